@@ -1,0 +1,43 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { GraveSiteTable } from "@/components/public/grave-site-table";
+import { HeadlineFigures } from "@/components/public/headline-figures";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getPublicGraveSites } from "@/lib/public/sites";
+import { getPublicSummary, NEVER_CHANGED } from "@/lib/public/summary";
+import { getDb } from "@/lib/server/database";
+
+export default async function PublicSummaryPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const db = await getDb();
+  const [t, summary, sites] = await Promise.all([
+    getTranslations("Home"),
+    getPublicSummary(db),
+    getPublicGraveSites(db),
+  ]);
+  return (
+    <article className="space-y-10">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-semibold">{t("title")}</h1>
+        <p className="max-w-3xl text-muted">{t("intro")}</p>
+      </header>
+      <section aria-labelledby="figures-heading" className="space-y-4">
+        <h2 id="figures-heading" className="text-xl font-semibold">{t("figuresHeading")}</h2>
+        <HeadlineFigures summary={summary} locale={locale} />
+        <p className="text-sm text-muted">
+          {summary.updatedAt === NEVER_CHANGED
+            ? t("noRecordsYet")
+            : t.rich("updatedAt", {
+                time: (chunks) => <time dateTime={summary.updatedAt}>{chunks}</time>,
+                when: formatDateTime(locale, summary.updatedAt),
+              })}
+        </p>
+      </section>
+      <section aria-labelledby="sites-heading" className="space-y-4">
+        <h2 id="sites-heading" className="text-xl font-semibold">{t("sitesHeading")}</h2>
+        <GraveSiteTable sites={sites} locale={locale} />
+      </section>
+    </article>
+  );
+}

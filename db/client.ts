@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { describeDatabase, readDatabaseConfig, type DatabaseConfig } from "./config";
+import { explainDataDirectoryError, explainPostgresError } from "./errors";
+import { acquirePgliteLock } from "./pglite-lock";
+import * as schema from "./schema";
+
+/** The one database type the rest of the code sees, whichever driver runs underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  config: DatabaseConfig;
+  description: string;
+  close(): Promise<void>;
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const config: DatabaseConfig = { kind: "pglite", dataDir };
+  let release = () => {};
+  let client: PGlite;
+  try {
+    if (dataDir) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
+      release = acquirePgliteLock(dataDir);
+    }
+    client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+  } catch (error) {
+    release();
+    if (error instanceof Error && error.name === "DatabaseSetupError") throw error;
+    throw explainDataDirectoryError(error, dataDir ?? "memory");
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    config,
+    description: describeDatabase(config),
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+  const config: DatabaseConfig = { kind: "postgres", url };
+  const description = describeDatabase(config);
+  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 });
+    throw explainPostgresError(error, description);
+  }
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  return { db, config, description, close: () => client.end({ timeout: 5 }) };
+}
+
+export async function openDatabase(
+  config: DatabaseConfig = readDatabaseConfig(),
+  options: { maxConnections?: number } = {},
+): Promise<DatabaseHandle> {
+  return config.kind === "pglite"
+    ? openPglite(config.dataDir)
+    : openPostgres(config.url, options.maxConnections ?? 10);
+}
+
+/** Rows of a raw SQL query: PGlite answers { rows }, postgres.js an array. */
+export async function selectRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
+  const result: unknown = await executor.execute(query);
+  if (Array.isArray(result)) return result as Row[];
+  return (result as { rows: Row[] }).rows;
+}

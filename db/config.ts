@@ -1,0 +1,28 @@
+import path from "node:path";
+
+/** Where the data lives: a PostgreSQL server when DATABASE_URL is set, the embedded PGlite otherwise. */
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string | null };
+
+export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  // The data folder is chosen at run time: keep the bundler from tracing the whole project for it.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.DATA_DIR || "data");
+}
+
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: "postgres", url };
+  return { kind: "pglite", dataDir: path.join(dataDirectory(env), "pglite") };
+}
+
+/** A description safe to print: never the password of a connection string. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === "pglite") return `embedded PostgreSQL (PGlite) in ${config.dataDir ?? "memory"}`;
+  try {
+    const url = new URL(config.url);
+    return `PostgreSQL at ${url.hostname}:${url.port || "5432"}${url.pathname}`;
+  } catch {
+    return "PostgreSQL (DATABASE_URL is not a valid URL)";
+  }
+}

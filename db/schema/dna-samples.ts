@@ -1,0 +1,65 @@
+import { boolean, check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { id, versioned, voidable } from "./columns";
+import { consentScope, labStatus, sampleKind } from "./enums";
+import { referenceDonors } from "./people";
+import { remains } from "./remains";
+import { users } from "./users";
+
+export const dnaSamples = pgTable(
+  "dna_samples",
+  {
+    id: id(),
+    barcode: text("barcode").notNull(),
+    kind: sampleKind("kind").notNull(),
+    donorId: uuid("donor_id").references(() => referenceDonors.id),
+    remainsId: uuid("remains_id").references(() => remains.id),
+    collectedOn: date("collected_on").notNull(),
+    collectedByName: text("collected_by_name").notNull(),
+    collectedByUserId: uuid("collected_by_user_id").references(() => users.id),
+    consentGiven: boolean("consent_given").notNull().default(false),
+    consentScope: consentScope("consent_scope"),
+    consentDate: date("consent_date"),
+    consentFormRef: text("consent_form_ref").notNull().default(""),
+    labStatus: labStatus("lab_status").notNull().default("collected"),
+    laboratory: text("laboratory").notNull().default(""),
+    shippedOn: date("shipped_on"),
+    receivedOn: date("received_on"),
+    profiledOn: date("profiled_on"),
+    failedOn: date("failed_on"),
+    failureReason: text("failure_reason").notNull().default(""),
+    ...versioned(),
+    ...voidable(),
+  },
+  (table) => [
+    uniqueIndex("dna_samples_barcode_unique").on(table.barcode),
+    index("dna_samples_donor_idx").on(table.donorId),
+    index("dna_samples_remains_idx").on(table.remainsId),
+    check(
+      "dna_samples_source_matches_kind",
+      sql`(${table.kind} = 'reference' and ${table.donorId} is not null and ${table.remainsId} is null)
+        or (${table.kind} = 'remains' and ${table.remainsId} is not null and ${table.donorId} is null)`,
+    ),
+    // No reference sample is kept without the donor's recorded consent.
+    check(
+      "dna_samples_reference_consent",
+      sql`${table.kind} = 'remains' or (${table.consentGiven} and ${table.consentScope} is not null and ${table.consentDate} is not null)`,
+    ),
+  ],
+);
+
+/** STR profiles live apart from the samples so that only forensic staff ever read them. */
+export const strProfiles = pgTable(
+  "str_profiles",
+  {
+    id: id(),
+    sampleId: uuid("sample_id")
+      .notNull()
+      .references(() => dnaSamples.id),
+    locus: text("locus").notNull(),
+    allele1: text("allele_1").notNull(),
+    allele2: text("allele_2").notNull(),
+    ...versioned(),
+  },
+  (table) => [uniqueIndex("str_profiles_sample_locus_unique").on(table.sampleId, table.locus)],
+);

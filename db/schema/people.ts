@@ -1,0 +1,111 @@
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { id, versioned, voidable } from "./columns";
+import { donorRelationship, missingPersonStatus, sex } from "./enums";
+
+export const families = pgTable(
+  "families",
+  {
+    id: id(),
+    /** TRH-F-0001: printed on the family's receipt together with their access code. */
+    reference: text("reference").notNull(),
+    contactName: text("contact_name").notNull(),
+    phone: text("phone").notNull().default(""),
+    area: text("area").notNull().default(""),
+    /** Only a slow hash of the family's portal code is kept; the code itself is shown once. */
+    accessCodeHash: text("access_code_hash"),
+    accessCodeIssuedAt: timestamp("access_code_issued_at", { withTimezone: true }),
+    ...versioned(),
+    ...voidable(),
+  },
+  (table) => [uniqueIndex("families_reference_unique").on(table.reference)],
+);
+
+/** The Arabic name in its four customary parts, plus the normalised form used for search. */
+const arabicNameParts = () => ({
+  givenName: text("given_name").notNull(),
+  fatherName: text("father_name").notNull().default(""),
+  grandfatherName: text("grandfather_name").notNull().default(""),
+  familyName: text("family_name").notNull().default(""),
+  nameLatin: text("name_latin").notNull().default(""),
+  nameSearch: text("name_search").notNull(),
+});
+
+export const missingPersons = pgTable(
+  "missing_persons",
+  {
+    id: id(),
+    /** TRH-MP-00001 */
+    caseNumber: text("case_number").notNull(),
+    familyId: uuid("family_id").references(() => families.id),
+    ...arabicNameParts(),
+    sex: sex("sex").notNull().default("unknown"),
+    birthYear: integer("birth_year"),
+    lastSeenOn: date("last_seen_on"),
+    lastSeenPlace: text("last_seen_place").notNull().default(""),
+    circumstances: text("circumstances").notNull().default(""),
+    status: missingPersonStatus("status").notNull().default("missing"),
+    /** Set when this record was merged as a duplicate; its case number keeps resolving to the survivor. */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
+    ...versioned(),
+    ...voidable(),
+  },
+  (table) => [
+    uniqueIndex("missing_persons_case_number_unique").on(table.caseNumber),
+    index("missing_persons_family_idx").on(table.familyId),
+    index("missing_persons_name_search_trgm_idx").using("gin", sql`${table.nameSearch} gin_trgm_ops`),
+    index("missing_persons_name_latin_trgm_idx").using("gin", sql`lower(${table.nameLatin}) gin_trgm_ops`),
+    check(
+      "missing_persons_birth_year_range",
+      sql`${table.birthYear} is null or ${table.birthYear} between 1900 and 2100`,
+    ),
+  ],
+);
+
+/** A family member who gives a DNA reference sample. */
+export const referenceDonors = pgTable(
+  "reference_donors",
+  {
+    id: id(),
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => families.id),
+    ...arabicNameParts(),
+    sex: sex("sex").notNull().default("unknown"),
+    phone: text("phone").notNull().default(""),
+    ...versioned(),
+    ...voidable(),
+  },
+  (table) => [index("reference_donors_family_idx").on(table.familyId)],
+);
+
+/** How a donor is related to each missing person they are a reference for. */
+export const donorRelationships = pgTable(
+  "donor_relationships",
+  {
+    id: id(),
+    donorId: uuid("donor_id")
+      .notNull()
+      .references(() => referenceDonors.id),
+    missingPersonId: uuid("missing_person_id")
+      .notNull()
+      .references(() => missingPersons.id),
+    relationship: donorRelationship("relationship").notNull(),
+    ...versioned(),
+  },
+  (table) => [
+    uniqueIndex("donor_relationships_pair_unique").on(table.donorId, table.missingPersonId),
+    index("donor_relationships_person_idx").on(table.missingPersonId),
+  ],
+);

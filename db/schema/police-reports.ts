@@ -1,0 +1,43 @@
+import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, versioned, voidable } from "./columns";
+import { policeReportCategory } from "./enums";
+import { missingPersons } from "./people";
+
+export const DEFAULT_POLICE_STATION = "مركز شرطة ترهونة";
+
+export const policeReports = pgTable(
+  "police_reports",
+  {
+    id: id(),
+    station: text("station").notNull().default(DEFAULT_POLICE_STATION),
+    reportNumber: text("report_number").notNull(),
+    filedOn: date("filed_on").notNull(),
+    reporterName: text("reporter_name").notNull(),
+    reporterRelationship: text("reporter_relationship").notNull().default(""),
+    category: policeReportCategory("category").notNull(),
+    narrative: text("narrative").notNull().default(""),
+    ...versioned(),
+    ...voidable(),
+  },
+  (table) => [
+    uniqueIndex("police_reports_station_number_unique").on(table.station, table.reportNumber),
+    index("police_reports_filed_on_idx").on(table.filedOn),
+  ],
+);
+
+/** Thousands of reports name far fewer people: the same person is often reported several times. */
+export const policeReportPersons = pgTable(
+  "police_report_persons",
+  {
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => policeReports.id),
+    missingPersonId: uuid("missing_person_id")
+      .notNull()
+      .references(() => missingPersons.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.reportId, table.missingPersonId] }),
+    index("police_report_persons_person_idx").on(table.missingPersonId),
+  ],
+);

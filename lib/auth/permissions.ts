@@ -1,0 +1,37 @@
+import type { userRole } from "@/db/schema";
+
+export type Role = (typeof userRole.enumValues)[number];
+
+export const ROLES: readonly Role[] = ["admin", "registrar", "forensic", "viewer"];
+
+/**
+ * Who may do what, held once (DESIGN.md, "Roles"). Every server action and route handler asks this
+ * table through one guard; navigation reads it too, so each role sees only what it may use.
+ */
+export const PERMISSIONS = {
+  "users.manage": ["admin"],
+  "audit.read": ["admin"],
+  "dashboard.read": ["admin", "registrar", "forensic", "viewer"],
+  "people.read": ["admin", "registrar", "forensic", "viewer"],
+  "people.write": ["admin", "registrar"],
+  "contactDetails.read": ["admin", "registrar", "forensic"],
+  "familyAccessCode.issue": ["admin", "registrar"],
+  "forensic.read": ["admin", "registrar", "forensic", "viewer"],
+  "forensic.write": ["admin", "forensic"],
+  "record.void": ["admin"],
+  "dnaProfiles.use": ["forensic"],
+  "identification.propose": ["forensic"],
+  "identification.confirm": ["forensic"],
+  "identification.notify": ["admin", "registrar", "forensic"],
+  "personalData.export": ["admin", "registrar", "forensic"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

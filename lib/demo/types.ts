@@ -1,0 +1,60 @@
+import type {
+  custodyEvents,
+  dnaSamples,
+  donorRelationships,
+  families,
+  graveSites,
+  identifications,
+  missingPersons,
+  personalEffects,
+  policeReportPersons,
+  policeReports,
+  referenceDonors,
+  remains,
+  users,
+} from "@/db/schema";
+
+/** Rows carry their ids from the generator, so relations are wired before anything is inserted. */
+type WithId<Row> = Row & { id: string };
+
+export type UserRow = WithId<typeof users.$inferInsert>;
+export type GraveSiteRow = WithId<typeof graveSites.$inferInsert>;
+export type RemainsRow = WithId<typeof remains.$inferInsert> & { recoveredOn: string };
+export type PersonalEffectRow = WithId<typeof personalEffects.$inferInsert>;
+export type FamilyRow = WithId<typeof families.$inferInsert>;
+export type MissingPersonRow = WithId<typeof missingPersons.$inferInsert> & { familyId: string };
+export type ReferenceDonorRow = WithId<typeof referenceDonors.$inferInsert>;
+export type DonorRelationshipRow = WithId<typeof donorRelationships.$inferInsert>;
+export type DnaSampleRow = WithId<typeof dnaSamples.$inferInsert>;
+export type PoliceReportRow = WithId<typeof policeReports.$inferInsert>;
+export type PoliceReportPersonRow = typeof policeReportPersons.$inferInsert;
+export type IdentificationRow = WithId<typeof identifications.$inferInsert>;
+export type CustodyEventRow = WithId<typeof custodyEvents.$inferInsert>;
+
+/** Every row of the demonstration, in plain objects, in the order they must be inserted. */
+export interface DemoDataset {
+  users: UserRow[];
+  graveSites: GraveSiteRow[];
+  remains: RemainsRow[];
+  personalEffects: PersonalEffectRow[];
+  families: FamilyRow[];
+  missingPersons: MissingPersonRow[];
+  referenceDonors: ReferenceDonorRow[];
+  donorRelationships: DonorRelationshipRow[];
+  dnaSamples: DnaSampleRow[];
+  policeReports: PoliceReportRow[];
+  policeReportPersons: PoliceReportPersonRow[];
+  identifications: IdentificationRow[];
+  custodyEvents: CustodyEventRow[];
+}
+
+export type DemoCounts = { [Table in keyof DemoDataset]: number };
+
+/** The demo's staff, by the part each plays in the story. */
+export interface DemoStaff {
+  admin: UserRow;
+  registrar: UserRow;
+  forensic: UserRow;
+  secondForensic: UserRow;
+  viewer: UserRow;
+}

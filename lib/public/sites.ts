@@ -1,0 +1,72 @@
+import { and, asc, count, countDistinct, eq, inArray, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { graveSites, identifications, remains } from "@/db/schema";
+import { IDENTIFIED_STATUSES } from "./identified";
+
+/** What the public may know of a grave site: where it is and how many it held, never who. */
+export interface PublicGraveSite {
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  status: (typeof graveSites.status.enumValues)[number];
+  latitude: number;
+  longitude: number;
+  bodiesRecovered: number;
+  identified: number;
+}
+
+export async function getPublicGraveSites(db: Executor): Promise<PublicGraveSite[]> {
+  const sites = await db
+    .select({
+      id: graveSites.id,
+      code: graveSites.code,
+      nameAr: graveSites.nameAr,
+      nameEn: graveSites.nameEn,
+      status: graveSites.status,
+      latitude: graveSites.latitude,
+      longitude: graveSites.longitude,
+    })
+    .from(graveSites)
+    .where(isNull(graveSites.voidedAt))
+    .orderBy(asc(graveSites.code));
+
+  const recovered = await db
+    .select({ siteId: remains.siteId, n: count() })
+    .from(remains)
+    .where(isNull(remains.voidedAt))
+    .groupBy(remains.siteId);
+
+  const identified = await db
+    .select({ siteId: remains.siteId, n: countDistinct(identifications.remainsId) })
+    .from(identifications)
+    .innerJoin(remains, eq(remains.id, identifications.remainsId))
+    .where(and(inArray(identifications.status, [...IDENTIFIED_STATUSES]), isNull(remains.voidedAt)))
+    .groupBy(remains.siteId);
+
+  const recoveredBySite = new Map(recovered.map((row) => [row.siteId, row.n]));
+  const identifiedBySite = new Map(identified.map((row) => [row.siteId, row.n]));
+  return sites.map(({ id, ...site }) => ({
+    ...site,
+    bodiesRecovered: recoveredBySite.get(id) ?? 0,
+    identified: identifiedBySite.get(id) ?? 0,
+  }));
+}
+
+/** The open-data twin of the public map: a GeoJSON FeatureCollection with no personal data. */
+export function toGeoJson(sites: PublicGraveSite[]) {
+  return {
+    type: "FeatureCollection" as const,
+    features: sites.map((site) => ({
+      type: "Feature" as const,
+      geometry: { type: "Point" as const, coordinates: [site.longitude, site.latitude] },
+      properties: {
+        code: site.code,
+        nameAr: site.nameAr,
+        nameEn: site.nameEn,
+        status: site.status,
+        bodiesRecovered: site.bodiesRecovered,
+        identified: site.identified,
+      },
+    })),
+  };
+}

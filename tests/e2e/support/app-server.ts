@@ -1,0 +1,109 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { childEnvironment } from "./child-environment";
+import { findFreePort } from "./free-port";
+import {
+  killProcessGroupNow,
+  startProcessGroup,
+  stopProcessGroup,
+  type ProcessGroup,
+} from "./process-group";
+import { repositoryRoot } from "./repository-root";
+import { runCommand } from "./run-command";
+
+const SEED_TIMEOUT_MILLISECONDS = 180_000;
+const HEALTH_TIMEOUT_MILLISECONDS = 90_000;
+const HEALTH_POLL_INTERVAL_MILLISECONDS = 250;
+
+export interface AppServer {
+  /** e.g. http://127.0.0.1:40123 */
+  baseUrl: string;
+  url(pathname: string): string;
+  stop(): Promise<void>;
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+const HEALTHY_BODY = JSON.stringify({ status: "ok", db: "ok" });
+
+/** null when the server is healthy, otherwise what it answered, for the error message. */
+async function healthProblem(baseUrl: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    const body = await response.text();
+    if (response.ok && body.trim() === HEALTHY_BODY) return null;
+    return `HTTP ${response.status}: ${body.slice(0, 500)}`;
+  } catch (error) {
+    // Refused connections and unfinished responses are expected while the server boots.
+    if (error instanceof TypeError || (error instanceof DOMException && error.name === "TimeoutError")) {
+      return `no answer (${error.message})`;
+    }
+    throw error;
+  }
+}
+
+async function waitUntilHealthy(baseUrl: string, server: ProcessGroup): Promise<void> {
+  let exitCode: number | string | undefined;
+  void server.exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + HEALTH_TIMEOUT_MILLISECONDS;
+  let lastProblem = "not asked yet";
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new Error(`npm start exited (${exitCode}) before ${baseUrl}/api/health answered. Its output:\n${server.output}`);
+    }
+    const problem = await healthProblem(baseUrl);
+    if (problem === null) return;
+    lastProblem = problem;
+    await sleep(HEALTH_POLL_INTERVAL_MILLISECONDS);
+  }
+  throw new Error(
+    `${baseUrl}/api/health did not answer ${HEALTHY_BODY} within ${HEALTH_TIMEOUT_MILLISECONDS / 1000} s; ` +
+      `last answer: ${lastProblem}. Server output:\n${server.output}`,
+  );
+}
+
+/**
+ * Starts the production build against a fresh embedded database seeded with the demo data, the
+ * way a user runs it: `npm run db:seed`, then `npm start`. Each test file gets its own server and
+ * data so that no test sees another's changes.
+ */
+export async function startAppServer(): Promise<AppServer> {
+  const dataDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-e2e-"));
+  const removeDataDirectory = () => fs.rm(dataDirectory, { recursive: true, force: true, maxRetries: 3 });
+  let server: ProcessGroup | undefined;
+  const killOnExit = () => {
+    if (server) killProcessGroupNow(server);
+  };
+  try {
+    await runCommand("npm", ["run", "db:seed"], {
+      cwd: repositoryRoot,
+      env: childEnvironment({ DATA_DIR: dataDirectory }),
+      timeoutMilliseconds: SEED_TIMEOUT_MILLISECONDS,
+    });
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = startProcessGroup("npm", ["start"], {
+      cwd: repositoryRoot,
+      env: childEnvironment({ NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDirectory }),
+    });
+    // A crashed or interrupted test run must not leave a server holding the port and the data.
+    process.once("exit", killOnExit);
+    await waitUntilHealthy(baseUrl, server);
+    const runningServer = server;
+    return {
+      baseUrl,
+      url: (pathname) => new URL(pathname, baseUrl).toString(),
+      stop: async () => {
+        process.off("exit", killOnExit);
+        await stopProcessGroup(runningServer);
+        await removeDataDirectory();
+      },
+    };
+  } catch (error) {
+    process.off("exit", killOnExit);
+    if (server) await stopProcessGroup(server);
+    await removeDataDirectory();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll } from "vitest";
+import type { Browser } from "playwright-core";
+import { startAppServer, type AppServer } from "./app-server";
+import { launchBrowser } from "./browser";
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not running: its beforeAll hook failed, see above`);
+  return value;
+}
+
+/** One app server with fresh demo data for the test file, stopped when the file is done. */
+export function appServerForThisFile(): { readonly current: AppServer } {
+  let server: AppServer | undefined;
+  beforeAll(async () => {
+    server = await startAppServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get current() {
+      return required(server, "The app server");
+    },
+  };
+}
+
+/** One browser for the test file; each test opens its own context so no cookie carries over. */
+export function browserForThisFile(): { readonly current: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get current() {
+      return required(browser, "The browser");
+    },
+  };
+}

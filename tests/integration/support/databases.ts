@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+
+/** Every integration test runs on both engines the app supports: PGlite and PostgreSQL. */
+export interface Backend {
+  name: "PGlite" | "PostgreSQL";
+  /** True when PostgreSQL does not answer and REQUIRE_POSTGRES is not set. */
+  skip: boolean;
+  create(): Promise<TestDatabase>;
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  dispose(): Promise<void>;
+}
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+function adminClient() {
+  return postgres(ADMIN_URL, { max: 1, connect_timeout: 5, onnotice: () => {} });
+}
+
+function describeAdminUrl(): string {
+  const url = new URL(ADMIN_URL);
+  return `${url.hostname}:${url.port || "5432"}${url.pathname}`;
+}
+
+/** The reason PostgreSQL cannot be used, or null when it answers. */
+async function postgresUnavailableReason(): Promise<string | null> {
+  const client = adminClient();
+  try {
+    await client`select 1`;
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end({ timeout: 1 });
+  }
+}
+
+async function createPostgresDatabase(): Promise<TestDatabase> {
+  const name = `tarhuna_test_${randomBytes(6).toString("hex")}`;
+  const admin = adminClient();
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: "postgres", url: url.toString() }, { maxConnections: 4 });
+  return {
+    handle,
+    async dispose() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+async function createPgliteDatabase(): Promise<TestDatabase> {
+  const handle = await openDatabase({ kind: "pglite", dataDir: null });
+  return { handle, dispose: () => handle.close() };
+}
+
+export async function testBackends(): Promise<Backend[]> {
+  const unavailable = await postgresUnavailableReason();
+  const required = process.env.REQUIRE_POSTGRES === "1";
+  if (unavailable && !required) {
+    console.warn(
+      `\n!!! PostgreSQL at ${describeAdminUrl()} is not reachable: the PostgreSQL leg is SKIPPED (${unavailable}).` +
+        "\n!!! Set TEST_POSTGRES_URL, or REQUIRE_POSTGRES=1 to make this a failure.\n",
+    );
+  }
+  return [
+    { name: "PGlite", skip: false, create: createPgliteDatabase },
+    { name: "PostgreSQL", skip: unavailable !== null && !required, create: createPostgresDatabase },
+  ];
+}
+
+/**
+ * Runs `body` once per backend, each with its own freshly migrated database that is thrown away
+ * afterwards. `body` receives a getter: the database exists only once beforeAll has run.
+ */
+export function describeOnEachBackend(
+  backends: readonly Backend[],
+  title: string,
+  body: (database: () => DatabaseHandle) => void,
+): void {
+  for (const backend of backends) {
+    describe.skipIf(backend.skip)(`${title} (${backend.name})`, () => {
+      let testDatabase: TestDatabase | undefined;
+      beforeAll(async () => {
+        testDatabase = await backend.create();
+        await migrateDatabase(testDatabase.handle);
+      });
+      afterAll(async () => {
+        await testDatabase?.dispose();
+      });
+      body(() => {
+        if (!testDatabase) throw new Error("the test database is not open yet");
+        return testDatabase.handle;
+      });
+    });
+  }
+}
