@@ -1,9 +1,45 @@
+import { getToken } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
+import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { readMapTiles, tileImageSource } from "@/lib/map/tiles";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  newNonce,
+  pageContentSecurityPolicy,
+} from "@/lib/security/content-security-policy";
 
-// Only sends visitors to their language's URL; it authorises nothing (every action checks itself).
-export default createMiddleware(routing);
+const handleLocaleRouting = createMiddleware(routing);
+const STAFF_PATH = /^\/(ar|en)\/staff(\/|$)/;
+
+/**
+ * Sends visitors to their language's URL, sends signed-out visitors of the staff area to the sign-in
+ * page, and stamps each page with a fresh CSP nonce. It authorises nothing: every page, server
+ * action and route handler checks the session and role itself.
+ */
+export default async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    return response;
+  }
+  const staffMatch = STAFF_PATH.exec(request.nextUrl.pathname);
+  if (staffMatch && !(await getToken({ req: request, secret: process.env.AUTH_SECRET }))) {
+    return NextResponse.redirect(new URL(`/${staffMatch[1]}/login`, request.url));
+  }
+  const tileSource = tileImageSource(readMapTiles());
+  const policy = pageContentSecurityPolicy(
+    newNonce(),
+    process.env.NODE_ENV === "development",
+    tileSource ? [tileSource] : [],
+  );
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  request.headers.set("Content-Security-Policy", policy);
+  const response = handleLocaleRouting(request);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
 
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,6 +1,7 @@
 import { countCaseRecords, holdsCaseRecords } from "@/lib/demo/holdings";
 import { seedDemoData } from "@/lib/demo/seed";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
+import { authEnvironment, demoAuthSecret } from "./support/auth-secret";
 import { buildIsStale } from "./support/build-freshness";
 import { runCli } from "./support/cli";
 import { openMigratedDatabase } from "./support/database";
@@ -28,6 +29,7 @@ async function seedWhenEmpty(): Promise<void> {
 /** `npm run demo`: migrate, seed when empty, build when the sources changed, serve on PORT. */
 runCli(async () => {
   const port = readPort();
+  const secret = demoAuthSecret();
   await assertPortFree(port);
   await seedWhenEmpty();
   if (buildIsStale()) {
@@ -36,5 +38,5 @@ runCli(async () => {
   }
   printDemoAccounts();
   console.log(`Serving on http://localhost:${port} (Arabic: /ar, English: /en). Stop with Ctrl+C.`);
-  await serveProductionBuild(port);
+  await serveProductionBuild(port, authEnvironment(port, secret));
 });

@@ -1,3 +1,4 @@
+import { authEnvironment, requireAuthSecret } from "./support/auth-secret";
 import { openMigratedDatabase } from "./support/database";
 import { runCli } from "./support/cli";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
@@ -9,10 +10,11 @@ import { assertPortFree, readPort } from "./support/port";
  */
 runCli(async () => {
   const port = readPort();
+  const secret = requireAuthSecret();
   await assertPortFree(port);
   assertProductionBuild();
   const handle = await openMigratedDatabase();
   console.log(`Database: ${handle.description}`);
   await handle.close();
-  await serveProductionBuild(port);
+  await serveProductionBuild(port, authEnvironment(port, secret));
 });

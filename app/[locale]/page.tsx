@@ -1,5 +1,6 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { GraveSiteMap } from "@/components/public/grave-site-map";
 import { GraveSiteTable } from "@/components/public/grave-site-table";
 import { HeadlineFigures } from "@/components/public/headline-figures";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -36,6 +37,7 @@ export default async function PublicSummaryPage({ params }: { params: Promise<{ 
       </section>
       <section aria-labelledby="sites-heading" className="space-y-4">
         <h2 id="sites-heading" className="text-xl font-semibold">{t("sitesHeading")}</h2>
+        <GraveSiteMap sites={sites} locale={locale} />
         <GraveSiteTable sites={sites} locale={locale} />
       </section>
     </article>

@@ -15,7 +15,8 @@ export function LanguageSwitch() {
       locale={otherLocale}
       hrefLang={otherLocale}
       lang={otherLocale}
-      aria-label={t("languageSwitchLabel")}
+      // A title, not an aria-label: the spoken name must contain the visible one (WCAG 2.5.3).
+      title={t("languageSwitchLabel")}
       data-testid="language-switch"
       className="rounded border border-line px-3 py-1 text-sm hover:bg-accent-soft"
     >

@@ -14,6 +14,9 @@ export async function SiteHeader() {
           <Link href="/" className="text-sm underline-offset-4 hover:underline">
             {t("home")}
           </Link>
+          <Link href="/staff" className="text-sm underline-offset-4 hover:underline">
+            {t("staffArea")}
+          </Link>
           <LanguageSwitch />
         </nav>
       </div>

@@ -9,9 +9,10 @@ export async function GraveSiteTable({ sites, locale }: { sites: PublicGraveSite
   if (sites.length === 0) return <p className="text-muted">{t("sitesEmpty")}</p>;
   const cell = "border-b border-line px-3 py-2 text-start";
   return (
-    <div className="overflow-x-auto">
+    // On a phone the table scrolls sideways: focusable and named, so a keyboard can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="grave-sites-caption">
       <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">{t("sitesCaption")}</caption>
+        <caption id="grave-sites-caption" className="sr-only">{t("sitesCaption")}</caption>
         <thead className="bg-accent-soft">
           <tr>
             <th scope="col" className={cell}>{t("siteCode")}</th>

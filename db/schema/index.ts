@@ -9,3 +9,4 @@ export * from "./identifications";
 export * from "./custody-events";
 export * from "./audit-log";
 export * from "./system-settings";
+export * from "./rate-limits";

@@ -26,6 +26,11 @@ export const remains = pgTable(
   (table) => [
     uniqueIndex("remains_code_unique").on(table.code),
     index("remains_site_idx").on(table.siteId),
+    // The staff list at 100,000 bodies: keyset pages by recovery date or by code within a site, and
+    // a search for any part of a code, all over live rows only.
+    index("remains_live_recovered_idx").on(table.recoveredOn, table.id).where(sql`${table.voidedAt} is null`),
+    index("remains_live_site_code_idx").on(table.siteId, table.code).where(sql`${table.voidedAt} is null`),
+    index("remains_code_trgm_idx").using("gin", sql`${table.code} gin_trgm_ops`),
     check("remains_age_min_range", sql`${table.ageMin} is null or ${table.ageMin} between 0 and 110`),
     check("remains_age_max_range", sql`${table.ageMax} is null or ${table.ageMax} between 0 and 110`),
     check(

@@ -11,6 +11,7 @@ export const ROLES: readonly Role[] = ["admin", "registrar", "forensic", "viewer
 export const PERMISSIONS = {
   "users.manage": ["admin"],
   "audit.read": ["admin"],
+  "account.manageOwn": ["admin", "registrar", "forensic", "viewer"],
   "dashboard.read": ["admin", "registrar", "forensic", "viewer"],
   "people.read": ["admin", "registrar", "forensic", "viewer"],
   "people.write": ["admin", "registrar"],

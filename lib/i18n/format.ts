@@ -29,3 +29,12 @@ export function formatDateTime(locale: Locale, value: Date | string): string {
     timeZone: TIME_ZONE,
   }).format(new Date(value));
 }
+
+/** "March 2021" / "مارس 2021" for a "2021-03" month key; the 15th keeps any time zone in the same month. */
+export function formatMonth(locale: Locale, month: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    month: "long",
+    year: "numeric",
+    timeZone: TIME_ZONE,
+  }).format(new Date(`${month}-15T12:00:00Z`));
+}

@@ -31,10 +31,10 @@ export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv = pro
  * Serves the production build on the port and stays until it ends; a stop signal to this process is
  * passed on so the server can close the database cleanly.
  */
-export async function serveProductionBuild(port: number): Promise<never> {
+export async function serveProductionBuild(port: number, env: NodeJS.ProcessEnv): Promise<never> {
   const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, PORT: String(port) },
+    env: { ...env, PORT: String(port) },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));

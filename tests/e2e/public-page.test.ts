@@ -3,33 +3,18 @@ import { describe, expect, test, type TestContext } from "vitest";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { getGraveSites, getPublicSummary, HEADLINE_FIGURES, type PublicSummary } from "./support/public-api";
 import { digitsOf, documentLanguage, readHeadlineFigures } from "./support/public-page";
+import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
+import { countSitesOnMap, imageSourcesOf, libyaOutline } from "./support/public-map";
 import { screenshotPath } from "./support/screenshots";
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 360, height: 740 };
 const EASTERN_ARABIC_DIGITS = /[٠-٩]/;
+const TILE_HOST = "https://tile.openstreetmap.org";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
 
-/** A page in its own browser context, photographed if the test fails and closed when it ends. */
-async function openPage(
-  testContext: TestContext,
-  pathname: string,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const browserContext = await browser.current.newContext({ viewport });
-  // The pages are rendered on the server from local data: waiting longer than this only delays the failure.
-  browserContext.setDefaultTimeout(15_000);
-  const page = await browserContext.newPage();
-  testContext.onTestFinished(async ({ task }) => {
-    if (task.result?.state === "fail") {
-      await page.screenshot({ path: screenshotPath(task.name, "failure"), fullPage: true });
-    }
-    await browserContext.close();
-  });
-  await page.goto(server.current.url(pathname));
-  return page;
+function openPage(testContext: TestContext, pathname: string, viewport: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>) {
+  return openAppPage(testContext, browser.current, server.current, pathname, viewport, prepare);
 }
 
 async function expectFiguresMatch(page: Page, summary: PublicSummary): Promise<void> {
@@ -101,5 +86,17 @@ describe("the public page", () => {
     const total = graveSites.features.reduce((sum, feature) => sum + feature.properties.bodiesRecovered, 0);
     expect(graveSites.features.length).toBeGreaterThan(0);
     expect(total).toBe(summary.bodiesRecovered);
+  });
+
+  test("the map shows every grave site and, when the tiles cannot load, Libya's outline", async (context) => {
+    const graveSites = await getGraveSites(server.current);
+    expect(await imageSourcesOf(server.current.url("/en")), "the tile server may be reached").toContain(TILE_HOST);
+    // Refused on purpose, so the test means the same with or without a network.
+    const page = await openPage(context, "/en", PHONE, (page) => page.route(`${TILE_HOST}/**`, (route) => route.abort()));
+    await page.getByTestId("map-tiles-unavailable").waitFor({ state: "visible" });
+    // The map steps back to the whole country once the tiles fail: count when the clusters have settled.
+    await expect.poll(() => countSitesOnMap(page), { timeout: 10_000 }).toBe(graveSites.features.length);
+    await libyaOutline(page).waitFor({ state: "visible" });
+    await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
   });
 });

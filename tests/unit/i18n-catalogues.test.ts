@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import ar from "@/lib/i18n/messages/ar.json";
-import en from "@/lib/i18n/messages/en.json";
+import ar from "@/lib/i18n/messages/ar";
+import en from "@/lib/i18n/messages/en";
 
 /** Every key path of a catalogue, e.g. "Figures.identified.label". */
 function keyPaths(messages: object, prefix = ""): string[] {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import {
 } from "./process-group";
 import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-postgres";
 
 const SEED_TIMEOUT_MILLISECONDS = 180_000;
 const HEALTH_TIMEOUT_MILLISECONDS = 90_000;
@@ -20,7 +22,16 @@ export interface AppServer {
   /** e.g. http://127.0.0.1:40123 */
   baseUrl: string;
   url(pathname: string): string;
+  /** The PostgreSQL database the server runs on, when started with `database: "postgres"`. */
+  databaseUrl: string | null;
   stop(): Promise<void>;
+}
+
+export interface AppServerOptions {
+  /** "postgres": a throw-away database on TEST_POSTGRES_URL that a test may change directly. */
+  database?: "embedded" | "postgres";
+  /** Extra variables for the server, e.g. { MAP_TILE_URL: "none" }. */
+  environment?: Record<string, string>;
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -68,24 +79,39 @@ async function waitUntilHealthy(baseUrl: string, server: ProcessGroup): Promise<
  * way a user runs it: `npm run db:seed`, then `npm start`. Each test file gets its own server and
  * data so that no test sees another's changes.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const dataDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-e2e-"));
-  const removeDataDirectory = () => fs.rm(dataDirectory, { recursive: true, force: true, maxRetries: 3 });
+  let database: ThrowawayDatabase | undefined;
+  const removeDataDirectory = async () => {
+    await fs.rm(dataDirectory, { recursive: true, force: true, maxRetries: 3 });
+    await database?.drop();
+  };
   let server: ProcessGroup | undefined;
   const killOnExit = () => {
     if (server) killProcessGroupNow(server);
   };
   try {
+    if (options.database === "postgres") database = await createThrowawayDatabase();
+    const databaseEnvironment: Record<string, string> = database
+      ? { DATABASE_URL: database.url }
+      : { DATA_DIR: dataDirectory };
     await runCommand("npm", ["run", "db:seed"], {
       cwd: repositoryRoot,
-      env: childEnvironment({ DATA_DIR: dataDirectory }),
+      env: childEnvironment(databaseEnvironment),
       timeoutMilliseconds: SEED_TIMEOUT_MILLISECONDS,
     });
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     server = startProcessGroup("npm", ["start"], {
       cwd: repositoryRoot,
-      env: childEnvironment({ NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDirectory }),
+      env: childEnvironment({
+        ...options.environment,
+        ...databaseEnvironment,
+        NODE_ENV: "production",
+        PORT: String(port),
+        // A fresh signing secret per run: production refuses to start without one.
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+      }),
     });
     // A crashed or interrupted test run must not leave a server holding the port and the data.
     process.once("exit", killOnExit);
@@ -94,6 +120,7 @@ export async function startAppServer(): Promise<AppServer> {
     return {
       baseUrl,
       url: (pathname) => new URL(pathname, baseUrl).toString(),
+      databaseUrl: database?.url ?? null,
       stop: async () => {
         process.off("exit", killOnExit);
         await stopProcessGroup(runningServer);

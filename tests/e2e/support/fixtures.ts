@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
-import { startAppServer, type AppServer } from "./app-server";
+import { startAppServer, type AppServer, type AppServerOptions } from "./app-server";
 import { launchBrowser } from "./browser";
 
 function required<T>(value: T | undefined, what: string): T {
@@ -9,10 +9,10 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 /** One app server with fresh demo data for the test file, stopped when the file is done. */
-export function appServerForThisFile(): { readonly current: AppServer } {
+export function appServerForThisFile(options: AppServerOptions = {}): { readonly current: AppServer } {
   let server: AppServer | undefined;
   beforeAll(async () => {
-    server = await startAppServer();
+    server = await startAppServer(options);
   });
   afterAll(async () => {
     await server?.stop();

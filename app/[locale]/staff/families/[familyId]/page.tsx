@@ -1,0 +1,66 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { DonorForm } from "@/components/people/donor-form";
+import { FamilyDonors } from "@/components/people/family-donors";
+import { NewMissingPersonForm } from "@/components/people/new-missing-person-form";
+import { fullArabicName } from "@/components/people/person-name";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { Link } from "@/lib/i18n/navigation";
+import { getFamilyDetails } from "@/lib/people/family-queries";
+import { getDb } from "@/lib/server/database";
+import { createMissingPerson } from "../../persons/actions";
+import { collectSample } from "../../samples/actions";
+import { addReferenceDonor } from "../actions";
+
+export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
+  const { locale, familyId } = await params;
+  setRequestLocale(locale);
+  const session = await requirePagePermission(locale, "people.read");
+  const [t, family] = await Promise.all([getTranslations("People"), getDb().then((db) => getFamilyDetails(db, familyId, session.role))]);
+  if (!family) notFound();
+  const canWrite = can(session.role, "people.write");
+  const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
+  return (
+    <section className="space-y-8">
+      <header className="space-y-2">
+        <Link href="/staff/families" className="text-sm text-accent underline">{t("familiesTitle")}</Link>
+        <h1 className="text-2xl font-semibold" dir="ltr" data-testid="family-reference">{family.reference}</h1>
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="text-muted">{t("contactName")}</dt><dd>{family.contactName}</dd>
+          <dt className="text-muted">{t("phone")}</dt><dd dir="ltr">{family.phone ?? t("hidden")}</dd>
+          <dt className="text-muted">{t("area")}</dt><dd>{family.area ?? t("hidden")}</dd>
+        </dl>
+      </header>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">{t("familyMissingPersons")}</h2>
+        {family.members.length === 0 && <p className="text-muted">{t("noMissingPersons")}</p>}
+        <ul className="space-y-1" data-testid="family-members">
+          {family.members.map((member) => (
+            <li key={member.id}>
+              <Link href={`/staff/persons/${member.id}`} className="text-accent underline"><span dir="ltr">{member.caseNumber}</span> — {fullArabicName(member)}</Link>
+            </li>
+          ))}
+        </ul>
+        {canWrite && (
+          <details className="rounded border border-line p-4">
+            <summary className="cursor-pointer font-medium text-accent">{t("addMissingPerson")}</summary>
+            <NewMissingPersonForm action={createMissingPerson} familyId={family.id} />
+          </details>
+        )}
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">{t("donors")}</h2>
+        <FamilyDonors donors={family.donors} collect={canWrite ? collectSample : null} collectorName={session.displayName} canPrint={can(session.role, "personalData.export")} />
+        {canWrite && members.length > 0 && (
+          <details className="rounded border border-line p-4">
+            <summary className="cursor-pointer font-medium text-accent">{t("addDonor")}</summary>
+            {/* Keyed by the members, so a person added since the form opened gets a relationship row. */}
+            <DonorForm key={members.map((member) => member.id).join()} action={addReferenceDonor} familyId={family.id} members={members} />
+          </details>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Locale } from "next-intl";
+import type { ReactNode } from "react";
+import { StaffNavigation } from "@/components/staff/staff-navigation";
+import { requireSignedIn } from "@/lib/auth/page-guard";
+
+interface StaffLayoutProps {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}
+
+/** The staff navigation for the signed-in role. Each page still checks its own permission. */
+export default async function StaffLayout({ children, params }: StaffLayoutProps) {
+  const { locale } = await params;
+  const session = await requireSignedIn(locale as Locale);
+  return (
+    <>
+      <div className="mb-8">
+        <StaffNavigation session={session} />
+      </div>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ActivityCharts } from "@/components/dashboard/activity-charts";
+import { PipelineChart } from "@/components/dashboard/pipeline-chart";
+import { SamplesChart } from "@/components/dashboard/samples-chart";
+import { SiteFilterForm } from "@/components/dashboard/site-filter-form";
+import { GraveSiteMap } from "@/components/public/grave-site-map";
+import { HeadlineFigures } from "@/components/public/headline-figures";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { getMonthlyActivity } from "@/lib/dashboard/activity";
+import { getIdentificationPipeline } from "@/lib/dashboard/pipeline";
+import { getSamplesByLabStatus } from "@/lib/dashboard/samples";
+import { findGraveSiteFilter } from "@/lib/dashboard/site-filter";
+import { getPublicGraveSites } from "@/lib/public/sites";
+import { getPublicSummary } from "@/lib/public/summary";
+import { getDb } from "@/lib/server/database";
+
+interface StaffDashboardPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ site?: string | string[] }>;
+}
+
+export default async function StaffDashboardPage({ params, searchParams }: StaffDashboardPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "dashboard.read");
+  const { site: siteParameter } = await searchParams;
+  const db = await getDb();
+  const site = await findGraveSiteFilter(db, typeof siteParameter === "string" ? siteParameter : undefined);
+  const [staff, t, summary, sites, pipeline, samples, activity] = await Promise.all([
+    getTranslations("Staff"),
+    getTranslations("Dashboard"),
+    getPublicSummary(db),
+    getPublicGraveSites(db),
+    getIdentificationPipeline(db, site),
+    getSamplesByLabStatus(db, site),
+    getMonthlyActivity(db),
+  ]);
+  const mappedSites = site ? sites.filter((entry) => entry.code === site.code) : sites;
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{staff("dashboardTitle")}</h1>
+        <p className="text-muted">{t("intro")}</p>
+      </header>
+      <section aria-labelledby="dashboard-figures" className="space-y-4">
+        <h2 id="dashboard-figures" className="text-xl font-semibold">{t("figuresHeading")}</h2>
+        <HeadlineFigures summary={summary} locale={locale} />
+      </section>
+      <section aria-labelledby="dashboard-work" className="space-y-6">
+        <h2 id="dashboard-work" className="text-xl font-semibold">{t("workHeading")}</h2>
+        <SiteFilterForm sites={sites} selectedCode={site?.code ?? null} locale={locale} />
+        {site && <p className="text-sm text-muted" data-testid="site-filter-note">{t("filteredNote", { site: site.code })}</p>}
+        <div className="grid gap-6 lg:grid-cols-2">
+          <PipelineChart pipeline={pipeline} locale={locale} />
+          <SamplesChart samples={samples} locale={locale} />
+        </div>
+        <ActivityCharts activity={activity} locale={locale} />
+      </section>
+      <section aria-labelledby="dashboard-map" className="space-y-4">
+        <h2 id="dashboard-map" className="text-xl font-semibold">{t("mapTitle")}</h2>
+        <GraveSiteMap sites={mappedSites} locale={locale} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { fullArabicName } from "@/components/people/person-name";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { formatDate } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import { getMissingPersonDetails } from "@/lib/people/person-queries";
+import { getDb } from "@/lib/server/database";
+
+export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
+  const { locale, personId } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "people.read");
+  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
+  if (!person) notFound();
+  return (
+    <section className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("personTitle", { caseNumber: person.caseNumber })}</h1>
+        <p className="text-xl" data-testid="person-name">{fullArabicName(person)}</p>
+        {person.nameLatin !== "" && <p dir="ltr">{person.nameLatin}</p>}
+        {person.mergedIntoId && (
+          <p className="rounded bg-notice px-3 py-2">
+            {t("mergedInto")} <Link href={`/staff/persons/${person.mergedIntoId}`} className="underline">→</Link>
+          </p>
+        )}
+        {person.mergedFrom.length > 0 && <p className="text-muted">{t("mergedFrom", { caseNumbers: person.mergedFrom.join("، ") })}</p>}
+      </header>
+      <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="text-muted">{t("status")}</dt><dd>{t(`statuses.${person.status}`)}</dd>
+        <dt className="text-muted">{t("sex")}</dt><dd>{t(`sexes.${person.sex}`)}</dd>
+        <dt className="text-muted">{t("birthYear")}</dt><dd>{person.birthYear ?? "—"}</dd>
+        <dt className="text-muted">{t("family")}</dt>
+        <dd dir="ltr">{person.familyId ? <Link href={`/staff/families/${person.familyId}`} className="text-accent underline">{person.familyReference}</Link> : t("noFamily")}</dd>
+        <dt className="text-muted">{t("lastSeenOn")}</dt><dd>{person.lastSeenOn ? formatDate(locale, person.lastSeenOn) : "—"}</dd>
+        <dt className="text-muted">{t("lastSeenPlace")}</dt><dd>{person.lastSeenPlace || "—"}</dd>
+        <dt className="text-muted">{t("circumstances")}</dt><dd>{person.circumstances || "—"}</dd>
+      </dl>
+      <section className="space-y-2">
+        <h2 className="text-xl font-semibold">{t("reportsNaming")}</h2>
+        {person.reports.length === 0 && <p className="text-muted">{t("noReports")}</p>}
+        <ul data-testid="person-reports">
+          {person.reports.map((report) => (
+            <li key={report.id}>
+              <span dir="ltr">{report.reportNumber}</span> · {report.station} · {formatDate(locale, report.filedOn)} · {t(`categories.${report.category}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-xl font-semibold">{t("donorsFor")}</h2>
+        <ul>
+          {person.donors.map((donor) => (
+            <li key={donor.id}>{fullArabicName(donor)} — {t(`relationships.${donor.relationship}`)}</li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}

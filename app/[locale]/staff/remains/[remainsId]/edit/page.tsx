@@ -1,0 +1,35 @@
+import type { Locale } from "next-intl";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { EditRemainsForm } from "@/components/forensic/remains-form";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { getRemainsRecord } from "@/lib/forensic/remains-queries";
+import { getDb } from "@/lib/server/database";
+import { updateRemains } from "../../actions";
+
+export default async function EditRemainsPage({ params }: { params: Promise<{ locale: Locale; remainsId: string }> }) {
+  const { locale, remainsId } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "forensic.write");
+  const [t, record] = await Promise.all([getTranslations("Remains"), getDb().then((db) => getRemainsRecord(db, remainsId))]);
+  if (!record || record.voidedAt) notFound();
+  const values = {
+    remainsId: record.id,
+    version: record.version,
+    code: record.code,
+    recoveredOn: record.recoveredOn,
+    estimatedSex: record.estimatedSex,
+    ageMin: record.ageMin,
+    ageMax: record.ageMax,
+    condition: record.condition,
+    storageLocation: record.storageLocation,
+    notes: record.notes,
+    effects: record.effects.map((effect) => ({ effectId: effect.id, kind: effect.kind, description: effect.description })),
+  };
+  return (
+    <section className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("editTitle", { code: record.code })}</h1>
+      <EditRemainsForm action={updateRemains} remains={values} />
+    </section>
+  );
+}

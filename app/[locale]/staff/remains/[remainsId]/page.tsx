@@ -1,0 +1,75 @@
+import type { Locale } from "next-intl";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CustodyForm } from "@/components/forensic/custody-form";
+import { CustodyTimeline } from "@/components/forensic/custody-timeline";
+import { RecordHistory } from "@/components/forensic/record-history";
+import { RemainsDetails } from "@/components/forensic/remains-details";
+import { SavedNotice, VoidedNotice } from "@/components/forensic/voided-notice";
+import { VoidRecordForm } from "@/components/forensic/void-record-form";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
+import { dateToLibyanLocalTime } from "@/lib/forensic/dates";
+import { getRecordHistory } from "@/lib/forensic/record-history";
+import { REMAINS_ENTITY } from "@/lib/forensic/remains-records";
+import { getRemainsRecord } from "@/lib/forensic/remains-queries";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/database";
+import { recordCustodyEvent, voidRemains } from "../actions";
+
+interface RemainsRecordPageProps {
+  params: Promise<{ locale: Locale; remainsId: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}
+
+export default async function RemainsRecordPage({ params, searchParams }: RemainsRecordPageProps) {
+  const { locale, remainsId } = await params;
+  setRequestLocale(locale);
+  const session = await requirePagePermission(locale, "forensic.read");
+  const db = await getDb();
+  const record = await getRemainsRecord(db, remainsId);
+  if (!record) notFound();
+  const [t, custody, events, history, { saved }] = await Promise.all([
+    getTranslations("Remains"),
+    getTranslations("Custody"),
+    getCustodyTimeline(db, { remainsId: record.id }),
+    getRecordHistory(db, REMAINS_ENTITY, record.id),
+    searchParams,
+  ]);
+  const mayWrite = can(session.role, "forensic.write") && !record.voidedAt;
+  const correctable = events.map((event) => ({ value: event.id, label: `${custody(`actions.${event.action}`)} · ${formatDateTime(locale, event.occurredAt)}` }));
+  return (
+    <article className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="font-mono text-2xl font-semibold" dir="ltr" data-testid="remains-heading">
+          {record.code}
+        </h1>
+        {mayWrite && (
+          <Link href={`/staff/remains/${record.id}/edit`} className="rounded border border-line px-4 py-2 font-medium" data-testid="edit-remains">
+            {t("edit")}
+          </Link>
+        )}
+      </header>
+      <SavedNotice saved={saved === "1"} />
+      <VoidedNotice voidedAt={record.voidedAt} reason={record.voidReason} locale={locale} />
+      <RemainsDetails record={record} locale={locale} />
+      <section className="space-y-4" aria-labelledby="custody-title">
+        <h2 id="custody-title" className="text-lg font-semibold">
+          {custody("title")}
+        </h2>
+        <p className="text-sm text-muted">{custody("intro")}</p>
+        <CustodyTimeline events={events} locale={locale} />
+        {mayWrite && (
+          <div className="space-y-3 rounded border border-line p-4">
+            <h3 className="font-semibold">{custody("recordTitle")}</h3>
+            <CustodyForm action={recordCustodyEvent} subject={{ remainsId: record.id }} now={dateToLibyanLocalTime(new Date())} correctable={correctable} />
+          </div>
+        )}
+      </section>
+      {can(session.role, "record.void") && !record.voidedAt && <VoidRecordForm recordId={record.id} action={voidRemains} />}
+      <RecordHistory entries={history} locale={locale} />
+    </article>
+  );
+}

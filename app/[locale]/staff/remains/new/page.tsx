@@ -1,0 +1,48 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { NewRemainsForm } from "@/components/forensic/remains-form";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { getGraveSite, graveSiteChoices, suggestNextRemainsCode } from "@/lib/forensic/site-queries";
+import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/database";
+import { createRemains } from "../actions";
+
+interface NewRemainsPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ site?: string }>;
+}
+
+export default async function NewRemainsPage({ params, searchParams }: NewRemainsPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "forensic.write");
+  const [{ site: siteId }, db, t] = await Promise.all([searchParams, getDb(), getTranslations("Remains")]);
+  const site = siteId ? await getGraveSite(db, siteId) : null;
+  if (!site || site.voidedAt) {
+    const sites = await graveSiteChoices(db);
+    return (
+      <section className="mx-auto max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
+        <p>{t("chooseSite")}</p>
+        <ul className="space-y-1">
+          {sites.map((choice) => (
+            <li key={choice.id}>
+              <Link href={`/staff/remains/new?site=${choice.id}`} className="text-accent underline">
+                <span dir="ltr">{choice.code}</span> · {locale === "ar" ? choice.nameAr : choice.nameEn}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  const suggestedCode = await suggestNextRemainsCode(db, site);
+  return (
+    <section className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold">
+        {t("newTitle")} · <span dir="ltr">{site.code}</span>
+      </h1>
+      <NewRemainsForm action={createRemains} siteId={site.id} suggestedCode={suggestedCode} />
+    </section>
+  );
+}

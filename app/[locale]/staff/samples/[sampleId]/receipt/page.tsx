@@ -1,0 +1,25 @@
+import type { Locale } from "next-intl";
+import { setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { PrintReceiptButton } from "@/components/people/print-receipt-button";
+import { ReceiptBody } from "@/components/people/receipt-body";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { getSampleReceipt } from "@/lib/people/receipts";
+import { getDb } from "@/lib/server/database";
+import { printCollectionReceipt } from "../../actions";
+
+/** The family's receipt, in Arabic and English; printing it goes through an audited action. */
+export default async function SampleReceiptPage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
+  const { locale, sampleId } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "personalData.export");
+  const receipt = await getSampleReceipt(await getDb(), sampleId);
+  if (!receipt) notFound();
+  return (
+    <section className="mx-auto max-w-2xl space-y-6" data-print-receipt data-testid="sample-receipt">
+      <PrintReceiptButton action={printCollectionReceipt} sampleId={receipt.sampleId} />
+      <ReceiptBody receipt={receipt} locale="ar" />
+      <ReceiptBody receipt={receipt} locale="en" />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PersonResults } from "@/components/people/person-results";
+import { SearchBox } from "@/components/people/search-box";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { searchMissingPersons } from "@/lib/people/search";
+import { getDb } from "@/lib/server/database";
+
+interface SearchPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}
+
+export default async function SearchPage({ params, searchParams }: SearchPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "people.read");
+  const { q } = await searchParams;
+  const query = (Array.isArray(q) ? q[0] : q)?.trim() ?? "";
+  const [t, results] = await Promise.all([getTranslations("People"), getDb().then((db) => searchMissingPersons(db, query, 50))]);
+  return (
+    <section className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("searchTitle")}</h1>
+      <SearchBox locale={locale} query={query} />
+      {query !== "" && <h2 className="text-lg font-medium">{t("searchResultsFor", { query })}</h2>}
+      {query !== "" && results.length === 0 && <p>{t("searchNoResults", { query })}</p>}
+      {results.length > 0 && <PersonResults results={results} />}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { UserAccountForms } from "@/components/users/user-account-forms";
+import { UserDetails } from "@/components/users/user-details";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/database";
+import { getUser } from "@/lib/users/queries";
+import { changeUserRole, resetUserPassword, setUserDisabled } from "../actions";
+
+export default async function UserPage({ params }: { params: Promise<{ locale: Locale; userId: string }> }) {
+  const { locale, userId } = await params;
+  setRequestLocale(locale);
+  const session = await requirePagePermission(locale, "users.manage");
+  const [t, user] = await Promise.all([getTranslations("Users"), getDb().then((db) => getUser(db, userId))]);
+  if (!user) notFound();
+  // Nobody demotes, disables or resets themselves here: the server refuses the first two anyway.
+  const ownAccount = user.id === session.userId;
+  return (
+    <section className="mx-auto max-w-2xl space-y-6">
+      <Link href="/staff/users" className="text-sm text-accent underline">
+        {t("allUsers")}
+      </Link>
+      <h1 className="text-2xl font-semibold">{user.displayName}</h1>
+      <UserDetails user={user} locale={locale} />
+      {ownAccount ? (
+        <p role="note" className="rounded bg-notice px-3 py-2 text-notice-ink">
+          {t("ownAccount")}
+        </p>
+      ) : (
+        <UserAccountForms
+          user={{ id: user.id, role: user.role, disabled: user.disabled, version: user.version }}
+          changeRole={changeUserRole}
+          setDisabled={setUserDisabled}
+          resetPassword={resetUserPassword}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { getTranslations } from "next-intl/server";
+import type { AuditFilters } from "@/lib/audit/filters";
+import { Link } from "@/lib/i18n/navigation";
+
+const input = "w-full rounded border border-line bg-white px-2 py-1";
+
+/** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked or shared. */
+export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
+  const t = await getTranslations("Audit.filters");
+  return (
+    <form method="get" className="rounded border border-line bg-white p-4" data-testid="audit-filters">
+      <fieldset className="space-y-4">
+        <legend className="font-semibold">{t("legend")}</legend>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <label className="space-y-1 text-sm">
+            <span className="block">{t("actor")}</span>
+            <input name="actor" defaultValue={filters.actor} dir="ltr" autoComplete="off" className={input} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t("entity")}</span>
+            <input name="entity" defaultValue={filters.entity} dir="ltr" aria-describedby="audit-entity-hint" className={input} />
+            <span id="audit-entity-hint" className="block text-xs text-muted">{t("entityHint")}</span>
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t("entityId")}</span>
+            <input name="entityId" defaultValue={filters.entityId} dir="ltr" autoComplete="off" className={input} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t("from")}</span>
+            <input type="date" name="from" defaultValue={filters.from} className={input} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t("to")}</span>
+            <input type="date" name="to" defaultValue={filters.to} className={input} />
+          </label>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="rounded bg-accent px-4 py-1.5 font-medium text-white">
+            {t("apply")}
+          </button>
+          <Link href="/staff/audit" className="text-sm text-accent underline">
+            {t("clear")}
+          </Link>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

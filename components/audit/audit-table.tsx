@@ -1,0 +1,51 @@
+import type { Locale } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import type { AuditEntryView } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/i18n/format";
+import { AuditFieldChanges } from "./audit-field-changes";
+
+const cell = "border-b border-line px-3 py-2 text-start align-top";
+// Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
+
+export async function AuditTable({ entries, locale }: { entries: AuditEntryView[]; locale: Locale }) {
+  const t = await getTranslations("Audit.table");
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead className="bg-accent-soft">
+          <tr>
+            <th scope="col" className={cell}>{t("time")}</th>
+            <th scope="col" className={cell}>{t("actor")}</th>
+            <th scope="col" className={cell}>{t("action")}</th>
+            <th scope="col" className={cell}>{t("entity")}</th>
+            <th scope="col" className={cell}>{t("entityId")}</th>
+            <th scope="col" className={cell}>{t("changes")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id} data-entry-id={entry.id}>
+              <td className={`${cell} whitespace-nowrap`}>
+                <time dateTime={entry.occurredAt.toISOString()}>{formatDateTime(locale, entry.occurredAt)}</time>
+              </td>
+              <td className={cell}>
+                <bdi>{entry.actorLabel}</bdi>
+                {entry.actorUsername !== null && entry.actorUsername !== entry.actorLabel && (
+                  <span className="block text-xs text-muted">{t("actorNow", { username: entry.actorUsername })}</span>
+                )}
+                {entry.ip !== null && <span className="block text-xs text-muted">{t("ip", { ip: entry.ip })}</span>}
+              </td>
+              <td className={cell}><bdi>{entry.action}</bdi></td>
+              <td className={cell}><bdi>{entry.entity}</bdi></td>
+              <td className={`${cell} break-all font-mono text-xs`}><bdi>{entry.entityId}</bdi></td>
+              <td className={cell}>
+                <AuditFieldChanges before={entry.before} after={entry.after} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

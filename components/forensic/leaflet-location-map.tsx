@@ -1,0 +1,90 @@
+"use client";
+
+import "leaflet/dist/leaflet.css";
+import L from "leaflet";
+import { useEffect, useRef, useState } from "react";
+import { outlineLayer } from "@/components/map/leaflet-layers";
+import { TARHUNA } from "@/lib/map/places";
+import type { LocationMapProps } from "./location-map-props";
+
+const SITE_ZOOM = 10;
+const POINT_STYLE = { radius: 8, color: "#ffffff", weight: 2, fillColor: "#a1440b", fillOpacity: 1 };
+
+function pointOf(latitude: number | null, longitude: number | null): L.LatLngTuple | null {
+  if (latitude === null || longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+  return [latitude, longitude];
+}
+
+function createMap(container: HTMLElement, props: LocationMapProps, onTilesFailed: () => void): L.Map {
+  const centre = pointOf(props.latitude, props.longitude) ?? [TARHUNA.latitude, TARHUNA.longitude];
+  const map = L.map(container, { minZoom: 5, maxZoom: 18 }).setView(centre, SITE_ZOOM);
+  // The outline lies beneath the tiles: it is the whole map when they cannot load (offline).
+  outlineLayer(map, props.outline).addTo(map);
+  L.circleMarker([TARHUNA.latitude, TARHUNA.longitude], { radius: 4, color: "#1c1917", interactive: false }).addTo(map);
+  if (props.tiles) {
+    let tileLoaded = false;
+    const tiles = L.tileLayer(props.tiles.url, { attribution: props.tiles.attribution, maxZoom: 18 });
+    tiles.on("tileload", () => (tileLoaded = true));
+    tiles.once("tileerror", () => {
+      if (!tileLoaded) onTilesFailed();
+    });
+    tiles.addTo(map);
+  } else {
+    onTilesFailed();
+  }
+  return map;
+}
+
+/** Click to place the point (when `onPick` is given); the marker follows typed coordinates too. */
+export default function LeafletLocationMap(props: LocationMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const markerRef = useRef<L.CircleMarker | null>(null);
+  const pickRef = useRef(props.onPick);
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const { outline, tiles, latitude, longitude } = props;
+
+  useEffect(() => {
+    pickRef.current = props.onPick;
+  }, [props.onPick]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = createMap(container, { ...props, outline, tiles }, () => setTilesFailed(true));
+    map.on("click", (event: L.LeafletMouseEvent) => pickRef.current?.(event.latlng.lat, event.latlng.lng));
+    mapRef.current = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      markerRef.current = null;
+    };
+    // The map is built once per outline and tile source; the point moves in the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outline, tiles]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    markerRef.current?.remove();
+    const point = pointOf(latitude, longitude);
+    markerRef.current = point ? L.circleMarker(point, POINT_STYLE).addTo(map) : null;
+  }, [latitude, longitude]);
+
+  return (
+    <>
+      <div
+        ref={containerRef}
+        className={`absolute inset-0 ${props.onPick ? "cursor-crosshair" : ""}`}
+        role="application"
+        aria-label={props.labels.map}
+        data-testid="location-map"
+      />
+      {tilesFailed && (
+        <p className="absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow" role="status">
+          {props.labels.offline}
+        </p>
+      )}
+    </>
+  );
+}

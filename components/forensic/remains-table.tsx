@@ -1,0 +1,43 @@
+import type { Locale } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import type { RemainsListEntry } from "@/lib/forensic/remains-list";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+
+export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[]; locale: Locale }) {
+  const [t, forensic] = await Promise.all([getTranslations("Remains"), getTranslations("Forensic")]);
+  if (rows.length === 0) return <p className="text-muted">{t("empty")}</p>;
+  const headings = [t("code"), t("site"), t("recoveredOn"), t("estimatedSex"), t("ageRange"), t("condition"), t("effectsCount")];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="remains-table">
+        <thead>
+          <tr className="border-b border-line">
+            {headings.map((heading) => (
+              <th key={heading} scope="col" className="px-2 py-2 text-start font-medium">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-line">
+              <td className="px-2 py-2 font-mono" dir="ltr">
+                <Link href={`/staff/remains/${row.id}`} className="text-accent underline">
+                  {row.code}
+                </Link>
+              </td>
+              <td className="px-2 py-2 font-mono" dir="ltr">{row.siteCode}</td>
+              <td className="px-2 py-2">{formatDate(locale, row.recoveredOn)}</td>
+              <td className="px-2 py-2">{forensic(`sexes.${row.estimatedSex}`)}</td>
+              <td className="px-2 py-2" dir="ltr">{row.ageMin === null && row.ageMax === null ? "—" : `${row.ageMin ?? "?"}–${row.ageMax ?? "?"}`}</td>
+              <td className="px-2 py-2">{forensic(`conditions.${row.condition}`)}</td>
+              <td className="px-2 py-2 tabular-nums">{formatNumber(locale, row.effectsCount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

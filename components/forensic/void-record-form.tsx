@@ -1,0 +1,42 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/forms/form-message";
+import { TextInput } from "@/components/forms/text-input";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { dangerButtonClassName } from "@/components/users/button-class";
+import type { ActionResult } from "@/lib/actions/result";
+import { voidRecordSchema, type VoidRecordValues } from "@/lib/forensic/schemas/void-record";
+
+/** An administrator voids a record entered in error; it stays, with the reason, out of lists and counts. */
+export function VoidRecordForm({ recordId, action }: { recordId: string; action: (values: VoidRecordValues) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations("Forensic");
+  const { form, submit, outcome } = useActionForm({
+    schema: voidRecordSchema,
+    action,
+    defaultValues: { recordId, reason: "" },
+    successKey: "Forensic.voidedDone",
+  });
+  const confirmThenSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (!window.confirm(t("voidConfirm"))) {
+      event.preventDefault();
+      return;
+    }
+    void submit(event);
+  };
+  return (
+    <section className="space-y-3 rounded border border-red-200 p-4" aria-labelledby="void-title">
+      <h2 id="void-title" className="text-lg font-semibold">
+        {t("voidTitle")}
+      </h2>
+      <p className="text-sm text-muted">{t("voidIntro")}</p>
+      <form onSubmit={confirmThenSubmit} noValidate className="space-y-3" data-testid="void-record-form">
+        <FormMessage message={outcome} />
+        <TextInput id="reason" label={t("voidReason")} required registration={form.register("reason")} error={form.formState.errors.reason?.message} />
+        <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>
+          {form.formState.isSubmitting ? t("saving") : t("voidSubmit")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+import type { DuplicateCandidate } from "@/lib/people/duplicates";
+import { fullArabicName } from "./person-name";
+
+/** The records a new entry probably duplicates, each a link to open it instead. */
+export function DuplicateCandidates({ candidates, onRegisterAnyway }: { candidates: DuplicateCandidate[]; onRegisterAnyway: () => void }) {
+  const t = useTranslations("People");
+  return (
+    <section className="space-y-3 rounded border border-amber-300 bg-amber-50 p-4" data-testid="duplicate-candidates" aria-live="polite">
+      <h2 className="font-semibold">{t("duplicatesTitle")}</h2>
+      <p className="text-sm">{t("duplicatesIntro")}</p>
+      <ul className="space-y-1">
+        {candidates.map((candidate) => (
+          <li key={candidate.id}>
+            <Link href={`/staff/persons/${candidate.id}`} className="text-accent underline">
+              <span dir="ltr">{candidate.caseNumber}</span> — {fullArabicName(candidate)}
+            </Link>
+            {candidate.birthYear !== null && <span className="text-muted"> ({candidate.birthYear})</span>}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onRegisterAnyway} className="rounded border border-line px-3 py-1 text-sm">
+        {t("registerAnyway")}
+      </button>
+    </section>
+  );
+}

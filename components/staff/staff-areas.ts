@@ -1,0 +1,15 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/** Each role sees only the areas its permissions open; the pages check again for themselves. */
+export const STAFF_AREAS = [
+  { href: "/staff", label: "dashboard", permission: "dashboard.read" },
+  { href: "/staff/sites", label: "sites", permission: "forensic.read" },
+  { href: "/staff/remains", label: "remains", permission: "forensic.read" },
+  { href: "/staff/search", label: "search", permission: "people.read" },
+  { href: "/staff/families", label: "families", permission: "people.read" },
+  { href: "/staff/reports", label: "reports", permission: "people.read" },
+  { href: "/staff/persons/duplicates", label: "duplicates", permission: "people.read" },
+  { href: "/staff/users", label: "users", permission: "users.manage" },
+  { href: "/staff/audit", label: "audit", permission: "audit.read" },
+  { href: "/staff/account/password", label: "account", permission: "account.manageOwn" },
+] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -1,0 +1,31 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * Every server action by name, with the one permission it needs. An action cannot be defined
+ * without an entry here, and the authorisation matrix test calls each one as every role.
+ */
+export const ACTION_PERMISSIONS = {
+  "account.changePassword": "account.manageOwn",
+  "users.create": "users.manage",
+  "users.changeRole": "users.manage",
+  "users.setDisabled": "users.manage",
+  "users.resetPassword": "users.manage",
+  "families.create": "people.write",
+  "donors.create": "people.write",
+  "persons.create": "people.write",
+  "persons.update": "people.write",
+  "persons.merge": "people.write",
+  "reports.create": "people.write",
+  "samples.collect": "people.write",
+  "samples.advanceLabStatus": "people.write",
+  "samples.printReceipt": "personalData.export",
+  "graveSites.create": "forensic.write",
+  "graveSites.update": "forensic.write",
+  "graveSites.void": "record.void",
+  "remains.create": "forensic.write",
+  "remains.update": "forensic.write",
+  "remains.void": "record.void",
+  "custody.record": "forensic.write",
+} as const satisfies Record<string, Permission>;
+
+export type ActionName = keyof typeof ACTION_PERMISSIONS;

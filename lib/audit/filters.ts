@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** What the audit viewer can narrow the log by; every filter is optional and they combine with AND. */
+export interface AuditFilters {
+  /** A username: matched against the label written at the time and the user's current username. */
+  actor?: string;
+  entity?: string;
+  entityId?: string;
+  /** Calendar days (YYYY-MM-DD) in Libyan time, both included. */
+  from?: string;
+  to?: string;
+}
+
+/** Where a page starts: just older or just newer than a known entry; null for the newest page. */
+export type AuditCursor = { direction: "older" | "newer"; id: number } | null;
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const text = z.string().trim().min(1).max(200);
+const day = z.iso.date();
+const entryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A malformed value in the URL is dropped, not an error: the viewer then shows the wider result. */
+function parsed<Value>(schema: z.ZodType<Value>, value: string | string[] | undefined): Value | undefined {
+  const result = schema.safeParse(first(value));
+  return result.success ? result.data : undefined;
+}
+
+export function parseAuditFilters(params: SearchParams): AuditFilters {
+  return {
+    actor: parsed(text, params.actor),
+    entity: parsed(text, params.entity),
+    entityId: parsed(text, params.entityId),
+    from: parsed(day, params.from),
+    to: parsed(day, params.to),
+  };
+}
+
+export function parseAuditCursor(params: SearchParams): AuditCursor {
+  const older = parsed(entryId, params.older);
+  if (older !== undefined) return { direction: "older", id: older };
+  const newer = parsed(entryId, params.newer);
+  return newer === undefined ? null : { direction: "newer", id: newer };
+}
+
+/** The URL query that reproduces the filters and the cursor, for links that keep them. */
+export function auditQuery(filters: AuditFilters, cursor: AuditCursor = null): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(filters)) {
+    if (typeof value === "string") query[name] = value;
+  }
+  if (cursor) query[cursor.direction] = String(cursor.id);
+  return query;
+}

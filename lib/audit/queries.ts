@@ -1,0 +1,91 @@
+import { and, asc, count, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditLog, users } from "@/db/schema";
+import { TIME_ZONE } from "@/lib/i18n/format";
+import type { AuditCursor, AuditFilters } from "./filters";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditPage {
+  entries: AuditEntryView[];
+  /** How many entries match the filters, on every page together. */
+  total: number;
+  /** The cursor of the next newer page, or null when this is the newest. */
+  newer: AuditCursor;
+  /** The cursor of the next older page, or null when this is the oldest. */
+  older: AuditCursor;
+}
+
+export type AuditEntryView = Awaited<ReturnType<typeof selectEntries>>[number];
+
+function matching(filters: AuditFilters): SQL | undefined {
+  const { actor, entity, entityId, from, to } = filters;
+  return and(
+    actor === undefined
+      ? undefined
+      : sql`(lower(${auditLog.actorLabel}) = lower(${actor}) or ${auditLog.actorId} in (select ${users.id} from ${users} where lower(${users.username}) = lower(${actor})))`,
+    entity === undefined ? undefined : eq(auditLog.entity, entity),
+    entityId === undefined ? undefined : eq(auditLog.entityId, entityId),
+    // Days as lived in Tarhuna, whatever time zone the server runs in.
+    from === undefined ? undefined : sql`${auditLog.occurredAt} >= (${from}::date)::timestamp at time zone ${TIME_ZONE}`,
+    to === undefined ? undefined : sql`${auditLog.occurredAt} < (${to}::date + 1)::timestamp at time zone ${TIME_ZONE}`,
+  );
+}
+
+function selectEntries(db: Executor, where: SQL | undefined, newestFirst: boolean, limit: number) {
+  return db
+    .select({
+      id: auditLog.id,
+      occurredAt: auditLog.occurredAt,
+      actorLabel: auditLog.actorLabel,
+      actorUsername: users.username,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      ip: auditLog.ip,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(where)
+    .orderBy(newestFirst ? desc(auditLog.id) : asc(auditLog.id))
+    .limit(limit);
+}
+
+async function anyEntry(db: Executor, where: SQL | undefined): Promise<boolean> {
+  const rows = await db.select({ id: auditLog.id }).from(auditLog).where(where).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * One page of the audit log, newest first, 50 entries, by keyset on id so that page 20,000 costs
+ * what page 1 does; a cursor stays valid while new entries arrive.
+ */
+export async function getAuditPage(db: Executor, filters: AuditFilters, cursor: AuditCursor): Promise<AuditPage> {
+  const filter = matching(filters);
+  const readingNewer = cursor?.direction === "newer";
+  const boundary = cursor === null ? undefined : readingNewer ? gt(auditLog.id, cursor.id) : lt(auditLog.id, cursor.id);
+  // One more than a page tells whether another page follows in the reading direction.
+  const [rows, [counted]] = await Promise.all([
+    selectEntries(db, and(filter, boundary), !readingNewer, AUDIT_PAGE_SIZE + 1),
+    db.select({ total: count() }).from(auditLog).where(filter),
+  ]);
+  const morePages = rows.length > AUDIT_PAGE_SIZE;
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const entries = readingNewer ? page.reverse() : page;
+  const newest = entries[0];
+  const oldest = entries.at(-1);
+  const total = counted?.total ?? 0;
+  if (!newest || !oldest) return { entries, total, newer: null, older: null };
+  const [hasNewer, hasOlder] = await Promise.all([
+    readingNewer ? morePages : cursor !== null && anyEntry(db, and(filter, gt(auditLog.id, newest.id))),
+    readingNewer ? anyEntry(db, and(filter, lt(auditLog.id, oldest.id))) : morePages,
+  ]);
+  return {
+    entries,
+    total,
+    newer: hasNewer ? { direction: "newer", id: newest.id } : null,
+    older: hasOlder ? { direction: "older", id: oldest.id } : null,
+  };
+}

@@ -1,0 +1,101 @@
+import { asc, gt, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
+
+export type AuditChainReport =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; count: number; brokenAt: { id: number; reason: string } };
+
+/** Enough rows to keep round trips few, few enough that a million entries never sit in memory. */
+const DEFAULT_BATCH_SIZE = 1_000;
+
+/** Why an entry breaks the chain, by name, so that a page can say it in the reader's language. */
+export const AUDIT_BREAK_REASONS = {
+  brokenLink: "its prev_hash does not match the previous entry's hash (an entry was removed or inserted before it)",
+  changedEntry: "its stored hash does not match its contents (the entry was changed)",
+  subMillisecond:
+    "its occurred_at carries microseconds, which entries written by the application never have (the entry was changed)",
+} as const;
+
+export type AuditBreakReason = keyof typeof AUDIT_BREAK_REASONS;
+
+export const BROKEN_LINK_REASON = AUDIT_BREAK_REASONS.brokenLink;
+export const CHANGED_ENTRY_REASON = AUDIT_BREAK_REASONS.changedEntry;
+export const SUB_MILLISECOND_REASON = AUDIT_BREAK_REASONS.subMillisecond;
+
+/** The name of a reason this module gave, or undefined for any other text. */
+export function auditBreakReasonName(reason: string): AuditBreakReason | undefined {
+  const names = Object.keys(AUDIT_BREAK_REASONS) as AuditBreakReason[];
+  return names.find((name) => AUDIT_BREAK_REASONS[name] === reason);
+}
+
+function readBatch(db: Executor, afterId: number, batchSize: number) {
+  return db
+    .select({
+      id: auditLog.id,
+      occurredAt: auditLog.occurredAt,
+      // JavaScript dates hold milliseconds: a change below that would otherwise pass unseen.
+      subMillisecond: sql<number>`(extract(microseconds from ${auditLog.occurredAt})::bigint % 1000)::int`,
+      actorId: auditLog.actorId,
+      actorLabel: auditLog.actorLabel,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      ip: auditLog.ip,
+      userAgent: auditLog.userAgent,
+      prevHash: auditLog.prevHash,
+      hash: auditLog.hash,
+    })
+    .from(auditLog)
+    .where(gt(auditLog.id, afterId))
+    .orderBy(asc(auditLog.id))
+    .limit(batchSize);
+}
+
+type AuditRow = Awaited<ReturnType<typeof readBatch>>[number];
+
+/** Why this entry breaks the chain, or null when it follows `expectedPrevHash` and is unchanged. */
+function findBreak(row: AuditRow, expectedPrevHash: string): string | null {
+  if (row.prevHash !== expectedPrevHash) return BROKEN_LINK_REASON;
+  if (Number(row.subMillisecond) !== 0) return SUB_MILLISECOND_REASON;
+  const fields: HashedAuditFields = {
+    occurredAt: row.occurredAt,
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    userAgent: row.userAgent,
+  };
+  return auditEntryHash(row.prevHash, fields) === row.hash ? null : CHANGED_ENTRY_REASON;
+}
+
+/**
+ * Walks the whole audit chain in id order and reports the first entry that was changed, or that
+ * follows a removed or inserted one. Entries appended while it runs are checked too: the chain only grows.
+ */
+export async function verifyAuditChain(
+  db: Executor,
+  { batchSize = DEFAULT_BATCH_SIZE }: { batchSize?: number } = {},
+): Promise<AuditChainReport> {
+  let count = 0;
+  let headHash = GENESIS_HASH;
+  let lastId = 0;
+  for (;;) {
+    const batch = await readBatch(db, lastId, batchSize);
+    for (const row of batch) {
+      const reason = findBreak(row, headHash);
+      if (reason) return { ok: false, count, brokenAt: { id: row.id, reason } };
+      count += 1;
+      headHash = row.hash;
+      lastId = row.id;
+    }
+    if (batch.length < batchSize) return { ok: true, count, headHash };
+  }
+}

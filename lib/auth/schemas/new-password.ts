@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { passwordProblem } from "../password-policy";
+
+const PROBLEM_MESSAGES = {
+  tooShort: "passwordTooShort",
+  tooCommon: "passwordTooCommon",
+  containsUsername: "passwordContainsUsername",
+} as const;
+
+/** A new password and its confirmation, checked against the policy on both sides of the wire. */
+export const newPasswordFields = {
+  newPassword: z.string().max(256, { error: "tooLong" }),
+  confirmPassword: z.string(),
+};
+
+export function checkNewPassword(
+  values: { newPassword: string; confirmPassword: string },
+  context: z.RefinementCtx,
+  username = "",
+): void {
+  const problem = passwordProblem(values.newPassword, username);
+  if (problem) context.addIssue({ code: "custom", path: ["newPassword"], message: PROBLEM_MESSAGES[problem] });
+  if (values.confirmPassword !== values.newPassword) {
+    context.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordsDoNotMatch" });
+  }
+}

@@ -1,0 +1,29 @@
+import { and, count, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { dnaSamples, remains } from "@/db/schema";
+import type { GraveSiteFilter } from "./site-filter";
+
+export const LAB_STATUSES = dnaSamples.labStatus.enumValues;
+export type LabStatus = (typeof LAB_STATUSES)[number];
+export const SAMPLE_KINDS = dnaSamples.kind.enumValues;
+export type SampleKind = (typeof SAMPLE_KINDS)[number];
+
+export type SamplesByLabStatus = Record<LabStatus, Record<SampleKind, number>>;
+
+/**
+ * DNA samples at each laboratory stage, families' reference samples apart from the bodies'. A site
+ * filter keeps only that site's bodies' samples: a family's sample belongs to no site.
+ */
+export async function getSamplesByLabStatus(db: Executor, site: GraveSiteFilter | null): Promise<SamplesByLabStatus> {
+  const rows = await db
+    .select({ labStatus: dnaSamples.labStatus, kind: dnaSamples.kind, samples: count() })
+    .from(dnaSamples)
+    .leftJoin(remains, eq(remains.id, dnaSamples.remainsId))
+    .where(and(isNull(dnaSamples.voidedAt), site ? eq(remains.siteId, site.id) : undefined))
+    .groupBy(dnaSamples.labStatus, dnaSamples.kind);
+  const result = Object.fromEntries(
+    LAB_STATUSES.map((status) => [status, { reference: 0, remains: 0 }]),
+  ) as SamplesByLabStatus;
+  for (const row of rows) result[row.labStatus][row.kind] = row.samples;
+  return result;
+}

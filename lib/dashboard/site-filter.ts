@@ -1,0 +1,19 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { graveSites } from "@/db/schema";
+
+export interface GraveSiteFilter {
+  id: string;
+  code: string;
+}
+
+/** The site a dashboard's ?site=CODE names, or null for all sites (also when the code is unknown). */
+export async function findGraveSiteFilter(db: Executor, code: string | undefined): Promise<GraveSiteFilter | null> {
+  if (!code) return null;
+  const [site] = await db
+    .select({ id: graveSites.id, code: graveSites.code })
+    .from(graveSites)
+    .where(and(eq(graveSites.code, code), isNull(graveSites.voidedAt)))
+    .limit(1);
+  return site ?? null;
+}

@@ -1,0 +1,42 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { personalEffects } from "@/db/schema";
+import { ActionRefusal } from "@/lib/actions/result";
+import type { PersonalEffectValues } from "./schemas/remains";
+
+export type PersonalEffectRow = typeof personalEffects.$inferSelect;
+
+export function liveEffectsOf(tx: Transaction, remainsId: string): Promise<PersonalEffectRow[]> {
+  return tx
+    .select()
+    .from(personalEffects)
+    .where(and(eq(personalEffects.remainsId, remainsId), isNull(personalEffects.voidedAt)))
+    .orderBy(asc(personalEffects.createdAt), asc(personalEffects.id));
+}
+
+async function updateEffect(tx: Transaction, existing: PersonalEffectRow, effect: PersonalEffectValues) {
+  if (existing.kind === effect.kind && existing.description === effect.description) return;
+  await tx
+    .update(personalEffects)
+    .set({ kind: effect.kind, description: effect.description, version: existing.version + 1, updatedAt: new Date() })
+    .where(eq(personalEffects.id, existing.id));
+}
+
+/**
+ * Saves the effects rows of the remains form: new rows are added and existing ones updated. An
+ * effect left out of the list is kept as it is — evidence is voided by an administrator, never
+ * dropped by an edit.
+ */
+export async function saveEffects(tx: Transaction, remainsId: string, effects: readonly PersonalEffectValues[]) {
+  const existing = new Map((await liveEffectsOf(tx, remainsId)).map((effect) => [effect.id, effect]));
+  for (const [index, effect] of effects.entries()) {
+    if (effect.effectId === null) {
+      await tx.insert(personalEffects).values({ remainsId, kind: effect.kind, description: effect.description });
+      continue;
+    }
+    const current = existing.get(effect.effectId);
+    if (!current) throw new ActionRefusal("invalid", "Actions.invalid", { [`effects.${index}.description`]: "Forensic.effectUnknown" });
+    await updateEffect(tx, current, effect);
+  }
+  return liveEffectsOf(tx, remainsId);
+}

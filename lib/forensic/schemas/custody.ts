@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { libyanLocalTimeToDate } from "../dates";
+import { CUSTODY_ACTIONS } from "../vocabulary";
+import { choiceOf, optionalText, recordId } from "./fields";
+
+/** Clocks disagree by a little; an event a few minutes "ahead" is still the present. */
+const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
+
+export const recordCustodyEventSchema = z
+  .object({
+    /** Exactly one of the two: a body or a DNA sample. */
+    remainsId: recordId.nullable(),
+    sampleId: recordId.nullable(),
+    action: choiceOf(CUSTODY_ACTIONS),
+    fromParty: optionalText(200),
+    toParty: optionalText(200),
+    place: optionalText(200),
+    /** Libyan local time from a datetime-local input, e.g. 2024-05-01T09:30. */
+    occurredAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Forensic.dateTimeFormat" })
+      .refine((value) => libyanLocalTimeToDate(value).getTime() <= Date.now() + CLOCK_TOLERANCE_MS, {
+        error: "Forensic.dateInFuture",
+      }),
+    notes: optionalText(2000),
+    /** The entry this one corrects: the wrong entry stays, linked to its correction. */
+    correctsEventId: recordId.nullable(),
+  })
+  .superRefine((values, context) => {
+    if ((values.remainsId === null) === (values.sampleId === null)) {
+      context.addIssue({ code: "custom", path: ["form"], message: "Forensic.custodySubject" });
+    }
+    if (values.action === "transferred" && values.toParty === "") {
+      context.addIssue({ code: "custom", path: ["toParty"], message: "required" });
+    }
+  });
+
+export type RecordCustodyEventValues = z.infer<typeof recordCustodyEventSchema>;

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { todayInLibya } from "../dates";
+
+/** Shared field rules of the forensic forms; messages are keys ("required", or "Forensic.…"). */
+export const requiredText = (maximum: number) =>
+  z.string().trim().min(1, { error: "required" }).max(maximum, { error: "tooLong" });
+
+export const optionalText = (maximum: number) => z.string().trim().max(maximum, { error: "tooLong" });
+
+export const recordId = z.uuid({ error: "invalidChoice" });
+
+/** The row version the form was loaded with: saving over a newer one is refused. */
+export const rowVersion = z.number().int().positive();
+
+/** A calendar date (YYYY-MM-DD) that has already happened in Libya. */
+export const pastDate = z.iso
+  .date({ error: "Forensic.dateFormat" })
+  .refine((value) => value <= todayInLibya(), { error: "Forensic.dateInFuture" });
+
+export const choiceOf = <Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.enum(values, { error: "invalidChoice" });

@@ -1,0 +1,70 @@
+import { and, asc, count, countDistinct, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { graveSites, identifications, remains } from "@/db/schema";
+import { IDENTIFIED_STATUSES } from "@/lib/public/identified";
+
+export type GraveSiteRow = typeof graveSites.$inferSelect;
+export type GraveSiteListEntry = Awaited<ReturnType<typeof listGraveSites>>[number];
+
+async function countsBySite(db: Executor) {
+  const [recovered, identified] = await Promise.all([
+    db.select({ siteId: remains.siteId, total: count() }).from(remains).where(isNull(remains.voidedAt)).groupBy(remains.siteId),
+    db
+      .select({ siteId: remains.siteId, total: countDistinct(identifications.remainsId) })
+      .from(identifications)
+      .innerJoin(remains, eq(remains.id, identifications.remainsId))
+      .where(and(inArray(identifications.status, [...IDENTIFIED_STATUSES]), isNull(remains.voidedAt)))
+      .groupBy(remains.siteId),
+  ]);
+  return {
+    recovered: new Map(recovered.map((row) => [row.siteId, row.total])),
+    identified: new Map(identified.map((row) => [row.siteId, row.total])),
+  };
+}
+
+/** The live sites with their live remains and identified bodies; voided sites and bodies are not counted. */
+export async function listGraveSites(db: Executor) {
+  const [sites, counts] = await Promise.all([
+    db.select().from(graveSites).where(isNull(graveSites.voidedAt)).orderBy(asc(graveSites.code)),
+    countsBySite(db),
+  ]);
+  return sites.map((site) => ({
+    ...site,
+    remainsCount: counts.recovered.get(site.id) ?? 0,
+    identifiedCount: counts.identified.get(site.id) ?? 0,
+  }));
+}
+
+/** One site, voided or not (a voided record stays readable with its reason); null for an unknown id. */
+export async function getGraveSite(db: Executor, siteId: string): Promise<GraveSiteRow | null> {
+  if (!z.uuid().safeParse(siteId).success) return null;
+  const [site] = await db.select().from(graveSites).where(eq(graveSites.id, siteId));
+  return site ?? null;
+}
+
+/** The live sites as choices for a filter or a new body's form. */
+export function graveSiteChoices(db: Executor) {
+  return db
+    .select({ id: graveSites.id, code: graveSites.code, nameAr: graveSites.nameAr, nameEn: graveSites.nameEn, discoveredOn: graveSites.discoveredOn })
+    .from(graveSites)
+    .where(isNull(graveSites.voidedAt))
+    .orderBy(asc(graveSites.code));
+}
+
+/** The next site code after the highest in use (voided ones included: codes are never reused). */
+export async function suggestNextSiteCode(db: Executor): Promise<string> {
+  const [row] = await db
+    .select({ highest: sql<number | null>`max(substring(${graveSites.code} from '^TRH-GS-(\\d+)$')::int)` })
+    .from(graveSites);
+  return `TRH-GS-${String((row?.highest ?? 0) + 1).padStart(2, "0")}`;
+}
+
+/** The next free body code of a site (TRH-GS-03-B017), counting voided bodies whose codes stay taken. */
+export async function suggestNextRemainsCode(db: Executor, site: { id: string; code: string }): Promise<string> {
+  const [row] = await db
+    .select({ highest: sql<number | null>`max(substring(${remains.code} from '-B(\\d+)$')::int)` })
+    .from(remains)
+    .where(eq(remains.siteId, site.id));
+  return `${site.code}-B${String((row?.highest ?? 0) + 1).padStart(3, "0")}`;
+}

@@ -1,0 +1,48 @@
+// One file per namespace, so that features can add their messages without touching each other's.
+import common from "./common.json";
+import errors from "./errors.json";
+import figures from "./figures.json";
+import home from "./home.json";
+import loading from "./loading.json";
+import metadata from "./metadata.json";
+import siteStatus from "./siteStatus.json";
+import auth from "./auth.json";
+import staff from "./staff.json";
+import actions from "./actions.json";
+import validation from "./validation.json";
+import account from "./account.json";
+import users from "./users.json";
+import audit from "./audit.json";
+import people from "./people.json";
+import forensic from "./forensic.json";
+import graveSites from "./graveSites.json";
+import remains from "./remains.json";
+import custody from "./custody.json";
+import map from "./map.json";
+import dashboard from "./dashboard.json";
+
+const messages = {
+  Common: common,
+  Errors: errors,
+  Figures: figures,
+  Home: home,
+  Loading: loading,
+  Metadata: metadata,
+  SiteStatus: siteStatus,
+  Auth: auth,
+  Staff: staff,
+  Actions: actions,
+  Validation: validation,
+  Account: account,
+  Users: users,
+  Audit: audit,
+  People: people,
+  Forensic: forensic,
+  GraveSites: graveSites,
+  Remains: remains,
+  Custody: custody,
+  Map: map,
+  Dashboard: dashboard,
+};
+
+export default messages;

@@ -1,0 +1,39 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { donorRelationships, missingPersons, referenceDonors } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { ActionRefusal } from "@/lib/actions/result";
+import { buildNameSearch } from "@/lib/names/normalise-arabic";
+import type { DonorValues } from "./schemas";
+
+/** A family member who gives a reference sample, with their relation to each missing person of the family. */
+export async function createDonor({ input, tx, audit }: ActionContext<DonorValues>): Promise<{ donorId: string }> {
+  const relationships = input.relationships.flatMap((row) =>
+    row.relationship === "" ? [] : [{ missingPersonId: row.missingPersonId, relationship: row.relationship }],
+  );
+  const personIds = relationships.map((row) => row.missingPersonId);
+  const ofFamily = await tx
+    .select({ id: missingPersons.id })
+    .from(missingPersons)
+    .where(and(inArray(missingPersons.id, personIds), eq(missingPersons.familyId, input.familyId), isNull(missingPersons.mergedIntoId)));
+  if (ofFamily.length !== new Set(personIds).size) {
+    throw new ActionRefusal("invalid", "Actions.invalid", { relationships: "invalidChoice" });
+  }
+  const [donor] = await tx
+    .insert(referenceDonors)
+    .values({
+      familyId: input.familyId,
+      givenName: input.givenName,
+      fatherName: input.fatherName,
+      grandfatherName: input.grandfatherName,
+      familyName: input.familyName,
+      nameLatin: input.nameLatin,
+      nameSearch: buildNameSearch(input),
+      sex: input.sex,
+      phone: input.phone,
+    })
+    .returning();
+  if (!donor) throw new Error("donor was not inserted");
+  await tx.insert(donorRelationships).values(relationships.map((row) => ({ ...row, donorId: donor.id })));
+  await audit({ action: "donor.create", entity: "reference_donor", entityId: donor.id, after: { ...donor, relationships } });
+  return { donorId: donor.id };
+}

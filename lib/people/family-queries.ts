@@ -1,0 +1,99 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { dnaSamples, donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
+import type { Role } from "@/lib/auth/permissions";
+import { contactDetail } from "./contact-details";
+
+export function listFamilies(db: Executor, role: Role, limit = 100) {
+  return db
+    .select({
+      id: families.id,
+      reference: families.reference,
+      contactName: families.contactName,
+      phone: contactDetail(role, families.phone),
+      area: contactDetail(role, families.area),
+      missingCount: sql<number>`(select count(*)::int from missing_persons p where p.family_id = ${families.id} and p.merged_into_id is null)`,
+    })
+    .from(families)
+    .where(isNull(families.voidedAt))
+    .orderBy(desc(families.reference))
+    .limit(limit);
+}
+
+async function familyRow(db: Executor, familyId: string, role: Role) {
+  const [family] = await db
+    .select({
+      id: families.id,
+      reference: families.reference,
+      contactName: families.contactName,
+      phone: contactDetail(role, families.phone),
+      area: contactDetail(role, families.area),
+      version: families.version,
+    })
+    .from(families)
+    .where(eq(families.id, familyId));
+  return family ?? null;
+}
+
+function familyMembers(db: Executor, familyId: string) {
+  return db
+    .select({
+      id: missingPersons.id,
+      caseNumber: missingPersons.caseNumber,
+      givenName: missingPersons.givenName,
+      fatherName: missingPersons.fatherName,
+      grandfatherName: missingPersons.grandfatherName,
+      familyName: missingPersons.familyName,
+      birthYear: missingPersons.birthYear,
+      status: missingPersons.status,
+    })
+    .from(missingPersons)
+    .where(and(eq(missingPersons.familyId, familyId), isNull(missingPersons.mergedIntoId), isNull(missingPersons.voidedAt)))
+    .orderBy(asc(missingPersons.caseNumber));
+}
+
+async function familyDonors(db: Executor, familyId: string, role: Role) {
+  const donors = await db
+    .select({
+      id: referenceDonors.id,
+      givenName: referenceDonors.givenName,
+      fatherName: referenceDonors.fatherName,
+      familyName: referenceDonors.familyName,
+      sex: referenceDonors.sex,
+      phone: contactDetail(role, referenceDonors.phone),
+    })
+    .from(referenceDonors)
+    .where(and(eq(referenceDonors.familyId, familyId), isNull(referenceDonors.voidedAt)))
+    .orderBy(asc(referenceDonors.createdAt));
+  const donorIds = donors.map((donor) => donor.id);
+  if (donorIds.length === 0) return [];
+  const [relationships, samples] = await Promise.all([
+    db
+      .select({ donorId: donorRelationships.donorId, missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship, caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName })
+      .from(donorRelationships)
+      .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
+      .where(inArray(donorRelationships.donorId, donorIds)),
+    db
+      .select({ id: dnaSamples.id, donorId: dnaSamples.donorId, barcode: dnaSamples.barcode, collectedOn: dnaSamples.collectedOn, labStatus: dnaSamples.labStatus, version: dnaSamples.version })
+      .from(dnaSamples)
+      .where(and(inArray(dnaSamples.donorId, donorIds), isNull(dnaSamples.voidedAt)))
+      .orderBy(asc(dnaSamples.collectedOn)),
+  ]);
+  return donors.map((donor) => ({
+    ...donor,
+    relationships: relationships.filter((row) => row.donorId === donor.id),
+    samples: samples.filter((sample) => sample.donorId === donor.id),
+  }));
+}
+
+/** A family with its missing persons, donors, their relations and samples; contact details as the role may see them. */
+export async function getFamilyDetails(db: Executor, familyId: string, role: Role) {
+  if (!z.uuid().safeParse(familyId).success) return null;
+  const family = await familyRow(db, familyId, role);
+  if (!family) return null;
+  const [members, donors] = await Promise.all([familyMembers(db, familyId), familyDonors(db, familyId, role)]);
+  return { ...family, members, donors };
+}
+
+export type FamilyDetails = NonNullable<Awaited<ReturnType<typeof getFamilyDetails>>>;

@@ -1,0 +1,51 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { dnaSamples, donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { ActionRefusal } from "@/lib/actions/result";
+
+/** What the family takes home after giving a sample: no lab result, no STR profile, only the facts of collection. */
+export async function getSampleReceipt(db: Executor, sampleId: string) {
+  if (!z.uuid().safeParse(sampleId).success) return null;
+  const [receipt] = await db
+    .select({
+      sampleId: dnaSamples.id,
+      barcode: dnaSamples.barcode,
+      collectedOn: dnaSamples.collectedOn,
+      collectedByName: dnaSamples.collectedByName,
+      consentScope: dnaSamples.consentScope,
+      consentFormRef: dnaSamples.consentFormRef,
+      donorId: referenceDonors.id,
+      donorGivenName: referenceDonors.givenName,
+      donorFatherName: referenceDonors.fatherName,
+      donorFamilyName: referenceDonors.familyName,
+      familyReference: families.reference,
+    })
+    .from(dnaSamples)
+    .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
+    .innerJoin(families, eq(families.id, referenceDonors.familyId))
+    .where(and(eq(dnaSamples.id, sampleId), isNull(dnaSamples.voidedAt)));
+  if (!receipt) return null;
+  const relatives = await db
+    .select({ caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName, fatherName: missingPersons.fatherName, familyName: missingPersons.familyName, relationship: donorRelationships.relationship })
+    .from(donorRelationships)
+    .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
+    .where(eq(donorRelationships.donorId, receipt.donorId));
+  return { ...receipt, relatives };
+}
+
+export type SampleReceipt = NonNullable<Awaited<ReturnType<typeof getSampleReceipt>>>;
+
+/** Printing puts personal data on paper that leaves the registry, so every print is in the audit log. */
+export async function recordReceiptPrint({ input, tx, audit }: ActionContext<{ sampleId: string }>): Promise<null> {
+  const receipt = await getSampleReceipt(tx, input.sampleId);
+  if (!receipt) throw new ActionRefusal("notFound", "Actions.notFound");
+  await audit({
+    action: "personal data print",
+    entity: "dna_sample",
+    entityId: receipt.sampleId,
+    after: { document: "collection receipt", barcode: receipt.barcode, familyReference: receipt.familyReference },
+  });
+  return null;
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { consentScope, donorRelationship, policeReportCategory, sex } from "@/db/schema";
+import { isFutureDate } from "./dates";
+
+/**
+ * One zod schema per form, parsed by react-hook-form in the browser and by the action on the
+ * server. Every value is a string or boolean as the form holds it; lib/ converts (birth year, dates).
+ * Messages are keys of the Validation namespace.
+ */
+const required = z.string().trim().min(1, { error: "required" }).max(200, { error: "tooLong" });
+const optional = z.string().trim().max(200, { error: "tooLong" });
+const longText = z.string().trim().max(4000, { error: "tooLong" });
+const recordId = z.uuid({ error: "invalidChoice" });
+const version = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateFormat" });
+const pastDate = isoDate.refine((value) => !isFutureDate(value), { error: "dateInFuture" });
+const optionalPastDate = z.union([z.literal(""), pastDate]);
+
+/** "merged" is set only by a merge, never chosen in a form. */
+export const EDITABLE_STATUSES = ["missing", "identified", "remains_returned", "found_alive"] as const;
+/** The lab steps after collection, in their only order (failed may follow any of them). */
+export const LAB_STEPS = ["shipped", "received", "profiled", "failed"] as const;
+
+export const FAMILY_REFERENCE_PATTERN = /^TRH-F-\d{4}$/;
+export const CASE_NUMBER_PATTERN = /^TRH-MP-\d{5}$/;
+export const REFERENCE_BARCODE_PATTERN = /^TRH-DNA-R-\d{6}$/;
+
+export const familySchema = z.object({
+  reference: z.string().trim().toUpperCase().regex(FAMILY_REFERENCE_PATTERN, { error: "familyReferenceFormat" }),
+  contactName: required,
+  phone: z.string().trim().regex(/^[+\d\s-]{0,24}$/, { error: "phoneFormat" }),
+  area: optional,
+});
+
+export const missingPersonFields = {
+  familyId: z.union([z.literal(""), recordId]),
+  givenName: required,
+  fatherName: optional,
+  grandfatherName: optional,
+  familyName: optional,
+  nameLatin: z.string().trim().max(200, { error: "tooLong" }),
+  sex: z.enum(sex.enumValues, { error: "invalidChoice" }),
+  birthYear: z.string().trim().regex(/^((19|20)\d{2})?$/, { error: "birthYearFormat" }),
+  lastSeenOn: optionalPastDate,
+  lastSeenPlace: optional,
+  circumstances: longText,
+};
+
+export const missingPersonSchema = z.object(missingPersonFields);
+
+export const newMissingPersonSchema = z.object({
+  ...missingPersonFields,
+  /** Set once the registrar has seen the likely duplicates and decided this is someone else. */
+  duplicatesReviewed: z.boolean(),
+});
+
+export const updateMissingPersonSchema = z.object({
+  ...missingPersonFields,
+  missingPersonId: recordId,
+  version,
+  status: z.enum(EDITABLE_STATUSES, { error: "invalidChoice" }),
+});
+
+export const policeReportSchema = z.object({
+  station: required,
+  reportNumber: z.string().trim().min(1, { error: "required" }).max(40, { error: "tooLong" }),
+  filedOn: pastDate,
+  reporterName: required,
+  reporterRelationship: optional,
+  category: z.enum(policeReportCategory.enumValues, { error: "invalidChoice" }),
+  narrative: longText,
+  missingPersonIds: z.array(recordId).min(1, { error: "choosePerson" }).max(50),
+});
+
+export const donorSchema = z.object({
+  familyId: recordId,
+  givenName: required,
+  fatherName: optional,
+  grandfatherName: optional,
+  familyName: optional,
+  nameLatin: z.string().trim().max(200, { error: "tooLong" }),
+  sex: z.enum(sex.enumValues, { error: "invalidChoice" }),
+  phone: z.string().trim().regex(/^[+\d\s-]{0,24}$/, { error: "phoneFormat" }),
+  relationships: z
+    .array(z.object({ missingPersonId: recordId, relationship: z.union([z.literal(""), z.enum(donorRelationship.enumValues)]) }))
+    .refine((rows) => rows.some((row) => row.relationship !== ""), { error: "chooseRelationship" }),
+});
+
+export const referenceSampleSchema = z.object({
+  donorId: recordId,
+  barcode: z.string().trim().toUpperCase().regex(REFERENCE_BARCODE_PATTERN, { error: "barcodeFormat" }),
+  collectedOn: pastDate,
+  collectedByName: required,
+  // No reference sample is kept without the donor's consent (the database refuses it as well).
+  consentGiven: z.boolean().refine((given) => given, { error: "consentRequired" }),
+  consentScope: z.enum(consentScope.enumValues, { error: "invalidChoice" }),
+  consentFormRef: required,
+});
+
+export const labStatusSchema = z.object({
+  sampleId: recordId,
+  version,
+  labStatus: z.enum(LAB_STEPS, { error: "invalidChoice" }),
+  on: pastDate,
+  laboratory: optional,
+  failureReason: optional,
+});
+
+export const mergeSchema = z
+  .object({ survivorId: recordId, mergedId: recordId, survivorVersion: version, mergedVersion: version })
+  .refine((values) => values.survivorId !== values.mergedId, { error: "mergeSamePerson", path: ["mergedId"] });
+
+export const printReceiptSchema = z.object({ sampleId: recordId });
+
+export type FamilyValues = z.infer<typeof familySchema>;
+export type MissingPersonValues = z.infer<typeof missingPersonSchema>;
+export type NewMissingPersonValues = z.infer<typeof newMissingPersonSchema>;
+export type UpdateMissingPersonValues = z.infer<typeof updateMissingPersonSchema>;
+export type PoliceReportValues = z.infer<typeof policeReportSchema>;
+export type DonorValues = z.infer<typeof donorSchema>;
+export type ReferenceSampleValues = z.infer<typeof referenceSampleSchema>;
+export type LabStatusValues = z.infer<typeof labStatusSchema>;
+export type MergeValues = z.infer<typeof mergeSchema>;

@@ -1,0 +1,31 @@
+/**
+ * The Content-Security-Policy of a page: scripts run only with this response's nonce (Next.js
+ * stamps it on its own scripts), nothing may frame the registry, and no plugin or foreign base URL
+ * is allowed. Styles stay inline-capable: Tailwind and Leaflet set style attributes. Images come from
+ * the registry itself, plus the map's tile server when one is configured (`imageSources`).
+ */
+export function pageContentSecurityPolicy(
+  nonce: string,
+  development: boolean,
+  imageSources: readonly string[] = [],
+): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...imageSources].join(" "),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** API responses are data, never documents to render: nothing may load or frame them. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+}

@@ -1,0 +1,35 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+
+export interface RateLimit {
+  /** Failures allowed within one window before the key is refused. */
+  limit: number;
+  windowMinutes: number;
+}
+
+/** True while the key has used up its failures for the current window. */
+export async function isRateLimited(db: Executor, key: string, rule: RateLimit): Promise<boolean> {
+  const [row] = await db
+    .select({ attempts: rateLimits.attempts })
+    .from(rateLimits)
+    .where(
+      sql`${eq(rateLimits.key, key)} and ${rateLimits.windowStartedAt} > now() - make_interval(mins => ${rule.windowMinutes})`,
+    );
+  return (row?.attempts ?? 0) >= rule.limit;
+}
+
+/** Counts one failure against the key, starting a new window when the old one has passed. */
+export async function recordRateLimitedFailure(db: Executor, key: string, rule: RateLimit): Promise<void> {
+  const expired = sql`${rateLimits.windowStartedAt} <= now() - make_interval(mins => ${rule.windowMinutes})`;
+  await db
+    .insert(rateLimits)
+    .values({ key, windowStartedAt: sql`now()`, attempts: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        attempts: sql`case when ${expired} then 1 else ${rateLimits.attempts} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then now() else ${rateLimits.windowStartedAt} end`,
+      },
+    });
+}

@@ -1,0 +1,34 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { users } from "@/db/schema";
+
+/** What an administrator sees of an account: never the password hash or the lockout counters. */
+const userSummaryColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  locale: users.locale,
+  disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+  version: users.version,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export type UserSummary = Awaited<ReturnType<typeof listUsers>>[number];
+
+export function listUsers(db: Executor) {
+  return db
+    .select(userSummaryColumns)
+    .from(users)
+    .orderBy(asc(sql`lower(${users.username})`));
+}
+
+/** Null for an unknown id, and for text that is not a uuid at all (a mistyped address). */
+export async function getUser(db: Executor, id: string): Promise<UserSummary | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  const [user] = await db.select(userSummaryColumns).from(users).where(eq(users.id, id));
+  return user ?? null;
+}

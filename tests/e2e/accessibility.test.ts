@@ -1,0 +1,34 @@
+import AxeBuilder from "@axe-core/playwright";
+import { describe, expect, test } from "vitest";
+import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
+import { countSitesOnMap } from "./support/public-map";
+
+const server = appServerForThisFile();
+const browser = browserForThisFile();
+
+const PUBLIC_PAGES = [
+  { pathname: "/ar", hasMap: true },
+  { pathname: "/en", hasMap: true },
+  { pathname: "/ar/login", hasMap: false },
+  { pathname: "/en/login", hasMap: false },
+];
+
+describe("accessibility (axe)", () => {
+  for (const { pathname, hasMap } of PUBLIC_PAGES) {
+    for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+      test(`${pathname} on a ${device} has no axe violation`, async (context) => {
+        const page = await openAppPage(context, browser.current, server.current, pathname, viewport);
+        // The map is drawn on the client: check it too, once it is there.
+        if (hasMap) await countSitesOnMap(page);
+        const results = await new AxeBuilder({ page }).analyze();
+        const violations = results.violations.map((violation) => ({
+          rule: violation.id,
+          impact: violation.impact,
+          targets: violation.nodes.map((node) => node.target.join(" ")),
+        }));
+        expect(violations).toEqual([]);
+      });
+    }
+  }
+});

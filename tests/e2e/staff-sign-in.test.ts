@@ -1,0 +1,122 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test, type TestContext } from "vitest";
+import { STAFF_AREAS } from "@/components/staff/staff-areas";
+import { can, type Role } from "@/lib/auth/permissions";
+import { DEMO_PASSWORD } from "@/lib/demo/users";
+import arabic from "@/lib/i18n/messages/ar";
+import english from "@/lib/i18n/messages/en";
+import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { screenshotPath } from "./support/screenshots";
+import {
+  ARABIC_AREA_HEADINGS,
+  mainHeading,
+  navigationPathnames,
+  signInErrorMessage,
+  submitSignInForm,
+} from "./support/staff-pages";
+
+const DESKTOP = { width: 1280, height: 900 };
+const ARABIC_LABELS = { username: arabic.Auth.username, password: arabic.Auth.password };
+const ENGLISH_LABELS = { username: english.Auth.username, password: english.Auth.password };
+/** Demo accounts named after their role (forensic2 is a second forensic account, not needed here). */
+const DEMO_ROLES: readonly Role[] = ["admin", "registrar", "forensic", "viewer"];
+
+const server = appServerForThisFile();
+const browser = browserForThisFile();
+
+/** A page in its own browser context (no cookie carries over), photographed if the test fails. */
+async function openPage(testContext: TestContext, pathname: string): Promise<Page> {
+  const browserContext = await browser.current.newContext({ viewport: DESKTOP });
+  browserContext.setDefaultTimeout(15_000);
+  const page = await browserContext.newPage();
+  testContext.onTestFinished(async ({ task }) => {
+    if (task.result?.state === "fail") {
+      await page.screenshot({ path: screenshotPath(task.name, "failure"), fullPage: true });
+    }
+    await browserContext.close();
+  });
+  await page.goto(server.current.url(pathname));
+  return page;
+}
+
+function pathnameOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+async function expectToArriveAt(page: Page, pathname: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === pathname);
+  expect(pathnameOf(page)).toBe(pathname);
+}
+
+describe("staff sign-in", () => {
+  for (const role of DEMO_ROLES) {
+    test(`${role} signs in, sees and may open only the ${role}'s areas, and signs out`, async (context) => {
+      const page = await openPage(context, "/ar/login");
+      await submitSignInForm(page, ARABIC_LABELS, { username: role, password: DEMO_PASSWORD });
+      await expectToArriveAt(page, "/ar/staff");
+
+      const allowedAreas = STAFF_AREAS.filter((area) => can(role, area.permission));
+      expect(await navigationPathnames(page)).toEqual(allowedAreas.map((area) => `/ar${area.href}`));
+      expect(await mainHeading(page)).toBe(arabic.Staff.dashboardTitle);
+      await page.screenshot({ path: screenshotPath(context.task.name, "dashboard"), fullPage: true });
+
+      for (const area of STAFF_AREAS) {
+        await page.goto(server.current.url(`/ar${area.href}`));
+        if (can(role, area.permission)) {
+          expect(pathnameOf(page), `${role} opens ${area.href}`).toBe(`/ar${area.href}`);
+          const heading = await mainHeading(page);
+          expect(heading, `${role} sees ${area.href}`).not.toBe("");
+          const expectedHeading = ARABIC_AREA_HEADINGS[area.href];
+          if (expectedHeading) expect(heading, `${role} sees ${area.href}`).toBe(expectedHeading);
+          expect(await page.getByTestId("forbidden").count(), `${role} at ${area.href}`).toBe(0);
+        } else {
+          await page.getByTestId("forbidden").waitFor({ state: "visible" });
+          expect(await page.getByTestId("forbidden").innerText(), `${role} at ${area.href}`).toContain(arabic.Staff.forbiddenTitle);
+        }
+      }
+
+      await page.getByTestId("sign-out").click();
+      await expectToArriveAt(page, "/ar/login");
+      await page.goto(server.current.url("/ar/staff"));
+      expect(pathnameOf(page)).toBe("/ar/login");
+    });
+  }
+
+  for (const [pathname, loginPathname] of [
+    ["/ar/staff", "/ar/login"],
+    ["/en/staff/users", "/en/login"],
+  ] as const) {
+    test(`a visitor who is not signed in is sent from ${pathname} to ${loginPathname}`, async (context) => {
+      const page = await openPage(context, pathname);
+      expect(pathnameOf(page)).toBe(loginPathname);
+      await page.getByTestId("sign-in-form").waitFor({ state: "visible" });
+    });
+  }
+
+  test("a wrong password and an unknown username get the same Arabic message", async (context) => {
+    const page = await openPage(context, "/ar/login");
+    await submitSignInForm(page, ARABIC_LABELS, { username: "no-such-user", password: DEMO_PASSWORD });
+    const unknownUserMessage = await signInErrorMessage(page);
+    expect(unknownUserMessage).toBe("اسم المستخدم أو كلمة المرور غير صحيحة.");
+    expect(pathnameOf(page)).toBe("/ar/login");
+    await page.screenshot({ path: screenshotPath(context.task.name, "error"), fullPage: true });
+
+    await page.reload();
+    await submitSignInForm(page, ARABIC_LABELS, { username: "viewer", password: "wrong-password" });
+    expect(await signInErrorMessage(page)).toBe(unknownUserMessage);
+    expect(pathnameOf(page)).toBe("/ar/login");
+  });
+
+  test("a wrong password and an unknown username get the same English message", async (context) => {
+    const page = await openPage(context, "/en/login");
+    await submitSignInForm(page, ENGLISH_LABELS, { username: "nobody-here", password: DEMO_PASSWORD });
+    const unknownUserMessage = await signInErrorMessage(page);
+    expect(unknownUserMessage).toBe("Wrong username or password.");
+    await page.screenshot({ path: screenshotPath(context.task.name, "error"), fullPage: true });
+
+    await page.reload();
+    await submitSignInForm(page, ENGLISH_LABELS, { username: "registrar", password: "wrong-password" });
+    expect(await signInErrorMessage(page)).toBe(unknownUserMessage);
+    expect(pathnameOf(page)).toBe("/en/login");
+  });
+});

@@ -1,0 +1,41 @@
+let nextSiteNumber = 100;
+
+/** A site code no other test of the file uses (each file has its own database per backend). */
+export function uniqueSiteCode(): string {
+  nextSiteNumber += 1;
+  return `TRH-GS-${nextSiteNumber}`;
+}
+
+export function graveSiteInput(overrides: Record<string, unknown> = {}) {
+  return {
+    code: uniqueSiteCode(),
+    nameAr: "مزرعة الربط",
+    nameEn: "Al-Rabt farm",
+    description: "Reported by a farmer in 2020.",
+    discoveredOn: "2020-06-05",
+    status: "reported",
+    latitude: 32.44,
+    longitude: 13.64,
+    confirmFarFromTarhuna: false,
+    ...overrides,
+  };
+}
+
+export function remainsInput(site: { id: string; code: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    siteId: site.id,
+    code: `${site.code}-B001`,
+    recoveredOn: "2020-07-01",
+    estimatedSex: "male",
+    ageMin: 25,
+    ageMax: 40,
+    condition: "partial",
+    storageLocation: "Tripoli mortuary, drawer 12",
+    notes: "",
+    effects: [
+      { effectId: null, kind: "car_key", description: "Toyota car key on a red key ring" },
+      { effectId: null, kind: "identity_document", description: "Identity card, name partly legible" },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,37 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const projectRoot = fileURLToPath(new URL("../../..", import.meta.url));
+
+export interface ScriptResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Our environment with `changes` applied: a variable set to undefined is removed. */
+function changedEnvironment(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const environment = { ...process.env };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete environment[name];
+    else environment[name] = value;
+  }
+  return environment;
+}
+
+/** Runs one of the project's scripts as a person would, in an environment changed by `changes`. */
+export function runScript(script: string, changes: Record<string, string | undefined>): Promise<ScriptResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", script], {
+      cwd: projectRoot,
+      env: changedEnvironment(changes),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}

@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "@/db/migrate";
+import { auditLog, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/argon2";
+import { testBackends, type TestDatabase } from "./support/databases";
+import { uniqueSuffix } from "./support/factories";
+
+const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+const PASSWORD = "a long walk to tarhuna";
+
+interface CommandResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npx tsx scripts/user-create.ts` as an operator would, with `input` piped to standard input. */
+function runUserCreate(databaseUrl: string, commandArguments: string[], input: string): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/user-create.ts", ...commandArguments], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const postgres = (await testBackends()).find((backend) => backend.name === "PostgreSQL");
+
+describe.skipIf(!postgres || postgres.skip)("user:create on a throw-away PostgreSQL database", () => {
+  let testDatabase: TestDatabase | undefined;
+  const opened = () => {
+    if (!testDatabase || testDatabase.handle.config.kind !== "postgres") throw new Error("the test database is not open");
+    return { db: testDatabase.handle.db, url: testDatabase.handle.config.url };
+  };
+  const findUser = async (username: string) => (await opened().db.select().from(users).where(eq(users.username, username)))[0];
+
+  beforeAll(async () => {
+    testDatabase = await postgres?.create();
+    if (testDatabase) await migrateDatabase(testDatabase.handle);
+  });
+  afterAll(async () => {
+    await testDatabase?.dispose();
+  });
+
+  it("creates the first administrator with the password from standard input, audited as the command line", async () => {
+    const username = `chief-${uniqueSuffix()}`;
+    const result = await runUserCreate(opened().url, ["--username", username, "--role", "admin", "--display-name", "رئيس السجل"], `${PASSWORD}\n`);
+    expect(result, result.stderr).toMatchObject({ exitCode: 0 });
+
+    const user = await findUser(username);
+    expect(user).toMatchObject({ role: "admin", displayName: "رئيس السجل", mustChangePassword: false, disabled: false });
+    expect(user && (await verifyPassword(user.passwordHash, PASSWORD))).toBe(true);
+    const [entry] = await opened().db.select().from(auditLog).where(eq(auditLog.entityId, user?.id ?? ""));
+    expect(entry).toMatchObject({ action: "user.create", actorId: null, actorLabel: "command line" });
+    expect(JSON.stringify(entry)).not.toContain(PASSWORD);
+  });
+
+  it("refuses --password with exit code 1 and one clear line, creating nothing", async () => {
+    const username = `chief-${uniqueSuffix()}`;
+    const result = await runUserCreate(opened().url, ["--username", username, "--role", "admin", "--password", "x"], "");
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("--password is not accepted");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(await findUser(username)).toBeUndefined();
+  });
+
+  it("refuses a weak password and a username already in use, with exit code 1", async () => {
+    const username = `chief-${uniqueSuffix()}`;
+    const weak = await runUserCreate(opened().url, ["--username", username, "--role", "admin"], "password1234\n");
+    expect(weak).toMatchObject({ exitCode: 1 });
+    expect(weak.stderr).toContain("too common");
+
+    expect((await runUserCreate(opened().url, ["--username", username, "--role", "viewer"], `${PASSWORD}\n`)).exitCode).toBe(0);
+    const taken = await runUserCreate(opened().url, ["--username", username.toUpperCase(), "--role", "admin"], `${PASSWORD}\n`);
+    expect(taken).toMatchObject({ exitCode: 1 });
+    expect(taken.stderr).toContain("already in use");
+  });
+});
