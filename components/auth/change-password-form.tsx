@@ -21,7 +21,7 @@ export function ChangePasswordForm({ action }: { action: (values: ChangePassword
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="change-password-form">
+    <form onSubmit={submit} method="post" noValidate className="space-y-5" data-testid="change-password-form">
       <FormMessage message={outcome} />
       <PasswordInput
         id="currentPassword"

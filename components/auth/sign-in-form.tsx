@@ -32,7 +32,7 @@ export function SignInForm() {
   });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="sign-in-form">
+    <form onSubmit={submit} method="post" noValidate className="space-y-5" data-testid="sign-in-form">
       <FormMessage message={failed ? { kind: "error", key: "Auth.failed" } : null} />
       <TextInput
         id="username"

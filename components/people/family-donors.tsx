@@ -34,7 +34,7 @@ export async function FamilyDonors({ donors, collect, collectorName, canPrint }:
           <ul className="text-sm" data-testid="donor-samples">
             {donor.samples.map((sample) => (
               <li key={sample.id}>
-                <span dir="ltr">{sample.barcode}</span> · {t(`labStatuses.${sample.labStatus}`)}
+                <Link href={`/staff/samples/${sample.id}`} className="text-accent underline" data-testid="sample-link"><span dir="ltr">{sample.barcode}</span></Link> · {t(`labStatuses.${sample.labStatus}`)}
                 {canPrint && (
                   <> · <Link href={`/staff/samples/${sample.id}/receipt`} className="text-accent underline" data-testid="receipt-link">{t("receipt")}</Link></>
                 )}

@@ -97,14 +97,20 @@ export const referenceSampleSchema = z.object({
   consentFormRef: required,
 });
 
-export const labStatusSchema = z.object({
-  sampleId: recordId,
-  version,
-  labStatus: z.enum(LAB_STEPS, { error: "invalidChoice" }),
-  on: pastDate,
-  laboratory: optional,
-  failureReason: optional,
-});
+export const labStatusSchema = z
+  .object({
+    sampleId: recordId,
+    version,
+    labStatus: z.enum(LAB_STEPS, { error: "invalidChoice" }),
+    on: pastDate,
+    laboratory: optional,
+    failureReason: optional,
+  })
+  // A failed sample must say why, so the family can be asked for another one with reason.
+  .refine((values) => values.labStatus !== "failed" || values.failureReason.trim() !== "", {
+    error: "required",
+    path: ["failureReason"],
+  });
 
 export const mergeSchema = z
   .object({ survivorId: recordId, mergedId: recordId, survivorVersion: version, mergedVersion: version })

@@ -30,6 +30,8 @@ async function signedInPage(context: TestContext): Promise<Page> {
 
 async function registerFamily(page: Page): Promise<string> {
   await page.goto(server.current.url("/ar/staff/families/new"));
+  // The suggested reference is filled in by the form once it has hydrated: wait for it.
+  await expect.poll(() => page.locator("#reference").inputValue()).toMatch(/^TRH-F-\d{4}$/);
   const reference = await page.locator("#reference").inputValue();
   await page.locator("#contactName").fill(`سالم إبراهيم ${FAMILY_NAME}`);
   await page.locator('[data-testid="family-form"] button[type="submit"]').click();

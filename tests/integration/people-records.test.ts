@@ -11,7 +11,6 @@ import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
 import { familyInput, missingPersonInput, sampleInput, unwrap } from "./support/people";
 
-
 const backends = await testBackends();
 
 describeOnEachBackend(backends, "families, reports and reference samples", (database) => {
@@ -76,6 +75,17 @@ describeOnEachBackend(backends, "families, reports and reference samples", (data
       fieldErrors: { labStatus: "labStatusBackwards" },
     });
     expect(await db().select().from(custodyEvents).where(eq(custodyEvents.sampleId, sampleId))).toHaveLength(2);
+  });
+
+  it("refuses to mark a sample failed without saying why, and changes nothing", async () => {
+    const { donorId } = await familyWithDonor();
+    const { sampleId } = unwrap(await collectSample(sampleInput(donorId)));
+    expect(await changeLabStatus({ sampleId, version: 1, labStatus: "failed", on: "2024-03-05", laboratory: "ICMP", failureReason: " " })).toMatchObject({
+      ok: false,
+      fieldErrors: { failureReason: "required" },
+    });
+    const [sample] = await db().select().from(dnaSamples).where(eq(dnaSamples.id, sampleId));
+    expect(sample?.labStatus).toBe("collected");
   });
 
   it("refuses a report number already used at the same station, but not at another", async () => {

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { fullArabicName } from "@/components/people/person-name";
 import { requirePagePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
@@ -11,13 +12,22 @@ import { getDb } from "@/lib/server/database";
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "people.read");
+  const session = await requirePagePermission(locale, "people.read");
   const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
   if (!person) notFound();
+  // A merged or voided record is not edited (the update refuses it); its page only says where it went.
+  const mayEdit = can(session.role, "people.write") && person.mergedIntoId === null && person.voidedAt === null;
   return (
     <section className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("personTitle", { caseNumber: person.caseNumber })}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t("personTitle", { caseNumber: person.caseNumber })}</h1>
+          {mayEdit && (
+            <Link href={`/staff/persons/${person.id}/edit`} className="rounded border border-line px-4 py-2 font-medium" data-testid="edit-person">
+              {t("edit")}
+            </Link>
+          )}
+        </div>
         <p className="text-xl" data-testid="person-name">{fullArabicName(person)}</p>
         {person.nameLatin !== "" && <p dir="ltr">{person.nameLatin}</p>}
         {person.mergedIntoId && (

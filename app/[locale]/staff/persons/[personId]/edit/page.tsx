@@ -1,0 +1,42 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { EditMissingPersonForm } from "@/components/people/edit-missing-person-form";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { Link } from "@/lib/i18n/navigation";
+import { getMissingPersonDetails } from "@/lib/people/person-queries";
+import type { UpdateMissingPersonValues } from "@/lib/people/schemas";
+import { getDb } from "@/lib/server/database";
+import { updateMissingPerson } from "../../actions";
+
+export default async function EditMissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
+  const { locale, personId } = await params;
+  await requirePagePermission(locale, "people.write");
+  setRequestLocale(locale);
+  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
+  // A merged or voided record is no longer edited: its page says where it went.
+  if (!person || person.mergedIntoId !== null || person.voidedAt !== null || person.status === "merged") notFound();
+  const values: UpdateMissingPersonValues = {
+    missingPersonId: person.id,
+    version: person.version,
+    status: person.status,
+    familyId: person.familyId ?? "",
+    givenName: person.givenName,
+    fatherName: person.fatherName,
+    grandfatherName: person.grandfatherName,
+    familyName: person.familyName,
+    nameLatin: person.nameLatin,
+    sex: person.sex,
+    birthYear: person.birthYear === null ? "" : String(person.birthYear),
+    lastSeenOn: person.lastSeenOn ?? "",
+    lastSeenPlace: person.lastSeenPlace,
+    circumstances: person.circumstances,
+  };
+  return (
+    <section className="mx-auto max-w-3xl space-y-6">
+      <Link href={`/staff/persons/${person.id}`} className="text-sm text-accent underline">{t("personTitle", { caseNumber: person.caseNumber })}</Link>
+      <h1 className="text-2xl font-semibold">{t("editPersonTitle", { caseNumber: person.caseNumber })}</h1>
+      <EditMissingPersonForm action={updateMissingPerson} person={values} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CustodyTimeline } from "@/components/forensic/custody-timeline";
+import { LabStatusForm } from "@/components/people/lab-status-form";
+import { fullArabicName } from "@/components/people/person-name";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
+import { formatDate } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/database";
+import { changeLabStatus } from "../actions";
+import { getReferenceSample } from "@/lib/people/sample-queries";
+
+/** A reference sample: where it is in the lab, the form for its next step, and its chain of custody. */
+export default async function SamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
+  const { locale, sampleId } = await params;
+  const session = await requirePagePermission(locale, "people.read");
+  setRequestLocale(locale);
+  const db = await getDb();
+  const [t, tCustody, sample] = await Promise.all([getTranslations("People"), getTranslations("Custody"), getReferenceSample(db, sampleId)]);
+  if (!sample) notFound();
+  const events = await getCustodyTimeline(db, { sampleId: sample.id });
+  const date = (value: string | null) => (value ? formatDate(locale, value) : "—");
+  return (
+    <section className="space-y-8">
+      <header className="space-y-2">
+        <Link href={`/staff/families/${sample.familyId}`} className="text-sm text-accent underline" dir="ltr">{sample.familyReference}</Link>
+        <h1 className="text-2xl font-semibold">{t("sampleTitle")} <span dir="ltr" data-testid="sample-barcode">{sample.barcode}</span></h1>
+        {can(session.role, "personalData.export") && (
+          <Link href={`/staff/samples/${sample.id}/receipt`} className="text-accent underline" data-testid="receipt-link">{t("receipt")}</Link>
+        )}
+      </header>
+      <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="text-muted">{t("donor")}</dt>
+        <dd>{fullArabicName({ givenName: sample.donorGivenName, fatherName: sample.donorFatherName, familyName: sample.donorFamilyName })}</dd>
+        <dt className="text-muted">{t("collectedOn")}</dt><dd>{date(sample.collectedOn)}</dd>
+        <dt className="text-muted">{t("collectedBy")}</dt><dd>{sample.collectedByName}</dd>
+        <dt className="text-muted">{t("labStatus")}</dt><dd data-testid="lab-status">{t(`labStatuses.${sample.labStatus}`)}</dd>
+        <dt className="text-muted">{t("laboratory")}</dt><dd>{sample.laboratory || "—"}</dd>
+        <dt className="text-muted">{t("labStatuses.shipped")}</dt><dd>{date(sample.shippedOn)}</dd>
+        <dt className="text-muted">{t("labStatuses.received")}</dt><dd>{date(sample.receivedOn)}</dd>
+        <dt className="text-muted">{t("labStatuses.profiled")}</dt><dd>{date(sample.profiledOn)}</dd>
+        {sample.labStatus === "failed" && (
+          <>
+            <dt className="text-muted">{t("labStatuses.failed")}</dt><dd>{date(sample.failedOn)}</dd>
+            <dt className="text-muted">{t("failureReason")}</dt><dd>{sample.failureReason || "—"}</dd>
+          </>
+        )}
+      </dl>
+      {can(session.role, "people.write") && (
+        <section className="space-y-3 rounded border border-line p-4">
+          <h2 className="text-xl font-semibold">{t("changeLabStatus")}</h2>
+          <LabStatusForm action={changeLabStatus} sampleId={sample.id} version={sample.version} current={sample.labStatus} laboratory={sample.laboratory} />
+        </section>
+      )}
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">{tCustody("title")}</h2>
+        <CustodyTimeline events={events} locale={locale} />
+      </section>
+    </section>
+  );
+}

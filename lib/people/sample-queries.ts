@@ -1,0 +1,34 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { dnaSamples, families, referenceDonors } from "@/db/schema";
+
+/** A reference sample with its donor and family, for the sample's page (no consent form details, no profile). */
+export async function getReferenceSample(db: Executor, sampleId: string) {
+  if (!z.uuid().safeParse(sampleId).success) return null;
+  const [row] = await db
+    .select({
+      id: dnaSamples.id,
+      barcode: dnaSamples.barcode,
+      collectedOn: dnaSamples.collectedOn,
+      collectedByName: dnaSamples.collectedByName,
+      labStatus: dnaSamples.labStatus,
+      laboratory: dnaSamples.laboratory,
+      shippedOn: dnaSamples.shippedOn,
+      receivedOn: dnaSamples.receivedOn,
+      profiledOn: dnaSamples.profiledOn,
+      failedOn: dnaSamples.failedOn,
+      failureReason: dnaSamples.failureReason,
+      version: dnaSamples.version,
+      donorGivenName: referenceDonors.givenName,
+      donorFatherName: referenceDonors.fatherName,
+      donorFamilyName: referenceDonors.familyName,
+      familyId: families.id,
+      familyReference: families.reference,
+    })
+    .from(dnaSamples)
+    .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
+    .innerJoin(families, eq(families.id, referenceDonors.familyId))
+    .where(and(eq(dnaSamples.id, sampleId), eq(dnaSamples.kind, "reference"), isNull(dnaSamples.voidedAt)));
+  return row ?? null;
+}
