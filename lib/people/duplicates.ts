@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { personFromRow, type PersonRow } from "./person-row";
 import { selectRows, type Executor } from "@/db/client";
 import { buildNameSearch, normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
 import { withTrigramThresholds } from "./trigram";
@@ -20,31 +21,13 @@ const NAME_SIMILARITY = 0.5;
 const GIVEN_NAME_SIMILARITY = 0.5;
 const BIRTH_YEAR_TOLERANCE = 2;
 
-interface CandidateRow {
-  id: string;
-  case_number: string;
-  given_name: string;
-  father_name: string;
-  grandfather_name: string;
-  family_name: string;
-  birth_year: number | null;
-  family_reference: string | null;
+interface CandidateRow extends PersonRow {
   similarity: number | string;
   given_name_similarity: number | string;
 }
 
 function toCandidate(row: CandidateRow): DuplicateCandidate {
-  return {
-    id: row.id,
-    caseNumber: row.case_number,
-    givenName: row.given_name,
-    fatherName: row.father_name,
-    grandfatherName: row.grandfather_name,
-    familyName: row.family_name,
-    birthYear: row.birth_year,
-    familyReference: row.family_reference,
-    similarity: Number(row.similarity),
-  };
+  return { ...personFromRow(row), similarity: Number(row.similarity) };
 }
 
 /** Unknown on either side is no evidence against a match; a known difference is. */

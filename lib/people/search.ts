@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { personFromRow, type PersonRow } from "./person-row";
 import { selectRows, type Executor } from "@/db/client";
 import { normaliseArabicName } from "@/lib/names/normalise-arabic";
 import { prefixPattern, withTrigramThresholds } from "./trigram";
@@ -54,33 +55,18 @@ function personMatches(query: string) {
       from missing_persons p where lower(p.name_latin) % ${latin} or ${latin} <% lower(p.name_latin)`;
 }
 
-interface SearchRow {
-  id: string;
-  case_number: string;
-  given_name: string;
-  father_name: string;
-  grandfather_name: string;
-  family_name: string;
+interface SearchRow extends PersonRow {
   name_latin: string;
-  birth_year: number | null;
   status: string;
-  family_reference: string | null;
   matched_by: SearchMatch;
   score: number | string;
 }
 
 function toResult(row: SearchRow): PersonSearchResult {
   return {
-    id: row.id,
-    caseNumber: row.case_number,
-    givenName: row.given_name,
-    fatherName: row.father_name,
-    grandfatherName: row.grandfather_name,
-    familyName: row.family_name,
+    ...personFromRow(row),
     nameLatin: row.name_latin,
-    birthYear: row.birth_year,
     status: row.status,
-    familyReference: row.family_reference,
     matchedBy: row.matched_by,
     score: Number(row.score),
   };
