@@ -1,4 +1,5 @@
 import type { Locale } from "next-intl";
+import { TableHead } from "./table-head";
 import { getTranslations } from "next-intl/server";
 import type { GraveSiteListEntry } from "@/lib/forensic/site-queries";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
@@ -10,15 +11,7 @@ export async function GraveSiteTable({ sites, locale }: { sites: GraveSiteListEn
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-start text-sm" data-testid="grave-site-table">
-        <thead>
-          <tr className="border-b border-line text-start">
-            {[t("code"), locale === "ar" ? t("nameAr") : t("nameEn"), t("status"), t("discoveredOn"), t("remainsCount"), t("identifiedCount")].map((heading) => (
-              <th key={heading} scope="col" className="px-2 py-2 text-start font-medium">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={[t("code"), locale === "ar" ? t("nameAr") : t("nameEn"), t("status"), t("discoveredOn"), t("remainsCount"), t("identifiedCount")]} />
         <tbody>
           {sites.map((site) => (
             <tr key={site.id} className="border-b border-line">

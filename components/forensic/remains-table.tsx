@@ -1,4 +1,5 @@
 import type { Locale } from "next-intl";
+import { TableHead } from "./table-head";
 import { getTranslations } from "next-intl/server";
 import type { RemainsListEntry } from "@/lib/forensic/remains-list";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
@@ -11,15 +12,7 @@ export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[];
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="remains-table">
-        <thead>
-          <tr className="border-b border-line">
-            {headings.map((heading) => (
-              <th key={heading} scope="col" className="px-2 py-2 text-start font-medium">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={headings} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line">
