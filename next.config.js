@@ -19,7 +19,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Loaded by Node at run time rather than bundled: PGlite reads its WebAssembly and data files
   // from its own package folder, and argon2 is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PDFKit and ExcelJS read their font metrics and templates from their package folders too.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "exceljs"],
+  // The proxy buffers request bodies; spreadsheet imports (lib/import/limits.ts) may be this large.
+  experimental: { proxyClientMaxBodySize: 64 * 1024 * 1024 },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

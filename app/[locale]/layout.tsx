@@ -1,4 +1,3 @@
-import "@fontsource-variable/noto-sans-arabic";
 import "../globals.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";

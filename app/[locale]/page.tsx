@@ -1,5 +1,6 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OpenDataLinks } from "@/components/export/open-data-links";
 import { GraveSiteMap } from "@/components/public/grave-site-map";
 import { GraveSiteTable } from "@/components/public/grave-site-table";
 import { HeadlineFigures } from "@/components/public/headline-figures";
@@ -39,6 +40,7 @@ export default async function PublicSummaryPage({ params }: { params: Promise<{ 
         <h2 id="sites-heading" className="text-xl font-semibold">{t("sitesHeading")}</h2>
         <GraveSiteMap sites={sites} locale={locale} />
         <GraveSiteTable sites={sites} locale={locale} />
+        <OpenDataLinks />
       </section>
     </article>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -9,12 +10,12 @@ import type { ActionResult } from "@/lib/actions/result";
 import { voidRecordSchema, type VoidRecordValues } from "@/lib/forensic/schemas/void-record";
 
 /** An administrator voids a record entered in error; it stays, with the reason, out of lists and counts. */
-export function VoidRecordForm({ recordId, action }: { recordId: string; action: (values: VoidRecordValues) => Promise<ActionResult<unknown>> }) {
+export function VoidRecordForm({ recordId, version, action }: { recordId: string; version?: number; action: (values: VoidRecordValues) => Promise<ActionResult<unknown>> }) {
   const t = useTranslations("Forensic");
-  const { form, submit, outcome } = useActionForm({
+  const { form, submit, outcome, conflict } = useActionForm({
     schema: voidRecordSchema,
     action,
-    defaultValues: { recordId, reason: "" },
+    defaultValues: { recordId, reason: "", version },
     successKey: "Forensic.voidedDone",
   });
   const confirmThenSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -32,6 +33,7 @@ export function VoidRecordForm({ recordId, action }: { recordId: string; action:
       <p className="text-sm text-muted">{t("voidIntro")}</p>
       <form onSubmit={confirmThenSubmit} noValidate className="space-y-3" data-testid="void-record-form">
         <FormMessage message={outcome} />
+        <ConflictNotice conflict={conflict} />
         <TextInput id="reason" label={t("voidReason")} required registration={form.register("reason")} error={form.formState.errors.reason?.message} />
         <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>
           {form.formState.isSubmitting ? t("saving") : t("voidSubmit")}

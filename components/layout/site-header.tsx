@@ -1,23 +1,24 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader() {
-  const t = await getTranslations("Common");
+  const [t, locale] = await Promise.all([getTranslations("Common"), getLocale()]);
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-accent">
+        <Link href={`/${locale}`} className="text-lg font-semibold text-accent">
           {t("appName")}
         </Link>
         <nav aria-label={t("primaryNavigation")} className="flex items-center gap-4">
-          <Link href="/" className="text-sm underline-offset-4 hover:underline">
+          <Link href={`/${locale}`} className="text-sm underline-offset-4 hover:underline">
             {t("home")}
           </Link>
-          <Link href="/staff" className="text-sm underline-offset-4 hover:underline">
+          {/* Not prefetched: most visitors are not staff, and signed out it only leads to the sign-in page. */}
+          <Link href={`/${locale}/staff`} prefetch={false} className="text-sm underline-offset-4 hover:underline">
             {t("staffArea")}
           </Link>
-          <LanguageSwitch />
+          <LanguageSwitch locale={locale} text={t("languageSwitch")} title={t("languageSwitchLabel")} />
         </nav>
       </div>
     </header>

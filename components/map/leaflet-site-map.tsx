@@ -1,52 +1,92 @@
 "use client";
 
 import "leaflet/dist/leaflet.css";
-import "leaflet.markercluster/dist/MarkerCluster.css";
 import L from "leaflet";
-// A plugin that extends the global L that the import above defines: the order matters.
-import "leaflet.markercluster";
 import { useEffect, useRef, useState } from "react";
-import type { PublicGraveSite } from "@/lib/public/sites";
+import Supercluster, { type ClusterProperties } from "supercluster";
 import { clusterIcon, outlineLayer, siteIcon, sitePopup, tarhunaLabel } from "./leaflet-layers";
 import type { SiteMapProps } from "./map-props";
 
 /** Near enough to tell the sites apart, far enough to keep the town in view. */
 const SITES_MAX_ZOOM = 12;
+const MAP_MAX_ZOOM = 18;
+/** Sites closer than this many screen pixels share one badge. */
+const CLUSTER_RADIUS = 48;
+const WHOLE_WORLD: [number, number, number, number] = [-180, -85, 180, 85];
 const NATURAL_EARTH_ATTRIBUTION = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 
-function siteMarkers(props: SiteMapProps): L.MarkerClusterGroup {
-  const siteOf = new Map<L.Marker, PublicGraveSite>();
-  const group = L.markerClusterGroup({
-    showCoverageOnHover: false,
-    maxClusterRadius: 48,
-    iconCreateFunction: (cluster) => {
-      const sites = cluster.getAllChildMarkers().flatMap((marker) => siteOf.get(marker) ?? []);
-      return clusterIcon(sites, props.labels, props.locale);
-    },
+/**
+ * The sites as markers, those that crowd together at the current zoom as one badge with their count
+ * (supercluster: a few kB, where a Leaflet clustering plugin weighs several times more). A badge
+ * zooms in until its sites come apart. Markers are made once per site and kept while they stay on
+ * the map, so an open popup survives a zoom that leaves its site alone.
+ */
+function siteMarkers(map: L.Map, props: SiteMapProps): L.LayerGroup {
+  const index = new Supercluster<{ site: number }>({
+    // Leaflet's tiles are 256 px: with that extent the radius is in screen pixels.
+    extent: 256,
+    radius: CLUSTER_RADIUS,
+    maxZoom: MAP_MAX_ZOOM - 1,
   });
-  for (const site of props.sites) {
+  index.load(
+    props.sites.map((site, position) => ({
+      type: "Feature" as const,
+      properties: { site: position },
+      geometry: { type: "Point" as const, coordinates: [site.longitude, site.latitude] },
+    })),
+  );
+  const siteMarker = props.sites.map((site) => {
     const marker = L.marker([site.latitude, site.longitude], { icon: siteIcon(site, props.labels, props.locale) });
-    marker.bindPopup(() => sitePopup(site, props.labels, props.locale));
-    siteOf.set(marker, site);
-    group.addLayer(marker);
-  }
+    return marker.bindPopup(() => sitePopup(site, props.labels, props.locale));
+  });
+  const group = L.layerGroup();
+  let shown = new Map<string, L.Marker>();
+
+  const clusterMarker = (id: number, latitude: number, longitude: number) => {
+    const sites = index.getLeaves(id, Infinity).flatMap((leaf) => props.sites[leaf.properties.site] ?? []);
+    const marker = L.marker([latitude, longitude], { icon: clusterIcon(sites, props.labels, props.locale) });
+    marker.on("click", () => {
+      map.setView([latitude, longitude], Math.min(index.getClusterExpansionZoom(id), MAP_MAX_ZOOM));
+    });
+    return marker;
+  };
+
+  const update = () => {
+    const next = new Map<string, L.Marker>();
+    for (const feature of index.getClusters(WHOLE_WORLD, Math.round(map.getZoom()))) {
+      const [longitude, latitude] = feature.geometry.coordinates as [number, number];
+      const properties: Partial<ClusterProperties> & { site?: number } = feature.properties;
+      if (properties.cluster_id !== undefined) {
+        const key = `cluster:${properties.cluster_id}`;
+        next.set(key, shown.get(key) ?? clusterMarker(properties.cluster_id, latitude, longitude));
+      } else {
+        const marker = properties.site === undefined ? undefined : siteMarker[properties.site];
+        if (marker) next.set(`site:${properties.site}`, marker);
+      }
+    }
+    for (const [key, marker] of shown) if (!next.has(key)) group.removeLayer(marker);
+    for (const [key, marker] of next) if (!shown.has(key)) group.addLayer(marker);
+    shown = next;
+  };
+  map.on("zoomend", update);
+  map.whenReady(update);
   return group;
 }
 
 function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: () => void): L.Map {
-  const map = L.map(container, { zoomControl: false, minZoom: 4, maxZoom: 18 });
+  const map = L.map(container, { zoomControl: false, minZoom: 4, maxZoom: MAP_MAX_ZOOM });
   L.control.zoom({ zoomInTitle: props.labels.zoomIn, zoomOutTitle: props.labels.zoomOut }).addTo(map);
   map.attributionControl.addAttribution(NATURAL_EARTH_ATTRIBUTION);
   outlineLayer(map, props.outline).addTo(map);
   tarhunaLabel(props.labels).addTo(map);
-  siteMarkers(props).addTo(map);
+  siteMarkers(map, props).addTo(map);
 
   const siteBounds = L.latLngBounds(props.sites.map((site) => [site.latitude, site.longitude]));
   const showCountry = () => map.fitBounds(props.outline.bounds);
   if (props.tiles && siteBounds.isValid()) {
     map.fitBounds(siteBounds, { padding: [32, 32], maxZoom: SITES_MAX_ZOOM });
     let tileLoaded = false;
-    const tileLayer = L.tileLayer(props.tiles.url, { attribution: props.tiles.attribution, maxZoom: 18 });
+    const tileLayer = L.tileLayer(props.tiles.url, { attribution: props.tiles.attribution, maxZoom: MAP_MAX_ZOOM });
     tileLayer.on("tileload", () => (tileLoaded = true));
     // Offline, or the tile server refuses us: step back to the whole country, where the outline says where.
     tileLayer.once("tileerror", () => {

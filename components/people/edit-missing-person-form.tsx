@@ -10,7 +10,7 @@ import { primaryButtonClassName } from "@/components/users/button-class";
 import { SelectInput } from "@/components/users/select-input";
 import type { ActionResult } from "@/lib/actions/result";
 import { useRouter } from "@/lib/i18n/navigation";
-import { EDITABLE_STATUSES, updateMissingPersonSchema, type MissingPersonValues, type UpdateMissingPersonValues } from "@/lib/people/schemas";
+import { HAND_SET_STATUSES, updateMissingPersonSchema, type MissingPersonValues, type UpdateMissingPersonValues } from "@/lib/people/schemas";
 import { MissingPersonFields } from "./missing-person-fields";
 
 type UpdateMissingPersonAction = (values: UpdateMissingPersonValues) => Promise<ActionResult<{ version: number }>>;
@@ -32,12 +32,21 @@ export function EditMissingPersonForm({ action, person }: { action: UpdateMissin
     },
   });
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
-  const statuses = EDITABLE_STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }));
+  // Identified and returned follow the identification workflow: shown, but not offered by hand.
+  const handSet = (HAND_SET_STATUSES as readonly string[]).includes(person.status);
+  const statuses = (handSet ? HAND_SET_STATUSES : [person.status]).map((value) => ({ value, label: t(`statuses.${value}`) }));
   return (
     <form onSubmit={submit} noValidate className="space-y-5" data-testid="edit-missing-person-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
-      <SelectInput id="status" label={t("status")} options={statuses} registration={form.register("status")} error={form.formState.errors.status?.message} />
+      <SelectInput
+        id="status"
+        label={t("status")}
+        options={statuses}
+        registration={form.register("status")}
+        error={form.formState.errors.status?.message}
+        hint={handSet ? undefined : t("statusFollowsIdentification")}
+      />
       {/* The extra id, version and status are not among the shared fields, which see only theirs. */}
       <MissingPersonFields form={form as unknown as UseFormReturn<MissingPersonValues>} />
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>

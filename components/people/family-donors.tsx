@@ -22,7 +22,11 @@ export async function FamilyDonors({ donors, collect, collectorName, canPrint }:
     <ul className="space-y-4">
       {donors.map((donor) => (
         <li key={donor.id} className="space-y-2 rounded border border-line p-4" data-testid="donor">
-          <p className="font-medium">{fullArabicName(donor)} {donor.phone !== null && donor.phone !== "" && <span dir="ltr" className="text-muted">{donor.phone}</span>}</p>
+          <p className="font-medium">
+            {fullArabicName(donor)} {donor.phone !== null && donor.phone !== "" && <span dir="ltr" className="text-muted">{donor.phone}</span>}
+            {/* Only writers get the collection form, and only they may correct the donor. */}
+            {collect && <> · <Link href={`/staff/donors/${donor.id}/edit`} className="text-sm font-normal text-accent underline" data-testid="edit-donor">{t("edit")}</Link></>}
+          </p>
           <ul className="text-sm">
             {donor.relationships.map((relationship) => (
               <li key={relationship.missingPersonId}>

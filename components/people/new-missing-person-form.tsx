@@ -11,17 +11,10 @@ import { useRouter } from "@/lib/i18n/navigation";
 import type { DuplicateCandidate } from "@/lib/people/duplicates";
 import { newMissingPersonSchema, type MissingPersonValues, type NewMissingPersonValues } from "@/lib/people/schemas";
 import { DuplicateCandidates } from "./duplicate-candidates";
+import { fetchDuplicateCandidates } from "./fetch-duplicate-candidates";
 import { MissingPersonFields } from "./missing-person-fields";
 
 type CreateMissingPersonAction = (values: NewMissingPersonValues) => Promise<ActionResult<{ missingPersonId: string; caseNumber: string }>>;
-
-async function fetchCandidates(values: NewMissingPersonValues): Promise<DuplicateCandidate[]> {
-  const { givenName, fatherName, grandfatherName, familyName, birthYear } = values;
-  const query = new URLSearchParams({ givenName, fatherName, grandfatherName, familyName, birthYear });
-  const response = await fetch(`/api/staff/persons/duplicates?${query}`);
-  if (!response.ok) return [];
-  return ((await response.json()) as { candidates: DuplicateCandidate[] }).candidates;
-}
 
 /**
  * Registering a person first shows the likely duplicates (the server refuses until they have been
@@ -39,7 +32,7 @@ export function NewMissingPersonForm({ action, familyId }: { action: CreateMissi
     schema: newMissingPersonSchema,
     action: async (values) => {
       const result = await action(values);
-      if (!result.ok && result.error === "refused") setCandidates(await fetchCandidates(values));
+      if (!result.ok && result.error === "refused") setCandidates(await fetchDuplicateCandidates(values));
       return result;
     },
     defaultValues: emptyPerson,

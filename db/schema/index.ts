@@ -4,6 +4,7 @@ export * from "./grave-sites";
 export * from "./remains";
 export * from "./people";
 export * from "./dna-samples";
+export * from "./allele-frequencies";
 export * from "./police-reports";
 export * from "./identifications";
 export * from "./custody-events";

@@ -58,12 +58,15 @@ export const missingPersons = pgTable(
     status: missingPersonStatus("status").notNull().default("missing"),
     /** Set when this record was merged as a duplicate; its case number keeps resolving to the survivor. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
+    /** The spreadsheet import that created this record (its audit entry names the same id), if any. */
+    importId: uuid("import_id"),
     ...versioned(),
     ...voidable(),
   },
   (table) => [
     uniqueIndex("missing_persons_case_number_unique").on(table.caseNumber),
     index("missing_persons_family_idx").on(table.familyId),
+    index("missing_persons_import_idx").on(table.importId),
     index("missing_persons_name_search_trgm_idx").using("gin", sql`${table.nameSearch} gin_trgm_ops`),
     index("missing_persons_name_latin_trgm_idx").using("gin", sql`lower(${table.nameLatin}) gin_trgm_ops`),
     check(

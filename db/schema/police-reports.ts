@@ -16,12 +16,15 @@ export const policeReports = pgTable(
     reporterRelationship: text("reporter_relationship").notNull().default(""),
     category: policeReportCategory("category").notNull(),
     narrative: text("narrative").notNull().default(""),
+    /** The spreadsheet import that created this report (its audit entry names the same id), if any. */
+    importId: uuid("import_id"),
     ...versioned(),
     ...voidable(),
   },
   (table) => [
     uniqueIndex("police_reports_station_number_unique").on(table.station, table.reportNumber),
     index("police_reports_filed_on_idx").on(table.filedOn),
+    index("police_reports_import_idx").on(table.importId),
   ],
 );
 

@@ -21,10 +21,13 @@ export const PERMISSIONS = {
   "forensic.write": ["admin", "forensic"],
   "record.void": ["admin"],
   "dnaProfiles.use": ["forensic"],
+  "alleleFrequencies.manage": ["admin", "forensic"],
   "identification.propose": ["forensic"],
   "identification.confirm": ["forensic"],
   "identification.notify": ["admin", "registrar", "forensic"],
+  "identification.retract": ["admin", "forensic"],
   "personalData.export": ["admin", "registrar", "forensic"],
+  "data.import": ["admin", "registrar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+import { buildDemoDna } from "./generate-dna";
 import { buildDonors } from "./generate-donors";
 import { buildPersonalEffects } from "./generate-effects";
 import { buildFamilies, type FamilyWithMembers } from "./generate-families";
@@ -48,6 +49,7 @@ export function generateDemoDataset(passwordHash: string): DemoDataset {
     referenceDonors,
     donorRelationships: donorsByFamily.flatMap((entry) => entry.relationships),
     dnaSamples,
+    ...buildDemoDna({ families, donorsByFamily, plans, referenceSamples, remainsSamples }),
     ...buildPoliceReports(random, families),
     identifications,
     custodyEvents: buildCustodyEvents(random, { sites: graveSites, remains, samples: dnaSamples, identifications }, staff),

@@ -1,5 +1,7 @@
 import type { Transaction } from "@/db/client";
 import {
+  alleleFrequencies,
+  alleleFrequencyTables,
   custodyEvents,
   dnaSamples,
   donorRelationships,
@@ -12,6 +14,7 @@ import {
   policeReports,
   referenceDonors,
   remains,
+  strProfiles,
   users,
 } from "@/db/schema";
 import type { DemoDataset } from "./types";
@@ -36,6 +39,9 @@ export async function insertDemoDataset(tx: Transaction, dataset: DemoDataset): 
   await inChunks(dataset.referenceDonors, (chunk) => tx.insert(referenceDonors).values(chunk));
   await inChunks(dataset.donorRelationships, (chunk) => tx.insert(donorRelationships).values(chunk));
   await inChunks(dataset.dnaSamples, (chunk) => tx.insert(dnaSamples).values(chunk));
+  await inChunks(dataset.alleleFrequencyTables, (chunk) => tx.insert(alleleFrequencyTables).values(chunk));
+  await inChunks(dataset.alleleFrequencies, (chunk) => tx.insert(alleleFrequencies).values(chunk));
+  await inChunks(dataset.strProfiles, (chunk) => tx.insert(strProfiles).values(chunk));
   await inChunks(dataset.policeReports, (chunk) => tx.insert(policeReports).values(chunk));
   await inChunks(dataset.policeReportPersons, (chunk) => tx.insert(policeReportPersons).values(chunk));
   await inChunks(dataset.identifications, (chunk) => tx.insert(identifications).values(chunk));

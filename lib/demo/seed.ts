@@ -3,6 +3,7 @@ import type { Database, Transaction } from "@/db/client";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { isDemoDataLoaded, markDemoDataLoaded } from "@/lib/system/demo-mode";
 import { clearDemoData } from "./clear";
+import { hashDemoAccessCodes, issueDemoAccessCodes } from "./family-access";
 import { countDataset, generateDemoDataset } from "./generate";
 import { countCaseRecords, describeCaseRecords, existingDemoUsernames, holdsCaseRecords } from "./holdings";
 import { insertDemoDataset } from "./insert";
@@ -58,6 +59,7 @@ async function decide(tx: Transaction, options: SeedOptions): Promise<Decision> 
  */
 export async function seedDemoData(db: Database, options: SeedOptions): Promise<SeedResult> {
   const dataset = generateDemoDataset(await hashDemoPassword());
+  const accessCodeHashes = await hashDemoAccessCodes();
   const counts = countDataset(dataset);
   return db.transaction(async (tx): Promise<SeedResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -65,6 +67,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     if (!decision.proceed) return { status: "refused", reason: decision.reason };
     if (decision.clear) await clearDemoData(tx);
     await insertDemoDataset(tx, dataset);
+    await issueDemoAccessCodes(tx, accessCodeHashes);
     await markDemoDataLoaded(tx);
     await appendAuditEntry(tx, {
       actorId: null,

@@ -1,4 +1,6 @@
 import type {
+  alleleFrequencies,
+  alleleFrequencyTables,
   custodyEvents,
   dnaSamples,
   donorRelationships,
@@ -11,6 +13,7 @@ import type {
   policeReports,
   referenceDonors,
   remains,
+  strProfiles,
   users,
 } from "@/db/schema";
 
@@ -30,6 +33,9 @@ export type PoliceReportRow = WithId<typeof policeReports.$inferInsert>;
 export type PoliceReportPersonRow = typeof policeReportPersons.$inferInsert;
 export type IdentificationRow = WithId<typeof identifications.$inferInsert>;
 export type CustodyEventRow = WithId<typeof custodyEvents.$inferInsert>;
+export type AlleleFrequencyTableRow = WithId<typeof alleleFrequencyTables.$inferInsert>;
+export type AlleleFrequencyRow = WithId<typeof alleleFrequencies.$inferInsert>;
+export type StrProfileRow = WithId<typeof strProfiles.$inferInsert>;
 
 /** Every row of the demonstration, in plain objects, in the order they must be inserted. */
 export interface DemoDataset {
@@ -42,6 +48,10 @@ export interface DemoDataset {
   referenceDonors: ReferenceDonorRow[];
   donorRelationships: DonorRelationshipRow[];
   dnaSamples: DnaSampleRow[];
+  /** The synthetic demo frequency table and simulated STR profiles (lib/demo/generate-dna.ts). */
+  alleleFrequencyTables: AlleleFrequencyTableRow[];
+  alleleFrequencies: AlleleFrequencyRow[];
+  strProfiles: StrProfileRow[];
   policeReports: PoliceReportRow[];
   policeReportPersons: PoliceReportPersonRow[];
   identifications: IdentificationRow[];

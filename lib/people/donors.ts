@@ -1,23 +1,29 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
 import { donorRelationships, missingPersons, referenceDonors } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import type { DonorValues } from "./schemas";
 
+/** The people a donor is related to must be the family's own, and not merged away. */
+export async function requireFamilyMembers(tx: Transaction, familyId: string, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  const ofFamily = await tx
+    .select({ id: missingPersons.id })
+    .from(missingPersons)
+    .where(and(inArray(missingPersons.id, personIds), eq(missingPersons.familyId, familyId), isNull(missingPersons.mergedIntoId)));
+  if (ofFamily.length !== new Set(personIds).size) {
+    throw new ActionRefusal("invalid", "Actions.invalid", { relationships: "invalidChoice" });
+  }
+}
+
 /** A family member who gives a reference sample, with their relation to each missing person of the family. */
 export async function createDonor({ input, tx, audit }: ActionContext<DonorValues>): Promise<{ donorId: string }> {
   const relationships = input.relationships.flatMap((row) =>
     row.relationship === "" ? [] : [{ missingPersonId: row.missingPersonId, relationship: row.relationship }],
   );
-  const personIds = relationships.map((row) => row.missingPersonId);
-  const ofFamily = await tx
-    .select({ id: missingPersons.id })
-    .from(missingPersons)
-    .where(and(inArray(missingPersons.id, personIds), eq(missingPersons.familyId, input.familyId), isNull(missingPersons.mergedIntoId)));
-  if (ofFamily.length !== new Set(personIds).size) {
-    throw new ActionRefusal("invalid", "Actions.invalid", { relationships: "invalidChoice" });
-  }
+  await requireFamilyMembers(tx, input.familyId, relationships.map((row) => row.missingPersonId));
   const [donor] = await tx
     .insert(referenceDonors)
     .values({

@@ -1,24 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import { contactDetail } from "./contact-details";
+import { familyListColumns } from "./family-list";
 
 export function listFamilies(db: Executor, role: Role, limit = 100) {
-  return db
-    .select({
-      id: families.id,
-      reference: families.reference,
-      contactName: families.contactName,
-      phone: contactDetail(role, families.phone),
-      area: contactDetail(role, families.area),
-      missingCount: sql<number>`(select count(*)::int from missing_persons p where p.family_id = ${families.id} and p.merged_into_id is null)`,
-    })
-    .from(families)
-    .where(isNull(families.voidedAt))
-    .orderBy(desc(families.reference))
-    .limit(limit);
+  return db.select(familyListColumns(role)).from(families).where(isNull(families.voidedAt)).orderBy(desc(families.reference)).limit(limit);
 }
 
 async function familyRow(db: Executor, familyId: string, role: Role) {
@@ -30,6 +19,8 @@ async function familyRow(db: Executor, familyId: string, role: Role) {
       phone: contactDetail(role, families.phone),
       area: contactDetail(role, families.area),
       version: families.version,
+      voidedAt: families.voidedAt,
+      voidReason: families.voidReason,
     })
     .from(families)
     .where(eq(families.id, familyId));

@@ -4,6 +4,7 @@ import { donorRelationships, identifications, INACTIVE_IDENTIFICATION_STATUSES, 
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
+import { syncPersonStatus } from "@/lib/identifications/person-status";
 import type { MergeValues } from "./schemas";
 
 async function lockActivePerson(tx: Transaction, id: string) {
@@ -64,9 +65,16 @@ export async function mergeMissingPersons({ input, tx, audit }: ActionContext<Me
     mergedIntoId: survivor.id,
     status: "merged",
   });
-  const survivorAfter = await updateVersioned(tx, missingPersons, "missing_person", { id: survivor.id, version: input.survivorVersion }, {
+  await updateVersioned(tx, missingPersons, "missing_person", { id: survivor.id, version: input.survivorVersion }, {
     familyId: survivor.familyId ?? merged.familyId,
   });
+  // An identification that came over with the duplicate now speaks for the survivor's status too.
+  const [active] = await tx
+    .select({ status: identifications.status })
+    .from(identifications)
+    .where(and(eq(identifications.missingPersonId, survivor.id), notInArray(identifications.status, [...INACTIVE_IDENTIFICATION_STATUSES])));
+  await syncPersonStatus(tx, survivor.id, active?.status ?? null);
+  const [survivorAfter] = await tx.select().from(missingPersons).where(eq(missingPersons.id, survivor.id));
   await audit({
     action: "missingPerson.merge",
     entity: "missing_person",

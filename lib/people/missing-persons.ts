@@ -1,12 +1,12 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { families, missingPersons } from "@/db/schema";
+import { families, identifications, INACTIVE_IDENTIFICATION_STATUSES, missingPersons } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import { findDuplicateCandidates } from "./duplicates";
-import type { MissingPersonValues, NewMissingPersonValues, UpdateMissingPersonValues } from "./schemas";
+import { HAND_SET_STATUSES, type MissingPersonValues, type NewMissingPersonValues, type UpdateMissingPersonValues } from "./schemas";
 
 /** The stored columns of a form's values; name_search is rebuilt from the name on every save. */
 export function missingPersonColumns(values: MissingPersonValues) {
@@ -59,10 +59,23 @@ export async function updateMissingPerson({ input, tx, audit }: ActionContext<Up
   if (before.mergedIntoId !== null) throw new ActionRefusal("refused", "People.mergedRecord");
   const columns = missingPersonColumns(input);
   await requireActiveFamily(tx, columns.familyId);
+  if (input.status !== before.status) await requireHandSetStatusChange(tx, before.id, before.status, input.status);
   const after = await updateVersioned(tx, missingPersons, "missing_person", { id: input.missingPersonId, version: input.version }, {
     ...columns,
     status: input.status,
   });
   await audit({ action: "missingPerson.update", entity: "missing_person", entityId: before.id, before, after });
   return { version: Number(after.version) };
+}
+
+/** Only missing ⇄ found alive is set by hand, and never while an identification holds the person. */
+async function requireHandSetStatusChange(tx: Transaction, missingPersonId: string, from: string, to: string): Promise<void> {
+  const handSet = (status: string) => (HAND_SET_STATUSES as readonly string[]).includes(status);
+  const held = await tx.$count(
+    identifications,
+    and(eq(identifications.missingPersonId, missingPersonId), notInArray(identifications.status, [...INACTIVE_IDENTIFICATION_STATUSES])),
+  );
+  if (!handSet(from) || !handSet(to) || held > 0) {
+    throw new ActionRefusal("invalid", "Actions.invalid", { status: "statusSetByIdentification" });
+  }
 }

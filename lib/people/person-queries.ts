@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, families, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
@@ -46,20 +46,3 @@ export async function getMissingPersonDetails(db: Executor, missingPersonId: str
 }
 
 export type MissingPersonDetails = NonNullable<Awaited<ReturnType<typeof getMissingPersonDetails>>>;
-
-export function listRecentPoliceReports(db: Executor, limit = 50) {
-  return db
-    .select({
-      id: policeReports.id,
-      station: policeReports.station,
-      reportNumber: policeReports.reportNumber,
-      filedOn: policeReports.filedOn,
-      reporterName: policeReports.reporterName,
-      category: policeReports.category,
-      personCount: sql<number>`(select count(*)::int from police_report_persons rp where rp.report_id = ${policeReports.id})`,
-    })
-    .from(policeReports)
-    .where(isNull(policeReports.voidedAt))
-    .orderBy(desc(policeReports.createdAt))
-    .limit(limit);
-}

@@ -1,13 +1,62 @@
-import { and, inArray, isNull } from "drizzle-orm";
-import { missingPersons, policeReportPersons, policeReports } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { families, missingPersons, policeReportPersons, policeReports } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
-import type { PoliceReportValues } from "./schemas";
+import { createMissingPerson } from "./missing-persons";
+import type { PoliceReportValues, ReportNewPersonValues } from "./schemas";
 import { refusingDuplicate } from "./unique-field";
 
-/** A report names one or many people; a merged record's reports belong to the person it became. */
-export async function createPoliceReport({ input, tx, audit }: ActionContext<PoliceReportValues>): Promise<{ reportId: string }> {
-  const missingPersonIds = [...new Set(input.missingPersonIds)];
+type AllocateCaseNumber = (tx: Transaction) => Promise<string>;
+
+async function familyIdFor(tx: Transaction, reference: string, index: number): Promise<string> {
+  if (reference === "") return "";
+  const [family] = await tx.select({ id: families.id }).from(families).where(and(eq(families.reference, reference), isNull(families.voidedAt)));
+  if (!family) throw new ActionRefusal("invalid", "Actions.invalid", { [`newPersons.${index}.familyReference`]: "familyNotFound" });
+  return family.id;
+}
+
+/**
+ * The people registered on the spot with the report, each through the same path as the person
+ * form (likely duplicates refused until reviewed, next case number, audit entry), in the report's transaction.
+ */
+async function registerNewPersons(context: ActionContext<PoliceReportValues>, allocateCaseNumber: AllocateCaseNumber): Promise<string[]> {
+  const created: string[] = [];
+  for (const [index, person] of context.input.newPersons.entries()) {
+    const familyId = await familyIdFor(context.tx, person.familyReference, index);
+    const input = { ...newPersonValues(person), familyId };
+    try {
+      const { missingPersonId } = await createMissingPerson({ ...context, input }, allocateCaseNumber);
+      created.push(missingPersonId);
+    } catch (error) {
+      // Point the refusal at the person it concerns, so the form shows the warning next to them.
+      if (error instanceof ActionRefusal && error.messageKey === "People.duplicatesFound") {
+        throw new ActionRefusal("refused", "People.duplicatesFound", { [`newPersons.${index}`]: "possibleDuplicates" });
+      }
+      throw error;
+    }
+  }
+  return created;
+}
+
+function newPersonValues(person: ReportNewPersonValues) {
+  return {
+    givenName: person.givenName,
+    fatherName: person.fatherName,
+    grandfatherName: person.grandfatherName,
+    familyName: person.familyName,
+    nameLatin: "",
+    sex: person.sex,
+    birthYear: person.birthYear,
+    lastSeenOn: "",
+    lastSeenPlace: "",
+    circumstances: "",
+    duplicatesReviewed: person.duplicatesReviewed,
+  };
+}
+
+async function requireActivePersons(tx: Transaction, missingPersonIds: string[]): Promise<void> {
+  if (missingPersonIds.length === 0) return;
   const named = await tx
     .select({ id: missingPersons.id })
     .from(missingPersons)
@@ -15,6 +64,16 @@ export async function createPoliceReport({ input, tx, audit }: ActionContext<Pol
   if (named.length !== missingPersonIds.length) {
     throw new ActionRefusal("invalid", "Actions.invalid", { missingPersonIds: "invalidChoice" });
   }
+}
+
+/**
+ * A report names one or many people: picked from those on file, or registered with it. A merged
+ * record's reports belong to the person it became.
+ */
+export async function createPoliceReport(context: ActionContext<PoliceReportValues>, allocateCaseNumber: AllocateCaseNumber): Promise<{ reportId: string }> {
+  const { input, tx, audit } = context;
+  const pickedIds = [...new Set(input.missingPersonIds)];
+  await requireActivePersons(tx, pickedIds);
   const reportValues = {
     station: input.station,
     reportNumber: input.reportNumber,
@@ -28,6 +87,7 @@ export async function createPoliceReport({ input, tx, audit }: ActionContext<Pol
     tx.insert(policeReports).values(reportValues).returning(),
   );
   if (!report) throw new Error("police report was not inserted");
+  const missingPersonIds = [...pickedIds, ...(await registerNewPersons(context, allocateCaseNumber))];
   await tx.insert(policeReportPersons).values(missingPersonIds.map((missingPersonId) => ({ reportId: report.id, missingPersonId })));
   await audit({ action: "policeReport.create", entity: "police_report", entityId: report.id, after: { ...report, missingPersonIds } });
   return { reportId: report.id };

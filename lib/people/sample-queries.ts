@@ -1,9 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dnaSamples, families, referenceDonors } from "@/db/schema";
 
-/** A reference sample with its donor and family, for the sample's page (no consent form details, no profile). */
+/** A reference sample with its donor and family, for its page and edit form (never a profile); a voided one is shown as such. */
 export async function getReferenceSample(db: Executor, sampleId: string) {
   if (!z.uuid().safeParse(sampleId).success) return null;
   const [row] = await db
@@ -20,6 +20,12 @@ export async function getReferenceSample(db: Executor, sampleId: string) {
       failedOn: dnaSamples.failedOn,
       failureReason: dnaSamples.failureReason,
       version: dnaSamples.version,
+      consentGiven: dnaSamples.consentGiven,
+      consentScope: dnaSamples.consentScope,
+      consentFormRef: dnaSamples.consentFormRef,
+      voidedAt: dnaSamples.voidedAt,
+      voidReason: dnaSamples.voidReason,
+      donorId: referenceDonors.id,
       donorGivenName: referenceDonors.givenName,
       donorFatherName: referenceDonors.fatherName,
       donorFamilyName: referenceDonors.familyName,
@@ -29,6 +35,6 @@ export async function getReferenceSample(db: Executor, sampleId: string) {
     .from(dnaSamples)
     .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
     .innerJoin(families, eq(families.id, referenceDonors.familyId))
-    .where(and(eq(dnaSamples.id, sampleId), eq(dnaSamples.kind, "reference"), isNull(dnaSamples.voidedAt)));
+    .where(and(eq(dnaSamples.id, sampleId), eq(dnaSamples.kind, "reference")));
   return row ?? null;
 }

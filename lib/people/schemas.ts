@@ -18,6 +18,11 @@ const optionalPastDate = z.union([z.literal(""), pastDate]);
 
 /** "merged" is set only by a merge, never chosen in a form. */
 export const EDITABLE_STATUSES = ["missing", "identified", "remains_returned", "found_alive"] as const;
+/**
+ * The statuses staff may set by hand. "Identified" and "remains returned" follow the person's
+ * identification (lib/identifications), so an edit form can never contradict it.
+ */
+export const HAND_SET_STATUSES = ["missing", "found_alive"] as const;
 /** The lab steps after collection, in their only order (failed may follow any of them). */
 export const LAB_STEPS = ["shipped", "received", "profiled", "failed"] as const;
 
@@ -61,16 +66,34 @@ export const updateMissingPersonSchema = z.object({
   status: z.enum(EDITABLE_STATUSES, { error: "invalidChoice" }),
 });
 
-export const policeReportSchema = z.object({
-  station: required,
-  reportNumber: z.string().trim().min(1, { error: "required" }).max(40, { error: "tooLong" }),
-  filedOn: pastDate,
-  reporterName: required,
-  reporterRelationship: optional,
-  category: z.enum(policeReportCategory.enumValues, { error: "invalidChoice" }),
-  narrative: longText,
-  missingPersonIds: z.array(recordId).min(1, { error: "choosePerson" }).max(50),
+/** A person not yet on file, registered on the spot inside a police report (same transaction). */
+export const reportNewPersonSchema = z.object({
+  givenName: required,
+  fatherName: optional,
+  grandfatherName: optional,
+  familyName: optional,
+  sex: z.enum(sex.enumValues, { error: "invalidChoice" }),
+  birthYear: missingPersonFields.birthYear,
+  /** Empty, or the reference of the family the person belongs to (TRH-F-0001). */
+  familyReference: z.union([z.literal(""), z.string().trim().toUpperCase().regex(FAMILY_REFERENCE_PATTERN, { error: "familyReferenceFormat" })]),
+  /** Set once the registrar has seen the likely duplicates and decided this is someone else. */
+  duplicatesReviewed: z.boolean(),
 });
+
+export const policeReportSchema = z
+  .object({
+    station: required,
+    reportNumber: z.string().trim().min(1, { error: "required" }).max(40, { error: "tooLong" }),
+    filedOn: pastDate,
+    reporterName: required,
+    reporterRelationship: optional,
+    category: z.enum(policeReportCategory.enumValues, { error: "invalidChoice" }),
+    narrative: longText,
+    missingPersonIds: z.array(recordId).max(50),
+    newPersons: z.array(reportNewPersonSchema).max(20),
+  })
+  // A report names someone: a person already on file, or one registered with it.
+  .refine((values) => values.missingPersonIds.length + values.newPersons.length > 0, { error: "choosePerson", path: ["missingPersonIds"] });
 
 export const donorSchema = z.object({
   familyId: recordId,
@@ -123,6 +146,7 @@ export type MissingPersonValues = z.infer<typeof missingPersonSchema>;
 export type NewMissingPersonValues = z.infer<typeof newMissingPersonSchema>;
 export type UpdateMissingPersonValues = z.infer<typeof updateMissingPersonSchema>;
 export type PoliceReportValues = z.infer<typeof policeReportSchema>;
+export type ReportNewPersonValues = z.infer<typeof reportNewPersonSchema>;
 export type DonorValues = z.infer<typeof donorSchema>;
 export type ReferenceSampleValues = z.infer<typeof referenceSampleSchema>;
 export type LabStatusValues = z.infer<typeof labStatusSchema>;

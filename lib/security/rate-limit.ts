@@ -19,10 +19,14 @@ export async function isRateLimited(db: Executor, key: string, rule: RateLimit):
   return (row?.attempts ?? 0) >= rule.limit;
 }
 
-/** Counts one failure against the key, starting a new window when the old one has passed. */
-export async function recordRateLimitedFailure(db: Executor, key: string, rule: RateLimit): Promise<void> {
+/**
+ * Counts one failure against the key, starting a new window when the old one has passed, and
+ * returns the key's count in its window. The increment is one atomic statement, so requests racing
+ * each other each get a distinct count: reserving a try before checking it cannot be outrun.
+ */
+export async function recordRateLimitedFailure(db: Executor, key: string, rule: RateLimit): Promise<number> {
   const expired = sql`${rateLimits.windowStartedAt} <= now() - make_interval(mins => ${rule.windowMinutes})`;
-  await db
+  const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStartedAt: sql`now()`, attempts: 1 })
     .onConflictDoUpdate({
@@ -31,5 +35,12 @@ export async function recordRateLimitedFailure(db: Executor, key: string, rule: 
         attempts: sql`case when ${expired} then 1 else ${rateLimits.attempts} + 1 end`,
         windowStartedAt: sql`case when ${expired} then now() else ${rateLimits.windowStartedAt} end`,
       },
-    });
+    })
+    .returning({ attempts: rateLimits.attempts });
+  return row?.attempts ?? 1;
+}
+
+/** Forgets the key's failures, as after a success that should not count earlier mistakes. */
+export async function clearRateLimit(db: Executor, key: string): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

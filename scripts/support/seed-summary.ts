@@ -1,4 +1,5 @@
 import type { SeedResult } from "@/lib/demo/seed";
+import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/users";
 
 export function printSeedSummary(description: string, result: Extract<SeedResult, { status: "seeded" }>): void {
@@ -12,5 +13,7 @@ export function printSeedSummary(description: string, result: Extract<SeedResult
 export function printDemoAccounts(): void {
   console.log(`Demo accounts (each with the password ${DEMO_PASSWORD}):`);
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.username.padEnd(10)} ${account.role}`);
+  console.log("Demo families for the status portal (/ar/family), reference and access code:");
+  for (const family of DEMO_FAMILY_ACCESS) console.log(`  ${family.reference}  ${family.code}`);
   console.log("All names, places and cases are invented for demonstration.");
 }

@@ -5,7 +5,7 @@ import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
 import { insertRemains, readPersonalData } from "./support/personal-data";
 import { getGraveSites, getPublicSummary } from "./support/public-api";
 import { digitsOf, readHeadlineFigures } from "./support/public-page";
-import { countSitesOnMap, imageSourcesOf, libyaOutline } from "./support/public-map";
+import { countSitesOnMap, imageSourcesOf, libyaOutline, showSiteMap } from "./support/public-map";
 import { screenshotPath } from "./support/screenshots";
 
 // On PostgreSQL so that a test can change the records behind the app's back; tiles off, as in an
@@ -36,6 +36,7 @@ describe("the public map", () => {
   test("with MAP_TILE_URL=none it draws Libya's outline and lets the page load no tiles", async (context) => {
     expect(await imageSourcesOf(server.current.url("/ar"))).toBe("img-src 'self' data: blob:");
     const page = await openAppPage(context, browser.current, server.current, "/ar", PHONE);
+    await showSiteMap(page);
     const outline = libyaOutline(page);
     await outline.waitFor({ state: "visible" });
     const box = await outline.boundingBox();

@@ -4,7 +4,7 @@ import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { getGraveSites, getPublicSummary, HEADLINE_FIGURES, type PublicSummary } from "./support/public-api";
 import { digitsOf, documentLanguage, readHeadlineFigures } from "./support/public-page";
 import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
-import { countSitesOnMap, imageSourcesOf, libyaOutline } from "./support/public-map";
+import { countSitesOnMap, imageSourcesOf, libyaOutline, showSiteMap } from "./support/public-map";
 import { screenshotPath } from "./support/screenshots";
 
 const EASTERN_ARABIC_DIGITS = /[٠-٩]/;
@@ -93,6 +93,7 @@ describe("the public page", () => {
     expect(await imageSourcesOf(server.current.url("/en")), "the tile server may be reached").toContain(TILE_HOST);
     // Refused on purpose, so the test means the same with or without a network.
     const page = await openPage(context, "/en", PHONE, (page) => page.route(`${TILE_HOST}/**`, (route) => route.abort()));
+    await showSiteMap(page);
     await page.getByTestId("map-tiles-unavailable").waitFor({ state: "visible" });
     // The map steps back to the whole country once the tiles fail: count when the clusters have settled.
     await expect.poll(() => countSitesOnMap(page), { timeout: 10_000 }).toBe(graveSites.features.length);

@@ -99,6 +99,7 @@ describeOnEachBackend(backends, "families, reports and reference samples", (data
       category: "disappearance" as const,
       narrative: "",
       missingPersonIds: [missingPersonId],
+      newPersons: [],
     };
     unwrap(await createPoliceReport(report));
     expect(await createPoliceReport(report)).toMatchObject({ ok: false, fieldErrors: { reportNumber: "reportNumberTaken" } });
@@ -117,6 +118,7 @@ describeOnEachBackend(backends, "families, reports and reference samples", (data
       category: "killing",
       narrative: "",
       missingPersonIds: [missingPersonId],
+      newPersons: [],
     });
     expect(result).toMatchObject({ ok: false, fieldErrors: { filedOn: "dateInFuture" } });
   });

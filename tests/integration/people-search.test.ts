@@ -45,7 +45,7 @@ describeOnEachBackend(backends, "finding people, their duplicates, and merging t
     unwrap(
       await createPoliceReport({
         station: "مركز شرطة ترهونة", reportNumber, filedOn: "2020-06-10", reporterName: "سالم", reporterRelationship: "",
-        category: "disappearance", narrative: "", missingPersonIds: [person.missingPersonId],
+        category: "disappearance", narrative: "", missingPersonIds: [person.missingPersonId], newPersons: [],
       }),
     );
     for (const query of ["mustafa zintany", person.caseNumber, person.caseNumber.toLowerCase(), family.reference, reportNumber]) {
@@ -82,7 +82,7 @@ describeOnEachBackend(backends, "finding people, their duplicates, and merging t
     const report = unwrap(
       await createPoliceReport({
         station: "مركز شرطة ترهونة", reportNumber: `9/${Date.now()}`, filedOn: "2020-06-10", reporterName: "سالم",
-        reporterRelationship: "", category: "killing", narrative: "", missingPersonIds: [duplicate.missingPersonId],
+        reporterRelationship: "", category: "killing", narrative: "", missingPersonIds: [duplicate.missingPersonId], newPersons: [],
       }),
     );
     const { donorId } = unwrap(

@@ -6,11 +6,13 @@ import { SamplesChart } from "@/components/dashboard/samples-chart";
 import { SiteFilterForm } from "@/components/dashboard/site-filter-form";
 import { GraveSiteMap } from "@/components/public/grave-site-map";
 import { HeadlineFigures } from "@/components/public/headline-figures";
+import { WorkQueues } from "@/components/identifications/work-queues";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getMonthlyActivity } from "@/lib/dashboard/activity";
 import { getIdentificationPipeline } from "@/lib/dashboard/pipeline";
 import { getSamplesByLabStatus } from "@/lib/dashboard/samples";
 import { findGraveSiteFilter } from "@/lib/dashboard/site-filter";
+import { getWorkQueues } from "@/lib/identifications/work-queues";
 import { getPublicGraveSites } from "@/lib/public/sites";
 import { getPublicSummary } from "@/lib/public/summary";
 import { getDb } from "@/lib/server/database";
@@ -36,6 +38,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
     getSamplesByLabStatus(db, site),
     getMonthlyActivity(db),
   ]);
+  const queues = await getWorkQueues(db);
   const mappedSites = site ? sites.filter((entry) => entry.code === site.code) : sites;
   return (
     <div className="space-y-10">
@@ -47,6 +50,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
         <h2 id="dashboard-figures" className="text-xl font-semibold">{t("figuresHeading")}</h2>
         <HeadlineFigures summary={summary} locale={locale} />
       </section>
+      <WorkQueues queues={queues} locale={locale} />
       <section aria-labelledby="dashboard-work" className="space-y-6">
         <h2 id="dashboard-work" className="text-xl font-semibold">{t("workHeading")}</h2>
         <SiteFilterForm sites={sites} selectedCode={site?.code ?? null} locale={locale} />

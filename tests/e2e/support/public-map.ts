@@ -1,7 +1,13 @@
 import type { Page } from "playwright-core";
 
+/** Scrolls to the map as a reader would: Leaflet is only fetched once its box nears the screen. */
+export async function showSiteMap(page: Page): Promise<void> {
+  await page.getByTestId("site-map-box").scrollIntoViewIfNeeded();
+}
+
 /** Waits for Leaflet to draw the sites, then counts them: single markers plus the sites inside each cluster. */
 export async function countSitesOnMap(page: Page): Promise<number> {
+  await showSiteMap(page);
   const map = page.getByTestId("site-map");
   await map.locator(".leaflet-marker-icon").first().waitFor({ state: "visible" });
   const singles = await map.locator("[data-site-code]").count();

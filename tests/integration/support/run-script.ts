@@ -20,9 +20,13 @@ function changedEnvironment(changes: Record<string, string | undefined>): NodeJS
 }
 
 /** Runs one of the project's scripts as a person would, in an environment changed by `changes`. */
-export function runScript(script: string, changes: Record<string, string | undefined>): Promise<ScriptResult> {
+export function runScript(
+  script: string,
+  changes: Record<string, string | undefined>,
+  args: readonly string[] = [],
+): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", script], {
+    const child = spawn("npx", ["tsx", script, ...args], {
       cwd: projectRoot,
       env: changedEnvironment(changes),
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,18 +1,30 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ListFilterForm } from "@/components/people/list-filter-form";
+import { ListPagination } from "@/components/people/list-pagination";
 import { SearchBox } from "@/components/people/search-box";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
-import { listFamilies } from "@/lib/people/family-queries";
+import { familyListQuery, getFamiliesPage, parseFamilyListFilters } from "@/lib/people/family-list";
 import { getDb } from "@/lib/server/database";
 
-export default async function FamiliesPage({ params }: { params: Promise<{ locale: Locale }> }) {
+interface FamiliesPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function FamiliesPage({ params, searchParams }: FamiliesPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "people.read");
-  const [t, families] = await Promise.all([getTranslations("People"), getDb().then((db) => listFamilies(db, session.role))]);
+  const filters = parseFamilyListFilters(await searchParams);
+  const [t, tEdits, page] = await Promise.all([
+    getTranslations("People"),
+    getTranslations("PeopleEdits"),
+    getDb().then((db) => getFamiliesPage(db, session.role, filters)),
+  ]);
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -25,6 +37,8 @@ export default async function FamiliesPage({ params }: { params: Promise<{ local
         )}
       </header>
       <SearchBox locale={locale} />
+      <ListFilterForm search={filters.search} hint={tEdits("familiesFilterHint")} />
+      <p role="status" className="font-medium" data-testid="families-count">{tEdits("familiesCount", { count: page.matches })}</p>
       <table className="w-full text-start">
         <thead>
           <tr className="border-b border-line text-start">
@@ -35,8 +49,8 @@ export default async function FamiliesPage({ params }: { params: Promise<{ local
             <th className="py-2 text-start">{t("missingCount")}</th>
           </tr>
         </thead>
-        <tbody>
-          {families.map((family) => (
+        <tbody data-testid="family-rows">
+          {page.rows.map((family) => (
             <tr key={family.id} className="border-b border-line">
               <td className="py-2" dir="ltr"><Link href={`/staff/families/${family.id}`} className="text-accent underline">{family.reference}</Link></td>
               <td className="py-2">{family.contactName}</td>
@@ -47,6 +61,8 @@ export default async function FamiliesPage({ params }: { params: Promise<{ local
           ))}
         </tbody>
       </table>
+      {page.rows.length === 0 && <p className="text-muted">{tEdits("noMatches")}</p>}
+      <ListPagination pathname="/staff/families" query={familyListQuery(filters)} nextCursor={page.nextCursor} previousCursor={page.previousCursor} />
     </section>
   );
 }

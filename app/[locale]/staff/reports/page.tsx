@@ -1,18 +1,28 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { inputClassName } from "@/components/forms/field";
+import { ListFilterForm } from "@/components/people/list-filter-form";
+import { ListPagination } from "@/components/people/list-pagination";
 import { primaryButtonClassName } from "@/components/users/button-class";
+import { policeReportCategory } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
-import { listRecentPoliceReports } from "@/lib/people/person-queries";
+import { getReportsPage, parseReportListFilters, reportListQuery } from "@/lib/people/report-list";
 import { getDb } from "@/lib/server/database";
 
-export default async function PoliceReportsPage({ params }: { params: Promise<{ locale: Locale }> }) {
+interface PoliceReportsPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function PoliceReportsPage({ params, searchParams }: PoliceReportsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "people.read");
-  const [t, reports] = await Promise.all([getTranslations("People"), getDb().then((db) => listRecentPoliceReports(db))]);
+  const filters = parseReportListFilters(await searchParams);
+  const [t, tEdits, page] = await Promise.all([getTranslations("People"), getTranslations("PeopleEdits"), getDb().then((db) => getReportsPage(db, filters))]);
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -22,6 +32,18 @@ export default async function PoliceReportsPage({ params }: { params: Promise<{ 
         </div>
         {can(session.role, "people.write") && <Link href="/staff/reports/new" className={primaryButtonClassName}>{t("newReport")}</Link>}
       </header>
+      <ListFilterForm search={filters.search} hint={tEdits("reportsFilterHint")}>
+        <label className="mb-6 space-y-1 text-sm">
+          <span className="block font-medium">{t("category")}</span>
+          <select name="category" defaultValue={filters.category ?? ""} className={inputClassName}>
+            <option value="">{tEdits("allCategories")}</option>
+            {policeReportCategory.enumValues.map((category) => (
+              <option key={category} value={category}>{t(`categories.${category}`)}</option>
+            ))}
+          </select>
+        </label>
+      </ListFilterForm>
+      <p role="status" className="font-medium" data-testid="reports-count">{tEdits("reportsCount", { count: page.matches })}</p>
       <table className="w-full">
         <thead>
           <tr className="border-b border-line">
@@ -31,7 +53,7 @@ export default async function PoliceReportsPage({ params }: { params: Promise<{ 
           </tr>
         </thead>
         <tbody data-testid="report-rows">
-          {reports.map((report) => (
+          {page.rows.map((report) => (
             <tr key={report.id} className="border-b border-line">
               <td className="py-2" dir="ltr">{report.reportNumber}</td>
               <td className="py-2">{report.station}</td>
@@ -43,6 +65,8 @@ export default async function PoliceReportsPage({ params }: { params: Promise<{ 
           ))}
         </tbody>
       </table>
+      {page.rows.length === 0 && <p className="text-muted">{tEdits("noMatches")}</p>}
+      <ListPagination pathname="/staff/reports" query={reportListQuery(filters)} nextCursor={page.nextCursor} previousCursor={page.previousCursor} />
     </section>
   );
 }

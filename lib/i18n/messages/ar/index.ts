@@ -14,13 +14,20 @@ import account from "./account.json";
 import users from "./users.json";
 import audit from "./audit.json";
 import people from "./people.json";
+import peopleEdits from "./peopleEdits.json";
 import forensic from "./forensic.json";
 import graveSites from "./graveSites.json";
 import remains from "./remains.json";
 import custody from "./custody.json";
 import map from "./map.json";
 import dashboard from "./dashboard.json";
+import identifications from "./identifications.json";
+import familyPortal from "./familyPortal.json";
+import kinship from "./kinship.json";
 import type english from "../en";
+import importMessages from "./import.json";
+import exportMessages from "./export.json";
+import dossierMessages from "./dossier.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -39,12 +46,19 @@ const messages: typeof english = {
   Users: users,
   Audit: audit,
   People: people,
+  PeopleEdits: peopleEdits,
   Forensic: forensic,
   GraveSites: graveSites,
   Remains: remains,
   Custody: custody,
   Map: map,
   Dashboard: dashboard,
+  Identifications: identifications,
+  FamilyPortal: familyPortal,
+  Kinship: kinship,
+  Import: importMessages,
+  Export: exportMessages,
+  Dossier: dossierMessages,
 };
 
 export default messages;

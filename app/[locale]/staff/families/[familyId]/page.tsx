@@ -5,6 +5,7 @@ import { DonorForm } from "@/components/people/donor-form";
 import { FamilyDonors } from "@/components/people/family-donors";
 import { NewMissingPersonForm } from "@/components/people/new-missing-person-form";
 import { fullArabicName } from "@/components/people/person-name";
+import { PeopleVoidedNotice } from "@/components/people/voided-notice";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
@@ -13,6 +14,7 @@ import { getDb } from "@/lib/server/database";
 import { createMissingPerson } from "../../persons/actions";
 import { collectSample } from "../../samples/actions";
 import { addReferenceDonor } from "../actions";
+import { AccessCodeSection } from "./access-code-section";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
@@ -20,13 +22,18 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   const session = await requirePagePermission(locale, "people.read");
   const [t, family] = await Promise.all([getTranslations("People"), getDb().then((db) => getFamilyDetails(db, familyId, session.role))]);
   if (!family) notFound();
-  const canWrite = can(session.role, "people.write");
+  // A voided family is only read: its page says when and why it was voided.
+  const canWrite = can(session.role, "people.write") && !family.voidedAt;
   const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
   return (
     <section className="space-y-8">
       <header className="space-y-2">
         <Link href="/staff/families" className="text-sm text-accent underline">{t("familiesTitle")}</Link>
         <h1 className="text-2xl font-semibold" dir="ltr" data-testid="family-reference">{family.reference}</h1>
+        {canWrite && (
+          <Link href={`/staff/families/${family.id}/edit`} className="text-accent underline" data-testid="edit-family">{t("edit")}</Link>
+        )}
+        <PeopleVoidedNotice voidedAt={family.voidedAt} reason={family.voidReason} locale={locale} />
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="text-muted">{t("contactName")}</dt><dd>{family.contactName}</dd>
           <dt className="text-muted">{t("phone")}</dt><dd dir="ltr">{family.phone ?? t("hidden")}</dd>
@@ -61,6 +68,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           </details>
         )}
       </section>
+      {can(session.role, "familyAccessCode.issue") && !family.voidedAt && <AccessCodeSection familyId={family.id} />}
     </section>
   );
 }

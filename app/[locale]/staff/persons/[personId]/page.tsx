@@ -1,11 +1,14 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { DossierLink } from "@/components/dossier/dossier-link";
+import { RecordIdentifications } from "@/components/identifications/record-identifications";
 import { fullArabicName } from "@/components/people/person-name";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { identificationsOfPerson } from "@/lib/identifications/queries";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
 
@@ -15,6 +18,8 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
   const session = await requirePagePermission(locale, "people.read");
   const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
   if (!person) notFound();
+  const identificationRows = await getDb().then((db) => identificationsOfPerson(db, person.id));
+  const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.
   const mayEdit = can(session.role, "people.write") && person.mergedIntoId === null && person.voidedAt === null;
   return (
@@ -27,6 +32,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
               {t("edit")}
             </Link>
           )}
+          <DossierLink subject="person" id={person.id} role={session.role} />
         </div>
         <p className="text-xl" data-testid="person-name">{fullArabicName(person)}</p>
         {person.nameLatin !== "" && <p dir="ltr">{person.nameLatin}</p>}
@@ -47,6 +53,12 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
         <dt className="text-muted">{t("lastSeenPlace")}</dt><dd>{person.lastSeenPlace || "—"}</dd>
         <dt className="text-muted">{t("circumstances")}</dt><dd>{person.circumstances || "—"}</dd>
       </dl>
+      <RecordIdentifications
+        rows={identificationRows}
+        locale={locale}
+        proposeHref={mayPropose ? `/staff/identifications/new?person=${person.id}` : null}
+        side="person"
+      />
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("reportsNaming")}</h2>
         {person.reports.length === 0 && <p className="text-muted">{t("noReports")}</p>}

@@ -1,10 +1,12 @@
 import type { Locale } from "next-intl";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DossierLink } from "@/components/dossier/dossier-link";
 import { CustodyForm } from "@/components/forensic/custody-form";
 import { CustodyTimeline } from "@/components/forensic/custody-timeline";
 import { RecordHistory } from "@/components/forensic/record-history";
 import { RemainsDetails } from "@/components/forensic/remains-details";
+import { RecordIdentifications } from "@/components/identifications/record-identifications";
 import { SavedNotice, VoidedNotice } from "@/components/forensic/voided-notice";
 import { VoidRecordForm } from "@/components/forensic/void-record-form";
 import { requirePagePermission } from "@/lib/auth/page-guard";
@@ -15,6 +17,7 @@ import { getRecordHistory } from "@/lib/forensic/record-history";
 import { REMAINS_ENTITY } from "@/lib/forensic/remains-records";
 import { getRemainsRecord } from "@/lib/forensic/remains-queries";
 import { formatDateTime } from "@/lib/i18n/format";
+import { identificationsOfRemains } from "@/lib/identifications/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordCustodyEvent, voidRemains } from "../actions";
@@ -38,6 +41,8 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
     getRecordHistory(db, REMAINS_ENTITY, record.id),
     searchParams,
   ]);
+  const identificationRows = await identificationsOfRemains(db, record.id);
+  const mayPropose = can(session.role, "identification.propose") && !record.voidedAt;
   const mayWrite = can(session.role, "forensic.write") && !record.voidedAt;
   const correctable = events.map((event) => ({ value: event.id, label: `${custody(`actions.${event.action}`)} · ${formatDateTime(locale, event.occurredAt)}` }));
   return (
@@ -51,10 +56,17 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
             {t("edit")}
           </Link>
         )}
+        <DossierLink subject="remains" id={record.id} role={session.role} />
       </header>
       <SavedNotice saved={saved === "1"} />
       <VoidedNotice voidedAt={record.voidedAt} reason={record.voidReason} locale={locale} />
       <RemainsDetails record={record} locale={locale} />
+      <RecordIdentifications
+        rows={identificationRows}
+        locale={locale}
+        proposeHref={mayPropose ? `/staff/identifications/new?remains=${record.id}` : null}
+        side="body"
+      />
       <section className="space-y-4" aria-labelledby="custody-title">
         <h2 id="custody-title" className="text-lg font-semibold">
           {custody("title")}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CustodyTimeline } from "@/components/forensic/custody-timeline";
 import { LabStatusForm } from "@/components/people/lab-status-form";
 import { fullArabicName } from "@/components/people/person-name";
+import { PeopleVoidedNotice } from "@/components/people/voided-notice";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
@@ -12,6 +13,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { changeLabStatus } from "../actions";
 import { getReferenceSample } from "@/lib/people/sample-queries";
+import { AccessCodePrompt } from "./access-code-prompt";
 
 /** A reference sample: where it is in the lab, the form for its next step, and its chain of custody. */
 export default async function SamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
@@ -23,14 +25,22 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
   if (!sample) notFound();
   const events = await getCustodyTimeline(db, { sampleId: sample.id });
   const date = (value: string | null) => (value ? formatDate(locale, value) : "—");
+  const mayWrite = can(session.role, "people.write") && !sample.voidedAt;
   return (
     <section className="space-y-8">
       <header className="space-y-2">
         <Link href={`/staff/families/${sample.familyId}`} className="text-sm text-accent underline" dir="ltr">{sample.familyReference}</Link>
         <h1 className="text-2xl font-semibold">{t("sampleTitle")} <span dir="ltr" data-testid="sample-barcode">{sample.barcode}</span></h1>
-        {can(session.role, "personalData.export") && (
-          <Link href={`/staff/samples/${sample.id}/receipt`} className="text-accent underline" data-testid="receipt-link">{t("receipt")}</Link>
-        )}
+        <div className="flex flex-wrap gap-4">
+          {can(session.role, "personalData.export") && !sample.voidedAt && (
+            <Link href={`/staff/samples/${sample.id}/receipt`} className="text-accent underline" data-testid="receipt-link">{t("receipt")}</Link>
+          )}
+          {mayWrite && (
+            <Link href={`/staff/samples/${sample.id}/edit`} className="text-accent underline" data-testid="edit-sample">{t("edit")}</Link>
+          )}
+        </div>
+        <PeopleVoidedNotice voidedAt={sample.voidedAt} reason={sample.voidReason} locale={locale} />
+        {can(session.role, "familyAccessCode.issue") && <AccessCodePrompt familyId={sample.familyId} />}
       </header>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted">{t("donor")}</dt>
@@ -49,7 +59,7 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
           </>
         )}
       </dl>
-      {can(session.role, "people.write") && (
+      {mayWrite && (
         <section className="space-y-3 rounded border border-line p-4">
           <h2 className="text-xl font-semibold">{t("changeLabStatus")}</h2>
           <LabStatusForm action={changeLabStatus} sampleId={sample.id} version={sample.version} current={sample.labStatus} laboratory={sample.laboratory} />

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cookies } from "next/headers";
+import { FamilySignInForm } from "@/components/family-portal/family-sign-in-form";
+import { FamilyStatus } from "@/components/family-portal/family-status";
+import { readFamilySession } from "@/lib/family-portal/session";
+import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
+import { getFamilyPortalStatus } from "@/lib/family-portal/status";
+import { getDb } from "@/lib/server/database";
+
+interface FamilyPortalPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: FamilyPortalPageProps): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "FamilyPortal" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+/**
+ * The family status portal: the sign-in form, or — for a valid family session, checked against the
+ * database on every request — that family's own missing relatives and nothing else.
+ */
+export default async function FamilyPortalPage({ params, searchParams }: FamilyPortalPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const db = await getDb();
+  const [t, session, query] = await Promise.all([
+    getTranslations("FamilyPortal"),
+    cookies().then((jar) => readFamilySession(db, jar.get(FAMILY_SESSION_COOKIE)?.value)),
+    searchParams,
+  ]);
+  if (session) {
+    const persons = await getFamilyPortalStatus(db, session.familyId);
+    return (
+      <section className="mx-auto max-w-xl text-lg">
+        <FamilyStatus locale={locale} reference={session.reference} persons={persons} />
+      </section>
+    );
+  }
+  return (
+    <section className="mx-auto max-w-xl space-y-6 text-lg">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p>{t("intro")}</p>
+      </header>
+      <FamilySignInForm locale={locale} failed={query.failed === "1"} signedOut={query.signedOut === "1"} />
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Locale } from "next-intl";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { RecordHistory } from "@/components/forensic/record-history";
+import { IdentificationDetails } from "@/components/identifications/identification-details";
+import { NextSteps } from "@/components/identifications/next-steps";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { getRecordHistory } from "@/lib/forensic/record-history";
+import { donorNamesFor } from "@/lib/identifications/choices";
+import { IDENTIFICATION_ENTITY } from "@/lib/identifications/propose";
+import { getIdentification } from "@/lib/identifications/queries";
+import { getDb } from "@/lib/server/database";
+import {
+  confirmIdentification,
+  recordNotification,
+  recordReturn,
+  rejectIdentification,
+  retractIdentification,
+} from "../actions";
+
+interface IdentificationPageProps {
+  params: Promise<{ locale: Locale; identificationId: string }>;
+}
+
+const STEP_ACTIONS = {
+  confirm: confirmIdentification,
+  reject: rejectIdentification,
+  retract: retractIdentification,
+  recordNotification,
+  recordReturn,
+};
+
+export default async function IdentificationPage({ params }: IdentificationPageProps) {
+  const { locale, identificationId } = await params;
+  setRequestLocale(locale);
+  const session = await requirePagePermission(locale, "people.read");
+  const db = await getDb();
+  const details = await getIdentification(db, identificationId);
+  if (!details) notFound();
+  const [t, history, donorNames] = await Promise.all([
+    getTranslations("Identifications"),
+    getRecordHistory(db, IDENTIFICATION_ENTITY, details.identification.id),
+    donorNamesFor(db, details.person.id),
+  ]);
+  return (
+    <article className="space-y-6">
+      <h1 className="text-2xl font-semibold" data-testid="identification-heading">
+        {t("detailTitle", { code: details.body.code })}
+      </h1>
+      <IdentificationDetails details={details} locale={locale} />
+      <NextSteps details={details} session={session} donorNames={donorNames} actions={STEP_ACTIONS} />
+      <RecordHistory entries={history} locale={locale} />
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { proposeIdentificationRecord } from "@/lib/identifications/propose";
+import {
+  confirmIdentificationSchema,
+  proposeIdentificationSchema,
+  reasonedStepSchema,
+  recordNotificationSchema,
+  recordReturnSchema,
+} from "@/lib/identifications/schemas";
+import {
+  confirmIdentificationRecord,
+  recordNotificationRecord,
+  recordReturnRecord,
+  rejectIdentificationRecord,
+  retractIdentificationRecord,
+} from "@/lib/identifications/transitions";
+
+export const proposeIdentification = defineAction("identifications.propose", proposeIdentificationSchema, proposeIdentificationRecord);
+export const confirmIdentification = defineAction("identifications.confirm", confirmIdentificationSchema, confirmIdentificationRecord);
+export const rejectIdentification = defineAction("identifications.reject", reasonedStepSchema, rejectIdentificationRecord);
+export const retractIdentification = defineAction("identifications.retract", reasonedStepSchema, retractIdentificationRecord);
+export const recordNotification = defineAction("identifications.recordNotification", recordNotificationSchema, recordNotificationRecord);
+export const recordReturn = defineAction("identifications.recordReturn", recordReturnSchema, recordReturnRecord);

@@ -1,0 +1,50 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ProposeForm } from "@/components/identifications/propose-form";
+import { fullArabicName } from "@/components/people/person-name";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { findPersonChoice, findRemainsChoice } from "@/lib/identifications/choices";
+import { findMismatches, mismatchMessageKey } from "@/lib/identifications/fit";
+import { parseLikelihoodRatio } from "@/lib/identifications/schemas";
+import { getDb } from "@/lib/server/database";
+import { proposeIdentification } from "../actions";
+
+interface NewIdentificationPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ remains?: string; person?: string; lr?: string }>;
+}
+
+/**
+ * Opened empty, or from a body's page (?remains=) or a person's page (?person=) with that side
+ * chosen, or from a kinship lead with both sides and its likelihood ratio (?lr=).
+ */
+export default async function NewIdentificationPage({ params, searchParams }: NewIdentificationPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "identification.propose");
+  const { remains, person, lr } = await searchParams;
+  const likelihoodRatio = typeof lr === "string" && parseLikelihoodRatio(lr) !== null ? lr : "";
+  const db = await getDb();
+  const [t, body, chosenPerson] = await Promise.all([
+    getTranslations("Identifications"),
+    findRemainsChoice(db, typeof remains === "string" ? remains : undefined),
+    findPersonChoice(db, typeof person === "string" ? person : undefined),
+  ]);
+  // Opened with both sides known (from a kinship match, say): warn at once rather than on saving.
+  const mismatches = body && chosenPerson ? findMismatches(body, chosenPerson) : [];
+  return (
+    <section className="max-w-3xl space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
+        <p className="text-muted">{t("newIntro")}</p>
+      </header>
+      <ProposeForm
+        action={proposeIdentification}
+        remainsCode={body?.code ?? ""}
+        likelihoodRatio={likelihoodRatio}
+        mismatchKey={mismatches.length > 0 ? mismatchMessageKey(mismatches) : null}
+        person={chosenPerson && { id: chosenPerson.id, caseNumber: chosenPerson.caseNumber, name: fullArabicName(chosenPerson) }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { FrequencyTableSummary } from "@/components/kinship/frequency-table-summary";
+import { LeadsTable } from "@/components/kinship/leads-table";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
+import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/database";
+
+interface LeadsPageProps {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** Runs the screen with the parameters in the address; nothing is stored, so a rerun always reflects today's profiles. */
+export default async function KinshipLeadsPage({ params, searchParams }: LeadsPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePagePermission(locale, "dnaProfiles.use");
+  const parameters = screenSettingsSchema.parse(await searchParams);
+  const db = await getDb();
+  const [t, outcome] = await Promise.all([getTranslations("Kinship"), runKinshipScreen(db, parameters)]);
+  return (
+    <section className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("leadsTitle")}</h1>
+        <Link href="/staff/kinship" className="text-accent underline">
+          {t("backToKinship")}
+        </Link>
+      </header>
+      {outcome.status === "noFrequencyTable" ? (
+        <FrequencyTableSummary info={null} />
+      ) : (
+        <>
+          <FrequencyTableSummary info={outcome.frequencyTable} />
+          <p>{t("leadsIntro", { remains: outcome.rows.length, candidates: outcome.candidates, missing: outcome.missingPersonCount })}</p>
+          <p className="text-muted">{t("parameters", { ...parameters })}</p>
+          <p role="note" className="rounded border border-line bg-accent-soft px-3 py-2">{t("leadWarning")}</p>
+          <p role="status" className="font-medium" data-testid="lead-count">
+            {t("leadsCount", { leads: outcome.rows.filter((row) => row.isLead).length })}
+          </p>
+          {outcome.rows.length === 0 ? <p>{t("noProfiles")}</p> : <LeadsTable rows={outcome.rows} locale={locale} />}
+        </>
+      )}
+    </section>
+  );
+}

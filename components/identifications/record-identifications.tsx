@@ -1,0 +1,40 @@
+import type { Locale } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import type { IdentificationSummary } from "@/lib/identifications/queries";
+import { bodyStatusFor, isActive } from "@/lib/identifications/state-machine";
+import { IdentificationTable } from "./identification-table";
+
+interface RecordIdentificationsProps {
+  rows: IdentificationSummary[];
+  locale: Locale;
+  /** A body's page also shows the status its active identification gives it (bodies have no status column). */
+  side: "body" | "person";
+  /** Where "propose" starts from (?remains= or ?person=), shown only to those who may propose. */
+  proposeHref: string | null;
+}
+
+/** A body's or a person's every identification, rejected and retracted ones included. */
+export async function RecordIdentifications({ rows, locale, side, proposeHref }: RecordIdentificationsProps) {
+  const t = await getTranslations("Identifications");
+  const active = rows.find((row) => isActive(row.status));
+  return (
+    <section className="space-y-3" aria-labelledby="record-identifications-title" data-testid="record-identifications">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="record-identifications-title" className="text-lg font-semibold">{t("recordIdentifications")}</h2>
+        {proposeHref && (
+          <Link href={proposeHref} className="rounded border border-line px-4 py-2 font-medium" data-testid="propose-identification-link">
+            {t(side === "body" ? "proposeForBody" : "proposeForPerson")}
+          </Link>
+        )}
+      </div>
+      {side === "body" && (
+        <p data-testid="body-status">
+          <span className="text-muted">{t("currentStatus")}: </span>
+          {t(`bodyStatuses.${bodyStatusFor(active?.status ?? null)}`)}
+        </p>
+      )}
+      {rows.length === 0 ? <p className="text-muted">{t("recordIdentificationsEmpty")}</p> : <IdentificationTable rows={rows} locale={locale} testId="record-identification-table" />}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ImportEvent } from "@/lib/import/run-import";
+
+type ImportResult = Extract<ImportEvent, { type: "result" }>;
+
+/** Counts, the file's fingerprint and every row problem with its row number, column and message. */
+export function ImportReport({ result }: { result: ImportResult }) {
+  const t = useTranslations("Import");
+  const countKeys = ["rows", "new", "alreadyPresent", "invalid"] as const;
+  return (
+    <section className="space-y-4" aria-labelledby="import-report-title" data-testid="import-report">
+      <h2 id="import-report-title" className="text-lg font-semibold">
+        {result.mode === "commit" ? t("committedTitle") : t("dryRunTitle")}
+      </h2>
+      {result.mode === "commit" ? <p role="status">{t("committed", { count: result.counts.new })}</p> : null}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {countKeys.map((key) => (
+          <div key={key} className="rounded border border-line p-3" data-testid={`import-count-${key}`}>
+            <dt className="text-sm text-muted">{t(`counts.${key}`)}</dt>
+            <dd className="text-2xl font-semibold">{result.counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="break-all text-xs text-muted">
+        {t("fileDetails", { format: result.format.toUpperCase(), encoding: result.encoding ?? t("encodingNone"), sha256: result.sha256 })}
+      </p>
+      {result.errors.length > 0 ? (
+        <div className="space-y-2">
+          <h3 className="font-semibold">{t("errorsTitle")}</h3>
+          {result.errorCount > result.errors.length ? (
+            <p className="text-sm">{t("errorsTruncated", { shown: result.errors.length, total: result.errorCount })}</p>
+          ) : null}
+          <table className="w-full text-sm" data-testid="import-errors">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 text-start">{t("rowHeader")}</th>
+                <th scope="col" className="py-1 text-start">{t("columnHeader")}</th>
+                <th scope="col" className="py-1 text-start">{t("problemHeader")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.map((error, index) => (
+                <tr key={`${error.rowNumber}-${index}`} className="border-b border-line">
+                  <td className="py-1 pe-3">{error.rowNumber}</td>
+                  <td className="py-1 pe-3" dir="auto">{error.column || t("wholeRow")}</td>
+                  <td className="py-1">{t(`rowErrors.${error.problem}`, error.values ?? {})}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/users/confirm-dialog";
+import { primaryButtonClassName } from "@/components/users/button-class";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/import/fields";
+import type { ColumnMapping } from "@/lib/import/headers";
+import { Link } from "@/lib/i18n/navigation";
+import { ImportProgressBar } from "./import-progress";
+import { ImportReport } from "./import-report";
+import { fieldLabel, MappingTable } from "./mapping-table";
+import { useImportRequest, type ImportOutcome } from "./use-import-request";
+
+/** Upload → columns → dry run → confirm → commit, each step answered by the import route. */
+export function ImportWizard() {
+  const t = useTranslations("Import");
+  const locale = useLocale();
+  const [kind, setKind] = useState<ImportKind>("policeReports");
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [mappingChanged, setMappingChanged] = useState(false);
+  const { send, progress, running } = useImportRequest();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  function reset(nextFile: File | null, nextKind: ImportKind) {
+    setFile(nextFile);
+    setKind(nextKind);
+    setMapping(null);
+    setOutcome(null);
+  }
+
+  async function run(mode: "dryRun" | "commit") {
+    if (!file) return;
+    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null);
+    setOutcome(answer);
+    setMappingChanged(false);
+    if (answer.type === "mapping" || answer.type === "result") setMapping(answer.mapping);
+  }
+
+  const headers = outcome?.type === "mapping" || outcome?.type === "result" ? outcome.headers : null;
+  const dryRun = outcome?.type === "result" && outcome.mode === "dryRun" && !mappingChanged ? outcome : null;
+  const list = (items: string[]) => items.map((key) => fieldLabel(kind, key, locale)).join(locale === "ar" ? "، " : ", ");
+
+  return (
+    <div className="space-y-6">
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t("kindLegend")}</legend>
+        {IMPORT_KINDS.map((option) => (
+          <label key={option} className="me-6 inline-flex items-center gap-2">
+            <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => reset(file, option)} />
+            {t(`kinds.${option}`)}
+          </label>
+        ))}
+        <p className="text-sm">
+          {t("templates")}{" "}
+          <a className="text-accent underline" href={`/api/staff/import/template?kind=${kind}&format=csv`} download>{t("templateCsv")}</a>
+          {" · "}
+          <a className="text-accent underline" href={`/api/staff/import/template?kind=${kind}&format=xlsx`} download>{t("templateXlsx")}</a>
+        </p>
+      </fieldset>
+      <div className="space-y-2">
+        <label htmlFor="import-file" className="block font-medium">{t("fileLabel")}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => reset(event.target.files?.[0] ?? null, kind)}
+        />
+      </div>
+      <button type="button" className={primaryButtonClassName} disabled={!file || running} onClick={() => void run("dryRun")}>
+        {mappingChanged ? t("checkAgain") : t("check")}
+      </button>
+      {running ? <ImportProgressBar progress={progress} /> : null}
+      {outcome?.type === "fileError" || outcome?.type === "requestFailed" ? (
+        <p role="alert" className="rounded border border-red-800 p-3 text-red-800">{t(`fileErrors.${outcome.key}`, outcome.type === "fileError" ? outcome.values : {})}</p>
+      ) : null}
+      {outcome?.type === "mapping" ? (
+        <p role="alert" className="rounded border border-red-800 p-3 text-red-800">
+          {outcome.problem.problem === "unmappedColumns"
+            ? t("mappingProblems.unmappedColumns", { columns: outcome.problem.columns.join(locale === "ar" ? "، " : ", ") })
+            : outcome.problem.problem === "wrongColumnCount"
+              ? t("mappingProblems.wrongColumnCount")
+              : t(`mappingProblems.${outcome.problem.problem}`, { fields: list(outcome.problem.fields) })}
+        </p>
+      ) : null}
+      {headers && mapping ? (
+        <MappingTable
+          kind={kind}
+          headers={headers}
+          mapping={mapping}
+          onChange={(next) => {
+            setMapping(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
+      {outcome?.type === "result" && !mappingChanged ? <ImportReport result={outcome} /> : null}
+      {dryRun && file ? (
+        dryRun.counts.new > 0 ? (
+          <>
+            <button type="button" className={primaryButtonClassName} disabled={running} onClick={() => dialogRef.current?.showModal()}>
+              {t("commit", { count: dryRun.counts.new })}
+            </button>
+            <ConfirmDialog
+              id="import-confirm"
+              dialogRef={dialogRef}
+              question={t("confirmCommit", { count: dryRun.counts.new, fileName: file.name })}
+              confirmLabel={t("confirm")}
+              onConfirm={() => void run("commit")}
+            />
+          </>
+        ) : (
+          <p>{t("noNewRows")}</p>
+        )
+      ) : null}
+      {outcome?.type === "result" && outcome.mode === "commit" ? (
+        <Link href={kind === "policeReports" ? "/staff/reports" : "/staff/search"} className="text-accent underline">
+          {kind === "policeReports" ? t("viewReports") : t("viewSearch")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

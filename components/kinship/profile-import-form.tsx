@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { primaryButtonClassName } from "@/components/users/button-class";
+import type { ActionResult } from "@/lib/actions/result";
+import { profileImportSchema, type ProfileImportValues } from "@/lib/dna-profiles/schemas";
+import type { RowError } from "@/lib/kinship/csv";
+import { CsvFileInput } from "./csv-file-input";
+import { RowErrorList } from "./row-error-list";
+
+export interface ProfileImportResult {
+  samples: number;
+  loci: number;
+  errorCount: number;
+  errors: RowError[];
+}
+
+/** Uploads the laboratory's long-form CSV; good rows are stored, bad ones listed by line. */
+export function ProfileImportForm({ action }: { action: (values: ProfileImportValues) => Promise<ActionResult<ProfileImportResult>> }) {
+  const t = useTranslations("Kinship");
+  const [result, setResult] = useState<ProfileImportResult | null>(null);
+  const { form, submit, outcome } = useActionForm({
+    schema: profileImportSchema,
+    action,
+    defaultValues: { csv: "" },
+    successKey: "Kinship.imported",
+    onSuccess: (data) => setResult(data),
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3" data-testid="profile-import-form">
+      <FormMessage message={outcome} />
+      <input type="hidden" {...form.register("csv")} />
+      <CsvFileInput
+        id="profile-file"
+        label={t("profileFile")}
+        hint={t("importProfilesHint")}
+        error={form.formState.errors.csv?.message}
+        onText={(text) => {
+          setResult(null);
+          form.setValue("csv", text, { shouldValidate: true });
+        }}
+      />
+      <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
+        {form.formState.isSubmitting ? t("importing") : t("importSubmit")}
+      </button>
+      {result && (
+        <div className="space-y-3" data-testid="profile-import-result">
+          <p role="status">{t("importSummary", { samples: result.samples, loci: result.loci, errors: result.errorCount })}</p>
+          <RowErrorList errors={result.errors} total={result.errorCount} />
+        </div>
+      )}
+    </form>
+  );
+}

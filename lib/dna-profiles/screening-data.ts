@@ -1,0 +1,87 @@
+import { and, count, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { dnaSamples, donorRelationships, missingPersons, referenceDonors, remains, strProfiles } from "@/db/schema";
+import type { Genotype, Reference, Relationship } from "@/lib/kinship/types";
+import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
+
+type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
+
+/** The registry's finer relationships in the vocabulary of the kinship formulas. */
+const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = {
+  mother: "mother",
+  father: "father",
+  full_sibling: "full_sibling",
+  child: "child",
+  maternal_half_sibling: "half_sibling",
+  paternal_half_sibling: "half_sibling",
+  grandparent: "grandparent",
+  aunt_uncle: "aunt_uncle",
+  cousin: "first_cousin",
+  spouse: "spouse",
+};
+
+export interface ScreeningInput {
+  remains: (ScreenRemains & { code: string })[];
+  candidates: (ScreenCandidate & { caseNumber: string })[];
+  missingPersonCount: number;
+}
+
+const genotypeOf = (row: { allele1: string; allele2: string }): Genotype => [row.allele1, row.allele2];
+
+async function remainsProfiles(db: Executor): Promise<ScreeningInput["remains"]> {
+  const rows = await db
+    .select({ remainsId: remains.id, code: remains.code, locus: strProfiles.locus, allele1: strProfiles.allele1, allele2: strProfiles.allele2 })
+    .from(strProfiles)
+    .innerJoin(dnaSamples, eq(dnaSamples.id, strProfiles.sampleId))
+    .innerJoin(remains, eq(remains.id, dnaSamples.remainsId))
+    .where(and(isNull(dnaSamples.voidedAt), isNull(remains.voidedAt)))
+    .orderBy(remains.code, dnaSamples.barcode);
+  const byRemains = new Map<string, { id: string; code: string; profile: Record<string, Genotype> }>();
+  for (const row of rows) {
+    const entry = byRemains.get(row.remainsId) ?? { id: row.remainsId, code: row.code, profile: {} };
+    // A second sample of the same body fills loci the first one lacked; it never overrides.
+    entry.profile[row.locus] ??= genotypeOf(row);
+    byRemains.set(row.remainsId, entry);
+  }
+  return [...byRemains.values()];
+}
+
+async function referenceCandidates(db: Executor): Promise<ScreeningInput["candidates"]> {
+  const rows = await db
+    .select({
+      personId: missingPersons.id,
+      caseNumber: missingPersons.caseNumber,
+      donorId: referenceDonors.id,
+      relationship: donorRelationships.relationship,
+      locus: strProfiles.locus,
+      allele1: strProfiles.allele1,
+      allele2: strProfiles.allele2,
+    })
+    .from(strProfiles)
+    .innerJoin(dnaSamples, eq(dnaSamples.id, strProfiles.sampleId))
+    .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
+    .innerJoin(donorRelationships, eq(donorRelationships.donorId, referenceDonors.id))
+    .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
+    .where(and(isNull(dnaSamples.voidedAt), isNull(referenceDonors.voidedAt), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
+    .orderBy(missingPersons.caseNumber, referenceDonors.id, dnaSamples.barcode);
+  const candidates = new Map<string, { id: string; caseNumber: string; references: Map<string, Reference & { genotype: Record<string, Genotype> }> }>();
+  for (const row of rows) {
+    const relationship = KINSHIP_RELATIONSHIP[row.relationship];
+    const candidate = candidates.get(row.personId) ?? { id: row.personId, caseNumber: row.caseNumber, references: new Map() };
+    const reference = candidate.references.get(row.donorId) ?? { id: row.donorId, relationship, genotype: {} };
+    reference.genotype[row.locus] ??= genotypeOf(row);
+    candidate.references.set(row.donorId, reference);
+    candidates.set(row.personId, candidate);
+  }
+  return [...candidates.values()].map((candidate) => ({ ...candidate, references: [...candidate.references.values()] }));
+}
+
+/** Everything a screen needs, read in three queries; only forensic pages may call this. */
+export async function loadScreeningInput(db: Executor): Promise<ScreeningInput> {
+  const [bodies, candidates, [people]] = await Promise.all([
+    remainsProfiles(db),
+    referenceCandidates(db),
+    db.select({ n: count() }).from(missingPersons).where(and(isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId))),
+  ]);
+  return { remains: bodies, candidates, missingPersonCount: people?.n ?? 0 };
+}

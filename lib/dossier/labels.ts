@@ -1,0 +1,32 @@
+import arabic from "@/lib/i18n/messages/ar";
+import english from "@/lib/i18n/messages/en";
+
+export type DossierLabel = keyof typeof english.Dossier & keyof typeof arabic.Dossier;
+type Pair = { en: string; ar: string };
+
+/** A dossier label in both languages, from the message catalogues the pages use. */
+export function label(key: Exclude<DossierLabel, "subjects">): Pair {
+  return { en: english.Dossier[key], ar: arabic.Dossier[key] };
+}
+
+export function subjectLabel(subject: keyof typeof english.Dossier.subjects): Pair {
+  return { en: english.Dossier.subjects[subject], ar: arabic.Dossier.subjects[subject] };
+}
+
+/** An enumerated value in both languages ("killing · قتل"); the raw value when a catalogue lacks it. */
+function term(en: Record<string, string>, ar: Record<string, string>, value: string): string {
+  const pair = [en[value], ar[value]].filter((text): text is string => text !== undefined);
+  return pair.length > 0 ? pair.join(" · ") : value;
+}
+
+export const terms = {
+  sex: (value: string) => term(english.People.sexes, arabic.People.sexes, value),
+  personStatus: (value: string) => term(english.People.statuses, arabic.People.statuses, value),
+  category: (value: string) => term(english.People.categories, arabic.People.categories, value),
+  labStatus: (value: string) => term(english.People.labStatuses, arabic.People.labStatuses, value),
+  condition: (value: string) => term(english.Forensic.conditions, arabic.Forensic.conditions, value),
+  effectKind: (value: string) => term(english.Forensic.effectKinds, arabic.Forensic.effectKinds, value),
+  custodyAction: (value: string) => term(english.Custody.actions, arabic.Custody.actions, value),
+  identificationStatus: (value: string) => term(english.Identifications.statuses, arabic.Identifications.statuses, value),
+  basis: (value: string) => term(english.Identifications.bases, arabic.Identifications.bases, value),
+};

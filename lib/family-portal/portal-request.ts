@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { routing, type Locale } from "@/lib/i18n/routing";
+
+/** The portal's language from the URL, Arabic when it is not one the registry speaks. */
+export function portalLocale(value: string): Locale {
+  return (routing.locales as readonly string[]).includes(value) ? (value as Locale) : routing.defaultLocale;
+}
+
+/**
+ * A form posted from another site is refused: the portal's forms are only ever sent from its own
+ * pages. Browsers say where a request comes from in Sec-Fetch-Site; older ones only in Origin,
+ * which the site's no-referrer policy turns into "null", so that alone proves nothing.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return true;
+  // Behind a proxy the public host arrives as X-Forwarded-Host; directly, as Host.
+  const hosts = [request.headers.get("x-forwarded-host"), request.headers.get("host"), new URL(request.url).host];
+  try {
+    return hosts.includes(new URL(origin).host);
+  } catch {
+    return false;
+  }
+}
+
+/** 303: the browser follows with a GET, so reloading the page never posts the code again. */
+export function seeOther(pathname: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: pathname } });
+}
+
+export function formText(form: FormData | null, name: string): string {
+  const value = form?.get(name);
+  return typeof value === "string" ? value.slice(0, 200) : "";
+}

@@ -1,0 +1,61 @@
+/** The steps a family sees for each missing relative, in the order they happen. */
+export const TIMELINE_STEPS = ["reported", "sampleReceived", "analysed", "comparison", "identified", "returned"] as const;
+
+export type TimelineStepKey = (typeof TIMELINE_STEPS)[number];
+/** attention: something the family must act on (a failed sample); skipped: not needed after all. */
+export type TimelineStepState = "done" | "current" | "pending" | "attention" | "skipped";
+
+export interface TimelineStep {
+  key: TimelineStepKey;
+  state: TimelineStepState;
+  /** ISO date (YYYY-MM-DD) when the step was reached, if it was. */
+  date: string | null;
+}
+
+/** Identification statuses a family may learn of, or that make the office ask them to call. */
+export type VisibleIdentificationStatus = "confirmed" | "family_notified" | "remains_returned";
+
+export interface PersonFacts {
+  registeredOn: string;
+  samples: readonly { labStatus: "collected" | "shipped" | "received" | "profiled" | "failed"; collectedOn: string; profiledOn: string | null }[];
+  identification: { status: VisibleIdentificationStatus; notifiedOn: string | null; returnedOn: string | null } | null;
+}
+
+export interface PersonTimeline {
+  steps: TimelineStep[];
+  /** True when the office should see the family in person before saying more. */
+  contactOffice: boolean;
+}
+
+function earliest(dates: readonly (string | null)[]): string | null {
+  const known = dates.filter((date): date is string => date !== null).sort();
+  return known[0] ?? null;
+}
+
+/**
+ * A plain-language timeline from the facts. An identification is shown only once the family was
+ * told in person (family_notified or later); a confirmed one not yet told changes nothing on the
+ * timeline and at most asks the family to contact the office.
+ */
+export function buildTimeline(facts: PersonFacts): PersonTimeline {
+  const { samples, identification } = facts;
+  const notified = identification?.status === "family_notified" || identification?.status === "remains_returned";
+  const profiled = samples.filter((sample) => sample.labStatus === "profiled");
+  const allFailed = samples.length > 0 && samples.every((sample) => sample.labStatus === "failed");
+  const unlessNotified = (state: TimelineStepState): TimelineStepState => (notified ? "skipped" : state);
+  const steps: TimelineStep[] = [
+    { key: "reported", state: "done", date: facts.registeredOn },
+    samples.length > 0
+      ? { key: "sampleReceived", state: "done", date: earliest(samples.map((sample) => sample.collectedOn)) }
+      : { key: "sampleReceived", state: unlessNotified("current"), date: null },
+    profiled.length > 0
+      ? { key: "analysed", state: "done", date: earliest(profiled.map((sample) => sample.profiledOn)) }
+      : { key: "analysed", state: unlessNotified(allFailed ? "attention" : samples.length > 0 ? "current" : "pending"), date: null },
+    { key: "comparison", state: notified ? "done" : profiled.length > 0 ? "current" : "pending", date: null },
+    { key: "identified", state: notified ? "done" : "pending", date: notified ? (identification.notifiedOn ?? null) : null },
+    identification?.status === "remains_returned"
+      ? { key: "returned", state: "done", date: identification.returnedOn }
+      : { key: "returned", state: "pending", date: null },
+  ];
+  return { steps, contactOffice: allFailed || identification?.status === "confirmed" };
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { identificationBasis } from "@/db/schema/enums";
+import { choiceOf, pastDate, recordId, requiredText, rowVersion } from "@/lib/forensic/schemas/fields";
+
+/**
+ * One zod schema per identification form, parsed by react-hook-form and by the action. Values stay
+ * as the form holds them (the likelihood ratio is typed text); lib/ converts. Messages are keys.
+ */
+export const IDENTIFICATION_BASES = identificationBasis.enumValues;
+export const NOTIFICATION_METHODS = ["in_person"] as const;
+
+/** A likelihood ratio as typed: 1200000, 1.2e9 or 1,200,000. */
+export function parseLikelihoodRatio(text: string): number | null {
+  const value = Number(text.replaceAll(",", "").trim());
+  return text.trim() !== "" && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+export const proposeIdentificationSchema = z
+  .object({
+    remainsCode: requiredText(60),
+    missingPersonId: recordId,
+    basis: z.array(choiceOf(IDENTIFICATION_BASES)).min(1, { error: "Identifications.basisRequired" }),
+    likelihoodRatio: z.string().trim().max(40, { error: "tooLong" }),
+    evidenceSummary: requiredText(4000),
+    acknowledgeMismatch: z.boolean(),
+  })
+  .superRefine((values, context) => {
+    if (values.basis.includes("dna") && parseLikelihoodRatio(values.likelihoodRatio) === null) {
+      context.addIssue({ code: "custom", path: ["likelihoodRatio"], message: "Identifications.likelihoodRatioRequired" });
+    }
+  });
+
+const step = { identificationId: recordId, version: rowVersion };
+
+export const confirmIdentificationSchema = z.object(step);
+
+/** Rejecting a proposal and retracting a confirmed identification both need a reason that explains it. */
+export const reasonedStepSchema = z.object({
+  ...step,
+  reason: requiredText(2000).min(5, { error: "Identifications.reasonTooShort" }),
+});
+
+export const recordNotificationSchema = z.object({
+  ...step,
+  notifiedOn: pastDate,
+  notificationMethod: choiceOf(NOTIFICATION_METHODS),
+});
+
+export const recordReturnSchema = z.object({
+  ...step,
+  returnedOn: pastDate,
+  returnedTo: requiredText(300),
+  burialPlace: requiredText(300),
+});
+
+export type ProposeIdentificationValues = z.infer<typeof proposeIdentificationSchema>;
+export type ConfirmIdentificationValues = z.infer<typeof confirmIdentificationSchema>;
+export type ReasonedStepValues = z.infer<typeof reasonedStepSchema>;
+export type RecordNotificationValues = z.infer<typeof recordNotificationSchema>;
+export type RecordReturnValues = z.infer<typeof recordReturnSchema>;

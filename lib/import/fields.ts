@@ -1,0 +1,59 @@
+/** What a spreadsheet can be imported as. */
+export const IMPORT_KINDS = ["policeReports", "missingPersons"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportField {
+  key: string;
+  required: boolean;
+  /** The template's header: Arabic first, then English, as staff see both. */
+  headerAr: string;
+  headerEn: string;
+  /** Other headers police registers and older spreadsheets use for the same column. */
+  aliases: readonly string[];
+  /** A plausible value for the template's example row. */
+  example: string;
+}
+
+const policeReportFields: readonly ImportField[] = [
+  { key: "reportNumber", required: true, headerAr: "رقم البلاغ", headerEn: "Report number", aliases: ["report no", "report", "رقم المحضر", "البلاغ"], example: "1442/2020" },
+  { key: "station", required: false, headerAr: "مركز الشرطة", headerEn: "Police station", aliases: ["station", "المركز"], example: "مركز شرطة ترهونة" },
+  { key: "filedOn", required: true, headerAr: "تاريخ البلاغ", headerEn: "Filed on", aliases: ["date filed", "report date", "date", "التاريخ"], example: "2020-07-14" },
+  { key: "reporterName", required: true, headerAr: "اسم المبلغ", headerEn: "Reporter name", aliases: ["reporter", "المبلغ"], example: "سالم علي الترهوني" },
+  { key: "reporterRelationship", required: false, headerAr: "صلة المبلغ", headerEn: "Reporter relationship", aliases: ["relationship", "صلة القرابة", "القرابة"], example: "أخ" },
+  { key: "category", required: true, headerAr: "نوع البلاغ", headerEn: "Category", aliases: ["type", "النوع", "التصنيف"], example: "disappearance" },
+  { key: "narrative", required: false, headerAr: "الوقائع", headerEn: "Narrative", aliases: ["details", "description", "التفاصيل", "ملخص"], example: "" },
+  { key: "caseNumbers", required: false, headerAr: "أرقام الحالات", headerEn: "Case numbers", aliases: ["case number", "missing persons", "رقم الحالة", "المفقودون"], example: "TRH-MP-00001" },
+];
+
+const missingPersonFields: readonly ImportField[] = [
+  { key: "caseNumber", required: true, headerAr: "رقم الحالة", headerEn: "Case number", aliases: ["case no", "case", "رقم القضية", "الرقم"], example: "TRH-MP-09001" },
+  { key: "givenName", required: true, headerAr: "الاسم", headerEn: "Given name", aliases: ["first name", "name", "الاسم الأول"], example: "محمد" },
+  { key: "fatherName", required: false, headerAr: "اسم الأب", headerEn: "Father's name", aliases: ["father name", "father", "الأب"], example: "علي" },
+  { key: "grandfatherName", required: false, headerAr: "اسم الجد", headerEn: "Grandfather's name", aliases: ["grandfather name", "grandfather", "الجد"], example: "سالم" },
+  { key: "familyName", required: false, headerAr: "اللقب", headerEn: "Family name", aliases: ["surname", "tribe", "family", "العائلة", "اسم العائلة", "القبيلة"], example: "الترهوني" },
+  { key: "nameLatin", required: false, headerAr: "الاسم بالحروف اللاتينية", headerEn: "Name in Latin letters", aliases: ["latin name", "name latin", "transliteration"], example: "Mohamed Ali Al-Tarhouni" },
+  { key: "sex", required: false, headerAr: "الجنس", headerEn: "Sex", aliases: ["gender", "النوع الاجتماعي"], example: "male" },
+  { key: "birthYear", required: false, headerAr: "سنة الميلاد", headerEn: "Birth year", aliases: ["year of birth", "born", "مواليد"], example: "1985" },
+  { key: "lastSeenOn", required: false, headerAr: "تاريخ آخر مشاهدة", headerEn: "Last seen on", aliases: ["date last seen", "last seen date", "تاريخ الاختفاء"], example: "2019-11-02" },
+  { key: "lastSeenPlace", required: false, headerAr: "مكان آخر مشاهدة", headerEn: "Last seen place", aliases: ["place last seen", "last seen", "مكان الاختفاء"], example: "ترهونة" },
+  { key: "circumstances", required: false, headerAr: "الظروف", headerEn: "Circumstances", aliases: ["details", "ظروف الاختفاء"], example: "" },
+  { key: "familyReference", required: false, headerAr: "مرجع العائلة", headerEn: "Family reference", aliases: ["family ref", "رقم العائلة"], example: "" },
+];
+
+export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  policeReports: policeReportFields,
+  missingPersons: missingPersonFields,
+};
+
+/** Headers of columns the exports add that an import leaves out (the status is never imported). */
+export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
+  policeReports: [],
+  missingPersons: ["الحالة", "Status"],
+};
+
+/** A column the user chose to leave out of the import. */
+export const IGNORE_COLUMN = "ignore";
+
+export function isImportKind(value: unknown): value is ImportKind {
+  return typeof value === "string" && (IMPORT_KINDS as readonly string[]).includes(value);
+}

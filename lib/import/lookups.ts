@@ -1,0 +1,56 @@
+import { and, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { families, missingPersons, policeReports } from "@/db/schema";
+
+const LOOKUP_CHUNK = 5_000;
+
+function chunks<Item>(items: readonly Item[], size: number): Item[][] {
+  const result: Item[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+async function collect<Item, Row>(items: readonly Item[], query: (chunk: Item[]) => Promise<Row[]>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const chunk of chunks([...new Set(items)], LOOKUP_CHUNK)) rows.push(...(await query(chunk)));
+  return rows;
+}
+
+/** station + NUL + report number of the reports already on file among those named. */
+export async function existingReportKeys(db: Executor, reportNumbers: readonly string[]): Promise<Set<string>> {
+  const rows = await collect(reportNumbers, (chunk) =>
+    db.select({ station: policeReports.station, reportNumber: policeReports.reportNumber }).from(policeReports).where(inArray(policeReports.reportNumber, chunk)),
+  );
+  return new Set(rows.map((row) => `${row.station}\u0000${row.reportNumber}`));
+}
+
+/** Case numbers and family references are compared in capitals, as the forms store them. */
+const upperCaseNumber = sql<string>`upper(${missingPersons.caseNumber})`;
+const upperReference = sql<string>`upper(${families.reference})`;
+
+export async function existingCaseNumbers(db: Executor, caseNumbers: readonly string[]): Promise<Set<string>> {
+  const rows = await collect(caseNumbers, (chunk) =>
+    db.select({ caseNumber: upperCaseNumber }).from(missingPersons).where(inArray(upperCaseNumber, chunk)),
+  );
+  return new Set(rows.map((row) => row.caseNumber));
+}
+
+/** Case number → the id a report should name: a merged record's reports go to the person it became. */
+export async function resolveCaseNumbers(db: Executor, caseNumbers: readonly string[]): Promise<Map<string, string>> {
+  const rows = await collect(caseNumbers, (chunk) =>
+    db
+      .select({ id: missingPersons.id, caseNumber: upperCaseNumber, mergedIntoId: missingPersons.mergedIntoId })
+      .from(missingPersons)
+      .where(and(inArray(upperCaseNumber, chunk), isNull(missingPersons.voidedAt))),
+  );
+  return new Map(rows.map((row) => [row.caseNumber, row.mergedIntoId ?? row.id]));
+}
+
+export async function resolveFamilyReferences(db: Executor, references: readonly string[]): Promise<Map<string, string>> {
+  const rows = await collect(references, (chunk) =>
+    db.select({ id: families.id, reference: upperReference }).from(families).where(and(inArray(upperReference, chunk), isNull(families.voidedAt))),
+  );
+  return new Map(rows.map((row) => [row.reference, row.id]));
+}
+
+export { chunks };

@@ -1,0 +1,130 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { assertLineLengths, decodeText, detectFormat, ImportFileError, type FileFormat } from "./decode";
+import { MAX_LINE_CHARACTERS } from "./limits";
+
+/** One record of the sheet as text cells; rowNumber is what the user sees in Excel (header = 1). */
+export interface SheetRow {
+  rowNumber: number;
+  cells: string[];
+  /** Columns whose cell held a spreadsheet formula rather than a value. */
+  formulaColumns: number[];
+}
+
+export interface OpenedSheet {
+  format: FileFormat;
+  encoding: "utf-8" | "windows-1256" | null;
+  headers: string[];
+  rows: AsyncIterable<SheetRow>;
+}
+
+const TEXT_CHUNK = 64 * 1024;
+
+function chooseDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [",", ";", "\t"].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length }));
+  return counts.reduce((best, next) => (next.count > best.count ? next : best)).delimiter;
+}
+
+function* textChunks(text: string): Generator<string> {
+  for (let start = 0; start < text.length; start += TEXT_CHUNK) yield text.slice(start, start + TEXT_CHUNK);
+}
+
+async function* csvRecords(text: string): AsyncGenerator<string[]> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: chooseDelimiter(text), skipEmptyLines: false });
+  Readable.from(textChunks(text)).pipe(parser);
+  for await (const record of parser as AsyncIterable<unknown>) {
+    yield Array.isArray(record) ? record.map((cell) => String(cell ?? "")) : [];
+  }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
+
+async function openCsv(bytes: Uint8Array): Promise<OpenedSheet> {
+  const { text, encoding } = decodeText(bytes);
+  assertLineLengths(text);
+  const records = csvRecords(text)[Symbol.asyncIterator]();
+  let rowNumber = 0;
+  let headers: string[] | null = null;
+  while (headers === null) {
+    const next = await records.next();
+    if (next.done) throw new ImportFileError(rowNumber === 0 && text.trim() === "" ? "empty" : "noHeader");
+    rowNumber += 1;
+    if (!isBlank(next.value)) headers = next.value.map((cell) => cell.trim());
+  }
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for (let next = await records.next(); !next.done; next = await records.next()) {
+      rowNumber += 1;
+      yield { rowNumber, cells: next.value, formulaColumns: [] };
+    }
+  }
+  return { format: "csv", encoding, headers, rows: rows() };
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The text of an Excel cell; a formula is reported, never evaluated or imported. */
+function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
+  if (value === null || value === undefined) return { text: "", formula: false };
+  if (value instanceof Date) return { text: isoDate(value), formula: false };
+  if (typeof value === "object") {
+    if ("formula" in value || "sharedFormula" in value) return { text: "", formula: true };
+    if ("richText" in value) return { text: value.richText.map((part) => part.text).join(""), formula: false };
+    if ("text" in value) return { text: String(value.text), formula: false };
+    if ("error" in value) return { text: String(value.error), formula: false };
+    return { text: "", formula: false };
+  }
+  return { text: String(value), formula: false };
+}
+
+function sheetRow(row: ExcelJS.Row): SheetRow {
+  const cells: string[] = [];
+  const formulaColumns: number[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    const { text, formula } = cellText(cell.value);
+    if (text.length > MAX_LINE_CHARACTERS) throw new ImportFileError("lineTooLong", { line: row.number, limit: MAX_LINE_CHARACTERS });
+    cells[column - 1] = text;
+    if (formula) formulaColumns.push(column - 1);
+  });
+  return { rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? ""), formulaColumns };
+}
+
+async function openXlsx(bytes: Uint8Array): Promise<OpenedSheet> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+    entries: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  });
+  const sheetRows = (async function* () {
+    try {
+      for await (const worksheet of workbook) {
+        for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) yield sheetRow(row);
+        return; // the first sheet only: further sheets are notes, lookups, pivot tables
+      }
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      throw new ImportFileError("unreadableWorkbook");
+    }
+  })();
+  let headerRow: SheetRow | undefined;
+  for (let next = await sheetRows.next(); !next.done; next = await sheetRows.next()) {
+    if (!isBlank(next.value.cells)) {
+      headerRow = next.value;
+      break;
+    }
+  }
+  if (!headerRow) throw new ImportFileError("empty");
+  return { format: "xlsx", encoding: null, headers: headerRow.cells.map((cell) => cell.trim()), rows: sheetRows };
+}
+
+/** Opens an uploaded CSV or XLSX file and streams its records after the header row. */
+export function openSheet(bytes: Uint8Array): Promise<OpenedSheet> {
+  return detectFormat(bytes) === "xlsx" ? openXlsx(bytes) : openCsv(bytes);
+}

@@ -1,0 +1,77 @@
+import type { Database } from "@/db/client";
+import { classifyRows, type ImportCounts } from "./classify";
+import { commitImport, type ImportActor } from "./commit";
+import { ImportFileError, type FileFormat } from "./decode";
+import type { ImportKind } from "./fields";
+import type { ColumnMapping, MappingProblem } from "./headers";
+import { parseSheet, type ImportProgress, type ParsedSheet } from "./parse-file";
+import type { RowError } from "./validate-row";
+
+export type ImportMode = "dryRun" | "commit";
+
+/** The lines of the import's NDJSON answer: progress while it works, then exactly one outcome. */
+export type ImportEvent =
+  | ({ type: "progress" } & ImportProgress)
+  | { type: "fileError"; key: ImportFileError["key"]; values: Record<string, string | number> }
+  | { type: "mapping"; headers: string[]; mapping: ColumnMapping; problem: MappingProblem; format: FileFormat }
+  | {
+      type: "result";
+      mode: ImportMode;
+      sha256: string;
+      format: FileFormat;
+      encoding: "utf-8" | "windows-1256" | null;
+      headers: string[];
+      mapping: ColumnMapping;
+      counts: ImportCounts;
+      errors: RowError[];
+      errorCount: number;
+      importId: string | null;
+    };
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  kind: ImportKind;
+  mapping: ColumnMapping | null;
+  mode: ImportMode;
+  actor: ImportActor;
+}
+
+async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: ImportProgress) => void) {
+  onProgress({ phase: "check" });
+  return { ...(await classifyRows(db, parsed)), importId: null };
+}
+
+/** Checks a file (dry run) or imports it (commit), reporting each step through `emit`. */
+export async function runImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
+  const onProgress = (progress: ImportProgress) => emit({ type: "progress", ...progress });
+  try {
+    const outcome = await parseSheet(request.bytes, request.kind, request.mapping, onProgress);
+    if ("problem" in outcome) {
+      const { headers, mapping, format } = outcome.sheet;
+      emit({ type: "mapping", headers, mapping, problem: outcome.problem, format });
+      return;
+    }
+    const { parsed } = outcome;
+    const classified =
+      request.mode === "commit"
+        ? await commitImport(db, parsed, request.actor, request.fileName, onProgress)
+        : await dryRun(db, parsed, onProgress);
+    emit({
+      type: "result",
+      mode: request.mode,
+      sha256: parsed.sha256,
+      format: parsed.format,
+      encoding: parsed.encoding,
+      headers: parsed.headers,
+      mapping: parsed.mapping,
+      counts: classified.counts,
+      errors: classified.errors,
+      errorCount: classified.errorCount,
+      importId: classified.importId,
+    });
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    emit({ type: "fileError", key: error.key, values: error.values });
+  }
+}

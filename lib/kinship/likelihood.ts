@@ -1,0 +1,110 @@
+import type { FrequencyTable } from "./frequencies";
+import { NuclearFamilyLikelihood, type NuclearFamilyAtLocus } from "./nuclear-family";
+import { KAPPA, singleReferenceRatio } from "./single-reference";
+import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
+
+const NUCLEAR: ReadonlySet<Relationship> = new Set(["mother", "father", "full_sibling", "child"]);
+
+export interface KinshipResult {
+  lr: number;
+  log10Lr: number;
+  loci: Record<string, number>;
+  inconsistentLoci: string[];
+  /** References left out: distant relatives beside closer ones (see chooseReferences). */
+  unusedReferences: string[];
+}
+
+/**
+ * The references that form the pedigree. The nuclear family is computed together (a spouse only
+ * beside a typed child); a distant relative is used only when no nuclear reference exists, and
+ * then only the closest one, because two distant relatives would need their own pedigree.
+ */
+export function chooseReferences(references: readonly Reference[]): { used: Reference[]; unused: Reference[] } {
+  const nuclear = references.filter((reference) => NUCLEAR.has(reference.relationship));
+  const withSpouse = nuclear.some((reference) => reference.relationship === "child")
+    ? [...nuclear, ...references.filter((reference) => reference.relationship === "spouse")]
+    : nuclear;
+  if (nuclear.length > 0) return { used: withSpouse, unused: references.filter((reference) => !withSpouse.includes(reference)) };
+  const relatives = references.filter((reference) => reference.relationship !== "spouse");
+  const closest = [...relatives].sort((a, b) => KAPPA[b.relationship][1] - KAPPA[a.relationship][1])[0];
+  return { used: closest ? [closest] : [], unused: references.filter((reference) => reference !== closest) };
+}
+
+const isRelative = (reference: Reference) => reference.relationship !== "spouse";
+
+/** The loci the comparison covers: typed in the missing profile and in at least one used relative. */
+export function comparedLoci(missing: Profile, references: readonly Reference[]): string[] {
+  return Object.keys(missing).filter((locus) => references.some((reference) => isRelative(reference) && reference.genotype[locus]));
+}
+
+function familyAtLocus(references: readonly Reference[], locus: string): NuclearFamilyAtLocus {
+  const at = (relationship: Relationship): Genotype[] =>
+    references.flatMap((reference) => {
+      const genotype = reference.genotype[locus];
+      return reference.relationship === relationship && genotype ? [genotype] : [];
+    });
+  return {
+    mother: at("mother")[0] ?? null,
+    father: at("father")[0] ?? null,
+    siblings: at("full_sibling"),
+    children: at("child"),
+    spouse: at("spouse")[0] ?? null,
+  };
+}
+
+/**
+ * How one locus is computed: a lone typed relative by its closed formula (with θ), anything more
+ * by exact summation over the untyped founders of the nuclear family (θ = 0); null when no
+ * relative is typed there.
+ */
+export type LocusPlan =
+  | { kind: "single"; relationship: Relationship; genotype: Genotype }
+  | { kind: "family"; family: NuclearFamilyAtLocus };
+
+export function planLocus(references: readonly Reference[], locus: string): LocusPlan | null {
+  const typed = references.filter((reference) => reference.genotype[locus]);
+  const relatives = typed.filter(isRelative);
+  const [only] = relatives;
+  const spouseHelps = typed.length > relatives.length && relatives.some((reference) => reference.relationship === "child");
+  const genotype = only?.genotype[locus];
+  if (!only || !genotype) return null;
+  if (relatives.length === 1 && !spouseHelps) return { kind: "single", relationship: only.relationship, genotype };
+  return { kind: "family", family: familyAtLocus(typed, locus) };
+}
+
+export function locusRatio(
+  table: FrequencyTable,
+  locus: string,
+  missing: Genotype,
+  references: readonly Reference[],
+  options: KinshipOptions,
+): number {
+  const plan = planLocus(references, locus);
+  if (!plan) return 1;
+  if (plan.kind === "single") return singleReferenceRatio(table, locus, missing, plan.genotype, plan.relationship, options);
+  return new NuclearFamilyLikelihood(table, locus, plan.family, options.mutationRate).likelihoodRatio(table, locus, missing);
+}
+
+export function computeKinship(
+  table: FrequencyTable,
+  missing: Profile,
+  references: readonly Reference[],
+  options: KinshipOptions,
+): KinshipResult {
+  const { used, unused } = chooseReferences(references);
+  const loci: Record<string, number> = {};
+  const inconsistentLoci: string[] = [];
+  let lr = 1;
+  let log10Lr = 0;
+  for (const locus of comparedLoci(missing, used)) {
+    const genotype = missing[locus];
+    if (!genotype) continue;
+    const ratio = locusRatio(table, locus, genotype, used, options);
+    loci[locus] = ratio;
+    lr *= ratio;
+    log10Lr += Math.log10(ratio);
+    const excluded = options.mutationRate === 0 ? ratio === 0 : locusRatio(table, locus, genotype, used, { ...options, mutationRate: 0 }) === 0;
+    if (excluded) inconsistentLoci.push(locus);
+  }
+  return { lr, log10Lr, loci, inconsistentLoci, unusedReferences: unused.map((reference) => reference.id) };
+}

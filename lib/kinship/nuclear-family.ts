@@ -1,0 +1,149 @@
+import type { FrequencyTable } from "./frequencies";
+import {
+  buildLocusModel,
+  childProbability,
+  genotypeFrequency,
+  otherIndex,
+  transmission,
+  type LocusModel,
+} from "./locus-model";
+import type { Genotype } from "./types";
+
+/** The typed members of the missing person's nuclear family at one locus. */
+export interface NuclearFamilyAtLocus {
+  mother: Genotype | null;
+  father: Genotype | null;
+  siblings: readonly Genotype[];
+  /** Children of the missing person, all with the same other parent … */
+  children: readonly Genotype[];
+  /** … who is typed or not. */
+  spouse: Genotype | null;
+}
+
+/**
+ * The family's likelihood for every genotype the missing person might have, computed once so that
+ * any number of bodies can be compared against it by lookup (θ = 0).
+ *
+ * With founders independent, P(references, missing = x) = H(x) · Σ over the ways x splits into a
+ * maternal allele u and a paternal allele v of J(u, v), where
+ *   J(u, v) = Σ_{M,F} P(M) P(F) [M, F agree with the typed parents] Π_sibs P(sib | M, F) t_M(u) t_F(v)
+ *   H(x)    = Σ_S P(S) [S agrees with the typed spouse] Π_children P(child | x, S)
+ * sums over the untyped founders' genotypes (Elston & Stewart 1971, peeling a nuclear family).
+ */
+export class NuclearFamilyLikelihood {
+  private readonly model: LocusModel;
+  private readonly joint: Float64Array;
+  private readonly childTerm: Float64Array;
+  private readonly familyProbability: number;
+
+  constructor(table: FrequencyTable, locus: string, family: NuclearFamilyAtLocus, mutationRate: number) {
+    const typed = [family.mother, family.father, family.spouse, ...family.siblings, ...family.children].filter(
+      (genotype): genotype is Genotype => genotype !== null,
+    );
+    this.model = buildLocusModel(table, locus, typed.flat());
+    const size = this.model.frequencies.length;
+    const transmissions = this.model.genotypes.map(([i, j]) => transmission(this.model.frequencies, mutationRate, i, j));
+    this.joint = this.parentalJoint(family, transmissions);
+    this.childTerm = this.childrenTerm(family, transmissions);
+    let total = 0;
+    for (let u = 0; u < size; u += 1) {
+      for (let v = 0; v < size; v += 1) total += (this.joint[u * size + v] ?? 0) * this.childAt(u, v);
+    }
+    this.familyProbability = total;
+  }
+
+  /** Likelihood ratio for the missing person having genotype `genotype` against an unrelated person. */
+  likelihoodRatio(table: FrequencyTable, locus: string, genotype: Genotype): number {
+    if (this.familyProbability === 0) return 0;
+    const [a, b] = genotype.map((allele) => this.lookup(table, locus, allele)) as [Lookup, Lookup];
+    const size = this.model.frequencies.length;
+    // Two different unseen alleles both fall on the lumped allele and still make a heterozygote.
+    const homozygous = genotype[0] === genotype[1];
+    const forward = this.joint[a.index * size + b.index] ?? 0;
+    const orderings = homozygous ? forward : forward + (this.joint[b.index * size + a.index] ?? 0);
+    const withMissing = orderings * a.scale * b.scale * this.childAt(a.index, b.index);
+    const population = homozygous ? a.frequency * a.frequency : 2 * a.frequency * b.frequency;
+    return withMissing / (this.familyProbability * population);
+  }
+
+  private lookup(table: FrequencyTable, locus: string, allele: string): Lookup {
+    const frequency = table.frequency(locus, allele);
+    const seen = this.model.index.get(allele);
+    if (seen !== undefined) return { index: seen, scale: 1, frequency };
+    const other = otherIndex(this.model);
+    return { index: other, scale: frequency / (this.model.frequencies[other] ?? 1), frequency };
+  }
+
+  private childAt(u: number, v: number): number {
+    const size = this.model.frequencies.length;
+    return this.childTerm[Math.min(u, v) * size + Math.max(u, v)] ?? 0;
+  }
+
+  private parentalJoint(family: NuclearFamilyAtLocus, transmissions: readonly Float64Array[]): Float64Array {
+    const { frequencies, genotypes } = this.model;
+    const size = frequencies.length;
+    const joint = new Float64Array(size * size);
+    const mothers = this.candidates(family.mother);
+    const fathers = this.candidates(family.father);
+    const siblings = family.siblings.map((genotype) => this.indices(genotype));
+    for (const m of mothers) {
+      const [mi, mj] = genotypes[m] ?? [0, 0];
+      const tm = transmissions[m] ?? new Float64Array(size);
+      for (const f of fathers) {
+        const [fi, fj] = genotypes[f] ?? [0, 0];
+        const tf = transmissions[f] ?? new Float64Array(size);
+        let weight = genotypeFrequency(frequencies, mi, mj) * genotypeFrequency(frequencies, fi, fj);
+        for (const [a, b] of siblings) weight *= childProbability(tm, tf, a, b);
+        if (weight === 0) continue;
+        for (let u = 0; u < size; u += 1) {
+          const wu = weight * (tm[u] ?? 0);
+          if (wu === 0) continue;
+          for (let v = 0; v < size; v += 1) joint[u * size + v] = (joint[u * size + v] ?? 0) + wu * (tf[v] ?? 0);
+        }
+      }
+    }
+    return joint;
+  }
+
+  private childrenTerm(family: NuclearFamilyAtLocus, transmissions: readonly Float64Array[]): Float64Array {
+    const { frequencies, genotypes } = this.model;
+    const size = frequencies.length;
+    const term = new Float64Array(size * size);
+    const typedChildren = family.children.map((genotype) => this.indices(genotype));
+    const spouses = this.candidates(family.spouse);
+    genotypes.forEach(([xi, xj], x) => {
+      if (typedChildren.length === 0) {
+        term[xi * size + xj] = 1;
+        return;
+      }
+      const tx = transmissions[x] ?? new Float64Array(size);
+      let sum = 0;
+      for (const s of spouses) {
+        const [si, sj] = genotypes[s] ?? [0, 0];
+        const ts = transmissions[s] ?? new Float64Array(size);
+        let product = genotypeFrequency(frequencies, si, sj);
+        for (const [a, b] of typedChildren) product *= childProbability(tx, ts, a, b);
+        sum += product;
+      }
+      term[xi * size + xj] = sum;
+    });
+    return term;
+  }
+
+  /** A typed founder has one genotype; an untyped one any. */
+  private candidates(genotype: Genotype | null): number[] {
+    if (genotype === null) return this.model.genotypes.map((_, position) => position);
+    const [a, b] = this.indices(genotype);
+    return [this.model.genotypes.findIndex(([i, j]) => i === Math.min(a, b) && j === Math.max(a, b))];
+  }
+
+  private indices(genotype: Genotype): [number, number] {
+    return [this.model.index.get(genotype[0]) ?? 0, this.model.index.get(genotype[1]) ?? 0];
+  }
+}
+
+interface Lookup {
+  index: number;
+  scale: number;
+  frequency: number;
+}

@@ -1,0 +1,232 @@
+import { genotypeKey } from "./alleles";
+import type { FrequencyTable } from "./frequencies";
+import { chooseReferences, planLocus } from "./likelihood";
+import { NuclearFamilyLikelihood } from "./nuclear-family";
+import { singleReferenceCodes } from "./single-reference";
+import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
+
+export interface ScreenRemains {
+  id: string;
+  profile: Profile;
+}
+
+export interface ScreenCandidate {
+  /** The missing person. */
+  id: string;
+  references: readonly Reference[];
+}
+
+export interface ScreenSettings extends KinshipOptions {
+  /** A lead needs at least this likelihood ratio … */
+  minLikelihoodRatio: number;
+  /** … and at least this many times the runner-up's. */
+  minRatioToRunnerUp: number;
+  /** The prior of each missing person is 1 / this number. */
+  missingPersonCount: number;
+}
+
+export const DEFAULT_SCREEN_THRESHOLDS = { minLikelihoodRatio: 10_000, minRatioToRunnerUp: 10_000 } as const;
+
+/**
+ * Missing persons with the very same typed references (brothers whose mother gave a sample) have
+ * the same LR for every body: DNA alone cannot tell them apart, so they are ranked as one.
+ */
+export interface RankedCandidates {
+  candidateIds: string[];
+  log10Lr: number;
+}
+
+export interface ScreenRanking {
+  remainsId: string;
+  best: RankedCandidates | null;
+  runnerUp: RankedCandidates | null;
+  isLead: boolean;
+  /** P(the body is the best candidate | DNA), from the prior 1 / missingPersonCount. */
+  posterior: number | null;
+}
+
+/**
+ * The bodies' genotypes as small integers: per locus, an index into that locus's distinct
+ * genotypes, with `stride - 1` for "not typed". Stored body by body so that one body's loci sit
+ * side by side in memory.
+ */
+interface CodedRemains {
+  loci: string[];
+  genotypes: Genotype[][];
+  stride: number;
+  /** codes[body * loci.length + locus] */
+  codes: Uint16Array;
+}
+
+function codeRemains(table: FrequencyTable, remains: readonly ScreenRemains[]): CodedRemains {
+  const loci = table.locusNames();
+  const genotypes: Genotype[][] = loci.map(() => []);
+  const indexes = loci.map(() => new Map<string, number>());
+  const found = new Int32Array(remains.length * loci.length).fill(-1);
+  remains.forEach((body, bodyIndex) => {
+    loci.forEach((locus, locusIndex) => {
+      const genotype = body.profile[locus];
+      const index = indexes[locusIndex];
+      const list = genotypes[locusIndex];
+      if (!genotype || !index || !list) return;
+      const key = genotypeKey(genotype);
+      let code = index.get(key);
+      if (code === undefined) {
+        code = list.length;
+        index.set(key, code);
+        list.push(genotype);
+      }
+      found[bodyIndex * loci.length + locusIndex] = code;
+    });
+  });
+  const stride = Math.max(0, ...genotypes.map((list) => list.length)) + 1;
+  return { loci, genotypes, stride, codes: Uint16Array.from(found, (code) => (code === -1 ? stride - 1 : code)) };
+}
+
+/**
+ * log10 LR of the candidate's pedigree for each distinct body genotype at one locus: the
+ * per-reference lookup table that makes screening a sum of table entries per body.
+ */
+function locusTable(table: FrequencyTable, locus: string, genotypes: readonly Genotype[], references: readonly Reference[], options: KinshipOptions): Float64Array | null {
+  const plan = planLocus(references, locus);
+  if (!plan) return null;
+  const logs = new Float64Array(genotypes.length + 1);
+  if (plan.kind === "single") {
+    fillSingle(logs, table, locus, genotypes, plan.genotype, plan.relationship, options);
+    return logs;
+  }
+  const family = new NuclearFamilyLikelihood(table, locus, plan.family, options.mutationRate);
+  genotypes.forEach((genotype, code) => (logs[code] = Math.log10(family.likelihoodRatio(table, locus, genotype))));
+  return logs;
+}
+
+function fillSingle(logs: Float64Array, table: FrequencyTable, locus: string, genotypes: readonly Genotype[], reference: Genotype, relationship: Relationship, options: KinshipOptions): void {
+  const codes = new Map<string, number>([[reference[0], 0]]);
+  if (!codes.has(reference[1])) codes.set(reference[1], 1);
+  const pairs = new Int32Array(genotypes.length * 2);
+  for (let index = 0; index < genotypes.length; index += 1) {
+    const genotype = genotypes[index] ?? reference;
+    for (let side = 0; side < 2; side += 1) {
+      const allele = genotype[side] ?? "";
+      let code = codes.get(allele);
+      if (code === undefined) codes.set(allele, (code = codes.size));
+      pairs[index * 2 + side] = code;
+    }
+  }
+  const p = Float64Array.from(codes.keys(), (allele) => table.frequency(locus, allele));
+  const c = codes.get(reference[0]) ?? 0;
+  const d = codes.get(reference[1]) ?? 0;
+  for (let index = 0; index < genotypes.length; index += 1) {
+    logs[index] = Math.log10(singleReferenceCodes(p, relationship, options, pairs[index * 2] ?? 0, pairs[index * 2 + 1] ?? 0, c, d));
+  }
+}
+
+/**
+ * Ranks every candidate for every body by combined LR. Work per candidate: one lookup table per
+ * locus, then one addition per body and locus, so the cost is tables + bodies × candidates × loci.
+ */
+export function screenProfiles(
+  table: FrequencyTable,
+  remains: readonly ScreenRemains[],
+  candidates: readonly ScreenCandidate[],
+  settings: ScreenSettings,
+): ScreenRanking[] {
+  const coded = codeRemains(table, remains);
+  const tallies: Tallies = {
+    best: new Float64Array(remains.length).fill(-Infinity),
+    second: new Float64Array(remains.length).fill(-Infinity),
+    bestCandidate: new Int32Array(remains.length).fill(-1),
+    secondCandidate: new Int32Array(remains.length).fill(-1),
+  };
+  const lookup = new Float64Array(coded.loci.length * coded.stride);
+  const activeLoci = new Int32Array(coded.loci.length);
+  const groups = groupByReferences(candidates);
+  groups.forEach((group, groupIndex) => {
+    const { used } = chooseReferences(group.references);
+    lookup.fill(0);
+    let active = 0;
+    coded.loci.forEach((locus, locusIndex) => {
+      const logs = locusTable(table, locus, coded.genotypes[locusIndex] ?? [], used, settings);
+      if (!logs) return;
+      lookup.set(logs.subarray(0, logs.length - 1), locusIndex * coded.stride);
+      activeLoci[active] = locusIndex;
+      active += 1;
+    });
+    accumulate(coded, lookup, activeLoci.subarray(0, active), groupIndex, tallies);
+  });
+  return remains.map((body, index) => ranking(body.id, index, tallies, groups, settings));
+}
+
+interface CandidateGroup {
+  candidateIds: string[];
+  references: readonly Reference[];
+}
+
+function groupByReferences(candidates: readonly ScreenCandidate[]): CandidateGroup[] {
+  const groups = new Map<string, CandidateGroup>();
+  for (const candidate of candidates) {
+    const key = candidate.references.map((reference) => `${reference.id}:${reference.relationship}`).sort().join("|");
+    const group = groups.get(key);
+    if (group) group.candidateIds.push(candidate.id);
+    else groups.set(key, { candidateIds: [candidate.id], references: candidate.references });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The hot loop, bodies × active loci for one candidate: a sum of table entries per body, then the
+ * best and runner-up so far. Plain loops and typed arrays, nothing allocated.
+ */
+function accumulate(coded: CodedRemains, lookup: Float64Array, activeLoci: Int32Array, groupIndex: number, tallies: Tallies): void {
+  const { codes, stride } = coded;
+  const lociCount = coded.loci.length;
+  const { best, second, bestCandidate, secondCandidate } = tallies;
+  const bodies = best.length;
+  const activeCount = activeLoci.length;
+  for (let body = 0, row = 0; body < bodies; body += 1, row += lociCount) {
+    let sum = 0;
+    for (let position = 0; position < activeCount; position += 1) {
+      const locus = activeLoci[position] as number;
+      sum += lookup[locus * stride + (codes[row + locus] as number)] as number;
+    }
+    const top = best[body] as number;
+    if (sum > top) {
+      second[body] = top;
+      secondCandidate[body] = bestCandidate[body] as number;
+      best[body] = sum;
+      bestCandidate[body] = groupIndex;
+    } else if (sum > (second[body] as number)) {
+      second[body] = sum;
+      secondCandidate[body] = groupIndex;
+    }
+  }
+}
+
+interface Tallies {
+  best: Float64Array;
+  second: Float64Array;
+  bestCandidate: Int32Array;
+  secondCandidate: Int32Array;
+}
+
+function ranking(remainsId: string, index: number, tallies: Tallies, groups: readonly CandidateGroup[], settings: ScreenSettings): ScreenRanking {
+  const entry = (groupIndex: number, log10Lr: number): RankedCandidates | null => {
+    const group = groups[groupIndex];
+    return group ? { candidateIds: group.candidateIds, log10Lr } : null;
+  };
+  const best = entry(tallies.bestCandidate[index] ?? -1, tallies.best[index] ?? -Infinity);
+  const runnerUp = entry(tallies.secondCandidate[index] ?? -1, tallies.second[index] ?? -Infinity);
+  const isLead =
+    best !== null &&
+    best.log10Lr >= Math.log10(settings.minLikelihoodRatio) &&
+    best.log10Lr - (runnerUp?.log10Lr ?? -Infinity) >= Math.log10(settings.minRatioToRunnerUp);
+  return { remainsId, best, runnerUp, isLead, posterior: best ? posteriorProbability(best.log10Lr, settings.missingPersonCount) : null };
+}
+
+/** Posterior odds = LR × prior odds, with the prior 1/N: P = LR / (LR + N − 1). */
+export function posteriorProbability(log10Lr: number, missingPersonCount: number): number {
+  if (log10Lr === -Infinity) return 0;
+  const others = Math.max(missingPersonCount - 1, 0);
+  // In logs, so that an LR of 10^40 does not overflow on the way.
+  return 1 / (1 + others * 10 ** -log10Lr);
+}

@@ -1,0 +1,71 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { donorRelationships, referenceDonors } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { ActionRefusal } from "@/lib/actions/result";
+import { updateVersioned } from "@/lib/actions/versioned-update";
+import { buildNameSearch } from "@/lib/names/normalise-arabic";
+import { requireFamilyMembers } from "./donors";
+import type { UpdateDonorValues } from "./edit-schemas";
+
+/**
+ * The donor's relation to each person the form lists: a chosen relation is set (added or
+ * changed), "not a reference" removes it. Relations to people the form did not list stay.
+ */
+async function syncRelationships(tx: Transaction, donorId: string, rows: UpdateDonorValues["relationships"]): Promise<void> {
+  const cleared = rows.filter((row) => row.relationship === "").map((row) => row.missingPersonId);
+  if (cleared.length > 0) {
+    await tx.delete(donorRelationships).where(and(eq(donorRelationships.donorId, donorId), inArray(donorRelationships.missingPersonId, cleared)));
+  }
+  for (const row of rows) {
+    if (row.relationship === "") continue;
+    await tx
+      .insert(donorRelationships)
+      .values({ donorId, missingPersonId: row.missingPersonId, relationship: row.relationship })
+      .onConflictDoUpdate({
+        target: [donorRelationships.donorId, donorRelationships.missingPersonId],
+        set: { relationship: row.relationship, version: sql`${donorRelationships.version} + 1`, updatedAt: new Date() },
+        setWhere: sql`${donorRelationships.relationship} <> ${row.relationship}`,
+      });
+  }
+}
+
+function relationshipsOf(tx: Transaction, donorId: string) {
+  return tx
+    .select({ missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship })
+    .from(donorRelationships)
+    .where(eq(donorRelationships.donorId, donorId));
+}
+
+/** Corrects a donor's name, sex, phone and relations; the family a donor belongs to does not change. */
+export async function updateDonor({ input, tx, audit }: ActionContext<UpdateDonorValues>): Promise<{ version: number }> {
+  const [before] = await tx
+    .select()
+    .from(referenceDonors)
+    .where(and(eq(referenceDonors.id, input.donorId), eq(referenceDonors.familyId, input.familyId)));
+  if (!before) throw new ActionRefusal("notFound", "Actions.notFound");
+  if (before.voidedAt) throw new ActionRefusal("refused", "Forensic.recordVoided");
+  await requireFamilyMembers(tx, input.familyId, input.relationships.map((row) => row.missingPersonId));
+  const relationshipsBefore = await relationshipsOf(tx, before.id);
+  const after = await updateVersioned(tx, referenceDonors, "reference_donor", { id: before.id, version: input.version }, {
+    givenName: input.givenName,
+    fatherName: input.fatherName,
+    grandfatherName: input.grandfatherName,
+    familyName: input.familyName,
+    nameLatin: input.nameLatin,
+    nameSearch: buildNameSearch(input),
+    sex: input.sex,
+    phone: input.phone,
+  });
+  await syncRelationships(tx, before.id, input.relationships);
+  const relationships = await relationshipsOf(tx, before.id);
+  if (relationships.length === 0) throw new ActionRefusal("invalid", "Actions.invalid", { relationships: "chooseRelationship" });
+  await audit({
+    action: "donor.update",
+    entity: "reference_donor",
+    entityId: before.id,
+    before: { ...before, relationships: relationshipsBefore },
+    after: { ...after, relationships },
+  });
+  return { version: Number(after.version) };
+}

@@ -1,0 +1,27 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
+
+/**
+ * A donor for the edit form: their details, their family, and their relation (or none) to each of
+ * the family's live missing persons, in the order the family page lists them.
+ */
+export async function getDonorForEdit(db: Executor, donorId: string) {
+  if (!z.uuid().safeParse(donorId).success) return null;
+  const [donor] = await db
+    .select({ donor: referenceDonors, familyReference: families.reference })
+    .from(referenceDonors)
+    .innerJoin(families, eq(families.id, referenceDonors.familyId))
+    .where(eq(referenceDonors.id, donorId));
+  if (!donor) return null;
+  const [members, relationships] = await Promise.all([
+    db
+      .select({ id: missingPersons.id, caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName, fatherName: missingPersons.fatherName, grandfatherName: missingPersons.grandfatherName, familyName: missingPersons.familyName })
+      .from(missingPersons)
+      .where(and(eq(missingPersons.familyId, donor.donor.familyId), isNull(missingPersons.mergedIntoId), isNull(missingPersons.voidedAt)))
+      .orderBy(asc(missingPersons.caseNumber)),
+    db.select({ missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship }).from(donorRelationships).where(eq(donorRelationships.donorId, donorId)),
+  ]);
+  return { ...donor.donor, familyReference: donor.familyReference, members, relationships };
+}

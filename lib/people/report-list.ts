@@ -1,0 +1,68 @@
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { policeReportCategory, policeReports } from "@/db/schema";
+import { keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "./keyset";
+import { prefixPattern } from "./trigram";
+
+export const REPORTS_PAGE_SIZE = 50;
+
+export interface ReportListFilters extends PagePosition {
+  search?: string;
+  category?: (typeof policeReportCategory.enumValues)[number];
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function parseReportListFilters(params: Record<string, string | string[] | undefined>): ReportListFilters {
+  const search = z.string().trim().min(1).max(100).safeParse(single(params.q));
+  const category = z.enum(policeReportCategory.enumValues).safeParse(single(params.category));
+  return {
+    ...parsePagePosition(params),
+    ...(search.success ? { search: search.data } : {}),
+    ...(category.success ? { category: category.data } : {}),
+  };
+}
+
+/** The list's address for these filters: search and category stay, the page position is replaced. */
+export function reportListQuery(filters: ReportListFilters, position: PagePosition = {}): Record<string, string> {
+  return {
+    ...(filters.search ? { q: filters.search } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(position as Record<string, string>),
+  };
+}
+
+/** A report number from its start (the way it is quoted), or any part of the reporter's name. */
+function matchesSearch(search: string) {
+  const anywhere = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return or(sql`${policeReports.reportNumber} like ${prefixPattern(search)}`, sql`${policeReports.reporterName} ilike ${anywhere}`);
+}
+
+const reportColumns = {
+  id: policeReports.id,
+  station: policeReports.station,
+  reportNumber: policeReports.reportNumber,
+  filedOn: policeReports.filedOn,
+  reporterName: policeReports.reporterName,
+  category: policeReports.category,
+  personCount: sql<number>`(select count(*)::int from police_report_persons rp where rp.report_id = police_reports.id)`,
+};
+
+/** One page of live police reports, latest filed first, with the number of matches. */
+export async function getReportsPage(db: Executor, filters: ReportListFilters) {
+  const conditions = and(
+    isNull(policeReports.voidedAt),
+    filters.category ? eq(policeReports.category, filters.category) : undefined,
+    filters.search ? matchesSearch(filters.search) : undefined,
+  );
+  const { boundary, orderBy, backwards } = keysetOrder(policeReports.filedOn, policeReports.id, filters);
+  const [fetched, [total]] = await Promise.all([
+    db.select(reportColumns).from(policeReports).where(and(conditions, boundary)).orderBy(...orderBy).limit(REPORTS_PAGE_SIZE + 1),
+    db.select({ matches: sql<number>`count(*)::int` }).from(policeReports).where(conditions),
+  ]);
+  const page = pageOf(fetched, REPORTS_PAGE_SIZE, filters, backwards, (row) => row.filedOn);
+  return { ...page, matches: total?.matches ?? 0 } satisfies ListPage<(typeof fetched)[number]>;
+}

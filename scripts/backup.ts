@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase } from "@/db/client";
+import { readDatabaseConfig } from "@/db/config";
+import { defaultBackupName } from "@/lib/backup/archive-kind";
+import { BackupError } from "@/lib/backup/backup-error";
+import { backupPglite } from "@/lib/backup/pglite-archive";
+import { backupPostgres } from "@/lib/backup/postgres-archive";
+import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
+import { runCli, UserFacingError } from "./support/cli";
+
+/** npm run backup [-- FILE]: pg_dump for PostgreSQL, a data-directory archive for the embedded database. */
+runCli(async () => {
+  const config = readDatabaseConfig();
+  const file = path.resolve(process.argv[2] ?? defaultBackupName(config.kind));
+  if (fs.existsSync(file)) throw new UserFacingError(`${file} already exists: choose a new name so that no backup is overwritten.`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  // Counted first and closed again: the embedded database admits one user at a time.
+  const handle = await openDatabase(config, { maxConnections: 1 });
+  const counts = await countRowsPerTable(handle.db).finally(() => handle.close());
+  try {
+    if (config.kind === "postgres") await backupPostgres(config.url, file);
+    else await backupPglite(config.dataDir ?? "", file);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    if (error instanceof BackupError) throw new UserFacingError(error.message);
+    throw error;
+  }
+  const size = fs.statSync(file).size;
+  console.log(`Backup of ${handle.description} written to ${file} (${(size / 1024).toFixed(0)} KiB).`);
+  console.log(`Rows at the time of the backup:\n${formatCounts(counts)}`);
+  console.log(`Restore it with: npm run restore -- ${file}`);
+});

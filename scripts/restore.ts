@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { readDatabaseConfig } from "@/db/config";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { archiveKindOf } from "@/lib/backup/archive-kind";
+import { BackupError } from "@/lib/backup/backup-error";
+import { restorePglite } from "@/lib/backup/pglite-archive";
+import { restorePostgres } from "@/lib/backup/postgres-archive";
+import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
+import { openMigratedDatabase } from "./support/database";
+import { runCli, UserFacingError } from "./support/cli";
+
+const ENGINE_NAMES = { postgres: "PostgreSQL (DATABASE_URL set)", pglite: "the embedded database (DATABASE_URL unset)" };
+
+/**
+ * npm run restore -- FILE: into an empty database only, then the schema is brought up to date and
+ * the audit chain verified, so the operator knows the restored history is whole.
+ */
+runCli(async () => {
+  const argument = process.argv[2];
+  if (!argument) throw new UserFacingError("Usage: npm run restore -- FILE (a file written by npm run backup).");
+  const file = path.resolve(argument);
+  if (!fs.existsSync(file)) throw new UserFacingError(`${file} does not exist.`);
+  const kind = archiveKindOf(file);
+  if (!kind) throw new UserFacingError(`${file} is not a backup written by npm run backup.`);
+  const config = readDatabaseConfig();
+  if (kind !== config.kind) {
+    throw new UserFacingError(`${file} is a backup of ${ENGINE_NAMES[kind]}, but the target is ${ENGINE_NAMES[config.kind]}.`);
+  }
+  try {
+    if (config.kind === "postgres") await restorePostgres(config.url, file);
+    else await restorePglite(config.dataDir ?? "", file);
+  } catch (error) {
+    if (error instanceof BackupError) throw new UserFacingError(error.message);
+    throw error;
+  }
+
+  const handle = await openMigratedDatabase();
+  try {
+    const [counts, chain] = await Promise.all([countRowsPerTable(handle.db), verifyAuditChain(handle.db)]);
+    console.log(`Restored ${file} into ${handle.description}.`);
+    console.log(`Rows:\n${formatCounts(counts)}`);
+    if (!chain.ok) throw new UserFacingError(`Restored, but the audit chain is BROKEN at entry ${chain.brokenAt.id}: ${chain.brokenAt.reason}`);
+    console.log(`Audit chain intact: ${chain.count} entries, head ${chain.headHash}`);
+  } finally {
+    await handle.close();
+  }
+});

@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { describe, expect, test, type TestContext } from "vitest";
+import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { DESKTOP, openAppPage } from "./support/open-page";
+import { screenshotPath } from "./support/screenshots";
+
+const server = appServerForThisFile();
+const browser = browserForThisFile();
+const PASSWORD = "demo-password";
+
+async function signedInPage(context: TestContext, username: string, locale: "ar" | "en"): Promise<Page> {
+  const page = await openAppPage(context, browser.current, server.current, `/${locale}/login`, DESKTOP);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(PASSWORD);
+  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === `/${locale}/staff`);
+  return page;
+}
+
+describe("DNA kinship screening", () => {
+  test("a forensic examiner runs the screen on the demo data and can turn a lead into a proposal", async (context) => {
+    const page = await signedInPage(context, "forensic", "en");
+    await page.goto(server.current.url("/en/staff/kinship"));
+    await page.getByTestId("synthetic-warning").waitFor({ state: "visible" });
+    expect(await page.getByTestId("profile-counts").innerText()).toMatch(/Profiles on file: \d+ bodies and \d+ reference samples/);
+    await page.getByTestId("screen-settings").locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === "/en/staff/kinship/leads");
+    await page.getByTestId("kinship-leads").waitFor({ state: "visible" });
+    expect(await page.getByTestId("lead-count").innerText()).toMatch(/Leads: [1-9]/);
+    const confirmedBody = page.getByTestId("lead-row").filter({ hasText: "TRH-GS-03-B017" });
+    expect(await confirmedBody.count()).toBe(1);
+    const proposal = await confirmedBody.getByTestId("propose-from-lead").getAttribute("href");
+    expect(proposal).toMatch(/^\/en\/staff\/identifications\/new\?remains=[0-9a-f-]{36}&person=[0-9a-f-]{36}&lr=\d/);
+    await page.screenshot({ path: screenshotPath(context.task.name), fullPage: true });
+  });
+
+  test("a laboratory file is imported with its bad rows listed by line, in Arabic", async (context) => {
+    const page = await signedInPage(context, "forensic", "ar");
+    await page.goto(server.current.url("/ar/staff/kinship"));
+    const csv = ["sample barcode,locus,allele 1,allele 2", "TRH-DNA-R-000001,TH01,9.3,", "TRH-DNA-R-999999,TH01,6,7", "TRH-DNA-R-000001,AMEL,X,Y"].join("\n");
+    await page.locator("#profile-file").setInputFiles({ name: "lab.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("profile-import-form").locator('button[type="submit"]').click();
+    const result = page.getByTestId("profile-import-result");
+    await result.waitFor({ state: "visible" });
+    expect(await result.innerText()).toMatch(/رُفض (2|٢) صفاً/);
+    const rows = await page.getByTestId("row-errors").locator("tbody tr").allInnerTexts();
+    expect(rows.map((row) => row.split("\t")[0]?.trim())).toEqual(["3", "4"]);
+  });
+
+  test("the Arabic kinship pages have no axe violation", async (context) => {
+    const page = await signedInPage(context, "forensic", "ar");
+    for (const pathname of ["/ar/staff/kinship", "/ar/staff/kinship/leads", "/ar/staff/kinship/frequencies"]) {
+      await page.goto(server.current.url(pathname));
+      await page.locator("main h1").waitFor({ state: "visible" });
+      expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      const results = await new AxeBuilder({ page }).analyze();
+      const violations = results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
+      expect(violations, pathname).toEqual([]);
+    }
+  });
+
+  test("a registrar is refused the profiles, an administrator may load frequencies only", async (context) => {
+    const registrar = await signedInPage(context, "registrar", "ar");
+    await registrar.goto(server.current.url("/ar/staff/kinship"));
+    await registrar.waitForURL((url) => url.pathname === "/ar/staff/forbidden");
+    const admin = await signedInPage(context, "admin", "en");
+    await admin.goto(server.current.url("/en/staff/kinship/frequencies"));
+    await admin.getByTestId("frequency-import-form").waitFor({ state: "visible" });
+    await admin.goto(server.current.url("/en/staff/kinship/leads"));
+    await admin.waitForURL((url) => url.pathname === "/en/staff/forbidden");
+  });
+});

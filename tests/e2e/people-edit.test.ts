@@ -1,0 +1,145 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test, type TestContext } from "vitest";
+import arabic from "@/lib/i18n/messages/ar";
+import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { DESKTOP, openAppPage } from "./support/open-page";
+import { screenshotPath } from "./support/screenshots";
+
+const server = appServerForThisFile();
+const browser = browserForThisFile();
+
+async function registrarPage(context: TestContext): Promise<Page> {
+  const page = await openAppPage(context, browser.current, server.current, "/ar/login", DESKTOP);
+  await page.locator("#username").fill("registrar");
+  await page.locator("#password").fill("demo-password");
+  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
+  return page;
+}
+
+/** The edit form fills its fields once it has hydrated; typing before that would be lost. */
+async function openPersonEditForm(page: Page, editPath: string): Promise<void> {
+  await page.goto(server.current.url(editPath));
+  await expect.poll(() => page.locator("#givenName").inputValue()).not.toBe("");
+}
+
+/** A family name no demo person has, so the person registered with a report has no likely duplicate. */
+function unusedFamilyName(): string {
+  const letters = "بتثجحخدذرزسشصضطظ";
+  return `ال${[...String(Date.now()).slice(-6)].map((digit) => letters[Number(digit)]).join("")}`;
+}
+
+async function registerReportWithNewPerson(page: Page, person: { givenName: string; familyName: string }): Promise<void> {
+  await page.goto(server.current.url("/ar/staff/reports/new"));
+  await page.locator("#reportNumber").fill(`E2E-NEW-${Date.now()}`);
+  await page.locator("#reporterName").fill(`خالد ${person.familyName}`);
+  await page.getByTestId("new-person-section").locator("summary").click();
+  await page.locator("#new-person-givenName").fill(person.givenName);
+  await page.locator("#new-person-fatherName").fill("عبد السلام");
+  await page.locator("#new-person-familyName").fill(person.familyName);
+  await page.locator("#new-person-birthYear").fill("1990");
+}
+
+describe("correcting people records", () => {
+  test("a registrar edits a person's last-seen place and sees it saved; a stale save in a second tab shows the conflict", async (context) => {
+    const page = await registrarPage(context);
+    await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent("TRH-MP-00012")}`));
+    await page.getByTestId("search-result").first().locator("a").first().click();
+    await page.getByTestId("edit-person").click();
+    await page.waitForURL((url) => url.pathname.endsWith("/edit"));
+    const editPath = new URL(page.url()).pathname;
+    const secondTab = await page.context().newPage();
+    await openPersonEditForm(secondTab, editPath);
+    await openPersonEditForm(page, editPath);
+
+    const place = `سوق الخميس ${Date.now() % 1000}`;
+    await page.locator("#lastSeenPlace").fill(place);
+    await page.getByTestId("edit-missing-person-form").locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/edit"));
+    await page.getByText(place).waitFor();
+
+    await secondTab.locator("#lastSeenPlace").fill("مكان آخر");
+    await secondTab.getByTestId("edit-missing-person-form").locator('button[type="submit"]').click();
+    const conflict = secondTab.getByTestId("conflict-notice");
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain(place);
+    expect(await secondTab.getByRole("alert").first().innerText()).toBe(arabic.Actions.conflict);
+  });
+
+  test("the sample page shows its lab status and the receipt prints with the family reference", async (context) => {
+    const page = await registrarPage(context);
+    await page.goto(server.current.url("/ar/staff/families"));
+    const familyLinks = await page.getByTestId("family-rows").locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    let familyReference = "";
+    for (const href of familyLinks.slice(0, 10)) {
+      await page.goto(server.current.url(href));
+      if ((await page.getByTestId("sample-link").count()) === 0) continue;
+      familyReference = await page.getByTestId("family-reference").innerText();
+      break;
+    }
+    expect(familyReference).toMatch(/^TRH-F-\d{4}$/);
+    await page.getByTestId("sample-link").first().click();
+    await page.getByTestId("sample-barcode").waitFor();
+    expect(Object.values(arabic.People.labStatuses)).toContain(await page.getByTestId("lab-status").innerText());
+    await page.addInitScript(() => {
+      window.print = () => document.body.setAttribute("data-printed", "yes");
+    });
+    await page.getByTestId("receipt-link").click();
+    await page.getByTestId("sample-receipt").waitFor();
+    await page.reload();
+    expect(await page.getByTestId("receipt-family-reference").first().innerText()).toBe(familyReference);
+    await page.getByTestId("print-receipt").click();
+    await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");
+  });
+
+  test("a registrar registers a report with a person created on the spot; a second report links to that person instead of a duplicate", async (context) => {
+    const page = await registrarPage(context);
+    const person = { givenName: "زكرياء", familyName: unusedFamilyName() };
+    await registerReportWithNewPerson(page, person);
+    await page.getByTestId("add-new-person").click();
+    await page.getByTestId("new-persons").getByText(person.givenName).waitFor();
+    await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === "/ar/staff/reports");
+
+    await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent(`${person.givenName} ${person.familyName}`)}`));
+    const found = page.getByTestId("search-result").first();
+    await found.waitFor();
+    expect(await found.innerText()).toContain(person.familyName);
+    const caseNumber = (await found.innerText()).match(/TRH-MP-\d{5}/)?.[0] ?? "";
+    expect(caseNumber).not.toBe("");
+
+    // The same person, spelt another way, in a second report: the form offers the record on file.
+    await registerReportWithNewPerson(page, { givenName: "زكريا", familyName: person.familyName });
+    await page.getByTestId("add-new-person").click();
+    await page.getByTestId("duplicate-candidates").waitFor();
+    await page.getByTestId("link-existing").first().click();
+    await expect.poll(() => page.getByTestId("chosen-persons").innerText()).toContain(caseNumber);
+    expect(await page.getByTestId("new-persons").count()).toBe(0);
+    await page.screenshot({ path: screenshotPath(context.task.name, "linked"), fullPage: true });
+    await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === "/ar/staff/reports");
+  });
+
+  test("the families list pages forward and back, keeping its filter in the address", async (context) => {
+    const page = await registrarPage(context);
+    await page.goto(server.current.url("/ar/staff/families"));
+    const references = () => page.getByTestId("family-rows").locator("a").allInnerTexts();
+    const firstRows = await references();
+    await page.getByTestId("next-page").click();
+    await page.waitForURL((url) => url.searchParams.has("after"));
+    // The address changes as the navigation starts; the rows follow once the new page has rendered.
+    await expect.poll(references).not.toEqual(firstRows);
+    await page.getByTestId("previous-page").click();
+    await page.waitForURL((url) => url.searchParams.has("before"));
+    await expect.poll(references).toEqual(firstRows);
+
+    await page.getByTestId("list-filter").locator('input[name="q"]').fill("TRH-F-00");
+    await page.getByTestId("list-filter").locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "TRH-F-00");
+    await expect.poll(() => page.getByTestId("families-count").innerText()).toContain("99");
+    await page.getByTestId("next-page").click();
+    await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("q") === "TRH-F-00");
+    await expect.poll(() => page.getByTestId("family-rows").locator("a").count()).toBe(49);
+    expect((await references()).every((reference) => reference.startsWith("TRH-F-00"))).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Page } from "playwright-core";
+import { expect, test, type TestContext } from "vitest";
+import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { screenshotPath } from "./support/screenshots";
+
+const server = appServerForThisFile();
+const browser = browserForThisFile();
+
+async function signedInAsRegistrar(context: TestContext): Promise<Page> {
+  const browserContext = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
+  browserContext.setDefaultTimeout(30_000);
+  const page = await browserContext.newPage();
+  context.onTestFinished(async ({ task }) => {
+    if (task.result?.state === "fail") await page.screenshot({ path: screenshotPath(task.name, "failure"), fullPage: true });
+    await browserContext.close();
+  });
+  await page.goto(server.current.url("/ar/login"));
+  await page.locator("#username").fill("registrar");
+  await page.locator("#password").fill("demo-password");
+  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
+  return page;
+}
+
+test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and finds the reports in the list", async (context) => {
+  const page = await signedInAsRegistrar(context);
+
+  const prefix = `XL-${Date.now()}`;
+  const csv = [
+    "رقم البلاغ,تاريخ البلاغ,اسم المبلغ,نوع البلاغ,الوقائع",
+    `${prefix}-1,2020-06-01,سالم الترهوني,اختفاء,خرج ولم يعد`,
+    `${prefix}-2,31/02/2020,سالم الترهوني,قتل,`,
+    `${prefix}-3,2020-06-03,عائشة الفيتوري,قتل,`,
+  ].join("\r\n");
+  await page.goto(server.current.url("/ar/staff/import"));
+  await page.locator("#import-file").setInputFiles({ name: "reports.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "افحص الملف" }).click();
+
+  const report = page.getByTestId("import-report");
+  await report.waitFor();
+  expect(await report.getByTestId("import-count-new").locator("dd").textContent()).toBe("2");
+  expect(await report.getByTestId("import-count-invalid").locator("dd").textContent()).toBe("1");
+  const errorRows = await report.getByTestId("import-errors").locator("tbody tr").allTextContents();
+  expect(errorRows).toEqual([expect.stringContaining("تاريخ البلاغ")]);
+  expect(errorRows[0]?.startsWith("3")).toBe(true);
+  await page.screenshot({ path: screenshotPath("spreadsheet import", "dry-run"), fullPage: true });
+
+  await page.getByRole("button", { name: "استورد 2 سجلاً جديداً" }).click();
+  await page.locator("dialog").getByRole("button", { name: "استورد" }).click();
+  await page.getByText("انتهى الاستيراد").waitFor();
+
+  await page.goto(server.current.url(`/ar/staff/reports?q=${prefix}`));
+  const listed = await page.getByTestId("report-rows").locator("tr td:first-child").allTextContents();
+  expect(listed.sort()).toEqual([`${prefix}-1`, `${prefix}-3`]);
+});
+
+test("a registrar downloads list exports and a person's prosecution dossier; the public page links the open data", async (context) => {
+  const page = await signedInAsRegistrar(context);
+  await page.goto(server.current.url("/ar/staff/exports"));
+  const xlsxHref = await page.getByTestId("export-lists").locator('a[href*="families?format=xlsx"]').getAttribute("href");
+  const xlsx = await page.request.get(server.current.url(xlsxHref ?? ""));
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+  await page.goto(server.current.url("/ar/staff/persons/by-case/TRH-MP-00001"));
+  const dossierHref = await page.getByTestId("dossier-link").getAttribute("href");
+  const dossier = await page.request.get(server.current.url(dossierHref ?? ""));
+  expect(dossier.headers()["content-type"]).toBe("application/pdf");
+  expect((await dossier.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.goto(server.current.url("/en"));
+  const csvHref = await page.getByTestId("open-data-links").locator('a[href$="sites.csv"]').getAttribute("href");
+  const csv = await page.request.get(server.current.url(csvHref ?? ""));
+  expect((await csv.text()).split("\r\n")[1]).toMatch(/^#loc\+code,/);
+});

@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseConfig } from "@/db/config";
+import { migrateDatabase } from "@/db/migrate";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { countRowsPerTable } from "@/lib/backup/table-counts";
+import { seedDemoData } from "@/lib/demo/seed";
+import { testBackends } from "./support/databases";
+import { runScript } from "./support/run-script";
+
+const backends = await testBackends();
+const postgresBackend = backends.find((backend) => backend.name === "PostgreSQL");
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-backup-"));
+const createdDatabases: string[] = [];
+
+async function withDatabase<T>(config: DatabaseConfig, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(config, { maxConnections: 2 });
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A database holding the demo records and their audit chain: what a real backup must carry. */
+async function seededCounts(config: DatabaseConfig) {
+  return withDatabase(config, async (handle) => {
+    await migrateDatabase(handle);
+    await seedDemoData(handle.db, { reset: false });
+    return countRowsPerTable(handle.db);
+  });
+}
+
+async function restoredState(config: DatabaseConfig) {
+  return withDatabase(config, async (handle) => ({
+    counts: await countRowsPerTable(handle.db),
+    chain: await verifyAuditChain(handle.db),
+  }));
+}
+
+async function createPostgresDatabase(): Promise<string> {
+  const name = `tarhuna_backup_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`).finally(() => admin.end({ timeout: 1 }));
+  createdDatabases.push(name);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+afterAll(async () => {
+  fs.rmSync(workDirectory, { recursive: true, force: true });
+  if (createdDatabases.length === 0) return;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  for (const name of createdDatabases) await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end({ timeout: 1 });
+});
+
+describe("backup and restore of the embedded database", () => {
+  const source = path.join(workDirectory, "source");
+  const target = path.join(workDirectory, "target");
+  const archive = path.join(workDirectory, "embedded.pglite.tar.gz");
+
+  it("restores into a fresh data folder with identical row counts and a verifying audit chain", async () => {
+    const before = await seededCounts({ kind: "pglite", dataDir: path.join(source, "pglite") });
+
+    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source });
+    expect(backup.stderr).toBe("");
+    expect(backup.exitCode).toBe(0);
+    fs.renameSync(backup.stdout.match(/written to (\S+)/)![1]!, archive);
+
+    const usage = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: target });
+    expect(usage.exitCode).toBe(1);
+    expect(usage.stderr).toContain("Usage");
+
+    const restored = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: target }, [archive]);
+    expect(restored.exitCode, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("Audit chain intact");
+
+    const after = await restoredState({ kind: "pglite", dataDir: path.join(target, "pglite") });
+    expect(after.counts).toEqual(before);
+    expect(before.missing_persons).toBeGreaterThan(400);
+    expect(after.chain.ok).toBe(true);
+  });
+
+  it("refuses to restore over an existing database and leaves it untouched", async () => {
+    const result = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: source }, [archive]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("already holds a database");
+    const after = await restoredState({ kind: "pglite", dataDir: path.join(source, "pglite") });
+    expect(after.chain.ok).toBe(true);
+  });
+});
+
+describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL", () => {
+  it("restores a pg_dump into a new database with identical row counts and a verifying audit chain", async () => {
+    const sourceUrl = await createPostgresDatabase();
+    const targetUrl = await createPostgresDatabase();
+    const archive = path.join(workDirectory, "server.pgdump");
+    const before = await seededCounts({ kind: "postgres", url: sourceUrl });
+
+    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: sourceUrl }, [archive]);
+    expect(backup.exitCode, backup.stderr).toBe(0);
+
+    const mismatched = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: workDirectory }, [archive]);
+    expect(mismatched.exitCode).toBe(1);
+    expect(mismatched.stderr).toContain("is a backup of PostgreSQL");
+
+    const restored = await runScript("scripts/restore.ts", { DATABASE_URL: targetUrl }, [archive]);
+    expect(restored.exitCode, restored.stderr).toBe(0);
+    const after = await restoredState({ kind: "postgres", url: targetUrl });
+    expect(after.counts).toEqual(before);
+    expect(after.chain.ok).toBe(true);
+
+    const again = await runScript("scripts/restore.ts", { DATABASE_URL: targetUrl }, [archive]);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain("already holds tables");
+  });
+});

@@ -1,0 +1,97 @@
+import "./support/mock-action-request";
+import { and, eq } from "drizzle-orm";
+import Papa from "papaparse";
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import { GET as exportList } from "@/app/api/staff/export/[list]/route";
+import { GET as sitesCsv } from "@/app/api/public/sites.csv/route";
+import { GET as sitesGeoJson } from "@/app/api/public/sites.geojson/route";
+import { auditLog, families, missingPersons } from "@/db/schema";
+import { exportRows } from "@/lib/export/lists";
+import { parseSheet } from "@/lib/import/parse-file";
+import { actionRequest } from "./support/action-request";
+import { describeOnEachBackend, testBackends } from "./support/databases";
+import { createRemains, uniqueSuffix } from "./support/factories";
+import { createStaffSession } from "./support/staff-users";
+
+const backends = await testBackends();
+const PHONE = "+218 92 555 0142";
+const AREA = "حي الشهداء";
+
+describeOnEachBackend(backends, "list exports and open data", (database) => {
+  const db = () => database().db;
+  let reference = "";
+  let caseNumber = "";
+
+  beforeAll(async () => {
+    reference = `TRH-F-${uniqueSuffix()}`;
+    const [family] = await db().insert(families).values({ reference, contactName: "=HYPERLINK(\"http://x\")", phone: PHONE, area: AREA }).returning();
+    caseNumber = `TRH-MP-${uniqueSuffix()}`.toUpperCase();
+    await db().insert(missingPersons).values({ caseNumber, familyId: family?.id, givenName: "مصطفى", fatherName: "إبراهيم", nameSearch: "مصطفي ابراهيم", sex: "male", birthYear: 1988 });
+    await createRemains(db());
+  });
+
+  beforeEach(() => {
+    actionRequest.db = db();
+  });
+
+  const download = (list: string, format = "csv") =>
+    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}`), { params: Promise.resolve({ list }) });
+
+  it("gives a registrar the families with phone and area, neutralises formulas, and audits the download", async () => {
+    actionRequest.session = await createStaffSession(db(), "registrar");
+    const response = await download("families");
+    expect(response.status).toBe(200);
+    const text = (await response.text()).replace(/^\uFEFF/, "");
+    const rows = Papa.parse<string[]>(text.trim()).data;
+    expect(rows[0]).toContain("الهاتف / Phone");
+    expect(rows.find((row) => row[0] === reference)).toEqual([reference, "'=HYPERLINK(\"http://x\")", PHONE, AREA, "1"]);
+    const entries = await db().select().from(auditLog).where(and(eq(auditLog.action, "export.families"), eq(auditLog.actorId, actionRequest.session.userId)));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.after).toMatchObject({ format: "csv", contactDetails: true });
+  });
+
+  it("withholds phone and area from a role that may not see them, exactly as the families page does", async () => {
+    const batches: (string | number | null)[][] = [];
+    for await (const batch of exportRows(db(), "families", "viewer")) batches.push(...batch);
+    const row = batches.find((cells) => cells[0] === reference);
+    expect(row).toEqual([reference, "=HYPERLINK(\"http://x\")", null, null, 1]);
+    expect(JSON.stringify(batches)).not.toContain(PHONE);
+  });
+
+  it("refuses a viewer (no personal-data export) and a signed-out visitor", async () => {
+    actionRequest.session = await createStaffSession(db(), "viewer");
+    expect((await download("missingPersons")).status).toBe(403);
+    actionRequest.session = null;
+    expect((await download("missingPersons")).status).toBe(401);
+  });
+
+  it("exports missing persons as XLSX that the importer reads back as already present", async () => {
+    actionRequest.session = await createStaffSession(db(), "forensic");
+    const response = await download("missingPersons", "xlsx");
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const outcome = await parseSheet(bytes, "missingPersons", null);
+    if (!("parsed" in outcome)) throw new Error(`mapping problem ${JSON.stringify(outcome.problem)}`);
+    const exported = outcome.parsed.validRows.find((row) => row.key === caseNumber);
+    expect(exported?.values).toMatchObject({ givenName: "مصطفى", fatherName: "إبراهيم", sex: "male", birthYear: 1988, familyReference: reference.toUpperCase() });
+  });
+
+  it("publishes the grave sites as HXL-tagged CSV with the same figures as the GeoJSON", async () => {
+    const csv = await sitesCsv(new Request("http://localhost/api/public/sites.csv"));
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const [header, hashtags, ...rows] = Papa.parse<string[]>((await csv.text()).trim()).data;
+    expect(header).toEqual(["code", "name_ar", "name_en", "status", "latitude", "longitude", "bodies_recovered", "identified"]);
+    expect(hashtags).toEqual(["#loc+code", "#loc+name+i_ar", "#loc+name+i_en", "#status", "#geo+lat", "#geo+lon", "#affected+killed+recovered", "#affected+killed+identified"]);
+    const geojson = (await (await sitesGeoJson(new Request("http://localhost/api/public/sites.geojson"))).json()) as {
+      features: { geometry: { coordinates: [number, number] }; properties: Record<string, string | number> }[];
+    };
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(
+      geojson.features.map(({ geometry, properties }) => [
+        properties.code, properties.nameAr, properties.nameEn, properties.status,
+        String(geometry.coordinates[1]), String(geometry.coordinates[0]), String(properties.bodiesRecovered), String(properties.identified),
+      ]),
+    );
+    expect(JSON.stringify(rows)).not.toContain("مصطفى");
+  });
+});

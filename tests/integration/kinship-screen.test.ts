@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { identifications, missingPersons, remains, strProfiles } from "@/db/schema";
+import { seedDemoData } from "@/lib/demo/seed";
+import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { runKinshipScreen, screenSettingsSchema, type ScreenRow } from "@/lib/dna-profiles/screening";
+import { describeOnEachBackend, testBackends } from "./support/databases";
+
+const backends = await testBackends();
+
+describeOnEachBackend(backends, "kinship screening of the demo data", (database) => {
+  let rows: ScreenRow[] = [];
+
+  beforeAll(async () => {
+    const seeded = await seedDemoData(database().db, { reset: false });
+    expect(seeded.status).toBe("seeded");
+    const outcome = await runKinshipScreen(database().db, screenSettingsSchema.parse({}));
+    if (outcome.status !== "done") throw new Error("the demo has no frequency table");
+    rows = outcome.rows;
+  });
+
+  it("screens with the synthetic demo table, labelled as such", async () => {
+    const active = await loadActiveFrequencyTable(database().db);
+    expect(active?.info).toMatchObject({ synthetic: true, loci: 20, name: expect.stringMatching(/synthetic/i) });
+    expect((await database().db.select().from(strProfiles)).length).toBeGreaterThan(1000);
+  });
+
+  it("finds every seeded DNA identification as the top lead of its body", async () => {
+    const db = database().db;
+    const planned = await db
+      .select({ code: remains.code, caseNumber: missingPersons.caseNumber, basis: identifications.basis, status: identifications.status })
+      .from(identifications)
+      .innerJoin(remains, eq(remains.id, identifications.remainsId))
+      .innerJoin(missingPersons, eq(missingPersons.id, identifications.missingPersonId));
+    const byDna = planned.filter((row) => row.basis.includes("dna") && row.status !== "rejected");
+    expect(byDna.length).toBeGreaterThanOrEqual(4);
+    for (const identification of byDna) {
+      const row = rows.find((candidate) => candidate.remainsCode === identification.code);
+      expect(row, identification.code).toMatchObject({ isLead: true, inconsistentLoci: [] });
+      expect(row?.best.map((person) => person.caseNumber)).toContain(identification.caseNumber);
+      expect(row?.log10Lr).toBeGreaterThanOrEqual(4);
+      expect(row?.posterior).toBeGreaterThan(0.5);
+    }
+  });
+
+  it("raises no lead for the body whose identification DNA ruled out", async () => {
+    const db = database().db;
+    const [rejected] = await db
+      .select({ code: remains.code, caseNumber: missingPersons.caseNumber })
+      .from(identifications)
+      .innerJoin(remains, eq(remains.id, identifications.remainsId))
+      .innerJoin(missingPersons, eq(missingPersons.id, identifications.missingPersonId))
+      .where(eq(identifications.status, "rejected"));
+    const row = rows.find((candidate) => candidate.remainsCode === rejected?.code);
+    expect(row?.isLead ?? false).toBe(false);
+  });
+
+  it("lists leads first and flags none among bodies of unrelated people", () => {
+    const leads = rows.filter((row) => row.isLead);
+    expect(rows.slice(0, leads.length).every((row) => row.isLead)).toBe(true);
+    expect(leads.length).toBeLessThan(rows.length / 2);
+  });
+});

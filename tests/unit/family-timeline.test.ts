@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeline, type PersonFacts } from "@/lib/family-portal/timeline";
+
+const base: PersonFacts = { registeredOn: "2020-07-01", samples: [], identification: null };
+const profiled = { labStatus: "profiled" as const, collectedOn: "2021-03-01", profiledOn: "2021-05-01" };
+
+function states(facts: PersonFacts) {
+  return Object.fromEntries(buildTimeline(facts).steps.map((step) => [step.key, step.state]));
+}
+
+describe("a missing relative's timeline", () => {
+  it("starts with the report and waits for a reference sample", () => {
+    expect(states(base)).toMatchObject({ reported: "done", sampleReceived: "current", analysed: "pending", identified: "pending" });
+    expect(buildTimeline(base).steps[0]?.date).toBe("2020-07-01");
+  });
+
+  it("shows the comparison in progress once a sample was profiled", () => {
+    expect(states({ ...base, samples: [profiled] })).toMatchObject({ sampleReceived: "done", analysed: "done", comparison: "current", identified: "pending" });
+  });
+
+  it("asks for attention when every sample failed", () => {
+    const timeline = buildTimeline({ ...base, samples: [{ labStatus: "failed", collectedOn: "2021-03-01", profiledOn: null }] });
+    expect(timeline.steps.find((step) => step.key === "analysed")?.state).toBe("attention");
+    expect(timeline.contactOffice).toBe(true);
+  });
+
+  it("does not show a confirmed identification the family was not yet told of", () => {
+    const timeline = buildTimeline({ ...base, samples: [profiled], identification: { status: "confirmed", notifiedOn: null, returnedOn: null } });
+    expect(states({ ...base, samples: [profiled] })).toEqual(Object.fromEntries(timeline.steps.map((step) => [step.key, step.state])));
+    expect(timeline.contactOffice).toBe(true);
+  });
+
+  it("shows the identification once the family was told in person, and the return", () => {
+    expect(states({ ...base, samples: [profiled], identification: { status: "family_notified", notifiedOn: "2023-01-10", returnedOn: null } })).toMatchObject({ comparison: "done", identified: "done", returned: "pending" });
+    expect(states({ ...base, identification: { status: "remains_returned", notifiedOn: "2023-01-10", returnedOn: "2023-02-01" } })).toMatchObject({ sampleReceived: "skipped", identified: "done", returned: "done" });
+  });
+});
