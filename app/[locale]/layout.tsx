@@ -2,11 +2,12 @@ import "../globals.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { pickNamespaces, SHELL_NAMESPACES } from "@/lib/i18n/client-messages";
 import { routing, textDirection } from "@/lib/i18n/routing";
 import { getDb } from "@/lib/server/database";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
@@ -34,8 +35,9 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, demo] = await Promise.all([
+  const [t, messages, demo] = await Promise.all([
     getTranslations("Common"),
+    getMessages(),
     getDb()
       .then(isDemoDataLoaded)
       .catch(() => false),
@@ -49,7 +51,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={pickNamespaces(messages, SHELL_NAMESPACES)}>
           {demo && <DemoBanner />}
           <SiteHeader />
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">

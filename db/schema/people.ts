@@ -29,7 +29,12 @@ export const families = pgTable(
     ...versioned(),
     ...voidable(),
   },
-  (table) => [uniqueIndex("families_reference_unique").on(table.reference)],
+  (table) => [
+    uniqueIndex("families_reference_unique").on(table.reference),
+    // The staff search matches a reference from its start (LIKE 'TRH-F-01%'); the unique index,
+    // in the database's collation, cannot answer a prefix.
+    index("families_reference_prefix_idx").on(table.reference.op("text_pattern_ops")),
+  ],
 );
 
 /** The Arabic name in its four customary parts, plus the normalised form used for search. */
@@ -65,6 +70,7 @@ export const missingPersons = pgTable(
   },
   (table) => [
     uniqueIndex("missing_persons_case_number_unique").on(table.caseNumber),
+    index("missing_persons_case_number_prefix_idx").on(table.caseNumber.op("text_pattern_ops")),
     index("missing_persons_family_idx").on(table.familyId),
     index("missing_persons_import_idx").on(table.importId),
     index("missing_persons_name_search_trgm_idx").using("gin", sql`${table.nameSearch} gin_trgm_ops`),

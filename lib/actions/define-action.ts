@@ -6,9 +6,11 @@ import { getCurrentSession, type StaffSession } from "@/lib/auth/current-session
 import { can } from "@/lib/auth/permissions";
 import { currentRequestMetadata, type RequestMetadata } from "@/lib/auth/request-metadata";
 import { getDb } from "@/lib/server/database";
+import { errorWithoutValues, logger } from "@/lib/server/logger";
 import { ACTION_PERMISSIONS, type ActionName } from "./action-permissions";
 import { fieldErrorsOf } from "./field-errors";
 import { ActionRefusal, type ActionFailure, type ActionResult } from "./result";
+import { fieldsWithNullCharacter } from "./unstorable-text";
 
 type AuditDetails = Omit<AuditEntryInput, "actorId" | "actorLabel" | "ip" | "userAgent">;
 
@@ -21,7 +23,11 @@ export interface ActionContext<Input> {
   audit(details: AuditDetails): Promise<{ id: number; hash: string }>;
 }
 
-export type ServerAction<Data> = ((input: unknown) => Promise<ActionResult<Data>>) & { actionName: ActionName };
+export type ServerAction<Data> = ((input: unknown) => Promise<ActionResult<Data>>) & {
+  actionName: ActionName;
+  /** The zod schema the action parses its input with, so tests can feed it hostile input. */
+  inputSchema: z.ZodType;
+};
 
 function failure(error: ActionFailure["error"], message: string, fieldErrors?: Record<string, string>): ActionFailure {
   return fieldErrors ? { ok: false, error, message, fieldErrors } : { ok: false, error, message };
@@ -58,7 +64,12 @@ export function defineAction<Schema extends z.ZodType, Data>(
     const mustChangeFirst = session.mustChangePassword && name !== "account.changePassword";
     if (!can(session.role, ACTION_PERMISSIONS[name]) || mustChangeFirst) {
       await auditRefusal(session, metadata, name);
+      logger.warn({ event: "action.forbidden", action: name, role: session.role, ip: metadata.ip }, "action refused");
       return failure("forbidden", "Actions.forbidden");
+    }
+    const unstorable = fieldsWithNullCharacter(input);
+    if (unstorable.length > 0) {
+      return failure("invalid", "Actions.invalid", Object.fromEntries(unstorable.map((field) => [field, "unstorableCharacter"])));
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) return failure("invalid", "Actions.invalid", fieldErrorsOf(parsed.error));
@@ -87,8 +98,9 @@ export function defineAction<Schema extends z.ZodType, Data>(
         const refused = failure(error.error, error.messageKey, error.fieldErrors);
         return error.conflict ? { ...refused, conflict: error.conflict } : refused;
       }
+      logger.error({ event: "action.failed", action: name, ...errorWithoutValues(error) }, "action failed");
       throw error;
     }
   };
-  return Object.assign(action, { actionName: name });
+  return Object.assign(action, { actionName: name, inputSchema: schema });
 }

@@ -17,7 +17,8 @@ export type AuditCursor = { direction: "older" | "newer"; id: number } | null;
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const text = z.string().trim().min(1).max(200);
-const day = z.iso.date();
+/** PostgreSQL has no year 0: such a filter would fail the query instead of being ignored. */
+const day = z.iso.date().refine((value) => value >= "0001-01-01");
 const entryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { DEMO_PASSWORD } from "@/lib/demo/users";
 import { isRateLimited, recordRateLimitedFailure, type RateLimit } from "@/lib/security/rate-limit";
+import { logger } from "@/lib/server/logger";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
 import { hashPassword, verifyPassword } from "./argon2";
 import { clearLoginFailures, recordWrongPassword } from "./login-lockout";
@@ -52,12 +53,14 @@ export async function authenticate(db: Database, attempt: SignInAttempt): Promis
   if (refused || (await isRateLimited(db, ipKey, LOGIN_IP_LIMIT))) {
     await spendVerificationTime(attempt.password);
     await recordRateLimitedFailure(db, ipKey, LOGIN_IP_LIMIT);
+    logger.info({ event: "auth.signInRefused", reason: user ? "unavailableOrLimited" : "unknownUser", ip: attempt.ip }, "sign-in refused");
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, attempt.password))) {
     await recordRateLimitedFailure(db, ipKey, LOGIN_IP_LIMIT);
     const locked = await recordWrongPassword(db, user.id);
     if (locked) await auditSignInEvent(db, user, attempt, "auth.locked");
+    logger.info({ event: "auth.signInRefused", reason: locked ? "wrongPasswordLocked" : "wrongPassword", ip: attempt.ip }, "sign-in refused");
     return null;
   }
   if (attempt.password === DEMO_PASSWORD && !(await isDemoDataLoaded(db))) return null;

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { families } from "@/db/schema";
 import { appendAuditEntry } from "@/lib/audit/append";
+import { logger } from "@/lib/server/logger";
 import { hashPassword, verifyPassword } from "@/lib/auth/argon2";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import { clearRateLimit, isRateLimited, recordRateLimitedFailure, type RateLimit } from "@/lib/security/rate-limit";
@@ -102,5 +103,6 @@ export async function signInFamily(db: Database, attempt: FamilySignInAttempt): 
   if (lockedNow) await recordRateLimitedFailure(db, lockKey(reference), FAMILY_LOCK);
   await auditAccess(db, attempt, reference, family?.id ?? null, { action: "familyPortal.refused", reason });
   if (lockedNow) await auditAccess(db, attempt, reference, family?.id ?? null, { action: "familyPortal.locked" });
+  logger.info({ event: "familyPortal.refused", reason, lockedNow, ip: attempt.ip }, "family sign-in refused");
   return null;
 }

@@ -4,7 +4,7 @@ import { selectRows, type Database, type Transaction } from "@/db/client";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import { classifyRows, type ClassifiedImport } from "./classify";
-import { INSERT_BATCH_ROWS } from "./limits";
+import { INSERT_BATCH_ROWS, yieldToEventLoop } from "./limits";
 import { chunks } from "./lookups";
 import type { ImportProgress, ParsedSheet, ValidRow } from "./parse-file";
 import type { MissingPersonRow, PoliceReportRow } from "./validate-row";
@@ -105,6 +105,7 @@ export async function commitImport(
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
     onProgress({ phase: "check" });
+    await yieldToEventLoop();
     const classified = await classifyRows(tx, parsed);
     const total = classified.newRows.length;
     let saved = 0;
@@ -113,6 +114,7 @@ export async function commitImport(
       else await insertMissingPersons(tx, importId, batch, classified.references);
       saved += batch.length;
       onProgress({ phase: "save", saved, total });
+      await yieldToEventLoop();
     }
     const { hash } = await appendAuditEntry(tx, {
       ...actor,

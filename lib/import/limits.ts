@@ -8,3 +8,11 @@ export const MAX_LISTED_ERRORS = 1_000;
 export const INSERT_BATCH_ROWS = 2_000;
 /** A progress event every so many rows while parsing. */
 export const PROGRESS_EVERY_ROWS = 2_000;
+
+/**
+ * PGlite answers inside the same turn of the event loop: without this pause, no progress line
+ * would leave the server before the whole import had finished.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { ImportFileError, type FileFormat } from "./decode";
 import type { ImportKind } from "./fields";
 import { checkMapping, suggestMapping, type ColumnMapping, type MappingProblem } from "./headers";
-import { PROGRESS_EVERY_ROWS } from "./limits";
+import { PROGRESS_EVERY_ROWS, yieldToEventLoop } from "./limits";
 import { openSheet } from "./read-rows";
 import { naturalKey, validateRow, type ImportRowValues, type RowError } from "./validate-row";
 
@@ -64,7 +64,10 @@ export async function parseSheet(
   for await (const row of opened.rows) {
     if (isBlank(row.cells) && row.formulaColumns.length === 0) continue;
     rowCount += 1;
-    if (rowCount % PROGRESS_EVERY_ROWS === 0) onProgress({ phase: "parse", rows: rowCount });
+    if (rowCount % PROGRESS_EVERY_ROWS === 0) {
+      onProgress({ phase: "parse", rows: rowCount });
+      await yieldToEventLoop();
+    }
     const checked = validateRow(kind, opened.headers, mapping, row);
     if ("errors" in checked) {
       errors.push(...checked.errors);

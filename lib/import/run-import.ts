@@ -4,6 +4,7 @@ import { commitImport, type ImportActor } from "./commit";
 import { ImportFileError, type FileFormat } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping, MappingProblem } from "./headers";
+import { yieldToEventLoop } from "./limits";
 import { parseSheet, type ImportProgress, type ParsedSheet } from "./parse-file";
 import type { RowError } from "./validate-row";
 
@@ -39,6 +40,7 @@ export interface ImportRequest {
 
 async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: ImportProgress) => void) {
   onProgress({ phase: "check" });
+  await yieldToEventLoop();
   return { ...(await classifyRows(db, parsed)), importId: null };
 }
 

@@ -12,7 +12,8 @@ const optional = z.string().trim().max(200, { error: "tooLong" });
 const longText = z.string().trim().max(4000, { error: "tooLong" });
 const recordId = z.uuid({ error: "invalidChoice" });
 const version = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateFormat" });
+/** A day that exists on the calendar and that PostgreSQL can store (it has no year 0). */
+const isoDate = z.iso.date({ error: "dateFormat" }).refine((value) => value >= "0001-01-01", { error: "dateFormat" });
 const pastDate = isoDate.refine((value) => !isFutureDate(value), { error: "dateInFuture" });
 const optionalPastDate = z.union([z.literal(""), pastDate]);
 

@@ -72,11 +72,13 @@ function toResult(row: SearchRow): PersonSearchResult {
   };
 }
 
-/** The staff search: one box for a name (Arabic or Latin, partial or misspelt), case number, family reference or report number. */
-export async function searchMissingPersons(db: Executor, rawQuery: string, limit = 20): Promise<PersonSearchResult[]> {
-  const query = rawQuery.trim().slice(0, MAX_QUERY_LENGTH);
-  if (query === "") return [];
-  const rows = await withTrigramThresholds(db, { similarity: 0.3, wordSimilarity: 0.5 }, (tx) =>
+/** Thresholds at which a name is a strong match; every match found with them scores 0.5 or more. */
+const STRONG_MATCHES = { similarity: 0.5, wordSimilarity: 0.5 };
+/** The search's own thresholds: weaker whole-name likenesses (0.3) are listed too, below the strong ones. */
+const ALL_MATCHES = { similarity: 0.3, wordSimilarity: 0.5 };
+
+async function searchWith(db: Executor, query: string, limit: number, thresholds: typeof ALL_MATCHES): Promise<SearchRow[]> {
+  return withTrigramThresholds(db, thresholds, (tx) =>
     selectRows<SearchRow>(
       tx,
       sql`with matches as (${personMatches(query)}),
@@ -91,5 +93,18 @@ export async function searchMissingPersons(db: Executor, rawQuery: string, limit
          limit ${limit}`,
     ),
   );
+}
+
+/**
+ * The staff search: one box for a name (Arabic or Latin, partial or misspelt), case number, family reference or report number.
+ * A common name at national scale resembles tens of thousands of records at 0.3; when the strong
+ * matches alone fill the page, the weak ones (all scoring below 0.5) could not have reached it, so
+ * they are only looked for when the strong ones fall short. The answer is the same either way.
+ */
+export async function searchMissingPersons(db: Executor, rawQuery: string, limit = 20): Promise<PersonSearchResult[]> {
+  const query = rawQuery.trim().slice(0, MAX_QUERY_LENGTH);
+  if (query === "") return [];
+  const strong = await searchWith(db, query, limit, STRONG_MATCHES);
+  const rows = strong.length >= limit ? strong : await searchWith(db, query, limit, ALL_MATCHES);
   return rows.map(toResult);
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, countDistinct, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { graveSites, identifications, remains } from "@/db/schema";
+import { cachedForRegistryState } from "./change-keyed-cache";
 import { IDENTIFIED_STATUSES } from "./identified";
 
 /** What the public may know of a grave site: where it is and how many it held, never who. */
@@ -15,7 +16,12 @@ export interface PublicGraveSite {
   identified: number;
 }
 
-export async function getPublicGraveSites(db: Executor): Promise<PublicGraveSite[]> {
+/** The sites with their counts, computed once per change to the registry (see change-keyed-cache). */
+export function getPublicGraveSites(db: Executor): Promise<PublicGraveSite[]> {
+  return cachedForRegistryState(db, "graveSites", () => countPublicGraveSites(db));
+}
+
+async function countPublicGraveSites(db: Executor): Promise<PublicGraveSite[]> {
   const sites = await db
     .select({
       id: graveSites.id,

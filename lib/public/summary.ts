@@ -10,6 +10,7 @@ import {
   referenceDonors,
   remains,
 } from "@/db/schema";
+import { cachedForRegistryState } from "./change-keyed-cache";
 import { IDENTIFIED_STATUSES } from "./identified";
 
 /** The headline figures the public sees; every one is counted from the records, never typed in. */
@@ -72,7 +73,12 @@ async function lastChangedAt(db: Executor): Promise<string> {
   return row?.at ? row.at.toISOString() : NEVER_CHANGED;
 }
 
-export async function getPublicSummary(db: Executor): Promise<PublicSummary> {
+/** The figures for the registry as it stands, counted once per change rather than once per visitor. */
+export function getPublicSummary(db: Executor): Promise<PublicSummary> {
+  return cachedForRegistryState(db, "summary", () => countPublicSummary(db));
+}
+
+async function countPublicSummary(db: Executor): Promise<PublicSummary> {
   const [bodiesRecovered, identified, familiesSampled, reports, sites, updatedAt] = await Promise.all([
     countBodiesRecovered(db),
     countIdentified(db),

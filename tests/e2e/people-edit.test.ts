@@ -2,20 +2,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import arabic from "@/lib/i18n/messages/ar";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { DESKTOP, openAppPage } from "./support/open-page";
+import { openSignedInPage } from "./support/open-page";
 import { screenshotPath } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
 
-async function registrarPage(context: TestContext): Promise<Page> {
-  const page = await openAppPage(context, browser.current, server.current, "/ar/login", DESKTOP);
-  await page.locator("#username").fill("registrar");
-  await page.locator("#password").fill("demo-password");
-  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
-  return page;
-}
+const registrarPage = (context: TestContext): Promise<Page> => openSignedInPage(context, browser.current, server.current);
 
 /** The edit form fills its fields once it has hydrated; typing before that would be lost. */
 async function openPersonEditForm(page: Page, editPath: string): Promise<void> {

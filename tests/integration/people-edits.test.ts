@@ -20,7 +20,7 @@ import { getReportsPage } from "@/lib/people/report-list";
 import { actionRequest, auditEntriesFor, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
-import { familyInput, missingPersonInput, sampleInput, uniqueFamilyName, unwrap } from "./support/people";
+import { familyInput, missingPersonInput, motherDonorInput, sampleInput, uniqueFamilyName, unwrap } from "./support/people";
 
 const backends = await testBackends();
 
@@ -36,17 +36,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
     const family = familyInput();
     const { familyId } = unwrap(await createFamily(family));
     const person = unwrap(await createMissingPerson(missingPersonInput({ familyId })));
-    const donor = {
-      familyId,
-      givenName: "عائشة",
-      fatherName: "سالم",
-      grandfatherName: "",
-      familyName: "الرماني",
-      nameLatin: "",
-      sex: "female" as const,
-      phone: "",
-      relationships: [{ missingPersonId: person.missingPersonId, relationship: "mother" as const }],
-    };
+    const donor = motherDonorInput(familyId, person.missingPersonId);
     const { donorId } = unwrap(await addReferenceDonor(donor));
     return { family, familyId, donor, donorId, missingPersonId: person.missingPersonId };
   }

@@ -9,7 +9,7 @@ import { custodyEvents, dnaSamples, missingPersons, policeReports } from "@/db/s
 import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
-import { familyInput, missingPersonInput, sampleInput, unwrap } from "./support/people";
+import { familyInput, missingPersonInput, motherDonorInput, sampleInput, unwrap } from "./support/people";
 
 const backends = await testBackends();
 
@@ -24,19 +24,7 @@ describeOnEachBackend(backends, "families, reports and reference samples", (data
   async function familyWithDonor() {
     const { familyId } = unwrap(await createFamily(familyInput()));
     const person = unwrap(await createMissingPerson(missingPersonInput({ familyId })));
-    const { donorId } = unwrap(
-      await addReferenceDonor({
-        familyId,
-        givenName: "عائشة",
-        fatherName: "سالم",
-        grandfatherName: "",
-        familyName: "الرماني",
-        nameLatin: "",
-        sex: "female",
-        phone: "",
-        relationships: [{ missingPersonId: person.missingPersonId, relationship: "mother" }],
-      }),
-    );
+    const { donorId } = unwrap(await addReferenceDonor(motherDonorInput(familyId, person.missingPersonId)));
     return { familyId, donorId, missingPersonId: person.missingPersonId };
   }
 

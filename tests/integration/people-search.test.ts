@@ -37,6 +37,20 @@ describeOnEachBackend(backends, "finding people, their duplicates, and merging t
     expect(partial[0]?.id).toBe(person.missingPersonId);
   });
 
+  it("still finds a badly misspelt name, and ranks a close likeness above it however short the page", async () => {
+    const misspelt = unwrap(
+      await createMissingPerson(missingPersonInput({ givenName: "سالم", fatherName: "مفتاح", grandfatherName: "", familyName: "الصنوبري" })),
+    );
+    const close = unwrap(
+      await createMissingPerson(missingPersonInput({ givenName: "سليم", fatherName: "مفتح", grandfatherName: "", familyName: "الصنبري" })),
+    );
+    const [onlyFirst, ...none] = await searchMissingPersons(db(), "سليم مفتح الصنبري", 1);
+    expect(onlyFirst?.id).toBe(close.missingPersonId);
+    expect(none).toEqual([]);
+    const found = (await searchMissingPersons(db(), "سليم مفتح الصنبري")).map((person) => person.id);
+    expect(found.slice(0, 2)).toEqual([close.missingPersonId, misspelt.missingPersonId]);
+  });
+
   it("finds a person by Latin name, case number, family reference and report number", async () => {
     const family = familyInput();
     const { familyId } = unwrap(await createFamily(family));

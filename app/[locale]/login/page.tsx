@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { Locale } from "next-intl";
+import { NextIntlClientProvider, type Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentSession } from "@/lib/auth/current-session";
@@ -28,7 +28,9 @@ export default async function LoginPage({ params }: LoginPageProps) {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-muted">{t("intro")}</p>
       </header>
-      <SignInForm />
+      <NextIntlClientProvider>
+        <SignInForm />
+      </NextIntlClientProvider>
       {demo && <p className="rounded bg-notice px-3 py-2 text-sm text-notice-ink">{t("demoHint")}</p>}
     </section>
   );

@@ -3,6 +3,12 @@ import { libyanLocalTimeToDate } from "../dates";
 import { CUSTODY_ACTIONS } from "../vocabulary";
 import { choiceOf, optionalText, recordId } from "./fields";
 
+/** 2024-02-30T25:61 matches the pattern but names no moment; year 0 cannot be stored. */
+function isRealLocalTime(value: string): boolean {
+  const [hours, minutes] = [Number(value.slice(11, 13)), Number(value.slice(14, 16))];
+  return z.iso.date().safeParse(value.slice(0, 10)).success && value >= "0001" && hours < 24 && minutes < 60;
+}
+
 /** Clocks disagree by a little; an event a few minutes "ahead" is still the present. */
 const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -19,6 +25,7 @@ export const recordCustodyEventSchema = z
     occurredAt: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Forensic.dateTimeFormat" })
+      .refine(isRealLocalTime, { error: "Forensic.dateTimeFormat" })
       .refine((value) => libyanLocalTimeToDate(value).getTime() <= Date.now() + CLOCK_TOLERANCE_MS, {
         error: "Forensic.dateInFuture",
       }),

@@ -15,6 +15,8 @@ export const rowVersion = z.number().int().positive();
 /** A calendar date (YYYY-MM-DD) that has already happened in Libya. */
 export const pastDate = z.iso
   .date({ error: "Forensic.dateFormat" })
+  // PostgreSQL has no year 0: such a date would fail the insert instead of the form.
+  .refine((value) => value >= "0001-01-01", { error: "Forensic.dateFormat" })
   .refine((value) => value <= todayInLibya(), { error: "Forensic.dateInFuture" });
 
 export const choiceOf = <Values extends readonly [string, ...string[]]>(values: Values) =>

@@ -40,3 +40,20 @@ export function openAppPage(
 ): Promise<Page> {
   return openPage(testContext, browser, server.url(pathname), viewport, prepare);
 }
+
+/** Signs a demo account in through the Arabic sign-in form; the page is left on the staff area. */
+export async function openSignedInPage(
+  testContext: TestContext,
+  browser: Browser,
+  server: AppServer,
+  username = "registrar",
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<Page> {
+  const page = await openAppPage(testContext, browser, server, "/ar/login", viewport);
+  // The sign-in form posts as plain HTML too, so it can be filled before it hydrates.
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill("demo-password");
+  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
+  return page;
+}

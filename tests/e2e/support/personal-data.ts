@@ -1,4 +1,8 @@
+import { eq } from "drizzle-orm";
 import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { graveSites, remains } from "@/db/schema";
+import { appendAuditEntry } from "@/lib/audit/append";
 
 /**
  * Every piece of the seeded records that identifies a person: full names (Arabic and Latin) of the
@@ -31,14 +35,23 @@ export async function readPersonalData(databaseUrl: string): Promise<string[]> {
   }
 }
 
-/** A body for a site, written behind the app's back as another process sharing the database would. */
+/**
+ * A body for a site, written by another process sharing the database, as the app writes every
+ * change: the record and its audit entry in one transaction.
+ */
 export async function insertRemains(databaseUrl: string, siteCode: string, bodyCode: string): Promise<void> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const handle = await openDatabase({ kind: "postgres", url: databaseUrl }, { maxConnections: 1 });
   try {
-    await sql`
-      insert into remains (site_id, code, recovered_on, condition)
-      select id, ${bodyCode}, current_date, 'partial' from grave_sites where code = ${siteCode}`;
+    await handle.db.transaction(async (tx) => {
+      const [site] = await tx.select({ id: graveSites.id }).from(graveSites).where(eq(graveSites.code, siteCode));
+      if (!site) throw new Error(`no grave site ${siteCode}`);
+      const [body] = await tx
+        .insert(remains)
+        .values({ siteId: site.id, code: bodyCode, recoveredOn: new Date().toISOString().slice(0, 10), condition: "partial" })
+        .returning();
+      await appendAuditEntry(tx, { actorId: null, actorLabel: "e2e", action: "remains.create", entity: "remains", entityId: body?.id, after: body });
+    });
   } finally {
-    await sql.end({ timeout: 5 });
+    await handle.close();
   }
 }

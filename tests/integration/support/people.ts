@@ -1,4 +1,4 @@
-import type { FamilyValues, NewMissingPersonValues, ReferenceSampleValues } from "@/lib/people/schemas";
+import type { DonorValues, FamilyValues, NewMissingPersonValues, ReferenceSampleValues } from "@/lib/people/schemas";
 import { uniqueSuffix } from "./factories";
 
 let familySequence = 0;
@@ -63,4 +63,20 @@ export function sampleInput(donorId: string, overrides: Partial<ReferenceSampleV
 export function unwrap<Data>(result: { ok: true; data: Data } | { ok: false }): Data {
   if (!result.ok) throw new Error(`the action was refused: ${JSON.stringify(result)}`);
   return result.data;
+}
+
+/** A mother giving a reference sample for one missing person of her family. */
+export function motherDonorInput(familyId: string, missingPersonId: string, overrides: Partial<DonorValues> = {}): DonorValues {
+  return {
+    familyId,
+    givenName: "عائشة",
+    fatherName: "سالم",
+    grandfatherName: "",
+    familyName: "الرماني",
+    nameLatin: "",
+    sex: "female",
+    phone: "",
+    relationships: [{ missingPersonId, relationship: "mother" }],
+    ...overrides,
+  };
 }

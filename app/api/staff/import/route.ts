@@ -3,6 +3,7 @@ import { currentRequestMetadata } from "@/lib/auth/request-metadata";
 import { readImportForm } from "@/lib/import/import-form";
 import { runImport, type ImportEvent } from "@/lib/import/run-import";
 import { getDb } from "@/lib/server/database";
+import { errorWithoutValues, logger } from "@/lib/server/logger";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
@@ -33,7 +34,7 @@ export async function POST(request: Request) {
       try {
         await runImport(db, { ...form.request, actor: { actorId: session.userId, actorLabel: session.username, ...metadata } }, emit);
       } catch (error) {
-        console.error("import failed", error);
+        logger.error({ event: "import.failed", ...errorWithoutValues(error) }, "import failed");
         emit({ type: "fileError", key: "failed", values: {} });
       }
       if (listening) controller.close();

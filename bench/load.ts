@@ -1,0 +1,82 @@
+import { randomInt } from "node:crypto";
+import autocannon, { type Result } from "autocannon";
+import postgres from "postgres";
+import { FAMILY_CODE_FAILURES } from "@/lib/family-portal/sign-in";
+import { startAppServer } from "../tests/e2e/support/app-server";
+
+/**
+ * `npm run load [-- --smoke]`: a bounded loopback load run against the production build (run
+ * `npm run build` first) on a throw-away PostgreSQL database with the demo data (TEST_POSTGRES_URL,
+ * default postgres://postgres@127.0.0.1:5432/test). While visitors load the public page, an
+ * attacker guesses one family's access code as fast as the portal answers, with a new
+ * X-Forwarded-For address on every guess. Afterwards the audit log says how many guesses were
+ * actually checked against the code; the portal allows FAMILY_CODE_FAILURES.limit per hour.
+ * Exits 1 when the public page had any error or the attacker got more tries than the limit.
+ */
+const smoke = process.argv.includes("--smoke");
+const SECONDS = smoke ? 3 : Number(process.env.LOAD_SECONDS ?? 20);
+const VISITORS = smoke ? 4 : Number(process.env.LOAD_CONNECTIONS ?? 10);
+const ATTACKERS = smoke ? 2 : 4;
+
+function randomCode(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join("");
+  return `${group()}-${group()}-${group()}`;
+}
+
+function publicPageRun(baseUrl: string): Promise<Result> {
+  return autocannon({ url: `${baseUrl}/ar`, connections: VISITORS, duration: SECONDS });
+}
+
+function bruteForceRun(baseUrl: string, reference: string): Promise<Result> {
+  let guess = 0;
+  return autocannon({
+    url: `${baseUrl}/ar/family/sign-in`,
+    connections: ATTACKERS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          guess += 1;
+          const body = new URLSearchParams({ reference, code: randomCode() }).toString();
+          return {
+            ...request,
+            body,
+            headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `198.51.${(guess >> 8) & 255}.${guess & 255}` },
+          };
+        },
+      },
+    ],
+  });
+}
+
+async function main(): Promise<void> {
+  const server = await startAppServer({ database: "postgres" });
+  const sql = postgres(server.databaseUrl ?? "", { max: 1, onnotice: () => {} });
+  try {
+    const [family] = await sql<{ reference: string }[]>`select reference from families where access_code_hash is not null order by reference limit 1`;
+    if (!family) throw new Error("the demo data has no family with an access code");
+    const [visitors, attacker] = await Promise.all([publicPageRun(server.baseUrl), bruteForceRun(server.baseUrl, family.reference)]);
+    const refusals = await sql<{ reason: string; count: number }[]>`
+      select after->>'reason' as reason, count(*)::int as count from audit_log
+      where action = 'familyPortal.refused' and after->>'reference' = ${family.reference} group by 1 order by 1`;
+    const checked = refusals.find((row) => row.reason === "wrongCode")?.count ?? 0;
+    const publicErrors = visitors.errors + visitors.timeouts + visitors.non2xx;
+    console.log(JSON.stringify({
+      seconds: SECONDS,
+      publicPage: { connections: VISITORS, requests: visitors.requests.total, p50ms: visitors.latency.p50, p99ms: visitors.latency.p99, maxMs: visitors.latency.max, errors: visitors.errors, timeouts: visitors.timeouts, non2xx: visitors.non2xx },
+      bruteForce: { connections: ATTACKERS, reference: family.reference, guessesSent: attacker.requests.total, p99ms: attacker.latency.p99, refusalsByReason: Object.fromEntries(refusals.map((row) => [row.reason, row.count])), guessesChecked: checked, limit: FAMILY_CODE_FAILURES.limit },
+    }, null, 2));
+    if (publicErrors > 0) throw new Error(`the public page answered ${publicErrors} requests with an error`);
+    if (checked > FAMILY_CODE_FAILURES.limit) throw new Error(`${checked} guesses were checked; the limit is ${FAMILY_CODE_FAILURES.limit}`);
+  } finally {
+    await sql.end({ timeout: 5 });
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { childEnvironment } from "../../tests/e2e/support/child-environment";
+import { findFreePort } from "../../tests/e2e/support/free-port";
+import { startProcessGroup, stopProcessGroup, type ProcessGroup } from "../../tests/e2e/support/process-group";
+import { repositoryRoot } from "../../tests/e2e/support/repository-root";
+
+const HEALTHY_BODY = JSON.stringify({ status: "ok", db: "ok" });
+const START_TIMEOUT_MILLISECONDS = 120_000;
+
+export interface RunningServer {
+  baseUrl: string;
+  group: ProcessGroup;
+  /** Milliseconds from spawning `npm start` to the first answer of any kind, and to a healthy /api/health. */
+  firstAnswer: number;
+  healthy: number;
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+async function answers(url: string, expectedBody?: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    const body = await response.text();
+    return expectedBody === undefined ? true : response.ok && body.trim() === expectedBody;
+  } catch (error) {
+    if (error instanceof TypeError || (error instanceof DOMException && error.name === "TimeoutError")) return false;
+    throw error;
+  }
+}
+
+/** `npm start` (the production build) on a free port, timed until it answers and until it is healthy. */
+export async function startServer(database: { DATABASE_URL: string } | { DATA_DIR: string }): Promise<RunningServer> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const group = startProcessGroup("npm", ["start"], {
+    cwd: repositoryRoot,
+    env: childEnvironment({ ...database, NODE_ENV: "production", PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url") }),
+  });
+  let exited: number | string | undefined;
+  void group.exited.then((code) => (exited = code));
+  let firstAnswer: number | undefined;
+  while (performance.now() - started < START_TIMEOUT_MILLISECONDS) {
+    if (exited !== undefined) throw new Error(`npm start exited (${exited}):\n${group.output.toString()}`);
+    if (firstAnswer === undefined && (await answers(`${baseUrl}/api/health`))) firstAnswer = performance.now() - started;
+    if (firstAnswer !== undefined && (await answers(`${baseUrl}/api/health`, HEALTHY_BODY))) {
+      return { baseUrl, group, firstAnswer, healthy: performance.now() - started };
+    }
+    await sleep(25);
+  }
+  await stopProcessGroup(group);
+  throw new Error(`${baseUrl}/api/health was not healthy within ${START_TIMEOUT_MILLISECONDS / 1000} s:\n${group.output.toString()}`);
+}
+
+export interface ColdStartFigures {
+  /** A fresh, empty data directory: the embedded database is created and migrated. */
+  fresh: number;
+  /** The same directory started again: what a restart costs, the ceiling for the fresh start. */
+  again: number;
+}
+
+/** Time to a healthy /api/health on the embedded database, from nothing and once it exists. */
+export async function measureColdStart(): Promise<ColdStartFigures> {
+  const dataDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-bench-cold-"));
+  try {
+    const fresh = await startServer({ DATA_DIR: dataDirectory });
+    await stopProcessGroup(fresh.group);
+    const again = await startServer({ DATA_DIR: dataDirectory });
+    await stopProcessGroup(again.group);
+    return { fresh: fresh.healthy, again: again.healthy };
+  } finally {
+    await fs.rm(dataDirectory, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** The smallest script of the build: a static file the same server sends from disk. */
+export async function staticAssetPath(): Promise<string> {
+  const directory = path.join(repositoryRoot, ".next", "static", "chunks");
+  const files = (await fs.readdir(directory)).filter((file) => file.endsWith(".js"));
+  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await fs.stat(path.join(directory, file))).size })));
+  const smallest = sized.sort((a, b) => a.size - b.size)[0];
+  if (!smallest) throw new Error(`no script in ${directory}: is the production build there?`);
+  return `/_next/static/chunks/${smallest.file}`;
+}
+
+export interface Throughput {
+  requestsPerSecond: number;
+  errors: number;
+}
+
+/** autocannon on loopback for `seconds`, 10 connections; any error or non-2xx answer is counted. */
+export async function throughput(url: string, seconds: number): Promise<Throughput> {
+  const result = await autocannon({ url, connections: 10, duration: seconds });
+  return { requestsPerSecond: result.requests.average, errors: result.errors + result.non2xx + result.timeouts };
+}

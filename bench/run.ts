@@ -1,0 +1,185 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { childEnvironment } from "../tests/e2e/support/child-environment";
+import { repositoryRoot } from "../tests/e2e/support/repository-root";
+import { createBenchDatabase, generate, type BenchDatabase, type Scale } from "./generate";
+import { measureImport } from "./measures/import";
+import { measureListPages } from "./measures/lists";
+import { measureNameSearch, type SearchFigures } from "./measures/search";
+import { measureColdStart, startServer, staticAssetPath, throughput } from "./measures/server";
+import { loadNow, milliseconds, ratio, type Figure } from "./measures/timing";
+import { addRun, latestLighthouseRun, runSection } from "./results";
+import { stopProcessGroup } from "../tests/e2e/support/process-group";
+
+/**
+ * `npm run bench [-- --scale=M|L] [-- --smoke]`: the figures of issue 11 on PostgreSQL, each
+ * against a ceiling measured in the same run, appended to bench/RESULTS.md. Without --scale both
+ * M and L are generated (the search's growth from M to L is one of the figures). --smoke runs
+ * every measure at a tiny scale for a few seconds, judges nothing and writes nothing.
+ */
+const argumentsGiven = process.argv.slice(2);
+const smoke = argumentsGiven.includes("--smoke");
+const scaleArgument = argumentsGiven.find((argument) => argument.startsWith("--scale="))?.slice("--scale=".length);
+if (scaleArgument !== undefined && scaleArgument !== "M" && scaleArgument !== "L") throw new Error("--scale must be M or L");
+const scales: Scale[] = smoke ? ["smoke"] : scaleArgument ? [scaleArgument] : ["M", "L"];
+const SIZES = smoke
+  ? { searches: 20, listRuns: 2, importRows: 500, httpSeconds: 1 }
+  : { searches: 200, listRuns: 9, importRows: 100_000, httpSeconds: 10 };
+
+const judged = (pass: boolean) => (smoke ? null : pass);
+const log = (message: string) => console.log(`bench [${new Date().toISOString().slice(11, 19)}, load ${loadNow()}]: ${message}`);
+
+function ensureProductionBuild(): Promise<unknown> {
+  if (fs.existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) return Promise.resolve();
+  log("no production build in .next: running next build");
+  return promisify(execFile)("npx", ["next", "build"], { cwd: repositoryRoot, env: childEnvironment(), maxBuffer: 64 * 1024 * 1024 });
+}
+
+interface ScaleDatabase {
+  scale: Scale;
+  database: BenchDatabase;
+  handle: DatabaseHandle;
+}
+
+async function prepare(scale: Scale): Promise<ScaleDatabase> {
+  const database = await createBenchDatabase();
+  const counts = await generate(database.url, scale);
+  log(`scale ${scale} generated in ${counts.seconds.toFixed(1)} s`);
+  return { scale, database, handle: await openDatabase({ kind: "postgres", url: database.url }, { maxConnections: 4 }) };
+}
+
+async function searchFigures(databases: ScaleDatabase[]): Promise<Figure[]> {
+  const measured: { scale: Scale; figures: SearchFigures; load: string }[] = [];
+  for (const { scale, handle } of databases) {
+    const figures = await measureNameSearch(handle.db, SIZES.searches);
+    measured.push({ scale, figures, load: loadNow() });
+    log(`search at ${scale}: p95 ${milliseconds(figures.p95)}, found ${Math.round(figures.found * 100)} %`);
+  }
+  const rows: Figure[] = measured.map(({ scale, figures, load }) => ({
+    name: `staff name search p95, ${figures.queries} misspelt names, scale ${scale} (median ${milliseconds(figures.median)}; the person sought listed in ${Math.round(figures.found * 100)} %)`,
+    measured: milliseconds(figures.p95),
+    ceiling: `${milliseconds(figures.caseNumberP95)} (exact case number, same function)`,
+    ratio: ratio(figures.p95 / figures.caseNumberP95),
+    goal: scale === "L" ? "≤ 50 ms" : "",
+    pass: scale === "L" ? judged(figures.p95 <= 50) : null,
+    load,
+  }));
+  const [m, l] = [measured.find((entry) => entry.scale === "M"), measured.find((entry) => entry.scale === "L")];
+  if (m && l) {
+    const growth = l.figures.p95 / m.figures.p95;
+    rows.push({ name: "name search p95 growth from M to L (10× the persons)", measured: milliseconds(l.figures.p95), ceiling: `${milliseconds(m.figures.p95)} (at M)`, ratio: ratio(growth), goal: "≤ 2×", pass: judged(growth <= 2), load: l.load });
+  }
+  return rows;
+}
+
+async function listFigures(target: ScaleDatabase): Promise<Figure[]> {
+  const lists = await measureListPages(target.handle.db, SIZES.listRuns);
+  return lists.map((list) => ({
+    name: `list page 90 % deep by keyset, ${list.list}, ${list.rows} rows (scale ${target.scale})`,
+    measured: milliseconds(list.deep),
+    ceiling: `${milliseconds(list.first)} (first page)`,
+    ratio: ratio(list.deep / list.first),
+    goal: "≤ 1.5×",
+    pass: judged(list.deep <= 1.5 * list.first),
+    load: loadNow(),
+  }));
+}
+
+async function importFigure(target: ScaleDatabase): Promise<Figure> {
+  const figures = await measureImport(target.handle.db, target.database.url, SIZES.importRows);
+  const rate = (milliseconds: number) => `${Math.round(figures.rows / (milliseconds / 1000)).toLocaleString("en")} rows/s`;
+  return {
+    name: `import of ${figures.rows.toLocaleString("en")} police-report rows (CSV, lib/import/run-import.ts commit) into scale ${target.scale}`,
+    measured: `${(figures.importMilliseconds / 1000).toFixed(1)} s, ${rate(figures.importMilliseconds)}`,
+    ceiling: `${(figures.copyMilliseconds / 1000).toFixed(1)} s, ${rate(figures.copyMilliseconds)} (psql \\copy, same rows, same table)`,
+    ratio: ratio(figures.copyMilliseconds / figures.importMilliseconds),
+    goal: "≥ 0.33×",
+    pass: judged(figures.copyMilliseconds / figures.importMilliseconds >= 0.33),
+    load: loadNow(),
+  };
+}
+
+async function summaryFigure(target: ScaleDatabase): Promise<Figure> {
+  const server = await startServer({ DATABASE_URL: target.database.url });
+  try {
+    const asset = await staticAssetPath();
+    const staticFile = await throughput(`${server.baseUrl}${asset}`, SIZES.httpSeconds);
+    const summary = await throughput(`${server.baseUrl}/api/public/summary`, SIZES.httpSeconds);
+    if (summary.errors > 0 || staticFile.errors > 0) throw new Error(`errors under load: summary ${summary.errors}, static ${staticFile.errors}`);
+    return {
+      name: `GET /api/public/summary through the app (next start, scale ${target.scale}), 10 connections, ${SIZES.httpSeconds} s`,
+      measured: `${Math.round(summary.requestsPerSecond)} req/s`,
+      ceiling: `${Math.round(staticFile.requestsPerSecond)} req/s (${asset}, same server)`,
+      ratio: ratio(summary.requestsPerSecond / staticFile.requestsPerSecond),
+      goal: "≥ 0.8×",
+      pass: judged(summary.requestsPerSecond >= 0.8 * staticFile.requestsPerSecond),
+      load: loadNow(),
+    };
+  } finally {
+    await stopProcessGroup(server.group);
+  }
+}
+
+async function coldStartFigure(): Promise<Figure> {
+  const cold = await measureColdStart();
+  return {
+    name: "cold start to a healthy /api/health, embedded database, fresh DATA_DIR (migrations included, production build)",
+    measured: `${(cold.fresh / 1000).toFixed(2)} s`,
+    ceiling: `${(cold.again / 1000).toFixed(2)} s (restart on the same DATA_DIR)`,
+    ratio: ratio(cold.fresh / cold.again),
+    goal: "≤ 3 s",
+    pass: judged(cold.fresh <= 3000),
+    load: loadNow(),
+  };
+}
+
+async function lighthouseFigures(): Promise<Figure[]> {
+  const run = await latestLighthouseRun();
+  if (!run) return [];
+  return run.rows.map((row) => ({
+    name: `Lighthouse ${row.page}: ${row.figure} (npm run bench:lighthouse, run of ${run.heading.split(" — ")[0]})`,
+    measured: row.measured,
+    ceiling: "",
+    ratio: "",
+    goal: row.goal,
+    pass: smoke ? null : row.verdict === "pass",
+    load: "see its run",
+  }));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await ensureProductionBuild();
+  const databases: ScaleDatabase[] = [];
+  try {
+    for (const scale of scales) databases.push(await prepare(scale));
+    const largest = databases.at(-1) as ScaleDatabase;
+    const smallest = databases[0] as ScaleDatabase;
+    const figures: Figure[] = [];
+    figures.push(...(await searchFigures(databases)));
+    figures.push(...(await listFigures(largest)));
+    log("list pages measured");
+    figures.push(await summaryFigure(largest));
+    log("public summary measured");
+    figures.push(await coldStartFigure());
+    log("cold start measured");
+    // After the reads: the import adds rows to the database it runs on.
+    figures.push(await importFigure(smallest));
+    log("import measured");
+    figures.push(...(await lighthouseFigures()));
+    const minutes = (performance.now() - started) / 60_000;
+    const section = runSection(`scales ${scales.join(" and ")}${smoke ? " (smoke: tiny scale, nothing judged)" : ""}`, figures, [`The whole run took ${minutes.toFixed(1)} min.`]);
+    console.log(`\n${section}`);
+    if (!smoke) await addRun(section);
+  } finally {
+    for (const { handle, database } of databases) {
+      await handle.close();
+      await database.drop();
+    }
+  }
+}
+
+await main();
