@@ -1,21 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { inputClassName } from "@/components/forms/field";
 import { useMessage } from "@/components/forms/use-message";
-import { fullArabicName } from "@/components/people/person-name";
-import type { PersonSearchResult } from "@/lib/people/search";
-
-export interface ChosenPerson {
-  id: string;
-  caseNumber: string;
-  name: string;
-}
+import { PersonSearchResults } from "@/components/people/person-search-results";
+import { pickedPerson, usePersonSearch, type PickedPerson } from "@/components/people/use-person-search";
 
 interface PersonChoiceProps {
-  chosen: ChosenPerson | null;
-  onChoose: (person: ChosenPerson | null) => void;
+  chosen: PickedPerson | null;
+  onChoose: (person: PickedPerson | null) => void;
   error?: string;
 }
 
@@ -24,17 +18,7 @@ export function PersonChoice({ chosen, onChoose, error }: PersonChoiceProps) {
   const t = useTranslations("Identifications");
   const message = useMessage();
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<PersonSearchResult[]>([]);
-  const [failed, setFailed] = useState(false);
-  const latest = useRef(0);
-  const search = async (text: string) => {
-    const requestNumber = ++latest.current;
-    if (text.trim().length < 2) return setResults([]);
-    const response = await fetch(`/api/staff/persons/search?q=${encodeURIComponent(text)}`).catch(() => null);
-    if (requestNumber !== latest.current) return;
-    setFailed(!response?.ok);
-    setResults(response?.ok ? ((await response.json()) as { results: PersonSearchResult[] }).results : []);
-  };
+  const { results, failed, search, clear } = usePersonSearch();
   const describedBy = ["person-search-hint", error && "person-error"].filter(Boolean).join(" ");
   return (
     <fieldset className="space-y-2">
@@ -70,23 +54,14 @@ export function PersonChoice({ chosen, onChoose, error }: PersonChoiceProps) {
           />
           <p id="person-search-hint" className="text-sm text-muted">{t("personSearchHint")}</p>
           {failed && <p role="alert" className="text-sm text-red-800">{t("personSearchFailed")}</p>}
-          <ul className="divide-y divide-line rounded border border-line" data-testid="person-search-results">
-            {results.map((result) => (
-              <li key={result.id}>
-                <button
-                  type="button"
-                  className="w-full px-3 py-2 text-start hover:bg-accent-soft"
-                  onClick={() => {
-                    onChoose({ id: result.id, caseNumber: result.caseNumber, name: fullArabicName(result) });
-                    setQuery("");
-                    setResults([]);
-                  }}
-                >
-                  <span dir="ltr">{result.caseNumber}</span> — {fullArabicName(result)} {result.birthYear !== null && `(${result.birthYear})`}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PersonSearchResults
+            results={results}
+            onPick={(result) => {
+              onChoose(pickedPerson(result));
+              setQuery("");
+              clear();
+            }}
+          />
         </>
       )}
       {error && <p id="person-error" className="text-sm font-medium text-red-800">{message(error)}</p>}

@@ -12,12 +12,13 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { proposeIdentificationSchema, type ProposeIdentificationValues } from "@/lib/identifications/schemas";
 import { BasisFields } from "./basis-fields";
 import { MismatchAcknowledgement } from "./mismatch-acknowledgement";
-import { PersonChoice, type ChosenPerson } from "./person-choice";
+import type { PickedPerson } from "@/components/people/use-person-search";
+import { PersonChoice } from "./person-choice";
 
 interface ProposeFormProps {
   action: (values: ProposeIdentificationValues) => Promise<ActionResult<{ identificationId: string }>>;
   remainsCode: string;
-  person: ChosenPerson | null;
+  person: PickedPerson | null;
   /** From a kinship lead: the screen's likelihood ratio, with DNA ticked as the basis. */
   likelihoodRatio: string;
   /** A mismatch already known when the page opens with both sides chosen. */
@@ -27,7 +28,7 @@ interface ProposeFormProps {
 export function ProposeForm({ action, remainsCode, person: initialPerson, likelihoodRatio, mismatchKey: initialMismatchKey }: ProposeFormProps) {
   const t = useTranslations("Identifications");
   const router = useRouter();
-  const [person, setPerson] = useState<ChosenPerson | null>(initialPerson);
+  const [person, setPerson] = useState<PickedPerson | null>(initialPerson);
   // The server names the mismatch it found; the warning stays once shown, with its checkbox.
   const [mismatchKey, setMismatchKey] = useState<string | null>(initialMismatchKey);
   const { form, submit, outcome } = useActionForm({
@@ -45,7 +46,7 @@ export function ProposeForm({ action, remainsCode, person: initialPerson, likeli
     setMismatchKey(null);
     form.setValue("acknowledgeMismatch", false);
   };
-  const choosePerson = (chosen: ChosenPerson | null) => {
+  const choosePerson = (chosen: PickedPerson | null) => {
     setPerson(chosen);
     forgetMismatch();
     form.setValue("missingPersonId", chosen?.id ?? "", { shouldValidate: chosen !== null });

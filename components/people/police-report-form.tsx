@@ -14,7 +14,8 @@ import { Link, useRouter } from "@/lib/i18n/navigation";
 import { todayInTarhuna } from "@/lib/people/dates";
 import { policeReportSchema, type PoliceReportValues } from "@/lib/people/schemas";
 import { fullArabicName } from "./person-name";
-import { PersonPicker, type PickedPerson } from "./person-picker";
+import { PersonPicker } from "./person-picker";
+import type { PickedPerson } from "./use-person-search";
 import { ReportNewPerson } from "./report-new-person";
 import { usePeopleChoices } from "./use-people-choices";
 

@@ -11,7 +11,7 @@ import { reportNewPersonSchema, type ReportNewPersonValues } from "@/lib/people/
 import { DuplicateCandidates } from "./duplicate-candidates";
 import { fetchDuplicateCandidates } from "./fetch-duplicate-candidates";
 import { fullArabicName } from "./person-name";
-import type { PickedPerson } from "./person-picker";
+import type { PickedPerson } from "./use-person-search";
 import { usePeopleChoices } from "./use-people-choices";
 
 const EMPTY_PERSON: ReportNewPersonValues = {

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
+import { openSignedInPage } from "./support/open-page";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { screenshotPath } from "./support/screenshots";
 
@@ -12,21 +13,8 @@ const BROTHERS = [
   { givenName: "يوسف", fatherName: "إبراهيم", grandfatherName: "الطاهر" },
 ] as const;
 
-async function signedInPage(context: TestContext): Promise<Page> {
-  const browserContext = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
-  browserContext.setDefaultTimeout(20_000);
-  const page = await browserContext.newPage();
-  context.onTestFinished(async ({ task }) => {
-    if (task.result?.state === "fail") await page.screenshot({ path: screenshotPath(task.name, "failure"), fullPage: true });
-    await browserContext.close();
-  });
-  await page.goto(server.current.url("/ar/login"));
-  await page.locator("#username").fill("registrar");
-  await page.locator("#password").fill("demo-password");
-  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
-  return page;
-}
+const signedInPage = (context: TestContext): Promise<Page> =>
+  openSignedInPage(context, browser.current, server.current, "registrar", { timeoutMs: 20_000 });
 
 async function registerFamily(page: Page): Promise<string> {
   await page.goto(server.current.url("/ar/staff/families/new"));

@@ -1,26 +1,14 @@
 import type { Page } from "playwright-core";
 import { expect, test, type TestContext } from "vitest";
+import { openSignedInPage } from "./support/open-page";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { screenshotPath } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
 
-async function signedInAsRegistrar(context: TestContext): Promise<Page> {
-  const browserContext = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
-  browserContext.setDefaultTimeout(30_000);
-  const page = await browserContext.newPage();
-  context.onTestFinished(async ({ task }) => {
-    if (task.result?.state === "fail") await page.screenshot({ path: screenshotPath(task.name, "failure"), fullPage: true });
-    await browserContext.close();
-  });
-  await page.goto(server.current.url("/ar/login"));
-  await page.locator("#username").fill("registrar");
-  await page.locator("#password").fill("demo-password");
-  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
-  return page;
-}
+const signedInAsRegistrar = (context: TestContext): Promise<Page> =>
+  openSignedInPage(context, browser.current, server.current, "registrar", { timeoutMs: 30_000 });
 
 test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and finds the reports in the list", async (context) => {
   const page = await signedInAsRegistrar(context);

@@ -1,32 +1,15 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/db/client";
+import "./support/mock-action-request";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ACTION_PERMISSIONS, type ActionName } from "@/lib/actions/action-permissions";
 import type { StaffSession } from "@/lib/auth/current-session";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
+import { actionRequest, TEST_REQUEST_METADATA } from "./support/action-request";
 import { auditEntriesAfter, lastAuditEntryId } from "./support/audit-entries";
 import { snapshotTablesExceptAuditLog } from "./support/database-snapshot";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { asRegisteredAction, importActionFileExports, type DiscoveredAction } from "./support/server-actions";
 import { createStaffSession } from "./support/staff-users";
 
-const caller = vi.hoisted(() => ({
-  session: null as StaffSession | null,
-  db: undefined as Database | undefined,
-  metadata: { ip: "192.0.2.44", userAgent: "authorization-matrix-test" },
-}));
-
-vi.mock("@/lib/auth/current-session", () => ({ getCurrentSession: async () => caller.session }));
-vi.mock("@/lib/auth/request-metadata", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/request-metadata")>()),
-  currentRequestMetadata: async () => caller.metadata,
-}));
-vi.mock("@/lib/server/database", () => ({
-  getDb: async () => {
-    if (!caller.db) throw new Error("no test database is open");
-    return caller.db;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const backends = await testBackends();
 const actionFileExports = await importActionFileExports();
@@ -63,14 +46,14 @@ describeOnEachBackend(backends, "every server action called by every role", (dat
   });
 
   beforeEach(() => {
-    caller.db = database().db;
-    caller.session = null;
+    actionRequest.db = database().db;
+    actionRequest.session = null;
   });
 
   function signInAs(role: Role): StaffSession {
     const session = sessions.get(role);
     if (!session) throw new Error(`no ${role} user was created`);
-    caller.session = session;
+    actionRequest.session = session;
     return session;
   }
 
@@ -104,8 +87,8 @@ describeOnEachBackend(backends, "every server action called by every role", (dat
               entityId: action.name,
               actorId: session.userId,
               actorLabel: session.username,
-              ip: caller.metadata.ip,
-              userAgent: caller.metadata.userAgent,
+              ip: TEST_REQUEST_METADATA.ip,
+              userAgent: TEST_REQUEST_METADATA.userAgent,
             },
           ]);
         },
@@ -130,7 +113,7 @@ describeOnEachBackend(backends, "every server action called by every role", (dat
       if (action.name === CHANGE_PASSWORD) {
         it.skipIf(permittedRole === undefined)("is open to a user who must change their password first", async () => {
           if (!permittedRole) return;
-          caller.session = await createStaffSession(database().db, permittedRole, { mustChangePassword: true });
+          actionRequest.session = await createStaffSession(database().db, permittedRole, { mustChangePassword: true });
           const result = await action.call({});
           expect(result.ok ? "ok" : result.error).not.toBe("forbidden");
           expect(result.ok ? "ok" : result.error).not.toBe("unauthenticated");
@@ -142,7 +125,7 @@ describeOnEachBackend(backends, "every server action called by every role", (dat
             if (!permittedRole) return;
             const db = database().db;
             const session = await createStaffSession(db, permittedRole, { mustChangePassword: true });
-            caller.session = session;
+            actionRequest.session = session;
             const [tablesBefore, lastEntryBefore] = await Promise.all([snapshotTablesExceptAuditLog(db), lastAuditEntryId(db)]);
             expect(await action.call({})).toMatchObject({ ok: false, error: "forbidden" });
             expect(await snapshotTablesExceptAuditLog(db)).toEqual(tablesBefore);

@@ -1,40 +1,22 @@
+import "./support/mock-action-request";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it, vi } from "vitest";
 import { issueFamilyAccessCode } from "@/app/[locale]/staff/families/[familyId]/actions";
 import { POST as postSignIn } from "@/app/[locale]/family/sign-in/route";
-import type { Database } from "@/db/client";
 import { dnaSamples, donorRelationships, families, identifications, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/argon2";
-import type { StaffSession } from "@/lib/auth/current-session";
 import type { Role } from "@/lib/auth/permissions";
 import { familySessionToken, readFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { signInFamily } from "@/lib/family-portal/sign-in";
 import { getFamilyPortalStatus } from "@/lib/family-portal/status";
+import { actionRequest } from "./support/action-request";
 import { auditEntriesAfter, lastAuditEntryId } from "./support/audit-entries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createRemains, createUser, proposeIdentification, referenceSampleValues, uniqueSuffix } from "./support/factories";
 import { uniqueIpAddress } from "./support/sign-in-users";
 import { createStaffSession } from "./support/staff-users";
 
-const caller = vi.hoisted(() => ({
-  session: null as StaffSession | null,
-  db: undefined as Database | undefined,
-  metadata: { ip: "192.0.2.77", userAgent: "family-portal-test" },
-}));
-
-vi.mock("@/lib/auth/current-session", () => ({ getCurrentSession: async () => caller.session }));
-vi.mock("@/lib/auth/request-metadata", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/request-metadata")>()),
-  currentRequestMetadata: async () => caller.metadata,
-}));
-vi.mock("@/lib/server/database", () => ({
-  getDb: async () => {
-    if (!caller.db) throw new Error("no test database is open");
-    return caller.db;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/argon2", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/auth/argon2")>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
@@ -46,8 +28,8 @@ describeOnEachBackend(backends, "the family status portal", (database) => {
   const db = () => database().db;
 
   beforeEach(async () => {
-    caller.db = db();
-    caller.session = await createStaffSession(db(), "registrar");
+    actionRequest.db = db();
+    actionRequest.session = await createStaffSession(db(), "registrar");
   });
 
   async function familyWithPersons(count: number) {
@@ -239,7 +221,7 @@ describeOnEachBackend(backends, "the family status portal", (database) => {
 
   it.each<Role>(["viewer", "forensic"])("refuses to let %s issue a code", async (role) => {
     const { family } = await familyWithPersons(1);
-    caller.session = await createStaffSession(db(), role);
+    actionRequest.session = await createStaffSession(db(), role);
     expect(await issueFamilyAccessCode({ familyId: family.id })).toMatchObject({ ok: false, error: "forbidden" });
     const [stored] = await db().select().from(families).where(eq(families.id, family.id));
     expect(stored?.accessCodeHash).toBeNull();

@@ -47,9 +47,12 @@ export async function openSignedInPage(
   browser: Browser,
   server: AppServer,
   username = "registrar",
-  viewport: { width: number; height: number } = DESKTOP,
+  options: { viewport?: { width: number; height: number }; timeoutMs?: number } = {},
 ): Promise<Page> {
-  const page = await openAppPage(testContext, browser, server, "/ar/login", viewport);
+  const { viewport = DESKTOP, timeoutMs } = options;
+  // Slow steps (a large import, many forms) may need longer than openPage's default wait.
+  const prepare = timeoutMs ? async (page: Page) => page.context().setDefaultTimeout(timeoutMs) : undefined;
+  const page = await openAppPage(testContext, browser, server, "/ar/login", viewport, prepare);
   // The sign-in form posts as plain HTML too, so it can be filled before it hydrates.
   await page.locator("#username").fill(username);
   await page.locator("#password").fill("demo-password");

@@ -13,8 +13,9 @@ vi.mock("@/lib/auth/current-session", async () => {
   const { actionRequest: request } = await import("./action-request");
   return { getCurrentSession: async () => request.session };
 });
-vi.mock("@/lib/auth/request-metadata", async () => {
+vi.mock("@/lib/auth/request-metadata", async (importOriginal) => {
   const { TEST_REQUEST_METADATA } = await import("./action-request");
-  return { currentRequestMetadata: async () => TEST_REQUEST_METADATA };
+  // Route handlers still read their metadata from the Request's headers with the real helpers.
+  return { ...(await importOriginal<typeof import("@/lib/auth/request-metadata")>()), currentRequestMetadata: async () => TEST_REQUEST_METADATA };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
