@@ -21,8 +21,14 @@ const nextConfig = {
   // from its own package folder, and argon2 is a native addon.
   // PDFKit and ExcelJS read their font metrics and templates from their package folders too.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "exceljs"],
-  // The proxy buffers request bodies; spreadsheet imports (lib/import/limits.ts) may be this large.
-  experimental: { proxyClientMaxBodySize: 64 * 1024 * 1024 },
+  experimental: {
+    // The proxy buffers request bodies; spreadsheet imports (lib/import/limits.ts) may be this large.
+    proxyClientMaxBodySize: 64 * 1024 * 1024,
+    // Next loads every page's code right after it starts, competing with the database's start-up
+    // for two cores: the first health check came about a second later (bench/RESULTS.md, cold
+    // start). Each page's code now loads on its first visit instead.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

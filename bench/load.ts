@@ -8,10 +8,12 @@ import { startAppServer } from "../tests/e2e/support/app-server";
  * `npm run load [-- --smoke]`: a bounded loopback load run against the production build (run
  * `npm run build` first) on a throw-away PostgreSQL database with the demo data (TEST_POSTGRES_URL,
  * default postgres://postgres@127.0.0.1:5432/test). While visitors load the public page, an
- * attacker guesses one family's access code as fast as the portal answers, with a new
- * X-Forwarded-For address on every guess. Afterwards the audit log says how many guesses were
+ * attacker guesses one family's access code as fast as the portal answers, claiming a new
+ * X-Forwarded-For address on every guess (the server ignores it: scripts/serve.mjs takes the
+ * connection's address unless TRUST_PROXY_HOPS says proxies stand in front). Afterwards the audit log says how many guesses were
  * actually checked against the code; the portal allows FAMILY_CODE_FAILURES.limit per hour.
- * Exits 1 when the public page had any error or the attacker got more tries than the limit.
+ * Exits 1 when the public page had any error, the attacker got more tries than the limit, or an
+ * address the attacker claimed was believed.
  */
 const smoke = process.argv.includes("--smoke");
 const SECONDS = smoke ? 3 : Number(process.env.LOAD_SECONDS ?? 20);
@@ -62,14 +64,18 @@ async function main(): Promise<void> {
       select after->>'reason' as reason, count(*)::int as count from audit_log
       where action = 'familyPortal.refused' and after->>'reference' = ${family.reference} group by 1 order by 1`;
     const checked = refusals.find((row) => row.reason === "wrongCode")?.count ?? 0;
+    // Every guess claimed a new X-Forwarded-For address; the server believes none of them.
+    const [addresses] = await sql<{ count: number }[]>`
+      select count(distinct ip)::int as count from audit_log where action = 'familyPortal.refused' and after->>'reference' = ${family.reference}`;
     const publicErrors = visitors.errors + visitors.timeouts + visitors.non2xx;
     console.log(JSON.stringify({
       seconds: SECONDS,
       publicPage: { connections: VISITORS, requests: visitors.requests.total, p50ms: visitors.latency.p50, p99ms: visitors.latency.p99, maxMs: visitors.latency.max, errors: visitors.errors, timeouts: visitors.timeouts, non2xx: visitors.non2xx },
-      bruteForce: { connections: ATTACKERS, reference: family.reference, guessesSent: attacker.requests.total, p99ms: attacker.latency.p99, refusalsByReason: Object.fromEntries(refusals.map((row) => [row.reason, row.count])), guessesChecked: checked, limit: FAMILY_CODE_FAILURES.limit },
+      bruteForce: { connections: ATTACKERS, reference: family.reference, guessesSent: attacker.requests.total, p99ms: attacker.latency.p99, refusalsByReason: Object.fromEntries(refusals.map((row) => [row.reason, row.count])), guessesChecked: checked, limit: FAMILY_CODE_FAILURES.limit, addressesClaimed: attacker.requests.total, addressesRecorded: addresses?.count ?? 0 },
     }, null, 2));
     if (publicErrors > 0) throw new Error(`the public page answered ${publicErrors} requests with an error`);
     if (checked > FAMILY_CODE_FAILURES.limit) throw new Error(`${checked} guesses were checked; the limit is ${FAMILY_CODE_FAILURES.limit}`);
+    if ((addresses?.count ?? 0) > 1) throw new Error(`the audit log recorded ${addresses?.count} addresses for one attacker: a claimed X-Forwarded-For was believed`);
   } finally {
     await sql.end({ timeout: 5 });
     await server.stop();

@@ -34,8 +34,8 @@ const log = (message: string) => console.log(`bench [${new Date().toISOString().
 
 function ensureProductionBuild(): Promise<unknown> {
   if (fs.existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) return Promise.resolve();
-  log("no production build in .next: running next build");
-  return promisify(execFile)("npx", ["next", "build"], { cwd: repositoryRoot, env: childEnvironment(), maxBuffer: 64 * 1024 * 1024 });
+  log("no production build in .next: running npm run build");
+  return promisify(execFile)("npm", ["run", "build"], { cwd: repositoryRoot, env: childEnvironment(), maxBuffer: 64 * 1024 * 1024 });
 }
 
 interface ScaleDatabase {
@@ -110,7 +110,7 @@ async function summaryFigure(target: ScaleDatabase): Promise<Figure> {
     const summary = await throughput(`${server.baseUrl}/api/public/summary`, SIZES.httpSeconds);
     if (summary.errors > 0 || staticFile.errors > 0) throw new Error(`errors under load: summary ${summary.errors}, static ${staticFile.errors}`);
     return {
-      name: `GET /api/public/summary through the app (next start, scale ${target.scale}), 10 connections, ${SIZES.httpSeconds} s`,
+      name: `GET /api/public/summary through the app (npm start, scale ${target.scale}), 10 connections, ${SIZES.httpSeconds} s`,
       measured: `${Math.round(summary.requestsPerSecond)} req/s`,
       ceiling: `${Math.round(staticFile.requestsPerSecond)} req/s (${asset}, same server)`,
       ratio: ratio(summary.requestsPerSecond / staticFile.requestsPerSecond),

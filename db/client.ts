@@ -10,6 +10,7 @@ import { describeDatabase, readDatabaseConfig, type DatabaseConfig } from "./con
 import { explainDataDirectoryError, explainPostgresError } from "./errors";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
+import { watchedSocketFactory } from "./watched-socket";
 
 /** The one database type the rest of the code sees, whichever driver runs underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -51,10 +52,25 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   };
 }
 
+/** A new connection that has not finished its start-up by then counts as failed. */
+const CONNECT_TIMEOUT_SECONDS = 10;
+/**
+ * A connection that owes an answer and has heard nothing for this long is dropped (see
+ * watched-socket.ts). Above the slowest statement the app runs, far below "forever".
+ */
+const STALL_SECONDS = 15;
+
 async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
   const config: DatabaseConfig = { kind: "postgres", url };
   const description = describeDatabase(config);
-  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
+  const options = {
+    max: maxConnections,
+    onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    // A server that stops answering without closing the connection must not hold it forever.
+    socket: watchedSocketFactory(STALL_SECONDS),
+  };
+  const client = postgres(url, options);
   try {
     await client`select 1`;
   } catch (error) {

@@ -1,20 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { readDatabaseConfig } from "@/db/config";
+import { explainDataDirectoryError } from "@/db/errors";
+import { acquirePgliteLock } from "@/db/pglite-lock";
 import { authEnvironment, requireAuthSecret } from "./support/auth-secret";
-import { openMigratedDatabase } from "./support/database";
 import { runCli } from "./support/cli";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
+import { copyTemplateIfEmpty } from "./support/pglite-template";
 import { assertPortFree, readPort } from "./support/port";
 
 /**
+ * The embedded database is opened and migrated by the server alone; here only what would make it
+ * fail, each with its fix: a data folder that cannot be used or is in use by another process. A
+ * DATA_DIR without a database gets the prebuilt one from `npm run build`, which spares initdb.
+ */
+function prepareDataDirectory(dataDir: string): void {
+  let release = () => {};
+  try {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    fs.accessSync(path.dirname(dataDir), fs.constants.R_OK | fs.constants.W_OK);
+    release = acquirePgliteLock(dataDir);
+    const copied = copyTemplateIfEmpty(dataDir);
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
+    if (copied) console.log("Database: new, from the prebuilt embedded database of this build.");
+  } catch (error) {
+    if (error instanceof Error && error.name === "DatabaseSetupError") throw error;
+    throw explainDataDirectoryError(error, dataDir);
+  } finally {
+    release();
+  }
+}
+
+/** PostgreSQL is checked and migrated before serving, so a wrong DATABASE_URL ends here in one line. */
+async function preparePostgres(): Promise<void> {
+  const { openMigratedDatabase } = await import("./support/database");
+  const handle = await openMigratedDatabase();
+  console.log(`Database: ${handle.description}`);
+  await handle.close();
+}
+
+/**
  * `npm start`: checks what would otherwise fail obscurely (port, build, database) and says how to
- * fix it, then serves the production build. The server applies migrations again on start-up.
+ * fix it, then serves the production build, which opens the database and applies migrations.
  */
 runCli(async () => {
   const port = readPort();
   const secret = requireAuthSecret();
   await assertPortFree(port);
   assertProductionBuild();
-  const handle = await openMigratedDatabase();
-  console.log(`Database: ${handle.description}`);
-  await handle.close();
+  const config = readDatabaseConfig();
+  if (config.kind === "postgres") await preparePostgres();
+  else if (config.dataDir) prepareDataDirectory(config.dataDir);
   await serveProductionBuild(port, authEnvironment(port, secret));
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
-import { encodeCursor, type RemainsFilters } from "@/lib/forensic/remains-filters";
+import type { RemainsFilters } from "@/lib/forensic/remains-filters";
+import { encodeCursor } from "@/lib/lists/keyset";
 import { getRemainsPage } from "@/lib/forensic/remains-list";
 import { getFamiliesPage } from "@/lib/people/family-list";
 import { getReportsPage } from "@/lib/people/report-list";

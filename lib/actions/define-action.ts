@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/database";
 import { errorWithoutValues, logger } from "@/lib/server/logger";
 import { ACTION_PERMISSIONS, type ActionName } from "./action-permissions";
 import { fieldErrorsOf } from "./field-errors";
+import { parseActionInput } from "./parse-input";
 import { ActionRefusal, type ActionFailure, type ActionResult } from "./result";
 import { fieldsWithNullCharacter } from "./unstorable-text";
 
@@ -71,7 +72,7 @@ export function defineAction<Schema extends z.ZodType, Data>(
     if (unstorable.length > 0) {
       return failure("invalid", "Actions.invalid", Object.fromEntries(unstorable.map((field) => [field, "unstorableCharacter"])));
     }
-    const parsed = schema.safeParse(input);
+    const parsed = parseActionInput(schema, input);
     if (!parsed.success) return failure("invalid", "Actions.invalid", fieldErrorsOf(parsed.error));
     try {
       const db = await getDb();

@@ -1,6 +1,7 @@
 import { desc } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { countAuditAppend } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
 
@@ -19,22 +20,14 @@ export interface AuditEntryInput {
 /** Any fixed number: it names the lock that serialises writers so the hash chain stays linear. */
 const AUDIT_CHAIN_LOCK_KEY = 7_310_001;
 
-/**
- * Appends one entry to the hash chain inside the caller's transaction, so the change and its audit
- * entry commit or vanish together.
- */
-export async function appendAuditEntry(
-  tx: Transaction,
-  input: AuditEntryInput,
-): Promise<{ id: number; hash: string }> {
+async function lockChainHead(tx: Transaction): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-  const [previous] = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const prevHash = previous?.hash ?? GENESIS_HASH;
-  const fields: HashedAuditFields = {
+  const [previous] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return previous?.hash ?? GENESIS_HASH;
+}
+
+function auditFields(input: AuditEntryInput): HashedAuditFields {
+  return {
     occurredAt: new Date(),
     actorId: input.actorId,
     actorLabel: input.actorLabel,
@@ -46,13 +39,50 @@ export async function appendAuditEntry(
     ip: input.ip ?? null,
     userAgent: input.userAgent ?? null,
   };
+}
+
+/**
+ * Appends one entry to the hash chain inside the caller's transaction, so the change and its audit
+ * entry commit or vanish together.
+ */
+export async function appendAuditEntry(
+  tx: Transaction,
+  input: AuditEntryInput,
+): Promise<{ id: number; hash: string }> {
+  const prevHash = await lockChainHead(tx);
+  const fields = auditFields(input);
   const hash = auditEntryHash(prevHash, fields);
   const [row] = await tx
     .insert(auditLog)
     .values({ ...fields, prevHash, hash })
     .returning({ id: auditLog.id });
   if (!row) throw new Error("audit entry was not written");
+  countAuditAppend();
   return { id: row.id, hash };
+}
+
+/** Far below PostgreSQL's 65,535 bind parameters at 12 columns an entry. */
+const BULK_CHUNK_SIZE = 500;
+
+/**
+ * Appends many entries in the given order (a seed recording each record it creates): one lock and
+ * one read of the chain head, then multi-row inserts. Rows of one INSERT take their ids in the
+ * order listed, so the chain follows the ids as the verifier walks them.
+ */
+export async function appendAuditEntries(tx: Transaction, inputs: readonly AuditEntryInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  let prevHash = await lockChainHead(tx);
+  const rows = inputs.map((input) => {
+    const fields = auditFields(input);
+    const hash = auditEntryHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  for (let start = 0; start < rows.length; start += BULK_CHUNK_SIZE) {
+    await tx.insert(auditLog).values(rows.slice(start, start + BULK_CHUNK_SIZE));
+  }
+  countAuditAppend();
 }
 
 /** What jsonb will hand back: dates as ISO strings, undefined as null. */

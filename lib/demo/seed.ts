@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { appendAuditEntry } from "@/lib/audit/append";
+import { appendAuditEntries, appendAuditEntry } from "@/lib/audit/append";
+import { demoCreationEntries } from "./audit-entries";
 import { isDemoDataLoaded, markDemoDataLoaded } from "@/lib/system/demo-mode";
 import { clearDemoData } from "./clear";
 import { hashDemoAccessCodes, issueDemoAccessCodes } from "./family-access";
@@ -69,6 +70,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     await insertDemoDataset(tx, dataset);
     await issueDemoAccessCodes(tx, accessCodeHashes);
     await markDemoDataLoaded(tx);
+    await appendAuditEntries(tx, demoCreationEntries(dataset));
     await appendAuditEntry(tx, {
       actorId: null,
       actorLabel: "demo seed",

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { parsePagePosition, type PagePosition } from "@/lib/lists/keyset";
 import { GRAVE_SITE_STATUSES, REMAINS_CONDITIONS, SEXES } from "./vocabulary";
 
 export const REMAINS_SORTS = ["code", "-code", "recovered", "-recovered"] as const;
 export type RemainsSort = (typeof REMAINS_SORTS)[number];
 
 /** What the remains list is asked for in its address; anything malformed is simply ignored. */
-export interface RemainsFilters {
+export interface RemainsFilters extends PagePosition {
   siteId?: string;
   siteStatus?: (typeof GRAVE_SITE_STATUSES)[number];
   sex?: (typeof SEXES)[number];
@@ -13,8 +14,6 @@ export interface RemainsFilters {
   effects?: "with" | "without";
   search?: string;
   sort: RemainsSort;
-  /** The keyset cursor: the last row of the previous page. */
-  after?: string;
 }
 
 const filterFields = {
@@ -24,7 +23,6 @@ const filterFields = {
   condition: z.enum(REMAINS_CONDITIONS),
   effects: z.enum(["with", "without"]),
   search: z.string().trim().min(1).max(100),
-  after: z.string().max(400),
 };
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -41,7 +39,7 @@ function readField<Key extends keyof typeof filterFields>(
 
 export function parseRemainsFilters(params: Record<string, string | string[] | undefined>): RemainsFilters {
   const sort = z.enum(REMAINS_SORTS).safeParse(single(params.sort));
-  const filters: RemainsFilters = { sort: sort.success ? sort.data : "code" };
+  const filters: RemainsFilters = { sort: sort.success ? sort.data : "code", ...parsePagePosition(params) };
   for (const key of Object.keys(filterFields) as (keyof typeof filterFields)[]) {
     const value = readField(params, key);
     if (value !== undefined) Object.assign(filters, { [key]: value });
@@ -49,9 +47,13 @@ export function parseRemainsFilters(params: Record<string, string | string[] | u
   return filters;
 }
 
-/** The list's address for these filters, with `changes` applied (undefined removes a parameter). */
+/**
+ * The list's address for these filters, with `changes` applied (undefined removes a parameter).
+ * The page position is kept only when `changes` names one: other filters or another sort start
+ * the list again from its first page.
+ */
 export function remainsListQuery(filters: RemainsFilters, changes: Partial<RemainsFilters> = {}): Record<string, string> {
-  const merged: Partial<RemainsFilters> = { ...filters, ...changes };
+  const merged: Partial<RemainsFilters> = { ...filters, after: undefined, before: undefined, ...changes };
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(merged)) {
     if (value !== undefined && !(key === "sort" && value === "code")) query[key] = String(value);
@@ -59,24 +61,4 @@ export function remainsListQuery(filters: RemainsFilters, changes: Partial<Remai
   return query;
 }
 
-/** A cursor is the sort value and id of the last row shown, opaque to the reader. */
-export function encodeCursor(sortValue: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString("base64url");
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    // A hand-edited address: the list starts from the first page rather than failing.
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
-}
-
-export function decodeCursor(cursor: string | undefined): { sortValue: string; id: string } | null {
-  if (!cursor) return null;
-  const decoded = parseJson(Buffer.from(cursor, "base64url").toString("utf8"));
-  const parsed = z.tuple([z.string().max(100), z.uuid()]).safeParse(decoded);
-  return parsed.success ? { sortValue: parsed.data[0], id: parsed.data[1] } : null;
-}
+// bench/measures/lists.ts builds its deep-page cursors through this module.

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { graveSites, personalEffects, remains } from "@/db/schema";
-import { decodeCursor, encodeCursor, type RemainsFilters } from "./remains-filters";
+import { checkedPosition, keysetOrder, pageOf, type ListPage } from "@/lib/lists/keyset";
+import type { RemainsFilters } from "./remains-filters";
 
 export const REMAINS_PAGE_SIZE = 50;
 
@@ -39,16 +41,12 @@ function filterConditions(filters: RemainsFilters): SQL[] {
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
-/** The sort column and the keyset condition after the cursor, as a row comparison the index serves. */
+/** The sort column, and the page position with any cursor the column could not compare dropped. */
 function ordering(filters: RemainsFilters) {
   const byCode = filters.sort === "code" || filters.sort === "-code";
   const ascending = !filters.sort.startsWith("-");
-  const column = byCode ? remains.code : remains.recoveredOn;
-  const cursor = decodeCursor(filters.after);
-  const comparison = ascending ? sql`>` : sql`<`;
-  const afterCursor = cursor ? sql`(${column}, ${remains.id}) ${comparison} (${cursor.sortValue}, ${cursor.id})` : undefined;
-  const direction = ascending ? asc : desc;
-  return { byCode, afterCursor, orderBy: [direction(column), direction(remains.id)] };
+  const position = checkedPosition(filters, byCode ? z.string() : z.iso.date());
+  return { byCode, ascending, position, column: byCode ? remains.code : remains.recoveredOn };
 }
 
 const listColumns = {
@@ -70,23 +68,22 @@ export type RemainsListEntry = Awaited<ReturnType<typeof getRemainsPage>>["rows"
 
 /**
  * One page of live remains, by keyset (never OFFSET, so page 2,000 costs what page 1 does), with
- * the number of matches and the cursor of the next page.
+ * the number of matches and the cursors of the pages either side.
  */
 export async function getRemainsPage(db: Executor, filters: RemainsFilters) {
   const conditions = filterConditions(filters);
-  const { byCode, afterCursor, orderBy } = ordering(filters);
-  const [rows, [total]] = await Promise.all([
+  const { byCode, ascending, position, column } = ordering(filters);
+  const { boundary, orderBy, backwards } = keysetOrder(column, remains.id, position, { ascending });
+  const [fetched, [total]] = await Promise.all([
     db
       .select(listColumns)
       .from(remains)
       .innerJoin(graveSites, eq(graveSites.id, remains.siteId))
-      .where(and(...conditions, afterCursor))
+      .where(and(...conditions, boundary))
       .orderBy(...orderBy)
       .limit(REMAINS_PAGE_SIZE + 1),
     db.select({ matches: sql<number>`count(*)::int` }).from(remains).innerJoin(graveSites, eq(graveSites.id, remains.siteId)).where(and(...conditions)),
   ]);
-  const pageRows = rows.slice(0, REMAINS_PAGE_SIZE);
-  const last = pageRows.at(-1);
-  const nextCursor = rows.length > REMAINS_PAGE_SIZE && last ? encodeCursor(byCode ? last.code : last.recoveredOn, last.id) : null;
-  return { rows: pageRows, matches: total?.matches ?? 0, nextCursor };
+  const page = pageOf(fetched, REMAINS_PAGE_SIZE, position, backwards, (row) => (byCode ? row.code : row.recoveredOn));
+  return { ...page, matches: total?.matches ?? 0 } satisfies ListPage<(typeof fetched)[number]>;
 }

@@ -49,7 +49,9 @@ function validIsoDate(year: number, month: number, day: number): string | null {
 
 /** YYYY-MM-DD, or the day-first DD/MM/YYYY of Libyan registers (also with - or .). */
 export function dateCell(text: string, required: boolean): CellResult<string | null> {
-  const value = normaliseArabicName(text.trim()).replace(/\s/g, "");
+  const trimmed = text.trim();
+  // Western digits and separators are what normalising would leave them: most dates skip it.
+  const value = /^[\d./-]*$/.test(trimmed) ? trimmed : normaliseArabicName(trimmed).replace(/\s/g, "");
   if (value === "") return required ? refuse("required") : ok(null);
   const isoMatch = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
   const dayFirstMatch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
@@ -86,16 +88,33 @@ const SEX_SPELLINGS = {
 const CATEGORIES = spellingTable(CATEGORY_SPELLINGS);
 const SEXES = spellingTable(SEX_SPELLINGS);
 
-export function categoryCell(text: string): CellResult<"killing" | "disappearance"> {
+/**
+ * A column of categories holds a handful of spellings a hundred thousand times: each spelling's
+ * answer is remembered (up to a bound, so a column of nonsense cannot grow the table without end).
+ */
+function remembered<Value>(answer: (text: string) => CellResult<Value>): (text: string) => CellResult<Value> {
+  const answers = new Map<string, CellResult<Value>>();
+  return (text) => {
+    let result = answers.get(text);
+    if (result === undefined) {
+      result = answer(text);
+      if (answers.size >= 1_000) answers.clear();
+      answers.set(text, result);
+    }
+    return result;
+  };
+}
+
+export const categoryCell = remembered((text): CellResult<"killing" | "disappearance"> => {
   if (text.trim() === "") return refuse("required");
   const value = CATEGORIES.get(normaliseArabicName(text));
   return value ? ok(value) : refuse("invalidCategory");
-}
+});
 
-export function sexCell(text: string): CellResult<"male" | "female" | "unknown"> {
+export const sexCell = remembered((text): CellResult<"male" | "female" | "unknown"> => {
   const value = SEXES.get(normaliseArabicName(text));
   return value ? ok(value) : refuse("invalidSex");
-}
+});
 
 export function birthYearCell(text: string): CellResult<number | null> {
   const value = normaliseArabicName(text.trim());

@@ -57,6 +57,12 @@ async function insertMissingPersons(tx: Transaction, importId: string, rows: Val
       birth_year int, last_seen_on date, last_seen_place text, circumstances text)`);
 }
 
+const insertReports = (importId: string, records: object[]) => sql`
+  insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, import_id)
+  select station, report_number, filed_on, reporter_name, reporter_relationship, category::police_report_category, narrative, ${importId}::uuid
+  from json_to_recordset(${JSON.stringify(records)}::json) as r(station text, report_number text, filed_on date,
+    reporter_name text, reporter_relationship text, category text, narrative text)`;
+
 async function insertPoliceReports(tx: Transaction, importId: string, rows: ValidRow[], references: Map<string, string>): Promise<void> {
   const reports = rows.map(({ values }) => values as PoliceReportRow);
   const records = reports.map((report) => ({
@@ -68,14 +74,14 @@ async function insertPoliceReports(tx: Transaction, importId: string, rows: Vali
     category: report.category,
     narrative: report.narrative,
   }));
+  // Most registers name no person: then the new ids are not needed and not sent back.
+  if (!reports.some((report) => report.caseNumbers.length > 0)) {
+    await tx.execute(insertReports(importId, records));
+    return;
+  }
   const inserted = await selectRows<{ id: string; station: string; report_number: string }>(
     tx,
-    sql`
-      insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, import_id)
-      select station, report_number, filed_on, reporter_name, reporter_relationship, category::police_report_category, narrative, ${importId}::uuid
-      from json_to_recordset(${JSON.stringify(records)}::json) as r(station text, report_number text, filed_on date,
-        reporter_name text, reporter_relationship text, category text, narrative text)
-      returning id, station, report_number`,
+    sql`${insertReports(importId, records)} returning id, station, report_number`,
   );
   const idOf = new Map(inserted.map((report) => [`${report.station}\u0000${report.report_number}`, report.id]));
   const links = reports.flatMap((report) => {

@@ -1,8 +1,19 @@
-import { and, inArray, isNull, sql } from "drizzle-orm";
+import { and, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { families, missingPersons, policeReports } from "@/db/schema";
 
-const LOOKUP_CHUNK = 5_000;
+/** Keys per lookup statement: one JSON parameter each, so the size is a matter of memory only. */
+const LOOKUP_CHUNK = 20_000;
+
+/** The keys as one JSON text parameter, unpacked by the server: one bind parameter, not thousands. */
+const keyList = (keys: readonly string[]) => sql`select json_array_elements_text(${JSON.stringify(keys)}::json)`;
+
+/**
+ * `= any(array(...))` probes an index once per key; an expression without an index (upper(...))
+ * would be compared with every key in turn, so there `in (...)` lets the planner hash the keys.
+ */
+const inIndexedKeys = (column: SQLWrapper, keys: readonly string[]) => sql`${column} = any(array(${keyList(keys)}))`;
+const inKeys = (expression: SQLWrapper, keys: readonly string[]) => sql`${expression} in (${keyList(keys)})`;
 
 function chunks<Item>(items: readonly Item[], size: number): Item[][] {
   const result: Item[][] = [];
@@ -19,7 +30,7 @@ async function collect<Item, Row>(items: readonly Item[], query: (chunk: Item[])
 /** station + NUL + report number of the reports already on file among those named. */
 export async function existingReportKeys(db: Executor, reportNumbers: readonly string[]): Promise<Set<string>> {
   const rows = await collect(reportNumbers, (chunk) =>
-    db.select({ station: policeReports.station, reportNumber: policeReports.reportNumber }).from(policeReports).where(inArray(policeReports.reportNumber, chunk)),
+    db.select({ station: policeReports.station, reportNumber: policeReports.reportNumber }).from(policeReports).where(inIndexedKeys(policeReports.reportNumber, chunk)),
   );
   return new Set(rows.map((row) => `${row.station}\u0000${row.reportNumber}`));
 }
@@ -30,7 +41,7 @@ const upperReference = sql<string>`upper(${families.reference})`;
 
 export async function existingCaseNumbers(db: Executor, caseNumbers: readonly string[]): Promise<Set<string>> {
   const rows = await collect(caseNumbers, (chunk) =>
-    db.select({ caseNumber: upperCaseNumber }).from(missingPersons).where(inArray(upperCaseNumber, chunk)),
+    db.select({ caseNumber: upperCaseNumber }).from(missingPersons).where(inKeys(upperCaseNumber, chunk)),
   );
   return new Set(rows.map((row) => row.caseNumber));
 }
@@ -41,14 +52,14 @@ export async function resolveCaseNumbers(db: Executor, caseNumbers: readonly str
     db
       .select({ id: missingPersons.id, caseNumber: upperCaseNumber, mergedIntoId: missingPersons.mergedIntoId })
       .from(missingPersons)
-      .where(and(inArray(upperCaseNumber, chunk), isNull(missingPersons.voidedAt))),
+      .where(and(inKeys(upperCaseNumber, chunk), isNull(missingPersons.voidedAt))),
   );
   return new Map(rows.map((row) => [row.caseNumber, row.mergedIntoId ?? row.id]));
 }
 
 export async function resolveFamilyReferences(db: Executor, references: readonly string[]): Promise<Map<string, string>> {
   const rows = await collect(references, (chunk) =>
-    db.select({ id: families.id, reference: upperReference }).from(families).where(and(inArray(upperReference, chunk), isNull(families.voidedAt))),
+    db.select({ id: families.id, reference: upperReference }).from(families).where(and(inKeys(upperReference, chunk), isNull(families.voidedAt))),
   );
   return new Map(rows.map((row) => [row.reference, row.id]));
 }

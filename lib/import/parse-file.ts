@@ -4,7 +4,7 @@ import type { ImportKind } from "./fields";
 import { checkMapping, suggestMapping, type ColumnMapping, type MappingProblem } from "./headers";
 import { PROGRESS_EVERY_ROWS, yieldToEventLoop } from "./limits";
 import { openSheet } from "./read-rows";
-import { naturalKey, validateRow, type ImportRowValues, type RowError } from "./validate-row";
+import { naturalKey, rowChecker, type ImportRowValues, type RowError } from "./validate-row";
 
 export type ImportProgress =
   | { phase: "parse"; rows: number }
@@ -60,6 +60,7 @@ export async function parseSheet(
   const validRows: ValidRow[] = [];
   const errors: RowError[] = [];
   const firstRowOfKey = new Map<string, number>();
+  const checkRow = rowChecker(kind, opened.headers, mapping);
   let rowCount = 0;
   for await (const row of opened.rows) {
     if (isBlank(row.cells) && row.formulaColumns.length === 0) continue;
@@ -68,7 +69,7 @@ export async function parseSheet(
       onProgress({ phase: "parse", rows: rowCount });
       await yieldToEventLoop();
     }
-    const checked = validateRow(kind, opened.headers, mapping, row);
+    const checked = checkRow(row);
     if ("errors" in checked) {
       errors.push(...checked.errors);
       continue;

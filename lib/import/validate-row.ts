@@ -54,65 +54,84 @@ type CellReader = <Value>(field: string, read: (text: string) => CellResult<Valu
 const short = { required: false, max: 200 } as const;
 const long = { required: false, max: 4000 } as const;
 
+// The cell readers, made once rather than once a row.
+const shortText = (text: string) => textCell(text, short);
+const longText = (text: string) => textCell(text, long);
+const requiredText = (text: string) => textCell(text, { required: true, max: 200 });
+const requiredKey = (text: string) => textCell(text, { required: true, max: 40 });
+const optionalKey = (text: string) => textCell(text, { required: false, max: 40 });
+const requiredDate = (text: string) => dateCell(text, true);
+const optionalDate = (text: string) => dateCell(text, false);
+
 function policeReport(cell: CellReader): PoliceReportRow {
-  const station = cell("station", (text) => textCell(text, short), "");
+  const station = cell("station", shortText, "");
   return {
-    reportNumber: cell("reportNumber", (text) => textCell(text, { required: true, max: 40 }), ""),
+    reportNumber: cell("reportNumber", requiredKey, ""),
     station: station === "" ? DEFAULT_POLICE_STATION : station,
-    filedOn: cell("filedOn", (text) => dateCell(text, true), null) ?? "",
-    reporterName: cell("reporterName", (text) => textCell(text, { required: true, max: 200 }), ""),
-    reporterRelationship: cell("reporterRelationship", (text) => textCell(text, short), ""),
+    filedOn: cell("filedOn", requiredDate, null) ?? "",
+    reporterName: cell("reporterName", requiredText, ""),
+    reporterRelationship: cell("reporterRelationship", shortText, ""),
     category: cell("category", categoryCell, "disappearance"),
-    narrative: cell("narrative", (text) => textCell(text, long), ""),
-    caseNumbers: cell("caseNumbers", (text) => textCell(text, long), "")
-      .split(/[;,،؛\s]+/)
-      .map((caseNumber) => caseNumber.trim().toUpperCase())
-      .filter((caseNumber) => caseNumber !== ""),
+    narrative: cell("narrative", longText, ""),
+    caseNumbers: caseNumberList(cell("caseNumbers", longText, "")),
   };
 }
 
+function caseNumberList(text: string): string[] {
+  if (text === "") return [];
+  return text
+    .split(/[;,،؛\s]+/)
+    .map((caseNumber) => caseNumber.trim().toUpperCase())
+    .filter((caseNumber) => caseNumber !== "");
+}
+
 function missingPerson(cell: CellReader): MissingPersonRow {
-  const familyReference = cell("familyReference", (text) => textCell(text, { required: false, max: 40 }), "").toUpperCase();
+  const familyReference = cell("familyReference", optionalKey, "").toUpperCase();
   return {
-    caseNumber: cell("caseNumber", (text) => textCell(text, { required: true, max: 40 }), "").toUpperCase(),
-    givenName: cell("givenName", (text) => textCell(text, { required: true, max: 200 }), ""),
-    fatherName: cell("fatherName", (text) => textCell(text, short), ""),
-    grandfatherName: cell("grandfatherName", (text) => textCell(text, short), ""),
-    familyName: cell("familyName", (text) => textCell(text, short), ""),
-    nameLatin: cell("nameLatin", (text) => textCell(text, short), ""),
+    caseNumber: cell("caseNumber", requiredKey, "").toUpperCase(),
+    givenName: cell("givenName", requiredText, ""),
+    fatherName: cell("fatherName", shortText, ""),
+    grandfatherName: cell("grandfatherName", shortText, ""),
+    familyName: cell("familyName", shortText, ""),
+    nameLatin: cell("nameLatin", shortText, ""),
     sex: cell("sex", sexCell, "unknown"),
     birthYear: cell("birthYear", birthYearCell, null),
-    lastSeenOn: cell("lastSeenOn", (text) => dateCell(text, false), null),
-    lastSeenPlace: cell("lastSeenPlace", (text) => textCell(text, short), ""),
-    circumstances: cell("circumstances", (text) => textCell(text, long), ""),
+    lastSeenOn: cell("lastSeenOn", optionalDate, null),
+    lastSeenPlace: cell("lastSeenPlace", shortText, ""),
+    circumstances: cell("circumstances", longText, ""),
     familyReference: familyReference === "" ? null : familyReference,
   };
 }
 
-/** Checks one row against the mapping; every problem of the row is reported, not only the first. */
-export function validateRow(
-  kind: ImportKind,
-  headers: readonly string[],
-  mapping: ColumnMapping,
-  row: SheetRow,
-): { values: ImportRowValues } | { errors: RowError[] } {
-  const errors: RowError[] = [];
+export type CheckedRow = { values: ImportRowValues } | { errors: RowError[] };
+
+/**
+ * A checker for the rows of one sheet (the column of each field is looked up once, not per row).
+ * Every problem of a row is reported, not only the first.
+ */
+export function rowChecker(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): (row: SheetRow) => CheckedRow {
   const columnOf = new Map(mapping.map((key, index) => [key, index]));
-  for (const index of row.formulaColumns) {
-    errors.push({ rowNumber: row.rowNumber, column: headers[index] ?? "", problem: "formulaCell" });
-  }
-  if (row.cells.slice(headers.length).some((cell) => cell.trim() !== "")) {
-    errors.push({ rowNumber: row.rowNumber, column: "", problem: "extraCells" });
-  }
-  const cell: CellReader = (field, read, fallback) => {
-    const index = columnOf.get(field);
-    const result = read(index === undefined ? "" : (row.cells[index] ?? ""));
-    if (result.ok) return result.value;
-    errors.push({ rowNumber: row.rowNumber, column: index === undefined ? field : (headers[index] ?? field), problem: result.problem });
-    return fallback;
+  const readRow = kind === "policeReports" ? policeReport : missingPerson;
+  return (row) => {
+    const errors: RowError[] = [];
+    for (const index of row.formulaColumns) {
+      errors.push({ rowNumber: row.rowNumber, column: headers[index] ?? "", problem: "formulaCell" });
+    }
+    for (let index = headers.length; index < row.cells.length; index += 1) {
+      if ((row.cells[index] ?? "").trim() !== "") {
+        errors.push({ rowNumber: row.rowNumber, column: "", problem: "extraCells" });
+        break;
+      }
+    }
+    const values = readRow((field, read, fallback) => {
+      const index = columnOf.get(field);
+      const result = read(index === undefined ? "" : (row.cells[index] ?? ""));
+      if (result.ok) return result.value;
+      errors.push({ rowNumber: row.rowNumber, column: index === undefined ? field : (headers[index] ?? field), problem: result.problem });
+      return fallback;
+    });
+    return errors.length > 0 ? { errors } : { values };
   };
-  const values = kind === "policeReports" ? policeReport(cell) : missingPerson(cell);
-  return errors.length > 0 ? { errors } : { values };
 }
 
 /** The natural key that makes a re-import find the row already present. */

@@ -6,7 +6,7 @@ import { donorSchema, familySchema, referenceSampleSchema } from "./schemas";
  * and the version the form was loaded with (a save over a newer version is refused).
  */
 const recordId = z.uuid({ error: "invalidChoice" });
-const version = z.number().int().positive();
+const version = z.int32().positive();
 
 export const updateFamilySchema = familySchema.extend({ familyId: recordId, version });
 

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { families } from "@/db/schema";
 import { can, type Role } from "@/lib/auth/permissions";
 import { contactDetail } from "./contact-details";
-import { keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "./keyset";
+import { keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
 
 export const FAMILIES_PAGE_SIZE = 50;
 

@@ -2,7 +2,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { policeReportCategory, policeReports } from "@/db/schema";
-import { keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "./keyset";
+import { checkedPosition, keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
 import { prefixPattern } from "./trigram";
 
 export const REPORTS_PAGE_SIZE = 50;
@@ -58,11 +58,13 @@ export async function getReportsPage(db: Executor, filters: ReportListFilters) {
     filters.category ? eq(policeReports.category, filters.category) : undefined,
     filters.search ? matchesSearch(filters.search) : undefined,
   );
-  const { boundary, orderBy, backwards } = keysetOrder(policeReports.filedOn, policeReports.id, filters);
+  // A hand-edited cursor whose date the column cannot compare shows the first page, not an error.
+  const position = checkedPosition(filters, z.iso.date());
+  const { boundary, orderBy, backwards } = keysetOrder(policeReports.filedOn, policeReports.id, position);
   const [fetched, [total]] = await Promise.all([
     db.select(reportColumns).from(policeReports).where(and(conditions, boundary)).orderBy(...orderBy).limit(REPORTS_PAGE_SIZE + 1),
     db.select({ matches: sql<number>`count(*)::int` }).from(policeReports).where(conditions),
   ]);
-  const page = pageOf(fetched, REPORTS_PAGE_SIZE, filters, backwards, (row) => row.filedOn);
+  const page = pageOf(fetched, REPORTS_PAGE_SIZE, position, backwards, (row) => row.filedOn);
   return { ...page, matches: total?.matches ?? 0 } satisfies ListPage<(typeof fetched)[number]>;
 }

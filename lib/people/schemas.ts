@@ -11,7 +11,7 @@ const required = z.string().trim().min(1, { error: "required" }).max(200, { erro
 const optional = z.string().trim().max(200, { error: "tooLong" });
 const longText = z.string().trim().max(4000, { error: "tooLong" });
 const recordId = z.uuid({ error: "invalidChoice" });
-const version = z.number().int().positive();
+const version = z.int32().positive();
 /** A day that exists on the calendar and that PostgreSQL can store (it has no year 0). */
 const isoDate = z.iso.date({ error: "dateFormat" }).refine((value) => value >= "0001-01-01", { error: "dateFormat" });
 const pastDate = isoDate.refine((value) => !isFutureDate(value), { error: "dateInFuture" });

@@ -11,15 +11,26 @@ export async function withTrigramThresholds<Result>(
   thresholds: { similarity: number; wordSimilarity: number },
   query: (tx: Executor) => Promise<Result>,
 ): Promise<Result> {
-  const run = async (tx: Executor) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.similarity_threshold', ${String(thresholds.similarity)}, true),
-                 set_config('pg_trgm.word_similarity_threshold', ${String(thresholds.wordSimilarity)}, true)`,
-    );
+  return inTransaction(db, async (tx) => {
+    await setTrigramThresholds(tx, thresholds);
     return query(tx);
-  };
-  // Inside an action's transaction the settings last until it ends, which harms nothing.
-  return isTransaction(db) ? run(db) : db.transaction(run);
+  });
+}
+
+/** Sets the thresholds until the transaction `tx` ends (or they are set again). */
+export async function setTrigramThresholds(tx: Executor, thresholds: { similarity: number; wordSimilarity: number }): Promise<void> {
+  await tx.execute(
+    sql`select set_config('pg_trgm.similarity_threshold', ${String(thresholds.similarity)}, true),
+               set_config('pg_trgm.word_similarity_threshold', ${String(thresholds.wordSimilarity)}, true)`,
+  );
+}
+
+/**
+ * Runs `work` in a transaction, or in the caller's. Inside an action's transaction thresholds set
+ * with setTrigramThresholds last until it ends, which harms nothing.
+ */
+export async function inTransaction<Result>(db: Executor, work: (tx: Executor) => Promise<Result>): Promise<Result> {
+  return isTransaction(db) ? work(db) : db.transaction(work);
 }
 
 function isTransaction(db: Executor): db is Transaction {

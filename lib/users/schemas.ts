@@ -11,7 +11,7 @@ const role = z.enum(USER_ROLES, { error: "invalidChoice" });
 const locale = z.enum(USER_LOCALES, { error: "invalidChoice" });
 const userId = z.uuid({ error: "invalidChoice" });
 /** The row version the form read: an update is refused when someone changed the user since. */
-const version = z.number().int().positive();
+const version = z.int32().positive();
 
 /** Who the new account is; the command line checks these before it asks for the password. */
 export const newUserIdentitySchema = z.object({ username, displayName, role, locale });

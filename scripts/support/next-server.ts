@@ -32,9 +32,10 @@ export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv = pro
  * passed on so the server can close the database cleanly.
  */
 export async function serveProductionBuild(port: number, env: NodeJS.ProcessEnv): Promise<never> {
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  // scripts/serve.mjs is Next's own handler with the public aggregates' replay in front (see there).
+  const child = spawn(process.execPath, [path.join(process.cwd(), "scripts", "serve.mjs")], {
     stdio: "inherit",
-    env: { ...env, PORT: String(port) },
+    env: { ...env, NODE_ENV: "production", PORT: String(port) },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));

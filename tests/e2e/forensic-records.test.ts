@@ -86,4 +86,22 @@ describe("forensic records", () => {
     await registrar.waitForURL((url) => url.pathname === "/ar/staff/forbidden");
     await registrar.screenshot({ path: screenshotPath(context.task.name, "registrar"), fullPage: true });
   });
+
+  test("the remains list pages forward and back, keeping its sort and filters in the address", async (context) => {
+    const page = await signedInPage(context, "forensic");
+    await page.goto(server.current.url("/ar/staff/remains?sort=-code&sex=male"));
+    const codes = () => page.getByTestId("remains-table").locator("tbody a").allInnerTexts();
+    const firstRows = await codes();
+    expect(await page.getByTestId("previous-page").count()).toBe(0);
+    await page.getByTestId("next-page").click();
+    await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("sort") === "-code" && url.searchParams.get("sex") === "male");
+    // The address changes as the navigation starts; the rows follow once the new page has rendered.
+    await expect.poll(codes).not.toEqual(firstRows);
+    const secondRows = await codes();
+    expect(secondRows.every((code) => firstRows.every((earlier) => code.localeCompare(earlier) < 0))).toBe(true);
+    await page.getByTestId("previous-page").click();
+    await page.waitForURL((url) => url.searchParams.has("before") && url.searchParams.get("sort") === "-code" && url.searchParams.get("sex") === "male");
+    await expect.poll(codes).toEqual(firstRows);
+    await page.screenshot({ path: screenshotPath(context.task.name, "back-on-first-page"), fullPage: true });
+  });
 });

@@ -44,6 +44,10 @@ describe("HTTP hygiene of the production server", () => {
       { what: "staff page, signed in", path: "/ar/staff/families", cookie, status: 200, policy: true },
       { what: "API route", path: "/api/health", status: 200, policy: true },
       { what: "public API route", path: "/api/public/summary", status: 200, policy: true },
+      // Asked again, the public aggregates come from the front server's memory (scripts/serve.mjs).
+      { what: "public API route, answered again", path: "/api/public/summary", status: 200, policy: true },
+      { what: "public GeoJSON", path: "/api/public/sites.geojson", status: 200, policy: true },
+      { what: "public GeoJSON, answered again", path: "/api/public/sites.geojson", status: 200, policy: true },
       { what: "staff API route, signed out", path: "/api/staff/persons", status: 401, policy: true },
       { what: "family portal", path: "/ar/family", status: 200, policy: true },
       { what: "static asset", path: asset ?? "/", status: 200, policy: false },

@@ -6,7 +6,7 @@ import { runCommand } from "./support/run-command";
 /**
  * `npm run load -- --smoke` (a few seconds): visitors on the public page get no error while a
  * brute force on the family portal runs, and the brute force gets no more checked guesses than the
- * limit. The script exits 1 otherwise, which runCommand turns into a failure with its output.
+ * limit, and the addresses it claims in X-Forwarded-For are not believed. The script exits 1 otherwise, which runCommand turns into a failure with its output.
  */
 test("a short load run with a concurrent brute force: no public error, no guess past the limit", async () => {
   const output = await runCommand("npx", ["tsx", "bench/load.ts", "--smoke"], {
@@ -16,10 +16,12 @@ test("a short load run with a concurrent brute force: no public error, no guess 
   });
   const report = JSON.parse(output.slice(output.indexOf("{"), output.lastIndexOf("}") + 1)) as {
     publicPage: { requests: number; errors: number; non2xx: number };
-    bruteForce: { guessesSent: number; guessesChecked: number; limit: number };
+    bruteForce: { guessesSent: number; guessesChecked: number; limit: number; addressesRecorded: number };
   };
   expect(report.publicPage.requests).toBeGreaterThan(0);
   expect(report.publicPage.errors + report.publicPage.non2xx).toBe(0);
   expect(report.bruteForce.guessesSent).toBeGreaterThan(report.bruteForce.limit);
   expect(report.bruteForce.guessesChecked).toBeLessThanOrEqual(report.bruteForce.limit);
+  // Each guess claimed its own X-Forwarded-For address; the audit trail records the one real address.
+  expect(report.bruteForce.addressesRecorded).toBe(1);
 });

@@ -69,8 +69,8 @@ describe("the public map", () => {
   test("a body recorded meanwhile shows on the page at the next visit, without a restart", async (context) => {
     const before = await getPublicSummary(server.current);
     await insertRemains(databaseUrl(), "TRH-GS-01", "TRH-GS-01-B900");
-    const after = await getPublicSummary(server.current);
-    expect(after.bodiesRecovered).toBe(before.bodiesRecovered + 1);
+    // Another process's commit reaches the app as a database notification, within milliseconds.
+    await expect.poll(async () => (await getPublicSummary(server.current)).bodiesRecovered, { timeout: 5_000 }).toBe(before.bodiesRecovered + 1);
     const page = await openAppPage(context, browser.current, server.current, "/en", DESKTOP);
     expect(await bodiesRecoveredShown(page)).toBe(before.bodiesRecovered + 1);
     const siteRow = page.getByRole("row").filter({ hasText: "TRH-GS-01" });

@@ -1,22 +1,39 @@
 import { beforeAll, expect, it } from "vitest";
 import { graveSites, personalEffects, remains } from "@/db/schema";
+import { parseRemainsFilters, remainsListQuery, type RemainsSort } from "@/lib/forensic/remains-filters";
+import { encodeCursor } from "@/lib/lists/keyset";
 import { getRemainsPage, REMAINS_PAGE_SIZE } from "@/lib/forensic/remains-list";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 
 const backends = await testBackends();
 const BODIES = 120;
+/** Bodies of another site recovered on the same days, so that the site filter has something to leave out. */
+const OTHER_SITE_BODIES = 7;
 
 describeOnEachBackend(backends, "the remains list", (database) => {
   const db = () => database().db;
   let siteId = "";
 
   beforeAll(async () => {
-    const [site] = await db()
+    const [site, otherSite] = await db()
       .insert(graveSites)
-      .values({ code: "TRH-GS-77", nameAr: "موقع", nameEn: "Site", latitude: 32.4, longitude: 13.6, discoveredOn: "2020-01-01" })
+      .values([
+        { code: "TRH-GS-77", nameAr: "موقع", nameEn: "Site", latitude: 32.4, longitude: 13.6, discoveredOn: "2020-01-01" },
+        { code: "TRH-GS-78", nameAr: "موقع آخر", nameEn: "Other site", latitude: 32.5, longitude: 13.7, discoveredOn: "2020-01-01" },
+      ])
       .returning();
-    if (!site) throw new Error("no site");
+    if (!site || !otherSite) throw new Error("no site");
     siteId = site.id;
+    await db()
+      .insert(remains)
+      .values(
+        Array.from({ length: OTHER_SITE_BODIES }, (_, index) => ({
+          siteId: otherSite.id,
+          code: `TRH-GS-78-B${String(index + 1).padStart(3, "0")}`,
+          recoveredOn: `2020-0${(index % 9) + 1}-15`,
+          condition: "partial" as const,
+        })),
+      );
     const bodies = await db()
       .insert(remains)
       .values(
@@ -57,5 +74,56 @@ describeOnEachBackend(backends, "the remains list", (database) => {
 
   it("searches for % and _ literally", async () => {
     expect((await getRemainsPage(db(), { sort: "code", search: "%" })).matches).toBe(0);
+  });
+
+  /** Every page from the first by "next page", then back from the last by "previous page". */
+  async function walkForwardThenBack(sort: RemainsSort) {
+    const forward = [await getRemainsPage(db(), { siteId, sort })];
+    for (let next = forward[0]?.nextCursor; next; next = forward.at(-1)?.nextCursor) {
+      forward.push(await getRemainsPage(db(), { siteId, sort, after: next }));
+    }
+    const backward = [forward.at(-1)];
+    for (let previous = forward.at(-1)?.previousCursor; previous; previous = backward.at(-1)?.previousCursor) {
+      backward.push(await getRemainsPage(db(), { siteId, sort, before: previous }));
+    }
+    return { forward, backward: backward.reverse() };
+  }
+
+  it.each<[RemainsSort, (code: string, recoveredOn: string) => string]>([
+    ["code", (code) => code],
+    ["-code", (code) => code],
+    ["recovered", (_, recoveredOn) => recoveredOn],
+    ["-recovered", (_, recoveredOn) => recoveredOn],
+  ])("pages by %s forward and back through the same pages in the same order, keeping the site filter", async (sort, sortValue) => {
+    const { forward, backward } = await walkForwardThenBack(sort);
+    const idsOf = (page: { rows: { id: string }[] } | undefined) => page?.rows.map((row) => row.id);
+    expect(forward).toHaveLength(Math.ceil(BODIES / REMAINS_PAGE_SIZE));
+    expect(backward.map(idsOf)).toEqual(forward.map(idsOf));
+    expect(backward[0]?.previousCursor).toBeNull();
+    expect(forward.every((page) => page.matches === BODIES)).toBe(true);
+
+    const listed = forward.flatMap((page) => page.rows);
+    expect(new Set(listed.map((row) => row.id)).size).toBe(BODIES);
+    expect(listed.every((row) => row.siteId === siteId)).toBe(true);
+    const values = listed.map((row) => sortValue(row.code, row.recoveredOn));
+    const ordered = [...values].sort();
+    expect(values).toEqual(sort.startsWith("-") ? ordered.reverse() : ordered);
+  });
+
+  it("starts from the first page when the cursor in the address is malformed", async () => {
+    const first = await getRemainsPage(db(), parseRemainsFilters({ siteId, sort: "-recovered" }));
+    const notADate = encodeCursor("2020-13-45", first.rows[0]?.id ?? "");
+    for (const address of [{ after: "not-a-cursor" }, { before: "%%%" }, { after: notADate }, { before: notADate }]) {
+      const page = await getRemainsPage(db(), parseRemainsFilters({ siteId, sort: "-recovered", ...address }));
+      expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+      expect(page.previousCursor).toBeNull();
+    }
+  });
+
+  it("keeps the filters in a page link and starts again from the first page when a filter or the sort changes", () => {
+    const filters = parseRemainsFilters({ siteId, sort: "-code", condition: "partial", after: "cursor-a" });
+    expect(remainsListQuery(filters, { before: "cursor-b" })).toEqual({ siteId, sort: "-code", condition: "partial", before: "cursor-b" });
+    expect(remainsListQuery(filters, { sort: "recovered" })).toEqual({ siteId, sort: "recovered", condition: "partial" });
+    expect(remainsListQuery(filters, { condition: undefined })).toEqual({ siteId, sort: "-code" });
   });
 });

@@ -1,22 +1,25 @@
 import "./support/mock-action-request";
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ACTION_PERMISSIONS, type ActionName } from "@/lib/actions/action-permissions";
+import { parseActionInput } from "@/lib/actions/parse-input";
 import type { ActionResult } from "@/lib/actions/result";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createGraveSite, createRemains, createUser, uniqueSuffix } from "./support/factories";
-import { graveSiteInput, remainsInput } from "./support/forensic-inputs";
+import { createUser } from "./support/factories";
+import { graveSiteInput } from "./support/forensic-inputs";
+import { createHostileBases, type HostileBase, type HostileBases } from "./support/hostile-bases";
+import { applyChanges, type Change, databaseFingerprint, hostileChanges } from "./support/hostile-fields";
 import { hostileInputFor } from "./support/hostile-values";
-import { familyInput, missingPersonInput, motherDonorInput, unwrap } from "./support/people";
+import { familyInput, missingPersonInput } from "./support/people";
 import { asRegisteredAction, importActionFileExports } from "./support/server-actions";
 
 /** Inputs per form schema (parse only), and per server action against a real database. */
 const SCHEMA_RUNS = Number(process.env.HOSTILE_SCHEMA_RUNS ?? 10_000);
-const ACTION_RUNS = Number(process.env.HOSTILE_ACTION_RUNS ?? 300);
+const ACTION_RUNS = Number(process.env.HOSTILE_ACTION_RUNS ?? 150);
 const ACTION_ERRORS = ["unauthenticated", "forbidden", "invalid", "conflict", "notFound", "refused"];
 
 const backends = await testBackends();
@@ -47,7 +50,7 @@ describe("every server action's form schema, fed hostile input", () => {
     it(`${action.name}: ${SCHEMA_RUNS} inputs only ever give success or validation issues`, () => {
       fc.assert(
         fc.property(hostileInputFor(action.schema, validInputs[action.name]), (input) => {
-          const parsed = action.schema.safeParse(input);
+          const parsed = parseActionInput(action.schema, input);
           if (!parsed.success) {
             expect(parsed.error.issues.length).toBeGreaterThan(0);
             for (const issue of parsed.error.issues) expect(typeof issue.message).toBe("string");
@@ -65,91 +68,116 @@ function roleFor(name: ActionName): Role {
   return role;
 }
 
+/** Each call: a valid base with hostile fields (most), the base as it is, or input of any shape. */
+type Plan = { kind: "base"; changes: Change[] } | { kind: "raw"; input: unknown };
+
+function planFor(schema: z.ZodType, base: HostileBase): fc.Arbitrary<Plan> {
+  return fc.oneof(
+    { arbitrary: hostileChanges(base.fields).map((changes): Plan => ({ kind: "base", changes })), weight: 8 },
+    { arbitrary: fc.constant<Plan>({ kind: "base", changes: [] }), weight: 1 },
+    { arbitrary: hostileInputFor(schema).map((input): Plan => ({ kind: "raw", input })), weight: 1 },
+  );
+}
+
+interface Tally {
+  calls: number;
+  saved: number;
+  invalid: number;
+  refused: number;
+}
+
 describeOnEachBackend(backends, "every server action, called with hostile input", (database) => {
   const db = () => database().db;
   const usersByRole = new Map<Role, Awaited<ReturnType<typeof createUser>>>();
-  const updateBases: Partial<Record<ActionName, Record<string, unknown>>> = {};
+  const tallies = new Map<ActionName, Tally>();
+  let bases: HostileBases = {};
+  let fingerprint: () => Promise<string> = async () => "";
+
+  function signInFor(name: ActionName, caller?: Awaited<ReturnType<typeof createUser>>) {
+    const user = caller ?? usersByRole.get(roleFor(name));
+    if (!user) throw new Error("no user");
+    signInAs(user);
+  }
+
+  function actionNamed(name: ActionName) {
+    const action = actions.find((candidate) => candidate.name === name);
+    if (!action) throw new Error(`no action ${name}`);
+    return action;
+  }
 
   beforeAll(async () => {
     actionRequest.db = db();
     for (const role of ROLES) usersByRole.set(role, await createUser(db(), role));
-    const registrar = usersByRole.get("registrar");
-    if (!registrar) throw new Error("no registrar");
-    signInAs(registrar);
-    const { createMissingPerson, updateMissingPerson } = await import("@/app/[locale]/staff/persons/actions");
-    const { createFamily, updateFamily } = await import("@/app/[locale]/staff/families/actions");
-    const person = missingPersonInput();
-    const { missingPersonId } = unwrap(await createMissingPerson(person));
-    const personFields = Object.fromEntries(Object.entries(person).filter(([key]) => key !== "duplicatesReviewed"));
-    updateBases["persons.update"] = { ...personFields, missingPersonId, version: 1, status: "missing" };
-    const family = familyInput();
-    const { familyId } = unwrap(await createFamily(family));
-    updateBases["families.update"] = { ...family, familyId, version: 1 };
-    const site = await createGraveSite(db());
-    updateBases["remains.create"] = remainsInput({ id: site.id, code: "TRH-GS-97" });
-    updateBases["users.create"] = {
-      username: `hostile.${uniqueSuffix()}`,
-      displayName: "سميرة المبروك",
-      role: "registrar",
-      locale: "ar",
-      newPassword: "wadi-rabt-olive-7391-lantern",
-      confirmPassword: "wadi-rabt-olive-7391-lantern",
+    // A second examiner proposes the identifications the first one then confirms (four eyes).
+    const other = await createUser(db(), "forensic");
+    const callAsAllowedRole = (name: ActionName, input: unknown) => {
+      signInFor(name);
+      return actionNamed(name).call(input);
     };
-    updateBases["donors.create"] = motherDonorInput(familyId, missingPersonId);
-    updateBases["reports.create"] = {
-      station: "مركز شرطة ترهونة",
-      reportNumber: `H/${uniqueSuffix()}`,
-      filedOn: "2020-07-01",
-      reporterName: "سالم عمر",
-      reporterRelationship: "أخ",
-      category: "disappearance",
-      narrative: "",
-      missingPersonIds: [missingPersonId],
-      newPersons: [],
-    };
-    const body = await createRemains(db());
-    updateBases["custody.record"] = {
-      remainsId: body.id,
-      sampleId: null,
-      action: "transferred",
-      fromParty: "فريق الانتشال",
-      toParty: "مشرحة طرابلس",
-      place: "ترهونة",
-      occurredAt: "2024-05-01T09:30",
-      notes: "",
-      correctsEventId: null,
-    };
-    // The bases must be valid, or the mutations would only ever test the first refusal.
-    expect(unwrap(await updateMissingPerson({ ...updateBases["persons.update"], version: 1 }))).toEqual({ version: 2 });
-    expect(unwrap(await updateFamily(updateBases["families.update"]))).toEqual({ version: 2 });
-    updateBases["persons.update"].version = 2;
-    updateBases["families.update"].version = 2;
-  });
+    bases = await createHostileBases(db(), callAsAllowedRole, other);
+    fingerprint = await databaseFingerprint(db());
+  }, 60_000);
 
   beforeEach(() => {
     actionRequest.db = db();
   });
 
-  it("starts the mutations from inputs the schemas accept", () => {
+  afterAll(() => {
+    const rows = [...tallies.entries()].map(([name, tally]) => {
+      const share = (count: number) => `${((100 * count) / tally.calls).toFixed(0)}%`.padStart(5);
+      return `${name.padEnd(36)} ${String(tally.calls).padStart(5)} ${share(tally.saved)} ${share(tally.invalid)} ${share(tally.refused)}`;
+    });
+    console.info([`${"action".padEnd(36)} calls saved  invalid refused`, ...rows].join("\n"));
+  });
+
+  function baseOf(name: ActionName): HostileBase {
+    const base = bases[name];
+    if (!base) throw new Error(`no valid base for ${name}`);
+    return base;
+  }
+
+  it("has a valid base for every action, and each base saves as it is", async () => {
+    expect(Object.keys(bases).sort()).toEqual(Object.keys(ACTION_PERMISSIONS).sort());
     for (const action of actions) {
-      const base = validInputs[action.name] ?? updateBases[action.name];
-      if (base) expect(action.schema.safeParse(base).success, action.name).toBe(true);
+      const base = baseOf(action.name);
+      signInFor(action.name, base.caller);
+      const input = await base.prepare();
+      expect(action.schema.safeParse(input).success, action.name).toBe(true);
+      const result = await action.call(input);
+      expect(result, action.name).toMatchObject({ ok: true });
+      base.saved?.(input);
     }
   });
 
   for (const action of actions) {
-    it(`${action.name}: ${ACTION_RUNS} hostile calls each end in { ok: true } or a clean refusal`, async () => {
-      const user = usersByRole.get(roleFor(action.name));
-      if (!user) throw new Error("no user");
-      signInAs(user);
-      const base = validInputs[action.name] ?? updateBases[action.name];
+    it(`${action.name}: ${ACTION_RUNS} hostile calls each end in a clean save or a clean refusal, and a refusal saves nothing`, async () => {
+      const base = baseOf(action.name);
+      const tally: Tally = { calls: 0, saved: 0, invalid: 0, refused: 0 };
+      tallies.set(action.name, tally);
       await fc.assert(
-        fc.asyncProperty(hostileInputFor(action.schema, base), async (input) => {
+        fc.asyncProperty(planFor(action.schema, base), async (plan) => {
+          signInFor(action.name, base.caller);
+          const input = plan.kind === "raw" ? plan.input : applyChanges(await base.prepare(), base.fields, plan.changes);
+          const before = await fingerprint();
           const result = await action.call(input);
+          tally.calls += 1;
           expect(isCleanResult(result), JSON.stringify(result)).toBe(true);
+          if (result.ok) {
+            tally.saved += 1;
+            if (plan.kind === "base") base.saved?.(input as Record<string, unknown>);
+            return;
+          }
+          if (result.error === "invalid") {
+            tally.invalid += 1;
+            expect(Object.keys(result.fieldErrors ?? {}).length, JSON.stringify(result)).toBeGreaterThan(0);
+          } else tally.refused += 1;
+          expect(await fingerprint(), `${action.name} refused (${result.error}) yet changed the database`).toBe(before);
         }),
         { numRuns: ACTION_RUNS },
       );
+      // One call in ten sends the base as it is: a base that went stale (an old version) saves nothing.
+      expect(tally.saved, `${action.name} never saved`).toBeGreaterThan(0);
+      expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
     });
   }
 

@@ -17,6 +17,7 @@ import { getFamiliesPage } from "@/lib/people/family-list";
 import { getFamilyDetails } from "@/lib/people/family-queries";
 import { getSampleReceipt } from "@/lib/people/receipts";
 import { getReportsPage } from "@/lib/people/report-list";
+import { encodeCursor } from "@/lib/lists/keyset";
 import { actionRequest, auditEntriesFor, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
@@ -208,6 +209,9 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       unwrap(await createPoliceReport(named));
       expect(await getReportsPage(db(), { search: named.reportNumber, category: "disappearance" })).toMatchObject({ matches: 1, rows: [{ personCount: 1 }] });
       expect(await getReportsPage(db(), { search: named.reportNumber, category: "killing" })).toMatchObject({ matches: 0 });
+      // A hand-edited address whose cursor holds no date shows the first page instead of failing.
+      const garbled = encodeCursor("not-a-date", missingPersonId);
+      expect(await getReportsPage(db(), { search: named.reportNumber, after: garbled })).toMatchObject({ matches: 1, rows: [{ reportNumber: named.reportNumber }], previousCursor: null });
     });
 
     it("pages through families by keyset, forward and back, keeping the search", async () => {

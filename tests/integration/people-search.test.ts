@@ -51,6 +51,20 @@ describeOnEachBackend(backends, "finding people, their duplicates, and merging t
     expect(found.slice(0, 2)).toEqual([close.missingPersonId, misspelt.missingPersonId]);
   });
 
+  it("fills the page below the closest name with people who share only the family name", async () => {
+    const sought = unwrap(
+      await createMissingPerson(missingPersonInput({ givenName: "مسعود", fatherName: "رجب", grandfatherName: "", familyName: "الزعفراني" })),
+    );
+    const relatives = [];
+    for (const [givenName, fatherName] of [["خالد", "عمر"], ["يوسف", "علي"]] as const) {
+      relatives.push(unwrap(await createMissingPerson(missingPersonInput({ givenName, fatherName, grandfatherName: "", familyName: "الزعفراني" }))));
+    }
+    const page = await searchMissingPersons(db(), "مسعود رجب الزعفرانى", 3);
+    expect(page[0]?.id).toBe(sought.missingPersonId);
+    expect(new Set(page.slice(1).map((person) => person.id))).toEqual(new Set(relatives.map((relative) => relative.missingPersonId)));
+    expect(page[0]?.score).toBeGreaterThan(page[1]?.score ?? 1);
+  });
+
   it("finds a person by Latin name, case number, family reference and report number", async () => {
     const family = familyInput();
     const { familyId } = unwrap(await createFamily(family));

@@ -144,6 +144,22 @@ describe("spreadsheet import parser", () => {
     expect(parsed.errors).toEqual([{ rowNumber: 4, column: PERSON_HEADERS[7], problem: "formulaCell" }]);
   });
 
+  it("reads a large file with Windows line endings and quoted line breaks: every record whole, every row number right", async () => {
+    const circumstancesOf = (index: number) => `سطر ${index}\r\nثم "مقتبس", ${"ب".repeat(index % 97)}\nآخر`;
+    const records = Array.from({ length: 4_000 }, (_, index) => {
+      const row = personRow(`TRH-MP-${String(index + 1).padStart(5, "0")}`, "محمد");
+      row[10] = circumstancesOf(index);
+      return row;
+    });
+    const text = Papa.unparse([PERSON_HEADERS, ...records], { newline: "\r\n" });
+    expect(text.length).toBeGreaterThan(500_000);
+    const parsed = await parsePersons(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.validRows.map((row) => row.rowNumber)).toEqual(records.map((_, index) => index + 2));
+    const read = parsed.validRows.map(({ values }) => ("caseNumber" in values ? [values.caseNumber, values.circumstances] : []));
+    expect(read).toEqual(records.map((row) => [row[0], row[10]?.trim()]));
+  });
+
   it("reports the same case number twice in one file", async () => {
     const parsed = await parsePersons(Papa.unparse([PERSON_HEADERS, personRow("TRH-MP-00001", "أحمد"), personRow("trh-mp-00001", "أحمد")]));
     expect(parsed.errors).toEqual([{ rowNumber: 3, column: "", problem: "duplicateInFile", values: { row: 2 } }]);

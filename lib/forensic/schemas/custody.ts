@@ -3,10 +3,21 @@ import { libyanLocalTimeToDate } from "../dates";
 import { CUSTODY_ACTIONS } from "../vocabulary";
 import { choiceOf, optionalText, recordId } from "./fields";
 
-/** 2024-02-30T25:61 matches the pattern but names no moment; year 0 cannot be stored. */
+/** The first instant that can be written: timestamps go as ISO text, and PostgreSQL refuses year 0000. */
+const FIRST_STORABLE_INSTANT = new Date("0001-01-01T00:00:00Z").getTime();
+
+/**
+ * 2024-02-30T25:61 matches the pattern but names no moment; year 0 cannot be stored, and neither can
+ * the first two hours of year 1 in Libya, which fall in year 0 in UTC.
+ */
 function isRealLocalTime(value: string): boolean {
   const [hours, minutes] = [Number(value.slice(11, 13)), Number(value.slice(14, 16))];
-  return z.iso.date().safeParse(value.slice(0, 10)).success && value >= "0001" && hours < 24 && minutes < 60;
+  return (
+    z.iso.date().safeParse(value.slice(0, 10)).success &&
+    hours < 24 &&
+    minutes < 60 &&
+    libyanLocalTimeToDate(value).getTime() >= FIRST_STORABLE_INSTANT
+  );
 }
 
 /** Clocks disagree by a little; an event a few minutes "ahead" is still the present. */

@@ -9,8 +9,8 @@ export const optionalText = (maximum: number) => z.string().trim().max(maximum, 
 
 export const recordId = z.uuid({ error: "invalidChoice" });
 
-/** The row version the form was loaded with: saving over a newer one is refused. */
-export const rowVersion = z.number().int().positive();
+/** The row version the form was loaded with: saving over a newer one is refused (an integer column). */
+export const rowVersion = z.int32().positive();
 
 /** A calendar date (YYYY-MM-DD) that has already happened in Libya. */
 export const pastDate = z.iso

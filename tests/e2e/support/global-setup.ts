@@ -24,10 +24,10 @@ export async function setup(): Promise<void> {
   }
   const started = Date.now();
   // The build's output is only worth reading when it fails; runCommand puts it in the error then.
-  await runCommand("npx", ["next", "build"], {
+  await runCommand("npm", ["run", "build"], {
     cwd: repositoryRoot,
     env: childEnvironment(),
     timeoutMilliseconds: BUILD_TIMEOUT_MILLISECONDS,
   });
-  console.log(`e2e: next build finished in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`e2e: npm run build finished in ${Math.round((Date.now() - started) / 1000)} s`);
 }

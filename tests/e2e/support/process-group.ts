@@ -9,8 +9,8 @@ export interface ProcessGroup {
 }
 
 /**
- * Starts a command as the leader of a new process group. `npm start` runs tsx, which runs
- * `next start`, which runs a server process: signalling only npm would leave the server holding
+ * Starts a command as the leader of a new process group. `npm start` runs node with the start
+ * script, which runs the server (scripts/serve.mjs) as a process of its own: signalling only npm would leave the server holding
  * the port and the database lock, so the group is what gets stopped.
  */
 export function startProcessGroup(

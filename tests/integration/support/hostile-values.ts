@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 
 /** Text an attacker or a careless copy-paste could put in any field. */
-const PAYLOADS = [
+export const TEXT_PAYLOADS = [
   "<img src=x onerror=window.__xss=1><script>window.__xss=1</script>",
   "\"><svg onload=alert(1)>",
   "javascript:alert(1)",
@@ -12,6 +12,10 @@ const PAYLOADS = [
   "$1 $2 \\x00 %s %n {{7*7}} ${process.exit()}",
   "\u202Eأحمد\u202C",
   "\u200B\u200C\u200D\u2060\uFEFF",
+];
+
+const PAYLOADS = [
+  ...TEXT_PAYLOADS,
   "\u0000",
   "a\u0000b",
   "\uD800",

@@ -32,18 +32,25 @@ export default async function RemainsPage({ params, searchParams }: RemainsPageP
         {t("matches", { count: page.matches })}
       </p>
       <RemainsTable rows={page.rows} locale={locale} />
-      <nav className="flex gap-4" aria-label={t("filters")}>
-        {filters.after && (
-          <Link href={{ pathname: "/staff/remains", query: remainsListQuery(filters, { after: undefined }) }} className="text-accent underline">
-            {t("firstPage")}
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link href={{ pathname: "/staff/remains", query: remainsListQuery(filters, { after: page.nextCursor }) }} className="text-accent underline" data-testid="next-page">
-            {t("nextPage")}
-          </Link>
-        )}
-      </nav>
+      {(page.previousCursor || page.nextCursor) && (
+        <nav className="flex flex-wrap gap-4" aria-label={t("pages")} data-testid="remains-pagination">
+          {page.previousCursor && (
+            <>
+              <Link href={{ pathname: "/staff/remains", query: remainsListQuery(filters) }} className="text-accent underline">
+                {t("firstPage")}
+              </Link>
+              <Link href={{ pathname: "/staff/remains", query: remainsListQuery(filters, { before: page.previousCursor }) }} className="text-accent underline" rel="prev" data-testid="previous-page">
+                {t("previousPage")}
+              </Link>
+            </>
+          )}
+          {page.nextCursor && (
+            <Link href={{ pathname: "/staff/remains", query: remainsListQuery(filters, { after: page.nextCursor }) }} className="text-accent underline" rel="next" data-testid="next-page">
+              {t("nextPage")}
+            </Link>
+          )}
+        </nav>
+      )}
     </section>
   );
 }

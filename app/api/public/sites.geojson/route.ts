@@ -1,3 +1,4 @@
+import { offerRegistryStateToFrontServer } from "@/lib/public/front-cache";
 import { getPublicGraveSites, toGeoJson } from "@/lib/public/sites";
 import { cacheableJson } from "@/lib/server/public-response";
 import { getDb } from "@/lib/server/database";
@@ -5,6 +6,7 @@ import { getDb } from "@/lib/server/database";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const sites = await getPublicGraveSites(await getDb());
-  return cacheableJson(request, toGeoJson(sites), "application/geo+json");
+  const db = await getDb();
+  offerRegistryStateToFrontServer(db);
+  return cacheableJson(request, toGeoJson(await getPublicGraveSites(db)), "application/geo+json");
 }

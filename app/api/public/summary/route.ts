@@ -1,3 +1,4 @@
+import { offerRegistryStateToFrontServer } from "@/lib/public/front-cache";
 import { getPublicSummary } from "@/lib/public/summary";
 import { cacheableJson } from "@/lib/server/public-response";
 import { getDb } from "@/lib/server/database";
@@ -5,5 +6,7 @@ import { getDb } from "@/lib/server/database";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return cacheableJson(request, await getPublicSummary(await getDb()));
+  const db = await getDb();
+  offerRegistryStateToFrontServer(db);
+  return cacheableJson(request, await getPublicSummary(db));
 }

@@ -1,0 +1,98 @@
+// The production server: Next.js's own request handler, with two things in front of it. The public
+// aggregates (/api/public/summary and the grave-site GeoJSON) are asked for by every visitor and
+// change only when a case does; answering them through Next's router costs ~10× a static file. So
+// the first answer Next gives is kept here, byte for byte with its headers, and replayed until the
+// registry changes (lib/public/change-keyed-cache.ts says when: a notification from the database
+// or a change made by this process). Everything else, and every conditional, HEAD or non-200
+// answer, goes to Next unchanged. It also decides the client's address (setClientAddress).
+// Plain JavaScript run by node: no build step, no tsx start-up.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT ?? 3000);
+const proxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+if (!Number.isInteger(proxyHops) || proxyHops < 0) {
+  console.error(`TRUST_PROXY_HOPS must be a whole number of proxies in front of the app (0 when none), not "${process.env.TRUST_PROXY_HOPS}".`);
+  process.exit(1);
+}
+
+/**
+ * The client's address, as far as it can be known: the connection's peer, or with N trusted proxies
+ * in front, the address the outermost of them saw. Written into X-Forwarded-For (which the app reads,
+ * lib/auth/request-metadata.ts) so that a client cannot choose its own address by sending the header
+ * itself — the family portal's per-address limit and the audit trail rely on it.
+ */
+function setClientAddress(request) {
+  const claimed = String(request.headers["x-forwarded-for"] ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const chain = [...claimed, request.socket.remoteAddress ?? "unknown"];
+  request.headers["x-forwarded-for"] = chain[Math.max(0, chain.length - 1 - proxyHops)];
+  delete request.headers["x-real-ip"];
+}
+const REPLAYABLE = new Map([
+  ["/api/public/summary", ["summary"]],
+  ["/api/public/sites.geojson", ["graveSites"]],
+]);
+
+/** Set by lib/public/front-cache.ts once the app has a database: the registry's state now, or null if unknown. */
+const registryToken = (names) => globalThis.__tarhunaRegistryToken?.(names) ?? null;
+const isCurrent = (token) => globalThis.__tarhunaIsRegistryTokenCurrent?.(token) === true;
+
+const MAX_KEPT_ANSWERS = 32;
+
+/** Kept answers by path and encoding (Next compresses larger answers as Accept-Encoding allows). */
+const kept = new Map();
+
+/** The encodings a request accepts, when plain enough to key on (no quality values); else null. */
+function encodingKey(request) {
+  const accepted = String(request.headers["accept-encoding"] ?? "");
+  if (accepted.includes(";")) return null;
+  return accepted.split(",").map((encoding) => encoding.trim().toLowerCase()).filter(Boolean).sort().join(",");
+}
+
+function replay(request, response) {
+  if (request.method !== "GET" || request.headers["if-none-match"]) return false;
+  const names = REPLAYABLE.get(request.url ?? "");
+  const encodings = encodingKey(request);
+  if (!names || encodings === null) return false;
+  const key = `${request.url}\n${encodings}`;
+  const answer = kept.get(key);
+  if (answer && isCurrent(answer.token)) {
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+    return true;
+  }
+  keepAnswer(key, names, response);
+  return false;
+}
+
+/** Watches Next answer; keeps the answer only if the registry did not change while it was made. */
+function keepAnswer(key, names, response) {
+  const tokenBefore = registryToken(names);
+  const chunks = [];
+  const write = response.write.bind(response);
+  const end = response.end.bind(response);
+  response.write = (chunk, ...rest) => {
+    if (chunk) chunks.push(Buffer.from(chunk));
+    return write(chunk, ...rest);
+  };
+  response.end = (chunk, ...rest) => {
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+    const tokenAfter = registryToken(names);
+    if (response.statusCode === 200 && tokenBefore !== null && tokenBefore === tokenAfter) {
+      // Browsers send a handful of Accept-Encoding variants; anything beyond that starts afresh.
+      if (kept.size >= MAX_KEPT_ANSWERS) kept.clear();
+      kept.set(key, { token: tokenAfter, status: 200, headers: response.getHeaders(), body: Buffer.concat(chunks) });
+    }
+    return end(chunk, ...rest);
+  };
+}
+
+const app = next({ dev: false, dir: process.cwd(), port });
+const handle = app.getRequestHandler();
+await app.prepare();
+http
+  .createServer((request, response) => {
+    setClientAddress(request);
+    if (!replay(request, response)) void handle(request, response);
+  })
+  .listen(port, () => console.log(`Ready on http://localhost:${port}`));

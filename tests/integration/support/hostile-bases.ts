@@ -1,0 +1,348 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, referenceDonors, remains, users } from "@/db/schema";
+import type { ActionName } from "@/lib/actions/action-permissions";
+import type { ActionResult } from "@/lib/actions/result";
+import { hashPassword } from "@/lib/auth/argon2";
+import {
+  createDonor,
+  createFamily,
+  createGraveSite,
+  createMissingPerson,
+  createReferenceSample,
+  createRemains,
+  createUser,
+  uniqueSuffix,
+} from "./factories";
+import type { FieldKind, Input } from "./hostile-fields";
+import { GRAVE_SITE_VALUES, REMAINS_VALUES } from "./forensic-inputs";
+
+/**
+ * A valid input for every server action (all of them take input), made fresh for each call: ids of
+ * records made here, the current version of the record an edit names, a new code where codes are
+ * unique. Records the edits start from are made through the actions themselves, so they are what
+ * a user would have saved; records one call uses up (a void, a confirmation, a merge) are made per
+ * call with the factories.
+ */
+export interface HostileBase {
+  /** Dotted paths (effects.0.description) of the fields hostile values go into. */
+  fields: Record<string, FieldKind>;
+  prepare(): Promise<Input>;
+  /** Who calls the action, when it must be a particular user rather than any allowed role. */
+  caller?: typeof users.$inferSelect;
+  /** Told of every clean save, for a base that must follow what the action changed. */
+  saved?(input: Input): void;
+}
+
+export type HostileBases = Partial<Record<ActionName, HostileBase>>;
+type User = typeof users.$inferSelect;
+type ActionCaller = (name: ActionName, input: unknown) => Promise<ActionResult<unknown>>;
+
+const text = (max: number) => ({ kind: "text", max }) as const;
+const DATE = { kind: "date" } as const;
+const ID = { kind: "id" } as const;
+const VERSION = { kind: "version" } as const;
+const PASSWORD = { kind: "text", max: 256, alsoSets: ["confirmPassword"] } as const;
+const NAME_FIELDS = { givenName: text(200), fatherName: text(200), grandfatherName: text(200), familyName: text(200), nameLatin: text(200) };
+const PERSON_FIELDS = { ...NAME_FIELDS, birthYear: text(4), lastSeenOn: DATE, lastSeenPlace: text(200), circumstances: text(4000) };
+const DONOR_FIELDS = { ...NAME_FIELDS, phone: text(24) };
+const SAMPLE_FIELDS = { barcode: text(16), collectedOn: DATE, collectedByName: text(200), consentFormRef: text(200) };
+const SITE_FIELDS = {
+  code: text(10),
+  nameAr: text(200),
+  nameEn: text(200),
+  description: text(4000),
+  discoveredOn: DATE,
+  latitude: { kind: "number", min: 19.5, max: 33.2 },
+  longitude: { kind: "number", min: 9.3, max: 25.2 },
+} as const;
+const AGE = { kind: "number", min: 0, max: 110, integer: true } as const;
+const REMAINS_FIELDS = {
+  code: text(20),
+  recoveredOn: DATE,
+  ageMin: AGE,
+  ageMax: AGE,
+  storageLocation: text(300),
+  notes: text(4000),
+  "effects.0.description": text(1000),
+};
+const FREQUENCY_CSV = ["locus,allele,frequency", "TH01,6,0.25", "TH01,9.3,0.3", "TH01,7,0.45", "D3S1358,15,0.5", "D3S1358,16,0.5"].join("\n");
+
+const FAMILY_VALUES = { contactName: "سالم عمر الرماني", phone: "+218 91 555 0101", area: "الحي الشرقي" };
+function one<Row>(rows: Row[], what: string): Row {
+  const [row] = rows;
+  if (!row) throw new Error(`${what} does not exist`);
+  return row;
+}
+
+/** Codes no other call in this database has used, in the formats the schemas require. */
+class CodeAllocator {
+  private family = 5000;
+  private site = 100;
+  private barcode = 500_000;
+  private remains = 1000;
+  familyReference = () => `TRH-F-${++this.family}`;
+  siteCode = () => `TRH-GS-${++this.site}`;
+  barcodeNumber = () => `TRH-DNA-R-${++this.barcode}`;
+  remainsCode = (siteCode: string) => `${siteCode}-B${++this.remains}`;
+}
+
+/** The records the edits start from, saved through the actions. */
+async function createBaseRecords(db: Database, call: ActionCaller, codes: CodeAllocator) {
+  const created = async <Data>(name: ActionName, input: unknown): Promise<Data> => {
+    const result = await call(name, input);
+    if (!result.ok) throw new Error(`${name} refused the setup input: ${JSON.stringify(result)}`);
+    return result.data as Data;
+  };
+  const { familyId } = await created<{ familyId: string }>("families.create", { ...FAMILY_VALUES, reference: codes.familyReference() });
+  const person = {
+    familyId,
+    ...{ givenName: "أحمد", fatherName: "محمد", grandfatherName: "علي", familyName: `الرماني ${uniqueSuffix()}`, nameLatin: "", sex: "male" },
+    ...{ birthYear: "1980", lastSeenOn: "2019-06-01", lastSeenPlace: "السوق", circumstances: "" },
+  };
+  const { missingPersonId } = await created<{ missingPersonId: string }>("persons.create", { ...person, duplicatesReviewed: true });
+  const donor = {
+    familyId,
+    ...{ givenName: "عائشة", fatherName: "سالم", grandfatherName: "", familyName: "الرماني", nameLatin: "", sex: "female", phone: "" },
+    relationships: [{ missingPersonId, relationship: "mother" }],
+  };
+  const { donorId } = await created<{ donorId: string }>("donors.create", donor);
+  const sample = {
+    donorId,
+    ...{ collectedOn: "2024-03-01", collectedByName: "فريق الجمع", consentGiven: true, consentScope: "identification_only", consentFormRef: "CF-2024-001" },
+  };
+  const { sampleId } = await created<{ sampleId: string }>("samples.collect", { ...sample, barcode: codes.barcodeNumber() });
+  const { siteId } = await created<{ siteId: string }>("graveSites.create", { ...GRAVE_SITE_VALUES, code: codes.siteCode() });
+  const siteCode = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site").code;
+  const { remainsId } = await created<{ remainsId: string }>("remains.create", { ...REMAINS_VALUES, siteId, code: codes.remainsCode(siteCode) });
+  await created("kinship.importFrequencies", { name: "Hostile-input base table", minFrequency: 0.002, csv: FREQUENCY_CSV });
+  const barcode = one(await db.select().from(dnaSamples).where(eq(dnaSamples.id, sampleId)), "the sample").barcode;
+  return { familyId, missingPersonId, donorId, sampleId, siteId, siteCode, remainsId, barcode, person, donor, sample };
+}
+
+type BaseRecords = Awaited<ReturnType<typeof createBaseRecords>>;
+
+const voidOf = (make: () => Promise<{ id: string }>): HostileBase => ({
+  fields: { recordId: ID, reason: text(1000), version: VERSION },
+  prepare: async () => ({ recordId: (await make()).id, reason: "Entered twice by mistake", version: 1 }),
+});
+
+async function userBases(db: Database): Promise<HostileBases> {
+  // The caller of account.changePassword needs a real password hash; the base follows each change.
+  const passwordUser = await createUser(db, "viewer");
+  let currentPassword = "olive-lantern-wadi-5821";
+  await db.update(users).set({ passwordHash: await hashPassword(currentPassword) }).where(eq(users.id, passwordUser.id));
+  const freshUser = async () => (await createUser(db, "viewer")).id;
+  return {
+    "account.changePassword": {
+      caller: passwordUser,
+      fields: { currentPassword: text(256), newPassword: PASSWORD },
+      prepare: async () => {
+        const next = `cedar-${uniqueSuffix()}-harbour`;
+        return { currentPassword, newPassword: next, confirmPassword: next };
+      },
+      saved: (input) => {
+        currentPassword = String(input.newPassword);
+      },
+    },
+    "users.create": {
+      fields: { username: text(32), displayName: text(120), newPassword: PASSWORD },
+      prepare: async () => {
+        const password = "wadi-rabt-olive-7391-lantern";
+        return { username: `hostile.${uniqueSuffix()}`, displayName: "سميرة المبروك", role: "registrar", locale: "ar", newPassword: password, confirmPassword: password };
+      },
+    },
+    "users.changeRole": { fields: { userId: ID, version: VERSION }, prepare: async () => ({ userId: await freshUser(), role: "registrar", version: 1 }) },
+    "users.setDisabled": { fields: { userId: ID, version: VERSION }, prepare: async () => ({ userId: await freshUser(), disabled: true, version: 1 }) },
+    "users.resetPassword": {
+      fields: { userId: ID, version: VERSION, newPassword: PASSWORD },
+      prepare: async () => ({ userId: await freshUser(), version: 1, newPassword: "amber-falcon-3318-quarry", confirmPassword: "amber-falcon-3318-quarry" }),
+    },
+  };
+}
+
+function familyBases(db: Database, codes: CodeAllocator, records: BaseRecords): HostileBases {
+  const { familyId, donorId } = records;
+  return {
+    "families.create": {
+      fields: { reference: text(11), contactName: text(200), phone: text(24), area: text(200) },
+      prepare: async () => ({ ...FAMILY_VALUES, reference: codes.familyReference() }),
+    },
+    "families.update": {
+      fields: { contactName: text(200), phone: text(24), area: text(200), version: VERSION },
+      prepare: async () => {
+        const family = one(await db.select().from(families).where(eq(families.id, familyId)), "the family");
+        return { familyId, reference: family.reference, contactName: family.contactName, phone: family.phone, area: family.area, version: family.version };
+      },
+    },
+    "families.void": voidOf(() => createFamily(db)),
+    "families.issueAccessCode": { fields: { familyId: ID }, prepare: async () => ({ familyId }) },
+    "donors.create": { fields: DONOR_FIELDS, prepare: async () => structuredClone(records.donor) },
+    "donors.update": {
+      fields: { ...DONOR_FIELDS, version: VERSION },
+      prepare: async () => {
+        const { version } = one(await db.select().from(referenceDonors).where(eq(referenceDonors.id, donorId)), "the donor");
+        return { ...structuredClone(records.donor), donorId, version };
+      },
+    },
+    "donors.void": voidOf(() => createDonor(db)),
+  };
+}
+
+function personBases(db: Database, records: BaseRecords): HostileBases {
+  const { missingPersonId } = records;
+  return {
+    "persons.create": { fields: PERSON_FIELDS, prepare: async () => ({ ...records.person, duplicatesReviewed: true }) },
+    "persons.update": {
+      fields: { ...PERSON_FIELDS, version: VERSION },
+      prepare: async () => {
+        const { version, status } = one(await db.select().from(missingPersons).where(eq(missingPersons.id, missingPersonId)), "the person");
+        return { ...records.person, missingPersonId, version, status };
+      },
+    },
+    "persons.merge": {
+      fields: { survivorId: ID, mergedId: ID, survivorVersion: VERSION, mergedVersion: VERSION },
+      prepare: async () => ({ survivorId: (await createMissingPerson(db)).id, mergedId: (await createMissingPerson(db)).id, survivorVersion: 1, mergedVersion: 1 }),
+    },
+    "reports.create": {
+      fields: { station: text(200), reportNumber: text(40), filedOn: DATE, reporterName: text(200), reporterRelationship: text(200), narrative: text(4000) },
+      prepare: async () => ({
+        ...{ station: "مركز شرطة ترهونة", reportNumber: `H/${uniqueSuffix()}`, filedOn: "2020-07-01", reporterName: "سالم عمر", reporterRelationship: "أخ" },
+        ...{ category: "disappearance", narrative: "", missingPersonIds: [missingPersonId], newPersons: [] },
+      }),
+    },
+  };
+}
+
+function sampleBases(db: Database, codes: CodeAllocator, records: BaseRecords): HostileBases {
+  const { donorId, sampleId } = records;
+  return {
+    "samples.collect": { fields: SAMPLE_FIELDS, prepare: async () => ({ ...records.sample, barcode: codes.barcodeNumber() }) },
+    "samples.update": {
+      fields: { ...SAMPLE_FIELDS, version: VERSION },
+      prepare: async () => {
+        const { barcode, version } = one(await db.select().from(dnaSamples).where(eq(dnaSamples.id, sampleId)), "the sample");
+        return { ...records.sample, sampleId, barcode, version };
+      },
+    },
+    "samples.advanceLabStatus": {
+      fields: { on: DATE, laboratory: text(200), failureReason: text(200), version: VERSION },
+      prepare: async () => ({
+        sampleId: (await createReferenceSample(db, donorId, codes.barcodeNumber())).id,
+        ...{ version: 1, labStatus: "shipped", on: "2024-03-02", laboratory: "ICMP The Hague", failureReason: "" },
+      }),
+    },
+    "samples.void": voidOf(() => createReferenceSample(db, donorId, codes.barcodeNumber())),
+    "samples.printReceipt": { fields: { sampleId: ID }, prepare: async () => ({ sampleId }) },
+  };
+}
+
+function forensicBases(db: Database, codes: CodeAllocator, records: BaseRecords): HostileBases {
+  const { siteId, remainsId } = records;
+  return {
+    "graveSites.create": { fields: SITE_FIELDS, prepare: async () => ({ ...GRAVE_SITE_VALUES, code: codes.siteCode() }) },
+    "graveSites.update": {
+      fields: { ...SITE_FIELDS, statusChangeReason: text(1000), version: VERSION },
+      prepare: async () => {
+        const { code, version } = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site");
+        return { ...GRAVE_SITE_VALUES, code, siteId, version, statusChangeReason: "" };
+      },
+    },
+    "graveSites.void": voidOf(() => createGraveSite(db)),
+    "remains.create": {
+      fields: REMAINS_FIELDS,
+      prepare: async () => ({ ...structuredClone(REMAINS_VALUES), siteId, code: codes.remainsCode(records.siteCode) }),
+    },
+    "remains.update": {
+      fields: { ...REMAINS_FIELDS, version: VERSION },
+      prepare: async () => {
+        const { code, version } = one(await db.select().from(remains).where(eq(remains.id, remainsId)), "the remains");
+        const effects = await db
+          .select({ effectId: personalEffects.id, kind: personalEffects.kind, description: personalEffects.description })
+          .from(personalEffects)
+          .where(and(eq(personalEffects.remainsId, remainsId), isNull(personalEffects.voidedAt)))
+          .orderBy(personalEffects.createdAt, personalEffects.id);
+        return { ...REMAINS_VALUES, code, remainsId, version, effects };
+      },
+    },
+    "remains.void": voidOf(() => createRemains(db)),
+    "custody.record": {
+      fields: { fromParty: text(200), toParty: text(200), place: text(200), notes: text(2000), occurredAt: { kind: "dateTime" } },
+      prepare: async () => ({
+        ...{ remainsId, sampleId: null, action: "transferred", fromParty: "فريق الانتشال", toParty: "مشرحة طرابلس", place: "ترهونة" },
+        ...{ occurredAt: "2024-05-01T09:30", notes: "", correctsEventId: null },
+      }),
+    },
+  };
+}
+
+/** Identifications in each state a step starts from, proposed by one examiner and confirmed by another. */
+async function identificationBases(db: Database, proposer: User): Promise<HostileBases> {
+  const confirmer = await createUser(db, "forensic");
+  const confirmed = { confirmedBy: confirmer.id, confirmedAt: new Date("2024-01-01T10:00:00Z") };
+  const steps = {
+    proposed: {},
+    confirmed,
+    family_notified: { ...confirmed, notifiedOn: "2024-01-02", notifiedBy: confirmer.id, notificationMethod: "in_person" },
+  };
+  async function identificationIn(status: keyof typeof steps) {
+    const [body, person] = [await createRemains(db), await createMissingPerson(db)];
+    const values = { remainsId: body.id, missingPersonId: person.id, basis: ["dna" as const], likelihoodRatio: 1e9, evidenceSummary: "اختبار" };
+    const rows = await db.insert(identifications).values({ ...values, proposedBy: proposer.id, status, ...steps[status] }).returning();
+    return { identificationId: one(rows, "the identification").id, version: 1 };
+  }
+  const reason = text(2000);
+  return {
+    "identifications.propose": {
+      fields: { remainsCode: text(60), likelihoodRatio: text(40), evidenceSummary: text(4000) },
+      prepare: async () => ({
+        remainsCode: (await createRemains(db)).code,
+        missingPersonId: (await createMissingPerson(db)).id,
+        ...{ basis: ["dna"], likelihoodRatio: "1.2e9", evidenceSummary: "STR profile matches the mother's reference on 21 loci.", acknowledgeMismatch: true },
+      }),
+    },
+    "identifications.confirm": { fields: { identificationId: ID, version: VERSION }, prepare: () => identificationIn("proposed") },
+    "identifications.reject": {
+      fields: { reason, version: VERSION },
+      prepare: async () => ({ ...(await identificationIn("proposed")), reason: "The profile does not match." }),
+    },
+    "identifications.retract": {
+      fields: { reason, version: VERSION },
+      prepare: async () => ({ ...(await identificationIn("confirmed")), reason: "A sample mix-up at the laboratory." }),
+    },
+    "identifications.recordNotification": {
+      fields: { notifiedOn: DATE, version: VERSION },
+      prepare: async () => ({ ...(await identificationIn("confirmed")), notifiedOn: "2024-01-10", notificationMethod: "in_person" }),
+    },
+    "identifications.recordReturn": {
+      fields: { returnedOn: DATE, returnedTo: text(300), burialPlace: text(300), version: VERSION },
+      prepare: async () => ({ ...(await identificationIn("family_notified")), returnedOn: "2024-02-01", returnedTo: "عائلة الرماني", burialPlace: "مقبرة ترهونة" }),
+    },
+  };
+}
+
+function kinshipBases(records: BaseRecords): HostileBases {
+  const profileCsv = ["sample barcode,locus,allele 1,allele 2", `${records.barcode},TH01,6,7`, `${records.barcode},D3S1358,15,16`].join("\n");
+  return {
+    "kinship.importProfiles": { fields: { csv: { kind: "csv", valid: profileCsv } }, prepare: async () => ({ csv: profileCsv }) },
+    "kinship.importFrequencies": {
+      fields: { name: text(200), minFrequency: { kind: "number", min: 0, max: 1 }, csv: { kind: "csv", valid: FREQUENCY_CSV } },
+      prepare: async () => ({ name: `Table ${uniqueSuffix()}`, minFrequency: 0.002, csv: FREQUENCY_CSV }),
+    },
+  };
+}
+
+/** Bases for all actions; `call` runs an action as a user it allows, `proposer` is a second examiner. */
+export async function createHostileBases(db: Database, call: ActionCaller, proposer: User): Promise<HostileBases> {
+  const codes = new CodeAllocator();
+  const records = await createBaseRecords(db, call, codes);
+  return {
+    ...(await userBases(db)),
+    ...familyBases(db, codes, records),
+    ...personBases(db, records),
+    ...sampleBases(db, codes, records),
+    ...forensicBases(db, codes, records),
+    ...(await identificationBases(db, proposer)),
+    ...kinshipBases(records),
+  };
+}
