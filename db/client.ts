@@ -55,10 +55,28 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 /** A new connection that has not finished its start-up by then counts as failed. */
 const CONNECT_TIMEOUT_SECONDS = 10;
 /**
- * A connection that owes an answer and has heard nothing for this long is dropped (see
- * watched-socket.ts). Above the slowest statement the app runs, far below "forever".
+ * A connection that owes an answer and has heard nothing for this long is dropped, unless the server
+ * still answers a new connection within PROBE_MILLISECONDS (see watched-socket.ts).
  */
 const STALL_SECONDS = 15;
+const PROBE_MILLISECONDS = 3_000;
+
+/** Whether the server answers `select 1` on a connection of its own, in time. */
+function serverAnswers(url: string): () => Promise<boolean> {
+  return async () => {
+    const probe = postgres(url, { max: 1, connect_timeout: PROBE_MILLISECONDS / 1000, onnotice: () => {} });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_MILLISECONDS)));
+    try {
+      return await Promise.race([probe`select 1`.then(() => true), timedOut]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+      void probe.end({ timeout: 0 });
+    }
+  };
+}
 
 async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
   const config: DatabaseConfig = { kind: "postgres", url };
@@ -68,7 +86,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     onnotice: () => {},
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
     // A server that stops answering without closing the connection must not hold it forever.
-    socket: watchedSocketFactory(STALL_SECONDS),
+    socket: watchedSocketFactory(STALL_SECONDS, serverAnswers(url)),
   };
   const client = postgres(url, options);
   try {

@@ -8,8 +8,10 @@ import net from "node:net";
  * at all for `stallSeconds`, and destroy the connection; postgres.js then fails the waiting queries
  * and opens a fresh connection for the next one.
  *
- * A statement that runs longer than `stallSeconds` without the server sending a byte looks the same
- * and is cut too: the limit must stay above the slowest statement the app runs (migrations included).
+ * A statement that runs long, or waits for a lock held by a long transaction, is silent too. So
+ * before a stalled connection is dropped, the server is asked over a new connection whether it
+ * answers at all (`serverAnswers`): if it does, the silence is work or a wait, and the connection is
+ * left to it for another `stallSeconds`. (Migrations use their own connection, see db/migrate.ts.)
  */
 
 /** postgres.js hands its parsed options to a custom socket factory; these are the ones used here. */
@@ -113,6 +115,12 @@ export class StallWatch {
     this.timer = undefined;
   }
 
+  /** The server answered elsewhere: the silence is a long statement or a lock wait, not a hang. */
+  serverAlive(): void {
+    this.heardAt = this.now();
+    if (!this.timer && this.waiting) this.arm(this.stallMilliseconds);
+  }
+
   /** Whether the server owes an answer right now. */
   get waiting(): boolean {
     return (this.owed > 0 || this.flushed) && !this.copyingIn;
@@ -144,7 +152,7 @@ export class StallWatch {
  * are encrypted and postgres.js takes the socket over, so no watch is kept there: such a
  * connection behaves as before (the health check still answers in time, see app/api/health).
  */
-export function watchedSocketFactory(stallSeconds: number): (target: SocketTarget) => net.Socket {
+export function watchedSocketFactory(stallSeconds: number, serverAnswers: () => Promise<boolean>): (target: SocketTarget) => net.Socket {
   let nextHost = 0;
   return (target) => {
     // postgres.js sets host and port itself only on the sockets it makes; TLS needs host for SNI.
@@ -155,7 +163,12 @@ export function watchedSocketFactory(stallSeconds: number): (target: SocketTarge
     Object.assign(socket, { host, port });
     if (target.ssl) return socket;
 
-    const watch = new StallWatch(stallSeconds * 1000, () => socket.destroy());
+    const watch = new StallWatch(stallSeconds * 1000, () => {
+      serverAnswers().then(
+        (answers) => (answers ? watch.serverAlive() : socket.destroy()),
+        () => socket.destroy(),
+      );
+    });
     const write = socket.write.bind(socket) as (chunk: unknown, ...rest: unknown[]) => boolean;
     socket.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (chunk instanceof Uint8Array) watch.wrote(chunk);

@@ -27,6 +27,12 @@ function setClientAddress(request) {
   const chain = [...claimed, request.socket.remoteAddress ?? "unknown"];
   request.headers["x-forwarded-for"] = chain[Math.max(0, chain.length - 1 - proxyHops)];
   delete request.headers["x-real-ip"];
+  if (proxyHops === 0) {
+    // No proxy stands in front: whatever host or scheme the client claims to have used is its own word.
+    delete request.headers["x-forwarded-host"];
+    delete request.headers["x-forwarded-proto"];
+    delete request.headers.forwarded;
+  }
 }
 const REPLAYABLE = new Map([
   ["/api/public/summary", ["summary"]],
@@ -42,11 +48,18 @@ const MAX_KEPT_ANSWERS = 32;
 /** Kept answers by path and encoding (Next compresses larger answers as Accept-Encoding allows). */
 const kept = new Map();
 
-/** The encodings a request accepts, when plain enough to key on (no quality values); else null. */
+/** Encodings a server may choose from; any other token in Accept-Encoding changes nothing. */
+const KNOWN_ENCODINGS = new Set(["br", "deflate", "gzip", "identity", "zstd", "*"]);
+
+/**
+ * The encodings a request accepts, when plain enough to key on (no quality values); else null. Only
+ * known encodings count, so a client cannot fill the kept answers with made-up variants.
+ */
 function encodingKey(request) {
   const accepted = String(request.headers["accept-encoding"] ?? "");
   if (accepted.includes(";")) return null;
-  return accepted.split(",").map((encoding) => encoding.trim().toLowerCase()).filter(Boolean).sort().join(",");
+  const encodings = accepted.split(",").map((encoding) => encoding.trim().toLowerCase());
+  return [...new Set(encodings.filter((encoding) => KNOWN_ENCODINGS.has(encoding)))].sort().join(",");
 }
 
 function replay(request, response) {
@@ -79,7 +92,7 @@ function keepAnswer(key, names, response) {
     if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
     const tokenAfter = registryToken(names);
     if (response.statusCode === 200 && tokenBefore !== null && tokenBefore === tokenAfter) {
-      // Browsers send a handful of Accept-Encoding variants; anything beyond that starts afresh.
+      // At most a few variants per path (see encodingKey); a full map starts afresh.
       if (kept.size >= MAX_KEPT_ANSWERS) kept.clear();
       kept.set(key, { token: tokenAfter, status: 200, headers: response.getHeaders(), body: Buffer.concat(chunks) });
     }

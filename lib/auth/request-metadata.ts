@@ -12,8 +12,9 @@ function first(value: string | string[] | undefined): string {
 }
 
 /**
- * The client's address as the nearest proxy saw it. Deploy behind a proxy that overwrites
- * X-Forwarded-For; without one, Next.js fills it in from the connection.
+ * The client's address. In production scripts/serve.mjs writes it into X-Forwarded-For (the
+ * connection's peer, or what the outermost of TRUST_PROXY_HOPS proxies saw), whatever the client
+ * sent; under `next dev` Next.js fills it in from the connection when the client sent none.
  */
 export function metadataFromHeaders(record: HeaderRecord): RequestMetadata {
   const forwarded = first(record["x-forwarded-for"]).split(",")[0]?.trim();

@@ -99,6 +99,15 @@ function startListening(db: Executor, state: RegistryState): void {
   });
 }
 
+/**
+ * The net under a lost notification, for answers kept outside this module (scripts/serve.mjs replays
+ * them without calling cachedForRegistryState): at most once a second, off the request's path.
+ */
+export function recheckRegistryHead(db: Executor): void {
+  const state = statesByDatabase.get(db);
+  if (state) recheckHeadInBackground(db, state);
+}
+
 /** At most once a second, off the request's path: the net under a lost notification. */
 function recheckHeadInBackground(db: Executor, state: RegistryState): void {
   const now = Date.now();

@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { currentRegistryToken, isRegistryTokenCurrent } from "./change-keyed-cache";
+import { currentRegistryToken, isRegistryTokenCurrent, recheckRegistryHead } from "./change-keyed-cache";
 
 const front = globalThis as typeof globalThis & {
   __tarhunaRegistryToken?: (names: string[]) => string | null;
@@ -12,5 +12,9 @@ const front = globalThis as typeof globalThis & {
  */
 export function offerRegistryStateToFrontServer(db: Executor): void {
   front.__tarhunaRegistryToken ??= (names) => currentRegistryToken(db, names);
-  front.__tarhunaIsRegistryTokenCurrent ??= isRegistryTokenCurrent;
+  front.__tarhunaIsRegistryTokenCurrent ??= (token) => {
+    // Replays never reach cachedForRegistryState, whose once-a-second head check they still need.
+    recheckRegistryHead(db);
+    return isRegistryTokenCurrent(token);
+  };
 }

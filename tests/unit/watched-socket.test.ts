@@ -70,6 +70,19 @@ describe("StallWatch", () => {
     expect(onStall).toHaveBeenCalledTimes(1);
   });
 
+  test("once the server is found answering elsewhere, a silent connection gets another full period", () => {
+    const onStall = vi.fn();
+    const watch = connectedWatch(onStall);
+    watch.wrote(Buffer.concat([parse(), sync()]));
+    vi.advanceTimersByTime(STALL);
+    expect(onStall).toHaveBeenCalledTimes(1);
+    watch.serverAlive();
+    vi.advanceTimersByTime(STALL - 1);
+    expect(onStall).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(onStall).toHaveBeenCalledTimes(2);
+  });
+
   test("an idle connection is never reported, however long it stays idle", () => {
     const onStall = vi.fn();
     const watch = connectedWatch(onStall);
