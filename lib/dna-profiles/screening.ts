@@ -7,6 +7,7 @@ import { DEFAULT_SCREEN_THRESHOLDS, screenProfiles } from "@/lib/kinship/screen"
 import { DEFAULT_THETA, type Profile } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
 import { loadScreeningInput } from "./screening-data";
+import { personNameColumns } from "@/lib/people/person-columns";
 
 /** The screen's parameters as the leads page reads them from its query string. */
 export const screenSettingsSchema = z.object({
@@ -55,7 +56,7 @@ export async function runKinshipScreen(db: Executor, parameters: ScreenParameter
   const rankings = screenProfiles(active.table, input.remains, input.candidates, settings);
   const personIds = [...new Set(rankings.flatMap((ranking) => ranking.best?.candidateIds ?? []))];
   const people = personIds.length === 0 ? [] : await db
-    .select({ id: missingPersons.id, caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName, fatherName: missingPersons.fatherName, grandfatherName: missingPersons.grandfatherName, familyName: missingPersons.familyName })
+    .select(personNameColumns)
     .from(missingPersons)
     .where(inArray(missingPersons.id, personIds));
   const byId = new Map(people.map((person) => [person.id, { id: person.id, caseNumber: person.caseNumber, name: fullName(person) }]));

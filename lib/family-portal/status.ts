@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, min } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, identifications, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
 import { buildTimeline, type PersonFacts, type PersonTimeline, type VisibleIdentificationStatus } from "./timeline";
+import { personNameColumns } from "@/lib/people/person-columns";
 
 const VISIBLE_STATUSES: VisibleIdentificationStatus[] = ["confirmed", "family_notified", "remains_returned"];
 
@@ -16,12 +17,7 @@ export interface FamilyPortalPerson extends PersonTimeline {
 function familyPersons(db: Executor, familyId: string) {
   return db
     .select({
-      id: missingPersons.id,
-      caseNumber: missingPersons.caseNumber,
-      givenName: missingPersons.givenName,
-      fatherName: missingPersons.fatherName,
-      grandfatherName: missingPersons.grandfatherName,
-      familyName: missingPersons.familyName,
+      ...personNameColumns,
       createdAt: missingPersons.createdAt,
     })
     .from(missingPersons)

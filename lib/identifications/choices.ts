@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, missingPersons, referenceDonors, remains } from "@/db/schema";
+import { personNameColumns } from "@/lib/people/person-columns";
 
 /** The body a proposal starts from (?remains=<id>): its code fills the form, its estimate is compared. */
 export async function findRemainsChoice(db: Executor, remainsId: string | undefined) {
@@ -18,12 +19,7 @@ export async function findPersonChoice(db: Executor, missingPersonId: string | u
   if (!missingPersonId || !z.uuid().safeParse(missingPersonId).success) return null;
   const [row] = await db
     .select({
-      id: missingPersons.id,
-      caseNumber: missingPersons.caseNumber,
-      givenName: missingPersons.givenName,
-      fatherName: missingPersons.fatherName,
-      grandfatherName: missingPersons.grandfatherName,
-      familyName: missingPersons.familyName,
+      ...personNameColumns,
       sex: missingPersons.sex,
       birthYear: missingPersons.birthYear,
       lastSeenOn: missingPersons.lastSeenOn,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { identifications, missingPersons, remains, users } from "@/db/schema";
 import type { IdentificationStatus } from "./state-machine";
+import { personNameColumns } from "@/lib/people/person-columns";
 
 const proposer = alias(users, "proposer");
 const confirmer = alias(users, "confirmer");
@@ -59,12 +60,7 @@ export async function getIdentification(db: Executor, identificationId: string) 
       identification: identifications,
       body: { id: remains.id, code: remains.code, estimatedSex: remains.estimatedSex, ageMin: remains.ageMin, ageMax: remains.ageMax },
       person: {
-        id: missingPersons.id,
-        caseNumber: missingPersons.caseNumber,
-        givenName: missingPersons.givenName,
-        fatherName: missingPersons.fatherName,
-        grandfatherName: missingPersons.grandfatherName,
-        familyName: missingPersons.familyName,
+        ...personNameColumns,
         sex: missingPersons.sex,
         birthYear: missingPersons.birthYear,
         lastSeenOn: missingPersons.lastSeenOn,

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
+import { personNameColumns } from "@/lib/people/person-columns";
 
 /**
  * A donor for the edit form: their details, their family, and their relation (or none) to each of
@@ -17,7 +18,7 @@ export async function getDonorForEdit(db: Executor, donorId: string) {
   if (!donor) return null;
   const [members, relationships] = await Promise.all([
     db
-      .select({ id: missingPersons.id, caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName, fatherName: missingPersons.fatherName, grandfatherName: missingPersons.grandfatherName, familyName: missingPersons.familyName })
+      .select(personNameColumns)
       .from(missingPersons)
       .where(and(eq(missingPersons.familyId, donor.donor.familyId), isNull(missingPersons.mergedIntoId), isNull(missingPersons.voidedAt)))
       .orderBy(asc(missingPersons.caseNumber)),

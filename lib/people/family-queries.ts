@@ -5,6 +5,7 @@ import { dnaSamples, donorRelationships, families, missingPersons, referenceDono
 import type { Role } from "@/lib/auth/permissions";
 import { contactDetail } from "./contact-details";
 import { familyListColumns } from "./family-list";
+import { personNameColumns } from "@/lib/people/person-columns";
 
 export function listFamilies(db: Executor, role: Role, limit = 100) {
   return db.select(familyListColumns(role)).from(families).where(isNull(families.voidedAt)).orderBy(desc(families.reference)).limit(limit);
@@ -30,12 +31,7 @@ async function familyRow(db: Executor, familyId: string, role: Role) {
 function familyMembers(db: Executor, familyId: string) {
   return db
     .select({
-      id: missingPersons.id,
-      caseNumber: missingPersons.caseNumber,
-      givenName: missingPersons.givenName,
-      fatherName: missingPersons.fatherName,
-      grandfatherName: missingPersons.grandfatherName,
-      familyName: missingPersons.familyName,
+      ...personNameColumns,
       birthYear: missingPersons.birthYear,
       status: missingPersons.status,
     })
