@@ -4,8 +4,7 @@ import { donorRelationships, referenceDonors } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
-import { buildNameSearch } from "@/lib/names/normalise-arabic";
-import { requireFamilyMembers } from "./donors";
+import { donorColumns, requireFamilyMembers } from "./donors";
 import type { UpdateDonorValues } from "./edit-schemas";
 
 /**
@@ -47,16 +46,7 @@ export async function updateDonor({ input, tx, audit }: ActionContext<UpdateDono
   if (before.voidedAt) throw new ActionRefusal("refused", "Forensic.recordVoided");
   await requireFamilyMembers(tx, input.familyId, input.relationships.map((row) => row.missingPersonId));
   const relationshipsBefore = await relationshipsOf(tx, before.id);
-  const after = await updateVersioned(tx, referenceDonors, "reference_donor", { id: before.id, version: input.version }, {
-    givenName: input.givenName,
-    fatherName: input.fatherName,
-    grandfatherName: input.grandfatherName,
-    familyName: input.familyName,
-    nameLatin: input.nameLatin,
-    nameSearch: buildNameSearch(input),
-    sex: input.sex,
-    phone: input.phone,
-  });
+  const after = await updateVersioned(tx, referenceDonors, "reference_donor", { id: before.id, version: input.version }, donorColumns(input));
   await syncRelationships(tx, before.id, input.relationships);
   const relationships = await relationshipsOf(tx, before.id);
   if (relationships.length === 0) throw new ActionRefusal("invalid", "Actions.invalid", { relationships: "chooseRelationship" });

@@ -18,6 +18,20 @@ export async function requireFamilyMembers(tx: Transaction, familyId: string, pe
   }
 }
 
+/** The donor's own columns as the form gives them, the name's search form derived from its parts. */
+export function donorColumns(input: DonorValues) {
+  return {
+    givenName: input.givenName,
+    fatherName: input.fatherName,
+    grandfatherName: input.grandfatherName,
+    familyName: input.familyName,
+    nameLatin: input.nameLatin,
+    nameSearch: buildNameSearch(input),
+    sex: input.sex,
+    phone: input.phone,
+  };
+}
+
 /** A family member who gives a reference sample, with their relation to each missing person of the family. */
 export async function createDonor({ input, tx, audit }: ActionContext<DonorValues>): Promise<{ donorId: string }> {
   const relationships = input.relationships.flatMap((row) =>
@@ -26,17 +40,7 @@ export async function createDonor({ input, tx, audit }: ActionContext<DonorValue
   await requireFamilyMembers(tx, input.familyId, relationships.map((row) => row.missingPersonId));
   const [donor] = await tx
     .insert(referenceDonors)
-    .values({
-      familyId: input.familyId,
-      givenName: input.givenName,
-      fatherName: input.fatherName,
-      grandfatherName: input.grandfatherName,
-      familyName: input.familyName,
-      nameLatin: input.nameLatin,
-      nameSearch: buildNameSearch(input),
-      sex: input.sex,
-      phone: input.phone,
-    })
+    .values({ familyId: input.familyId, ...donorColumns(input) })
     .returning();
   if (!donor) throw new Error("donor was not inserted");
   await tx.insert(donorRelationships).values(relationships.map((row) => ({ ...row, donorId: donor.id })));
