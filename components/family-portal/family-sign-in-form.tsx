@@ -5,6 +5,8 @@ interface FamilySignInFormProps {
   locale: Locale;
   failed: boolean;
   signedOut: boolean;
+  /** Minutes this connection must wait before its next try, when it was told to wait. */
+  waitMinutes: number | null;
 }
 
 const inputClassName = "block w-full rounded border-2 border-line bg-white px-3 py-3 text-xl tracking-wide";
@@ -13,16 +15,16 @@ const inputClassName = "block w-full rounded border-2 border-line bg-white px-3 
  * A plain HTML form posting to the sign-in route: it works on any phone, with or without
  * JavaScript, and the code never sits in client-side state.
  */
-export async function FamilySignInForm({ locale, failed, signedOut }: FamilySignInFormProps) {
+export async function FamilySignInForm({ locale, failed, signedOut, waitMinutes }: FamilySignInFormProps) {
   const t = await getTranslations({ locale, namespace: "FamilyPortal" });
   return (
     <form method="post" action={`/${locale}/family/sign-in`} className="space-y-5" data-testid="family-sign-in-form">
-      {failed && (
+      {(failed || waitMinutes !== null) && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900" data-testid="family-sign-in-error">
-          {t("signInFailed")}
+          {waitMinutes === null ? t("signInFailed") : t("signInWait", { minutes: waitMinutes })}
         </p>
       )}
-      {signedOut && !failed && (
+      {signedOut && !failed && waitMinutes === null && (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900" data-testid="family-signed-out">
           {t("signedOut")}
         </p>

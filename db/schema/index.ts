@@ -11,3 +11,5 @@ export * from "./custody-events";
 export * from "./audit-log";
 export * from "./system-settings";
 export * from "./rate-limits";
+export * from "./family-portal";
+export * from "./refused-attempts";

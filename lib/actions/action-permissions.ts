@@ -14,6 +14,7 @@ export const ACTION_PERMISSIONS = {
   "families.update": "people.write",
   "families.void": "people.write",
   "families.issueAccessCode": "familyAccessCode.issue",
+  "families.liftSignInLock": "familyAccessCode.issue",
   "donors.create": "people.write",
   "donors.update": "people.write",
   "donors.void": "people.write",

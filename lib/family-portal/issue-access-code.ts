@@ -6,6 +6,8 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { hashPassword } from "@/lib/auth/argon2";
 import { formatAccessCode, generateAccessCode } from "./access-code";
 import type { IssueAccessCodeValues } from "./schemas";
+import { endFamilySessions } from "./session";
+import { liftReferenceThrottles } from "./sign-in-throttle";
 
 export interface IssuedAccessCode {
   reference: string;
@@ -15,8 +17,9 @@ export interface IssuedAccessCode {
 }
 
 /**
- * A new code for the family, kept only as an argon2id hash. Its new issue time ends every session
- * opened with the previous code. The audit entry says that a code was (re)issued, never which.
+ * A new code for the family, kept only as an argon2id hash. It ends every session opened with the
+ * previous code and lifts every wait on the family's reference (the family may be at the office
+ * because it was kept waiting). The audit entry says that a code was (re)issued, never which.
  */
 export async function issueAccessCode({ input, tx, audit }: ActionContext<IssueAccessCodeValues>): Promise<IssuedAccessCode> {
   const [family] = await tx
@@ -31,12 +34,14 @@ export async function issueAccessCode({ input, tx, audit }: ActionContext<IssueA
     .update(families)
     .set({ accessCodeHash: await hashPassword(code), accessCodeIssuedAt: issuedAt, version: sql`${families.version} + 1`, updatedAt: issuedAt })
     .where(eq(families.id, family.id));
+  await endFamilySessions(tx, family.id);
+  const signInWaitsLifted = await liftReferenceThrottles(tx, family.reference);
   await audit({
     action: family.issuedAt ? "family.accessCodeReissue" : "family.accessCodeIssue",
     entity: "family",
     entityId: family.id,
     before: { reference: family.reference, accessCodeIssuedAt: family.issuedAt },
-    after: { reference: family.reference, accessCodeIssuedAt: issuedAt },
+    after: { reference: family.reference, accessCodeIssuedAt: issuedAt, signInWaitsLifted },
   });
   return { reference: family.reference, code: formatAccessCode(code), issuedAt: issuedAt.toISOString() };
 }

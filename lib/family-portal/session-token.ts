@@ -6,6 +6,8 @@ export const FAMILY_SESSION_COOKIE = "tarhuna-family";
 
 export interface FamilySessionClaims {
   familyId: string;
+  /** The server-side session row (family_sessions): signing out deletes it, and the token is refused. */
+  sessionId: string;
   /** When the family's current access code was issued: a reissued code ends every older session. */
   codeIssuedAt: number;
   expiresAt: number;
@@ -28,7 +30,7 @@ function signature(payload: string): Buffer {
 }
 
 export function signFamilySession(claims: FamilySessionClaims): string {
-  const payload = Buffer.from(JSON.stringify({ f: claims.familyId, i: claims.codeIssuedAt, e: claims.expiresAt })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ f: claims.familyId, s: claims.sessionId, i: claims.codeIssuedAt, e: claims.expiresAt })).toString("base64url");
   return `${payload}.${signature(payload).toString("base64url")}`;
 }
 
@@ -40,9 +42,9 @@ function claimsOf(payload: string): FamilySessionClaims | null {
     return null;
   }
   if (typeof parsed !== "object" || parsed === null) return null;
-  const { f, i, e } = parsed as Record<string, unknown>;
-  if (typeof f !== "string" || typeof i !== "number" || typeof e !== "number") return null;
-  return { familyId: f, codeIssuedAt: i, expiresAt: e };
+  const { f, s, i, e } = parsed as Record<string, unknown>;
+  if (typeof f !== "string" || typeof s !== "string" || typeof i !== "number" || typeof e !== "number") return null;
+  return { familyId: f, sessionId: s, codeIssuedAt: i, expiresAt: e };
 }
 
 /** The claims of a token this server signed and that has not expired, or null. */

@@ -1,19 +1,21 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { families } from "@/db/schema";
-import { appendAuditEntry } from "@/lib/audit/append";
-import { logger } from "@/lib/server/logger";
 import { hashPassword, verifyPassword } from "@/lib/auth/argon2";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
-import { clearRateLimit, isRateLimited, recordRateLimitedFailure, type RateLimit } from "@/lib/security/rate-limit";
+import { addressKey } from "@/lib/security/address-key";
+import { releaseAttempt, reserveAttempt, type RateLimit } from "@/lib/security/rate-limit";
+import { countRefusedAttempt } from "@/lib/security/refused-attempts";
+import { logger } from "@/lib/server/logger";
 import { normaliseFamilyReference, parseAccessCode } from "./access-code";
+import { openFamilySession } from "./session";
+import { clearReferenceThrottle, reserveReferenceTry } from "./sign-in-throttle";
 
-/** Five wrong codes for one reference within an hour… */
-export const FAMILY_CODE_FAILURES: RateLimit = { limit: 5, windowMinutes: 60 };
-/** …lock that reference for the hour after the fifth, even against the right code. */
-export const FAMILY_LOCK: RateLimit = { limit: 1, windowMinutes: 60 };
-/** Failed tries from one address, whatever the reference (guards against trying many families). */
-export const FAMILY_IP_LIMIT: RateLimit = { limit: 20, windowMinutes: 60 };
+/**
+ * Tries from one address (IPv4 address or IPv6 /64), whatever the reference, before it must wait
+ * for the hour to pass: one address cannot try many families, and past this it costs no hash.
+ */
+export const FAMILY_ADDRESS_LIMIT: RateLimit = { limit: 20, windowMinutes: 60 };
 
 export interface FamilySignInAttempt extends RequestMetadata {
   reference: string;
@@ -23,20 +25,24 @@ export interface FamilySignInAttempt extends RequestMetadata {
 export interface SignedInFamily {
   familyId: string;
   codeIssuedAt: Date;
+  /** The server-side session row the cookie names; deleting it ends the session. */
+  sessionId: string;
 }
 
-type RefusalReason = "unknownReference" | "noCode" | "wrongCode" | "locked" | "addressLimited";
+export type FamilySignInOutcome =
+  | { ok: true; family: SignedInFamily }
+  /** waitSeconds: how long this address must wait before trying again; null when it need not. */
+  | { ok: false; waitSeconds: number | null };
 
-const failureKey = (reference: string) => `family-code:${reference}`;
-const lockKey = (reference: string) => `family-lock:${reference}`;
-const addressKey = (ip: string) => `family-ip:${ip}`;
+type RefusalReason = "addressLimited" | "waiting" | "unknownReference" | "noCode" | "wrongCode";
 
 let timingHash: Promise<string> | undefined;
 
 /** An unknown reference costs as much time as a known one, so timing does not tell which exist. */
-async function spendVerificationTime(code: string): Promise<void> {
+async function spendVerificationTime(code: string): Promise<false> {
   timingHash ??= hashPassword("family-portal-timing-equaliser");
   await verifyPassword(await timingHash, code);
+  return false;
 }
 
 async function findFamily(db: Database, reference: string) {
@@ -47,62 +53,38 @@ async function findFamily(db: Database, reference: string) {
   return family ?? null;
 }
 
-async function auditAccess(db: Database, attempt: FamilySignInAttempt, reference: string, familyId: string | null, outcome: { action: string; reason?: RefusalReason }) {
-  await db.transaction((tx) =>
-    appendAuditEntry(tx, {
-      actorId: null,
-      actorLabel: `family ${reference}`,
-      action: outcome.action,
-      entity: "family",
-      entityId: familyId,
-      after: outcome.reason ? { reference, reason: outcome.reason } : { reference },
-      ip: attempt.ip,
-      userAgent: attempt.userAgent,
-    }),
-  );
+/** Counted per address and hour, logged, never audited: the audit log is for meaningful events. */
+async function refuse(db: Database, address: string, reason: RefusalReason, waitSeconds: number | null): Promise<FamilySignInOutcome> {
+  await countRefusedAttempt(db, address, `familyPortal.${reason}`);
+  logger.info({ event: "familyPortal.refused", reason, waitSeconds, ip: address }, "family sign-in refused");
+  return { ok: false, waitSeconds };
 }
 
 /**
- * Takes one of the reference's five tries before the code is checked, so that guesses sent at the
- * same instant cannot each slip in before the lock: the sixth reservation within the hour is refused
- * whatever code it carries. A right code gives its try back (the count is cleared).
+ * One answer for every failure: unknown reference, no code issued or wrong code look the same, and
+ * the waits are keyed on the reference as typed, so they too are the same whether a family holds
+ * it or not. Both limits are reserved before anything is checked, so a burst sent at one instant
+ * gets no more than they allow: first the address's hourly tries (past them: no lookup, no hash),
+ * then the tries of this address at this reference (past five: growing waits, for this address only).
  */
-async function reserveTry(db: Database, reference: string): Promise<{ allowed: boolean; last: boolean }> {
-  const attempts = await recordRateLimitedFailure(db, failureKey(reference), FAMILY_CODE_FAILURES);
-  return { allowed: attempts <= FAMILY_CODE_FAILURES.limit, last: attempts === FAMILY_CODE_FAILURES.limit };
-}
-
-/**
- * One answer for every failure (null): unknown reference, no code issued, wrong code, locked
- * reference or throttled address. The reason goes to the audit log only, never the code.
- */
-export async function signInFamily(db: Database, attempt: FamilySignInAttempt): Promise<SignedInFamily | null> {
+export async function signInFamily(db: Database, attempt: FamilySignInAttempt): Promise<FamilySignInOutcome> {
   const reference = normaliseFamilyReference(attempt.reference);
+  const address = addressKey(attempt.ip);
+  const addressLimitKey = `family-ip:${address}`;
+  const addressTry = await reserveAttempt(db, addressLimitKey, FAMILY_ADDRESS_LIMIT);
+  if (!addressTry.allowed) return refuse(db, address, "addressLimited", addressTry.retryAfterSeconds);
+  const referenceTry = await reserveReferenceTry(db, reference, address);
+  if (!referenceTry.allowed) return refuse(db, address, "waiting", referenceTry.waitSeconds);
   const code = parseAccessCode(attempt.code) ?? attempt.code.slice(0, 64);
-  const [family, addressLimited] = await Promise.all([findFamily(db, reference), isRateLimited(db, addressKey(attempt.ip), FAMILY_IP_LIMIT)]);
-  const locked = family !== null && (await isRateLimited(db, lockKey(reference), FAMILY_LOCK));
-  let refused: RefusalReason | null = addressLimited ? "addressLimited" : !family ? "unknownReference" : locked ? "locked" : !family.hash || !family.issuedAt ? "noCode" : null;
-  let verified = false;
-  let lastTry = false;
-  if (family?.hash && !refused) {
-    const reserved = await reserveTry(db, reference);
-    lastTry = reserved.last;
-    if (reserved.allowed) verified = await verifyPassword(family.hash, code);
-    else refused = "locked";
+  const family = await findFamily(db, reference);
+  const verified = family?.hash && family.issuedAt ? await verifyPassword(family.hash, code) : await spendVerificationTime(code);
+  if (!family?.issuedAt || !verified) {
+    const reason = !family ? "unknownReference" : !family.hash ? "noCode" : "wrongCode";
+    return refuse(db, address, reason, referenceTry.waitSeconds);
   }
-  if (!verified && (!family?.hash || refused)) await spendVerificationTime(code);
-  if (family?.issuedAt && verified) {
-    await clearRateLimit(db, failureKey(reference));
-    await auditAccess(db, attempt, reference, family.id, { action: "familyPortal.signIn" });
-    return { familyId: family.id, codeIssuedAt: family.issuedAt };
-  }
-  await recordRateLimitedFailure(db, addressKey(attempt.ip), FAMILY_IP_LIMIT);
-  const reason = refused ?? "wrongCode";
-  // The fifth wrong code starts the hour-long lock, which outlasts the window of the tries.
-  const lockedNow = reason === "wrongCode" && lastTry;
-  if (lockedNow) await recordRateLimitedFailure(db, lockKey(reference), FAMILY_LOCK);
-  await auditAccess(db, attempt, reference, family?.id ?? null, { action: "familyPortal.refused", reason });
-  if (lockedNow) await auditAccess(db, attempt, reference, family?.id ?? null, { action: "familyPortal.locked" });
-  logger.info({ event: "familyPortal.refused", reason, lockedNow, ip: attempt.ip }, "family sign-in refused");
-  return null;
+  // A right code gives back the address's try and forgets its mistakes at this reference.
+  await releaseAttempt(db, addressLimitKey);
+  await clearReferenceThrottle(db, reference, address);
+  const sessionId = await openFamilySession(db, { familyId: family.id, reference, metadata: attempt });
+  return { ok: true, family: { familyId: family.id, codeIssuedAt: family.issuedAt, sessionId } };
 }

@@ -68,9 +68,9 @@ describe("family access codes", () => {
 });
 
 describe("the family session token", () => {
-  const claims = { familyId: "3f6c1b0e-7d2a-4c55-9a43-0b1e2f3a4b5c", codeIssuedAt: 1_700_000_000_000, expiresAt: Date.now() + 60_000 };
+  const claims = { familyId: "3f6c1b0e-7d2a-4c55-9a43-0b1e2f3a4b5c", sessionId: "9d1c6f2a-4b3e-4e7a-8c21-5f0a1b2c3d4e", codeIssuedAt: 1_700_000_000_000, expiresAt: Date.now() + 60_000 };
 
-  it("carries the family and its code's issue time", () => {
+  it("carries the family, its server-side session and its code's issue time", () => {
     expect(verifyFamilySession(signFamilySession(claims))).toEqual(claims);
   });
 
@@ -80,7 +80,7 @@ describe("the family session token", () => {
 
   it("is refused when its content was changed", () => {
     const [, signature] = signFamilySession(claims).split(".");
-    const forged = Buffer.from(JSON.stringify({ f: "another-family", i: claims.codeIssuedAt, e: claims.expiresAt })).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ f: "another-family", s: claims.sessionId, i: claims.codeIssuedAt, e: claims.expiresAt })).toString("base64url");
     expect(verifyFamilySession(`${forged}.${signature}`)).toBeNull();
     expect(verifyFamilySession("garbage")).toBeNull();
     expect(verifyFamilySession(undefined)).toBeNull();

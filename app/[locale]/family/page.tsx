@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cookies } from "next/headers";
 import { FamilySignInForm } from "@/components/family-portal/family-sign-in-form";
 import { FamilyStatus } from "@/components/family-portal/family-status";
+import { waitFromQuery } from "@/lib/family-portal/portal-request";
 import { readFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { getFamilyPortalStatus } from "@/lib/family-portal/status";
@@ -47,7 +48,7 @@ export default async function FamilyPortalPage({ params, searchParams }: FamilyP
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p>{t("intro")}</p>
       </header>
-      <FamilySignInForm locale={locale} failed={query.failed === "1"} signedOut={query.signedOut === "1"} />
+      <FamilySignInForm locale={locale} failed={query.failed === "1"} signedOut={query.signedOut === "1"} waitMinutes={waitFromQuery(query.wait)} />
     </section>
   );
 }

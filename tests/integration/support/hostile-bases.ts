@@ -177,6 +177,7 @@ function familyBases(db: Database, codes: CodeAllocator, records: BaseRecords): 
     },
     "families.void": voidOf(() => createFamily(db)),
     "families.issueAccessCode": { fields: { familyId: ID }, prepare: async () => ({ familyId }) },
+    "families.liftSignInLock": { fields: { familyId: ID }, prepare: async () => ({ familyId }) },
     "donors.create": { fields: DONOR_FIELDS, prepare: async () => structuredClone(records.donor) },
     "donors.update": {
       fields: { ...DONOR_FIELDS, version: VERSION },

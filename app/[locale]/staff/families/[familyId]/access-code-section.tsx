@@ -2,20 +2,28 @@ import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { AccessCodePanel } from "@/components/family-portal/access-code-panel";
 import type { SlipText } from "@/components/family-portal/access-code-slip";
+import { SignInLockPanel } from "@/components/family-portal/sign-in-lock-panel";
 import { accessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
+import { familySignInLock } from "@/lib/family-portal/sign-in-lock";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
-import { issueFamilyAccessCode } from "./actions";
+import { issueFamilyAccessCode, liftFamilySignInLock } from "./actions";
 
 async function slipText(locale: Locale): Promise<SlipText> {
   const t = await getTranslations({ locale, namespace: "FamilyPortal.slip" });
   return { title: t("title"), reference: t("reference"), code: t("code"), issuedOn: t.raw("issuedOn") as string, instructions: t("instructions") };
 }
 
-/** "Portal access code" on the family page, for the roles that may issue one. */
-export async function AccessCodeSection({ familyId }: { familyId: string }) {
-  const [t, issuedAt, ar, en] = await Promise.all([
+/**
+ * "Portal access code" on the family page, for the roles that may issue one: the code, and the
+ * sign-in waits that wrong codes put on the family's reference, which the same roles may lift.
+ */
+export async function AccessCodeSection({ familyId, locale }: { familyId: string; locale: Locale }) {
+  const db = await getDb();
+  const [t, issuedAt, lock, ar, en] = await Promise.all([
     getTranslations("FamilyPortal.staff"),
-    getDb().then((db) => accessCodeIssuedAt(db, familyId)),
+    accessCodeIssuedAt(db, familyId),
+    familySignInLock(db, familyId),
     slipText("ar"),
     slipText("en"),
   ]);
@@ -23,6 +31,14 @@ export async function AccessCodeSection({ familyId }: { familyId: string }) {
     <section id="portal-access-code" className="space-y-3 rounded border border-line p-4" aria-labelledby="portal-access-code-title">
       <h2 id="portal-access-code-title" className="text-xl font-semibold">{t("title")}</h2>
       <AccessCodePanel familyId={familyId} issuedAt={issuedAt?.toISOString() ?? null} action={issueFamilyAccessCode} slipText={{ ar, en }} />
+      <h3 className="pt-2 text-lg font-semibold">{t("lockTitle")}</h3>
+      <SignInLockPanel
+        familyId={familyId}
+        waitingAddresses={lock.waitingAddresses}
+        waitUntil={lock.waitUntil ? formatDateTime(locale, lock.waitUntil) : null}
+        recentFailures={lock.recentFailures}
+        action={liftFamilySignInLock}
+      />
     </section>
   );
 }

@@ -68,7 +68,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           </details>
         )}
       </section>
-      {can(session.role, "familyAccessCode.issue") && !family.voidedAt && <AccessCodeSection familyId={family.id} />}
+      {can(session.role, "familyAccessCode.issue") && !family.voidedAt && <AccessCodeSection familyId={family.id} locale={locale} />}
     </section>
   );
 }
