@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import arabic from "@/lib/i18n/messages/ar";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
+import { DESKTOP, openAppPage, openSignedInPage, PHONE } from "./support/open-page";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -101,5 +101,34 @@ describe("issuing a family's access code", () => {
     await signInToPortal(page, "TRH-F-0342", code);
     await page.getByTestId("family-heading").waitFor();
     expect(await page.getByTestId("family-person").count()).toBeGreaterThan(0);
+  });
+});
+
+describe("sign-in waits at a family's reference", () => {
+  test("after five wrong codes the portal says how long to wait, and a registrar sees and lifts the wait", async (context) => {
+    const reference = "TRH-F-0341";
+    const family = await openAppPage(context, browser.current, server.current, "/ar/family", PHONE);
+    for (let guess = 0; guess < 5; guess += 1) {
+      await signInToPortal(family, reference, "2345-6789-ACEF");
+      await family.getByTestId("family-sign-in-error").waitFor();
+    }
+    expect(new URL(family.url()).search).toBe("?wait=1");
+    expect(await family.getByTestId("family-sign-in-error").innerText()).toContain("دقيقة واحدة");
+    expect(await axeViolations(family)).toEqual([]);
+
+    const staff = await openSignedInPage(context, browser.current, server.current);
+    await staff.goto(server.current.url("/ar/staff/families"));
+    await staff.getByTestId("family-rows").getByRole("link", { name: reference, exact: true }).click();
+    const panel = staff.getByTestId("sign-in-lock-panel");
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain("اتصال واحد في حالة انتظار");
+    await staff.getByTestId("lift-sign-in-lock").click();
+    await panel.getByText(portal.staff.lockLifted).waitFor();
+    await panel.getByText(portal.staff.lockNone).waitFor();
+
+    await family.goto(server.current.url("/ar/family"));
+    await signInToPortal(family, reference, "2345-6789-ACEF");
+    await family.getByTestId("family-sign-in-error").waitFor();
+    expect(new URL(family.url()).search).toBe("?failed=1");
   });
 });
