@@ -21,7 +21,7 @@ export async function AuditFieldChanges({ before, after }: AuditFieldChangesProp
         (changes.length === 0 ? (
           <p className="text-muted">{t("noFieldChanges")}</p>
         ) : (
-          <ul dir="ltr" className="space-y-0.5 text-start font-mono text-xs">
+          <ul dir="ltr" className="space-y-0.5 text-start font-mono text-xs" data-ltr-block>
             {changes.map((change) => (
               <li key={change.field} className="break-all">
                 <span className="font-semibold">{change.field}</span>: {change.before ?? t("absent")} → {change.after ?? t("absent")}

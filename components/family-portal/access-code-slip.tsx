@@ -1,5 +1,6 @@
 import type { Locale } from "next-intl";
 import { formatDate } from "@/lib/i18n/format";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export interface SlipText {
   title: string;
@@ -29,9 +30,9 @@ export function AccessCodeSlip({ text, reference, code, issuedAt }: AccessCodeSl
           <h3 className="text-lg font-semibold">{text[locale].title}</h3>
           <dl className="space-y-2">
             <dt className="text-muted">{text[locale].reference}</dt>
-            <dd dir="ltr" className="font-mono text-2xl font-bold">{reference}</dd>
+            <dd className="font-mono text-2xl font-bold"><LtrText>{reference}</LtrText></dd>
             <dt className="text-muted">{text[locale].code}</dt>
-            <dd dir="ltr" className="font-mono text-3xl font-bold tracking-widest" data-testid="access-code">{code}</dd>
+            <dd className="font-mono text-3xl font-bold tracking-widest" data-testid="access-code"><LtrText>{code}</LtrText></dd>
           </dl>
           <p className="text-sm">{text[locale].issuedOn.replace("{date}", formatDate(locale, issuedAt))}</p>
           <p>{text[locale].instructions}</p>

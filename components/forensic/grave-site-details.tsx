@@ -2,6 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { GraveSiteRow } from "@/lib/forensic/site-queries";
 import { formatDate } from "@/lib/i18n/format";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export async function GraveSiteDetails({ site, locale }: { site: GraveSiteRow; locale: Locale }) {
   const [t, statuses] = await Promise.all([getTranslations("GraveSites"), getTranslations("SiteStatus")]);
@@ -19,8 +20,8 @@ export async function GraveSiteDetails({ site, locale }: { site: GraveSiteRow; l
       {rows.map(([term, value, leftToRight]) => (
         <div key={term} className="contents">
           <dt className="text-muted">{term}</dt>
-          <dd dir={leftToRight ? "ltr" : undefined} className={leftToRight ? "text-start font-mono" : undefined}>
-            {value}
+          <dd className={leftToRight ? "font-mono" : undefined}>
+            {leftToRight ? <LtrText>{value}</LtrText> : value}
           </dd>
         </div>
       ))}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { GraveSiteListEntry } from "@/lib/forensic/site-queries";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export async function GraveSiteTable({ sites, locale }: { sites: GraveSiteListEntry[]; locale: Locale }) {
   const [t, statuses] = await Promise.all([getTranslations("GraveSites"), getTranslations("SiteStatus")]);
@@ -15,9 +16,9 @@ export async function GraveSiteTable({ sites, locale }: { sites: GraveSiteListEn
         <tbody>
           {sites.map((site) => (
             <tr key={site.id} className="border-b border-line">
-              <td className="px-2 py-2 font-mono" dir="ltr">
+              <td className="px-2 py-2 font-mono">
                 <Link href={`/staff/sites/${site.id}`} className="text-accent underline">
-                  {site.code}
+                  <LtrText>{site.code}</LtrText>
                 </Link>
               </td>
               <td className="px-2 py-2">{locale === "ar" ? site.nameAr : site.nameEn}</td>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { RemainsRecord } from "@/lib/forensic/remains-queries";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export async function RemainsDetails({ record, locale }: { record: RemainsRecord; locale: Locale }) {
   const [t, forensic] = await Promise.all([getTranslations("Remains"), getTranslations("Forensic")]);
@@ -21,7 +22,7 @@ export async function RemainsDetails({ record, locale }: { record: RemainsRecord
         <dt className="text-muted">{t("site")}</dt>
         <dd>
           <Link href={`/staff/sites/${record.site.id}`} className="text-accent underline">
-            <span dir="ltr">{record.site.code}</span> · {locale === "ar" ? record.site.nameAr : record.site.nameEn}
+            <LtrText>{record.site.code}</LtrText> · {locale === "ar" ? record.site.nameAr : record.site.nameEn}
           </Link>
         </dd>
         {rows.map(([term, value]) => (

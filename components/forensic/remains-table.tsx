@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { RemainsListEntry } from "@/lib/forensic/remains-list";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[]; locale: Locale }) {
   const [t, forensic] = await Promise.all([getTranslations("Remains"), getTranslations("Forensic")]);
@@ -16,15 +17,15 @@ export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[];
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line">
-              <td className="px-2 py-2 font-mono" dir="ltr">
+              <td className="px-2 py-2 font-mono">
                 <Link href={`/staff/remains/${row.id}`} className="text-accent underline">
-                  {row.code}
+                  <LtrText>{row.code}</LtrText>
                 </Link>
               </td>
-              <td className="px-2 py-2 font-mono" dir="ltr">{row.siteCode}</td>
+              <td className="px-2 py-2 font-mono"><LtrText>{row.siteCode}</LtrText></td>
               <td className="px-2 py-2">{formatDate(locale, row.recoveredOn)}</td>
               <td className="px-2 py-2">{forensic(`sexes.${row.estimatedSex}`)}</td>
-              <td className="px-2 py-2" dir="ltr">{row.ageMin === null && row.ageMax === null ? "—" : `${row.ageMin ?? "?"}–${row.ageMax ?? "?"}`}</td>
+              <td className="px-2 py-2"><LtrText>{row.ageMin === null && row.ageMax === null ? "—" : `${row.ageMin ?? "?"}–${row.ageMax ?? "?"}`}</LtrText></td>
               <td className="px-2 py-2">{forensic(`conditions.${row.condition}`)}</td>
               <td className="px-2 py-2 tabular-nums">{formatNumber(locale, row.effectsCount)}</td>
             </tr>

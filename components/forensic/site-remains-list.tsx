@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { listRemainsOfSite } from "@/lib/forensic/remains-queries";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { LtrText } from "@/components/layout/ltr-text";
 
 type SiteBody = Awaited<ReturnType<typeof listRemainsOfSite>>[number];
 
@@ -19,8 +20,8 @@ export async function SiteRemainsList({ bodies, locale }: { bodies: SiteBody[]; 
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="site-remains">
           {bodies.map((body) => (
             <li key={body.id} className="rounded border border-line px-3 py-2 text-sm">
-              <Link href={`/staff/remains/${body.id}`} className="font-mono text-accent underline" dir="ltr">
-                {body.code}
+              <Link href={`/staff/remains/${body.id}`} className="font-mono text-accent underline">
+                <LtrText>{body.code}</LtrText>
               </Link>
               <span className="block text-muted">
                 {formatDate(locale, body.recoveredOn)} · {forensic(`conditions.${body.condition}`)} · {forensic(`sexes.${body.estimatedSex}`)}

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { ageAtDisappearance } from "@/lib/identifications/fit";
 import type { IdentificationDetails as Details } from "@/lib/identifications/queries";
+import { LtrText } from "@/components/layout/ltr-text";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -27,7 +28,7 @@ export async function IdentificationDetails({ details, locale }: { details: Deta
         <section aria-labelledby="side-body" className="rounded border border-line p-4">
           <h2 id="side-body" className="mb-2 font-semibold">{t("body")}</h2>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-            <Row term={t("remainsCode")}><Link href={`/staff/remains/${body.id}`} className="font-mono text-accent underline" dir="ltr">{body.code}</Link></Row>
+            <Row term={t("remainsCode")}><Link href={`/staff/remains/${body.id}`} className="font-mono text-accent underline"><LtrText>{body.code}</LtrText></Link></Row>
             <Row term={t("estimatedSex")}>{forensic(`sexes.${body.estimatedSex}`)}</Row>
             <Row term={t("ageRange")}>{ageRange}</Row>
           </dl>
@@ -35,7 +36,7 @@ export async function IdentificationDetails({ details, locale }: { details: Deta
         <section aria-labelledby="side-person" className="rounded border border-line p-4">
           <h2 id="side-person" className="mb-2 font-semibold">{t("person")}</h2>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-            <Row term={t("person")}><Link href={`/staff/persons/${person.id}`} className="text-accent underline"><span dir="ltr">{person.caseNumber}</span> — {fullArabicName(person)}</Link></Row>
+            <Row term={t("person")}><Link href={`/staff/persons/${person.id}`} className="text-accent underline"><LtrText>{person.caseNumber}</LtrText> — {fullArabicName(person)}</Link></Row>
             <Row term={t("personSex")}>{forensic(`sexes.${person.sex}`)}</Row>
             <Row term={t("birthYear")}>{person.birthYear ?? t("unknown")}</Row>
             <Row term={t("lastSeenOn")}>{person.lastSeenOn ? formatDate(locale, person.lastSeenOn) : t("unknown")}</Row>
@@ -46,7 +47,7 @@ export async function IdentificationDetails({ details, locale }: { details: Deta
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="identification-details">
         <Row term={t("currentStatus")}><span data-testid="identification-status">{t(`statuses.${identification.status}`)}</span></Row>
         <Row term={t("basis")}>{identification.basis.map((basis) => t(`bases.${basis}`)).join("، ")}</Row>
-        {identification.likelihoodRatio !== null && <Row term={t("likelihoodRatio")}><span dir="ltr">{identification.likelihoodRatio.toExponential(2)}</span></Row>}
+        {identification.likelihoodRatio !== null && <Row term={t("likelihoodRatio")}><LtrText>{identification.likelihoodRatio.toExponential(2)}</LtrText></Row>}
         <Row term={t("evidenceSummary")}>{identification.evidenceSummary}</Row>
         <Row term={t("proposedBy")}>{t("byOn", { name: details.proposedByName, date: formatDateTime(locale, identification.proposedAt) })}</Row>
         {identification.confirmedAt && <Row term={t("confirmedBy")}>{t("byOn", { name: details.confirmedByName ?? "—", date: formatDateTime(locale, identification.confirmedAt) })}</Row>}

@@ -5,6 +5,7 @@ import { fullArabicName } from "@/components/people/person-name";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { IdentificationSummary } from "@/lib/identifications/queries";
+import { LtrText } from "@/components/layout/ltr-text";
 
 /** Identifications with both sides, their stage and basis; each row opens the identification. */
 export async function IdentificationTable({ rows, locale, testId = "identification-table" }: { rows: IdentificationSummary[]; locale: Locale; testId?: string }) {
@@ -18,11 +19,11 @@ export async function IdentificationTable({ rows, locale, testId = "identificati
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line">
-              <td className="px-2 py-2 font-mono" dir="ltr">
-                <Link href={`/staff/identifications/${row.id}`} className="text-accent underline">{row.remainsCode}</Link>
+              <td className="px-2 py-2 font-mono">
+                <Link href={`/staff/identifications/${row.id}`} className="text-accent underline"><LtrText>{row.remainsCode}</LtrText></Link>
               </td>
               <td className="px-2 py-2">
-                <span dir="ltr">{row.caseNumber}</span> — {fullArabicName(row)}
+                <LtrText>{row.caseNumber}</LtrText> — {fullArabicName(row)}
               </td>
               <td className="px-2 py-2" data-testid="identification-status">{t(`statuses.${row.status}`)}</td>
               <td className="px-2 py-2">{row.basis.map((basis) => t(`bases.${basis}`)).join("، ")}</td>

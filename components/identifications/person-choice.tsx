@@ -6,6 +6,7 @@ import { inputClassName } from "@/components/forms/field";
 import { useMessage } from "@/components/forms/use-message";
 import { PersonSearchResults } from "@/components/people/person-search-results";
 import { pickedPerson, usePersonSearch, type PickedPerson } from "@/components/people/use-person-search";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface PersonChoiceProps {
   chosen: PickedPerson | null;
@@ -29,7 +30,7 @@ export function PersonChoice({ chosen, onChoose, error }: PersonChoiceProps) {
       <p data-testid="chosen-person" aria-live="polite">
         {chosen ? (
           <>
-            <span dir="ltr">{chosen.caseNumber}</span> — {chosen.name}{" "}
+            <LtrText>{chosen.caseNumber}</LtrText> — {chosen.name}{" "}
             <button type="button" className="text-sm underline" onClick={() => onChoose(null)}>{t("changePerson")}</button>
           </>
         ) : (

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { WorkQueueItem, WorkQueueName } from "@/lib/identifications/work-queues";
+import { LtrText } from "@/components/layout/ltr-text";
 
 const QUEUE_ORDER: readonly WorkQueueName[] = ["awaitingConfirmation", "awaitingNotification", "awaitingReturn"];
 
@@ -24,8 +25,8 @@ export async function WorkQueues({ queues, locale }: { queues: Record<WorkQueueN
               <ul className="space-y-1 text-sm">
                 {queues[name].map((item) => (
                   <li key={item.id} className="flex flex-wrap justify-between gap-2">
-                    <Link href={`/staff/identifications/${item.id}`} className="text-accent underline" dir="ltr">
-                      {item.remainsCode} · {item.caseNumber}
+                    <Link href={`/staff/identifications/${item.id}`} className="text-accent underline">
+                      <LtrText>{item.remainsCode}</LtrText> · <LtrText>{item.caseNumber}</LtrText>
                     </Link>
                     <span className="text-muted">{t("ageInDays", { days: formatNumber(locale, item.ageInDays) })}</span>
                   </li>

@@ -2,6 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { ScreenRow } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
+import { LtrText } from "@/components/layout/ltr-text";
 
 /** 10^x written as a mantissa and a power of ten, legible at any size (LRs run to 10^30). */
 function formatRatio(log10Lr: number | null, locale: Locale): string {
@@ -40,8 +41,8 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
           {rows.map((row) => (
             <tr key={row.remainsId} className={`border-b border-line ${row.isLead ? "bg-emerald-50" : ""}`} data-testid={row.isLead ? "lead-row" : "screen-row"}>
               <td className={cell}>
-                <Link href={`/staff/remains/${row.remainsId}`} className="whitespace-nowrap text-accent underline" dir="ltr">
-                  {row.remainsCode}
+                <Link href={`/staff/remains/${row.remainsId}`} className="whitespace-nowrap text-accent underline">
+                  <LtrText>{row.remainsCode}</LtrText>
                 </Link>
               </td>
               <td className={cell}>
@@ -50,7 +51,7 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
                   {row.best.map((person) => (
                     <li key={person.id}>
                       <Link href={`/staff/persons/${person.id}`} className="text-accent underline">
-                        <span dir="ltr">{person.caseNumber}</span> {person.name}
+                        <LtrText>{person.caseNumber}</LtrText> {person.name}
                       </Link>
                       {row.isLead && (
                         <>
@@ -69,16 +70,16 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
                 </ul>
                 {row.best.length > 1 && <p className="text-muted">{t("sameReferences")}</p>}
               </td>
-              <td className={`${cell} tabular-nums`} dir="ltr">
-                {formatRatio(row.log10Lr, locale)}
+              <td className={`${cell} tabular-nums`}>
+                <LtrText>{formatRatio(row.log10Lr, locale)}</LtrText>
               </td>
-              <td className={`${cell} tabular-nums`} dir="ltr">
-                {row.runnerUpLog10Lr === null ? "—" : row.runnerUpLog10Lr.toFixed(2)}
+              <td className={`${cell} tabular-nums`}>
+                <LtrText>{row.runnerUpLog10Lr === null ? "—" : row.runnerUpLog10Lr.toFixed(2)}</LtrText>
               </td>
               <td className={`${cell} tabular-nums`}>{formatPosterior(row.posterior, locale)}</td>
               <td className={`${cell} tabular-nums`}>{row.lociCompared}</td>
-              <td className={cell} dir="ltr">
-                {row.inconsistentLoci.length === 0 ? t("none") : row.inconsistentLoci.join(", ")}
+              <td className={cell}>
+                {row.inconsistentLoci.length === 0 ? t("none") : <LtrText>{row.inconsistentLoci.join(", ")}</LtrText>}
               </td>
               <td className={cell}>{row.isLead ? <strong>{t("lead")}</strong> : t("noLead")}</td>
             </tr>

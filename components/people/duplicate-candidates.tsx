@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import type { DuplicateCandidate } from "@/lib/people/duplicates";
 import { fullArabicName } from "./person-name";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface DuplicateCandidatesProps {
   candidates: DuplicateCandidate[];
@@ -24,7 +25,7 @@ export function DuplicateCandidates({ candidates, onRegisterAnyway, onLinkExisti
         {candidates.map((candidate) => (
           <li key={candidate.id}>
             <Link href={`/staff/persons/${candidate.id}`} className="text-accent underline" target={onLinkExisting ? "_blank" : undefined}>
-              <span dir="ltr">{candidate.caseNumber}</span> — {fullArabicName(candidate)}
+              <LtrText>{candidate.caseNumber}</LtrText> — {fullArabicName(candidate)}
             </Link>
             {candidate.birthYear !== null && <span className="text-muted"> ({candidate.birthYear})</span>}
             {onLinkExisting && (

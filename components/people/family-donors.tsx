@@ -6,6 +6,7 @@ import type { FamilyDetails } from "@/lib/people/family-queries";
 import type { ReferenceSampleValues } from "@/lib/people/schemas";
 import { fullArabicName } from "./person-name";
 import { SampleForm } from "./sample-form";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface FamilyDonorsProps {
   donors: FamilyDetails["donors"];
@@ -23,14 +24,14 @@ export async function FamilyDonors({ donors, collect, collectorName, canPrint }:
       {donors.map((donor) => (
         <li key={donor.id} className="space-y-2 rounded border border-line p-4" data-testid="donor">
           <p className="font-medium">
-            {fullArabicName(donor)} {donor.phone !== null && donor.phone !== "" && <span dir="ltr" className="text-muted">{donor.phone}</span>}
+            {fullArabicName(donor)} {donor.phone !== null && donor.phone !== "" && <LtrText className="text-muted">{donor.phone}</LtrText>}
             {/* Only writers get the collection form, and only they may correct the donor. */}
             {collect && <> · <Link href={`/staff/donors/${donor.id}/edit`} className="text-sm font-normal text-accent underline" data-testid="edit-donor">{t("edit")}</Link></>}
           </p>
           <ul className="text-sm">
             {donor.relationships.map((relationship) => (
               <li key={relationship.missingPersonId}>
-                {t(`relationships.${relationship.relationship}`)} — {relationship.givenName} (<span dir="ltr">{relationship.caseNumber}</span>)
+                {t(`relationships.${relationship.relationship}`)} — {relationship.givenName} (<LtrText>{relationship.caseNumber}</LtrText>)
                 {NON_GENETIC_RELATIONSHIPS.has(relationship.relationship) && <span className="text-muted"> · {t("notGenetic")}</span>}
               </li>
             ))}
@@ -38,7 +39,7 @@ export async function FamilyDonors({ donors, collect, collectorName, canPrint }:
           <ul className="text-sm" data-testid="donor-samples">
             {donor.samples.map((sample) => (
               <li key={sample.id}>
-                <Link href={`/staff/samples/${sample.id}`} className="text-accent underline" data-testid="sample-link"><span dir="ltr">{sample.barcode}</span></Link> · {t(`labStatuses.${sample.labStatus}`)}
+                <Link href={`/staff/samples/${sample.id}`} className="text-accent underline" data-testid="sample-link"><LtrText>{sample.barcode}</LtrText></Link> · {t(`labStatuses.${sample.labStatus}`)}
                 {canPrint && (
                   <> · <Link href={`/staff/samples/${sample.id}/receipt`} className="text-accent underline" data-testid="receipt-link">{t("receipt")}</Link></>
                 )}

@@ -6,6 +6,7 @@ import { inputClassName } from "@/components/forms/field";
 import type { PersonSearchResult } from "@/lib/people/search";
 import { PersonSearchResults } from "./person-search-results";
 import { pickedPerson, usePersonSearch, type PickedPerson } from "./use-person-search";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export function PersonPicker({ chosen, onChange, error }: { chosen: PickedPerson[]; onChange: (people: PickedPerson[]) => void; error?: string }) {
   const t = useTranslations("People");
@@ -23,7 +24,7 @@ export function PersonPicker({ chosen, onChange, error }: { chosen: PickedPerson
         {chosen.length === 0 && <li className="text-muted">{t("noneChosen")}</li>}
         {chosen.map((person) => (
           <li key={person.id} className="flex items-center gap-3">
-            <span dir="ltr">{person.caseNumber}</span> <span>{person.name}</span>
+            <LtrText>{person.caseNumber}</LtrText> <span>{person.name}</span>
             <button type="button" className="text-sm underline" onClick={() => onChange(chosen.filter((other) => other.id !== person.id))}>
               {t("remove")}
             </button>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { PersonSearchResult } from "@/lib/people/search";
 import { fullArabicName } from "./person-name";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export async function PersonResults({ results }: { results: PersonSearchResult[] }) {
   const t = await getTranslations("People");
@@ -13,8 +14,8 @@ export async function PersonResults({ results }: { results: PersonSearchResult[]
             {fullArabicName(result)}
           </Link>
           {result.nameLatin !== "" && <span dir="ltr" className="text-muted">{result.nameLatin}</span>}
-          <span dir="ltr">{result.caseNumber}</span>
-          {result.familyReference && <span dir="ltr">{result.familyReference}</span>}
+          <LtrText>{result.caseNumber}</LtrText>
+          {result.familyReference && <LtrText>{result.familyReference}</LtrText>}
           {result.birthYear !== null && <span>{t("birthYear")}: {result.birthYear}</span>}
           <span className="text-sm text-muted">{t(`statuses.${result.status as "missing"}`)} · {t(`matchedBy.${result.matchedBy}`)}</span>
         </li>

@@ -18,6 +18,7 @@ import { PersonPicker } from "./person-picker";
 import type { PickedPerson } from "./use-person-search";
 import { ReportNewPerson } from "./report-new-person";
 import { usePeopleChoices } from "./use-people-choices";
+import { LtrText } from "@/components/layout/ltr-text";
 
 type CreateReportAction = (values: PoliceReportValues) => Promise<ActionResult<{ reportId: string }>>;
 
@@ -74,7 +75,7 @@ export function PoliceReportForm({ action, defaultStation }: { action: CreateRep
                 <span className="rounded bg-accent-soft px-2 text-sm">{tEdits("newRecord")}</span>
                 <span>{fullArabicName(person)}</span>
                 {person.birthYear !== "" && <span dir="ltr">({person.birthYear})</span>}
-                {person.familyReference !== "" && <span dir="ltr">{person.familyReference}</span>}
+                {person.familyReference !== "" && <LtrText>{person.familyReference}</LtrText>}
                 <button type="button" className="text-sm underline" onClick={() => newPersons.remove(index)}>{t("remove")}</button>
                 {problem && <span role="alert" className="text-sm font-medium text-red-800">{message(problem)}</span>}
               </li>

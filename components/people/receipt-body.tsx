@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { formatDate } from "@/lib/i18n/format";
 import type { SampleReceipt } from "@/lib/people/receipts";
 import { fullArabicName } from "./person-name";
+import { LtrText } from "@/components/layout/ltr-text";
 
 /** The receipt in one language; the page prints it in Arabic and in English, one after the other. */
 export async function ReceiptBody({ receipt, locale }: { receipt: SampleReceipt; locale: Locale }) {
@@ -13,15 +14,15 @@ export async function ReceiptBody({ receipt, locale }: { receipt: SampleReceipt;
       <h2 className="text-xl font-semibold">{t("receiptTitle")}</h2>
       <p>{t("receiptIntro")}</p>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
-        <dt className="text-muted">{t("reference")}</dt><dd dir="ltr" className="text-lg font-bold" data-testid="receipt-family-reference">{receipt.familyReference}</dd>
+        <dt className="text-muted">{t("reference")}</dt><dd className="text-lg font-bold" data-testid="receipt-family-reference"><LtrText>{receipt.familyReference}</LtrText></dd>
         <dt className="text-muted">{t("donor")}</dt><dd dir="rtl">{donorName}</dd>
         <dt className="text-muted">{t("forRelatives")}</dt>
         <dd>{receipt.relatives.map((relative) => `${fullArabicName(relative)} (${t(`relationships.${relative.relationship}`)})`).join("، ")}</dd>
-        <dt className="text-muted">{t("barcode")}</dt><dd dir="ltr">{receipt.barcode}</dd>
+        <dt className="text-muted">{t("barcode")}</dt><dd><LtrText>{receipt.barcode}</LtrText></dd>
         <dt className="text-muted">{t("collectedOn")}</dt><dd>{formatDate(locale, receipt.collectedOn)}</dd>
         <dt className="text-muted">{t("collectedBy")}</dt><dd>{receipt.collectedByName}</dd>
         <dt className="text-muted">{t("consentScope")}</dt><dd>{receipt.consentScope ? t(`consentScopes.${receipt.consentScope}`) : "—"}</dd>
-        <dt className="text-muted">{t("consentFormRef")}</dt><dd dir="ltr">{receipt.consentFormRef}</dd>
+        <dt className="text-muted">{t("consentFormRef")}</dt><dd><LtrText>{receipt.consentFormRef}</LtrText></dd>
       </dl>
     </article>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicGraveSite } from "@/lib/public/sites";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export async function GraveSiteTable({ sites, locale }: { sites: PublicGraveSite[]; locale: Locale }) {
   const t = await getTranslations("Home");
@@ -25,7 +26,7 @@ export async function GraveSiteTable({ sites, locale }: { sites: PublicGraveSite
         <tbody>
           {sites.map((site) => (
             <tr key={site.code}>
-              <td className={cell} dir="ltr">{site.code}</td>
+              <td className={cell}><LtrText>{site.code}</LtrText></td>
               <th scope="row" className={`${cell} font-normal`}>
                 {locale === "ar" ? site.nameAr : site.nameEn}
               </th>

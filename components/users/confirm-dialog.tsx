@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { dangerButtonClassName } from "./button-class";
 
 interface ConfirmDialogProps {
   id: string;
   dialogRef: RefObject<HTMLDialogElement | null>;
-  question: string;
+  question: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
 }

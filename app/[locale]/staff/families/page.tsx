@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { familyListQuery, getFamiliesPage, parseFamilyListFilters } from "@/lib/people/family-list";
 import { getDb } from "@/lib/server/database";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface FamiliesPageProps {
   params: Promise<{ locale: Locale }>;
@@ -52,9 +53,9 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
         <tbody data-testid="family-rows">
           {page.rows.map((family) => (
             <tr key={family.id} className="border-b border-line">
-              <td className="py-2" dir="ltr"><Link href={`/staff/families/${family.id}`} className="text-accent underline">{family.reference}</Link></td>
+              <td className="py-2"><Link href={`/staff/families/${family.id}`} className="text-accent underline"><LtrText>{family.reference}</LtrText></Link></td>
               <td className="py-2">{family.contactName}</td>
-              <td className="py-2" dir="ltr">{family.phone ?? "—"}</td>
+              <td className="py-2"><LtrText>{family.phone ?? "—"}</LtrText></td>
               <td className="py-2">{family.area ?? "—"}</td>
               <td className="py-2">{family.missingCount}</td>
             </tr>

@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getReportsPage, parseReportListFilters, reportListQuery } from "@/lib/people/report-list";
 import { getDb } from "@/lib/server/database";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface PoliceReportsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -55,7 +56,7 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
         <tbody data-testid="report-rows">
           {page.rows.map((report) => (
             <tr key={report.id} className="border-b border-line">
-              <td className="py-2" dir="ltr">{report.reportNumber}</td>
+              <td className="py-2"><LtrText>{report.reportNumber}</LtrText></td>
               <td className="py-2">{report.station}</td>
               <td className="py-2">{formatDate(locale, report.filedOn)}</td>
               <td className="py-2">{report.reporterName}</td>

@@ -15,6 +15,7 @@ import { createMissingPerson } from "../../persons/actions";
 import { collectSample } from "../../samples/actions";
 import { addReferenceDonor } from "../actions";
 import { AccessCodeSection } from "./access-code-section";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
@@ -29,14 +30,14 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
     <section className="space-y-8">
       <header className="space-y-2">
         <Link href="/staff/families" className="text-sm text-accent underline">{t("familiesTitle")}</Link>
-        <h1 className="text-2xl font-semibold" dir="ltr" data-testid="family-reference">{family.reference}</h1>
+        <h1 className="text-2xl font-semibold" data-testid="family-reference"><LtrText>{family.reference}</LtrText></h1>
         {canWrite && (
           <Link href={`/staff/families/${family.id}/edit`} className="text-accent underline" data-testid="edit-family">{t("edit")}</Link>
         )}
         <PeopleVoidedNotice voidedAt={family.voidedAt} reason={family.voidReason} locale={locale} />
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="text-muted">{t("contactName")}</dt><dd>{family.contactName}</dd>
-          <dt className="text-muted">{t("phone")}</dt><dd dir="ltr">{family.phone ?? t("hidden")}</dd>
+          <dt className="text-muted">{t("phone")}</dt><dd>{family.phone === null ? t("hidden") : <LtrText>{family.phone}</LtrText>}</dd>
           <dt className="text-muted">{t("area")}</dt><dd>{family.area ?? t("hidden")}</dd>
         </dl>
       </header>
@@ -46,7 +47,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
         <ul className="space-y-1" data-testid="family-members">
           {family.members.map((member) => (
             <li key={member.id}>
-              <Link href={`/staff/persons/${member.id}`} className="text-accent underline"><span dir="ltr">{member.caseNumber}</span> — {fullArabicName(member)}</Link>
+              <Link href={`/staff/persons/${member.id}`} className="text-accent underline"><LtrText>{member.caseNumber}</LtrText> — {fullArabicName(member)}</Link>
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import {
   rejectIdentification,
   retractIdentification,
 } from "../actions";
+import { withLtrValues } from "@/components/layout/ltr-text";
 
 interface IdentificationPageProps {
   params: Promise<{ locale: Locale; identificationId: string }>;
@@ -45,7 +46,7 @@ export default async function IdentificationPage({ params }: IdentificationPageP
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-semibold" data-testid="identification-heading">
-        {t("detailTitle", { code: details.body.code })}
+        {withLtrValues((values) => t("detailTitle", values), { code: details.body.code })}
       </h1>
       <IdentificationDetails details={details} locale={locale} />
       <NextSteps details={details} session={session} donorNames={donorNames} actions={STEP_ACTIONS} />

@@ -11,6 +11,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { identificationsOfPerson } from "@/lib/identifications/queries";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
+import { LtrText, withLtrValues } from "@/components/layout/ltr-text";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
@@ -26,7 +27,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
     <section className="space-y-6">
       <header className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{t("personTitle", { caseNumber: person.caseNumber })}</h1>
+          <h1 className="text-2xl font-semibold">{withLtrValues((values) => t("personTitle", values), { caseNumber: person.caseNumber })}</h1>
           {mayEdit && (
             <Link href={`/staff/persons/${person.id}/edit`} className="rounded border border-line px-4 py-2 font-medium" data-testid="edit-person">
               {t("edit")}
@@ -35,7 +36,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
           <DossierLink subject="person" id={person.id} role={session.role} />
         </div>
         <p className="text-xl" data-testid="person-name">{fullArabicName(person)}</p>
-        {person.nameLatin !== "" && <p dir="ltr">{person.nameLatin}</p>}
+        {person.nameLatin !== "" && <p><bdi dir="ltr">{person.nameLatin}</bdi></p>}
         {person.mergedIntoId && (
           <p className="rounded bg-notice px-3 py-2">
             {t("mergedInto")} <Link href={`/staff/persons/${person.mergedIntoId}`} className="underline">→</Link>
@@ -48,7 +49,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
         <dt className="text-muted">{t("sex")}</dt><dd>{t(`sexes.${person.sex}`)}</dd>
         <dt className="text-muted">{t("birthYear")}</dt><dd>{person.birthYear ?? "—"}</dd>
         <dt className="text-muted">{t("family")}</dt>
-        <dd dir="ltr">{person.familyId ? <Link href={`/staff/families/${person.familyId}`} className="text-accent underline">{person.familyReference}</Link> : t("noFamily")}</dd>
+        <dd>{person.familyId ? <Link href={`/staff/families/${person.familyId}`} className="text-accent underline"><LtrText>{person.familyReference}</LtrText></Link> : t("noFamily")}</dd>
         <dt className="text-muted">{t("lastSeenOn")}</dt><dd>{person.lastSeenOn ? formatDate(locale, person.lastSeenOn) : "—"}</dd>
         <dt className="text-muted">{t("lastSeenPlace")}</dt><dd>{person.lastSeenPlace || "—"}</dd>
         <dt className="text-muted">{t("circumstances")}</dt><dd>{person.circumstances || "—"}</dd>
@@ -65,7 +66,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
         <ul data-testid="person-reports">
           {person.reports.map((report) => (
             <li key={report.id}>
-              <span dir="ltr">{report.reportNumber}</span> · {report.station} · {formatDate(locale, report.filedOn)} · {t(`categories.${report.category}`)}
+              <LtrText>{report.reportNumber}</LtrText> · {report.station} · {formatDate(locale, report.filedOn)} · {t(`categories.${report.category}`)}
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { listPossibleDuplicates } from "@/lib/people/possible-duplicates";
 import { getDb } from "@/lib/server/database";
 import { mergeDuplicatePersons } from "../actions";
+import { LtrText } from "@/components/layout/ltr-text";
 
 export default async function PossibleDuplicatesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
@@ -27,7 +28,7 @@ export default async function PossibleDuplicatesPage({ params }: { params: Promi
           <li key={`${first.id}-${second.id}`} className="space-y-2 rounded border border-line p-4">
             {[first, second].map((person) => (
               <p key={person.id}>
-                <Link href={`/staff/persons/${person.id}`} className="text-accent underline" dir="ltr">{person.caseNumber}</Link> — {person.fullName}
+                <Link href={`/staff/persons/${person.id}`} className="text-accent underline"><LtrText>{person.caseNumber}</LtrText></Link> — {person.fullName}
                 {person.birthYear !== null && ` (${person.birthYear})`}
               </p>
             ))}

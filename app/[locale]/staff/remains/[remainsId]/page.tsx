@@ -21,6 +21,7 @@ import { identificationsOfRemains } from "@/lib/identifications/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordCustodyEvent, voidRemains } from "../actions";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
@@ -48,8 +49,8 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="font-mono text-2xl font-semibold" dir="ltr" data-testid="remains-heading">
-          {record.code}
+        <h1 className="font-mono text-2xl font-semibold" data-testid="remains-heading">
+          <LtrText>{record.code}</LtrText>
         </h1>
         {mayWrite && (
           <Link href={`/staff/remains/${record.id}/edit`} className="rounded border border-line px-4 py-2 font-medium" data-testid="edit-remains">

@@ -6,6 +6,7 @@ import { getGraveSite, graveSiteChoices, suggestNextRemainsCode } from "@/lib/fo
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { createRemains } from "../actions";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface NewRemainsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -28,7 +29,7 @@ export default async function NewRemainsPage({ params, searchParams }: NewRemain
           {sites.map((choice) => (
             <li key={choice.id}>
               <Link href={`/staff/remains/new?site=${choice.id}`} className="text-accent underline">
-                <span dir="ltr">{choice.code}</span> · {locale === "ar" ? choice.nameAr : choice.nameEn}
+                <LtrText>{choice.code}</LtrText> · {locale === "ar" ? choice.nameAr : choice.nameEn}
               </Link>
             </li>
           ))}
@@ -40,7 +41,7 @@ export default async function NewRemainsPage({ params, searchParams }: NewRemain
   return (
     <section className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">
-        {t("newTitle")} · <span dir="ltr">{site.code}</span>
+        {t("newTitle")} · <LtrText>{site.code}</LtrText>
       </h1>
       <NewRemainsForm action={createRemains} siteId={site.id} suggestedCode={suggestedCode} />
     </section>

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/server/database";
 import { changeLabStatus } from "../actions";
 import { getReferenceSample } from "@/lib/people/sample-queries";
 import { AccessCodePrompt } from "./access-code-prompt";
+import { LtrText } from "@/components/layout/ltr-text";
 
 /** A reference sample: where it is in the lab, the form for its next step, and its chain of custody. */
 export default async function SamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
@@ -29,8 +30,8 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
   return (
     <section className="space-y-8">
       <header className="space-y-2">
-        <Link href={`/staff/families/${sample.familyId}`} className="text-sm text-accent underline" dir="ltr">{sample.familyReference}</Link>
-        <h1 className="text-2xl font-semibold">{t("sampleTitle")} <span dir="ltr" data-testid="sample-barcode">{sample.barcode}</span></h1>
+        <Link href={`/staff/families/${sample.familyId}`} className="text-sm text-accent underline"><LtrText>{sample.familyReference}</LtrText></Link>
+        <h1 className="text-2xl font-semibold">{t("sampleTitle")} <LtrText><span data-testid="sample-barcode">{sample.barcode}</span></LtrText></h1>
         <div className="flex flex-wrap gap-4">
           {can(session.role, "personalData.export") && !sample.voidedAt && (
             <Link href={`/staff/samples/${sample.id}/receipt`} className="text-accent underline" data-testid="receipt-link">{t("receipt")}</Link>

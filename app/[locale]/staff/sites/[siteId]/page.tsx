@@ -18,6 +18,7 @@ import { getGraveSite } from "@/lib/forensic/site-queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { voidGraveSite } from "../actions";
+import { LtrText } from "@/components/layout/ltr-text";
 
 interface GraveSitePageProps {
   params: Promise<{ locale: Locale; siteId: string }>;
@@ -43,7 +44,7 @@ export default async function GraveSitePage({ params, searchParams }: GraveSiteP
     <article className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold" data-testid="site-heading">
-          <span dir="ltr">{site.code}</span> · {locale === "ar" ? site.nameAr : site.nameEn}
+          <LtrText>{site.code}</LtrText> · {locale === "ar" ? site.nameAr : site.nameEn}
         </h1>
         {mayEdit && (
           <div className="flex gap-3">

@@ -11,6 +11,7 @@ import { getDonorForEdit } from "@/lib/people/donor-queries";
 import type { UpdateDonorValues } from "@/lib/people/edit-schemas";
 import { getDb } from "@/lib/server/database";
 import { updateReferenceDonor, voidReferenceDonor } from "../../../families/actions";
+import { LtrText } from "@/components/layout/ltr-text";
 
 /** Correcting a reference donor's details and relations, or voiding a donor entered in error. */
 export default async function EditDonorPage({ params }: { params: Promise<{ locale: Locale; donorId: string }> }) {
@@ -37,7 +38,7 @@ export default async function EditDonorPage({ params }: { params: Promise<{ loca
   return (
     <section className="mx-auto max-w-2xl space-y-6">
       <Link href={`/staff/families/${donor.familyId}`} className="text-sm text-accent underline">
-        {tEdits("backToFamily")} <span dir="ltr">{donor.familyReference}</span>
+        {tEdits("backToFamily")} <LtrText>{donor.familyReference}</LtrText>
       </Link>
       <h1 className="text-2xl font-semibold">{tEdits("editDonorTitle")}: {fullArabicName(donor)}</h1>
       <PeopleVoidedNotice voidedAt={donor.voidedAt} reason={donor.voidReason} locale={locale} />
