@@ -11,18 +11,22 @@ const browser = browserForThisFile();
 const [SEVEN_MISSING] = DEMO_FAMILY_ACCESS;
 const RECORD_ADDRESS = "[0-9a-f-]{36}";
 
+/** Waits for the page itself: the staff area shows a loading line (no heading) while it streams. */
+async function pageShown(page: Page): Promise<void> {
+  await page.locator("main :is(h1, h2)").first().waitFor();
+}
+
 /** The problems of the page now shown, each tagged with its address so the report says where. */
 async function problemsOn(page: Page): Promise<Array<BidiProblem & { page: string }>> {
-  await page.locator("main").first().waitFor();
+  await pageShown(page);
   const pathname = new URL(page.url()).pathname.replace(new RegExp(RECORD_ADDRESS, "g"), ":id");
   return (await bidiProblems(page)).map((problem) => ({ page: pathname, ...problem }));
 }
 
 /** Follows the first link in the main content whose address is `prefix` + a record's id. */
 async function openFirstRecord(page: Page, prefix: string): Promise<void> {
+  await pageShown(page);
   const link = page.locator(`main a[href^="/ar${prefix}"]`);
-  // The staff area streams behind a loading screen: wait for the page's own links.
-  await link.first().waitFor();
   const hrefs = await link.evaluateAll((links) => links.map((element) => element.getAttribute("href") ?? ""));
   const href = hrefs.find((candidate) => new RegExp(`^/ar${prefix}${RECORD_ADDRESS}$`).test(candidate));
   if (href === undefined) throw new Error(`no link to ${prefix}… on ${page.url()} among ${hrefs.join(" ")}`);
