@@ -4,7 +4,7 @@ import QRCode from "qrcode";
  * The portal's full address for a family's slip, from the address the registry is published at
  * (PUBLIC_URL, else NEXTAUTH_URL); null when neither is set or neither is an http(s) address.
  */
-export function familyPortalUrl(locale: string, environment: NodeJS.ProcessEnv = process.env): string | null {
+export function familyPortalUrl(locale: string, environment: { PUBLIC_URL?: string; NEXTAUTH_URL?: string } = process.env): string | null {
   const base = (environment.PUBLIC_URL || environment.NEXTAUTH_URL || "").trim().replace(/\/+$/, "");
   if (!URL.canParse(base)) return null;
   const url = new URL(`${base}/${locale}/family`);
