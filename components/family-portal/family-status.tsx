@@ -56,7 +56,7 @@ export async function FamilyStatus({ locale, reference, persons, contact }: Fami
         </h1>
         {persons.length > 0 && (
           <p className="text-lg font-medium" data-testid="family-summary">
-            {t("summaryLine", { identified: identifiedCount(persons), total: persons.length })}
+            {t("summaryLine", { identified: String(identifiedCount(persons)), total: String(persons.length) })}
           </p>
         )}
         <p className="text-muted">{t("sessionNote")}</p>
