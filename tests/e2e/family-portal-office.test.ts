@@ -105,3 +105,31 @@ describe("families find their portal and the office", () => {
     expect(await page.getByTestId("office-contact").innerText()).toContain("+218 21 555 0123");
   });
 });
+
+describe("publishing a grave site", () => {
+  test("a site typed on the form reaches the public GeoJSON only once ticked public, rounded to 0.01°", async (context) => {
+    const page = await openSignedInPage(context, browser.current, server.current, "forensic", { viewport: DESKTOP });
+    await page.goto(server.current.url("/ar/staff/sites/new"));
+    const form = page.getByTestId("grave-site-form");
+    await form.waitFor();
+    const code = await page.locator("#code").inputValue();
+    await page.locator("#nameAr").fill("وادي الربط");
+    await page.locator("#nameEn").fill("Wadi al-Rabt");
+    await page.locator("#discoveredOn").fill("2020-06-05");
+    await page.locator("#latitude").fill("32.44321");
+    await page.locator("#longitude").fill("13.63789");
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => /\/ar\/staff\/sites\/[0-9a-f-]{36}$/.test(url.pathname));
+    const publicSite = async () => {
+      const geoJson = (await (await fetch(server.current.url("/api/public/sites.geojson"))).json()) as { features: { geometry: { coordinates: number[] }; properties: { code: string } }[] };
+      return geoJson.features.find((feature) => feature.properties.code === code)?.geometry.coordinates ?? null;
+    };
+    expect(await publicSite()).toBeNull();
+
+    await page.goto(`${page.url().split("?")[0]}/edit`);
+    await page.locator("#isPublic").check();
+    await page.getByTestId("grave-site-form").locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.searchParams.get("saved") === "1" && !url.pathname.endsWith("/edit"));
+    await expect.poll(publicSite).toEqual([13.64, 32.44]);
+  });
+});
