@@ -19,7 +19,7 @@ export interface PublicGraveSite {
 /** 0.01° is about 1.1 km north–south and 0.9 km east–west at Tarhuna: the area, not the field. */
 const PUBLIC_COORDINATE_STEP = 100;
 
-export function roundForPublic(coordinate: number): number {
+function roundForPublic(coordinate: number): number {
   return Math.round(coordinate * PUBLIC_COORDINATE_STEP) / PUBLIC_COORDINATE_STEP;
 }
 
