@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   "identification.retract": ["admin", "forensic"],
   "personalData.export": ["admin", "registrar", "forensic"],
   "data.import": ["admin", "registrar"],
+  "settings.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

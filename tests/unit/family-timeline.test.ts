@@ -24,10 +24,18 @@ describe("a missing relative's timeline", () => {
     expect(timeline.contactOffice).toBe(true);
   });
 
-  it("does not show a confirmed identification the family was not yet told of", () => {
+  it("says only that there is news, never 'not yet', for a confirmed identification the family was not yet told of", () => {
     const timeline = buildTimeline({ ...base, samples: [profiled], identification: { status: "confirmed", notifiedOn: null, returnedOn: null } });
-    expect(states({ ...base, samples: [profiled] })).toEqual(Object.fromEntries(timeline.steps.map((step) => [step.key, step.state])));
-    expect(timeline.contactOffice).toBe(true);
+    const withoutNews = states({ ...base, samples: [profiled] });
+    expect(Object.fromEntries(timeline.steps.map((step) => [step.key, step.state]))).toEqual({ ...withoutNews, identified: "attention" });
+    expect(timeline.steps.find((step) => step.key === "identified")?.date).toBeNull();
+    expect(timeline).toMatchObject({ contactOffice: true, outcome: "news" });
+  });
+
+  it("names the outcome a family may know: none, informed in person, remains returned", () => {
+    expect(buildTimeline(base).outcome).toBe("none");
+    expect(buildTimeline({ ...base, identification: { status: "family_notified", notifiedOn: "2023-01-10", returnedOn: null } }).outcome).toBe("informed");
+    expect(buildTimeline({ ...base, identification: { status: "remains_returned", notifiedOn: "2023-01-10", returnedOn: "2023-02-01" } }).outcome).toBe("returned");
   });
 
   it("shows the identification once the family was told in person, and the return", () => {

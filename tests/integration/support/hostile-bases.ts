@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, referenceDonors, remains, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
+import { getOfficeContact } from "@/lib/settings/office-contact";
 import { hashPassword } from "@/lib/auth/argon2";
 import {
   createDonor,
@@ -68,6 +69,10 @@ const REMAINS_FIELDS = {
 };
 const FREQUENCY_CSV = ["locus,allele,frequency", "TH01,6,0.25", "TH01,9.3,0.3", "TH01,7,0.45", "D3S1358,15,0.5", "D3S1358,16,0.5"].join("\n");
 
+const OFFICE_CONTACT_VALUES = {
+  nameAr: "مكتب السجل", nameEn: "Registry office", addressAr: "ترهونة", addressEn: "Tarhuna", phone: "+218 21 000 0000",
+  hoursAr: "الأحد – الخميس", hoursEn: "Sunday to Thursday", messageAr: "", messageEn: "",
+};
 const FAMILY_VALUES = { contactName: "سالم عمر الرماني", phone: "+218 91 555 0101", area: "الحي الشرقي" };
 function one<Row>(rows: Row[], what: string): Row {
   const [row] = rows;
@@ -322,6 +327,18 @@ async function identificationBases(db: Database, proposer: User): Promise<Hostil
   };
 }
 
+function settingsBases(db: Database): HostileBases {
+  return {
+    "settings.updateOfficeContact": {
+      fields: {
+        nameAr: text(200), nameEn: text(200), addressAr: text(500), addressEn: text(500), phone: text(40),
+        hoursAr: text(300), hoursEn: text(300), messageAr: text(1000), messageEn: text(1000), version: VERSION,
+      },
+      prepare: async () => ({ ...OFFICE_CONTACT_VALUES, version: (await getOfficeContact(db)).version }),
+    },
+  };
+}
+
 function kinshipBases(records: BaseRecords): HostileBases {
   const profileCsv = ["sample barcode,locus,allele 1,allele 2", `${records.barcode},TH01,6,7`, `${records.barcode},D3S1358,15,16`].join("\n");
   return {
@@ -345,5 +362,6 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...forensicBases(db, codes, records),
     ...(await identificationBases(db, proposer)),
     ...kinshipBases(records),
+    ...settingsBases(db),
   };
 }
