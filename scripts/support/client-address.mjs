@@ -38,6 +38,7 @@ function addTrustedEntry(list, entry) {
  * given without a list, i.e. a proxy on the same machine) and HOSTNAME (the interface to listen on:
  * 127.0.0.1 by default once a proxy stands in front, so that nobody can reach the app around it;
  * every interface when none does).
+ * @param {Record<string, string | undefined>} [env]
  */
 export function readServerSettings(env = process.env) {
   const rawHops = env.TRUST_PROXY_HOPS?.trim() || "0";

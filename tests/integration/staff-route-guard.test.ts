@@ -80,12 +80,13 @@ describeOnEachBackend(backends, "staff route handlers and requests from other si
   it.each(routes.map((route) => [`${route.method} ${route.file}`, route] as const))(
     "%s refuses a signed-in administrator's request sent by another site",
     async (_name, route) => {
-      for (const headers of [
+      const foreign: Record<string, string>[] = [
         { "sec-fetch-site": "cross-site" },
         { "sec-fetch-site": "same-site" },
         { origin: "https://attacker.example" },
         { "sec-fetch-site": "same-origin", origin: "https://attacker.example" },
-      ]) {
+      ];
+      for (const headers of foreign) {
         const response = await call(route, headers);
         expect(response.status, JSON.stringify(headers)).toBe(403);
         expect(await response.json()).toEqual({ error: "crossSite" });
