@@ -54,7 +54,13 @@ function setClientAddress(request) {
 function refuseBody(request, response) {
   const refusal = bodyRefusal(request.url, request.headers);
   if (!refusal) return false;
-  response.writeHead(refusal.status, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+  response.writeHead(refusal.status, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+  });
   response.end(JSON.stringify({ error: refusal.error, ...(refusal.limit ? { limitBytes: refusal.limit } : {}) }));
   request.resume();
   return true;
