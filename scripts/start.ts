@@ -3,8 +3,9 @@ import path from "node:path";
 import { readDatabaseConfig } from "@/db/config";
 import { explainDataDirectoryError } from "@/db/errors";
 import { acquirePgliteLock } from "@/db/pglite-lock";
-import { authEnvironment, requireAuthSecret } from "./support/auth-secret";
-import { runCli } from "./support/cli";
+import { authEnvironment, requireAuthSecret, requirePublicUrl } from "./support/auth-secret";
+import { readServerSettings, ServerSettingError } from "./support/client-address.mjs";
+import { runCli, UserFacingError } from "./support/cli";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
 import { assertPortFree, readPort } from "./support/port";
@@ -40,14 +41,26 @@ async function preparePostgres(): Promise<void> {
   await handle.close();
 }
 
+/** TRUST_PROXY_HOPS, TRUSTED_PROXIES and HOSTNAME, checked the way scripts/serve.mjs reads them. */
+function readListenSettings(): ReturnType<typeof readServerSettings> {
+  try {
+    return readServerSettings();
+  } catch (error) {
+    if (error instanceof ServerSettingError) throw new UserFacingError(error.message);
+    throw error;
+  }
+}
+
 /**
- * `npm start`: checks what would otherwise fail obscurely (port, build, database) and says how to
- * fix it, then serves the production build, which opens the database and applies migrations.
+ * `npm start`: checks what would otherwise fail obscurely (port, build, database, settings) and
+ * says how to fix it, then serves the production build, which opens the database and applies migrations.
  */
 runCli(async () => {
   const port = readPort();
   const secret = requireAuthSecret();
-  await assertPortFree(port);
+  requirePublicUrl();
+  const { hostname } = readListenSettings();
+  await assertPortFree(port, hostname);
   assertProductionBuild();
   const config = readDatabaseConfig();
   if (config.kind === "postgres") await preparePostgres();

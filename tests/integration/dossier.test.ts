@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, expect, it } from "vitest";
 import { createFamily } from "@/app/[locale]/staff/families/actions";
 import { createMissingPerson } from "@/app/[locale]/staff/persons/actions";
 import { createPoliceReport } from "@/app/[locale]/staff/reports/actions";
-import { GET as dossierRoute } from "@/app/api/staff/dossier/[subject]/[id]/route";
+import { POST as dossierRoute } from "@/app/api/staff/dossier/[subject]/[id]/route";
 import { auditLog, personalEffects } from "@/db/schema";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { actionRequest, signInAs } from "./support/action-request";
@@ -53,7 +53,7 @@ describeOnEachBackend(backends, "prosecution dossier", (database) => {
     actionRequest.db = db();
   });
 
-  const generate = (subject: string, id: string) => dossierRoute(new Request(`http://localhost/api/staff/dossier/${subject}/${id}`), { params: Promise.resolve({ subject, id }) });
+  const generate = (subject: string, id: string) => dossierRoute(new Request(`http://localhost/api/staff/dossier/${subject}/${id}`, { method: "POST" }), { params: Promise.resolve({ subject, id }) });
 
   it.each(["person", "remains", "identification"] as const)("prints the Arabic name as text and only hashes the audit log holds (%s)", async (subject) => {
     actionRequest.session = await createStaffSession(db(), "registrar");

@@ -2,7 +2,7 @@ import "./support/mock-action-request";
 import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, beforeEach, expect, it } from "vitest";
-import { GET as exportList } from "@/app/api/staff/export/[list]/route";
+import { POST as exportList } from "@/app/api/staff/export/[list]/route";
 import { GET as sitesCsv } from "@/app/api/public/sites.csv/route";
 import { GET as sitesGeoJson } from "@/app/api/public/sites.geojson/route";
 import { auditLog, families, missingPersons } from "@/db/schema";
@@ -35,7 +35,7 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
   });
 
   const download = (list: string, format = "csv") =>
-    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}`), { params: Promise.resolve({ list }) });
+    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}`, { method: "POST" }), { params: Promise.resolve({ list }) });
 
   it("gives a registrar the families with phone and area, neutralises formulas, and audits the download", async () => {
     actionRequest.session = await createStaffSession(db(), "registrar");
