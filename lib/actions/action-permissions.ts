@@ -41,6 +41,7 @@ export const ACTION_PERMISSIONS = {
   "identifications.recordReturn": "identification.notify",
   "kinship.importProfiles": "dnaProfiles.use",
   "kinship.importFrequencies": "alleleFrequencies.manage",
+  "kinship.approveFrequencies": "alleleFrequencies.manage",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
