@@ -1,6 +1,6 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import type { HeldIdentification, ScreenRow } from "@/lib/dna-profiles/screening";
+import { leadOffer, type HeldIdentification, type ScreenRow } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
 import { formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 
@@ -53,18 +53,18 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
               <td className={cell}>
                 {row.best.length === 0 && t("noCandidate")}
                 <ul className="space-y-1">
-                  {row.best.map((person) => ({ person, held: person.identification ?? row.remainsIdentification })).map(({ person, held }) => (
+                  {row.best.map((person) => ({ person, offer: leadOffer(row, person) })).map(({ person, offer }) => (
                     <li key={person.id}>
                       <Link href={`/staff/persons/${person.id}`} className="text-accent underline">
                         <span dir="ltr">{person.caseNumber}</span> {person.name}
                       </Link>
-                      {held && (
+                      {offer?.kind === "held" && (
                         <>
                           {" · "}
-                          <HeldMark held={held} />
+                          <HeldMark held={offer.identification} />
                         </>
                       )}
-                      {row.isLead && !held && (
+                      {offer?.kind === "propose" && (
                         <>
                           {" · "}
                           <Link

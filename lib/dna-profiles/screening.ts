@@ -46,6 +46,13 @@ export interface ScreenRow {
   inconsistentLoci: string[];
 }
 
+/** What a lead offers beside a person: the identification that already holds either side, or a proposal. */
+export function leadOffer(row: ScreenRow, person: ScreenPerson): { kind: "held"; identification: HeldIdentification } | { kind: "propose" } | null {
+  const held = person.identification ?? row.remainsIdentification;
+  if (held) return { kind: "held", identification: held };
+  return row.isLead ? { kind: "propose" } : null;
+}
+
 export type ScreenOutcome =
   | { status: "noFrequencyTable" }
   | { status: "done"; frequencyTable: FrequencyTableInfo; rows: ScreenRow[]; candidates: number; missingPersonCount: number };
