@@ -196,6 +196,7 @@ describeOnEachBackend(
       actionRequest.db = db;
       const proposer = await createUser(db, "forensic");
       const [body, person] = await Promise.all([createRemains(db), createMissingPerson(db)]);
+      await createProfiledReference(db, person.id);
       signInAs(proposer);
       const { identificationId } = unwrap(
         await proposeIdentification({
@@ -203,8 +204,11 @@ describeOnEachBackend(
           missingPersonId: person.id,
           basis: ["dna"],
           likelihoodRatio: "3.4e10",
+          locale: "en",
           evidenceSummary: "DNA match.",
           acknowledgeMismatch: false,
+          dnaProfileOverride: false,
+          dnaOverrideReason: "",
         }),
       );
       const [first, second] = await Promise.all([createUser(db, "forensic"), createUser(db, "forensic")]);
