@@ -42,6 +42,7 @@ export const ACTION_PERMISSIONS = {
   "identifications.recordReturn": "identification.notify",
   "kinship.importProfiles": "dnaProfiles.use",
   "kinship.importFrequencies": "alleleFrequencies.manage",
+  "kinship.approveFrequencies": "alleleFrequencies.manage",
   "settings.updateOfficeContact": "settings.manage",
 } as const satisfies Record<string, Permission>;
 

@@ -21,7 +21,8 @@ export const PERMISSIONS = {
   "forensic.write": ["admin", "forensic"],
   "record.void": ["admin"],
   "dnaProfiles.use": ["forensic"],
-  "alleleFrequencies.manage": ["admin", "forensic"],
+  // DNA tables change every likelihood ratio: only forensic staff load and approve them (issue 18.5).
+  "alleleFrequencies.manage": ["forensic"],
   "identification.propose": ["forensic"],
   "identification.confirm": ["forensic"],
   "identification.notify": ["admin", "registrar", "forensic"],

@@ -1,5 +1,7 @@
 import type { CaseFile } from "./case-file";
 import type { RecordHash } from "./audit-hashes";
+import { formatLikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
+import { dnaEvidenceLines } from "./dna-evidence";
 import { label, subjectLabel, terms, type DossierLabel } from "./labels";
 import { DossierWriter } from "./pdf-writer";
 
@@ -93,7 +95,8 @@ function identificationHistory(writer: DossierWriter, caseFile: CaseFile): void 
   const cases = new Map(caseFile.persons.map((person) => [person.id, person.caseNumber]));
   for (const item of caseFile.identifications) {
     field(writer, "identification", joined(codes.get(item.remainsId), cases.get(item.missingPersonId), terms.identificationStatus(item.status)));
-    field(writer, "basis", joined(...item.basis.map(terms.basis), item.likelihoodRatio === null ? null : `LR ${item.likelihoodRatio.toExponential(2)}`));
+    field(writer, "basis", joined(...item.basis.map(terms.basis), item.likelihoodRatio === null ? null : `LR ${formatLikelihoodRatio(item.likelihoodRatio, { superscript: false })}`));
+    for (const line of dnaEvidenceLines(item, caseFile.frequencyTables)) field(writer, line.key, line.value);
     field(writer, "evidence", item.evidenceSummary);
     step("proposed", timestamp(item.proposedAt), item.proposedBy);
     step("confirmed", timestamp(item.confirmedAt), item.confirmedBy);

@@ -73,7 +73,10 @@ export function buildTimeline(facts: PersonFacts): PersonTimeline {
     profiled.length > 0
       ? { key: "analysed", state: "done", date: earliest(profiled.map((sample) => sample.profiledOn)) }
       : { key: "analysed", state: unlessNotified(allFailed ? "attention" : samples.length > 0 ? "current" : "pending"), date: null },
-    { key: "comparison", state: notified ? "done" : profiled.length > 0 ? "current" : "pending", date: null },
+    // A comparison is done only on a profile the laboratory produced; without one it did not happen.
+    profiled.length > 0
+      ? { key: "comparison", state: notified ? "done" : "current", date: null }
+      : { key: "comparison", state: unlessNotified("pending"), date: null },
     identificationStep(identification),
     identification?.status === "remains_returned"
       ? { key: "returned", state: "done", date: identification.returnedOn }

@@ -42,4 +42,12 @@ describe("a missing relative's timeline", () => {
     expect(states({ ...base, samples: [profiled], identification: { status: "family_notified", notifiedOn: "2023-01-10", returnedOn: null } })).toMatchObject({ comparison: "done", identified: "done", returned: "pending" });
     expect(states({ ...base, identification: { status: "remains_returned", notifiedOn: "2023-01-10", returnedOn: "2023-02-01" } })).toMatchObject({ sampleReceived: "skipped", identified: "done", returned: "done" });
   });
+
+  it("never says the DNA comparison was completed when the laboratory profiled no sample", () => {
+    const notified = { status: "family_notified" as const, notifiedOn: "2023-01-10", returnedOn: null };
+    const shippedOnly = [{ labStatus: "shipped" as const, collectedOn: "2021-03-01", profiledOn: null }];
+    expect(states({ ...base, samples: shippedOnly, identification: notified }).comparison).toBe("skipped");
+    expect(states({ ...base, identification: notified }).comparison).toBe("skipped");
+    expect(states({ ...base, samples: [profiled], identification: notified }).comparison).toBe("done");
+  });
 });

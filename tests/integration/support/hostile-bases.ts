@@ -10,6 +10,7 @@ import {
   createFamily,
   createGraveSite,
   createMissingPerson,
+  createProfiledReference,
   createReferenceSample,
   createRemains,
   createUser,
@@ -17,6 +18,8 @@ import {
 } from "./factories";
 import type { FieldKind, Input } from "./hostile-fields";
 import { GRAVE_SITE_VALUES, REMAINS_VALUES } from "./forensic-inputs";
+import { approveFrequencyTable, saveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { parseFrequencyCsv } from "@/lib/kinship/csv";
 
 /**
  * A valid input for every server action (all of them take input), made fresh for each call: ids of
@@ -120,7 +123,10 @@ async function createBaseRecords(db: Database, call: ActionCaller, codes: CodeAl
   const { siteId } = await created<{ siteId: string }>("graveSites.create", { ...GRAVE_SITE_VALUES, code: codes.siteCode() });
   const siteCode = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site").code;
   const { remainsId } = await created<{ remainsId: string }>("remains.create", { ...REMAINS_VALUES, siteId, code: codes.remainsCode(siteCode) });
-  await created("kinship.importFrequencies", { name: "Hostile-input base table", minFrequency: 0.002, csv: FREQUENCY_CSV });
+  const { tableId } = await created<{ tableId: string }>("kinship.importFrequencies", { name: "Hostile-input base table", minFrequency: 0.002, csv: FREQUENCY_CSV });
+  // A second forensic examiner puts it in force, as the four-eyes rule asks.
+  const approver = await createUser(db, "forensic");
+  await db.transaction((tx) => approveFrequencyTable(tx, tableId, approver.id));
   const barcode = one(await db.select().from(dnaSamples).where(eq(dnaSamples.id, sampleId)), "the sample").barcode;
   return { familyId, missingPersonId, donorId, sampleId, siteId, siteCode, remainsId, barcode, person, donor, sample };
 }
@@ -300,12 +306,17 @@ async function identificationBases(db: Database, proposer: User): Promise<Hostil
   const reason = text(2000);
   return {
     "identifications.propose": {
-      fields: { remainsCode: text(60), likelihoodRatio: text(40), evidenceSummary: text(4000) },
-      prepare: async () => ({
-        remainsCode: (await createRemains(db)).code,
-        missingPersonId: (await createMissingPerson(db)).id,
-        ...{ basis: ["dna"], likelihoodRatio: "1.2e9", evidenceSummary: "STR profile matches the mother's reference on 21 loci.", acknowledgeMismatch: true },
-      }),
+      fields: { remainsCode: text(60), likelihoodRatio: text(40), evidenceSummary: text(4000), dnaOverrideReason: text(2000) },
+      prepare: async () => {
+        const person = await createMissingPerson(db);
+        await createProfiledReference(db, person.id);
+        return {
+          remainsCode: (await createRemains(db)).code,
+          missingPersonId: person.id,
+          ...{ basis: ["dna"], likelihoodRatio: "1.2e9", locale: "en", evidenceSummary: "STR profile matches the mother's reference on 21 loci.", acknowledgeMismatch: true },
+          ...{ dnaProfileOverride: false, dnaOverrideReason: "" },
+        };
+      },
     },
     "identifications.confirm": { fields: { identificationId: ID, version: VERSION }, prepare: () => identificationIn("proposed") },
     "identifications.reject": {
@@ -339,10 +350,24 @@ function settingsBases(db: Database): HostileBases {
   };
 }
 
-function kinshipBases(records: BaseRecords): HostileBases {
+function kinshipBases(db: Database, records: BaseRecords): HostileBases {
   const profileCsv = ["sample barcode,locus,allele 1,allele 2", `${records.barcode},TH01,6,7`, `${records.barcode},D3S1358,15,16`].join("\n");
   return {
-    "kinship.importProfiles": { fields: { csv: { kind: "csv", valid: profileCsv } }, prepare: async () => ({ csv: profileCsv }) },
+    // The same calls every time: after the first, each import is a no-op rather than a re-typing.
+    "kinship.importProfiles": {
+      fields: { csv: { kind: "csv", valid: profileCsv }, retypingReason: text(2000) },
+      prepare: async () => ({ csv: profileCsv, retyping: false, retypingReason: "" }),
+    },
+    "kinship.approveFrequencies": {
+      fields: { tableId: ID },
+      prepare: async () => {
+        const loader = await createUser(db, "forensic");
+        const table = await db.transaction((tx) =>
+          saveFrequencyTable(tx, { name: `Pending ${uniqueSuffix()}`, synthetic: false, minFrequency: 0.002, loadedBy: loader.id, rows: parseFrequencyCsv(FREQUENCY_CSV).rows }),
+        );
+        return { tableId: table.id };
+      },
+    },
     "kinship.importFrequencies": {
       fields: { name: text(200), minFrequency: { kind: "number", min: 0, max: 1 }, csv: { kind: "csv", valid: FREQUENCY_CSV } },
       prepare: async () => ({ name: `Table ${uniqueSuffix()}`, minFrequency: 0.002, csv: FREQUENCY_CSV }),
@@ -361,7 +386,7 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...sampleBases(db, codes, records),
     ...forensicBases(db, codes, records),
     ...(await identificationBases(db, proposer)),
-    ...kinshipBases(records),
+    ...kinshipBases(db, records),
     ...settingsBases(db),
   };
 }
