@@ -80,13 +80,15 @@ describeOnEachBackend(backends, "the identification workflow", (database) => {
 
     await confirmedBySecondExaminer(identificationId);
     expect(await personStatus(person.id)).toBe("identified");
-    expect((await getPublicSummary(db())).identified).toBe(identifiedBefore + 1);
+    // The public learns of an identification only after the family was told in person.
+    expect((await getPublicSummary(db())).identified).toBe(identifiedBefore);
 
     const registrar = await createUser(db(), "registrar");
     signInAs(registrar);
     const beforeConfirmation = { identificationId, version: 2, notifiedOn: "2024-01-01", notificationMethod: "in_person" as const };
     expect(await recordNotification(beforeConfirmation)).toMatchObject({ ok: false, fieldErrors: { notifiedOn: "Identifications.notifiedBeforeConfirmation" } });
     unwrap(await recordNotification({ ...beforeConfirmation, notifiedOn: await confirmationDay(identificationId) }));
+    expect((await getPublicSummary(db())).identified).toBe(identifiedBefore + 1);
     unwrap(await recordReturn({ identificationId, version: 3, returnedOn: await confirmationDay(identificationId), returnedTo: "Aisha, his mother", burialPlace: "Tarhuna cemetery" }));
 
     const stored = await readIdentification(identificationId);
