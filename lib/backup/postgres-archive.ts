@@ -22,7 +22,8 @@ function spawnClient(program: string, args: string[], env: NodeJS.ProcessEnv, ou
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { env, stdio: ["ignore", output ?? "ignore", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Piped as asked above; Node types a file-descriptor stdio as if every stream might be absent.
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", (error: NodeJS.ErrnoException) => {
       reject(
         new BackupError(
