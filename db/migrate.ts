@@ -40,7 +40,7 @@ function roleOf(url: string): string {
  * the migrations run as MIGRATION_DATABASE_URL's role (the owner) when it is set, and the app's
  * role (DATABASE_URL) is then granted what it needs, never more.
  */
-export async function migrateDatabase(handle: DatabaseHandle, env: { MIGRATION_DATABASE_URL?: string } = process.env): Promise<void> {
+export async function migrateDatabase(handle: DatabaseHandle, env: Record<string, string | undefined> = process.env): Promise<void> {
   if (handle.config.kind === "pglite") {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
