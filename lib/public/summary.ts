@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { cachedForRegistryState } from "./change-keyed-cache";
 import { IDENTIFIED_STATUSES } from "./identified";
+import { isChangeEntry } from "@/lib/audit/read-actions";
 
 /** The headline figures the public sees; every one is counted from the records, never typed in. */
 export interface PublicSummary {
@@ -69,7 +70,8 @@ async function countGraveSites(db: Executor): Promise<number> {
 export const NEVER_CHANGED = new Date(0).toISOString();
 
 async function lastChangedAt(db: Executor): Promise<string> {
-  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog);
+  // A read of personal data is audited too, but changes no figure.
+  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog).where(isChangeEntry());
   return row?.at ? row.at.toISOString() : NEVER_CHANGED;
 }
 

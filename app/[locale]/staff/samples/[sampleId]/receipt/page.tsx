@@ -7,14 +7,16 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getSampleReceipt } from "@/lib/people/receipts";
 import { getDb } from "@/lib/server/database";
 import { printCollectionReceipt } from "../../actions";
+import { recordPageRead } from "@/lib/audit/record-read";
 
 /** The family's receipt, in Arabic and English; printing it goes through an audited action. */
 export default async function SampleReceiptPage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "personalData.export");
+  const session = await requirePagePermission(locale, "personalData.export");
   const receipt = await getSampleReceipt(await getDb(), sampleId);
   if (!receipt) notFound();
+  await recordPageRead(session, "sample_receipt", [sampleId]);
   return (
     <section className="mx-auto max-w-2xl space-y-6" data-print-receipt data-testid="sample-receipt">
       <PrintReceiptButton action={printCollectionReceipt} sampleId={receipt.sampleId} />
