@@ -1,10 +1,11 @@
-import { desc, inArray } from "drizzle-orm";
+import { and, desc, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { CaseFile } from "./case-file";
 import { sampleStepEntries } from "./custody-entries";
 import { libyaDate } from "./dossier-time";
 import { terms } from "./labels";
+import { isChangeEntry } from "@/lib/audit/read-actions";
 
 /** A record the dossier shows, by the entity name its audit entries carry. */
 export interface ShownRecord {
@@ -52,7 +53,8 @@ export async function latestAuditHashes(db: Executor, records: readonly ShownRec
       : await db
           .select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, hash: auditLog.hash })
           .from(auditLog)
-          .where(inArray(auditLog.entityId, entityIds))
+          // The record's latest change, never a later read of it.
+          .where(and(inArray(auditLog.entityId, entityIds), isChangeEntry()))
           .orderBy(desc(auditLog.id));
   const seen = new Set<string>();
   return records

@@ -9,6 +9,8 @@ import { appendAuditEntry } from "@/lib/audit/append";
 import { getAuditPage } from "@/lib/audit/queries";
 import { recordRead } from "@/lib/audit/record-read";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { latestAuditHashes } from "@/lib/dossier/audit-hashes";
+import { getRecordHistory } from "@/lib/forensic/record-history";
 import { registryStateKey } from "@/lib/public/change-keyed-cache";
 import { getPublicSummary } from "@/lib/public/summary";
 import { auditEntriesAfter, lastAuditEntryId } from "./support/audit-entries";
@@ -79,5 +81,19 @@ describeOnEachBackend(backends, "audited reads of personal data", (database) => 
     await handle.db.execute(sql`select pg_notify(${REGISTRY_CHANGED_CHANNEL}, 'end')`);
     await end;
     expect(payloads).toEqual(["", "end"]);
+  });
+
+  it("leaves a record's history of changes and the hash a dossier cites to its changes, not to a later read", async () => {
+    const db = database().db;
+    const reader = await readerOf();
+    const identificationId = randomUUID();
+    const change = await db.transaction((tx) =>
+      appendAuditEntry(tx, { actorId: null, actorLabel: "test", action: "identification.confirm", entity: "identification", entityId: identificationId }),
+    );
+    await recordRead(db, reader, "identification", [identificationId]);
+
+    expect((await getRecordHistory(db, "identification", identificationId)).map((entry) => entry.id)).toEqual([change.id]);
+    const [cited] = await latestAuditHashes(db, [{ entity: "identification", entityId: identificationId, label: "identification" }]);
+    expect(cited).toMatchObject({ entryId: change.id, hash: change.hash });
   });
 });
