@@ -36,9 +36,15 @@ function prepareDataDirectory(dataDir: string): void {
 /** PostgreSQL is checked and migrated before serving, so a wrong DATABASE_URL ends here in one line. */
 async function preparePostgres(): Promise<void> {
   const { openMigratedDatabase } = await import("./support/database");
+  const { auditLogPrivilegeWarning } = await import("@/lib/audit/database-roles");
   const handle = await openMigratedDatabase();
   console.log(`Database: ${handle.description}`);
-  await handle.close();
+  try {
+    const warning = await auditLogPrivilegeWarning(handle.db);
+    if (warning) console.warn(warning);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** TRUST_PROXY_HOPS, TRUSTED_PROXIES and HOSTNAME, checked the way scripts/serve.mjs reads them. */

@@ -9,6 +9,7 @@ export * from "./police-reports";
 export * from "./identifications";
 export * from "./custody-events";
 export * from "./audit-log";
+export * from "./audit-checkpoints";
 export * from "./system-settings";
 export * from "./rate-limits";
 export * from "./family-portal";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, systemSettings } from "@/db/schema";
+import { isChangeEntry } from "@/lib/audit/read-actions";
 
 /** updatedAt of a registry in which nothing has been recorded yet. */
 export const NEVER_CHANGED = new Date(0).toISOString();
@@ -29,7 +30,7 @@ async function storedFigures(db: Executor): Promise<PublishedFigures | null> {
 
 /** Before any fingerprint was kept, the newest audit entry is the best bound on when the figures changed. */
 async function newestRecordedChange(db: Executor): Promise<string> {
-  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog);
+  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog).where(isChangeEntry());
   return row?.at ? row.at.toISOString() : NEVER_CHANGED;
 }
 
