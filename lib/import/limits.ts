@@ -21,6 +21,12 @@ export const MAX_SHARED_STRINGS = 1_000_000;
  * narratives need about a third of it; a file that needs more is refused, the server stays up.
  */
 export const PARSE_WORKER_HEAP_MB = 768;
+/**
+ * Time that thread may take. 100,000 reports are read in well under a minute; a file that keeps it
+ * busy longer (ExcelJS spends a millisecond on each row that has a cell in column XFD, for one) is
+ * refused rather than left to hold the user's import slot and a core.
+ */
+export const PARSE_WORKER_SECONDS = 120;
 /** Rows per INSERT statement inside the import's single transaction. */
 export const INSERT_BATCH_ROWS = 2_000;
 /** A progress event every so many rows while parsing. */

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { ImportFileError } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
-import { PARSE_WORKER_HEAP_MB } from "./limits";
+import { PARSE_WORKER_HEAP_MB, PARSE_WORKER_SECONDS } from "./limits";
 import type { ImportProgress, parseSheet } from "./parse-file";
 
 export interface ParseJob {
@@ -28,7 +28,8 @@ const WORKER_ENTRY = path.join(process.cwd(), "lib", "import", "parse-worker.mjs
 /**
  * parseSheet in a thread of its own. Reading a workbook is CPU-bound and can take seconds; on the
  * request thread it would hold up every other request (the health check and the public page
- * included). The thread's heap is capped: a file that needs more is refused, the server stays up.
+ * included). The thread's heap and time are capped: a file that needs more is refused, the server
+ * stays up.
  */
 export function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgress) => void): Promise<ParseOutcome> {
   return new Promise((resolve, reject) => {
@@ -42,9 +43,11 @@ export function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgre
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       finish();
       void worker.terminate();
     };
+    const timer = setTimeout(() => settle(() => reject(new ImportFileError("tooComplex"))), PARSE_WORKER_SECONDS * 1000);
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "progress") onProgress(message.progress);
       else if (message.type === "outcome") settle(() => resolve(message.outcome));
