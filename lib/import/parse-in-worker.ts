@@ -23,7 +23,7 @@ export type WorkerMessage =
  * Found from the app's folder, not from this module: in the production build this code runs from
  * a bundle under .next/, where no file beside it is the worker's entry.
  */
-const WORKER_ENTRY = path.join(process.cwd(), "lib", "import", "parse-worker.mjs");
+const WORKER_ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "import", "parse-worker.mjs");
 
 /**
  * parseSheet in a thread of its own. Reading a workbook is CPU-bound and can take seconds; on the
@@ -33,7 +33,8 @@ const WORKER_ENTRY = path.join(process.cwd(), "lib", "import", "parse-worker.mjs
  */
 export function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgress) => void): Promise<ParseOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_ENTRY, {
+    // Left to Node at run time: the bundler would otherwise try to bundle the entry and tsx with it.
+    const worker = new Worker(/* turbopackIgnore: true */ WORKER_ENTRY, {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
       stdout: false,

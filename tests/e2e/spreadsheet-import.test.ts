@@ -75,9 +75,10 @@ test("hostile workbooks are read in a worker of the production server: the repor
   const bomb = await sharedStringBomb(headers, 272);
   await page.locator("#import-file").setInputFiles({ name: "bomb.xlsx", mimeType, buffer: bomb });
   await page.getByRole("button", { name: "افحص الملف" }).click();
-  const refusal = page.getByRole("alert");
+  // Next's route announcer is an alert too: the refusal is the one that says why.
+  const refusal = page.getByRole("alert").filter({ hasText: "يتجاوز ملف Excel بعد فكّ ضغطه" });
   const zipBomb = await slowestHealthAnswer(server.current.url("/api/health"), refusal.waitFor({ timeout: 60_000 }));
-  expect(await refusal.textContent()).toContain("يتجاوز ملف Excel بعد فكّ ضغطه");
+  expect(await refusal.textContent()).toContain("لم يُستورد شيء");
   await page.screenshot({ path: screenshotPath("spreadsheet import", "zip-bomb-refused"), fullPage: true });
   expect(Math.max(lastColumn, zipBomb)).toBeLessThan(1_000);
 });
