@@ -1,11 +1,13 @@
 import "./support/mock-action-request";
 import { count, eq } from "drizzle-orm";
 import Papa from "papaparse";
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { POST as importRoute } from "@/app/api/staff/import/route";
 import { auditLog, importRuns, policeReports } from "@/db/schema";
 import { MAX_LISTED_ERRORS, MAX_ROWS, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED_BYTES } from "@/lib/import/limits";
+import { ImportFileError } from "@/lib/import/decode";
+import { parseInWorker } from "@/lib/import/parse-in-worker";
 import type { ImportEvent } from "@/lib/import/run-import";
 import { actionRequest } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
@@ -149,5 +151,21 @@ describeOnEachBackend(backends, "hostile spreadsheet imports", (database) => {
     actionRequest.session = registrar;
     const afterwards = await importRoute(upload(csvFile(`${HEADERS.join(",")}\nR-1,2020-01-01,سالم,قتل,\n`), "dryRun"));
     expect(resultOf(await outcome(afterwards)).counts.rows).toBe(1);
+  });
+});
+
+describe("the process that reads an import file", () => {
+  const reports = (rows: number) =>
+    Papa.unparse([HEADERS, ...Array.from({ length: rows }, (_, index) => [`MEM-${index}`, "2020-01-01", `مبلغ ${index}`, "قتل", "نص البلاغ ".repeat(20)])]);
+
+  it("refuses a file that needs more heap or time than it may use, and this process goes on", async () => {
+    const job = { bytes: new TextEncoder().encode(reports(150_000)), kind: "policeReports" as const, mapping: null };
+    const outOfMemory = await parseInWorker(job, () => undefined, { heapMb: 64, seconds: 120 }).catch((error: unknown) => error);
+    expect(outOfMemory).toBeInstanceOf(ImportFileError);
+    expect(outOfMemory).toMatchObject({ key: "tooComplex" });
+    const outOfTime = await parseInWorker(job, () => undefined, { heapMb: 768, seconds: 0.5 }).catch((error: unknown) => error);
+    expect(outOfTime).toMatchObject({ key: "tooComplex" });
+    const small = await parseInWorker({ ...job, bytes: new TextEncoder().encode(reports(10)) }, () => undefined);
+    expect("parsed" in small && small.parsed.validRows.length).toBe(10);
   });
 });
