@@ -11,6 +11,9 @@ function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve, reject) => process.send?.(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
 }
 
+// The server that started this process is gone (stopped, killed): nobody waits for the answer.
+process.once("disconnect", () => process.exit(0));
+
 process.once("message", (job: ParseJob) => {
   void (async () => {
     try {
