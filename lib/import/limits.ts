@@ -17,12 +17,12 @@ export const MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
 /** Texts in an XLSX file's shared-string table: ExcelJS keeps every one of them in memory. */
 export const MAX_SHARED_STRINGS = 1_000_000;
 /**
- * Heap of the thread that reads a file (lib/import/parse-in-worker.ts): 100,000 reports with their
+ * Heap of the process that reads a file (lib/import/parse-in-worker.ts): 100,000 reports with their
  * narratives need about a third of it; a file that needs more is refused, the server stays up.
  */
 export const PARSE_WORKER_HEAP_MB = 768;
 /**
- * Time that thread may take. 100,000 reports are read in well under a minute; a file that keeps it
+ * Time that process may take. 100,000 reports are read in well under a minute; a file that keeps it
  * busy longer (ExcelJS spends a millisecond on each row that has a cell in column XFD, for one) is
  * refused rather than left to hold the user's import slot and a core.
  */

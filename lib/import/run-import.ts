@@ -50,7 +50,7 @@ async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: 
 
 /**
  * Checks a file (dry run) or imports it (commit), reporting each step through `emit`. A user runs
- * one import at a time; the file is read in a worker thread, the database is used from here.
+ * one import at a time; the file is read in a process of its own, the database is used from here.
  */
 export async function runImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
   const release = await claimImportRun(db, request.actor.actorId);
