@@ -18,7 +18,7 @@ export const MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
 export const MAX_SHARED_STRINGS = 1_000_000;
 /**
  * Heap of the process that reads a file (lib/import/parse-in-worker.ts): 100,000 reports with their
- * narratives need about a third of it; a file that needs more is refused, the server stays up.
+ * narratives fit in it (docs/RELIABILITY.md); a file that needs more is refused, the server stays up.
  */
 export const PARSE_WORKER_HEAP_MB = 768;
 /**
