@@ -14,3 +14,4 @@ export * from "./system-settings";
 export * from "./rate-limits";
 export * from "./family-portal";
 export * from "./refused-attempts";
+export * from "./import-runs";
