@@ -40,7 +40,10 @@ async function addBodyWithTwoEffects(page: Page): Promise<string> {
   await expect.poll(() => page.locator("#code").inputValue()).toMatch(/^TRH-GS-\d+-B001$/);
   await page.locator("#recoveredOn").fill("2020-07-01");
   await page.getByTestId("add-effect").click();
+  // An empty row left for the next one: its blur must not move the button away from this one click.
+  await page.locator("#effect-description-0").focus();
   await page.getByTestId("add-effect").click();
+  await expect.poll(() => page.getByTestId("effect-row").count()).toBe(2);
   await page.locator("#effect-kind-0").selectOption("car_key");
   await page.locator("#effect-description-0").fill("مفتاح سيارة تويوتا بحلقة حمراء");
   await page.locator("#effect-kind-1").selectOption("identity_document");
