@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { VoidRecordForm } from "@/components/forensic/void-record-form";
 import { EditPoliceReportForm } from "@/components/people/edit-police-report-form";
 import { fullArabicName } from "@/components/people/person-name";
+import { PeopleVoidedNotice } from "@/components/people/voided-notice";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getPoliceReportDetails } from "@/lib/reports/report-details";
@@ -17,8 +18,7 @@ export default async function EditPoliceReportPage({ params }: { params: Promise
   setRequestLocale(locale);
   await requirePagePermission(locale, "people.write");
   const [tEdits, report] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getPoliceReportDetails(db, reportId))]);
-  // A voided report is no longer corrected: its page says when and why it was voided.
-  if (!report || report.voidedAt) notFound();
+  if (!report) notFound();
   const values: UpdatePoliceReportValues = {
     reportId: report.id,
     version: report.version,
@@ -38,8 +38,14 @@ export default async function EditPoliceReportPage({ params }: { params: Promise
       <h1 className="text-2xl font-semibold">
         {tEdits("editReportTitle")} <bdi className="whitespace-nowrap">{report.reportNumber}</bdi>
       </h1>
-      <EditPoliceReportForm action={updatePoliceReport} report={values} persons={persons} />
-      <VoidRecordForm recordId={report.id} version={report.version} action={voidPoliceReport} />
+      {/* A voided report is no longer corrected: the page says when and why it was voided. */}
+      <PeopleVoidedNotice voidedAt={report.voidedAt} reason={report.voidReason} locale={locale} />
+      {!report.voidedAt && (
+        <>
+          <EditPoliceReportForm action={updatePoliceReport} report={values} persons={persons} />
+          <VoidRecordForm recordId={report.id} version={report.version} action={voidPoliceReport} />
+        </>
+      )}
     </section>
   );
 }
