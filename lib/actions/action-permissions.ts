@@ -22,6 +22,8 @@ export const ACTION_PERMISSIONS = {
   "persons.update": "people.write",
   "persons.merge": "people.write",
   "reports.create": "people.write",
+  "reports.update": "people.write",
+  "reports.void": "people.write",
   "samples.collect": "people.write",
   "samples.advanceLabStatus": "people.write",
   "samples.update": "people.write",

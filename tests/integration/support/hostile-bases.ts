@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, referenceDonors, remains, users } from "@/db/schema";
+import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { getOfficeContact } from "@/lib/settings/office-contact";
@@ -201,9 +201,27 @@ function familyBases(db: Database, codes: CodeAllocator, records: BaseRecords): 
   };
 }
 
+const REPORT_FIELDS = { station: text(200), reportNumber: text(40), filedOn: DATE, reporterName: text(200), reporterRelationship: text(200), narrative: text(4000) };
+const REPORT_VALUES = { station: "مركز شرطة ترهونة", filedOn: "2020-07-01", reporterName: "سالم عمر", reporterRelationship: "أخ", category: "disappearance", narrative: "" } as const;
+
+/** A police report naming one person, made per call: a correction or a void uses it up. */
+async function createReportNaming(db: Database, missingPersonId: string) {
+  const report = one(await db.insert(policeReports).values({ ...REPORT_VALUES, reportNumber: `H/${uniqueSuffix()}` }).returning(), "the report");
+  await db.insert(policeReportPersons).values({ reportId: report.id, missingPersonId });
+  return report;
+}
+
 function personBases(db: Database, records: BaseRecords): HostileBases {
   const { missingPersonId } = records;
   return {
+    "reports.update": {
+      fields: { ...REPORT_FIELDS, version: VERSION },
+      prepare: async () => {
+        const { id, reportNumber, version } = await createReportNaming(db, missingPersonId);
+        return { ...REPORT_VALUES, reportId: id, reportNumber, version, missingPersonIds: [missingPersonId] };
+      },
+    },
+    "reports.void": voidOf(() => createReportNaming(db, missingPersonId)),
     "persons.create": { fields: PERSON_FIELDS, prepare: async () => ({ ...records.person, duplicatesReviewed: true }) },
     "persons.update": {
       fields: { ...PERSON_FIELDS, version: VERSION },
