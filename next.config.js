@@ -23,7 +23,13 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "exceljs"],
   experimental: {
     // The proxy buffers request bodies; spreadsheet imports (lib/import/limits.ts) may be this large.
+    // Next's limits hold for every route alike: scripts/serve.mjs (support/body-limits.mjs) refuses a
+    // larger body per route before Next reads it — 64 MB for the import, 1 MB for everything else
+    // but the two DNA file imports.
     proxyClientMaxBodySize: 64 * 1024 * 1024,
+    // The STR profile and allele frequency imports send a laboratory file of up to 5,000,000
+    // characters as a server action argument; serve.mjs keeps every other action at 1 MB.
+    serverActions: { bodySizeLimit: "6mb" },
     // Next loads every page's code right after it starts, competing with the database's start-up
     // for two cores: the first health check came about a second later (bench/RESULTS.md, cold
     // start). Each page's code now loads on its first visit instead.

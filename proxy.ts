@@ -3,6 +3,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { readMapTiles, tileImageSource } from "@/lib/map/tiles";
+import { actionArgumentNesting, isServerActionRequest, MAX_ACTION_NESTING } from "@/lib/security/action-nesting";
 import {
   API_CONTENT_SECURITY_POLICY,
   newNonce,
@@ -14,14 +15,19 @@ const STAFF_PATH = /^\/(ar|en)\/staff(\/|$)/;
 
 /**
  * Sends visitors to their language's URL, sends signed-out visitors of the staff area to the sign-in
- * page, and stamps each page with a fresh CSP nonce. It authorises nothing: every page, server
- * action and route handler checks the session and role itself.
+ * page, refuses server-action arguments nested too deeply to decode, and stamps each page with a
+ * fresh CSP nonce. It authorises nothing: every page, server action and route handler checks the
+ * session and role itself.
  */
 export default async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
     return response;
+  }
+  // Refused here, before Next.js decodes the arguments by recursion and overflows the stack (a 500).
+  if (isServerActionRequest(request) && (await actionArgumentNesting(request.clone())) > MAX_ACTION_NESTING) {
+    return NextResponse.json({ error: "invalid", reason: "nestedTooDeeply" }, { status: 400, headers: { "Content-Security-Policy": API_CONTENT_SECURITY_POLICY } });
   }
   const staffMatch = STAFF_PATH.exec(request.nextUrl.pathname);
   if (staffMatch && !(await getToken({ req: request, secret: process.env.AUTH_SECRET }))) {

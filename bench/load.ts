@@ -10,7 +10,7 @@ import { startAppServer } from "../tests/e2e/support/app-server";
  * default postgres://postgres@127.0.0.1:5432/test). While visitors load the public page, an
  * attacker guesses one family's access code as fast as the portal answers, claiming a new
  * X-Forwarded-For address on every guess (the server ignores it: scripts/serve.mjs takes the
- * connection's address unless TRUST_PROXY_HOPS says proxies stand in front). Afterwards the
+ * connection's address unless the connection comes from a proxy listed in TRUSTED_PROXIES). Afterwards the
  * refused-attempt counts (per address, hour and reason) say how many guesses were actually checked
  * against the code; the portal allows one address FAMILY_FREE_TRIES at a reference before it waits.
  * Exits 1 when the public page had any error, the attacker got more tries than the limit, or an

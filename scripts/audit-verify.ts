@@ -1,16 +1,67 @@
+import fs from "node:fs";
+import { type SignedCheckpoint, checkpointSignatureValid, keyFingerprint, latestStoredCheckpoint } from "@/lib/audit/checkpoint";
+import { checkpointKeyPath, publicKeyText, readCheckpointKey } from "@/lib/audit/checkpoint-key";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { openMigratedDatabase } from "./support/database";
 import { runCli, UserFacingError } from "./support/cli";
 
+const USAGE = "Usage: npm run audit:verify [-- --checkpoint FILE] (FILE: the JSON printed by npm run audit:checkpoint).";
+
+function checkpointArgument(args: readonly string[]): string | null {
+  if (args.length === 0) return null;
+  if (args[0] === "--checkpoint" && args[1] && args.length === 2) return args[1];
+  throw new UserFacingError(USAGE);
+}
+
+function readCheckpointFile(file: string): SignedCheckpoint {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as SignedCheckpoint;
+  } catch (error) {
+    throw new UserFacingError(`${file} is not a checkpoint written by npm run audit:checkpoint: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** This installation's own public key, when its key file is here to compare with. */
+function localPublicKey(): string | null {
+  try {
+    const file = checkpointKeyPath();
+    return fs.existsSync(file) ? publicKeyText(readCheckpointKey(file)) : null;
+  } catch {
+    // Verifying needs no key of its own: the checkpoint carries its public key.
+    return null;
+  }
+}
+
+/** A checkpoint counts only when its signature holds, and (if known here) by this installation's key. */
+function assertGenuine(checkpoint: SignedCheckpoint, source: string): void {
+  if (!checkpointSignatureValid(checkpoint)) throw new UserFacingError(`The signature of ${source} is NOT valid: the checkpoint was altered or forged.`);
+  const local = localPublicKey();
+  if (local !== null && local !== checkpoint.publicKey) {
+    throw new UserFacingError(`${source} is signed by key ${keyFingerprint(checkpoint.publicKey)}, not by this installation's key ${keyFingerprint(local)}.`);
+  }
+}
+
+/**
+ * npm run audit:verify [-- --checkpoint FILE]: walks the whole chain; against a signed checkpoint
+ * (the file given, otherwise the newest one stored in the database) it also proves that the chain
+ * still reaches that head unchanged.
+ */
 runCli(async () => {
+  const file = checkpointArgument(process.argv.slice(2));
   const handle = await openMigratedDatabase();
   try {
-    const report = await verifyAuditChain(handle.db);
+    const checkpoint = file ? readCheckpointFile(file) : await latestStoredCheckpoint(handle.db);
+    const source = file ?? "the newest checkpoint stored in the database";
+    if (checkpoint) assertGenuine(checkpoint, source);
+    const report = await verifyAuditChain(handle.db, checkpoint ? { checkpoint } : {});
     if (!report.ok) {
       // Evidence of tampering is the answer this command exists to give, not a crash: one line, exit 1.
       throw new UserFacingError(`Audit chain BROKEN at entry ${report.brokenAt.id}: ${report.brokenAt.reason}`);
     }
     console.log(`Audit chain intact: ${report.count} entries, head ${report.headHash}`);
+    if (checkpoint) {
+      console.log(`Reaches the checkpoint signed ${checkpoint.signedAt} (key ${keyFingerprint(checkpoint.publicKey)}): entry ${checkpoint.entryId}, ${checkpoint.count} entries, hash ${checkpoint.hash}`);
+    }
   } finally {
     await handle.close();
   }

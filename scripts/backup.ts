@@ -14,7 +14,8 @@ runCli(async () => {
   const config = readDatabaseConfig();
   const file = path.resolve(process.argv[2] ?? defaultBackupName(config.kind));
   if (fs.existsSync(file)) throw new UserFacingError(`${file} already exists: choose a new name so that no backup is overwritten.`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A folder made here is the operator's alone; an existing one keeps the permissions it was given.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 
   // Counted first and closed again: the embedded database admits one user at a time.
   const handle = await openDatabase(config, { maxConnections: 1 });

@@ -4,36 +4,68 @@
 // the first answer Next gives is kept here, byte for byte with its headers, and replayed until the
 // registry changes (lib/public/change-keyed-cache.ts says when: a notification from the database
 // or a change made by this process). Everything else, and every conditional, HEAD or non-200
-// answer, goes to Next unchanged. It also decides the client's address (setClientAddress).
+// answer, goes to Next unchanged. It also decides the client's address (setClientAddress), listens
+// only where it should (HOSTNAME) and refuses bodies larger than their route allows (body-limits.mjs).
 // Plain JavaScript run by node: no build step, no tsx start-up.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { bodyRefusal } from "./support/body-limits.mjs";
+import { decideClientAddress, readServerSettings, ServerSettingError } from "./support/client-address.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
-const proxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
-if (!Number.isInteger(proxyHops) || proxyHops < 0) {
-  console.error(`TRUST_PROXY_HOPS must be a whole number of proxies in front of the app (0 when none), not "${process.env.TRUST_PROXY_HOPS}".`);
+let settings;
+try {
+  settings = readServerSettings();
+} catch (error) {
+  if (!(error instanceof ServerSettingError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
 
 /**
- * The client's address, as far as it can be known: the connection's peer, or with N trusted proxies
- * in front, the address the outermost of them saw. Written into X-Forwarded-For (which the app reads,
- * lib/auth/request-metadata.ts) so that a client cannot choose its own address by sending the header
- * itself — the family portal's per-address limit and the audit trail rely on it.
+ * Proves to the app (lib/auth/request-metadata.ts) that the address headers were written here, in
+ * this process, and not sent by a client: under any other server (`next start`, `next dev`) the
+ * app never sees this value. lib/server/startup.ts refuses to serve production without it.
+ */
+const clientAddressProof = randomBytes(32).toString("base64url");
+globalThis.__tarhunaClientAddressProof = clientAddressProof;
+
+/**
+ * The client's address (client-address.mjs: the connection's peer, or when that peer is a trusted
+ * proxy, the first untrusted hop of its X-Forwarded-For), written into the headers the app reads,
+ * whatever the client sent — the family portal's per-address limit and the audit trail rely on it.
  */
 function setClientAddress(request) {
-  const claimed = String(request.headers["x-forwarded-for"] ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
-  const chain = [...claimed, request.socket.remoteAddress ?? "unknown"];
-  request.headers["x-forwarded-for"] = chain[Math.max(0, chain.length - 1 - proxyHops)];
+  const { address, peerTrusted } = decideClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], settings);
+  request.headers["x-tarhuna-client-address"] = address;
+  request.headers["x-tarhuna-client-proof"] = clientAddressProof;
+  request.headers["x-forwarded-for"] = address;
   delete request.headers["x-real-ip"];
-  if (proxyHops === 0) {
-    // No proxy stands in front: whatever host or scheme the client claims to have used is its own word.
+  if (!peerTrusted) {
+    // No trusted proxy sent this: whatever host or scheme the client claims to have used is its own word.
     delete request.headers["x-forwarded-host"];
     delete request.headers["x-forwarded-proto"];
     delete request.headers.forwarded;
   }
 }
+
+/** 413 or 411 before Next reads anything; the body is drained, not kept, so the client hears the answer. */
+function refuseBody(request, response) {
+  const refusal = bodyRefusal(request.url, request.headers);
+  if (!refusal) return false;
+  response.writeHead(refusal.status, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+  });
+  response.end(JSON.stringify({ error: refusal.error, ...(refusal.limit ? { limitBytes: refusal.limit } : {}) }));
+  request.resume();
+  return true;
+}
+
 const REPLAYABLE = new Map([
   ["/api/public/summary", ["summary"]],
   ["/api/public/sites.geojson", ["graveSites"]],
@@ -100,12 +132,18 @@ function keepAnswer(key, names, response) {
   };
 }
 
-const app = next({ dev: false, dir: process.cwd(), port });
+const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 http
   .createServer((request, response) => {
     setClientAddress(request);
+    if (refuseBody(request, response)) return;
     if (!replay(request, response)) void handle(request, response);
   })
-  .listen(port, () => console.log(`Ready on http://localhost:${port}`));
+  // Without HOSTNAME and without proxies: every interface, as a server reached directly must.
+  .listen(port, settings.hostname, () => {
+    const where = settings.hostname ?? "every interface";
+    const proxies = settings.trustedEntries.length > 0 ? `; X-Forwarded-For believed from ${settings.trustedEntries.join(", ")}` : "";
+    console.log(`Ready on port ${port} (${where}${proxies})`);
+  });

@@ -3,8 +3,9 @@ import path from "node:path";
 import { readDatabaseConfig } from "@/db/config";
 import { explainDataDirectoryError } from "@/db/errors";
 import { acquirePgliteLock } from "@/db/pglite-lock";
-import { authEnvironment, requireAuthSecret } from "./support/auth-secret";
-import { runCli } from "./support/cli";
+import { authEnvironment, requireAuthSecret, requirePublicUrl } from "./support/auth-secret";
+import { readServerSettings, ServerSettingError } from "./support/client-address.mjs";
+import { runCli, UserFacingError } from "./support/cli";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
 import { assertPortFree, readPort } from "./support/port";
@@ -35,19 +36,37 @@ function prepareDataDirectory(dataDir: string): void {
 /** PostgreSQL is checked and migrated before serving, so a wrong DATABASE_URL ends here in one line. */
 async function preparePostgres(): Promise<void> {
   const { openMigratedDatabase } = await import("./support/database");
+  const { auditLogPrivilegeWarning } = await import("@/lib/audit/database-roles");
   const handle = await openMigratedDatabase();
   console.log(`Database: ${handle.description}`);
-  await handle.close();
+  try {
+    const warning = await auditLogPrivilegeWarning(handle.db);
+    if (warning) console.warn(warning);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** TRUST_PROXY_HOPS, TRUSTED_PROXIES and HOSTNAME, checked the way scripts/serve.mjs reads them. */
+function readListenSettings(): ReturnType<typeof readServerSettings> {
+  try {
+    return readServerSettings();
+  } catch (error) {
+    if (error instanceof ServerSettingError) throw new UserFacingError(error.message);
+    throw error;
+  }
 }
 
 /**
- * `npm start`: checks what would otherwise fail obscurely (port, build, database) and says how to
- * fix it, then serves the production build, which opens the database and applies migrations.
+ * `npm start`: checks what would otherwise fail obscurely (port, build, database, settings) and
+ * says how to fix it, then serves the production build, which opens the database and applies migrations.
  */
 runCli(async () => {
   const port = readPort();
   const secret = requireAuthSecret();
-  await assertPortFree(port);
+  requirePublicUrl();
+  const { hostname } = readListenSettings();
+  await assertPortFree(port, hostname);
   assertProductionBuild();
   const config = readDatabaseConfig();
   if (config.kind === "postgres") await preparePostgres();

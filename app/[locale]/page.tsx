@@ -23,6 +23,13 @@ export default async function PublicSummaryPage({ params }: { params: Promise<{ 
       <header className="space-y-3">
         <h1 className="text-3xl font-semibold">{t("title")}</h1>
         <p className="max-w-3xl text-muted">{t("intro")}</p>
+        {/* A plain link, no client code: families reach their portal from the first page they find. */}
+        <p className="max-w-3xl rounded border-2 border-accent bg-accent-soft px-4 py-3">
+          <a href={`/${locale}/family`} className="text-lg font-semibold text-accent underline" data-testid="family-portal-link">
+            {t("familiesLink")}
+          </a>
+          <span className="block text-ink">{t("familiesLinkHint")}</span>
+        </p>
       </header>
       <section aria-labelledby="figures-heading" className="space-y-4">
         <h2 id="figures-heading" className="text-xl font-semibold">{t("figuresHeading")}</h2>

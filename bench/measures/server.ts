@@ -39,7 +39,7 @@ export async function startServer(database: { DATABASE_URL: string } | { DATA_DI
   const started = performance.now();
   const group = startProcessGroup("npm", ["start"], {
     cwd: repositoryRoot,
-    env: childEnvironment({ ...database, NODE_ENV: "production", PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url") }),
+    env: childEnvironment({ ...database, NODE_ENV: "production", PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl }),
   });
   let exited: number | string | undefined;
   void group.exited.then((code) => (exited = code));

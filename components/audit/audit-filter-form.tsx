@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { AuditFilters } from "@/lib/audit/filters";
+import { AUDIT_ENTRY_KINDS, type AuditFilters } from "@/lib/audit/filters";
 import { Link } from "@/lib/i18n/navigation";
 
 const input = "w-full rounded border border-line bg-white px-2 py-1";
@@ -11,7 +11,7 @@ export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
     <form method="get" className="rounded border border-line bg-white p-4" data-testid="audit-filters">
       <fieldset className="space-y-4">
         <legend className="font-semibold">{t("legend")}</legend>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
           <label className="space-y-1 text-sm">
             <span className="block">{t("actor")}</span>
             <input name="actor" defaultValue={filters.actor} dir="ltr" autoComplete="off" className={input} />
@@ -32,6 +32,15 @@ export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           <label className="space-y-1 text-sm">
             <span className="block">{t("to")}</span>
             <input type="date" name="to" defaultValue={filters.to} className={input} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t("kind")}</span>
+            <select name="kind" defaultValue={filters.kind ?? ""} className={input} data-testid="audit-kind">
+              <option value="">{t("kinds.all")}</option>
+              {AUDIT_ENTRY_KINDS.map((kind) => (
+                <option key={kind} value={kind}>{t(`kinds.${kind}`)}</option>
+              ))}
+            </select>
           </label>
         </div>
         <div className="flex flex-wrap items-center gap-4">

@@ -1,5 +1,7 @@
 import type { Locale } from "next-intl";
+import { OfficeContactCard, type OfficeContactLabels } from "@/components/settings/office-contact-card";
 import { formatDate } from "@/lib/i18n/format";
+import type { OfficeContactLines } from "@/lib/settings/office-contact-values";
 import { LtrText } from "@/components/layout/ltr-text";
 
 export interface SlipText {
@@ -9,6 +11,14 @@ export interface SlipText {
   /** Contains {date}. */
   issuedOn: string;
   instructions: string;
+  portalLabel: string;
+  qrAlt: string;
+  /** The portal's full address in this language, or null when the registry's address is not configured. */
+  portalUrl: string | null;
+  /** The same address as a QR code image (data URL). */
+  portalQr: string | null;
+  contact: OfficeContactLines | null;
+  contactLabels: OfficeContactLabels;
 }
 
 interface AccessCodeSlipProps {
@@ -36,6 +46,19 @@ export function AccessCodeSlip({ text, reference, code, issuedAt }: AccessCodeSl
           </dl>
           <p className="text-sm">{text[locale].issuedOn.replace("{date}", formatDate(locale, issuedAt))}</p>
           <p>{text[locale].instructions}</p>
+          {text[locale].portalUrl && (
+            <div className="flex flex-wrap items-center gap-4" data-testid="slip-portal-address">
+              {text[locale].portalQr && (
+                // eslint-disable-next-line @next/next/no-img-element -- a data URL drawn on the server; nothing to optimise
+                <img src={text[locale].portalQr} alt={text[locale].qrAlt} width={128} height={128} className="shrink-0" data-testid="slip-portal-qr" />
+              )}
+              <p>
+                {text[locale].portalLabel}{" "}
+                <bdi dir="ltr" className="break-all font-mono font-semibold">{text[locale].portalUrl}</bdi>
+              </p>
+            </div>
+          )}
+          {text[locale].contact && <OfficeContactCard lines={text[locale].contact} labels={text[locale].contactLabels} testId="slip-office-contact" headingLevel={3} />}
         </article>
       ))}
     </div>

@@ -14,6 +14,7 @@ export async function GraveSiteDetails({ site, locale }: { site: GraveSiteRow; l
     [t("latitude"), site.latitude.toFixed(5), true],
     [t("longitude"), site.longitude.toFixed(5), true],
     [t("description"), site.description || "—"],
+    [t("publication"), site.isPublic ? t(site.exactLocationPublic ? "publishedExact" : "publishedRounded") : t("notPublished")],
   ];
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2" data-testid="site-details">

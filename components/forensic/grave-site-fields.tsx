@@ -8,6 +8,7 @@ import type { CreateGraveSiteValues } from "@/lib/forensic/schemas/grave-site";
 import { useForensicChoices } from "./choices";
 import { TextAreaInput } from "./text-area-input";
 import { SiteLocationFields, type MapSetting } from "./site-location-fields";
+import { SitePublicationFields } from "./site-publication-fields";
 
 /** The fields a grave site has on both its new and its edit form. */
 export function GraveSiteFields({ map }: { map: MapSetting }) {
@@ -26,6 +27,7 @@ export function GraveSiteFields({ map }: { map: MapSetting }) {
       <TextAreaInput id="description" label={t("description")} registration={register("description")} error={errors.description?.message} />
       <SelectInput id="status" label={t("status")} hint={t("statusHint")} options={statuses} registration={register("status")} error={errors.status?.message} />
       <SiteLocationFields map={map} />
+      <SitePublicationFields />
     </>
   );
 }

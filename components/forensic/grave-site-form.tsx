@@ -36,7 +36,7 @@ export function NewGraveSiteForm(props: {
   const { form, submit, outcome } = useActionForm({
     schema: createGraveSiteSchema,
     action: props.action,
-    defaultValues: { code: props.suggestedCode, nameAr: "", nameEn: "", description: "", discoveredOn: "", status: "reported", confirmFarFromTarhuna: false },
+    defaultValues: { code: props.suggestedCode, nameAr: "", nameEn: "", description: "", discoveredOn: "", status: "reported", confirmFarFromTarhuna: false, isPublic: false, exactLocationPublic: false },
     onSuccess: (data, values) => {
       form.reset(values);
       openSite(data.siteId);

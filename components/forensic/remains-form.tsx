@@ -19,6 +19,12 @@ import { RemainsFields } from "./remains-fields";
 
 type RemainsSaved = ActionResult<{ remainsId: string }>;
 
+/**
+ * Checked on submit, not on blur: leaving an empty effect row to click "add effect" would otherwise
+ * show its "required" message on mousedown, push the button down and lose the click.
+ */
+const VALIDATE_ON_SUBMIT = "onSubmit";
+
 function useOpenSavedRemains() {
   const router = useRouter();
   return (remainsId: string) => router.push(`/staff/remains/${remainsId}?saved=1`);
@@ -30,6 +36,7 @@ export function NewRemainsForm(props: { action: (values: CreateRemainsValues) =>
   const { form, submit, outcome } = useActionForm({
     schema: createRemainsSchema,
     action: props.action,
+    mode: VALIDATE_ON_SUBMIT,
     defaultValues: {
       siteId: props.siteId,
       code: props.suggestedCode,
@@ -65,6 +72,7 @@ export function EditRemainsForm(props: { action: (values: UpdateRemainsValues) =
   const { form, submit, outcome, conflict } = useActionForm({
     schema: updateRemainsSchema,
     action: props.action,
+    mode: VALIDATE_ON_SUBMIT,
     defaultValues: props.remains,
     onSuccess: (data, values) => {
       form.reset(values);

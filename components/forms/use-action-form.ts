@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Mode, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionFailure, ActionResult } from "@/lib/actions/result";
 
@@ -18,8 +18,10 @@ export function useActionForm<Values extends FieldValues, Data>(options: {
   defaultValues: DefaultValues<Values>;
   successKey?: string;
   onSuccess?: (data: Data, values: Values) => void;
+  /** When fields are first checked; "onTouched" unless a form's layout cannot take messages appearing on blur. */
+  mode?: Mode;
 }) {
-  const form = useForm<Values>({ resolver: zodResolver(options.schema), defaultValues: options.defaultValues, mode: "onTouched" });
+  const form = useForm<Values>({ resolver: zodResolver(options.schema), defaultValues: options.defaultValues, mode: options.mode ?? "onTouched" });
   const [outcome, setOutcome] = useState<FormOutcome>(null);
   // Who saved over the version this form was loaded with, shown so nobody overwrites them blindly.
   const [conflict, setConflict] = useState<ActionFailure["conflict"] | null>(null);

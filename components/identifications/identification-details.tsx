@@ -4,6 +4,7 @@ import { fullArabicName } from "@/components/people/person-name";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { ageAtDisappearance } from "@/lib/identifications/fit";
+import { formatLikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import type { IdentificationDetails as Details } from "@/lib/identifications/queries";
 import { LtrText } from "@/components/layout/ltr-text";
 
@@ -47,7 +48,8 @@ export async function IdentificationDetails({ details, locale }: { details: Deta
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="identification-details">
         <Row term={t("currentStatus")}><span data-testid="identification-status">{t(`statuses.${identification.status}`)}</span></Row>
         <Row term={t("basis")}>{identification.basis.map((basis) => t(`bases.${basis}`)).join("، ")}</Row>
-        {identification.likelihoodRatio !== null && <Row term={t("likelihoodRatio")}><LtrText>{identification.likelihoodRatio.toExponential(2)}</LtrText></Row>}
+        {identification.likelihoodRatio !== null && <Row term={t("likelihoodRatio")}><LtrText><span data-testid="likelihood-ratio">{formatLikelihoodRatio(identification.likelihoodRatio)}</span></LtrText></Row>}
+        {identification.dnaOverrideReason && <Row term={t("dnaOverrideShown")}><span data-testid="dna-override-reason">{identification.dnaOverrideReason}</span></Row>}
         <Row term={t("evidenceSummary")}>{identification.evidenceSummary}</Row>
         <Row term={t("proposedBy")}>{t("byOn", { name: details.proposedByName, date: formatDateTime(locale, identification.proposedAt) })}</Row>
         {identification.confirmedAt && <Row term={t("confirmedBy")}>{t("byOn", { name: details.confirmedByName ?? "—", date: formatDateTime(locale, identification.confirmedAt) })}</Row>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormMessage } from "@/components/forms/form-message";
@@ -28,13 +28,14 @@ interface ProposeFormProps {
 export function ProposeForm({ action, remainsCode, person: initialPerson, likelihoodRatio, mismatchKey: initialMismatchKey }: ProposeFormProps) {
   const t = useTranslations("Identifications");
   const router = useRouter();
+  const locale = useLocale();
   const [person, setPerson] = useState<PickedPerson | null>(initialPerson);
   // The server names the mismatch it found; the warning stays once shown, with its checkbox.
   const [mismatchKey, setMismatchKey] = useState<string | null>(initialMismatchKey);
   const { form, submit, outcome } = useActionForm({
     schema: proposeIdentificationSchema,
     action,
-    defaultValues: { remainsCode, missingPersonId: initialPerson?.id ?? "", basis: likelihoodRatio ? ["dna"] : [], likelihoodRatio, evidenceSummary: "", acknowledgeMismatch: false },
+    defaultValues: { remainsCode, missingPersonId: initialPerson?.id ?? "", basis: likelihoodRatio ? ["dna"] : [], likelihoodRatio, locale: locale === "en" ? "en" : "ar", evidenceSummary: "", acknowledgeMismatch: false, dnaProfileOverride: false, dnaOverrideReason: "" },
     successKey: "Identifications.proposedDone",
     onSuccess: (data) => router.push(`/staff/identifications/${data.identificationId}`),
   });

@@ -29,9 +29,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
       {result.errors.length > 0 ? (
         <div className="space-y-2">
           <h3 className="font-semibold">{t("errorsTitle")}</h3>
-          {result.errorCount > result.errors.length ? (
-            <p className="text-sm">{t("errorsTruncated", { shown: result.errors.length, total: result.errorCount })}</p>
-          ) : null}
+          {result.errorCount > result.errors.length ? <ErrorsNotListed result={result} /> : null}
           <table className="w-full text-sm" data-testid="import-errors">
             <thead>
               <tr className="border-b border-line">
@@ -53,5 +51,24 @@ export function ImportReport({ result }: { result: ImportResult }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Beyond the listed problems only counts are kept: how many were left out, and all of them by kind. */
+function ErrorsNotListed({ result }: { result: ImportResult }) {
+  const t = useTranslations("Import");
+  const counts = Object.entries(result.errorCounts) as [keyof ImportResult["errorCounts"], number][];
+  return (
+    <div className="space-y-1 text-sm" data-testid="import-errors-not-listed">
+      <p>{t("errorsTruncated", { shown: result.errors.length, total: result.errorCount })}</p>
+      <p>{t("errorsNotListed", { count: result.errorCount - result.errors.length })}</p>
+      <ul className="list-inside list-disc">
+        {counts.map(([problem, count]) => (
+          <li key={problem}>
+            {t(`errorKinds.${problem}`)}: {count}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -16,6 +16,9 @@ export async function FrequencyTableSummary({ info }: { info: FrequencyTableInfo
           loadedAt: format.dateTime(info.loadedAt, { dateStyle: "medium" }),
         })}
       </p>
+      <p className="text-sm">
+        {t("frequencySha256")} <bdi dir="ltr" className="break-all font-mono" data-testid="frequency-sha256">{info.sha256}</bdi>
+      </p>
       {info.synthetic && (
         <p role="note" className="rounded border border-red-300 bg-red-50 px-3 py-2 font-medium text-red-900" data-testid="synthetic-warning">
           {t("frequencySynthetic")}

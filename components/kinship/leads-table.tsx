@@ -1,18 +1,9 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import type { ScreenRow } from "@/lib/dna-profiles/screening";
+import { leadOffer, type HeldIdentification, type ScreenRow } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
+import { formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { LtrText } from "@/components/layout/ltr-text";
-
-/** 10^x written as a mantissa and a power of ten, legible at any size (LRs run to 10^30). */
-function formatRatio(log10Lr: number | null, locale: Locale): string {
-  if (log10Lr === null) return "0";
-  const exponent = Math.floor(log10Lr);
-  const mantissa = 10 ** (log10Lr - exponent);
-  const digits = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  if (exponent >= -2 && exponent <= 3) return digits.format(10 ** log10Lr);
-  return `${digits.format(mantissa)} × 10^${new Intl.NumberFormat(locale).format(exponent)}`;
-}
 
 function formatPosterior(posterior: number | null, locale: Locale): string {
   if (posterior === null) return "—";
@@ -20,6 +11,16 @@ function formatPosterior(posterior: number | null, locale: Locale): string {
 }
 
 const COLUMNS = ["remains", "bestMatch", "likelihoodRatio", "runnerUp", "posterior", "lociCompared", "inconsistentLoci", "status"] as const;
+
+/** A body or person already in a proposed or confirmed identification: a link to it, never a second proposal. */
+async function HeldMark({ held }: { held: HeldIdentification }) {
+  const [t, identificationTerms] = await Promise.all([getTranslations("Kinship"), getTranslations("Identifications")]);
+  return (
+    <Link href={`/staff/identifications/${held.id}`} className="font-medium text-accent underline" data-testid="held-identification">
+      {t("alreadyInIdentification", { status: identificationTerms(`statuses.${held.status}`) })}
+    </Link>
+  );
+}
 
 /** One row per profiled body: its best-fitting missing person(s), how strongly, and whether that is a lead. */
 export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[]; locale: Locale }) {
@@ -44,16 +45,27 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
                 <Link href={`/staff/remains/${row.remainsId}`} className="whitespace-nowrap text-accent underline">
                   <LtrText>{row.remainsCode}</LtrText>
                 </Link>
+                {row.remainsIdentification && (
+                  <p>
+                    <HeldMark held={row.remainsIdentification} />
+                  </p>
+                )}
               </td>
               <td className={cell}>
                 {row.best.length === 0 && t("noCandidate")}
                 <ul className="space-y-1">
-                  {row.best.map((person) => (
+                  {row.best.map((person) => ({ person, offer: leadOffer(row, person) })).map(({ person, offer }) => (
                     <li key={person.id}>
                       <Link href={`/staff/persons/${person.id}`} className="text-accent underline">
                         <LtrText>{person.caseNumber}</LtrText> {person.name}
                       </Link>
-                      {row.isLead && (
+                      {offer?.kind === "held" && (
+                        <>
+                          {" · "}
+                          <HeldMark held={offer.identification} />
+                        </>
+                      )}
+                      {offer?.kind === "propose" && (
                         <>
                           {" · "}
                           <Link
@@ -71,10 +83,10 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
                 {row.best.length > 1 && <p className="text-muted">{t("sameReferences")}</p>}
               </td>
               <td className={`${cell} tabular-nums`}>
-                <LtrText>{formatRatio(row.log10Lr, locale)}</LtrText>
+                <LtrText>{formatLog10LikelihoodRatio(row.log10Lr)}</LtrText>
               </td>
               <td className={`${cell} tabular-nums`}>
-                <LtrText>{row.runnerUpLog10Lr === null ? "—" : row.runnerUpLog10Lr.toFixed(2)}</LtrText>
+                <LtrText>{row.runnerUpLog10Lr === null ? "—" : formatLog10LikelihoodRatio(row.runnerUpLog10Lr)}</LtrText>
               </td>
               <td className={`${cell} tabular-nums`}>{formatPosterior(row.posterior, locale)}</td>
               <td className={`${cell} tabular-nums`}>{row.lociCompared}</td>

@@ -2,13 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useFieldArray } from "react-hook-form";
+import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { FormMessage } from "@/components/forms/form-message";
-import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/forms/use-message";
 import { primaryButtonClassName } from "@/components/users/button-class";
-import { SelectInput } from "@/components/users/select-input";
 import type { ActionResult } from "@/lib/actions/result";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { todayInTarhuna } from "@/lib/people/dates";
@@ -17,7 +15,7 @@ import { fullArabicName } from "./person-name";
 import { PersonPicker } from "./person-picker";
 import type { PickedPerson } from "./use-person-search";
 import { ReportNewPerson } from "./report-new-person";
-import { usePeopleChoices } from "./use-people-choices";
+import { PoliceReportFields, type PoliceReportFacts } from "./police-report-fields";
 import { LtrText } from "@/components/layout/ltr-text";
 
 type CreateReportAction = (values: PoliceReportValues) => Promise<ActionResult<{ reportId: string }>>;
@@ -31,7 +29,6 @@ export function PoliceReportForm({ action, defaultStation }: { action: CreateRep
   const tEdits = useTranslations("PeopleEdits");
   const message = useMessage();
   const router = useRouter();
-  const { categories } = usePeopleChoices();
   const [chosen, setChosen] = useState<PickedPerson[]>([]);
   const { form, submit, outcome } = useActionForm({
     schema: policeReportSchema,
@@ -41,7 +38,7 @@ export function PoliceReportForm({ action, defaultStation }: { action: CreateRep
       category: "disappearance", narrative: "", missingPersonIds: [], newPersons: [],
     },
     successKey: "People.reportCreated",
-    onSuccess: () => router.push("/staff/reports"),
+    onSuccess: ({ reportId }) => router.push(`/staff/reports/${reportId}?saved=1`),
   });
   const newPersons = useFieldArray({ control: form.control, name: "newPersons" });
   const { errors, isSubmitting } = form.formState;
@@ -55,15 +52,8 @@ export function PoliceReportForm({ action, defaultStation }: { action: CreateRep
   return (
     <form onSubmit={submit} noValidate className="space-y-5" data-testid="police-report-form">
       <FormMessage message={outcome} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextInput id="station" label={t("station")} registration={form.register("station")} error={errors.station?.message} required />
-        <TextInput id="reportNumber" dir="ltr" label={t("reportNumber")} registration={form.register("reportNumber")} error={errors.reportNumber?.message} required />
-        <TextInput id="filedOn" type="date" label={t("filedOn")} registration={form.register("filedOn")} error={errors.filedOn?.message} required />
-        <SelectInput id="category" label={t("category")} options={categories} registration={form.register("category")} error={errors.category?.message} />
-        <TextInput id="reporterName" label={t("reporterName")} registration={form.register("reporterName")} error={errors.reporterName?.message} required />
-        <TextInput id="reporterRelationship" label={t("reporterRelationship")} registration={form.register("reporterRelationship")} error={errors.reporterRelationship?.message} />
-      </div>
-      <TextInput id="narrative" multiline label={t("narrative")} registration={form.register("narrative")} error={errors.narrative?.message} />
+      {/* The people it names are not among the shared fields, which see only the facts. */}
+      <PoliceReportFields form={form as unknown as UseFormReturn<PoliceReportFacts>} />
       <PersonPicker chosen={chosen} onChange={choose} />
       {newPersons.fields.length > 0 && (
         <ul className="space-y-1" data-testid="new-persons">

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "next-intl";
+import { OfficeContactDetails } from "@/components/settings/office-contact-details";
 import { formatDate } from "@/lib/i18n/format";
 import type { SampleReceipt } from "@/lib/people/receipts";
+import type { OfficeContactValues } from "@/lib/settings/office-contact-values";
 import { fullArabicName } from "./person-name";
 import { LtrText } from "@/components/layout/ltr-text";
 
 /** The receipt in one language; the page prints it in Arabic and in English, one after the other. */
-export async function ReceiptBody({ receipt, locale }: { receipt: SampleReceipt; locale: Locale }) {
+export async function ReceiptBody({ receipt, locale, contact }: { receipt: SampleReceipt; locale: Locale; contact: OfficeContactValues }) {
   const t = await getTranslations({ locale, namespace: "People" });
   const donorName = fullArabicName({ givenName: receipt.donorGivenName, fatherName: receipt.donorFatherName, familyName: receipt.donorFamilyName });
   return (
@@ -24,6 +26,7 @@ export async function ReceiptBody({ receipt, locale }: { receipt: SampleReceipt;
         <dt className="text-muted">{t("consentScope")}</dt><dd>{receipt.consentScope ? t(`consentScopes.${receipt.consentScope}`) : "—"}</dd>
         <dt className="text-muted">{t("consentFormRef")}</dt><dd><LtrText>{receipt.consentFormRef}</LtrText></dd>
       </dl>
+      <OfficeContactDetails contact={contact} locale={locale} testId="receipt-office-contact" headingLevel={3} />
     </article>
   );
 }

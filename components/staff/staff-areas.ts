@@ -16,5 +16,6 @@ export const STAFF_AREAS = [
   { href: "/staff/exports", label: "exports", permission: "personalData.export" },
   { href: "/staff/users", label: "users", permission: "users.manage" },
   { href: "/staff/audit", label: "audit", permission: "audit.read" },
+  { href: "/staff/settings", label: "settings", permission: "settings.manage" },
   { href: "/staff/account/password", label: "account", permission: "account.manageOwn" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
  * Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). Each entry's hash covers the previous
  * entry's hash and a canonical serialisation of the entry, so any later change breaks the chain.
+ * Ids are given by the writer, one more than the head's, so they run without gaps (lib/audit/append.ts).
  */
 export const auditLog = pgTable(
   "audit_log",
@@ -26,5 +28,6 @@ export const auditLog = pgTable(
     index("audit_log_entity_idx").on(table.entity, table.entityId),
     index("audit_log_actor_idx").on(table.actorId),
     index("audit_log_occurred_at_idx").on(table.occurredAt),
+    index("audit_log_changes_idx").on(table.id).where(sql`action NOT LIKE '%.read'`),
   ],
 );

@@ -1,4 +1,4 @@
-import { boolean, check, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id, versioned, voidable } from "./columns";
 import { consentScope, labStatus, sampleKind } from "./enums";
@@ -62,4 +62,24 @@ export const strProfiles = pgTable(
     ...versioned(),
   },
   (table) => [uniqueIndex("str_profiles_sample_locus_unique").on(table.sampleId, table.locus)],
+);
+
+/** Append-only: the call a re-typing replaced, who replaced it and why (the current call stays in str_profiles). */
+export const strProfileHistory = pgTable(
+  "str_profile_history",
+  {
+    id: id(),
+    sampleId: uuid("sample_id")
+      .notNull()
+      .references(() => dnaSamples.id),
+    locus: text("locus").notNull(),
+    allele1: text("allele_1").notNull(),
+    allele2: text("allele_2").notNull(),
+    version: integer("version").notNull(),
+    typedAt: timestamp("typed_at", { withTimezone: true }).notNull(),
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+    replacedBy: uuid("replaced_by").references(() => users.id),
+    reason: text("reason").notNull(),
+  },
+  (table) => [index("str_profile_history_sample_idx").on(table.sampleId, table.locus)],
 );

@@ -1,4 +1,4 @@
-import { check, date, doublePrecision, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, date, doublePrecision, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id, versioned, voidable } from "./columns";
 import { graveSiteStatus } from "./enums";
@@ -15,6 +15,10 @@ export const graveSites = pgTable(
     longitude: doublePrecision("longitude").notNull(),
     discoveredOn: date("discovered_on").notNull(),
     status: graveSiteStatus("status").notNull().default("reported"),
+    /** Shown on the public map, GeoJSON and CSV only once staff decide so (migration 0013). */
+    isPublic: boolean("is_public").notNull().default(false),
+    /** Published at the exact point instead of rounded to 0.01° (about 1 km). */
+    exactLocationPublic: boolean("exact_location_public").notNull().default(false),
     ...versioned(),
     ...voidable(),
   },

@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import { id, versioned } from "./columns";
 import { identificationBasis, identificationStatus } from "./enums";
 import { missingPersons } from "./people";
+import { alleleFrequencyTables } from "./allele-frequencies";
 import { remains } from "./remains";
 import { users } from "./users";
 
@@ -31,6 +32,10 @@ export const identifications = pgTable(
       .references(() => missingPersons.id),
     basis: identificationBasis("basis").array().notNull(),
     likelihoodRatio: doublePrecision("likelihood_ratio"),
+    /** The frequency table in force when a DNA identification was proposed: its SHA-256 goes in the dossier. */
+    frequencyTableId: uuid("frequency_table_id").references(() => alleleFrequencyTables.id),
+    /** Why DNA was cited although no analysed reference profile was on record; null when one was. */
+    dnaOverrideReason: text("dna_override_reason"),
     evidenceSummary: text("evidence_summary").notNull(),
     status: identificationStatus("status").notNull().default("proposed"),
     proposedBy: uuid("proposed_by")

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, versioned, voidable } from "./columns";
 import { policeReportCategory } from "./enums";
@@ -13,6 +14,10 @@ export const policeReports = pgTable(
     reportNumber: text("report_number").notNull(),
     filedOn: date("filed_on").notNull(),
     reporterName: text("reporter_name").notNull(),
+    /** The reporter's name as the list's filter compares it (normalise_arabic_text, migration 0016). */
+    reporterNameSearch: text("reporter_name_search")
+      .notNull()
+      .generatedAlwaysAs(sql`normalise_arabic_text(reporter_name)`),
     reporterRelationship: text("reporter_relationship").notNull().default(""),
     category: policeReportCategory("category").notNull(),
     narrative: text("narrative").notNull().default(""),
@@ -27,6 +32,7 @@ export const policeReports = pgTable(
     // looked up in thousands by an import. Without it both read every report (a second at 1,000,000).
     index("police_reports_report_number_prefix_idx").on(table.reportNumber.op("text_pattern_ops")),
     index("police_reports_filed_on_idx").on(table.filedOn),
+    index("police_reports_reporter_name_search_trgm_idx").using("gin", sql`${table.reporterNameSearch} gin_trgm_ops`),
     index("police_reports_import_idx").on(table.importId),
   ],
 );

@@ -50,11 +50,15 @@ export const personalEffects = pgTable(
       .references(() => remains.id),
     kind: personalEffectKind("kind").notNull(),
     description: text("description").notNull(),
+    /** The description as the search compares it (normalise_arabic_text, migration 0016). */
+    descriptionSearch: text("description_search")
+      .notNull()
+      .generatedAlwaysAs(sql`normalise_arabic_text(description)`),
     ...versioned(),
     ...voidable(),
   },
   (table) => [
     index("personal_effects_remains_idx").on(table.remainsId),
-    index("personal_effects_description_trgm_idx").using("gin", sql`${table.description} gin_trgm_ops`),
+    index("personal_effects_description_search_trgm_idx").using("gin", sql`${table.descriptionSearch} gin_trgm_ops`),
   ],
 );

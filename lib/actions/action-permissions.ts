@@ -22,6 +22,8 @@ export const ACTION_PERMISSIONS = {
   "persons.update": "people.write",
   "persons.merge": "people.write",
   "reports.create": "people.write",
+  "reports.update": "people.write",
+  "reports.void": "people.write",
   "samples.collect": "people.write",
   "samples.advanceLabStatus": "people.write",
   "samples.update": "people.write",
@@ -42,6 +44,8 @@ export const ACTION_PERMISSIONS = {
   "identifications.recordReturn": "identification.notify",
   "kinship.importProfiles": "dnaProfiles.use",
   "kinship.importFrequencies": "alleleFrequencies.manage",
+  "kinship.approveFrequencies": "alleleFrequencies.manage",
+  "settings.updateOfficeContact": "settings.manage",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;

@@ -3,6 +3,7 @@ import type { PgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { ActionRefusal } from "./result";
+import { isChangeEntry } from "@/lib/audit/read-actions";
 
 /** A table whose rows carry id, version and updated_at (see db/schema/columns.ts). */
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
@@ -18,7 +19,8 @@ async function lastChange(tx: Transaction, entity: string, id: string): Promise<
   const [entry] = await tx
     .select({ actor: auditLog.actorLabel, at: auditLog.occurredAt, after: auditLog.after })
     .from(auditLog)
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, id)))
+    // A colleague who only read the record did not save it.
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, id), isChangeEntry()))
     .orderBy(desc(auditLog.id))
     .limit(1);
   return { changedBy: entry?.actor ?? "", changedAt: entry?.at.toISOString() ?? "", theirValues: entry?.after ?? null };

@@ -4,6 +4,7 @@ import type { Transaction } from "@/db/client";
 import { countAuditAppend } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
+import { isReadAction } from "./read-actions";
 
 export interface AuditEntryInput {
   actorId: string | null;
@@ -20,10 +21,20 @@ export interface AuditEntryInput {
 /** Any fixed number: it names the lock that serialises writers so the hash chain stays linear. */
 const AUDIT_CHAIN_LOCK_KEY = 7_310_001;
 
-async function lockChainHead(tx: Transaction): Promise<string> {
+/**
+ * The head entry's id and hash, under a lock held until the transaction ends. The next entry takes
+ * the head's id + 1 (not the sequence's next value, which a rolled-back transaction would have
+ * spent), so the ids run without gaps and a verifier can tell that none is missing.
+ */
+async function lockChainHead(tx: Transaction): Promise<{ id: number; hash: string }> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-  const [previous] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return previous?.hash ?? GENESIS_HASH;
+  const [previous] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return previous ?? { id: 0, hash: GENESIS_HASH };
+}
+
+/** A read is no change to the registry: the public figures' cache is left as it is. */
+function countChanges(inputs: readonly AuditEntryInput[]): void {
+  if (inputs.some((input) => !isReadAction(input.action))) countAuditAppend();
 }
 
 function auditFields(input: AuditEntryInput): HashedAuditFields {
@@ -49,15 +60,16 @@ export async function appendAuditEntry(
   tx: Transaction,
   input: AuditEntryInput,
 ): Promise<{ id: number; hash: string }> {
-  const prevHash = await lockChainHead(tx);
+  const head = await lockChainHead(tx);
   const fields = auditFields(input);
-  const hash = auditEntryHash(prevHash, fields);
+  const hash = auditEntryHash(head.hash, fields);
   const [row] = await tx
     .insert(auditLog)
-    .values({ ...fields, prevHash, hash })
+    .overridingSystemValue()
+    .values({ id: head.id + 1, ...fields, prevHash: head.hash, hash })
     .returning({ id: auditLog.id });
   if (!row) throw new Error("audit entry was not written");
-  countAuditAppend();
+  countChanges([input]);
   return { id: row.id, hash };
 }
 
@@ -66,23 +78,24 @@ const BULK_CHUNK_SIZE = 500;
 
 /**
  * Appends many entries in the given order (a seed recording each record it creates): one lock and
- * one read of the chain head, then multi-row inserts. Rows of one INSERT take their ids in the
- * order listed, so the chain follows the ids as the verifier walks them.
+ * one read of the chain head, then multi-row inserts, each entry with the next id in that order, so
+ * the chain follows the ids as the verifier walks them.
  */
 export async function appendAuditEntries(tx: Transaction, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  let prevHash = await lockChainHead(tx);
-  const rows = inputs.map((input) => {
+  const head = await lockChainHead(tx);
+  let prevHash = head.hash;
+  const rows = inputs.map((input, index) => {
     const fields = auditFields(input);
     const hash = auditEntryHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
+    const row = { id: head.id + 1 + index, ...fields, prevHash, hash };
     prevHash = hash;
     return row;
   });
   for (let start = 0; start < rows.length; start += BULK_CHUNK_SIZE) {
-    await tx.insert(auditLog).values(rows.slice(start, start + BULK_CHUNK_SIZE));
+    await tx.insert(auditLog).overridingSystemValue().values(rows.slice(start, start + BULK_CHUNK_SIZE));
   }
-  countAuditAppend();
+  countChanges(inputs);
 }
 
 /** What jsonb will hand back: dates as ISO strings, undefined as null. */

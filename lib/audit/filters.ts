@@ -9,7 +9,12 @@ export interface AuditFilters {
   /** Calendar days (YYYY-MM-DD) in Libyan time, both included. */
   from?: string;
   to?: string;
+  /** Reads of personal data, or changes to the registry; both when absent. */
+  kind?: AuditEntryKind;
 }
+
+export const AUDIT_ENTRY_KINDS = ["read", "change"] as const;
+export type AuditEntryKind = (typeof AUDIT_ENTRY_KINDS)[number];
 
 /** Where a page starts: just older or just newer than a known entry; null for the newest page. */
 export type AuditCursor = { direction: "older" | "newer"; id: number } | null;
@@ -38,6 +43,7 @@ export function parseAuditFilters(params: SearchParams): AuditFilters {
     entityId: parsed(text, params.entityId),
     from: parsed(day, params.from),
     to: parsed(day, params.to),
+    kind: parsed(z.enum(AUDIT_ENTRY_KINDS), params.kind),
   };
 }
 

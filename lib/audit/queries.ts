@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { TIME_ZONE } from "@/lib/i18n/format";
 import type { AuditCursor, AuditFilters } from "./filters";
+import { isChangeEntry, isReadEntry } from "./read-actions";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -19,13 +20,17 @@ export interface AuditPage {
 export type AuditEntryView = Awaited<ReturnType<typeof selectEntries>>[number];
 
 function matching(filters: AuditFilters): SQL | undefined {
-  const { actor, entity, entityId, from, to } = filters;
+  const { actor, entity, entityId, from, to, kind } = filters;
   return and(
     actor === undefined
       ? undefined
       : sql`(lower(${auditLog.actorLabel}) = lower(${actor}) or ${auditLog.actorId} in (select ${users.id} from ${users} where lower(${users.username}) = lower(${actor})))`,
     entity === undefined ? undefined : eq(auditLog.entity, entity),
-    entityId === undefined ? undefined : eq(auditLog.entityId, entityId),
+    // A read of a list page names its records in after.ids rather than in entity_id.
+    entityId === undefined
+      ? undefined
+      : sql`(${auditLog.entityId} = ${entityId} or (${isReadEntry()} and ${auditLog.after} -> 'ids' @> jsonb_build_array(${entityId}::text)))`,
+    kind === undefined ? undefined : kind === "read" ? isReadEntry() : isChangeEntry(),
     // Days as lived in Tarhuna, whatever time zone the server runs in.
     from === undefined ? undefined : sql`${auditLog.occurredAt} >= (${from}::date)::timestamp at time zone ${TIME_ZONE}`,
     to === undefined ? undefined : sql`${auditLog.occurredAt} < (${to}::date + 1)::timestamp at time zone ${TIME_ZONE}`,

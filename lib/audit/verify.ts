@@ -1,6 +1,7 @@
 import { asc, gt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import type { CheckpointHead } from "./checkpoint";
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
 
 export type AuditChainReport =
@@ -16,6 +17,10 @@ export const AUDIT_BREAK_REASONS = {
   changedEntry: "its stored hash does not match its contents (the entry was changed)",
   subMillisecond:
     "its occurred_at carries microseconds, which entries written by the application never have (the entry was changed)",
+  idGap: "its id does not follow the previous entry's id by one (an entry before it was removed)",
+  checkpointMismatch:
+    "it differs from the signed checkpoint of this entry (hash or number of entries): the chain up to it was rewritten",
+  checkpointNotReached: "the chain ends before this entry, which a signed checkpoint names: newer entries were removed",
 } as const;
 
 export type AuditBreakReason = keyof typeof AUDIT_BREAK_REASONS;
@@ -23,6 +28,9 @@ export type AuditBreakReason = keyof typeof AUDIT_BREAK_REASONS;
 export const BROKEN_LINK_REASON = AUDIT_BREAK_REASONS.brokenLink;
 export const CHANGED_ENTRY_REASON = AUDIT_BREAK_REASONS.changedEntry;
 export const SUB_MILLISECOND_REASON = AUDIT_BREAK_REASONS.subMillisecond;
+export const ID_GAP_REASON = AUDIT_BREAK_REASONS.idGap;
+export const CHECKPOINT_MISMATCH_REASON = AUDIT_BREAK_REASONS.checkpointMismatch;
+export const CHECKPOINT_NOT_REACHED_REASON = AUDIT_BREAK_REASONS.checkpointNotReached;
 
 /** The name of a reason this module gave, or undefined for any other text. */
 export function auditBreakReasonName(reason: string): AuditBreakReason | undefined {
@@ -57,9 +65,11 @@ function readBatch(db: Executor, afterId: number, batchSize: number) {
 
 type AuditRow = Awaited<ReturnType<typeof readBatch>>[number];
 
-/** Why this entry breaks the chain, or null when it follows `expectedPrevHash` and is unchanged. */
-function findBreak(row: AuditRow, expectedPrevHash: string): string | null {
-  if (row.prevHash !== expectedPrevHash) return BROKEN_LINK_REASON;
+/** Why this entry breaks the chain, or null when it follows the previous entry and is unchanged. */
+function findBreak(row: AuditRow, previous: { id: number; hash: string }): string | null {
+  if (row.prevHash !== previous.hash) return BROKEN_LINK_REASON;
+  // Ids are given without gaps (lib/audit/append.ts): a re-linked chain still shows a removed entry.
+  if (row.id !== previous.id + 1) return ID_GAP_REASON;
   if (Number(row.subMillisecond) !== 0) return SUB_MILLISECOND_REASON;
   const fields: HashedAuditFields = {
     occurredAt: row.occurredAt,
@@ -79,23 +89,33 @@ function findBreak(row: AuditRow, expectedPrevHash: string): string | null {
 /**
  * Walks the whole audit chain in id order and reports the first entry that was changed, or that
  * follows a removed or inserted one. Entries appended while it runs are checked too: the chain only grows.
+ *
+ * With a checkpoint (a head signed earlier, whose signature the caller has checked), the chain must
+ * still reach its entry with the same hash and the same number of entries up to it. That is what
+ * catches the newest entries removed, or the whole chain re-hashed by someone who can write to it:
+ * neither leaves a broken link, but neither can produce the signed hash again.
  */
 export async function verifyAuditChain(
   db: Executor,
-  { batchSize = DEFAULT_BATCH_SIZE }: { batchSize?: number } = {},
+  { batchSize = DEFAULT_BATCH_SIZE, checkpoint }: { batchSize?: number; checkpoint?: CheckpointHead } = {},
 ): Promise<AuditChainReport> {
   let count = 0;
-  let headHash = GENESIS_HASH;
-  let lastId = 0;
+  let previous = { id: 0, hash: GENESIS_HASH };
   for (;;) {
-    const batch = await readBatch(db, lastId, batchSize);
+    const batch = await readBatch(db, previous.id, batchSize);
     for (const row of batch) {
-      const reason = findBreak(row, headHash);
+      const reason = findBreak(row, previous);
       if (reason) return { ok: false, count, brokenAt: { id: row.id, reason } };
       count += 1;
-      headHash = row.hash;
-      lastId = row.id;
+      previous = { id: row.id, hash: row.hash };
+      if (checkpoint && row.id === checkpoint.entryId && (row.hash !== checkpoint.hash || count !== checkpoint.count)) {
+        return { ok: false, count, brokenAt: { id: row.id, reason: CHECKPOINT_MISMATCH_REASON } };
+      }
     }
-    if (batch.length < batchSize) return { ok: true, count, headHash };
+    if (batch.length < batchSize) break;
   }
+  if (checkpoint && previous.id < checkpoint.entryId) {
+    return { ok: false, count, brokenAt: { id: checkpoint.entryId, reason: CHECKPOINT_NOT_REACHED_REASON } };
+  }
+  return { ok: true, count, headHash: previous.hash };
 }

@@ -21,13 +21,15 @@ export const PERMISSIONS = {
   "forensic.write": ["admin", "forensic"],
   "record.void": ["admin"],
   "dnaProfiles.use": ["forensic"],
-  "alleleFrequencies.manage": ["admin", "forensic"],
+  // DNA tables change every likelihood ratio: only forensic staff load and approve them (issue 18.5).
+  "alleleFrequencies.manage": ["forensic"],
   "identification.propose": ["forensic"],
   "identification.confirm": ["forensic"],
   "identification.notify": ["admin", "registrar", "forensic"],
   "identification.retract": ["admin", "forensic"],
   "personalData.export": ["admin", "registrar", "forensic"],
   "data.import": ["admin", "registrar"],
+  "settings.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,7 +16,7 @@ export async function backupPglite(dataDir: string, file: string): Promise<void>
     const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     try {
       const archive = await client.dumpDataDir("gzip");
-      fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()), { mode: 0o600 });
+      fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()), { mode: 0o600, flag: "wx" });
     } finally {
       await client.close();
     }

@@ -1,5 +1,6 @@
 import { DEMO_FREQUENCIES, DEMO_FREQUENCY_TABLE_NAME, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
+import { frequencyTableSha256 } from "@/lib/kinship/frequency-digest";
 import { ProfileSimulator } from "@/lib/kinship/simulate";
 import type { Profile } from "@/lib/kinship/types";
 import type { FamilyDonors } from "./generate-donors";
@@ -148,7 +149,18 @@ function demoFrequencyTable(random: Random): Pick<DemoDna, "alleleFrequencyTable
     Object.entries(alleles).map(([allele, frequency]) => ({ id: random.uuid(), tableId, locus, allele, frequency })),
   );
   return {
-    alleleFrequencyTables: [{ id: tableId, name: DEMO_FREQUENCY_TABLE_NAME, synthetic: true, minFrequency: DEMO_MIN_FREQUENCY, loadedAt: new Date("2024-01-15T09:00:00Z") }],
+    alleleFrequencyTables: [
+      {
+        id: tableId,
+        name: DEMO_FREQUENCY_TABLE_NAME,
+        synthetic: true,
+        minFrequency: DEMO_MIN_FREQUENCY,
+        loadedAt: new Date("2024-01-15T09:00:00Z"),
+        sha256: frequencyTableSha256(alleleFrequencies),
+        // The demo's table is part of the seed: in force from the start, as a table approved on loading.
+        approvedAt: new Date("2024-01-15T09:00:00Z"),
+      },
+    ],
     alleleFrequencies,
   };
 }

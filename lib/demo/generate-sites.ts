@@ -51,6 +51,8 @@ export function buildGraveSites(random: Random): GraveSiteRow[] {
     longitude: Number((TARHUNA_CENTRE.longitude + plan.eastOffset).toFixed(5)),
     discoveredOn: plan.discoveredOn,
     status: plan.status,
+    // Published so that the public map shows the demo, each at a point rounded to about 1 km.
+    isPublic: true,
   }));
 }
 

@@ -39,7 +39,7 @@ export function generateDemoDataset(passwordHash: string): DemoDataset {
   const remainsSamples = buildRemainsSamples(random, remains, new Set(dnaPlans.map((plan) => plan.remains.id)), staff);
   const dnaSamples = [...referenceSamples, ...remainsSamples];
   const identifications = buildIdentifications(random, plans, staff);
-  return {
+  const dataset: DemoDataset = {
     users: Object.values(staff),
     graveSites,
     remains,
@@ -54,6 +54,9 @@ export function generateDemoDataset(passwordHash: string): DemoDataset {
     identifications,
     custodyEvents: buildCustodyEvents(random, { sites: graveSites, remains, samples: dnaSamples, identifications }, staff),
   };
+  // Every ratio the demo cites rests on its one frequency table, as a proposal made in the app would.
+  const frequencyTableId = dataset.alleleFrequencyTables[0]?.id ?? null;
+  return { ...dataset, identifications: identifications.map((row) => (row.likelihoodRatio === null ? row : { ...row, frequencyTableId })) };
 }
 
 export function countDataset(dataset: DemoDataset): DemoCounts {

@@ -18,8 +18,9 @@ export interface IdentificationSpec {
 }
 
 /**
- * Six identifications count in the headline figure (two at each stage from confirmation on); two
- * proposals await a second forensic reviewer and one was rejected, and none of those three count.
+ * Six identifications count in the public headline figure: four whose family was told in person and
+ * two whose remains were returned. One more is confirmed but its family (TRH-F-0004) not yet told,
+ * so it counts for staff only; two proposals await a second forensic reviewer and one was rejected.
  * familyIndex 17 (TRH-F-0018) is one of the families with seven missing.
  */
 export const IDENTIFICATION_SPECS: readonly IdentificationSpec[] = [
@@ -35,7 +36,7 @@ export const IDENTIFICATION_SPECS: readonly IdentificationSpec[] = [
   {
     remainsCode: "TRH-GS-04-B008",
     familyIndex: 29,
-    status: "confirmed",
+    status: "family_notified",
     basis: ["personal_effects", "anthropology"],
     likelihoodRatio: null,
     effect: "car_key",
@@ -103,6 +104,15 @@ export const IDENTIFICATION_SPECS: readonly IdentificationSpec[] = [
     likelihoodRatio: null,
     effect: "clothing",
     evidenceSummary: "تشابه في وصف الملابس مع ما ذكرته الأسرة.",
+  },
+  {
+    remainsCode: "TRH-GS-05-B006",
+    familyIndex: 75,
+    status: "family_notified",
+    basis: ["identity_documents", "anthropology"],
+    likelihoodRatio: null,
+    effect: "identity_document",
+    evidenceSummary: "وُجدت مع الرفات بطاقة هوية باسم المفقود، ويتفق الجنس والعمر المقدّران مع بياناته.",
   },
 ];
 

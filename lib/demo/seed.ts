@@ -3,7 +3,9 @@ import type { Database, Transaction } from "@/db/client";
 import { appendAuditEntries, appendAuditEntry } from "@/lib/audit/append";
 import { demoCreationEntries } from "./audit-entries";
 import { isDemoDataLoaded, markDemoDataLoaded } from "@/lib/system/demo-mode";
+import { writeOfficeContact } from "@/lib/settings/office-contact";
 import { clearDemoData } from "./clear";
+import { DEMO_OFFICE_CONTACT } from "./office-contact";
 import { hashDemoAccessCodes, issueDemoAccessCodes } from "./family-access";
 import { countDataset, generateDemoDataset } from "./generate";
 import { countCaseRecords, describeCaseRecords, existingDemoUsernames, holdsCaseRecords } from "./holdings";
@@ -70,6 +72,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     await insertDemoDataset(tx, dataset);
     await issueDemoAccessCodes(tx, accessCodeHashes);
     await markDemoDataLoaded(tx);
+    await writeOfficeContact(tx, DEMO_OFFICE_CONTACT);
     await appendAuditEntries(tx, demoCreationEntries(dataset));
     await appendAuditEntry(tx, {
       actorId: null,

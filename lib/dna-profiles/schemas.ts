@@ -6,7 +6,21 @@ const csvText = z
   .min(1, { error: "Kinship.fileMissing" })
   .max(5_000_000, { error: "Kinship.fileTooLarge" });
 
-export const profileImportSchema = z.object({ csv: csvText });
+/**
+ * Calls that differ from ones already stored are a re-typing: refused unless the file is declared
+ * one, with a reason that goes into the audit entry and beside each replaced call.
+ */
+export const profileImportSchema = z
+  .object({
+    csv: csvText,
+    retyping: z.boolean(),
+    retypingReason: z.string().trim().max(2000, { error: "Validation.tooLong" }),
+  })
+  .superRefine((values, context) => {
+    if (values.retyping && values.retypingReason.length < 10) {
+      context.addIssue({ code: "custom", path: ["retypingReason"], message: "Kinship.retypingReasonRequired" });
+    }
+  });
 
 export type ProfileImportValues = z.infer<typeof profileImportSchema>;
 
@@ -20,3 +34,7 @@ export const frequencyImportSchema = z.object({
 });
 
 export type FrequencyImportValues = z.infer<typeof frequencyImportSchema>;
+
+export const frequencyApprovalSchema = z.object({ tableId: z.uuid({ error: "invalidChoice" }) });
+
+export type FrequencyApprovalValues = z.infer<typeof frequencyApprovalSchema>;

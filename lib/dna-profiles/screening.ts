@@ -1,7 +1,8 @@
-import { inArray } from "drizzle-orm";
+import { and, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { missingPersons } from "@/db/schema";
+import { identifications, missingPersons } from "@/db/schema";
+import { ACTIVE_STATUSES } from "@/lib/identifications/state-machine";
 import { computeKinship } from "@/lib/kinship/likelihood";
 import { DEFAULT_SCREEN_THRESHOLDS, screenProfiles } from "@/lib/kinship/screen";
 import { DEFAULT_THETA, type Profile } from "@/lib/kinship/types";
@@ -19,15 +20,23 @@ export const screenSettingsSchema = z.object({
 
 export type ScreenParameters = z.output<typeof screenSettingsSchema>;
 
+/** An identification that already holds a body or a person: the lead links to it instead of proposing. */
+export interface HeldIdentification {
+  id: string;
+  status: (typeof ACTIVE_STATUSES)[number];
+}
+
 export interface ScreenPerson {
   id: string;
   caseNumber: string;
   name: string;
+  identification: HeldIdentification | null;
 }
 
 export interface ScreenRow {
   remainsId: string;
   remainsCode: string;
+  remainsIdentification: HeldIdentification | null;
   best: ScreenPerson[];
   log10Lr: number | null;
   runnerUpLog10Lr: number | null;
@@ -35,6 +44,13 @@ export interface ScreenRow {
   posterior: number | null;
   lociCompared: number;
   inconsistentLoci: string[];
+}
+
+/** What a lead offers beside a person: the identification that already holds either side, or a proposal. */
+export function leadOffer(row: ScreenRow, person: ScreenPerson): { kind: "held"; identification: HeldIdentification } | { kind: "propose" } | null {
+  const held = person.identification ?? row.remainsIdentification;
+  if (held) return { kind: "held", identification: held };
+  return row.isLead ? { kind: "propose" } : null;
 }
 
 export type ScreenOutcome =
@@ -59,7 +75,8 @@ export async function runKinshipScreen(db: Executor, parameters: ScreenParameter
     .select(personNameColumns)
     .from(missingPersons)
     .where(inArray(missingPersons.id, personIds));
-  const byId = new Map(people.map((person) => [person.id, { id: person.id, caseNumber: person.caseNumber, name: fullName(person) }]));
+  const held = await heldIdentifications(db, rankings.map((ranking) => ranking.remainsId), personIds);
+  const byId = new Map(people.map((person) => [person.id, { id: person.id, caseNumber: person.caseNumber, name: fullName(person), identification: held.byPerson.get(person.id) ?? null }]));
   const remainsById = new Map(input.remains.map((body) => [body.id, body]));
   const candidatesById = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
   const rows = rankings.map((ranking): ScreenRow => {
@@ -69,6 +86,7 @@ export async function runKinshipScreen(db: Executor, parameters: ScreenParameter
     return {
       remainsId: ranking.remainsId,
       remainsCode: body?.code ?? "",
+      remainsIdentification: held.byRemains.get(ranking.remainsId) ?? null,
       best: (ranking.best?.candidateIds ?? []).flatMap((id) => byId.get(id) ?? []),
       log10Lr: finite(ranking.best?.log10Lr),
       runnerUpLog10Lr: finite(ranking.runnerUp?.log10Lr),
@@ -80,6 +98,26 @@ export async function runKinshipScreen(db: Executor, parameters: ScreenParameter
   });
   rows.sort(byLeadThenStrength);
   return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount };
+}
+
+/** Proposed, confirmed or later identifications of the screened bodies and the people they point to. */
+async function heldIdentifications(db: Executor, remainsIds: readonly string[], personIds: readonly string[]) {
+  const byRemains = new Map<string, HeldIdentification>();
+  const byPerson = new Map<string, HeldIdentification>();
+  if (remainsIds.length === 0) return { byRemains, byPerson };
+  const sides = [inArray(identifications.remainsId, [...remainsIds])];
+  if (personIds.length > 0) sides.push(inArray(identifications.missingPersonId, [...personIds]));
+  const rows = await db
+    .select({ id: identifications.id, status: identifications.status, remainsId: identifications.remainsId, missingPersonId: identifications.missingPersonId })
+    .from(identifications)
+    .where(and(inArray(identifications.status, [...ACTIVE_STATUSES]), or(...sides)));
+  for (const row of rows) {
+    const status = ACTIVE_STATUSES.find((active) => active === row.status);
+    if (!status) continue;
+    byRemains.set(row.remainsId, { id: row.id, status });
+    byPerson.set(row.missingPersonId, { id: row.id, status });
+  }
+  return { byRemains, byPerson };
 }
 
 /** The screen compares the loci the frequency table covers; a stray locus (Amelogenin) is left out. */

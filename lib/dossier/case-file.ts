@@ -14,6 +14,7 @@ import {
   remains,
   users,
 } from "@/db/schema";
+import { loadCitedFrequencyTables, type CitedFrequencyTable } from "./dna-evidence";
 
 export const DOSSIER_SUBJECTS = ["person", "remains", "identification"] as const;
 export type DossierSubject = (typeof DOSSIER_SUBJECTS)[number];
@@ -29,6 +30,8 @@ export interface CaseFile {
   custody: (typeof custodyEvents.$inferSelect)[];
   samples: (typeof dnaSamples.$inferSelect)[];
   identifications: (typeof identifications.$inferSelect)[];
+  /** The frequency tables behind the likelihood ratios cited, by id. */
+  frequencyTables: Map<string, CitedFrequencyTable>;
   userNames: Map<string, string>;
 }
 
@@ -106,6 +109,7 @@ export async function loadCaseFile(db: Executor, subject: DossierSubject, subjec
     custody,
     samples,
     identifications: history,
+    frequencyTables: await loadCitedFrequencyTables(db, history),
     userNames: await namesOf(db, [...actors, ...custody.map((event) => event.recordedBy)]),
   };
 }

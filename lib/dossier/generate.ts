@@ -1,8 +1,10 @@
 import type { Database } from "@/db/client";
 import { appendAuditEntry } from "@/lib/audit/append";
+import { latestStoredCheckpoint } from "@/lib/audit/checkpoint";
+import { readAction } from "@/lib/audit/read-actions";
 import type { StaffSession } from "@/lib/auth/current-session";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
-import { latestAuditHashes, shownRecords } from "./audit-hashes";
+import { dossierAuditEntries } from "./audit-hashes";
 import { loadCaseFile, type DossierSubject } from "./case-file";
 import { renderDossier } from "./render";
 
@@ -20,20 +22,24 @@ export async function generateDossier(
   const prepared = await db.transaction(async (tx) => {
     const caseFile = await loadCaseFile(tx, subject, subjectId);
     if (!caseFile) return null;
-    const hashes = await latestAuditHashes(tx, shownRecords(caseFile));
+    const entries = await dossierAuditEntries(tx, caseFile);
+    const checkpoint = await latestStoredCheckpoint(tx);
     const generatedAt = new Date();
     const entry = await appendAuditEntry(tx, {
       actorId: session.userId,
       actorLabel: session.username,
-      action: "dossier.generate",
+      action: readAction("dossier"),
       // Its own entity, so that a dossier never becomes the "latest entry" of the records it shows.
       entity: "dossier",
       entityId: subjectId,
       after: {
-        subject, records: hashes.map((record) => ({ entity: record.entity, entityId: record.entityId, entryId: record.entryId, hash: record.hash })) },
+        subject,
+        records: entries.records.map((record) => ({ entity: record.entity, entityId: record.entityId, entryId: record.entryId, hash: record.hash })),
+        checkpoint: checkpoint && { entryId: checkpoint.entryId, count: checkpoint.count, hash: checkpoint.hash, signedAt: checkpoint.signedAt },
+      },
       ...metadata,
     });
-    return { caseFile, hashes, meta: { generatedAt, generatedBy: session.displayName, chainHead: { entryId: entry.id, hash: entry.hash } } };
+    return { caseFile, entries, meta: { generatedAt, generatedBy: session.displayName, chainHead: { entryId: entry.id, hash: entry.hash }, checkpoint } };
   });
-  return prepared ? renderDossier(prepared.caseFile, prepared.hashes, prepared.meta) : null;
+  return prepared ? renderDossier(prepared.caseFile, prepared.entries, prepared.meta) : null;
 }

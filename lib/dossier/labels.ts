@@ -1,11 +1,13 @@
 import arabic from "@/lib/i18n/messages/ar";
 import english from "@/lib/i18n/messages/en";
 
-export type DossierLabel = keyof typeof english.Dossier & keyof typeof arabic.Dossier;
-type Pair = { en: string; ar: string };
+type DossierKey = keyof typeof english.Dossier & keyof typeof arabic.Dossier;
+/** The dossier's sentences and labels (its groups of translated codes are read through `terms`). */
+export type DossierLabel = { [Key in DossierKey]: (typeof english.Dossier)[Key] extends string ? Key : never }[DossierKey];
+export type Pair = { en: string; ar: string };
 
 /** A dossier label in both languages, from the message catalogues the pages use. */
-export function label(key: Exclude<DossierLabel, "subjects">): Pair {
+export function label(key: DossierLabel): Pair {
   return { en: english.Dossier[key], ar: arabic.Dossier[key] };
 }
 
@@ -29,4 +31,7 @@ export const terms = {
   custodyAction: (value: string) => term(english.Custody.actions, arabic.Custody.actions, value),
   identificationStatus: (value: string) => term(english.Identifications.statuses, arabic.Identifications.statuses, value),
   basis: (value: string) => term(english.Identifications.bases, arabic.Identifications.bases, value),
+  sampleKind: (value: string) => term(english.Dossier.sampleKinds, arabic.Dossier.sampleKinds, value),
+  notificationMethod: (value: string) => term(english.Identifications.methods, arabic.Identifications.methods, value),
+  entity: (value: string) => term(english.Dossier.entities, arabic.Dossier.entities, value),
 };

@@ -14,6 +14,20 @@ const ARABIC_FEATURES = { curs: false, kern: false } as unknown as PDFKit.Mixins
 
 type Weight = "regular" | "bold";
 
+/** One column of a table: its heading in both languages and its share of the page's width. */
+export interface TableColumn {
+  en: string;
+  ar: string;
+  width: number;
+}
+
+const TABLE_SIZE = 7.5;
+const TABLE_LINE = 10;
+const CELL_PADDING = 3;
+/** Courier's advance is 0.6 em: how many characters of a monospaced line fit across the page. */
+const CODE_SIZE = 7.2;
+const CODE_CHARACTERS_PER_LINE = Math.floor((PAGE.width - 2 * PAGE.margin) / (CODE_SIZE * 0.6));
+
 /**
  * A bilingual page layout on PDFKit: English on the left, Arabic (shaped, right-to-left) on the
  * right, values in between. Text is drawn in logical order so that a PDF reader extracts it as
@@ -154,8 +168,64 @@ export class DossierWriter {
   /** A monospaced line (hashes): never wrapped, so it is copied whole. */
   code(text: string): void {
     this.ensureSpace(12);
-    this.document.font("Courier").fontSize(7.2).text(text, PAGE.margin, this.y, { lineBreak: false });
+    this.document.font("Courier").fontSize(CODE_SIZE).text(text, PAGE.margin, this.y, { lineBreak: false });
     this.y += 11;
+  }
+
+  /**
+   * A table with headings in English over Arabic, cells wrapped within their column, each row kept
+   * on one page; the headings are repeated at the top of every page the table continues on. Column
+   * widths are shares of the page's width.
+   */
+  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): void {
+    const total = columns.reduce((sum, column) => sum + column.width, 0);
+    const widths = columns.map((column) => ((PAGE.width - 2 * PAGE.margin) * column.width) / total);
+    const lefts = widths.map((_, index) => PAGE.margin + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
+    const heading = () => {
+      this.ensureSpace(2 * TABLE_LINE + 6);
+      columns.forEach((column, index) => {
+        this.line(column.en, (lefts[index] ?? 0) + CELL_PADDING, (widths[index] ?? 0) - 2 * CELL_PADDING, "ltr", "bold", TABLE_SIZE);
+      });
+      this.y += TABLE_LINE;
+      columns.forEach((column, index) => {
+        this.line(column.ar, (lefts[index] ?? 0) + CELL_PADDING, (widths[index] ?? 0) - 2 * CELL_PADDING, "rtl", "bold", TABLE_SIZE);
+      });
+      this.y += TABLE_LINE + 2;
+      this.rule(0.5);
+    };
+    heading();
+    for (const row of rows) {
+      const cells = row.map((text, index) => {
+        const direction = hasArabic(text) ? "rtl" : "ltr";
+        return { direction, lines: this.wrap(text === "" ? "—" : text, (widths[index] ?? 0) - 2 * CELL_PADDING, direction, "regular", TABLE_SIZE) } as const;
+      });
+      const height = Math.max(...cells.map((cell) => cell.lines.length)) * TABLE_LINE + 4;
+      if (this.y + height > PAGE.height - PAGE.margin) {
+        this.document.addPage();
+        this.y = PAGE.margin;
+        heading();
+      }
+      const top = this.y + 2;
+      cells.forEach((cell, index) => {
+        cell.lines.forEach((text, lineIndex) => {
+          this.y = top + lineIndex * TABLE_LINE;
+          this.line(text, (lefts[index] ?? 0) + CELL_PADDING, (widths[index] ?? 0) - 2 * CELL_PADDING, cell.direction, "regular", TABLE_SIZE);
+        });
+      });
+      this.y = top + height - 2;
+      this.rule(0.25);
+    }
+    this.y += 6;
+  }
+
+  private rule(width: number): void {
+    this.document.moveTo(PAGE.margin, this.y).lineTo(PAGE.width - PAGE.margin, this.y).strokeColor("#999999").lineWidth(width).stroke();
+    this.y += 2;
+  }
+
+  /** A monospaced text too long for one line, cut into whole lines of characters (never at a space). */
+  codeLines(text: string): void {
+    for (let start = 0; start < text.length; start += CODE_CHARACTERS_PER_LINE) this.code(text.slice(start, start + CODE_CHARACTERS_PER_LINE));
   }
 
   space(height = 6): void {

@@ -32,8 +32,10 @@ const reportColumns = {
   reporterName: policeReports.reporterName,
   reporterRelationship: policeReports.reporterRelationship,
   category: policeReports.category,
+  // Spelt out: in a one-table select drizzle writes ${policeReports.id} as a bare "id", which
+  // inside this subquery names the person's own id and matches no report.
   caseNumbers: sql<string>`coalesce((select string_agg(p.case_number, '; ' order by p.case_number)
-    from police_report_persons l join missing_persons p on p.id = l.missing_person_id where l.report_id = ${policeReports.id}), '')`,
+    from police_report_persons l join missing_persons p on p.id = l.missing_person_id where l.report_id = police_reports.id), '')`,
   narrative: policeReports.narrative,
 };
 

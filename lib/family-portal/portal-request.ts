@@ -6,24 +6,8 @@ export function portalLocale(value: string): Locale {
   return (routing.locales as readonly string[]).includes(value) ? (value as Locale) : routing.defaultLocale;
 }
 
-/**
- * A form posted from another site is refused: the portal's forms are only ever sent from its own
- * pages. Browsers say where a request comes from in Sec-Fetch-Site; older ones only in Origin,
- * which the site's no-referrer policy turns into "null", so that alone proves nothing.
- */
-export function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return true;
-  // Behind a proxy the public host arrives as X-Forwarded-Host; directly, as Host.
-  const hosts = [request.headers.get("x-forwarded-host"), request.headers.get("host"), new URL(request.url).host];
-  try {
-    return hosts.includes(new URL(origin).host);
-  } catch {
-    return false;
-  }
-}
+/** A form posted from another site is refused: the portal's forms are only ever sent from its own pages. */
+export { isSameOriginRequest as isSameOrigin } from "@/lib/security/request-origin";
 
 /** 303: the browser follows with a GET, so reloading the page never posts the code again. */
 export function seeOther(pathname: string): NextResponse {

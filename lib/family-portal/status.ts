@@ -12,12 +12,18 @@ export interface FamilyPortalPerson extends PersonTimeline {
   fatherName: string;
   grandfatherName: string;
   familyName: string;
+  birthYear: number | null;
+  lastSeenOn: string | null;
+  /** Another relative of the family bears the same name: the portal tells them apart by birth year and last-seen date. */
+  sharesNameWithAnother: boolean;
 }
 
 function familyPersons(db: Executor, familyId: string) {
   return db
     .select({
       ...personNameColumns,
+      birthYear: missingPersons.birthYear,
+      lastSeenOn: missingPersons.lastSeenOn,
       createdAt: missingPersons.createdAt,
     })
     .from(missingPersons)
@@ -55,12 +61,23 @@ function isVisible(status: string): status is VisibleIdentificationStatus {
   return (VISIBLE_STATUSES as string[]).includes(status);
 }
 
+function nameKey(person: { givenName: string; fatherName: string | null; grandfatherName: string | null; familyName: string | null }): string {
+  return [person.givenName, person.fatherName, person.grandfatherName, person.familyName].map((part) => (part ?? "").trim()).join("|");
+}
+
+/** "1 of 7 identified": only identifications the family was told of in person count. */
+export function identifiedCount(persons: readonly FamilyPortalPerson[]): number {
+  return persons.filter((person) => person.outcome === "informed" || person.outcome === "returned").length;
+}
+
 /** The family's own missing relatives (not voided, not merged away), each with its timeline. */
 export async function getFamilyPortalStatus(db: Executor, familyId: string): Promise<FamilyPortalPerson[]> {
   const persons = await familyPersons(db, familyId);
   if (persons.length === 0) return [];
   const ids = persons.map((person) => person.id);
   const [reports, samples, found] = await Promise.all([firstReports(db, ids), referenceSamples(db, ids), visibleIdentifications(db, ids)]);
+  const namesInUse = new Map<string, number>();
+  for (const person of persons) namesInUse.set(nameKey(person), (namesInUse.get(nameKey(person)) ?? 0) + 1);
   return persons.map(({ id, createdAt, ...person }) => {
     const identification = found.find((row) => row.personId === id);
     const facts: PersonFacts = {
@@ -68,6 +85,6 @@ export async function getFamilyPortalStatus(db: Executor, familyId: string): Pro
       samples: samples.filter((row) => row.personId === id),
       identification: identification && isVisible(identification.status) ? { ...identification, status: identification.status } : null,
     };
-    return { ...person, ...buildTimeline(facts) };
+    return { ...person, sharesNameWithAnother: (namesInUse.get(nameKey(person)) ?? 0) > 1, ...buildTimeline(facts) };
   });
 }

@@ -21,10 +21,32 @@ export interface PersonFacts {
   identification: { status: VisibleIdentificationStatus; notifiedOn: string | null; returnedOn: string | null } | null;
 }
 
+/**
+ * How far the identification has come, as the family may know it: "news" is a confirmed
+ * identification the office has not yet told them in person — the portal says only that there is
+ * news and asks them to visit; "informed" and "returned" follow the visit.
+ */
+export type IdentificationOutcome = "none" | "news" | "informed" | "returned";
+
 export interface PersonTimeline {
   steps: TimelineStep[];
   /** True when the office should see the family in person before saying more. */
   contactOffice: boolean;
+  outcome: IdentificationOutcome;
+}
+
+function outcomeOf(identification: PersonFacts["identification"]): IdentificationOutcome {
+  if (!identification) return "none";
+  if (identification.status === "confirmed") return "news";
+  return identification.status === "remains_returned" ? "returned" : "informed";
+}
+
+/** The identification step: done once told in person; before that, a neutral call to the office. */
+function identificationStep(identification: PersonFacts["identification"]): TimelineStep {
+  const outcome = outcomeOf(identification);
+  if (outcome === "news") return { key: "identified", state: "attention", date: null };
+  if (outcome === "none") return { key: "identified", state: "pending", date: null };
+  return { key: "identified", state: "done", date: identification?.notifiedOn ?? null };
 }
 
 function earliest(dates: readonly (string | null)[]): string | null {
@@ -34,8 +56,8 @@ function earliest(dates: readonly (string | null)[]): string | null {
 
 /**
  * A plain-language timeline from the facts. An identification is shown only once the family was
- * told in person (family_notified or later); a confirmed one not yet told changes nothing on the
- * timeline and at most asks the family to contact the office.
+ * told in person (family_notified or later); a confirmed one not yet told shows only that there is
+ * news, and asks the family to visit the office.
  */
 export function buildTimeline(facts: PersonFacts): PersonTimeline {
   const { samples, identification } = facts;
@@ -51,11 +73,14 @@ export function buildTimeline(facts: PersonFacts): PersonTimeline {
     profiled.length > 0
       ? { key: "analysed", state: "done", date: earliest(profiled.map((sample) => sample.profiledOn)) }
       : { key: "analysed", state: unlessNotified(allFailed ? "attention" : samples.length > 0 ? "current" : "pending"), date: null },
-    { key: "comparison", state: notified ? "done" : profiled.length > 0 ? "current" : "pending", date: null },
-    { key: "identified", state: notified ? "done" : "pending", date: notified ? (identification.notifiedOn ?? null) : null },
+    // A comparison is done only on a profile the laboratory produced; without one it did not happen.
+    profiled.length > 0
+      ? { key: "comparison", state: notified ? "done" : "current", date: null }
+      : { key: "comparison", state: unlessNotified("pending"), date: null },
+    identificationStep(identification),
     identification?.status === "remains_returned"
       ? { key: "returned", state: "done", date: identification.returnedOn }
       : { key: "returned", state: "pending", date: null },
   ];
-  return { steps, contactOffice: allFailed || identification?.status === "confirmed" };
+  return { steps, contactOffice: allFailed || identification?.status === "confirmed", outcome: outcomeOf(identification) };
 }

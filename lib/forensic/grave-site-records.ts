@@ -11,8 +11,8 @@ import { isForwardStatusChange } from "./vocabulary";
 export const GRAVE_SITE_ENTITY = "grave_site";
 
 function siteColumns(input: CreateGraveSiteValues) {
-  const { code, nameAr, nameEn, description, discoveredOn, status, latitude, longitude } = input;
-  return { code, nameAr, nameEn, description, discoveredOn, status, latitude, longitude };
+  const { code, nameAr, nameEn, description, discoveredOn, status, latitude, longitude, isPublic, exactLocationPublic } = input;
+  return { code, nameAr, nameEn, description, discoveredOn, status, latitude, longitude, isPublic, exactLocationPublic };
 }
 
 export async function createGraveSiteRecord({ input, tx, audit }: ActionContext<CreateGraveSiteValues>) {

@@ -4,11 +4,25 @@ import { personalEffects } from "@/db/schema";
 import { ActionRefusal } from "@/lib/actions/result";
 import type { PersonalEffectValues } from "./schemas/remains";
 
-export type PersonalEffectRow = typeof personalEffects.$inferSelect;
+/** Every column but the description's search form, which the database derives: never audited or shown. */
+const effectColumns = {
+  id: personalEffects.id,
+  remainsId: personalEffects.remainsId,
+  kind: personalEffects.kind,
+  description: personalEffects.description,
+  version: personalEffects.version,
+  createdAt: personalEffects.createdAt,
+  updatedAt: personalEffects.updatedAt,
+  voidedAt: personalEffects.voidedAt,
+  voidedBy: personalEffects.voidedBy,
+  voidReason: personalEffects.voidReason,
+};
+
+export type PersonalEffectRow = Omit<typeof personalEffects.$inferSelect, "descriptionSearch">;
 
 export function liveEffectsOf(tx: Transaction, remainsId: string): Promise<PersonalEffectRow[]> {
   return tx
-    .select()
+    .select(effectColumns)
     .from(personalEffects)
     .where(and(eq(personalEffects.remainsId, remainsId), isNull(personalEffects.voidedAt)))
     .orderBy(asc(personalEffects.createdAt), asc(personalEffects.id));

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { isChangeEntry } from "@/lib/audit/read-actions";
 
 /**
  * A record's own audit entries, oldest first: its creation, every edit and a voiding, with who and
@@ -17,7 +18,8 @@ export function getRecordHistory(db: Executor, entity: string, entityId: string)
       after: auditLog.after,
     })
     .from(auditLog)
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    // Who only read the record is in the audit log, not in its history of changes.
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId), isChangeEntry()))
     .orderBy(asc(auditLog.id));
 }
 

@@ -1,12 +1,15 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { identifications, missingPersons, remains } from "@/db/schema";
+import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { isUniqueViolation } from "@/db/unique-violation";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { findMismatches, mismatchMessageKey } from "./fit";
 import { syncPersonStatus } from "./person-status";
 import { refuseField, refuseUnlessAllowed } from "./refusals";
-import { parseLikelihoodRatio, type ProposeIdentificationValues } from "./schemas";
+import { likelihoodRatioValue } from "./likelihood-ratio";
+import { hasAnalysedReferenceProfile } from "./reference-profile";
+import type { ProposeIdentificationValues } from "./schemas";
 import { ACTIVE_STATUSES, decide } from "./state-machine";
 
 export const IDENTIFICATION_ENTITY = "identification";
@@ -51,12 +54,29 @@ async function insertingOnce<Result>(write: Promise<Result>): Promise<Result> {
   }
 }
 
+/**
+ * What DNA evidence rests on: the ratio read by the form's locale, the frequency table in force, and
+ * the reason given when no analysed reference profile is on record for the person (else refused).
+ */
+async function dnaEvidence(tx: Transaction, input: ProposeIdentificationValues, missingPersonId: string) {
+  if (!input.basis.includes("dna")) return { likelihoodRatio: null, frequencyTableId: null, dnaOverrideReason: null };
+  const profiled = await hasAnalysedReferenceProfile(tx, missingPersonId);
+  if (!profiled && !input.dnaProfileOverride) refuseField("dnaProfileOverride", "Identifications.referenceProfileMissing");
+  const active = await loadActiveFrequencyTable(tx);
+  return {
+    likelihoodRatio: likelihoodRatioValue(input.likelihoodRatio, input.locale),
+    frequencyTableId: active?.info.id ?? null,
+    dnaOverrideReason: profiled ? null : input.dnaOverrideReason,
+  };
+}
+
 export async function proposeIdentificationRecord({ input, tx, session, audit }: ActionContext<ProposeIdentificationValues>) {
   refuseUnlessAllowed(decide("propose", null, session));
   const { body, person } = await loadSides(tx, input);
   await refuseHeldSides(tx, body.id, person.id);
   const mismatches = findMismatches(body, person);
   if (mismatches.length > 0 && !input.acknowledgeMismatch) refuseField("acknowledgeMismatch", mismatchMessageKey(mismatches));
+  const dna = await dnaEvidence(tx, input, person.id);
   const [created] = await insertingOnce(
     tx
       .insert(identifications)
@@ -64,7 +84,7 @@ export async function proposeIdentificationRecord({ input, tx, session, audit }:
         remainsId: body.id,
         missingPersonId: person.id,
         basis: input.basis,
-        likelihoodRatio: input.basis.includes("dna") ? parseLikelihoodRatio(input.likelihoodRatio) : null,
+        ...dna,
         evidenceSummary: input.evidenceSummary,
         proposedBy: session.userId,
       })

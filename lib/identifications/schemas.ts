@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { identificationBasis } from "@/db/schema/enums";
 import { choiceOf, pastDate, recordId, requiredText, rowVersion } from "@/lib/forensic/schemas/fields";
+import { LIKELIHOOD_RATIO_MESSAGES, parseLikelihoodRatio } from "./likelihood-ratio";
 
 /**
  * One zod schema per identification form, parsed by react-hook-form and by the action. Values stay
@@ -9,11 +10,8 @@ import { choiceOf, pastDate, recordId, requiredText, rowVersion } from "@/lib/fo
 export const IDENTIFICATION_BASES = identificationBasis.enumValues;
 export const NOTIFICATION_METHODS = ["in_person"] as const;
 
-/** A likelihood ratio as typed: 1200000, 1.2e9 or 1,200,000. */
-export function parseLikelihoodRatio(text: string): number | null {
-  const value = Number(text.replaceAll(",", "").trim());
-  return text.trim() !== "" && Number.isFinite(value) && value > 0 ? value : null;
-}
+/** The form's locale decides what a comma or a point means in the likelihood ratio (likelihood-ratio.ts). */
+export const FORM_LOCALES = ["ar", "en"] as const;
 
 export const proposeIdentificationSchema = z
   .object({
@@ -21,12 +19,19 @@ export const proposeIdentificationSchema = z
     missingPersonId: recordId,
     basis: z.array(choiceOf(IDENTIFICATION_BASES)).min(1, { error: "Identifications.basisRequired" }),
     likelihoodRatio: z.string().trim().max(40, { error: "tooLong" }),
+    locale: choiceOf(FORM_LOCALES),
     evidenceSummary: requiredText(4000),
     acknowledgeMismatch: z.boolean(),
+    /** DNA cited although the person has no analysed reference profile on record: needs a reason. */
+    dnaProfileOverride: z.boolean(),
+    dnaOverrideReason: z.string().trim().max(2000, { error: "tooLong" }),
   })
   .superRefine((values, context) => {
-    if (values.basis.includes("dna") && parseLikelihoodRatio(values.likelihoodRatio) === null) {
-      context.addIssue({ code: "custom", path: ["likelihoodRatio"], message: "Identifications.likelihoodRatioRequired" });
+    if (!values.basis.includes("dna")) return;
+    const parsed = parseLikelihoodRatio(values.likelihoodRatio, values.locale);
+    if (!parsed.ok) context.addIssue({ code: "custom", path: ["likelihoodRatio"], message: LIKELIHOOD_RATIO_MESSAGES[parsed.reason] });
+    if (values.dnaProfileOverride && values.dnaOverrideReason.length < 10) {
+      context.addIssue({ code: "custom", path: ["dnaOverrideReason"], message: "Identifications.dnaOverrideReasonRequired" });
     }
   });
 

@@ -2,6 +2,7 @@ import type { Executor } from "@/db/client";
 import { MAX_LISTED_ERRORS } from "./limits";
 import { existingCaseNumbers, existingReportKeys, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
+import { addCounts, RowErrorList, type ErrorCounts } from "./row-errors";
 import type { MissingPersonRow, PoliceReportRow, RowError } from "./validate-row";
 
 export interface ImportCounts {
@@ -16,6 +17,7 @@ export interface ClassifiedImport {
   /** The first MAX_LISTED_ERRORS problems, by row; `errorCount` counts them all. */
   errors: RowError[];
   errorCount: number;
+  errorCounts: ErrorCounts;
   newRows: ValidRow[];
   /** Case number or family reference → database id, for the rows to insert. */
   references: Map<string, string>;
@@ -26,25 +28,37 @@ function headerOf(parsed: ParsedSheet, field: string): string {
   return parsed.headers[parsed.mapping.indexOf(field)] ?? field;
 }
 
-async function referenceErrors(db: Executor, parsed: ParsedSheet): Promise<{ errors: RowError[]; references: Map<string, string> }> {
-  const errors: RowError[] = [];
+interface ReferenceCheck {
+  errors: RowErrorList;
+  /** Rows refused because they name a record that does not exist. */
+  refusedRows: Set<number>;
+  references: Map<string, string>;
+}
+
+async function referenceErrors(db: Executor, parsed: ParsedSheet): Promise<ReferenceCheck> {
+  const errors = new RowErrorList();
+  const refusedRows = new Set<number>();
+  const refuse = (error: RowError) => {
+    errors.add(error);
+    refusedRows.add(error.rowNumber);
+  };
   if (parsed.kind === "policeReports") {
     const named = parsed.validRows.flatMap((row) => (row.values as PoliceReportRow).caseNumbers);
     const references = await resolveCaseNumbers(db, named);
     for (const row of parsed.validRows) {
       for (const caseNumber of (row.values as PoliceReportRow).caseNumbers) {
-        if (!references.has(caseNumber)) errors.push({ rowNumber: row.rowNumber, column: headerOf(parsed, "caseNumbers"), problem: "unknownCaseNumber", values: { value: caseNumber } });
+        if (!references.has(caseNumber)) refuse({ rowNumber: row.rowNumber, column: headerOf(parsed, "caseNumbers"), problem: "unknownCaseNumber", values: { value: caseNumber } });
       }
     }
-    return { errors, references };
+    return { errors, refusedRows, references };
   }
   const named = parsed.validRows.flatMap((row) => (row.values as MissingPersonRow).familyReference ?? []);
   const references = await resolveFamilyReferences(db, named);
   for (const row of parsed.validRows) {
     const reference = (row.values as MissingPersonRow).familyReference;
-    if (reference !== null && !references.has(reference)) errors.push({ rowNumber: row.rowNumber, column: headerOf(parsed, "familyReference"), problem: "unknownFamily", values: { value: reference } });
+    if (reference !== null && !references.has(reference)) refuse({ rowNumber: row.rowNumber, column: headerOf(parsed, "familyReference"), problem: "unknownFamily", values: { value: reference } });
   }
-  return { errors, references };
+  return { errors, refusedRows, references };
 }
 
 async function presentKeys(db: Executor, parsed: ParsedSheet): Promise<Set<string>> {
@@ -59,17 +73,17 @@ async function presentKeys(db: Executor, parsed: ParsedSheet): Promise<Set<strin
  * re-import creates nothing), or invalid (including references to records that do not exist).
  */
 export async function classifyRows(db: Executor, parsed: ParsedSheet): Promise<ClassifiedImport> {
-  const { errors: lookupErrors, references } = await referenceErrors(db, parsed);
+  const { errors: lookupErrors, refusedRows, references } = await referenceErrors(db, parsed);
   const present = await presentKeys(db, parsed);
-  const refused = new Set(lookupErrors.map((error) => error.rowNumber));
-  const candidates = parsed.validRows.filter((row) => !refused.has(row.rowNumber));
+  const candidates = parsed.validRows.filter((row) => !refusedRows.has(row.rowNumber));
   const newRows = candidates.filter((row) => !present.has(row.key));
-  const allErrors = [...parsed.errors, ...lookupErrors].sort((first, second) => first.rowNumber - second.rowNumber);
-  const invalid = new Set(allErrors.map((error) => error.rowNumber)).size;
+  // Each list holds its first problems by row, so the first of both together are among them.
+  const listed = [...parsed.errors, ...lookupErrors.listed].sort((first, second) => first.rowNumber - second.rowNumber);
   return {
-    counts: { rows: parsed.rowCount, new: newRows.length, alreadyPresent: candidates.length - newRows.length, invalid },
-    errors: allErrors.slice(0, MAX_LISTED_ERRORS),
-    errorCount: allErrors.length,
+    counts: { rows: parsed.rowCount, new: newRows.length, alreadyPresent: candidates.length - newRows.length, invalid: parsed.invalidRows + refusedRows.size },
+    errors: listed.slice(0, MAX_LISTED_ERRORS),
+    errorCount: parsed.errorCount + lookupErrors.total,
+    errorCounts: addCounts(parsed.errorCounts, lookupErrors.counts),
     newRows,
     references,
   };

@@ -5,7 +5,20 @@ export type FileFormat = "csv" | "xlsx";
 /** A file-level refusal: nothing of the file is imported. Keys of the Import.fileErrors messages. */
 export class ImportFileError extends Error {
   constructor(
-    readonly key: "notSpreadsheet" | "empty" | "tooLarge" | "lineTooLong" | "noHeader" | "unreadableWorkbook" | "failed",
+    readonly key:
+      | "notSpreadsheet"
+      | "empty"
+      | "tooLarge"
+      | "lineTooLong"
+      | "noHeader"
+      | "unreadableWorkbook"
+      | "failed"
+      | "uncompressedTooLarge"
+      | "tooManySharedStrings"
+      | "tooManyRows"
+      | "tooManyColumns"
+      | "tooComplex"
+      | "importRunning",
     readonly values: Record<string, string | number> = {},
   ) {
     super(`import refused: ${key}`);

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { ImportFileError, type FileFormat } from "./decode";
 import type { ImportKind } from "./fields";
 import { checkMapping, suggestMapping, type ColumnMapping, type MappingProblem } from "./headers";
-import { PROGRESS_EVERY_ROWS, yieldToEventLoop } from "./limits";
+import { MAX_ROWS, PROGRESS_EVERY_ROWS, yieldToEventLoop } from "./limits";
 import { openSheet } from "./read-rows";
+import { RowErrorList, type ErrorCounts } from "./row-errors";
 import { naturalKey, rowChecker, type ImportRowValues, type RowError } from "./validate-row";
 
 export type ImportProgress =
@@ -30,7 +31,12 @@ export interface ParsedSheet extends SheetDescription {
   /** Data rows read, blank rows not counted. */
   rowCount: number;
   validRows: ValidRow[];
+  /** The first MAX_LISTED_ERRORS problems in row order; the counts below cover them all. */
   errors: RowError[];
+  errorCount: number;
+  errorCounts: ErrorCounts;
+  /** Rows with at least one problem. */
+  invalidRows: number;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -58,26 +64,30 @@ export async function parseSheet(
   const problem = checkMapping(kind, opened.headers, mapping);
   if (problem) return { sheet, problem };
   const validRows: ValidRow[] = [];
-  const errors: RowError[] = [];
+  const errors = new RowErrorList();
+  let invalidRows = 0;
   const firstRowOfKey = new Map<string, number>();
   const checkRow = rowChecker(kind, opened.headers, mapping);
   let rowCount = 0;
   for await (const row of opened.rows) {
     if (isBlank(row.cells) && row.formulaColumns.length === 0) continue;
     rowCount += 1;
+    if (rowCount > MAX_ROWS) throw new ImportFileError("tooManyRows", { limit: MAX_ROWS });
     if (rowCount % PROGRESS_EVERY_ROWS === 0) {
       onProgress({ phase: "parse", rows: rowCount });
       await yieldToEventLoop();
     }
     const checked = checkRow(row);
     if ("errors" in checked) {
-      errors.push(...checked.errors);
+      checked.errors.forEach((error) => errors.add(error));
+      invalidRows += 1;
       continue;
     }
     const key = naturalKey(kind, checked.values);
     const firstRow = firstRowOfKey.get(key);
     if (firstRow !== undefined) {
-      errors.push({ rowNumber: row.rowNumber, column: "", problem: "duplicateInFile", values: { row: firstRow } });
+      errors.add({ rowNumber: row.rowNumber, column: "", problem: "duplicateInFile", values: { row: firstRow } });
+      invalidRows += 1;
       continue;
     }
     firstRowOfKey.set(key, row.rowNumber);
@@ -85,5 +95,6 @@ export async function parseSheet(
   }
   if (rowCount === 0) throw new ImportFileError("empty");
   onProgress({ phase: "parse", rows: rowCount });
-  return { parsed: { ...sheet, kind, rowCount, validRows, errors } };
+  const parsed = { ...sheet, kind, rowCount, validRows, errors: errors.listed, errorCount: errors.total, errorCounts: errors.counts, invalidRows };
+  return { parsed };
 }

@@ -2,7 +2,8 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { assertLineLengths, decodeText, detectFormat, ImportFileError, type FileFormat } from "./decode";
-import { MAX_LINE_CHARACTERS } from "./limits";
+import { MAX_COLUMNS, MAX_LINE_CHARACTERS } from "./limits";
+import { checkedWorkbook } from "./xlsx-archive";
 
 /** One record of the sheet as text cells; rowNumber is what the user sees in Excel (header = 1). */
 export interface SheetRow {
@@ -92,30 +93,71 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   return { text: String(value), formula: false };
 }
 
-function sheetRow(row: ExcelJS.Row): SheetRow {
+function cellOf(row: ExcelJS.Row, column: number): { text: string; formula: boolean } {
+  const { text, formula } = cellText(row.findCell(column)?.value);
+  if (text.length > MAX_LINE_CHARACTERS) throw new ImportFileError("lineTooLong", { line: row.number, limit: MAX_LINE_CHARACTERS });
+  return { text, formula };
+}
+
+/**
+ * The header row, up to its last filled cell. It is read in full once; its width then bounds
+ * every other row, so a cell in column XFD costs one look-up, not a walk over 16,384 columns.
+ */
+function headerRow(row: ExcelJS.Row): SheetRow {
+  const cells = Array.from({ length: row.cellCount }, (_, index) => cellOf(row, index + 1).text);
+  while (cells.length > 0 && (cells.at(-1) ?? "").trim() === "") cells.pop();
+  if (cells.length > MAX_COLUMNS) throw new ImportFileError("tooManyColumns", { limit: MAX_COLUMNS });
+  return { rowNumber: row.number, cells, formulaColumns: [] };
+}
+
+/**
+ * The first filled cell right of the headers, to report "more cells than the header": the columns
+ * up to MAX_COLUMNS and the row's last one are looked at, never all 16,384.
+ */
+function firstExtraColumn(row: ExcelJS.Row, width: number): number | undefined {
+  const filled = (column: number) => cellOf(row, column).text.trim() !== "";
+  for (let column = width + 1; column <= Math.min(row.cellCount, MAX_COLUMNS); column += 1) {
+    if (filled(column)) return column;
+  }
+  return row.cellCount > Math.max(width, MAX_COLUMNS) && filled(row.cellCount) ? row.cellCount : undefined;
+}
+
+/** A data row: only the cells under the headers are read (plus a first extra one, if any). */
+function dataRow(row: ExcelJS.Row, width: number): SheetRow {
   const cells: string[] = [];
   const formulaColumns: number[] = [];
-  row.eachCell({ includeEmpty: true }, (cell, column) => {
-    const { text, formula } = cellText(cell.value);
-    if (text.length > MAX_LINE_CHARACTERS) throw new ImportFileError("lineTooLong", { line: row.number, limit: MAX_LINE_CHARACTERS });
-    cells[column - 1] = text;
+  for (let column = 1; column <= width; column += 1) {
+    const { text, formula } = cellOf(row, column);
+    cells.push(text);
     if (formula) formulaColumns.push(column - 1);
-  });
-  return { rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? ""), formulaColumns };
+  }
+  const extra = firstExtraColumn(row, width);
+  if (extra !== undefined) cells.push(cellOf(row, extra).text);
+  return { rowNumber: row.number, cells, formulaColumns };
 }
 
 async function openXlsx(bytes: Uint8Array): Promise<OpenedSheet> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(await checkedWorkbook(bytes)), {
     entries: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
   });
+  let width: number | null = null;
   const sheetRows = (async function* () {
     try {
       for await (const worksheet of workbook) {
-        for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) yield sheetRow(row);
+        for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+          if (width !== null) {
+            yield dataRow(row, width);
+            continue;
+          }
+          const header = headerRow(row);
+          if (isBlank(header.cells)) continue;
+          width = header.cells.length;
+          yield header;
+        }
         return; // the first sheet only: further sheets are notes, lookups, pivot tables
       }
     } catch (error) {
@@ -123,15 +165,9 @@ async function openXlsx(bytes: Uint8Array): Promise<OpenedSheet> {
       throw new ImportFileError("unreadableWorkbook");
     }
   })();
-  let headerRow: SheetRow | undefined;
-  for (let next = await sheetRows.next(); !next.done; next = await sheetRows.next()) {
-    if (!isBlank(next.value.cells)) {
-      headerRow = next.value;
-      break;
-    }
-  }
-  if (!headerRow) throw new ImportFileError("empty");
-  return { format: "xlsx", encoding: null, headers: headerRow.cells.map((cell) => cell.trim()), rows: sheetRows };
+  const first = await sheetRows.next();
+  if (first.done) throw new ImportFileError("empty");
+  return { format: "xlsx", encoding: null, headers: first.value.cells.map((cell) => cell.trim()), rows: sheetRows };
 }
 
 /** Opens an uploaded CSV or XLSX file and streams its records after the header row. */

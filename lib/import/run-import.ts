@@ -4,8 +4,11 @@ import { commitImport, type ImportActor } from "./commit";
 import { ImportFileError, type FileFormat } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping, MappingProblem } from "./headers";
+import { claimImportRun } from "./import-lock";
 import { yieldToEventLoop } from "./limits";
-import { parseSheet, type ImportProgress, type ParsedSheet } from "./parse-file";
+import type { ImportProgress, ParsedSheet } from "./parse-file";
+import { parseInWorker } from "./parse-in-worker";
+import type { ErrorCounts } from "./row-errors";
 import type { RowError } from "./validate-row";
 
 export type ImportMode = "dryRun" | "commit";
@@ -26,6 +29,7 @@ export type ImportEvent =
       counts: ImportCounts;
       errors: RowError[];
       errorCount: number;
+      errorCounts: ErrorCounts;
       importId: string | null;
     };
 
@@ -44,11 +48,27 @@ async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: 
   return { ...(await classifyRows(db, parsed)), importId: null };
 }
 
-/** Checks a file (dry run) or imports it (commit), reporting each step through `emit`. */
+/**
+ * Checks a file (dry run) or imports it (commit), reporting each step through `emit`. A user runs
+ * one import at a time; the file is read in a process of its own, the database is used from here.
+ */
 export async function runImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
+  const release = await claimImportRun(db, request.actor.actorId);
+  if (!release) {
+    emit({ type: "fileError", key: "importRunning", values: {} });
+    return;
+  }
+  try {
+    await checkAndImport(db, request, emit);
+  } finally {
+    await release();
+  }
+}
+
+async function checkAndImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
   const onProgress = (progress: ImportProgress) => emit({ type: "progress", ...progress });
   try {
-    const outcome = await parseSheet(request.bytes, request.kind, request.mapping, onProgress);
+    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping }, onProgress);
     if ("problem" in outcome) {
       const { headers, mapping, format } = outcome.sheet;
       emit({ type: "mapping", headers, mapping, problem: outcome.problem, format });
@@ -70,6 +90,7 @@ export async function runImport(db: Database, request: ImportRequest, emit: (eve
       counts: classified.counts,
       errors: classified.errors,
       errorCount: classified.errorCount,
+      errorCounts: classified.errorCounts,
       importId: classified.importId,
     });
   } catch (error) {

@@ -55,16 +55,28 @@ function joinAbdCompounds(words: string[]): string[] {
   return joined;
 }
 
-export function normaliseArabicName(text: string): string {
-  const letters = text
+function normaliseLetters(text: string): string {
+  return text
     .normalize("NFKC")
     .replace(INVISIBLE_CONTROLS, "")
     .replace(MARKS, "")
     .replace(LETTER_VARIANT_PATTERN, (letter) => LETTER_VARIANTS[letter] ?? letter)
     .replace(FOREIGN_DIGITS, toWesternDigit)
     .toLowerCase();
-  const words = letters.split(/\s+/).filter((word) => word !== "" && !CONNECTORS.has(word));
+}
+
+export function normaliseArabicName(text: string): string {
+  const words = normaliseLetters(text).split(/\s+/).filter((word) => word !== "" && !CONNECTORS.has(word));
   return joinAbdCompounds(words).join(" ");
+}
+
+/**
+ * Free text (an effect's description, a reporter's name in a filter) with the letters normalised
+ * as in a name but every word kept. The database computes the same form for stored text with
+ * normalise_arabic_text (migration 0016); a change here must be made there too.
+ */
+export function normaliseArabicText(text: string): string {
+  return normaliseLetters(text).split(/\s+/).filter((word) => word !== "").join(" ");
 }
 
 export interface NameParts {

@@ -55,7 +55,8 @@ function newPersonValues(person: ReportNewPersonValues) {
   };
 }
 
-async function requireActivePersons(tx: Transaction, missingPersonIds: string[]): Promise<void> {
+/** Refuses a link to a person who is not on file, merged away or voided. */
+export async function requireActivePersons(tx: Transaction, missingPersonIds: string[]): Promise<void> {
   if (missingPersonIds.length === 0) return;
   const named = await tx
     .select({ id: missingPersons.id })
@@ -89,6 +90,6 @@ export async function createPoliceReport(context: ActionContext<PoliceReportValu
   if (!report) throw new Error("police report was not inserted");
   const missingPersonIds = [...pickedIds, ...(await registerNewPersons(context, allocateCaseNumber))];
   await tx.insert(policeReportPersons).values(missingPersonIds.map((missingPersonId) => ({ reportId: report.id, missingPersonId })));
-  await audit({ action: "policeReport.create", entity: "police_report", entityId: report.id, after: { ...report, missingPersonIds } });
+  await audit({ action: "policeReport.create", entity: "police_report", entityId: report.id, after: { ...report, reporterNameSearch: undefined, missingPersonIds } });
   return { reportId: report.id };
 }

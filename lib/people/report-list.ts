@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { policeReportCategory, policeReports } from "@/db/schema";
 import { checkedPosition, keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
-import { prefixPattern } from "./trigram";
+import { matchesNormalisedText, TEXT_MATCH_THRESHOLDS } from "@/lib/names/text-search";
+import { prefixPattern, withTrigramThresholds } from "./trigram";
 
 export const REPORTS_PAGE_SIZE = 50;
 
@@ -35,10 +36,12 @@ export function reportListQuery(filters: ReportListFilters, position: PagePositi
   };
 }
 
-/** A report number from its start (the way it is quoted), or any part of the reporter's name. */
+/**
+ * A report number from its start (the way it is quoted), or the reporter's name as the staff search
+ * finds a name: normalised ("احمد" finds "أحمد"), any part of it, or trigram-alike.
+ */
 function matchesSearch(search: string) {
-  const anywhere = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return or(sql`${policeReports.reportNumber} like ${prefixPattern(search)}`, sql`${policeReports.reporterName} ilike ${anywhere}`);
+  return or(sql`${policeReports.reportNumber} like ${prefixPattern(search)}`, matchesNormalisedText(policeReports.reporterNameSearch, search));
 }
 
 const reportColumns = {
@@ -51,8 +54,13 @@ const reportColumns = {
   personCount: sql<number>`(select count(*)::int from police_report_persons rp where rp.report_id = police_reports.id)`,
 };
 
-/** One page of live police reports, latest filed first, with the number of matches. */
-export async function getReportsPage(db: Executor, filters: ReportListFilters) {
+/** One page of live police reports, latest filed first, with the number of matches; a search runs under the free-text trigram thresholds. */
+export function getReportsPage(db: Executor, filters: ReportListFilters) {
+  if (!filters.search) return readReportsPage(db, filters);
+  return withTrigramThresholds(db, TEXT_MATCH_THRESHOLDS, (tx) => readReportsPage(tx, filters));
+}
+
+async function readReportsPage(db: Executor, filters: ReportListFilters) {
   const conditions = and(
     isNull(policeReports.voidedAt),
     filters.category ? eq(policeReports.category, filters.category) : undefined,

@@ -2,6 +2,7 @@ import { desc } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditAppendCount, listenForRegistryChanges } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
+import { isChangeEntry } from "@/lib/audit/read-actions";
 
 /**
  * Public figures, computed once per state of the registry rather than once per visitor.
@@ -22,7 +23,8 @@ const HEAD_RECHECK_MILLISECONDS = 1_000;
 const RETRY_LISTEN_MILLISECONDS = 5_000;
 
 export async function registryStateKey(db: Executor): Promise<string> {
-  const [head] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  // The newest change, not the newest entry: a read of personal data changes no public figure.
+  const [head] = await db.select({ id: auditLog.id }).from(auditLog).where(isChangeEntry()).orderBy(desc(auditLog.id)).limit(1);
   return String(head?.id ?? 0);
 }
 

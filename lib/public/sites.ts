@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, eq, inArray, isNull } from "drizzle-orm
 import type { Executor } from "@/db/client";
 import { graveSites, identifications, remains } from "@/db/schema";
 import { cachedForRegistryState } from "./change-keyed-cache";
-import { IDENTIFIED_STATUSES } from "./identified";
+import { PUBLICLY_IDENTIFIED_STATUSES } from "./identified";
 
 /** What the public may know of a grave site: where it is and how many it held, never who. */
 export interface PublicGraveSite {
@@ -14,6 +14,13 @@ export interface PublicGraveSite {
   longitude: number;
   bodiesRecovered: number;
   identified: number;
+}
+
+/** 0.01° is about 1.1 km north–south and 0.9 km east–west at Tarhuna: the area, not the field. */
+const PUBLIC_COORDINATE_STEP = 100;
+
+function roundForPublic(coordinate: number): number {
+  return Math.round(coordinate * PUBLIC_COORDINATE_STEP) / PUBLIC_COORDINATE_STEP;
 }
 
 /** The sites with their counts, computed once per change to the registry (see change-keyed-cache). */
@@ -31,9 +38,10 @@ async function countPublicGraveSites(db: Executor): Promise<PublicGraveSite[]> {
       status: graveSites.status,
       latitude: graveSites.latitude,
       longitude: graveSites.longitude,
+      exactLocationPublic: graveSites.exactLocationPublic,
     })
     .from(graveSites)
-    .where(isNull(graveSites.voidedAt))
+    .where(and(isNull(graveSites.voidedAt), eq(graveSites.isPublic, true)))
     .orderBy(asc(graveSites.code));
 
   const recovered = await db
@@ -46,13 +54,15 @@ async function countPublicGraveSites(db: Executor): Promise<PublicGraveSite[]> {
     .select({ siteId: remains.siteId, n: countDistinct(identifications.remainsId) })
     .from(identifications)
     .innerJoin(remains, eq(remains.id, identifications.remainsId))
-    .where(and(inArray(identifications.status, [...IDENTIFIED_STATUSES]), isNull(remains.voidedAt)))
+    .where(and(inArray(identifications.status, [...PUBLICLY_IDENTIFIED_STATUSES]), isNull(remains.voidedAt)))
     .groupBy(remains.siteId);
 
   const recoveredBySite = new Map(recovered.map((row) => [row.siteId, row.n]));
   const identifiedBySite = new Map(identified.map((row) => [row.siteId, row.n]));
-  return sites.map(({ id, ...site }) => ({
+  return sites.map(({ id, exactLocationPublic, latitude, longitude, ...site }) => ({
     ...site,
+    latitude: exactLocationPublic ? latitude : roundForPublic(latitude),
+    longitude: exactLocationPublic ? longitude : roundForPublic(longitude),
     bodiesRecovered: recoveredBySite.get(id) ?? 0,
     identified: identifiedBySite.get(id) ?? 0,
   }));

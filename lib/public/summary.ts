@@ -1,17 +1,19 @@
-import { and, count, countDistinct, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
-  auditLog,
   dnaSamples,
   families,
-  graveSites,
   identifications,
   policeReports,
   referenceDonors,
   remains,
 } from "@/db/schema";
 import { cachedForRegistryState } from "./change-keyed-cache";
-import { IDENTIFIED_STATUSES } from "./identified";
+import { PUBLICLY_IDENTIFIED_STATUSES } from "./identified";
+import { NEVER_CHANGED, publishedFiguresChangedAt } from "./published-at";
+import { getPublicGraveSites } from "./sites";
+
+export { NEVER_CHANGED };
 
 /** The headline figures the public sees; every one is counted from the records, never typed in. */
 export interface PublicSummary {
@@ -20,7 +22,7 @@ export interface PublicSummary {
   familiesSampled: number;
   policeReports: number;
   graveSites: number;
-  /** When a case last changed: the time of the newest audit entry. */
+  /** When the published answer (these figures or the public site list) last changed. */
   updatedAt: string;
 }
 
@@ -34,7 +36,7 @@ async function countIdentified(db: Executor): Promise<number> {
     .select({ n: countDistinct(identifications.remainsId) })
     .from(identifications)
     .innerJoin(remains, eq(remains.id, identifications.remainsId))
-    .where(and(inArray(identifications.status, [...IDENTIFIED_STATUSES]), isNull(remains.voidedAt)));
+    .where(and(inArray(identifications.status, [...PUBLICLY_IDENTIFIED_STATUSES]), isNull(remains.voidedAt)));
   return row?.n ?? 0;
 }
 
@@ -60,18 +62,6 @@ async function countPoliceReports(db: Executor): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function countGraveSites(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(graveSites).where(isNull(graveSites.voidedAt));
-  return row?.n ?? 0;
-}
-
-/** updatedAt of a registry in which nothing has been recorded yet. */
-export const NEVER_CHANGED = new Date(0).toISOString();
-
-async function lastChangedAt(db: Executor): Promise<string> {
-  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog);
-  return row?.at ? row.at.toISOString() : NEVER_CHANGED;
-}
 
 /** The figures for the registry as it stands, counted once per change rather than once per visitor. */
 export function getPublicSummary(db: Executor): Promise<PublicSummary> {
@@ -79,20 +69,14 @@ export function getPublicSummary(db: Executor): Promise<PublicSummary> {
 }
 
 async function countPublicSummary(db: Executor): Promise<PublicSummary> {
-  const [bodiesRecovered, identified, familiesSampled, reports, sites, updatedAt] = await Promise.all([
+  const [bodiesRecovered, identified, familiesSampled, policeReports, publicSites] = await Promise.all([
     countBodiesRecovered(db),
     countIdentified(db),
     countFamiliesSampled(db),
     countPoliceReports(db),
-    countGraveSites(db),
-    lastChangedAt(db),
+    getPublicGraveSites(db),
   ]);
-  return {
-    bodiesRecovered,
-    identified,
-    familiesSampled,
-    policeReports: reports,
-    graveSites: sites,
-    updatedAt,
-  };
+  // Only the sites staff have made public are counted, as only they are on the map.
+  const figures = { bodiesRecovered, identified, familiesSampled, policeReports, graveSites: publicSites.length };
+  return { ...figures, updatedAt: await publishedFiguresChangedAt(db, { figures, publicSites }) };
 }

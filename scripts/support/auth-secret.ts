@@ -30,7 +30,31 @@ export function demoAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   return secret;
 }
 
-/** The address next-auth builds its links from, unless the deployment names its public URL. */
+/**
+ * Production names its public address: next-auth builds its links and its cookies' Secure flag from
+ * it, and the staff routes accept requests only from that origin (or the host they were sent to).
+ * A guessed http://localhost would leave the session cookies without Secure behind a TLS proxy.
+ */
+export function requirePublicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.NEXTAUTH_URL?.trim();
+  if (!value) {
+    throw new UserFacingError(
+      "NEXTAUTH_URL is not set. Set it to the address people open the registry at, e.g. NEXTAUTH_URL=https://registry.example.ly; `npm run demo` uses http://localhost:PORT.",
+    );
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new UserFacingError(`NEXTAUTH_URL must be an http or https address such as https://registry.example.ly, not "${value}".`);
+  }
+  return value;
+}
+
+/** The address next-auth builds its links from, unless the deployment names its public URL (the demo's default). */
 export function authEnvironment(port: number, secret: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { ...env, AUTH_SECRET: secret, NEXTAUTH_URL: env.NEXTAUTH_URL || `http://localhost:${port}` };
 }

@@ -10,8 +10,8 @@ export function readPort(env: NodeJS.ProcessEnv = process.env): number {
   return port;
 }
 
-/** Fails early, with the fix, when another program already listens on the port. */
-export async function assertPortFree(port: number): Promise<void> {
+/** Fails early, with the fix, when another program already listens on the port (on HOSTNAME when given). */
+export async function assertPortFree(port: number, hostname?: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
@@ -21,12 +21,14 @@ export async function assertPortFree(port: number): Promise<void> {
             `Port ${port} is already in use. Stop the program using it, or choose another port, e.g. PORT=${port + 1}.`,
           ),
         );
+      } else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND") {
+        reject(new UserFacingError(`HOSTNAME "${hostname}" is not an address of this machine. Use one it has, e.g. 127.0.0.1.`));
       } else if (error.code === "EACCES") {
         reject(new UserFacingError(`Port ${port} needs privileges this user lacks. Choose a port above 1023.`));
       } else {
         reject(error);
       }
     });
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, hostname, () => probe.close(() => resolve()));
   });
 }

@@ -31,7 +31,7 @@ afterAll(async () => {
 /** `npm start` on the test's own data directory, as an operator runs it; resolves once healthy. */
 async function startServer(): Promise<{ group: ProcessGroup; baseUrl: string }> {
   const port = await findFreePort();
-  const env = childEnvironment({ DATA_DIR: dataDirectory, NODE_ENV: "production", PORT: String(port), AUTH_SECRET: secret });
+  const env = childEnvironment({ DATA_DIR: dataDirectory, NODE_ENV: "production", PORT: String(port), AUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
   const group = startProcessGroup("npm", ["start"], { cwd: repositoryRoot, env });
   running.push(group);
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -40,9 +40,14 @@ async function addBodyWithTwoEffects(page: Page): Promise<string> {
   await expect.poll(() => page.locator("#code").inputValue()).toMatch(/^TRH-GS-\d+-B001$/);
   await page.locator("#recoveredOn").fill("2020-07-01");
   await page.getByTestId("add-effect").click();
-  await page.getByTestId("add-effect").click();
   await page.locator("#effect-kind-0").selectOption("car_key");
   await page.locator("#effect-description-0").fill("مفتاح سيارة تويوتا بحلقة حمراء");
+  // Straight from the description to "add", the button held as long as a person holds it: no
+  // message may vanish on this blur and pull the button from under the pointer.
+  await page.getByTestId("add-effect").click({ delay: 150 });
+  await expect.poll(() => page.getByTestId("effect-row").count()).toBe(2);
+  // Nothing was submitted yet: the new, empty row is not already marked as missing its description.
+  expect(await page.locator("#effect-description-1").getAttribute("aria-invalid")).toBe("false");
   await page.locator("#effect-kind-1").selectOption("identity_document");
   await page.locator("#effect-description-1").fill("بطاقة هوية، الاسم مقروء جزئيًا");
   await page.getByTestId("remains-form").locator('button[type="submit"]').click();

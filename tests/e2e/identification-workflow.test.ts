@@ -61,11 +61,14 @@ async function proposeAsExaminerA(context: TestContext): Promise<string> {
   const form = page.getByTestId("propose-identification-form");
   await form.locator("#remainsCode").fill(BODY_CODE);
   await form.locator('input[type="checkbox"][value="dna"]').check();
-  await form.locator("#likelihoodRatio").fill("2.4e9");
+  // Typed with the decimal comma of the Arabic page: read as 2.4 × 10⁹ and shown back before saving.
+  await form.locator("#likelihoodRatio").fill("2,4e9");
+  await expect.poll(() => form.getByTestId("likelihood-ratio-read-back").innerText()).toContain("2.4 × 10⁹");
   await form.locator("#evidenceSummary").fill("تطابق الحمض النووي لعينة الرفات مع العينة المرجعية للأم.");
   await form.locator('button[type="submit"]').click();
   await page.waitForURL(IDENTIFICATION_ADDRESS);
   expect(await page.getByTestId("identification-status").innerText()).toBe(texts.statuses.proposed);
+  expect(await page.getByTestId("likelihood-ratio").innerText()).toBe("2.4 × 10⁹");
   // The proposer is told another examiner must confirm, and is offered no confirmation at all.
   await page.getByTestId("own-proposal-note").waitFor({ state: "visible" });
   expect(await page.getByTestId("confirm-identification-form").count()).toBe(0);

@@ -28,9 +28,13 @@ describe("DNA kinship screening", () => {
     await page.waitForURL((url) => url.pathname === "/en/staff/kinship/leads");
     await page.getByTestId("kinship-leads").waitFor({ state: "visible" });
     expect(await page.getByTestId("lead-count").innerText()).toMatch(/Leads: [1-9]/);
+    // A body already in an identification links to it and offers no second proposal.
     const confirmedBody = page.getByTestId("lead-row").filter({ hasText: "TRH-GS-03-B017" });
     expect(await confirmedBody.count()).toBe(1);
-    const proposal = await confirmedBody.getByTestId("propose-from-lead").getAttribute("href");
+    expect(await confirmedBody.getByTestId("held-identification").first().getAttribute("href")).toMatch(/^\/en\/staff\/identifications\/[0-9a-f-]{36}$/);
+    expect(await confirmedBody.getByTestId("propose-from-lead").count()).toBe(0);
+    const freeLead = page.getByTestId("lead-row").filter({ has: page.getByTestId("propose-from-lead") }).first();
+    const proposal = await freeLead.getByTestId("propose-from-lead").first().getAttribute("href");
     expect(proposal).toMatch(/^\/en\/staff\/identifications\/new\?remains=[0-9a-f-]{36}&person=[0-9a-f-]{36}&lr=\d/);
     await page.screenshot({ path: screenshotPath(context.task.name), fullPage: true });
   });
@@ -38,7 +42,8 @@ describe("DNA kinship screening", () => {
   test("a laboratory file is imported with its bad rows listed by line, in Arabic", async (context) => {
     const page = await signedInPage(context, "forensic", "ar");
     await page.goto(server.current.url("/ar/staff/kinship"));
-    const csv = ["sample barcode,locus,allele 1,allele 2", "TRH-DNA-R-000001,TH01,9.3,", "TRH-DNA-R-999999,TH01,6,7", "TRH-DNA-R-000001,AMEL,X,Y"].join("\n");
+    // TRH-DNA-R-000003 was shipped and has no calls yet: its first typing needs no declaration.
+    const csv = ["sample barcode,locus,allele 1,allele 2", "TRH-DNA-R-000003,TH01,9.3,", "TRH-DNA-R-999999,TH01,6,7", "TRH-DNA-R-000003,AMEL,X,Y"].join("\n");
     await page.locator("#profile-file").setInputFiles({ name: "lab.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByTestId("profile-import-form").locator('button[type="submit"]').click();
     const result = page.getByTestId("profile-import-result");
@@ -46,6 +51,12 @@ describe("DNA kinship screening", () => {
     expect(await result.innerText()).toMatch(/رُفض (2|٢) صفاً/);
     const rows = await page.getByTestId("row-errors").locator("tbody tr").allInnerTexts();
     expect(rows.map((row) => row.split("\t")[0]?.trim())).toEqual(["3", "4"]);
+
+    // TRH-DNA-R-000001 is typed TH01 7/7: a file that changes it is refused until declared a re-typing.
+    const retyping = ["sample barcode,locus,allele 1,allele 2", "TRH-DNA-R-000001,TH01,9.3,"].join("\n");
+    await page.locator("#profile-file").setInputFiles({ name: "retyping.csv", mimeType: "text/csv", buffer: Buffer.from(retyping) });
+    await page.getByTestId("profile-import-form").locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId("profile-import-form").innerText()).toContain("الملف يغيّر أنماطاً مسجلة من قبل");
   });
 
   test("the Arabic kinship pages have no axe violation", async (context) => {
@@ -60,13 +71,13 @@ describe("DNA kinship screening", () => {
     }
   });
 
-  test("a registrar is refused the profiles, an administrator may load frequencies only", async (context) => {
+  test("a registrar is refused the profiles, an administrator the frequency tables and the leads", async (context) => {
     const registrar = await signedInPage(context, "registrar", "ar");
     await registrar.goto(server.current.url("/ar/staff/kinship"));
     await registrar.waitForURL((url) => url.pathname === "/ar/staff/forbidden");
     const admin = await signedInPage(context, "admin", "en");
     await admin.goto(server.current.url("/en/staff/kinship/frequencies"));
-    await admin.getByTestId("frequency-import-form").waitFor({ state: "visible" });
+    await admin.waitForURL((url) => url.pathname === "/en/staff/forbidden");
     await admin.goto(server.current.url("/en/staff/kinship/leads"));
     await admin.waitForURL((url) => url.pathname === "/en/staff/forbidden");
   });

@@ -8,6 +8,9 @@ import { screenshotPath } from "./support/screenshots";
 const server = appServerForThisFile();
 const browser = browserForThisFile();
 
+/** Where a saved report lands: its own page, with the confirmation. */
+const REPORT_SAVED_ADDRESS = /\/ar\/staff\/reports\/[0-9a-f-]{36}\?saved=1$/;
+
 const registrarPage = (context: TestContext): Promise<Page> => openSignedInPage(context, browser.current, server.current);
 
 /** The edit form fills its fields once it has hydrated; typing before that would be lost. */
@@ -92,7 +95,7 @@ describe("correcting people records", () => {
     await page.getByTestId("add-new-person").click();
     await page.getByTestId("new-persons").getByText(person.givenName).waitFor();
     await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/ar/staff/reports");
+    await page.waitForURL(REPORT_SAVED_ADDRESS);
 
     await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent(`${person.givenName} ${person.familyName}`)}`));
     const found = page.getByTestId("search-result").first();
@@ -110,7 +113,48 @@ describe("correcting people records", () => {
     expect(await page.getByTestId("new-persons").count()).toBe(0);
     await page.screenshot({ path: screenshotPath(context.task.name, "linked"), fullPage: true });
     await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/ar/staff/reports");
+    await page.waitForURL(REPORT_SAVED_ADDRESS);
+    expect(await page.getByTestId("report-persons").innerText()).toContain(caseNumber);
+  });
+
+  test("a registrar opens a report from the list, corrects its narrative and the people it names, then voids it", async (context) => {
+    const page = await registrarPage(context);
+    const reportNumber = `E2E-FIX-${Date.now()}`;
+    await page.goto(server.current.url("/ar/staff/reports/new"));
+    await page.locator("#reportNumber").fill(reportNumber);
+    await page.locator("#reporterName").fill("سالم إبراهيم");
+    for (const caseNumber of ["TRH-MP-00021", "TRH-MP-00022"]) {
+      await page.locator("#person-search").fill(caseNumber);
+      await page.getByTestId("person-search-results").getByRole("button", { name: new RegExp(caseNumber) }).first().click();
+    }
+    await expect.poll(() => page.getByTestId("chosen-persons").locator("li").count()).toBe(2);
+    await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
+    // Saved: the new report itself, with a confirmation and both case numbers.
+    await page.waitForURL(REPORT_SAVED_ADDRESS);
+    await page.getByTestId("saved-notice").waitFor();
+    expect(await page.getByTestId("report-persons").innerText()).toMatch(/TRH-MP-00021[\s\S]*TRH-MP-00022/);
+
+    await page.goto(server.current.url(`/ar/staff/reports?q=${reportNumber}`));
+    await page.getByTestId("report-rows").getByRole("link", { name: reportNumber }).click();
+    await page.getByTestId("edit-report").click();
+    await expect.poll(() => page.locator("#reportNumber").inputValue()).toBe(reportNumber);
+    await page.locator("#narrative").fill("اقتيد من بيته فجراً");
+    await page.getByTestId("chosen-persons").locator("li", { hasText: "TRH-MP-00022" }).getByRole("button").click();
+    await page.getByTestId("edit-report-form").locator('button[type="submit"]').click();
+    await page.waitForURL(REPORT_SAVED_ADDRESS);
+    expect(await page.getByTestId("report-narrative").innerText()).toBe("اقتيد من بيته فجراً");
+    expect(await page.getByTestId("report-persons").innerText()).not.toContain("TRH-MP-00022");
+    expect(await page.getByTestId("record-history").innerText()).toContain("policeReport.update");
+
+    await page.getByTestId("edit-report").click();
+    await page.locator("#reason").fill("بلاغ مكرر أُدخل مرتين");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("void-record-form").locator('button[type="submit"]').click();
+    await page.getByTestId("voided-notice").waitFor();
+    await page.goto(server.current.url(new URL(page.url()).pathname.replace(/\/edit$/, "")));
+    await page.getByTestId("voided-notice").waitFor();
+    expect(await page.getByTestId("edit-report").count()).toBe(0);
+    await page.screenshot({ path: screenshotPath(context.task.name, "voided"), fullPage: true });
   });
 
   test("the families list pages forward and back, keeping its filter in the address", async (context) => {

@@ -70,7 +70,8 @@ async function registerReport(page: Page): Promise<void> {
   }
   await expect.poll(() => page.getByTestId("chosen-persons").locator("li").count()).toBe(2);
   await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === "/ar/staff/reports");
+  await page.waitForURL(/\/ar\/staff\/reports\/[0-9a-f-]{36}\?saved=1$/);
+  await page.getByTestId("saved-notice").waitFor();
 }
 
 describe("people records", () => {

@@ -67,6 +67,8 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
     await openFirstRecord(page, "/staff/remains/");
     problems.push(...(await problemsOn(page)));
     problems.push(...(await visit(page, "/ar/staff/reports")));
+    await openFirstRecord(page, "/staff/reports/");
+    problems.push(...(await problemsOn(page)));
     problems.push(...(await visit(page, "/ar/staff/identifications")));
     await openFirstRecord(page, "/staff/identifications/");
     problems.push(...(await problemsOn(page)));

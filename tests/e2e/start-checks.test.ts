@@ -18,15 +18,26 @@ afterAll(async () => {
   await fs.rm(scratch, { recursive: true, force: true });
 });
 
-/** `npm start` on DATA_DIR, expected to stop by itself; its exit code and output. */
-async function npmStart(dataDirectory: string): Promise<{ exitCode: number | string; output: string }> {
+/**
+ * `npm start` (or another command) on DATA_DIR, expected to stop by itself; its exit code and
+ * output. `settings` are added to a valid production environment; an empty value removes one.
+ */
+async function npmStart(
+  dataDirectory: string,
+  settings: Record<string, string> = {},
+  command: [string, string[]] = ["npm", ["start"]],
+): Promise<{ exitCode: number | string; output: string }> {
+  const port = await findFreePort();
   const env = childEnvironment({
     DATA_DIR: dataDirectory,
     NODE_ENV: "production",
-    PORT: String(await findFreePort()),
+    PORT: String(port),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    ...settings,
   });
-  const group = startProcessGroup("npm", ["start"], { cwd: repositoryRoot, env });
+  for (const [name, value] of Object.entries(settings)) if (value === "") delete env[name];
+  const group = startProcessGroup(command[0], command[1].map((argument) => argument.replace("$PORT", String(port))), { cwd: repositoryRoot, env });
   const exitCode = await Promise.race([group.exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 60_000))]);
   await stopProcessGroup(group);
   return { exitCode, output: group.output.toString() };
@@ -56,5 +67,30 @@ describe("npm start with a data folder it cannot use", () => {
     expect(exitCode, output).toBe(1);
     expect(output).toMatch(/is not a folder/);
     expect(await fs.readFile(notAFolder, "utf8")).toBe("not a folder");
+  });
+});
+
+describe("production start-up that could not be served safely", () => {
+  test("npm start without NEXTAUTH_URL ends the start-up with one line saying what to set", async () => {
+    const dataDirectory = path.join(scratch, "no-public-url");
+    const { exitCode, output } = await npmStart(dataDirectory, { NEXTAUTH_URL: "" });
+
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain("NEXTAUTH_URL is not set");
+    expect(output).not.toContain("Ready on");
+  });
+
+  test("a TRUSTED_PROXIES entry that is no address ends the start-up naming it", async () => {
+    const { exitCode, output } = await npmStart(path.join(scratch, "bad-proxy"), { TRUSTED_PROXIES: "10.0.0.5, proxy.example" });
+
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain('"proxy.example"');
+  });
+
+  test("plain `next start` refuses to serve production: it cannot tell a client's real address", async () => {
+    const { exitCode, output } = await npmStart(path.join(scratch, "next-start"), {}, [path.join(repositoryRoot, "node_modules", ".bin", "next"), ["start", "-p", "$PORT"]]);
+
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain("npm start");
   });
 });

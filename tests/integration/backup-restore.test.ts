@@ -44,6 +44,29 @@ async function restoredState(config: DatabaseConfig) {
   }));
 }
 
+/**
+ * A pg_dump and a pg_restore that write down their command line (what `ps` shows every user of
+ * the machine) before running the real program.
+ */
+function recordingClientPrograms(): { path: string; commandLines: () => string } {
+  const directory = fs.mkdtempSync(path.join(workDirectory, "bin-"));
+  const log = path.join(directory, "command-lines.log");
+  for (const program of ["pg_dump", "pg_restore"]) {
+    const wrapper = path.join(directory, program);
+    fs.writeFileSync(wrapper, `#!/bin/sh\necho "${program} $*" >> "${log}"\nexec /usr/bin/${program} "$@"\n`, { mode: 0o755 });
+  }
+  return { path: `${directory}:${process.env.PATH ?? ""}`, commandLines: () => fs.readFileSync(log, "utf8") };
+}
+
+/** The server trusts local connections, so any password is accepted: what matters is where it travels. */
+function withPassword(url: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.password = password;
+  return parsed.toString();
+}
+
+const fileMode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
+
 async function createPostgresDatabase(): Promise<string> {
   const name = `tarhuna_backup_${randomBytes(5).toString("hex")}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -73,6 +96,7 @@ describe("backup and restore of the embedded database", () => {
     const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source });
     expect(backup.stderr).toBe("");
     expect(backup.exitCode).toBe(0);
+    expect(fileMode(backup.stdout.match(/written to (\S+)/)![1]!)).toBe("600");
     fs.renameSync(backup.stdout.match(/written to (\S+)/)![1]!, archive);
 
     const usage = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: target });
@@ -100,20 +124,25 @@ describe("backup and restore of the embedded database", () => {
 
 describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL", () => {
   it("restores a pg_dump into a new database with identical row counts and a verifying audit chain", async () => {
-    const sourceUrl = await createPostgresDatabase();
-    const targetUrl = await createPostgresDatabase();
+    const password = "s3cret:pass\\word-for-backup";
+    const sourceUrl = withPassword(await createPostgresDatabase(), password);
+    const targetUrl = withPassword(await createPostgresDatabase(), password);
     const archive = path.join(workDirectory, "server.pgdump");
     const before = await seededCounts({ kind: "postgres", url: sourceUrl });
+    const programs = recordingClientPrograms();
 
-    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: sourceUrl }, [archive]);
+    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: sourceUrl, PATH: programs.path }, [archive]);
     expect(backup.exitCode, backup.stderr).toBe(0);
+    expect(fileMode(archive)).toBe("600");
 
     const mismatched = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: workDirectory }, [archive]);
     expect(mismatched.exitCode).toBe(1);
     expect(mismatched.stderr).toContain("is a backup of PostgreSQL");
 
-    const restored = await runScript("scripts/restore.ts", { DATABASE_URL: targetUrl }, [archive]);
+    const restored = await runScript("scripts/restore.ts", { DATABASE_URL: targetUrl, PATH: programs.path }, [archive]);
     expect(restored.exitCode, restored.stderr).toBe(0);
+    expect(programs.commandLines()).toMatch(/^pg_dump .*\npg_restore .*\n$/);
+    expect(programs.commandLines()).not.toContain("s3cret");
     const after = await restoredState({ kind: "postgres", url: targetUrl });
     expect(after.counts).toEqual(before);
     expect(after.chain.ok).toBe(true);

@@ -2,15 +2,15 @@ import "./support/mock-action-request";
 import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, beforeEach, expect, it } from "vitest";
-import { GET as exportList } from "@/app/api/staff/export/[list]/route";
+import { POST as exportList } from "@/app/api/staff/export/[list]/route";
 import { GET as sitesCsv } from "@/app/api/public/sites.csv/route";
 import { GET as sitesGeoJson } from "@/app/api/public/sites.geojson/route";
-import { auditLog, families, missingPersons } from "@/db/schema";
+import { auditLog, families, missingPersons, policeReportPersons, policeReports } from "@/db/schema";
 import { exportRows } from "@/lib/export/lists";
 import { parseSheet } from "@/lib/import/parse-file";
 import { actionRequest } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createRemains, uniqueSuffix } from "./support/factories";
+import { createMissingPerson, createRemains, uniqueSuffix } from "./support/factories";
 import { createStaffSession } from "./support/staff-users";
 
 const backends = await testBackends();
@@ -35,7 +35,7 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
   });
 
   const download = (list: string, format = "csv") =>
-    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}`), { params: Promise.resolve({ list }) });
+    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}`, { method: "POST" }), { params: Promise.resolve({ list }) });
 
   it("gives a registrar the families with phone and area, neutralises formulas, and audits the download", async () => {
     actionRequest.session = await createStaffSession(db(), "registrar");
@@ -74,6 +74,27 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
     if (!("parsed" in outcome)) throw new Error(`mapping problem ${JSON.stringify(outcome.problem)}`);
     const exported = outcome.parsed.validRows.find((row) => row.key === caseNumber);
     expect(exported?.values).toMatchObject({ givenName: "مصطفى", fatherName: "إبراهيم", sex: "male", birthYear: 1988, familyReference: reference.toUpperCase() });
+  });
+
+  it("exports every column of a police report as stored, with the case numbers of both linked persons", async () => {
+    const reportNumber = `TST-R-${uniqueSuffix()}`;
+    const [report] = await db()
+      .insert(policeReports)
+      .values({ reportNumber, filedOn: "2020-06-14", reporterName: "سالم علي", reporterRelationship: "أخ", category: "disappearance", narrative: "اقتيد من بيته ليلاً" })
+      .returning();
+    const second = await createMissingPerson(db());
+    const [first] = await db().select().from(missingPersons).where(eq(missingPersons.caseNumber, caseNumber));
+    if (!report || !first) throw new Error("seed failed");
+    await db().insert(policeReportPersons).values([{ reportId: report.id, missingPersonId: first.id }, { reportId: report.id, missingPersonId: second.id }]);
+    actionRequest.session = await createStaffSession(db(), "registrar");
+    const text = (await (await download("policeReports")).text()).replace(/^\uFEFF/, "");
+    const [header, ...rows] = Papa.parse<string[]>(text.trim()).data;
+    expect(header).toEqual(["رقم البلاغ / Report number", "مركز الشرطة / Police station", "تاريخ البلاغ / Filed on", "اسم المبلغ / Reporter name",
+      "صلة المبلغ / Reporter relationship", "نوع البلاغ / Category", "الوقائع / Narrative", "أرقام الحالات / Case numbers"]);
+    expect(rows.find((row) => row[0] === reportNumber)).toEqual([
+      report.reportNumber, report.station, report.filedOn, report.reporterName, report.reporterRelationship, report.category, report.narrative,
+      [first.caseNumber, second.caseNumber].sort().join("; "),
+    ]);
   });
 
   it("publishes the grave sites as HXL-tagged CSV with the same figures as the GeoJSON", async () => {

@@ -186,7 +186,7 @@ describeOnEachBackend(backends, "the family status portal", (database) => {
     };
     expect(await identified()).toMatchObject({ step: { state: "pending" }, contactOffice: false });
     await db().update(identifications).set({ status: "confirmed" }).where(eq(identifications.id, identification.id));
-    expect(await identified()).toMatchObject({ step: { state: "pending", date: null }, contactOffice: true });
+    expect(await identified()).toMatchObject({ step: { state: "attention", date: null }, contactOffice: true });
     await db().update(identifications).set({ status: "family_notified", notifiedOn: "2024-05-02" }).where(eq(identifications.id, identification.id));
     expect(await identified()).toMatchObject({ step: { state: "done", date: "2024-05-02" }, contactOffice: false });
     expect(JSON.stringify(await getFamilyPortalStatus(db(), family.id))).not.toContain(remains.code);

@@ -15,7 +15,7 @@ import type { ProposeIdentificationValues } from "@/lib/identifications/schemas"
 import { getPublicSummary } from "@/lib/public/summary";
 import { actionRequest, auditEntriesFor, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createMissingPerson, createRemains, createUser } from "./support/factories";
+import { createMissingPerson, createProfiledReference, createRemains, createUser } from "./support/factories";
 import { unwrap } from "./support/people";
 
 const backends = await testBackends();
@@ -30,6 +30,7 @@ describeOnEachBackend(backends, "the identification workflow", (database) => {
 
   async function sides() {
     const [body, person] = await Promise.all([createRemains(db()), createMissingPerson(db())]);
+    await createProfiledReference(db(), person.id);
     return { body, person };
   }
 
@@ -39,8 +40,11 @@ describeOnEachBackend(backends, "the identification workflow", (database) => {
       missingPersonId,
       basis: ["dna", "personal_effects"],
       likelihoodRatio: "1.2e9",
+      locale: "en",
       evidenceSummary: "DNA match with the mother's reference sample; car key recognised by the family.",
       acknowledgeMismatch: false,
+      dnaProfileOverride: false,
+      dnaOverrideReason: "",
       ...overrides,
     };
   }
@@ -76,13 +80,15 @@ describeOnEachBackend(backends, "the identification workflow", (database) => {
 
     await confirmedBySecondExaminer(identificationId);
     expect(await personStatus(person.id)).toBe("identified");
-    expect((await getPublicSummary(db())).identified).toBe(identifiedBefore + 1);
+    // The public learns of an identification only after the family was told in person.
+    expect((await getPublicSummary(db())).identified).toBe(identifiedBefore);
 
     const registrar = await createUser(db(), "registrar");
     signInAs(registrar);
     const beforeConfirmation = { identificationId, version: 2, notifiedOn: "2024-01-01", notificationMethod: "in_person" as const };
     expect(await recordNotification(beforeConfirmation)).toMatchObject({ ok: false, fieldErrors: { notifiedOn: "Identifications.notifiedBeforeConfirmation" } });
     unwrap(await recordNotification({ ...beforeConfirmation, notifiedOn: await confirmationDay(identificationId) }));
+    expect((await getPublicSummary(db())).identified).toBe(identifiedBefore + 1);
     unwrap(await recordReturn({ identificationId, version: 3, returnedOn: await confirmationDay(identificationId), returnedTo: "Aisha, his mother", burialPlace: "Tarhuna cemetery" }));
 
     const stored = await readIdentification(identificationId);
@@ -192,6 +198,7 @@ describeOnEachBackend(
       actionRequest.db = db;
       const proposer = await createUser(db, "forensic");
       const [body, person] = await Promise.all([createRemains(db), createMissingPerson(db)]);
+      await createProfiledReference(db, person.id);
       signInAs(proposer);
       const { identificationId } = unwrap(
         await proposeIdentification({
@@ -199,8 +206,11 @@ describeOnEachBackend(
           missingPersonId: person.id,
           basis: ["dna"],
           likelihoodRatio: "3.4e10",
+          locale: "en",
           evidenceSummary: "DNA match.",
           acknowledgeMismatch: false,
+          dnaProfileOverride: false,
+          dnaOverrideReason: "",
         }),
       );
       const [first, second] = await Promise.all([createUser(db, "forensic"), createUser(db, "forensic")]);

@@ -7,10 +7,10 @@ import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createDonor, createReferenceSample, createUser, uniqueSuffix } from "./support/factories";
+import { FREQUENCY_CSV, loadApprovedFrequencyTable } from "./support/frequency-tables";
 
 const backends = await testBackends();
-
-const FREQUENCY_CSV = ["locus,allele,frequency", "TH01,6,0.25", "TH01,9.3,0.3", "TH01,7,0.45", "D3S1358,15,0.5", "D3S1358,16,0.5"].join("\n");
+const asFirstTyping = { retyping: false, retypingReason: "" };
 
 describeOnEachBackend(backends, "importing STR profiles and allele frequencies", (database) => {
   const db = () => database().db;
@@ -20,14 +20,9 @@ describeOnEachBackend(backends, "importing STR profiles and allele frequencies",
     actionRequest.session = null;
   });
 
-  async function loadFrequencies(name = `Test table ${uniqueSuffix()}`) {
-    signInAs(await createUser(db(), "admin"));
-    const result = await importAlleleFrequencies({ name, minFrequency: 0.002, csv: FREQUENCY_CSV });
-    if (!result.ok) expect.fail(`frequency table refused: ${JSON.stringify(result)}`);
-    return result.data;
-  }
+  const loadFrequencies = (name = `Test table ${uniqueSuffix()}`) => loadApprovedFrequencyTable(db(), FREQUENCY_CSV, name);
 
-  it("lets an administrator load a published table, which screening then uses", async () => {
+  it("lets forensic examiners load a published table, which screening uses once a second one approved it", async () => {
     const loaded = await loadFrequencies("North African reference table (test)");
     expect(loaded).toMatchObject({ loci: 2, alleles: 5 });
     const active = await loadActiveFrequencyTable(db());
@@ -57,7 +52,7 @@ describeOnEachBackend(backends, "importing STR profiles and allele frequencies",
       `TRH-DNA-R-999999,TH01,6,7`,
       `${sample.barcode},D3S1358,abc,15`,
     ].join("\n");
-    const result = await importStrProfiles({ csv });
+    const result = await importStrProfiles({ csv, ...asFirstTyping });
     if (!result.ok) expect.fail(JSON.stringify(result));
     expect(result.data).toMatchObject({ samples: 1, loci: 2, errorCount: 4 });
     expect(result.data.errors.map((error) => [error.line, error.code])).toEqual([
@@ -73,12 +68,12 @@ describeOnEachBackend(backends, "importing STR profiles and allele frequencies",
     ]);
   });
 
-  it("replaces a locus typed again and moves its version on, with an audit entry per import", async () => {
+  it("replaces a locus re-typed with a reason and moves its version on, with an audit entry per import", async () => {
     await loadFrequencies();
     const sample = await createReferenceSample(db(), (await createDonor(db())).id);
     signInAs(await createUser(db(), "forensic"));
-    await importStrProfiles({ csv: `${sample.barcode},TH01,6,7` });
-    const again = await importStrProfiles({ csv: `${sample.barcode},TH01,6,9.3` });
+    await importStrProfiles({ csv: `${sample.barcode},TH01,6,7`, ...asFirstTyping });
+    const again = await importStrProfiles({ csv: `${sample.barcode},TH01,6,9.3`, retyping: true, retypingReason: "Laboratory re-run after a contamination alert." });
     expect(again).toMatchObject({ ok: true, data: { loci: 1, errorCount: 0 } });
     const [row] = await db().select().from(strProfiles).where(eq(strProfiles.sampleId, sample.id));
     expect(row).toMatchObject({ allele1: "6", allele2: "9.3", version: 2 });
@@ -88,6 +83,6 @@ describeOnEachBackend(backends, "importing STR profiles and allele frequencies",
 
   it("refuses profiles to a registrar, who may not read or write them", async () => {
     signInAs(await createUser(db(), "registrar"));
-    expect(await importStrProfiles({ csv: "x,TH01,6,7" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await importStrProfiles({ csv: "x,TH01,6,7", ...asFirstTyping })).toMatchObject({ ok: false, error: "forbidden" });
   });
 });

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { identifications, missingPersons, remains, strProfiles } from "@/db/schema";
 import { seedDemoData } from "@/lib/demo/seed";
 import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
-import { runKinshipScreen, screenSettingsSchema, type ScreenRow } from "@/lib/dna-profiles/screening";
+import { leadOffer, runKinshipScreen, screenSettingsSchema, type ScreenRow } from "@/lib/dna-profiles/screening";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 
 const backends = await testBackends();
@@ -59,5 +59,27 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
     const leads = rows.filter((row) => row.isLead);
     expect(rows.slice(0, leads.length).every((row) => row.isLead)).toBe(true);
     expect(leads.length).toBeLessThan(rows.length / 2);
+  });
+
+  it("marks a body or person already in a proposed or confirmed identification, with a link instead of a proposal", async () => {
+    const db = database().db;
+    const active = await db
+      .select({ id: identifications.id, code: remains.code, personId: identifications.missingPersonId, status: identifications.status })
+      .from(identifications)
+      .innerJoin(remains, eq(remains.id, identifications.remainsId))
+      .where(inArray(identifications.status, ["proposed", "confirmed", "family_notified", "remains_returned"]));
+    const screened = active.filter((identification) => rows.some((row) => row.remainsCode === identification.code));
+    expect(screened.length).toBeGreaterThanOrEqual(4);
+    for (const identification of screened) {
+      const row = rows.find((candidate) => candidate.remainsCode === identification.code);
+      if (!row) throw new Error(`${identification.code} was not screened`);
+      expect(row.remainsIdentification, identification.code).toEqual({ id: identification.id, status: identification.status });
+      const person = row.best.find((candidate) => candidate.id === identification.personId);
+      if (person) expect(person.identification).toEqual({ id: identification.id, status: identification.status });
+      // No body already in an identification offers a second proposal, whoever it points to.
+      expect(row.best.map((candidate) => leadOffer(row, candidate)?.kind)).toEqual(row.best.map(() => "held"));
+    }
+    const free = rows.filter((row) => !active.some((identification) => identification.code === row.remainsCode));
+    expect(free.every((row) => row.remainsIdentification === null)).toBe(true);
   });
 });

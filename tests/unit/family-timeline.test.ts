@@ -24,14 +24,30 @@ describe("a missing relative's timeline", () => {
     expect(timeline.contactOffice).toBe(true);
   });
 
-  it("does not show a confirmed identification the family was not yet told of", () => {
+  it("says only that there is news, never 'not yet', for a confirmed identification the family was not yet told of", () => {
     const timeline = buildTimeline({ ...base, samples: [profiled], identification: { status: "confirmed", notifiedOn: null, returnedOn: null } });
-    expect(states({ ...base, samples: [profiled] })).toEqual(Object.fromEntries(timeline.steps.map((step) => [step.key, step.state])));
-    expect(timeline.contactOffice).toBe(true);
+    const withoutNews = states({ ...base, samples: [profiled] });
+    expect(Object.fromEntries(timeline.steps.map((step) => [step.key, step.state]))).toEqual({ ...withoutNews, identified: "attention" });
+    expect(timeline.steps.find((step) => step.key === "identified")?.date).toBeNull();
+    expect(timeline).toMatchObject({ contactOffice: true, outcome: "news" });
+  });
+
+  it("names the outcome a family may know: none, informed in person, remains returned", () => {
+    expect(buildTimeline(base).outcome).toBe("none");
+    expect(buildTimeline({ ...base, identification: { status: "family_notified", notifiedOn: "2023-01-10", returnedOn: null } }).outcome).toBe("informed");
+    expect(buildTimeline({ ...base, identification: { status: "remains_returned", notifiedOn: "2023-01-10", returnedOn: "2023-02-01" } }).outcome).toBe("returned");
   });
 
   it("shows the identification once the family was told in person, and the return", () => {
     expect(states({ ...base, samples: [profiled], identification: { status: "family_notified", notifiedOn: "2023-01-10", returnedOn: null } })).toMatchObject({ comparison: "done", identified: "done", returned: "pending" });
     expect(states({ ...base, identification: { status: "remains_returned", notifiedOn: "2023-01-10", returnedOn: "2023-02-01" } })).toMatchObject({ sampleReceived: "skipped", identified: "done", returned: "done" });
+  });
+
+  it("never says the DNA comparison was completed when the laboratory profiled no sample", () => {
+    const notified = { status: "family_notified" as const, notifiedOn: "2023-01-10", returnedOn: null };
+    const shippedOnly = [{ labStatus: "shipped" as const, collectedOn: "2021-03-01", profiledOn: null }];
+    expect(states({ ...base, samples: shippedOnly, identification: notified }).comparison).toBe("skipped");
+    expect(states({ ...base, identification: notified }).comparison).toBe("skipped");
+    expect(states({ ...base, samples: [profiled], identification: notified }).comparison).toBe("done");
   });
 });

@@ -4,11 +4,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cookies } from "next/headers";
 import { FamilySignInForm } from "@/components/family-portal/family-sign-in-form";
 import { FamilyStatus } from "@/components/family-portal/family-status";
+import { OfficeContactDetails } from "@/components/settings/office-contact-details";
 import { waitFromQuery } from "@/lib/family-portal/portal-request";
 import { readFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { getFamilyPortalStatus } from "@/lib/family-portal/status";
 import { getDb } from "@/lib/server/database";
+import { getOfficeContact } from "@/lib/settings/office-contact";
 
 interface FamilyPortalPageProps {
   params: Promise<{ locale: Locale }>;
@@ -29,16 +31,17 @@ export default async function FamilyPortalPage({ params, searchParams }: FamilyP
   const { locale } = await params;
   setRequestLocale(locale);
   const db = await getDb();
-  const [t, session, query] = await Promise.all([
+  const [t, session, query, contact] = await Promise.all([
     getTranslations("FamilyPortal"),
     cookies().then((jar) => readFamilySession(db, jar.get(FAMILY_SESSION_COOKIE)?.value)),
     searchParams,
+    getOfficeContact(db),
   ]);
   if (session) {
     const persons = await getFamilyPortalStatus(db, session.familyId);
     return (
       <section className="mx-auto max-w-xl text-lg">
-        <FamilyStatus locale={locale} reference={session.reference} persons={persons} />
+        <FamilyStatus locale={locale} reference={session.reference} persons={persons} contact={contact} />
       </section>
     );
   }
@@ -49,6 +52,8 @@ export default async function FamilyPortalPage({ params, searchParams }: FamilyP
         <p>{t("intro")}</p>
       </header>
       <FamilySignInForm locale={locale} failed={query.failed === "1"} signedOut={query.signedOut === "1"} waitMinutes={waitFromQuery(query.wait)} />
+      {/* Below the form on every answer (wrong code, locked, signed out): whom to ask for help. */}
+      <OfficeContactDetails contact={contact} locale={locale} />
     </section>
   );
 }

@@ -20,6 +20,10 @@ const graveSiteFields = {
   longitude: coordinate(-180, 180),
   /** Ticked by the user for a point more than 50 km from Tarhuna, to show it is not a slip of the hand. */
   confirmFarFromTarhuna: z.boolean(),
+  /** On the public map, GeoJSON and CSV: a decision of staff, never a default. */
+  isPublic: z.boolean(),
+  /** Publish the exact point rather than one rounded to about a kilometre. */
+  exactLocationPublic: z.boolean(),
 };
 
 type LocationValues = { latitude: number; longitude: number; confirmFarFromTarhuna: boolean };

@@ -105,6 +105,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     server = startProcessGroup("npm", ["start"], {
       cwd: repositoryRoot,
       env: childEnvironment({
+        // Production refuses to start without its public address; a test may name another one.
+        NEXTAUTH_URL: baseUrl,
         ...options.environment,
         ...databaseEnvironment,
         NODE_ENV: "production",

@@ -8,6 +8,9 @@ export interface BidiProblem {
   context: string;
 }
 
+/** Text typed by staff and shown as typed, where a date is just a word of the sentence. */
+const FREE_TEXT = '[data-testid="report-narrative"]';
+
 /**
  * Walks every visible text node of the page and reports each code, ISO date or time, IP address,
  * phone number or likelihood ratio ("× 10") that is not inside an element laid out left to right
@@ -17,7 +20,7 @@ export interface BidiProblem {
  * the block should follow the page).
  */
 export function bidiProblems(page: Page): Promise<BidiProblem[]> {
-  return page.evaluate(() => {
+  return page.evaluate((freeText) => {
     const isoDateOrTime = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g;
     const patterns: Array<[string, RegExp]> = [
       ["code", /TRH-[A-Z]+-[\w-]+/g],
@@ -45,6 +48,8 @@ export function bidiProblems(page: Page): Promise<BidiProblem[]> {
       if (parent.closest("script, style, template, noscript, textarea, option, [aria-hidden=true]") !== null || !visible(parent)) continue;
       // Machine records shown whole (the audit's JSON, its field-change list) are left-to-right blocks on purpose.
       if (parent.closest("pre, [data-ltr-block]") !== null) continue;
+      // What a person typed (a report's narrative) is shown as typed: the app cannot tell its values apart.
+      if (parent.closest(freeText) !== null) continue;
       // IPv6 ranges and times overlap; a match inside an ISO date/time is that date, not an address.
       const isoRuns = [...text.matchAll(isoDateOrTime)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
       for (const [kind, pattern] of patterns) {
@@ -93,5 +98,5 @@ export function bidiProblems(page: Page): Promise<BidiProblem[]> {
       }
     }
     return problems;
-  });
+  }, FREE_TEXT);
 }

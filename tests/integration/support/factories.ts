@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db/client";
 import {
   dnaSamples,
+  donorRelationships,
   families,
   graveSites,
   identifications,
   missingPersons,
   referenceDonors,
   remains,
+  strProfiles,
   users,
 } from "@/db/schema";
 
@@ -87,4 +89,22 @@ export function proposeIdentification(
       .values({ ...values, basis: ["dna"], likelihoodRatio: 1e9, evidenceSummary: "اختبار" })
       .returning(),
   );
+}
+
+/**
+ * A mother registered as the person's reference, with a sample the laboratory reports profiled.
+ * `calls: false` leaves the profile's calls unstored (a lab status with nothing behind it).
+ */
+export async function createProfiledReference(db: Executor, missingPersonId: string, options: { calls?: boolean; labStatus?: "received" | "profiled" } = {}) {
+  const donor = await createDonor(db);
+  await db.insert(donorRelationships).values({ donorId: donor.id, missingPersonId, relationship: "mother" });
+  const labStatus = options.labStatus ?? "profiled";
+  const sample = await first(
+    db
+      .insert(dnaSamples)
+      .values({ ...referenceSampleValues(donor.id), labStatus, receivedOn: "2022-04-01", profiledOn: labStatus === "profiled" ? "2022-05-01" : null })
+      .returning(),
+  );
+  if (options.calls !== false) await db.insert(strProfiles).values({ sampleId: sample.id, locus: "TH01", allele1: "6", allele2: "9.3" });
+  return { donor, sample };
 }

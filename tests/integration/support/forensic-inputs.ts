@@ -16,6 +16,8 @@ export const GRAVE_SITE_VALUES = {
   latitude: 32.44,
   longitude: 13.64,
   confirmFarFromTarhuna: false,
+  isPublic: false,
+  exactLocationPublic: false,
 };
 
 /** A valid body as the form sends it, less its site and code. */

@@ -1,14 +1,16 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, referenceDonors, remains, users } from "@/db/schema";
+import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
+import { getOfficeContact } from "@/lib/settings/office-contact";
 import { hashPassword } from "@/lib/auth/argon2";
 import {
   createDonor,
   createFamily,
   createGraveSite,
   createMissingPerson,
+  createProfiledReference,
   createReferenceSample,
   createRemains,
   createUser,
@@ -16,6 +18,8 @@ import {
 } from "./factories";
 import type { FieldKind, Input } from "./hostile-fields";
 import { GRAVE_SITE_VALUES, REMAINS_VALUES } from "./forensic-inputs";
+import { approveFrequencyTable, saveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { parseFrequencyCsv } from "@/lib/kinship/csv";
 
 /**
  * A valid input for every server action (all of them take input), made fresh for each call: ids of
@@ -68,6 +72,10 @@ const REMAINS_FIELDS = {
 };
 const FREQUENCY_CSV = ["locus,allele,frequency", "TH01,6,0.25", "TH01,9.3,0.3", "TH01,7,0.45", "D3S1358,15,0.5", "D3S1358,16,0.5"].join("\n");
 
+const OFFICE_CONTACT_VALUES = {
+  nameAr: "مكتب السجل", nameEn: "Registry office", addressAr: "ترهونة", addressEn: "Tarhuna", phone: "+218 21 000 0000",
+  hoursAr: "الأحد – الخميس", hoursEn: "Sunday to Thursday", messageAr: "", messageEn: "",
+};
 const FAMILY_VALUES = { contactName: "سالم عمر الرماني", phone: "+218 91 555 0101", area: "الحي الشرقي" };
 function one<Row>(rows: Row[], what: string): Row {
   const [row] = rows;
@@ -115,7 +123,10 @@ async function createBaseRecords(db: Database, call: ActionCaller, codes: CodeAl
   const { siteId } = await created<{ siteId: string }>("graveSites.create", { ...GRAVE_SITE_VALUES, code: codes.siteCode() });
   const siteCode = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site").code;
   const { remainsId } = await created<{ remainsId: string }>("remains.create", { ...REMAINS_VALUES, siteId, code: codes.remainsCode(siteCode) });
-  await created("kinship.importFrequencies", { name: "Hostile-input base table", minFrequency: 0.002, csv: FREQUENCY_CSV });
+  const { tableId } = await created<{ tableId: string }>("kinship.importFrequencies", { name: "Hostile-input base table", minFrequency: 0.002, csv: FREQUENCY_CSV });
+  // A second forensic examiner puts it in force, as the four-eyes rule asks.
+  const approver = await createUser(db, "forensic");
+  await db.transaction((tx) => approveFrequencyTable(tx, tableId, approver.id));
   const barcode = one(await db.select().from(dnaSamples).where(eq(dnaSamples.id, sampleId)), "the sample").barcode;
   return { familyId, missingPersonId, donorId, sampleId, siteId, siteCode, remainsId, barcode, person, donor, sample };
 }
@@ -190,9 +201,27 @@ function familyBases(db: Database, codes: CodeAllocator, records: BaseRecords): 
   };
 }
 
+const REPORT_FIELDS = { station: text(200), reportNumber: text(40), filedOn: DATE, reporterName: text(200), reporterRelationship: text(200), narrative: text(4000) };
+const REPORT_VALUES = { station: "مركز شرطة ترهونة", filedOn: "2020-07-01", reporterName: "سالم عمر", reporterRelationship: "أخ", category: "disappearance", narrative: "" } as const;
+
+/** A police report naming one person, made per call: a correction or a void uses it up. */
+async function createReportNaming(db: Database, missingPersonId: string) {
+  const report = one(await db.insert(policeReports).values({ ...REPORT_VALUES, reportNumber: `H/${uniqueSuffix()}` }).returning(), "the report");
+  await db.insert(policeReportPersons).values({ reportId: report.id, missingPersonId });
+  return report;
+}
+
 function personBases(db: Database, records: BaseRecords): HostileBases {
   const { missingPersonId } = records;
   return {
+    "reports.update": {
+      fields: { ...REPORT_FIELDS, version: VERSION },
+      prepare: async () => {
+        const { id, reportNumber, version } = await createReportNaming(db, missingPersonId);
+        return { ...REPORT_VALUES, reportId: id, reportNumber, version, missingPersonIds: [missingPersonId] };
+      },
+    },
+    "reports.void": voidOf(() => createReportNaming(db, missingPersonId)),
     "persons.create": { fields: PERSON_FIELDS, prepare: async () => ({ ...records.person, duplicatesReviewed: true }) },
     "persons.update": {
       fields: { ...PERSON_FIELDS, version: VERSION },
@@ -295,12 +324,17 @@ async function identificationBases(db: Database, proposer: User): Promise<Hostil
   const reason = text(2000);
   return {
     "identifications.propose": {
-      fields: { remainsCode: text(60), likelihoodRatio: text(40), evidenceSummary: text(4000) },
-      prepare: async () => ({
-        remainsCode: (await createRemains(db)).code,
-        missingPersonId: (await createMissingPerson(db)).id,
-        ...{ basis: ["dna"], likelihoodRatio: "1.2e9", evidenceSummary: "STR profile matches the mother's reference on 21 loci.", acknowledgeMismatch: true },
-      }),
+      fields: { remainsCode: text(60), likelihoodRatio: text(40), evidenceSummary: text(4000), dnaOverrideReason: text(2000) },
+      prepare: async () => {
+        const person = await createMissingPerson(db);
+        await createProfiledReference(db, person.id);
+        return {
+          remainsCode: (await createRemains(db)).code,
+          missingPersonId: person.id,
+          ...{ basis: ["dna"], likelihoodRatio: "1.2e9", locale: "en", evidenceSummary: "STR profile matches the mother's reference on 21 loci.", acknowledgeMismatch: true },
+          ...{ dnaProfileOverride: false, dnaOverrideReason: "" },
+        };
+      },
     },
     "identifications.confirm": { fields: { identificationId: ID, version: VERSION }, prepare: () => identificationIn("proposed") },
     "identifications.reject": {
@@ -322,10 +356,36 @@ async function identificationBases(db: Database, proposer: User): Promise<Hostil
   };
 }
 
-function kinshipBases(records: BaseRecords): HostileBases {
+function settingsBases(db: Database): HostileBases {
+  return {
+    "settings.updateOfficeContact": {
+      fields: {
+        nameAr: text(200), nameEn: text(200), addressAr: text(500), addressEn: text(500), phone: text(40),
+        hoursAr: text(300), hoursEn: text(300), messageAr: text(1000), messageEn: text(1000), version: VERSION,
+      },
+      prepare: async () => ({ ...OFFICE_CONTACT_VALUES, version: (await getOfficeContact(db)).version }),
+    },
+  };
+}
+
+function kinshipBases(db: Database, records: BaseRecords): HostileBases {
   const profileCsv = ["sample barcode,locus,allele 1,allele 2", `${records.barcode},TH01,6,7`, `${records.barcode},D3S1358,15,16`].join("\n");
   return {
-    "kinship.importProfiles": { fields: { csv: { kind: "csv", valid: profileCsv } }, prepare: async () => ({ csv: profileCsv }) },
+    // The same calls every time: after the first, each import is a no-op rather than a re-typing.
+    "kinship.importProfiles": {
+      fields: { csv: { kind: "csv", valid: profileCsv }, retypingReason: text(2000) },
+      prepare: async () => ({ csv: profileCsv, retyping: false, retypingReason: "" }),
+    },
+    "kinship.approveFrequencies": {
+      fields: { tableId: ID },
+      prepare: async () => {
+        const loader = await createUser(db, "forensic");
+        const table = await db.transaction((tx) =>
+          saveFrequencyTable(tx, { name: `Pending ${uniqueSuffix()}`, synthetic: false, minFrequency: 0.002, loadedBy: loader.id, rows: parseFrequencyCsv(FREQUENCY_CSV).rows }),
+        );
+        return { tableId: table.id };
+      },
+    },
     "kinship.importFrequencies": {
       fields: { name: text(200), minFrequency: { kind: "number", min: 0, max: 1 }, csv: { kind: "csv", valid: FREQUENCY_CSV } },
       prepare: async () => ({ name: `Table ${uniqueSuffix()}`, minFrequency: 0.002, csv: FREQUENCY_CSV }),
@@ -344,6 +404,7 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...sampleBases(db, codes, records),
     ...forensicBases(db, codes, records),
     ...(await identificationBases(db, proposer)),
-    ...kinshipBases(records),
+    ...kinshipBases(db, records),
+    ...settingsBases(db),
   };
 }

@@ -19,15 +19,16 @@ export default async function ExportsPage({ params }: { params: Promise<{ locale
           <li key={list} className="flex flex-wrap items-center gap-4 rounded border border-line p-3">
             <span className="min-w-40 font-medium">{t(`lists.${list}`)}</span>
             {FORMATS.map((format) => (
-              <a
-                key={format}
-                href={`/api/staff/export/${list}?format=${format}`}
-                download
-                className="text-accent underline"
-                aria-label={t("downloadLabel", { list: t(`lists.${list}`), format: t(format) })}
-              >
-                {t(format)}
-              </a>
+              // A POST from this page: the route refuses links and other sites (lib/people/route-guard.ts).
+              <form key={format} method="post" action={`/api/staff/export/${list}?format=${format}`}>
+                <button
+                  type="submit"
+                  className="text-accent underline"
+                  aria-label={t("downloadLabel", { list: t(`lists.${list}`), format: t(format) })}
+                >
+                  {t(format)}
+                </button>
+              </form>
             ))}
           </li>
         ))}

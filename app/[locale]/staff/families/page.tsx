@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { familyListQuery, getFamiliesPage, parseFamilyListFilters } from "@/lib/people/family-list";
 import { getDb } from "@/lib/server/database";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
 
 interface FamiliesPageProps {
@@ -26,6 +27,8 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
     getTranslations("PeopleEdits"),
     getDb().then((db) => getFamiliesPage(db, session.role, filters)),
   ]);
+  // One entry for the page: the families whose contact details it shows.
+  await recordPageRead(session, "family", page.rows.map((family) => family.id));
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">

@@ -56,7 +56,11 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
         <tbody data-testid="report-rows">
           {page.rows.map((report) => (
             <tr key={report.id} className="border-b border-line">
-              <td className="py-2"><LtrText>{report.reportNumber}</LtrText></td>
+              <td className="py-2">
+                <Link href={`/staff/reports/${report.id}`} className="text-accent underline">
+                  <LtrText>{report.reportNumber}</LtrText>
+                </Link>
+              </td>
               <td className="py-2">{report.station}</td>
               <td className="py-2">{formatDate(locale, report.filedOn)}</td>
               <td className="py-2">{report.reporterName}</td>

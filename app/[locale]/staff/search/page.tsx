@@ -2,6 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PersonResults } from "@/components/people/person-results";
 import { SearchBox } from "@/components/people/search-box";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { searchMissingPersons } from "@/lib/people/search";
 import { getDb } from "@/lib/server/database";
@@ -14,10 +15,12 @@ interface SearchPageProps {
 export default async function SearchPage({ params, searchParams }: SearchPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "people.read");
+  const session = await requirePagePermission(locale, "people.read");
   const { q } = await searchParams;
   const query = (Array.isArray(q) ? q[0] : q)?.trim() ?? "";
   const [t, results] = await Promise.all([getTranslations("People"), getDb().then((db) => searchMissingPersons(db, query, 50))]);
+  // One entry for the page: the missing persons whose names it lists.
+  await recordPageRead(session, "missing_person", results.map((person) => person.id));
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("searchTitle")}</h1>

@@ -13,7 +13,7 @@ export const maxDuration = 300;
  * read and saved, then one outcome line, so the page can show a progress bar for 100,000 rows.
  */
 export async function POST(request: Request) {
-  const authorised = await authoriseRoute("data.import");
+  const authorised = await authoriseRoute(request, "data.import");
   if ("response" in authorised) return authorised.response;
   const form = await readImportForm(request);
   if ("response" in form) return form.response;

@@ -28,6 +28,7 @@ import type english from "../en";
 import importMessages from "./import.json";
 import exportMessages from "./export.json";
 import dossierMessages from "./dossier.json";
+import settings from "./settings.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -59,6 +60,7 @@ const messages: typeof english = {
   Import: importMessages,
   Export: exportMessages,
   Dossier: dossierMessages,
+  Settings: settings,
 };
 
 export default messages;

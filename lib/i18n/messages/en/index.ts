@@ -27,6 +27,7 @@ import kinship from "./kinship.json";
 import importMessages from "./import.json";
 import exportMessages from "./export.json";
 import dossierMessages from "./dossier.json";
+import settings from "./settings.json";
 
 const messages = {
   Common: common,
@@ -57,6 +58,7 @@ const messages = {
   Import: importMessages,
   Export: exportMessages,
   Dossier: dossierMessages,
+  Settings: settings,
 };
 
 export default messages;

@@ -3,30 +3,49 @@ import { getTranslations } from "next-intl/server";
 import { AccessCodePanel } from "@/components/family-portal/access-code-panel";
 import type { SlipText } from "@/components/family-portal/access-code-slip";
 import { SignInLockPanel } from "@/components/family-portal/sign-in-lock-panel";
+import { officeContactLabels } from "@/components/settings/office-contact-details";
 import { accessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
+import { familyPortalUrl, qrCodeDataUrl } from "@/lib/family-portal/portal-address";
 import { familySignInLock } from "@/lib/family-portal/sign-in-lock";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
+import { getOfficeContact } from "@/lib/settings/office-contact";
+import { officeContactIn, type OfficeContactValues } from "@/lib/settings/office-contact-values";
 import { issueFamilyAccessCode, liftFamilySignInLock } from "./actions";
 
-async function slipText(locale: Locale): Promise<SlipText> {
+/** The slip's text in one language, with the portal's address, its QR code and the office's details. */
+async function slipText(locale: Locale, contact: OfficeContactValues): Promise<SlipText> {
   const t = await getTranslations({ locale, namespace: "FamilyPortal.slip" });
-  return { title: t("title"), reference: t("reference"), code: t("code"), issuedOn: t.raw("issuedOn") as string, instructions: t("instructions") };
+  const portalUrl = familyPortalUrl(locale);
+  return {
+    title: t("title"),
+    reference: t("reference"),
+    code: t("code"),
+    issuedOn: t.raw("issuedOn") as string,
+    instructions: t("instructions"),
+    portalLabel: t("portalAddress"),
+    qrAlt: t("portalQr"),
+    portalUrl,
+    portalQr: portalUrl ? await qrCodeDataUrl(portalUrl) : null,
+    contact: officeContactIn(contact, locale),
+    contactLabels: await officeContactLabels(locale),
+  };
 }
 
 /**
- * "Portal access code" on the family page, for the roles that may issue one: the code, and the
- * sign-in waits that wrong codes put on the family's reference, which the same roles may lift.
+ * "Portal access code" on the family page, for the roles that may issue one: the code with its
+ * slip, and the sign-in waits that wrong codes put on the family's reference, which the same roles
+ * may lift.
  */
 export async function AccessCodeSection({ familyId, locale }: { familyId: string; locale: Locale }) {
   const db = await getDb();
-  const [t, issuedAt, lock, ar, en] = await Promise.all([
+  const [t, issuedAt, lock, contact] = await Promise.all([
     getTranslations("FamilyPortal.staff"),
     accessCodeIssuedAt(db, familyId),
     familySignInLock(db, familyId),
-    slipText("ar"),
-    slipText("en"),
+    getOfficeContact(db),
   ]);
+  const [ar, en] = await Promise.all([slipText("ar", contact), slipText("en", contact)]);
   return (
     <section id="portal-access-code" className="space-y-3 rounded border border-line p-4" aria-labelledby="portal-access-code-title">
       <h2 id="portal-access-code-title" className="text-xl font-semibold">{t("title")}</h2>

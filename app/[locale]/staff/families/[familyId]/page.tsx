@@ -15,6 +15,7 @@ import { createMissingPerson } from "../../persons/actions";
 import { collectSample } from "../../samples/actions";
 import { addReferenceDonor } from "../actions";
 import { AccessCodeSection } from "./access-code-section";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
@@ -23,6 +24,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   const session = await requirePagePermission(locale, "people.read");
   const [t, family] = await Promise.all([getTranslations("People"), getDb().then((db) => getFamilyDetails(db, familyId, session.role))]);
   if (!family) notFound();
+  await recordPageRead(session, "family", [family.id]);
   // A voided family is only read: its page says when and why it was voided.
   const canWrite = can(session.role, "people.write") && !family.voidedAt;
   const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));

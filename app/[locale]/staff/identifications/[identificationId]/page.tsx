@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RecordHistory } from "@/components/forensic/record-history";
 import { IdentificationDetails } from "@/components/identifications/identification-details";
 import { NextSteps } from "@/components/identifications/next-steps";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getRecordHistory } from "@/lib/forensic/record-history";
 import { donorNamesFor } from "@/lib/identifications/choices";
@@ -38,6 +39,7 @@ export default async function IdentificationPage({ params }: IdentificationPageP
   const db = await getDb();
   const details = await getIdentification(db, identificationId);
   if (!details) notFound();
+  await recordPageRead(session, "identification", [identificationId]);
   const [t, history, donorNames] = await Promise.all([
     getTranslations("Identifications"),
     getRecordHistory(db, IDENTIFICATION_ENTITY, details.identification.id),

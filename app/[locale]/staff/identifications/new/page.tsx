@@ -5,7 +5,7 @@ import { fullArabicName } from "@/components/people/person-name";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { findPersonChoice, findRemainsChoice } from "@/lib/identifications/choices";
 import { findMismatches, mismatchMessageKey } from "@/lib/identifications/fit";
-import { parseLikelihoodRatio } from "@/lib/identifications/schemas";
+import { likelihoodRatioValue } from "@/lib/identifications/likelihood-ratio";
 import { getDb } from "@/lib/server/database";
 import { proposeIdentification } from "../actions";
 
@@ -23,7 +23,7 @@ export default async function NewIdentificationPage({ params, searchParams }: Ne
   setRequestLocale(locale);
   await requirePagePermission(locale, "identification.propose");
   const { remains, person, lr } = await searchParams;
-  const likelihoodRatio = typeof lr === "string" && parseLikelihoodRatio(lr) !== null ? lr : "";
+  const likelihoodRatio = typeof lr === "string" && likelihoodRatioValue(lr, locale) !== null ? lr : "";
   const db = await getDb();
   const [t, body, chosenPerson] = await Promise.all([
     getTranslations("Identifications"),

@@ -2,18 +2,28 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FrequencyImportForm } from "@/components/kinship/frequency-import-form";
 import { FrequencyTableSummary } from "@/components/kinship/frequency-table-summary";
+import { PendingFrequencyTables } from "@/components/kinship/pending-frequency-tables";
 import { requirePagePermission } from "@/lib/auth/page-guard";
-import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { listPendingFrequencyTables, loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
-import { importAlleleFrequencies } from "../actions";
+import { approveAlleleFrequencies, importAlleleFrequencies } from "../actions";
 
-/** Administrators and forensic examiners load the population's published table here. */
+/** Forensic examiners load the population's published table here; a second one approves it. */
 export default async function AlleleFrequenciesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "alleleFrequencies.manage");
+  const session = await requirePagePermission(locale, "alleleFrequencies.manage");
   const db = await getDb();
-  const [t, active] = await Promise.all([getTranslations("Kinship"), loadActiveFrequencyTable(db)]);
+  const [t, active, pending] = await Promise.all([getTranslations("Kinship"), loadActiveFrequencyTable(db), listPendingFrequencyTables(db)]);
+  const pendingViews = pending.map((table) => ({
+    id: table.id,
+    name: table.name,
+    sha256: table.sha256 ?? "",
+    loadedBy: table.loadedByName ?? "—",
+    loadedAt: formatDateTime(locale, table.loadedAt),
+    own: table.loadedBy === session.userId,
+  }));
   return (
     <section className="max-w-3xl space-y-6">
       <header className="space-y-2">
@@ -21,6 +31,7 @@ export default async function AlleleFrequenciesPage({ params }: { params: Promis
         <p className="text-muted">{t("frequenciesIntro")}</p>
       </header>
       <FrequencyTableSummary info={active?.info ?? null} />
+      <PendingFrequencyTables tables={pendingViews} action={approveAlleleFrequencies} />
       <FrequencyImportForm action={importAlleleFrequencies} />
     </section>
   );

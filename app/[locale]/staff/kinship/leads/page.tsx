@@ -6,6 +6,7 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { recordPageRead } from "@/lib/audit/record-read";
 
 interface LeadsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -16,10 +17,12 @@ interface LeadsPageProps {
 export default async function KinshipLeadsPage({ params, searchParams }: LeadsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "dnaProfiles.use");
+  const session = await requirePagePermission(locale, "dnaProfiles.use");
   const parameters = screenSettingsSchema.parse(await searchParams);
   const db = await getDb();
   const [t, outcome] = await Promise.all([getTranslations("Kinship"), runKinshipScreen(db, parameters)]);
+  // One entry for the page: every body and every candidate person it names.
+  if (outcome.status === "done") await recordPageRead(session, "kinship_leads", outcome.rows.flatMap((row) => [row.remainsId, ...row.best.map((person) => person.id)]));
   return (
     <section className="space-y-6">
       <header className="space-y-2">

@@ -11,6 +11,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { identificationsOfPerson } from "@/lib/identifications/queries";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText, withLtrValues } from "@/components/layout/ltr-text";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
@@ -19,6 +20,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
   const session = await requirePagePermission(locale, "people.read");
   const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
   if (!person) notFound();
+  await recordPageRead(session, "missing_person", [person.id]);
   const identificationRows = await getDb().then((db) => identificationsOfPerson(db, person.id));
   const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/server/database";
 import { changeLabStatus } from "../actions";
 import { getReferenceSample } from "@/lib/people/sample-queries";
 import { AccessCodePrompt } from "./access-code-prompt";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
 
 /** A reference sample: where it is in the lab, the form for its next step, and its chain of custody. */
@@ -24,6 +25,7 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
   const db = await getDb();
   const [t, tCustody, sample] = await Promise.all([getTranslations("People"), getTranslations("Custody"), getReferenceSample(db, sampleId)]);
   if (!sample) notFound();
+  await recordPageRead(session, "dna_sample", [sample.id]);
   const events = await getCustodyTimeline(db, { sampleId: sample.id });
   const date = (value: string | null) => (value ? formatDate(locale, value) : "—");
   const mayWrite = can(session.role, "people.write") && !sample.voidedAt;

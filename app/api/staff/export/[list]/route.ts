@@ -12,9 +12,12 @@ function isExportList(value: string): value is ExportList {
   return (EXPORT_LISTS as readonly string[]).includes(value);
 }
 
-/** A staff list as CSV or XLSX: personal data, so audited, with contact details only for roles that see them. */
-export async function GET(request: Request, { params }: { params: Promise<{ list: string }> }) {
-  const authorised = await authoriseRoute("personalData.export");
+/**
+ * A staff list as CSV or XLSX: personal data, so audited, with contact details only for roles that
+ * see them. Started by a POST from the exports page's forms, never by a link.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ list: string }> }) {
+  const authorised = await authoriseRoute(request, "personalData.export");
   if ("response" in authorised) return authorised.response;
   const { list } = await params;
   if (!isExportList(list)) return Response.json({ error: "notFound" }, { status: 404 });

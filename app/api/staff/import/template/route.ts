@@ -11,7 +11,7 @@ const CONTENT_TYPES = {
 
 /** The blank import template (Arabic and English headers, one example row) as CSV or XLSX. */
 export async function GET(request: Request) {
-  const authorised = await authoriseRoute("data.import");
+  const authorised = await authoriseRoute(request, "data.import");
   if ("response" in authorised) return authorised.response;
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind");

@@ -15,7 +15,7 @@ const nameQuery = z.object({
 
 /** The likely duplicates of a person about to be registered, shown before the registrar saves. */
 export async function GET(request: Request) {
-  const authorised = await authoriseRoute("people.read");
+  const authorised = await authoriseRoute(request, "people.read");
   if ("response" in authorised) return authorised.response;
   const parsed = nameQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Search-as-you-type for the police report form: the same ranked search as the staff search page. */
 export async function GET(request: Request) {
-  const authorised = await authoriseRoute("people.read");
+  const authorised = await authoriseRoute(request, "people.read");
   if ("response" in authorised) return authorised.response;
   const query = new URL(request.url).searchParams.get("q") ?? "";
   const results = await searchMissingPersons(await getDb(), query, 10);

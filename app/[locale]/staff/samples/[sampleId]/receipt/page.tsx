@@ -6,20 +6,24 @@ import { ReceiptBody } from "@/components/people/receipt-body";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getSampleReceipt } from "@/lib/people/receipts";
 import { getDb } from "@/lib/server/database";
+import { getOfficeContact } from "@/lib/settings/office-contact";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { printCollectionReceipt } from "../../actions";
 
 /** The family's receipt, in Arabic and English; printing it goes through an audited action. */
 export default async function SampleReceiptPage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "personalData.export");
-  const receipt = await getSampleReceipt(await getDb(), sampleId);
+  const session = await requirePagePermission(locale, "personalData.export");
+  const db = await getDb();
+  const [receipt, contact] = await Promise.all([getSampleReceipt(db, sampleId), getOfficeContact(db)]);
   if (!receipt) notFound();
+  await recordPageRead(session, "sample_receipt", [sampleId]);
   return (
     <section className="mx-auto max-w-2xl space-y-6" data-print-receipt data-testid="sample-receipt">
       <PrintReceiptButton action={printCollectionReceipt} sampleId={receipt.sampleId} />
-      <ReceiptBody receipt={receipt} locale="ar" />
-      <ReceiptBody receipt={receipt} locale="en" />
+      <ReceiptBody receipt={receipt} locale="ar" contact={contact} />
+      <ReceiptBody receipt={receipt} locale="en" contact={contact} />
     </section>
   );
 }

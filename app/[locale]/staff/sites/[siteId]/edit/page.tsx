@@ -26,6 +26,8 @@ export default async function EditGraveSitePage({ params }: { params: Promise<{ 
     latitude: site.latitude,
     longitude: site.longitude,
     confirmFarFromTarhuna: false,
+    isPublic: site.isPublic,
+    exactLocationPublic: site.exactLocationPublic,
     statusChangeReason: "",
   };
   return (

@@ -9,9 +9,12 @@ export const dynamic = "force-dynamic";
 
 const paramsSchema = z.object({ subject: z.enum(DOSSIER_SUBJECTS), id: z.uuid() });
 
-/** The prosecution dossier of a missing person, a body or an identification, as PDF; audited. */
-export async function GET(_request: Request, { params }: { params: Promise<{ subject: string; id: string }> }) {
-  const authorised = await authoriseRoute("personalData.export");
+/**
+ * The prosecution dossier of a missing person, a body or an identification, as PDF; audited. Started
+ * by a POST from the app's own form (components/dossier/dossier-link.tsx), never by a link.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ subject: string; id: string }> }) {
+  const authorised = await authoriseRoute(request, "personalData.export");
   if ("response" in authorised) return authorised.response;
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) return Response.json({ error: "notFound" }, { status: 404 });

@@ -1,0 +1,36 @@
+import type { Executor } from "@/db/client";
+import type { identifications } from "@/db/schema";
+import { loadFrequencyTableInfo } from "@/lib/dna-profiles/frequency-store";
+
+type Identification = typeof identifications.$inferSelect;
+
+export interface CitedFrequencyTable {
+  name: string;
+  sha256: string;
+}
+
+/** The frequency tables behind the ratios the dossier cites, by id, with their SHA-256. */
+export async function loadCitedFrequencyTables(db: Executor, cited: readonly Identification[]): Promise<Map<string, CitedFrequencyTable>> {
+  const tableIds = [...new Set(cited.flatMap((item) => (item.likelihoodRatio !== null && item.frequencyTableId ? [item.frequencyTableId] : [])))];
+  const tables = new Map<string, CitedFrequencyTable>();
+  for (const tableId of tableIds) {
+    const info = await loadFrequencyTableInfo(db, tableId);
+    if (info) tables.set(tableId, { name: info.name, sha256: info.sha256 });
+  }
+  return tables;
+}
+
+/**
+ * The lines an identification's DNA evidence adds to the dossier: the frequency table behind its
+ * ratio (name and SHA-256 of its canonical rows, lib/kinship/frequency-digest.ts), and why it was
+ * proposed without an analysed reference profile, when it was.
+ */
+export function dnaEvidenceLines(item: Identification, tables: ReadonlyMap<string, CitedFrequencyTable>): { key: "frequencyTable" | "dnaOverride"; value: string }[] {
+  const lines: { key: "frequencyTable" | "dnaOverride"; value: string }[] = [];
+  if (item.likelihoodRatio !== null) {
+    const table = item.frequencyTableId ? tables.get(item.frequencyTableId) : undefined;
+    lines.push({ key: "frequencyTable", value: table ? `${table.name} · SHA-256 ${table.sha256}` : "—" });
+  }
+  if (item.dnaOverrideReason) lines.push({ key: "dnaOverride", value: item.dnaOverrideReason });
+  return lines;
+}

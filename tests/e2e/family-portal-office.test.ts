@@ -1,0 +1,135 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
+import { DEMO_OFFICE_CONTACT } from "@/lib/demo/office-contact";
+import arabic from "@/lib/i18n/messages/ar";
+import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { DESKTOP, openAppPage, openSignedInPage, PHONE } from "./support/open-page";
+
+const PUBLIC_URL = "https://registry.example.ly";
+const server = appServerForThisFile({ environment: { PUBLIC_URL } });
+const browser = browserForThisFile();
+
+const portal = arabic.FamilyPortal;
+const [SEVEN_MISSING, CONFIRMED_NOT_TOLD] = DEMO_FAMILY_ACCESS;
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
+}
+
+async function signInToPortal(page: Page, reference: string, code: string): Promise<void> {
+  const form = page.getByTestId("family-sign-in-form");
+  await form.getByLabel(portal.referenceLabel).fill(reference);
+  await form.getByLabel(portal.codeLabel).fill(code);
+  await form.locator('button[type="submit"]').click();
+}
+
+describe("families find their portal and the office", () => {
+  test("the public page links visibly to the portal, which shows the office's contact details", async (context) => {
+    const page = await openAppPage(context, browser.current, server.current, "/ar", PHONE);
+    const link = page.getByTestId("family-portal-link");
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.innerText()).toBe(arabic.Home.familiesLink);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === "/ar/family");
+    const contact = page.getByTestId("office-contact");
+    await contact.waitFor();
+    expect(await contact.innerText()).toContain(DEMO_OFFICE_CONTACT.phone);
+    expect(await contact.innerText()).toContain(DEMO_OFFICE_CONTACT.addressAr);
+    expect(await contact.innerText()).toContain(DEMO_OFFICE_CONTACT.hoursAr);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("a wrong code still shows whom to ask", async (context) => {
+    if (!SEVEN_MISSING) throw new Error("no demo family");
+    const page = await openAppPage(context, browser.current, server.current, "/ar/family", PHONE);
+    await signInToPortal(page, SEVEN_MISSING.reference, "2345-6789-ACEF");
+    await page.getByTestId("family-sign-in-error").waitFor();
+    expect(await page.getByTestId("office-contact").innerText()).toContain(DEMO_OFFICE_CONTACT.phone);
+  });
+
+  test("a confirmed identification not yet told says there is news, never 'not yet', with the office's details", async (context) => {
+    if (!CONFIRMED_NOT_TOLD) throw new Error("no demo family");
+    const page = await openAppPage(context, browser.current, server.current, "/ar/family", PHONE);
+    await signInToPortal(page, CONFIRMED_NOT_TOLD.reference, CONFIRMED_NOT_TOLD.code);
+    await page.getByTestId("family-heading").waitFor();
+    const step = page.locator('[data-testid="step-identified"][data-state="attention"]');
+    expect(await step.count()).toBe(1);
+    expect(await step.innerText()).toContain(portal.steps.identified.attention);
+    expect(await step.innerText()).not.toContain(portal.stateLabels.pending);
+    expect(await page.getByTestId("contact-office-details").innerText()).toContain(DEMO_OFFICE_CONTACT.phone);
+    expect(await page.getByTestId("family-summary").innerText()).toMatch(/^تم التعرف على 0 من \d+$/);
+    expect(await page.getByText(portal.condolences).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("after the visit the portal offers condolences, says what comes next and sums up the family", async (context) => {
+    if (!SEVEN_MISSING) throw new Error("no demo family");
+    const page = await openAppPage(context, browser.current, server.current, "/ar/family", PHONE);
+    await signInToPortal(page, SEVEN_MISSING.reference, SEVEN_MISSING.code);
+    await page.getByTestId("family-heading").waitFor();
+    expect(await page.getByTestId("family-summary").innerText()).toBe("تم التعرف على 1 من 7");
+    const next = page.getByTestId("identification-next");
+    expect(await next.count()).toBe(1);
+    expect(await next.innerText()).toContain(portal.condolences);
+    expect(await next.innerText()).toContain(portal.nextInformed);
+  });
+
+  test("the access-code slip prints the portal's full address, its QR code and the office's details", async (context) => {
+    const page = await openSignedInPage(context, browser.current, server.current, "registrar", { viewport: DESKTOP });
+    await page.goto(server.current.url("/ar/staff/families"));
+    await page.getByTestId("family-rows").getByRole("link", { name: "TRH-F-0341", exact: true }).click();
+    await page.getByTestId("issue-access-code").click();
+    const slip = page.getByTestId("access-code-slip");
+    await slip.waitFor();
+    const slipText = await slip.innerText();
+    expect(slipText).toContain(`${PUBLIC_URL}/ar/family`);
+    expect(slipText).toContain(`${PUBLIC_URL}/en/family`);
+    expect(slipText).toContain(DEMO_OFFICE_CONTACT.phone);
+    expect(slipText).toContain(DEMO_OFFICE_CONTACT.hoursEn);
+    const qr = slip.getByTestId("slip-portal-qr").first();
+    expect(await qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  });
+
+  test("an administrator changes the office's phone and the portal shows the new one", async (context) => {
+    const page = await openSignedInPage(context, browser.current, server.current, "admin", { viewport: DESKTOP });
+    await page.goto(server.current.url("/ar/staff/settings"));
+    const form = page.getByTestId("office-contact-form");
+    await form.waitFor();
+    await page.locator("#phone").fill("+218 21 555 0123");
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByText(arabic.Actions.saved).count()).toBeGreaterThan(0);
+    await page.goto(server.current.url("/en/family"));
+    expect(await page.getByTestId("office-contact").innerText()).toContain("+218 21 555 0123");
+  });
+});
+
+describe("publishing a grave site", () => {
+  test("a site typed on the form reaches the public GeoJSON only once ticked public, rounded to 0.01°", async (context) => {
+    const page = await openSignedInPage(context, browser.current, server.current, "forensic", { viewport: DESKTOP });
+    await page.goto(server.current.url("/ar/staff/sites/new"));
+    const form = page.getByTestId("grave-site-form");
+    await form.waitFor();
+    const code = await page.locator("#code").inputValue();
+    await page.locator("#nameAr").fill("وادي الربط");
+    await page.locator("#nameEn").fill("Wadi al-Rabt");
+    await page.locator("#discoveredOn").fill("2020-06-05");
+    await page.locator("#latitude").fill("32.44321");
+    await page.locator("#longitude").fill("13.63789");
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => /\/ar\/staff\/sites\/[0-9a-f-]{36}$/.test(url.pathname));
+    const publicSite = async () => {
+      const geoJson = (await (await fetch(server.current.url("/api/public/sites.geojson"))).json()) as { features: { geometry: { coordinates: number[] }; properties: { code: string } }[] };
+      return geoJson.features.find((feature) => feature.properties.code === code)?.geometry.coordinates ?? null;
+    };
+    expect(await publicSite()).toBeNull();
+
+    await page.goto(`${page.url().split("?")[0]}/edit`);
+    await page.locator("#isPublic").check();
+    await page.getByTestId("grave-site-form").locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.searchParams.get("saved") === "1" && !url.pathname.endsWith("/edit"));
+    await expect.poll(publicSite).toEqual([13.64, 32.44]);
+  });
+});
