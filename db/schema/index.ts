@@ -11,3 +11,4 @@ export * from "./custody-events";
 export * from "./audit-log";
 export * from "./system-settings";
 export * from "./rate-limits";
+export * from "./staff-sign-in";

@@ -5,6 +5,7 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { hashPassword } from "@/lib/auth/argon2";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { liftSignInLocks } from "@/lib/auth/sign-in-throttle";
 import { lockAdminMembership, refuseAdminLockout } from "./admin-guard";
 import { auditedNewUser, auditedState } from "./audit-state";
 import { insertUser } from "./insert-user";
@@ -88,13 +89,8 @@ export async function resetUserAccountPassword({ input, tx, audit }: ActionConte
     throw new ActionRefusal("invalid", "Actions.invalid", { newPassword: "passwordContainsUsername" });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const updated = await updateAndSignOut(tx, input, {
-    passwordHash,
-    mustChangePassword: true,
-    failedLoginCount: 0,
-    lockCount: 0,
-    lockedUntil: null,
-  });
+  const updated = await updateAndSignOut(tx, input, { passwordHash, mustChangePassword: true });
+  await liftSignInLocks(tx, user.username);
   await audit({ action: "user.resetPassword", entity: "user", entityId: user.id, before: auditedState(user), after: auditedState(updated) });
   return { version: updated.version };
 }
