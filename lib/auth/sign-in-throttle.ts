@@ -24,7 +24,8 @@ export const USERNAME_RULE: ThrottleRule = { limit: 50, windowMinutes: 60 };
 export const FIRST_LOCK_MINUTES = 15;
 export const LONGEST_LOCK_MINUTES = 60;
 
-export type Reservation = { allowed: true } | { allowed: false; retryAfterMinutes: number; lockedNow: ThrottleScope[] };
+/** Allowed, with the tries still left after this one (0: the next is refused), or refused with the wait. */
+export type Reservation = { allowed: true; triesLeft: number } | { allowed: false; retryAfterMinutes: number; lockedNow: ThrottleScope[] };
 export type ThrottleScope = "usernameAddress" | "address" | "username";
 
 interface ThrottleKey {
@@ -92,11 +93,12 @@ async function reserve(db: Executor, keys: ThrottleKey[]): Promise<Reservation> 
     })
     .returning({
       key: table.key,
+      triesLeft: sql<number>`${table.attemptLimit} - ${table.attempts}`,
       retryAfterMinutes: sql<number>`case when ${locked} then ceil(extract(epoch from ${table.lockedUntil} - now()) / 60)::int else 0 end`,
       lockedNow: sql<boolean>`${locked} and ${table.attempts} = 0 and ${table.windowStartedAt} = now()`,
     });
   const refused = rows.filter((row) => row.retryAfterMinutes > 0);
-  if (refused.length === 0) return { allowed: true };
+  if (refused.length === 0) return { allowed: true, triesLeft: Math.min(...rows.map((row) => row.triesLeft)) };
   const scopeOf = new Map(keys.map((key) => [key.key, key.scope]));
   return {
     allowed: false,
@@ -114,7 +116,8 @@ export async function reserveSignInTry(db: Executor, username: string, ip: strin
   const keys = keysFor(username, ip);
   const local = await reserve(db, [keys.usernameAddress, keys.address]);
   if (!local.allowed) return local;
-  return reserve(db, [keys.username]);
+  const everywhere = await reserve(db, [keys.username]);
+  return everywhere.allowed ? { allowed: true, triesLeft: Math.min(local.triesLeft, everywhere.triesLeft) } : everywhere;
 }
 
 /**
