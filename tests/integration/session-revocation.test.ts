@@ -155,4 +155,23 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
     await signedInBrowser(other, { sid });
     expect(await getCurrentSession()).toBeNull();
   });
+
+  it("with REQUIRE_MFA=1 an admin or forensic account without an authenticator must set one up first; other roles need not", async () => {
+    const db = database().db;
+    const previous = process.env.REQUIRE_MFA;
+    process.env.REQUIRE_MFA = "1";
+    try {
+      for (const [role, required] of [["admin", true], ["forensic", true], ["registrar", false], ["viewer", false]] as const) {
+        await signedInBrowser(await createUser(db, role));
+        expect(await getCurrentSession()).toMatchObject({ role, mustEnrolSecondFactor: required });
+      }
+      const enrolled = await createUser(db, "admin");
+      await db.update(users).set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() }).where(eq(users.id, enrolled.id));
+      await signedInBrowser(enrolled);
+      expect(await getCurrentSession()).toMatchObject({ mustEnrolSecondFactor: false });
+    } finally {
+      if (previous === undefined) delete process.env.REQUIRE_MFA;
+      else process.env.REQUIRE_MFA = previous;
+    }
+  });
 });
