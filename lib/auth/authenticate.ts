@@ -7,7 +7,7 @@ import { logger } from "@/lib/server/logger";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
 import { hashPassword, verifyPassword } from "./argon2";
 import { isRole, type Role } from "./permissions";
-import { forgetStaleSignInTries, reserveSignInTry, returnSignInTry } from "./sign-in-throttle";
+import { forgetStaleSignInTries, reserveSignInTry, returnSignInTry, throttledUsername, type ThrottleScope } from "./sign-in-throttle";
 import { acceptedTotpStep } from "./totp";
 
 export interface SignInAttempt {
@@ -105,17 +105,22 @@ export async function authenticate(db: Database, attempt: SignInAttempt): Promis
   };
 }
 
-/** A lock has just started: audited against the account when the username is a real one. */
-async function recordLock(db: Database, attempt: SignInAttempt, scopes: string[]): Promise<void> {
+/**
+ * A lock has just started on a username: audited for unknown usernames too (with no account named),
+ * so that nothing a lock leaves behind differs between a real username and an invented one.
+ */
+async function recordLock(db: Database, attempt: SignInAttempt, scopes: ThrottleScope[]): Promise<void> {
   await forgetStaleSignInTries(db);
+  logger.warn({ event: "auth.locked", scopes, ip: attempt.ip }, "sign-in locked");
+  if (!scopes.some((scope) => scope !== "address")) return;
   const user = await findUser(db, attempt.username);
-  logger.warn({ event: "auth.locked", scopes, knownUser: user !== undefined, ip: attempt.ip }, "sign-in locked");
-  if (user && scopes.some((scope) => scope !== "address")) await auditSignInEvent(db, user, attempt, "auth.locked", { scopes });
+  const typed = { id: null, username: throttledUsername(attempt.username) };
+  await auditSignInEvent(db, user ?? typed, attempt, "auth.locked", { scopes });
 }
 
 async function auditSignInEvent(
   db: Database,
-  user: { id: string; username: string },
+  user: { id: string | null; username: string },
   attempt: SignInAttempt,
   action: "auth.signIn" | "auth.locked",
   after?: unknown,

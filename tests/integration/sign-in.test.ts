@@ -181,7 +181,7 @@ describeOnEachBackend(backends, "signing in with a username and password", (data
     expect(await authenticate(db, attempt(user, PASSWORD, "2001:db8:ffff:ffff::1"))).toEqual(signedIn(user));
   });
 
-  it("an unknown username goes through the same refusals and the same lock message as an existing one", async () => {
+  it("an unknown username goes through the same refusals, lock message and audit trail as an existing one", async () => {
     const db = database().db;
     const user = await createUserWithPassword(db, PASSWORD);
     const ip = uniqueIpAddress();
@@ -190,10 +190,16 @@ describeOnEachBackend(backends, "signing in with a username and password", (data
       for (let guess = 0; guess < FAILURES_BEFORE_LOCK + 2; guess += 1) answers.push(await authenticate(db, attempt({ username }, WRONG_PASSWORD, ip)));
       return answers;
     };
-    const existing = await answersFor(user.username);
-    const unknown = await answersFor(`nobody-${uniqueSuffix()}`);
+    const auditedActions = async (run: () => Promise<SignInOutcome[]>) => {
+      const before = await lastAuditEntryId(db);
+      const answers = await run();
+      return { answers, audited: (await auditEntriesAfter(db, before)).map((entry) => entry.action) };
+    };
+    const existing = await auditedActions(() => answersFor(user.username));
+    const unknown = await auditedActions(() => answersFor(`nobody-${uniqueSuffix()}`));
     expect(unknown).toEqual(existing);
-    expect(existing.at(-1)).toEqual({ kind: "throttled", retryAfterMinutes: 15 });
+    expect(existing.answers.at(-1)).toEqual({ kind: "throttled", retryAfterMinutes: 15 });
+    expect(existing.audited).toEqual(["auth.locked"]);
   });
 
   it("twenty failures from one address refuse its next attempt, right credentials or not, while another address signs in", async () => {
