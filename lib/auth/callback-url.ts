@@ -3,23 +3,20 @@ import type { NextRequest } from "next/server";
 const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 export const CALLBACK_URL_ERROR = "CallbackUrl";
 
-/**
- * The address to go to after signing in, or null unless it is a well-formed address of the registry
- * itself: an absolute http(s) address of its origin, or a path from its root (as next-auth accepts).
- */
-export function sameOriginCallback(value: string, baseUrl: string): string | null {
+/** A path from the root, or an absolute http(s) address: what next-auth can read without failing. */
+function parsedCallback(value: string, baseUrl: string): URL | null {
   try {
-    const base = new URL(baseUrl);
-    const target = value.startsWith("/") ? new URL(value, base) : new URL(value);
-    return target.origin === base.origin && /^https?:$/.test(target.protocol) ? target.href : null;
+    const target = value.startsWith("/") ? new URL(value, baseUrl) : new URL(value);
+    return /^https?:$/.test(target.protocol) ? target : null;
   } catch {
     return null;
   }
 }
 
-function origins(request: NextRequest): string[] {
-  const configured = process.env.NEXTAUTH_URL;
-  return [request.nextUrl.origin, ...(configured && sameOriginCallback(configured, configured) ? [configured] : [])];
+/** The address to go to after signing in, or null unless it is a well-formed address of the registry itself. */
+export function sameOriginCallback(value: string, baseUrl: string): string | null {
+  const target = parsedCallback(value, baseUrl);
+  return target && target.origin === new URL(baseUrl).origin ? target.href : null;
 }
 
 async function callbackUrlsOf(request: NextRequest): Promise<string[]> {
@@ -33,15 +30,15 @@ async function callbackUrlsOf(request: NextRequest): Promise<string[]> {
 
 /**
  * next-auth answers a malformed callbackUrl (in the query, the form or its cookie) with a server
- * error, and a foreign one has no business here: both get the sign-in page with an error instead,
- * as a redirect, or as the JSON next-auth's own client reads.
+ * error; such a request gets the sign-in page with an error instead, as a redirect, or as the JSON
+ * next-auth's own client reads. A well-formed foreign one goes on: the `redirect` callback keeps
+ * every answer on the registry's own origin.
  */
-export async function refuseForeignCallbackUrl(request: NextRequest): Promise<Response | null> {
-  const allowed = origins(request);
-  const callbackUrls = await callbackUrlsOf(request);
-  const foreign = callbackUrls.some((value) => allowed.every((origin) => sameOriginCallback(value, origin) === null));
-  if (!foreign) return null;
-  const signInPage = new URL(`/ar/login?error=${CALLBACK_URL_ERROR}`, request.nextUrl.origin);
+export async function refuseMalformedCallbackUrl(request: NextRequest): Promise<Response | null> {
+  const base = request.nextUrl.origin;
+  const malformed = (await callbackUrlsOf(request)).some((value) => parsedCallback(value, base) === null);
+  if (!malformed) return null;
+  const signInPage = new URL(`/ar/login?error=${CALLBACK_URL_ERROR}`, base);
   if (request.method === "POST") return Response.json({ url: signInPage.href }, { status: 400 });
   return Response.redirect(signInPage, 302);
 }

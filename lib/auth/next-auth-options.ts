@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/server/database";
 import { authenticate } from "./authenticate";
-import { CALLBACK_URL_ERROR, sameOriginCallback } from "./callback-url";
+import { sameOriginCallback } from "./callback-url";
 import { metadataFromHeaders } from "./request-metadata";
 import { endStaffSession, forgetOldStaffSessions, startStaffSession } from "./staff-sessions";
 
@@ -58,9 +58,9 @@ export const authOptions: NextAuthOptions = {
       session.sid = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
-    // next-auth's default throws on a malformed address (a server error); anything not ours goes to sign-in.
+    // next-auth's default throws on a malformed address (a server error); anything not ours goes home.
     redirect({ url, baseUrl }) {
-      return sameOriginCallback(url, baseUrl) ?? `${baseUrl}/ar/login?error=${CALLBACK_URL_ERROR}`;
+      return sameOriginCallback(url, baseUrl) ?? baseUrl;
     },
   },
   events: {

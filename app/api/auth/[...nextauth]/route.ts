@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { refuseForeignCallbackUrl } from "@/lib/auth/callback-url";
+import { refuseMalformedCallbackUrl } from "@/lib/auth/callback-url";
 import { authOptions } from "@/lib/auth/next-auth-options";
 
 const handler = NextAuth(authOptions);
@@ -10,7 +10,7 @@ interface RouteContext {
 }
 
 async function handle(request: NextRequest, context: RouteContext): Promise<Response> {
-  return (await refuseForeignCallbackUrl(request)) ?? (handler(request, context) as Promise<Response>);
+  return (await refuseMalformedCallbackUrl(request)) ?? (handler(request, context) as Promise<Response>);
 }
 
 export { handle as GET, handle as POST };
