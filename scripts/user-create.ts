@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { appendAuditEntry } from "@/lib/audit/append";
+import { isBreachedPassword } from "@/lib/auth/breached-passwords";
 import english from "@/lib/i18n/messages/en";
 import { auditedNewUser } from "@/lib/users/audit-state";
 import { insertUser, type NewUser } from "@/lib/users/insert-user";
@@ -72,6 +73,7 @@ async function readNewUser(argumentsGiven: string[]): Promise<NewUser> {
   if (!identity.success) throw new UserFacingError(describeIssues(identity.error));
   const parsed = createUserSchema.safeParse({ ...identity.data, ...(await readNewPassword()) });
   if (!parsed.success) throw new UserFacingError(describeIssues(parsed.error));
+  if (await isBreachedPassword(parsed.data.newPassword)) throw new UserFacingError(`${OPTION_NAMES.newPassword}: ${english.Validation.passwordTooCommon}`);
   return parsed.data;
 }
 

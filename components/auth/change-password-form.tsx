@@ -13,7 +13,12 @@ export function ChangePasswordForm({ action }: { action: (values: ChangePassword
   const locale = useLocale();
   const { form, submit, outcome } = useActionForm({
     schema: changePasswordSchema,
-    action,
+    // The fifth wrong current password ended the session on the server: end it in this browser too.
+    action: async (values) => {
+      const result = await action(values);
+      if (!result.ok && result.error === "unauthenticated") await signOut({ redirect: false });
+      return result;
+    },
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     successKey: "Account.changed",
     // Every session of the account ended with the change: sign in again with the new password.

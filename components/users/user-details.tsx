@@ -13,6 +13,7 @@ export async function UserDetails({ user, locale }: { user: UserSummary; locale:
     [t("role"), roles(user.role)],
     [t("status"), user.disabled ? t("disabled") : t("enabled")],
     [t("mustChangePassword"), user.mustChangePassword ? t("yes") : t("no")],
+    [t("secondFactor"), user.secondFactorSince ? t("secondFactorSince", { since: formatDateTime(locale, user.secondFactorSince) }) : t("no")],
     [t("locale"), user.locale === "en" ? locales("en") : locales("ar")],
     [t("createdAt"), formatDateTime(locale, user.createdAt)],
     [t("lastChange"), formatDateTime(locale, user.updatedAt)],

@@ -4,7 +4,14 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { UserSummary } from "@/lib/users/queries";
 
-export async function UserTable({ users, locale }: { users: UserSummary[]; locale: Locale }) {
+interface UserTableProps {
+  users: UserSummary[];
+  locale: Locale;
+  /** The end of the longest sign-in lock in force, by lowercased username. */
+  lockedUntil: ReadonlyMap<string, Date>;
+}
+
+export async function UserTable({ users, locale, lockedUntil }: UserTableProps) {
   const t = await getTranslations("Users");
   const roles = await getTranslations("Staff.roles");
   if (users.length === 0) return <p className="text-muted" data-testid="users-empty">{t("empty")}</p>;
@@ -20,6 +27,7 @@ export async function UserTable({ users, locale }: { users: UserSummary[]; local
             <th scope="col" className={cell}>{t("role")}</th>
             <th scope="col" className={cell}>{t("status")}</th>
             <th scope="col" className={cell}>{t("mustChangePassword")}</th>
+            <th scope="col" className={cell}>{t("signIn")}</th>
             <th scope="col" className={cell}>{t("lastChange")}</th>
           </tr>
         </thead>
@@ -36,6 +44,9 @@ export async function UserTable({ users, locale }: { users: UserSummary[]; local
               <td className={cell}>{user.disabled ? t("disabled") : t("enabled")}</td>
               <td className={cell}>{user.mustChangePassword ? t("yes") : t("no")}</td>
               <td className={cell}>
+                <SignInState until={lockedUntil.get(user.username.toLowerCase())} locale={locale} />
+              </td>
+              <td className={cell}>
                 <time dateTime={user.updatedAt.toISOString()}>{formatDateTime(locale, user.updatedAt)}</time>
               </td>
             </tr>
@@ -43,5 +54,15 @@ export async function UserTable({ users, locale }: { users: UserSummary[]; local
         </tbody>
       </table>
     </div>
+  );
+}
+
+async function SignInState({ until, locale }: { until: Date | undefined; locale: Locale }) {
+  const t = await getTranslations("Users");
+  if (!until) return t("signInOpen");
+  return (
+    <strong className="font-medium text-red-900" data-testid="user-locked">
+      {t("lockedUntil", { time: formatDateTime(locale, until) })}
+    </strong>
   );
 }

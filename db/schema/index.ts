@@ -15,3 +15,4 @@ export * from "./rate-limits";
 export * from "./family-portal";
 export * from "./refused-attempts";
 export * from "./import-runs";
+export * from "./staff-sign-in";

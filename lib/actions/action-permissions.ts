@@ -6,10 +6,14 @@ import type { Permission } from "@/lib/auth/permissions";
  */
 export const ACTION_PERMISSIONS = {
   "account.changePassword": "account.manageOwn",
+  "account.startSecondFactor": "account.manageOwn",
+  "account.confirmSecondFactor": "account.manageOwn",
   "users.create": "users.manage",
   "users.changeRole": "users.manage",
   "users.setDisabled": "users.manage",
   "users.resetPassword": "users.manage",
+  "users.liftSignInLocks": "users.manage",
+  "users.resetSecondFactor": "users.manage",
   "families.create": "people.write",
   "families.update": "people.write",
   "families.void": "people.write",

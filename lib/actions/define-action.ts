@@ -62,7 +62,8 @@ export function defineAction<Schema extends z.ZodType, Data>(
   const action = async (input: unknown): Promise<ActionResult<Data>> => {
     const [session, metadata] = await Promise.all([getCurrentSession(), currentRequestMetadata()]);
     if (!session) return failure("unauthenticated", "Actions.signedOut");
-    const mustChangeFirst = session.mustChangePassword && name !== "account.changePassword";
+    const mustChangeFirst =
+      (session.mustChangePassword && name !== "account.changePassword") || (session.mustEnrolSecondFactor && !name.startsWith("account."));
     if (!can(session.role, ACTION_PERMISSIONS[name]) || mustChangeFirst) {
       await auditRefusal(session, metadata, name);
       logger.warn({ event: "action.forbidden", action: name, role: session.role, ip: metadata.ip }, "action refused");

@@ -2,10 +2,18 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/server/database";
 import { authenticate } from "./authenticate";
+import { sameOriginCallback } from "./callback-url";
 import { metadataFromHeaders } from "./request-metadata";
+import { endStaffSession, forgetOldStaffSessions, startStaffSession } from "./staff-sessions";
 
-/** Staff sessions last a working day; disabling a user ends them at once (token version). */
+/**
+ * An idle token lapses after a working day; whatever the use, the server-side session behind it
+ * ends twelve hours after sign-in (staff-sessions.ts), and sign-out ends it at once.
+ */
 const SESSION_SECONDS = 8 * 60 * 60;
+
+/** The error a throttled sign-in hands the form, with the minutes to wait: "SignInThrottled:15". */
+export const THROTTLED_ERROR = "SignInThrottled";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
@@ -15,32 +23,49 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { username: { type: "text" }, password: { type: "password" } },
+      credentials: { username: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, request) {
         if (!credentials?.username || !credentials.password) return null;
-        const user = await authenticate(await getDb(), {
+        const db = await getDb();
+        const outcome = await authenticate(db, {
           username: credentials.username,
           password: credentials.password,
+          code: credentials.code,
           ...metadataFromHeaders(request.headers ?? {}),
         });
-        if (!user) return null;
-        return { id: user.id, name: user.displayName, tokenVersion: user.tokenVersion };
+        // next-auth hands a thrown message to the form as its error: the wait is shown to the person.
+        if (outcome.kind === "throttled") throw new Error(`${THROTTLED_ERROR}:${outcome.retryAfterMinutes}`);
+        if (outcome.kind === "refused") return null;
+        await forgetOldStaffSessions(db);
+        const sessionId = await startStaffSession(db, outcome.user.id);
+        return { id: outcome.user.id, name: outcome.user.displayName, tokenVersion: outcome.user.tokenVersion, sessionId };
       },
     }),
   ],
   callbacks: {
-    // Only the user id and token version travel in the token; role and status are read afresh.
+    // Only the user id, token version and session id travel in the token; role and status are read afresh.
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.tv = user.tokenVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       session.uid = typeof token.uid === "string" ? token.uid : undefined;
       session.tv = typeof token.tv === "number" ? token.tv : undefined;
+      session.sid = typeof token.sid === "string" ? token.sid : undefined;
       return session;
+    },
+    // next-auth's default throws on a malformed address (a server error); anything not ours goes home.
+    redirect({ url, baseUrl }) {
+      return sameOriginCallback(url, baseUrl) ?? baseUrl;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endStaffSession(await getDb(), token.sid);
     },
   },
 };

@@ -5,12 +5,13 @@ import { can, type Permission } from "./permissions";
 
 /**
  * The first line of every staff page: signed-out visitors go to the sign-in page, accounts that must
- * change their password go there first, and a role without the permission sees the refusal page.
+ * change their password or (REQUIRE_MFA=1) set up two-step sign-in go there first, and a role without the permission sees the refusal page.
  * Layouts are not enough (they do not re-run on every navigation), so each page calls this itself.
  */
 export async function requirePagePermission(locale: Locale, permission: Permission): Promise<StaffSession> {
   const session = await requireSignedIn(locale);
   if (session.mustChangePassword) return redirect({ href: "/staff/account/password", locale });
+  if (session.mustEnrolSecondFactor) return redirect({ href: "/staff/account/second-factor", locale });
   if (!can(session.role, permission)) return redirect({ href: "/staff/forbidden", locale });
   return session;
 }

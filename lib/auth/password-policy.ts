@@ -3,8 +3,9 @@ import { DEMO_PASSWORD } from "@/lib/demo/users";
 export const MINIMUM_PASSWORD_LENGTH = 12;
 
 /**
- * Passwords long enough to pass the length rule yet among the first an attacker tries (from public
- * breach-frequency lists), plus the demo password, which is public by design.
+ * Passwords long enough to pass the length rule yet among the first an attacker tries, plus the demo
+ * password, which is public by design. The browser checks these; the server also checks the full
+ * breached-password list (breached-passwords.ts), too large to send to every form.
  */
 const COMMON_LONG_PASSWORDS = new Set([
   DEMO_PASSWORD,
@@ -42,8 +43,10 @@ const COMMON_LONG_PASSWORDS = new Set([
   "tarhuna12345",
 ]);
 
-/** Null when acceptable, otherwise the translation key of the reason it is refused. */
-export function passwordProblem(password: string, username = ""): "tooShort" | "tooCommon" | "containsUsername" | null {
+export type PasswordProblem = "tooShort" | "tooCommon" | "containsUsername";
+
+/** Null when acceptable, otherwise the reason it is refused. */
+export function passwordProblem(password: string, username = ""): PasswordProblem | null {
   if ([...password].length < MINIMUM_PASSWORD_LENGTH) return "tooShort";
   const lowered = password.toLowerCase();
   if (COMMON_LONG_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password) || isSequence(lowered)) return "tooCommon";

@@ -56,6 +56,21 @@ function newPersonValues(person: ReportNewPersonValues) {
 }
 
 /** Refuses a link to a person who is not on file, merged away or voided. */
+type PoliceReportFields = Pick<PoliceReportValues, "station" | "reportNumber" | "filedOn" | "reporterName" | "reporterRelationship" | "category" | "narrative">;
+
+/** The report's own columns from a create or a correction form (its links to persons are kept apart). */
+export function policeReportValues(input: PoliceReportFields): PoliceReportFields {
+  return {
+    station: input.station,
+    reportNumber: input.reportNumber,
+    filedOn: input.filedOn,
+    reporterName: input.reporterName,
+    reporterRelationship: input.reporterRelationship,
+    category: input.category,
+    narrative: input.narrative,
+  };
+}
+
 export async function requireActivePersons(tx: Transaction, missingPersonIds: string[]): Promise<void> {
   if (missingPersonIds.length === 0) return;
   const named = await tx
@@ -75,15 +90,7 @@ export async function createPoliceReport(context: ActionContext<PoliceReportValu
   const { input, tx, audit } = context;
   const pickedIds = [...new Set(input.missingPersonIds)];
   await requireActivePersons(tx, pickedIds);
-  const reportValues = {
-    station: input.station,
-    reportNumber: input.reportNumber,
-    filedOn: input.filedOn,
-    reporterName: input.reporterName,
-    reporterRelationship: input.reporterRelationship,
-    category: input.category,
-    narrative: input.narrative,
-  };
+  const reportValues = policeReportValues(input);
   const [report] = await refusingDuplicate("reportNumber", "reportNumberTaken", () =>
     tx.insert(policeReports).values(reportValues).returning(),
   );

@@ -8,13 +8,13 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * Every staff route handler starts here: 403 for a request another site sent (a link or form there
  * would otherwise carry the staff member's cookies), then it checks the session and permission
  * itself (the proxy only redirects pages): 401 when signed out, 403 without the permission or
- * before a required password change.
+ * before a required password change or second-factor set-up.
  */
 export async function authoriseRoute(request: Request, permission: Permission): Promise<{ session: StaffSession } | { response: Response }> {
   if (!isSameOriginRequest(request)) return { response: Response.json({ error: "crossSite" }, { status: 403, headers: NO_STORE }) };
   const session = await getCurrentSession();
   if (!session) return { response: Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE }) };
-  if (session.mustChangePassword || !can(session.role, permission)) {
+  if (session.mustChangePassword || session.mustEnrolSecondFactor || !can(session.role, permission)) {
     return { response: Response.json({ error: "forbidden" }, { status: 403, headers: NO_STORE }) };
   }
   return { session };

@@ -5,7 +5,7 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import type { VoidRecordValues } from "@/lib/forensic/schemas/void-record";
-import { requireActivePersons } from "@/lib/people/police-reports";
+import { policeReportValues, requireActivePersons } from "@/lib/people/police-reports";
 import { refusingDuplicate } from "@/lib/people/unique-field";
 import { POLICE_REPORT_ENTITY, policeReportColumns } from "./report-details";
 import type { UpdatePoliceReportValues } from "./schemas";
@@ -42,15 +42,7 @@ export async function updatePoliceReport({ input, tx, audit }: ActionContext<Upd
   const linked = await linkedPersonIds(tx, before.id);
   const wanted = [...new Set(input.missingPersonIds)];
   const after = await refusingDuplicate("reportNumber", "reportNumberTaken", () =>
-    updateVersioned(tx, policeReports, POLICE_REPORT_ENTITY, { id: before.id, version: input.version }, {
-      station: input.station,
-      reportNumber: input.reportNumber,
-      filedOn: input.filedOn,
-      reporterName: input.reporterName,
-      reporterRelationship: input.reporterRelationship,
-      category: input.category,
-      narrative: input.narrative,
-    }),
+    updateVersioned(tx, policeReports, POLICE_REPORT_ENTITY, { id: before.id, version: input.version }, policeReportValues(input)),
   );
   await relinkPersons(tx, before.id, linked, wanted);
   await audit({

@@ -4,11 +4,20 @@ import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { hashPassword } from "@/lib/auth/argon2";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { serverPasswordProblem } from "@/lib/auth/breached-passwords";
+import { PASSWORD_PROBLEM_MESSAGES } from "@/lib/auth/schemas/new-password";
+import { activeSignInLocks, liftSignInLocks } from "@/lib/auth/sign-in-throttle";
 import { lockAdminMembership, refuseAdminLockout } from "./admin-guard";
 import { auditedNewUser, auditedState } from "./audit-state";
 import { insertUser } from "./insert-user";
-import type { ChangeRoleValues, CreateUserValues, ResetPasswordValues, SetDisabledValues } from "./schemas";
+import type {
+  ChangeRoleValues,
+  CreateUserValues,
+  LiftSignInLocksValues,
+  ResetPasswordValues,
+  ResetSecondFactorValues,
+  SetDisabledValues,
+} from "./schemas";
 
 /** The user's new row version, which the form needs for its next change. */
 export interface UserChange {
@@ -44,8 +53,15 @@ async function updateAndSignOut(
   return updated;
 }
 
+/** The whole password policy, breached-password list included, which the browser's form cannot check. */
+async function refuseWeakPassword(password: string, username: string): Promise<void> {
+  const problem = await serverPasswordProblem(password, username);
+  if (problem) throw new ActionRefusal("invalid", "Actions.invalid", { newPassword: PASSWORD_PROBLEM_MESSAGES[problem] });
+}
+
 /** An account created by an administrator: its temporary password must be changed at first sign-in. */
 export async function createUserAccount({ input, tx, audit }: ActionContext<CreateUserValues>): Promise<{ userId: string }> {
+  await refuseWeakPassword(input.newPassword, input.username);
   const user = await insertUser(tx, input, { mustChangePassword: true });
   if (!user) throw new ActionRefusal("invalid", "Actions.invalid", { username: "usernameTaken" });
   // The temporary password and its hash stay out of the audit log.
@@ -84,17 +100,45 @@ export async function setUserAccountDisabled({ input, session, tx, audit }: Acti
  */
 export async function resetUserAccountPassword({ input, tx, audit }: ActionContext<ResetPasswordValues>): Promise<UserChange> {
   const user = await lockUser(tx, input.userId);
-  if (passwordProblem(input.newPassword, user.username) === "containsUsername") {
-    throw new ActionRefusal("invalid", "Actions.invalid", { newPassword: "passwordContainsUsername" });
-  }
+  await refuseWeakPassword(input.newPassword, user.username);
   const passwordHash = await hashPassword(input.newPassword);
-  const updated = await updateAndSignOut(tx, input, {
-    passwordHash,
-    mustChangePassword: true,
-    failedLoginCount: 0,
-    lockCount: 0,
-    lockedUntil: null,
-  });
+  const updated = await updateAndSignOut(tx, input, { passwordHash, mustChangePassword: true });
+  await liftSignInLocks(tx, user.username);
   await audit({ action: "user.resetPassword", entity: "user", entityId: user.id, before: auditedState(user), after: auditedState(updated) });
+  return { version: updated.version };
+}
+
+/**
+ * Lets the user sign in again at once, from every address: for the person at the desk who is locked
+ * out while someone else guesses. The locks lifted are named in the audit entry.
+ */
+export async function liftUserSignInLocks({ input, tx, audit }: ActionContext<LiftSignInLocksValues>): Promise<{ lifted: number }> {
+  const user = await lockUser(tx, input.userId);
+  const locks = await activeSignInLocks(tx, [user.username]);
+  const lifted = await liftSignInLocks(tx, user.username);
+  await audit({
+    action: "user.liftSignInLocks",
+    entity: "user",
+    entityId: user.id,
+    before: { locks: locks.map((lock) => ({ address: lock.address, lockedUntil: lock.lockedUntil.toISOString() })) },
+  });
+  return { lifted };
+}
+
+/**
+ * For a lost or replaced phone: the authenticator is switched off and the user signed out everywhere;
+ * where a second factor is required they must enrol a new one before anything else.
+ */
+export async function resetUserSecondFactor({ input, tx, audit }: ActionContext<ResetSecondFactorValues>): Promise<UserChange> {
+  const user = await lockUser(tx, input.userId);
+  if (!user.totpEnabledAt && !user.totpPendingSecret) throw new ActionRefusal("refused", "Users.secondFactorNotSet");
+  const updated = await updateAndSignOut(tx, input, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
+  await audit({
+    action: "user.resetSecondFactor",
+    entity: "user",
+    entityId: user.id,
+    before: { secondFactor: user.totpEnabledAt !== null },
+    after: { secondFactor: false },
+  });
   return { version: updated.version };
 }

@@ -2,8 +2,9 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
+import { activeSignInLocks } from "@/lib/auth/sign-in-throttle";
 
-/** What an administrator sees of an account: never the password hash or the lockout counters. */
+/** What an administrator sees of an account: never the password hash or the authenticator secret. */
 const userSummaryColumns = {
   id: users.id,
   username: users.username,
@@ -12,6 +13,7 @@ const userSummaryColumns = {
   locale: users.locale,
   disabled: users.disabled,
   mustChangePassword: users.mustChangePassword,
+  secondFactorSince: users.totpEnabledAt,
   version: users.version,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
@@ -31,4 +33,14 @@ export async function getUser(db: Executor, id: string): Promise<UserSummary | n
   if (!z.uuid().safeParse(id).success) return null;
   const [user] = await db.select(userSummaryColumns).from(users).where(eq(users.id, id));
   return user ?? null;
+}
+
+/** For the users list: when the longest sign-in lock in force on each username ends (lowercased keys). */
+export async function signInLockEnds(db: Executor, usernames: string[]): Promise<Map<string, Date>> {
+  const ends = new Map<string, Date>();
+  for (const lock of await activeSignInLocks(db, usernames)) {
+    const known = ends.get(lock.username);
+    if (!known || known < lock.lockedUntil) ends.set(lock.username, lock.lockedUntil);
+  }
+  return ends;
 }

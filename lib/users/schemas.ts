@@ -29,7 +29,14 @@ export const resetPasswordSchema = z
   .object({ userId, version, ...newPasswordFields })
   .superRefine((values, context) => checkNewPassword(values, context));
 
+/** Lifting an account's sign-in locks touches no field of the account, so no version is needed. */
+export const liftSignInLocksSchema = z.object({ userId });
+
+export const resetSecondFactorSchema = z.object({ userId, version });
+
 export type CreateUserValues = z.infer<typeof createUserSchema>;
 export type ChangeRoleValues = z.infer<typeof changeRoleSchema>;
 export type SetDisabledValues = z.infer<typeof setDisabledSchema>;
 export type ResetPasswordValues = z.infer<typeof resetPasswordSchema>;
+export type LiftSignInLocksValues = z.infer<typeof liftSignInLocksSchema>;
+export type ResetSecondFactorValues = z.infer<typeof resetSecondFactorSchema>;

@@ -97,7 +97,7 @@ describe("staff sign-in", () => {
     const page = await openPage(context, "/ar/login");
     await submitSignInForm(page, ARABIC_LABELS, { username: "no-such-user", password: DEMO_PASSWORD });
     const unknownUserMessage = await signInErrorMessage(page);
-    expect(unknownUserMessage).toBe("اسم المستخدم أو كلمة المرور غير صحيحة.");
+    expect(unknownUserMessage).toBe("اسم المستخدم أو كلمة المرور أو الرمز غير صحيح.");
     expect(pathnameOf(page)).toBe("/ar/login");
     await page.screenshot({ path: screenshotPath(context.task.name, "error"), fullPage: true });
 
@@ -111,7 +111,7 @@ describe("staff sign-in", () => {
     const page = await openPage(context, "/en/login");
     await submitSignInForm(page, ENGLISH_LABELS, { username: "nobody-here", password: DEMO_PASSWORD });
     const unknownUserMessage = await signInErrorMessage(page);
-    expect(unknownUserMessage).toBe("Wrong username or password.");
+    expect(unknownUserMessage).toBe("Wrong username, password or code.");
     await page.screenshot({ path: screenshotPath(context.task.name, "error"), fullPage: true });
 
     await page.reload();

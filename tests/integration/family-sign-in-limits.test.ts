@@ -1,14 +1,14 @@
 import "./support/mock-action-request";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it, vi } from "vitest";
-import { issueFamilyAccessCode } from "@/app/[locale]/staff/families/[familyId]/actions";
 import { POST as postSignIn } from "@/app/[locale]/family/sign-in/route";
-import { families, refusedAttempts } from "@/db/schema";
+import { refusedAttempts } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/argon2";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { actionRequest } from "./support/action-request";
 import { auditEntriesAfter, lastAuditEntryId } from "./support/audit-entries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
+import { familyWithCode, issueCode } from "./support/family-with-code";
 import { uniqueSuffix } from "./support/factories";
 import { uniqueIpAddress } from "./support/sign-in-users";
 import { createStaffSession } from "./support/staff-users";
@@ -37,17 +37,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
     vi.mocked(verifyPassword).mockClear();
   });
 
-  async function issueCode(familyId: string): Promise<string> {
-    const result = await issueFamilyAccessCode({ familyId });
-    if (!result.ok) throw new Error(`issuing was refused: ${JSON.stringify(result)}`);
-    return result.data.code;
-  }
 
-  async function familyWithCode() {
-    const [family] = await db().insert(families).values({ reference: `TST-F-${uniqueSuffix().toUpperCase()}`, contactName: "جهة اتصال" }).returning();
-    if (!family) throw new Error("no family");
-    return { family, code: await issueCode(family.id) };
-  }
 
   function signIn(reference: string, code: string, ip: string) {
     const request = new Request("http://registry.test/ar/family/sign-in", {
@@ -72,7 +62,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   }
 
   it("lets the family in from another address with the right code while one address keeps guessing", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const attacker = uniqueIpAddress();
     const guesses = await guessWrong(family.reference, attacker, 8);
     expect(guesses.some(signedIn)).toBe(false);
@@ -80,7 +70,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("after five wrong codes asks that address to wait, says for how long, and makes each later wait longer", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const ip = uniqueIpAddress();
     const answers = await guessWrong(family.reference, ip, 5);
     expect(answers.slice(0, 4).map(waitMinutes)).toEqual([null, null, null, null]);
@@ -98,7 +88,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("checks at most 20 codes when one address sends 60 guesses at 12 families at once, and every family still gets in", async () => {
-    const targets = await Promise.all(Array.from({ length: 12 }, () => familyWithCode()));
+    const targets = await Promise.all(Array.from({ length: 12 }, () => familyWithCode(db())));
     const attacker = uniqueIpAddress();
     vi.mocked(verifyPassword).mockClear();
     const burst = targets.flatMap(({ family }) => Array.from({ length: 5 }, () => signIn(family.reference, WRONG_CODE, attacker)));
@@ -109,7 +99,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("counts every address of one IPv6 /64 as one address", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const network = uniqueIpv6Network();
     for (let guess = 1; guess <= 20; guess += 1) {
       expect(signedIn(await signIn(`TST-F-${uniqueSuffix().toUpperCase()}`, code, `${network}::${guess.toString(16)}`))).toBe(false);
@@ -121,7 +111,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("refuses an address past its limit without checking a hash or writing to the audit log, counting it per address and hour", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const ip = uniqueIpAddress();
     for (let guess = 0; guess < 20; guess += 1) await signIn(`TST-F-${uniqueSuffix().toUpperCase()}`, WRONG_CODE, ip);
     vi.mocked(verifyPassword).mockClear();
@@ -139,7 +129,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("writes a permanent audit entry for a sign-in, none for a wrong code", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const before = await lastAuditEntryId(db());
     await signIn(family.reference, WRONG_CODE, uniqueIpAddress());
     await signIn(`TST-F-${uniqueSuffix().toUpperCase()}`, WRONG_CODE, uniqueIpAddress());
@@ -149,7 +139,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("answers an unknown reference exactly like a known one with a wrong code, before and after the wait starts", async () => {
-    const { family } = await familyWithCode();
+    const { family } = await familyWithCode(db());
     const [unknownAddress, knownAddress] = [uniqueIpAddress(), uniqueIpAddress()];
     const unknownReference = `TST-F-${uniqueSuffix().toUpperCase()}`;
     for (let guess = 0; guess < 7; guess += 1) {
@@ -165,7 +155,7 @@ describeOnEachBackend(backends, "the family portal's sign-in limits", (database)
   });
 
   it("ends every wait on the family's reference when staff issue a new code", async () => {
-    const { family } = await familyWithCode();
+    const { family } = await familyWithCode(db());
     const ip = uniqueIpAddress();
     await guessWrong(family.reference, ip, 5);
     const newCode = await issueCode(family.id);

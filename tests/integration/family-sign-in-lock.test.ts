@@ -1,7 +1,7 @@
 import "./support/mock-action-request";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { issueFamilyAccessCode, liftFamilySignInLock } from "@/app/[locale]/staff/families/[familyId]/actions";
+import { liftFamilySignInLock } from "@/app/[locale]/staff/families/[familyId]/actions";
 import { families } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import { familySignInLock } from "@/lib/family-portal/sign-in-lock";
@@ -9,7 +9,7 @@ import { signInFamily } from "@/lib/family-portal/sign-in";
 import { actionRequest } from "./support/action-request";
 import { auditEntriesAfter, lastAuditEntryId } from "./support/audit-entries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { uniqueSuffix } from "./support/factories";
+import { familyWithCode } from "./support/family-with-code";
 import { uniqueIpAddress } from "./support/sign-in-users";
 import { createStaffSession } from "./support/staff-users";
 
@@ -24,13 +24,6 @@ describeOnEachBackend(backends, "a family's sign-in waits on its staff page", (d
     actionRequest.session = await createStaffSession(db(), "registrar");
   });
 
-  async function familyWithCode() {
-    const [family] = await db().insert(families).values({ reference: `TST-F-${uniqueSuffix().toUpperCase()}`, contactName: "جهة اتصال" }).returning();
-    if (!family) throw new Error("no family");
-    const issued = await issueFamilyAccessCode({ familyId: family.id });
-    if (!issued.ok) throw new Error("issuing was refused");
-    return { family, code: issued.data.code };
-  }
 
   const signsIn = async (reference: string, code: string, ip: string) => (await signInFamily(db(), { reference, code, ip, userAgent: "sign-in-lock-test" })).ok;
 
@@ -39,7 +32,7 @@ describeOnEachBackend(backends, "a family's sign-in waits on its staff page", (d
   }
 
   it("shows how many connections wait and until when, and a registrar lifts the waits with an audit entry", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const [first, second] = [uniqueIpAddress(), uniqueIpAddress()];
     expect(await familySignInLock(db(), family.id)).toEqual({ waitingAddresses: 0, waitUntil: null, recentFailures: 0 });
     await keepWaiting(family.reference, first);
@@ -60,7 +53,7 @@ describeOnEachBackend(backends, "a family's sign-in waits on its staff page", (d
   });
 
   it.each<Role>(["viewer", "forensic"])("refuses to let %s lift a wait, which stays", async (role) => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const ip = uniqueIpAddress();
     await keepWaiting(family.reference, ip);
     actionRequest.session = await createStaffSession(db(), role);
@@ -70,7 +63,7 @@ describeOnEachBackend(backends, "a family's sign-in waits on its staff page", (d
   });
 
   it("refuses to lift the waits of a voided family", async () => {
-    const { family } = await familyWithCode();
+    const { family } = await familyWithCode(db());
     await db().update(families).set({ voidedAt: new Date(), voidReason: "خطأ" }).where(eq(families.id, family.id));
     expect(await liftFamilySignInLock({ familyId: family.id })).toMatchObject({ ok: false, error: "notFound" });
   });

@@ -1,15 +1,13 @@
 import "./support/mock-action-request";
 import { beforeEach, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { issueFamilyAccessCode } from "@/app/[locale]/staff/families/[familyId]/actions";
 import { POST as postSignIn } from "@/app/[locale]/family/sign-in/route";
 import { POST as postSignOut } from "@/app/[locale]/family/sign-out/route";
-import { families } from "@/db/schema";
 import { readFamilySession, signOutFamily } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { actionRequest } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { uniqueSuffix } from "./support/factories";
+import { familyWithCode } from "./support/family-with-code";
 import { uniqueIpAddress } from "./support/sign-in-users";
 import { createStaffSession } from "./support/staff-users";
 
@@ -23,13 +21,6 @@ describeOnEachBackend(backends, "signing out of the family portal", (database) =
     actionRequest.session = await createStaffSession(db(), "registrar");
   });
 
-  async function familyWithCode() {
-    const [family] = await db().insert(families).values({ reference: `TST-F-${uniqueSuffix().toUpperCase()}`, contactName: "جهة اتصال" }).returning();
-    if (!family) throw new Error("no family");
-    const issued = await issueFamilyAccessCode({ familyId: family.id });
-    if (!issued.ok) throw new Error("issuing was refused");
-    return { family, code: issued.data.code };
-  }
 
   /** The session cookie a browser receives on signing in with the right code. */
   async function signedInToken(reference: string, code: string): Promise<string> {
@@ -51,7 +42,7 @@ describeOnEachBackend(backends, "signing out of the family portal", (database) =
   }
 
   it("refuses the session's cookie once the family signed out, though its signature and half hour are still good", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const token = await signedInToken(family.reference, code);
     expect(await readFamilySession(db(), token)).toEqual({ familyId: family.id, reference: family.reference });
     await signOutFamily(db(), token, { ip: uniqueIpAddress(), userAgent: "family-sign-out-test" });
@@ -59,7 +50,7 @@ describeOnEachBackend(backends, "signing out of the family portal", (database) =
   });
 
   it("ends the session on the server through the sign-out form, and a replayed cookie shows nothing", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const token = await signedInToken(family.reference, code);
     const response = await postSignOut(signOutRequest(token), { params: Promise.resolve({ locale: "en" }) });
     expect(response.status).toBe(303);
@@ -69,7 +60,7 @@ describeOnEachBackend(backends, "signing out of the family portal", (database) =
   });
 
   it("ends only the device that signed out: the family's session on another phone stays open", async () => {
-    const { family, code } = await familyWithCode();
+    const { family, code } = await familyWithCode(db());
     const [phone, laptop] = [await signedInToken(family.reference, code), await signedInToken(family.reference, code)];
     await postSignOut(signOutRequest(phone), { params: Promise.resolve({ locale: "ar" }) });
     expect(await readFamilySession(db(), phone)).toBeNull();

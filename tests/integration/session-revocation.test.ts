@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { users } from "@/db/schema";
+import { staffSessions, users } from "@/db/schema";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { authOptions } from "@/lib/auth/next-auth-options";
+import { startStaffSession } from "@/lib/auth/staff-sessions";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
 
@@ -12,6 +14,8 @@ interface BrowserSession {
   expires: string;
   uid: string;
   tv: number;
+  /** The server-side session this token belongs to. */
+  sid?: string;
   /** Not something the app puts in a token: here to show a role carried by the token is ignored. */
   role?: string;
 }
@@ -31,8 +35,16 @@ vi.mock("@/lib/server/database", () => ({
 
 const backends = await testBackends();
 
-function signedInBrowser(user: { id: string; tokenVersion: number }, extra: Partial<BrowserSession> = {}): void {
-  browser.session = { expires: new Date(Date.now() + 3_600_000).toISOString(), uid: user.id, tv: user.tokenVersion, ...extra };
+/** Signs the user in as a browser would: a server-side session, and a token naming it. */
+async function signedInBrowser(user: { id: string; tokenVersion: number }, extra: Partial<BrowserSession> = {}): Promise<BrowserSession> {
+  const sid = "sid" in extra || !browser.db ? extra.sid : await startStaffSession(browser.db, user.id);
+  browser.session = { expires: new Date(Date.now() + 3_600_000).toISOString(), uid: user.id, tv: user.tokenVersion, sid, ...extra };
+  return browser.session;
+}
+
+/** What the sign-out route does with the token it decodes from the browser's cookie. */
+async function signOut(token: BrowserSession): Promise<void> {
+  await authOptions.events?.signOut?.({ token: { uid: token.uid, tv: token.tv, sid: token.sid }, session: null as never });
 }
 
 function bumpTokenVersion(db: Database, userId: string) {
@@ -47,13 +59,14 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
 
   it("a browser's token gives the staff session of its user", async () => {
     const user = await createUser(database().db, "registrar");
-    signedInBrowser(user);
+    await signedInBrowser(user);
     expect(await getCurrentSession()).toEqual({
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
       role: "registrar",
       mustChangePassword: false,
+      mustEnrolSecondFactor: false,
     });
   });
 
@@ -62,14 +75,14 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
   });
 
   it("a token naming no user gives no session", async () => {
-    signedInBrowser({ id: randomUUID(), tokenVersion: 0 });
+    await signedInBrowser({ id: randomUUID(), tokenVersion: 0 }, { sid: randomUUID() });
     expect(await getCurrentSession()).toBeNull();
   });
 
   it("disabling the user ends the session at the very next request", async () => {
     const db = database().db;
     const user = await createUser(db, "forensic");
-    signedInBrowser(user);
+    await signedInBrowser(user);
     expect(await getCurrentSession()).toMatchObject({ userId: user.id });
     await db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
     expect(await getCurrentSession()).toBeNull();
@@ -78,19 +91,19 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
   it("a new token version (role change, password reset) ends the session; a token of the new version works", async () => {
     const db = database().db;
     const user = await createUser(db, "viewer");
-    signedInBrowser(user);
+    await signedInBrowser(user);
     expect(await getCurrentSession()).toMatchObject({ userId: user.id });
     await bumpTokenVersion(db, user.id);
     expect(await getCurrentSession()).toBeNull();
 
-    signedInBrowser({ id: user.id, tokenVersion: user.tokenVersion + 1 });
+    await signedInBrowser({ id: user.id, tokenVersion: user.tokenVersion + 1 });
     expect(await getCurrentSession()).toMatchObject({ userId: user.id });
   });
 
   it("the role comes from the database, not from the token", async () => {
     const db = database().db;
     const user = await createUser(db, "viewer");
-    signedInBrowser(user, { role: "admin" });
+    await signedInBrowser(user, { role: "admin" });
     expect(await getCurrentSession()).toMatchObject({ role: "viewer" });
     await db.update(users).set({ role: "registrar" }).where(eq(users.id, user.id));
     expect(await getCurrentSession()).toMatchObject({ role: "registrar" });
@@ -99,8 +112,66 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
   it("a password that must be changed is read from the database too", async () => {
     const db = database().db;
     const user = await createUser(db, "registrar");
-    signedInBrowser(user);
+    await signedInBrowser(user);
     await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, user.id));
     expect(await getCurrentSession()).toMatchObject({ userId: user.id, mustChangePassword: true });
+  });
+
+  it("a token replayed after its sign-out gives no session, while the same user's other device stays signed in", async () => {
+    const user = await createUser(database().db, "registrar");
+    const otherDevice = await signedInBrowser(user);
+    const signedOutDevice = await signedInBrowser(user);
+    expect(await getCurrentSession()).toMatchObject({ userId: user.id });
+    await signOut(signedOutDevice);
+    browser.session = signedOutDevice;
+    expect(await getCurrentSession()).toBeNull();
+    browser.session = otherDevice;
+    expect(await getCurrentSession()).toMatchObject({ userId: user.id });
+  });
+
+  it("a token without a server-side session gives no session", async () => {
+    const user = await createUser(database().db, "registrar");
+    await signedInBrowser(user, { sid: undefined });
+    expect(await getCurrentSession()).toBeNull();
+    await signedInBrowser(user, { sid: randomUUID() });
+    expect(await getCurrentSession()).toBeNull();
+  });
+
+  it("a session ends twelve hours after sign-in, however recently it was used", async () => {
+    const db = database().db;
+    const user = await createUser(db, "viewer");
+    const token = await signedInBrowser(user);
+    expect(await getCurrentSession()).toMatchObject({ userId: user.id });
+    const startedLongAgo = sql`now() - interval '12 hours 1 minute'`;
+    await db.update(staffSessions).set({ startedAt: startedLongAgo }).where(eq(staffSessions.id, token.sid ?? ""));
+    expect(await getCurrentSession()).toBeNull();
+  });
+
+  it("a session of another user cannot be borrowed by a token naming it", async () => {
+    const db = database().db;
+    const owner = await createUser(db, "viewer");
+    const { sid } = await signedInBrowser(owner);
+    const other = await createUser(db, "admin");
+    await signedInBrowser(other, { sid });
+    expect(await getCurrentSession()).toBeNull();
+  });
+
+  it("with REQUIRE_MFA=1 an admin or forensic account without an authenticator must set one up first; other roles need not", async () => {
+    const db = database().db;
+    const previous = process.env.REQUIRE_MFA;
+    process.env.REQUIRE_MFA = "1";
+    try {
+      for (const [role, required] of [["admin", true], ["forensic", true], ["registrar", false], ["viewer", false]] as const) {
+        await signedInBrowser(await createUser(db, role));
+        expect(await getCurrentSession()).toMatchObject({ role, mustEnrolSecondFactor: required });
+      }
+      const enrolled = await createUser(db, "admin");
+      await db.update(users).set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() }).where(eq(users.id, enrolled.id));
+      await signedInBrowser(enrolled);
+      expect(await getCurrentSession()).toMatchObject({ mustEnrolSecondFactor: false });
+    } finally {
+      if (previous === undefined) delete process.env.REQUIRE_MFA;
+      else process.env.REQUIRE_MFA = previous;
+    }
   });
 });

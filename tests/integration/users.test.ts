@@ -4,10 +4,13 @@ import { beforeEach, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { isUniqueViolation } from "@/db/unique-violation";
 import { verifyPassword } from "@/lib/auth/argon2";
-import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/app/[locale]/staff/users/actions";
+import { changeUserRole, createUser, liftSignInLocks, resetUserPassword, setUserDisabled } from "@/app/[locale]/staff/users/actions";
+import { authenticate } from "@/lib/auth/authenticate";
+import { signInLockEnds } from "@/lib/users/queries";
 import { actionRequest, auditEntriesFor, readUser, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow, uniqueSuffix } from "./support/factories";
+import { createUserWithPassword, uniqueIpAddress } from "./support/sign-in-users";
 
 
 const TEMPORARY_PASSWORD = "a long walk to tarhuna";
@@ -184,5 +187,30 @@ describeOnEachBackend(backends, "user management actions", (database) => {
     }
     expect(await readUser(db(), lastAdmin.id)).toMatchObject({ role: "admin", disabled: false, tokenVersion: lastAdmin.tokenVersion });
     await db().update(users).set({ disabled: false }).where(eq(users.role, "admin"));
+  });
+
+  it("refuses a temporary password from the breached-password list, which the form's own rules let through", async () => {
+    signInAs(await createUserRow(db(), "admin"));
+    const result = await createUser(newUserInput({ newPassword: "leavemealone", confirmPassword: "leavemealone" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { newPassword: "passwordTooCommon" } });
+  });
+
+  it("shows an account's sign-in locks to the administrator, who lifts them with an audited action", async () => {
+    const password = "correct horse battery staple";
+    const user = await createUserWithPassword(db(), password);
+    const ip = uniqueIpAddress();
+    const signIn = (guess: string) => authenticate(db(), { username: user.username, password: guess, ip, userAgent: "users test" });
+    for (let guess = 0; guess < 6; guess += 1) await signIn(`wrong guess ${guess}`);
+    expect(await signIn(password)).toMatchObject({ kind: "throttled" });
+    const locks = await signInLockEnds(db(), [user.username]);
+    expect(locks.get(user.username.toLowerCase())?.getTime()).toBeGreaterThan(Date.now());
+
+    const admin = signInAs(await createUserRow(db(), "admin"));
+    expect(await liftSignInLocks({ userId: user.id })).toEqual({ ok: true, data: { lifted: 2 } });
+    expect((await signInLockEnds(db(), [user.username])).size).toBe(0);
+    const entry = (await auditEntriesFor(db(), "user", user.id)).at(-1);
+    expect(entry).toMatchObject({ action: "user.liftSignInLocks", actorId: admin.userId });
+    expect(JSON.stringify(entry?.before)).toContain("lockedUntil");
+    expect(await signIn(password)).toMatchObject({ kind: "signedIn" });
   });
 });

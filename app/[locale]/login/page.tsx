@@ -9,6 +9,7 @@ import { isDemoDataLoaded } from "@/lib/system/demo-mode";
 
 interface LoginPageProps {
   params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: LoginPageProps): Promise<Metadata> {
@@ -17,8 +18,10 @@ export async function generateMetadata({ params }: LoginPageProps): Promise<Meta
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function LoginPage({ params }: LoginPageProps) {
+export default async function LoginPage({ params, searchParams }: LoginPageProps) {
   const { locale } = await params;
+  // next-auth sends the browser back here with ?error=… (a refused sign-in, a bad callbackUrl).
+  const { error } = await searchParams;
   setRequestLocale(locale);
   if (await getCurrentSession()) redirect({ href: "/staff", locale });
   const [t, demo] = await Promise.all([getTranslations("Auth"), getDb().then(isDemoDataLoaded)]);
@@ -29,7 +32,7 @@ export default async function LoginPage({ params }: LoginPageProps) {
         <p className="text-muted">{t("intro")}</p>
       </header>
       <NextIntlClientProvider>
-        <SignInForm />
+        <SignInForm initialError={typeof error === "string" ? error.slice(0, 64) : undefined} />
       </NextIntlClientProvider>
       {demo && <p className="rounded bg-notice px-3 py-2 text-sm text-notice-ink">{t("demoHint")}</p>}
     </section>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { passwordProblem } from "../password-policy";
 
-const PROBLEM_MESSAGES = {
+/** The Validation message of each reason the policy refuses a password. */
+export const PASSWORD_PROBLEM_MESSAGES = {
   tooShort: "passwordTooShort",
   tooCommon: "passwordTooCommon",
   containsUsername: "passwordContainsUsername",
@@ -19,7 +20,7 @@ export function checkNewPassword(
   username = "",
 ): void {
   const problem = passwordProblem(values.newPassword, username);
-  if (problem) context.addIssue({ code: "custom", path: ["newPassword"], message: PROBLEM_MESSAGES[problem] });
+  if (problem) context.addIssue({ code: "custom", path: ["newPassword"], message: PASSWORD_PROBLEM_MESSAGES[problem] });
   if (values.confirmPassword !== values.newPassword) {
     context.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordsDoNotMatch" });
   }

@@ -3,8 +3,10 @@ import type { Database } from "@/db/client";
 import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
+import { Secret, TOTP } from "otpauth";
 import { getOfficeContact } from "@/lib/settings/office-contact";
 import { hashPassword } from "@/lib/auth/argon2";
+import { liftSignInLocks } from "@/lib/auth/sign-in-throttle";
 import {
   createDonor,
   createFamily,
@@ -36,6 +38,11 @@ export interface HostileBase {
   caller?: typeof users.$inferSelect;
   /** Told of every clean save, for a base that must follow what the action changed. */
   saved?(input: Input): void;
+  /**
+   * Tables a refusal of this action writes to by design: a wrong current password is counted on the
+   * sign-in throttle and audited like a failed sign-in (issue 18, item 8), so it cannot roll back.
+   */
+  refusalRecords?: readonly string[];
 }
 
 export type HostileBases = Partial<Record<ActionName, HostileBase>>;
@@ -138,22 +145,42 @@ const voidOf = (make: () => Promise<{ id: string }>): HostileBase => ({
   prepare: async () => ({ recordId: (await make()).id, reason: "Entered twice by mistake", version: 1 }),
 });
 
+/** A fixed authenticator secret (base32) for the second-factor bases. */
+const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 async function userBases(db: Database): Promise<HostileBases> {
   // The caller of account.changePassword needs a real password hash; the base follows each change.
   const passwordUser = await createUser(db, "viewer");
   let currentPassword = "olive-lantern-wadi-5821";
   await db.update(users).set({ passwordHash: await hashPassword(currentPassword) }).where(eq(users.id, passwordUser.id));
   const freshUser = async () => (await createUser(db, "viewer")).id;
+  const secondFactorUser = await createUser(db, "viewer");
   return {
     "account.changePassword": {
       caller: passwordUser,
       fields: { currentPassword: text(256), newPassword: PASSWORD },
       prepare: async () => {
+        // Hostile current passwords count as wrong ones; five would lock the caller out of every later call.
+        await liftSignInLocks(db, passwordUser.username);
         const next = `cedar-${uniqueSuffix()}-harbour`;
         return { currentPassword, newPassword: next, confirmPassword: next };
       },
       saved: (input) => {
         currentPassword = String(input.newPassword);
+      },
+      refusalRecords: ["audit_log", "staff_sign_in_throttles"],
+    },
+    "account.startSecondFactor": { fields: {}, prepare: async () => ({}) },
+    "account.confirmSecondFactor": {
+      caller: secondFactorUser,
+      fields: { code: text(16) },
+      // Each call starts from a set-up begun and not yet confirmed, with the code the app shows now.
+      prepare: async () => {
+        await db
+          .update(users)
+          .set({ totpPendingSecret: TOTP_SECRET, totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+          .where(eq(users.id, secondFactorUser.id));
+        return { code: TOTP.generate({ secret: Secret.fromBase32(TOTP_SECRET) }) };
       },
     },
     "users.create": {
@@ -168,6 +195,15 @@ async function userBases(db: Database): Promise<HostileBases> {
     "users.resetPassword": {
       fields: { userId: ID, version: VERSION, newPassword: PASSWORD },
       prepare: async () => ({ userId: await freshUser(), version: 1, newPassword: "amber-falcon-3318-quarry", confirmPassword: "amber-falcon-3318-quarry" }),
+    },
+    "users.liftSignInLocks": { fields: { userId: ID }, prepare: async () => ({ userId: await freshUser() }) },
+    "users.resetSecondFactor": {
+      fields: { userId: ID, version: VERSION },
+      prepare: async () => {
+        const userId = await freshUser();
+        await db.update(users).set({ totpSecret: TOTP_SECRET, totpEnabledAt: new Date() }).where(eq(users.id, userId));
+        return { userId, version: 1 };
+      },
     },
   };
 }

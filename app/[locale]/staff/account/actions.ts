@@ -1,7 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { changeOwnPassword } from "@/lib/auth/change-password";
+import { changeOwnPassword, changePasswordResult } from "@/lib/auth/change-password";
 import { changePasswordSchema } from "@/lib/auth/schemas/change-password";
 
-export const changePassword = defineAction("account.changePassword", changePasswordSchema, changeOwnPassword);
+const changePasswordSteps = defineAction("account.changePassword", changePasswordSchema, changeOwnPassword);
+
+export const changePassword = Object.assign(async (input: unknown) => changePasswordResult(await changePasswordSteps(input)), {
+  actionName: changePasswordSteps.actionName,
+  inputSchema: changePasswordSteps.inputSchema,
+});

@@ -5,13 +5,15 @@ import { UserTable } from "@/components/users/user-table";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
-import { listUsers } from "@/lib/users/queries";
+import { listUsers, signInLockEnds } from "@/lib/users/queries";
 
 export default async function UsersPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requirePagePermission(locale, "users.manage");
-  const [t, users] = await Promise.all([getTranslations("Users"), getDb().then(listUsers)]);
+  const db = await getDb();
+  const [t, users] = await Promise.all([getTranslations("Users"), listUsers(db)]);
+  const lockedUntil = await signInLockEnds(db, users.map((user) => user.username));
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -23,7 +25,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
           {t("newUser")}
         </Link>
       </header>
-      <UserTable users={users} locale={locale} />
+      <UserTable users={users} locale={locale} lockedUntil={lockedUntil} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { requireSignedIn } from "@/lib/auth/page-guard";
+import { Link } from "@/lib/i18n/navigation";
 import { changePassword } from "../actions";
 
 export default async function ChangePasswordPage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -18,6 +19,11 @@ export default async function ChangePasswordPage({ params }: { params: Promise<{
         </p>
       )}
       <ChangePasswordForm action={changePassword} />
+      <p>
+        <Link href="/staff/account/second-factor" className="text-accent underline">
+          {t("secondFactorLink")}
+        </Link>
+      </p>
     </section>
   );
 }

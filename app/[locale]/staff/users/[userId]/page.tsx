@@ -6,15 +6,24 @@ import { UserDetails } from "@/components/users/user-details";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { FormSection } from "@/components/users/form-section";
+import { LiftLocksForm } from "@/components/users/lift-locks-form";
+import { activeSignInLocks } from "@/lib/auth/sign-in-throttle";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getUser } from "@/lib/users/queries";
-import { changeUserRole, resetUserPassword, setUserDisabled } from "../actions";
+import { changeUserRole, liftSignInLocks, resetSecondFactor, resetUserPassword, setUserDisabled } from "../actions";
 
 export default async function UserPage({ params }: { params: Promise<{ locale: Locale; userId: string }> }) {
   const { locale, userId } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "users.manage");
-  const [t, user] = await Promise.all([getTranslations("Users"), getDb().then((db) => getUser(db, userId))]);
+  const db = await getDb();
+  const [t, user] = await Promise.all([getTranslations("Users"), getUser(db, userId)]);
   if (!user) notFound();
+  const locks = (await activeSignInLocks(db, [user.username])).map((lock) => {
+    const time = formatDateTime(locale, lock.lockedUntil);
+    return lock.address ? t("lockFromAddress", { address: lock.address, time }) : t("lockEverywhere", { time });
+  });
   // Nobody demotes, disables or resets themselves here: the server refuses the first two anyway.
   const ownAccount = user.id === session.userId;
   return (
@@ -30,12 +39,16 @@ export default async function UserPage({ params }: { params: Promise<{ locale: L
         </p>
       ) : (
         <UserAccountForms
-          user={{ id: user.id, role: user.role, disabled: user.disabled, version: user.version }}
+          user={{ id: user.id, role: user.role, disabled: user.disabled, version: user.version, secondFactorOn: user.secondFactorSince !== null }}
           changeRole={changeUserRole}
           setDisabled={setUserDisabled}
           resetPassword={resetUserPassword}
+          resetSecondFactor={resetSecondFactor}
         />
       )}
+      <FormSection id="sign-in-locks" heading={t("locksHeading")} intro={t("locksIntro")}>
+        <LiftLocksForm userId={user.id} locks={locks} action={liftSignInLocks} />
+      </FormSection>
     </section>
   );
 }
