@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AuditFieldChanges } from "./audit-field-changes";
-import { withLtrValues } from "@/components/layout/ltr-text";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 
 const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
@@ -33,9 +33,9 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
               <td className={cell}>
                 <bdi>{entry.actorLabel}</bdi>
                 {entry.actorUsername !== null && entry.actorUsername !== entry.actorLabel && (
-                  <span className="block text-xs text-muted">{withLtrValues((values) => t("actorNow", values), { username: entry.actorUsername })}</span>
+                  <span className="block text-xs text-muted">{withIsolatedValues((values) => t("actorNow", values), { username: entry.actorUsername })}</span>
                 )}
-                {entry.ip !== null && <span className="block text-xs text-muted">{withLtrValues((values) => t("ip", values), { ip: entry.ip })}</span>}
+                {entry.ip !== null && <span className="block text-xs text-muted">{withIsolatedValues((values) => t("ip", values), { ip: entry.ip })}</span>}
               </td>
               <td className={cell}><bdi>{entry.action}</bdi></td>
               <td className={cell}><bdi>{entry.entity}</bdi></td>

@@ -6,6 +6,7 @@ import { TextInput } from "@/components/forms/text-input";
 import { useMessage } from "@/components/forms/use-message";
 import { formatLikelihoodRatio, parseLikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { IDENTIFICATION_BASES, type ProposeIdentificationValues } from "@/lib/identifications/schemas";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 
 /** The ratio as the registry read it, shown back before saving so a misplaced comma is seen. */
 function LikelihoodRatioReadBack() {
@@ -14,7 +15,7 @@ function LikelihoodRatioReadBack() {
   const parsed = parseLikelihoodRatio(watch("likelihoodRatio"), watch("locale"));
   return (
     <p className="text-sm" aria-live="polite" data-testid="likelihood-ratio-read-back">
-      {parsed.ok && t("likelihoodRatioReadBack", { value: formatLikelihoodRatio(parsed.value) })}
+      {parsed.ok && withIsolatedValues((values) => t("likelihoodRatioReadBack", values), { value: formatLikelihoodRatio(parsed.value) })}
     </p>
   );
 }

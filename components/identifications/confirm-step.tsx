@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/users/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
 import { confirmIdentificationSchema, type ConfirmIdentificationValues } from "@/lib/identifications/schemas";
 import { useStepForm } from "./use-step-form";
-import { withLtrValues } from "@/components/layout/ltr-text";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 
 interface ConfirmStepProps {
   identification: { id: string; version: number; remainsCode: string; caseNumber: string };
@@ -32,7 +32,7 @@ export function ConfirmStep({ identification, action }: ConfirmStepProps) {
       <ConfirmDialog
         id="confirm-identification"
         dialogRef={dialog}
-        question={withLtrValues((values) => t("confirmQuestion", values), { code: identification.remainsCode, caseNumber: identification.caseNumber })}
+        question={withIsolatedValues((values) => t("confirmQuestion", values), { code: identification.remainsCode, caseNumber: identification.caseNumber })}
         confirmLabel={t("confirm")}
         onConfirm={submitConfirmed}
       />

@@ -21,11 +21,16 @@ const VALUE_END = "\uE001";
 const VALUE_MARK = new RegExp(`${VALUE_START}(\\d+)${VALUE_END}`);
 
 /**
- * A translated sentence whose values are each set in an `LtrText`, without changing the message:
- * `translate` is called with markers in place of the values, and each marker is then replaced by
- * its value, isolated. For "تأكيد أن الرفات {code} هي {caseNumber}؟" and the like.
+ * A translated sentence whose values are each isolated (by default in an `LtrText`), without
+ * changing the message: `translate` is called with markers in place of the values, and each marker
+ * is then replaced by its value, isolated. For "تأكيد أن الرفات {code} هي {caseNumber}؟" and the
+ * like; `isolate` sets a value whose direction is not known in advance (what someone typed).
  */
-export function withLtrValues(translate: (values: Record<string, string>) => string, values: Record<string, string>): ReactNode {
+export function withIsolatedValues(
+  translate: (values: Record<string, string>) => string,
+  values: Record<string, string>,
+  isolate: (value: string) => ReactNode = (value) => <LtrText>{value}</LtrText>,
+): ReactNode {
   const names = Object.keys(values);
   const markers = Object.fromEntries(names.map((name, index) => [name, `${VALUE_START}${index}${VALUE_END}`]));
   // split with a capturing group alternates text and the captured value indexes.
@@ -33,6 +38,6 @@ export function withLtrValues(translate: (values: Record<string, string>) => str
   return parts.map((part, index) => {
     if (index % 2 === 0) return <Fragment key={index}>{part}</Fragment>;
     const name = names[Number(part)];
-    return <LtrText key={index}>{name === undefined ? part : values[name]}</LtrText>;
+    return <Fragment key={index}>{isolate(name === undefined ? part : (values[name] ?? part))}</Fragment>;
   });
 }

@@ -73,6 +73,12 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
     await openFirstRecord(page, "/staff/identifications/");
     problems.push(...(await problemsOn(page)));
     problems.push(...(await visit(page, "/ar/staff/audit")));
+    for (const pathname of ["/ar/staff", "/ar/staff/sites", "/ar/staff/search?q=TRH-MP-00018", "/ar/staff/persons/duplicates", "/ar/staff/users"]) {
+      problems.push(...(await visit(page, pathname)));
+    }
+    await page.goto(server.current.url("/ar/staff/sites"));
+    await openFirstRecord(page, "/staff/sites/");
+    problems.push(...(await problemsOn(page)));
     expect(summary(problems)).toEqual([]);
   });
 

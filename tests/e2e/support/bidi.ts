@@ -83,7 +83,7 @@ export function bidiProblems(page: Page): Promise<BidiProblem[]> {
       for (const element of document.querySelectorAll("main *")) {
         const style = getComputedStyle(element);
         if (style.direction !== "ltr" || style.display.startsWith("inline") || style.display === "contents" || !visible(element)) continue;
-        if (element.closest("input, textarea, select, pre, code, .leaflet-container, [data-ltr-block]") !== null) continue;
+        if (element.closest("input, textarea, select, pre, code, svg, .leaflet-container, [data-ltr-block], [aria-hidden=true]") !== null) continue;
         if (element.parentElement !== null && getComputedStyle(element.parentElement).direction === "ltr") continue;
         const text = element.textContent?.trim() ?? "";
         if (text === "") continue;

@@ -6,6 +6,7 @@ import { recordPageRead } from "@/lib/audit/record-read";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { searchMissingPersons } from "@/lib/people/search";
 import { getDb } from "@/lib/server/database";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 
 interface SearchPageProps {
   params: Promise<{ locale: Locale }>;
@@ -25,7 +26,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("searchTitle")}</h1>
       <SearchBox locale={locale} query={query} />
-      {query !== "" && <h2 className="text-lg font-medium">{t("searchResultsFor", { query })}</h2>}
+      {query !== "" && <h2 className="text-lg font-medium">{withIsolatedValues((values) => t("searchResultsFor", values), { query }, (value) => <bdi className="whitespace-nowrap">{value}</bdi>)}</h2>}
       {query !== "" && results.length === 0 && <p>{t("searchNoResults", { query })}</p>}
       {results.length > 0 && <PersonResults results={results} />}
     </section>

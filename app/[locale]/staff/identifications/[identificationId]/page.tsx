@@ -18,7 +18,7 @@ import {
   rejectIdentification,
   retractIdentification,
 } from "../actions";
-import { withLtrValues } from "@/components/layout/ltr-text";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 
 interface IdentificationPageProps {
   params: Promise<{ locale: Locale; identificationId: string }>;
@@ -48,7 +48,7 @@ export default async function IdentificationPage({ params }: IdentificationPageP
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-semibold" data-testid="identification-heading">
-        {withLtrValues((values) => t("detailTitle", values), { code: details.body.code })}
+        {withIsolatedValues((values) => t("detailTitle", values), { code: details.body.code })}
       </h1>
       <IdentificationDetails details={details} locale={locale} />
       <NextSteps details={details} session={session} donorNames={donorNames} actions={STEP_ACTIONS} />

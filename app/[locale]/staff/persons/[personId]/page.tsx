@@ -12,7 +12,7 @@ import { identificationsOfPerson } from "@/lib/identifications/queries";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
-import { LtrText, withLtrValues } from "@/components/layout/ltr-text";
+import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
@@ -29,7 +29,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
     <section className="space-y-6">
       <header className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{withLtrValues((values) => t("personTitle", values), { caseNumber: person.caseNumber })}</h1>
+          <h1 className="text-2xl font-semibold">{withIsolatedValues((values) => t("personTitle", values), { caseNumber: person.caseNumber })}</h1>
           {mayEdit && (
             <Link href={`/staff/persons/${person.id}/edit`} className="rounded border border-line px-4 py-2 font-medium" data-testid="edit-person">
               {t("edit")}
