@@ -85,7 +85,9 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
   test("a second examiner's kinship leads and confirmation dialog isolate every value", async (context) => {
     const page = await signedIn(context, "forensic2");
     const problems = [];
-    problems.push(...(await visit(page, "/ar/staff/kinship/leads")));
+    for (const pathname of ["/ar/staff/kinship/leads", "/ar/staff/kinship", "/ar/staff/kinship/frequencies", "/ar/staff"]) {
+      problems.push(...(await visit(page, pathname)));
+    }
     await page.goto(server.current.url("/ar/staff/identifications"));
     // A proposal by the first examiner: the second may confirm it, behind a confirmation dialog.
     const proposal = await page.locator("main tr").evaluateAll((rows, proposed) => {
