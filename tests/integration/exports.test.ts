@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as exportList } from "@/app/api/staff/export/[list]/route";
 import { GET as sitesCsv } from "@/app/api/public/sites.csv/route";
 import { GET as sitesGeoJson } from "@/app/api/public/sites.geojson/route";
-import { auditLog, families, missingPersons, policeReportPersons, policeReports } from "@/db/schema";
+import { auditLog, families, graveSites, missingPersons, policeReportPersons, policeReports } from "@/db/schema";
 import { exportRows } from "@/lib/export/lists";
 import { parseSheet } from "@/lib/import/parse-file";
 import { actionRequest } from "./support/action-request";
@@ -28,6 +28,8 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
     caseNumber = `TRH-MP-${uniqueSuffix()}`.toUpperCase();
     await db().insert(missingPersons).values({ caseNumber, familyId: family?.id, givenName: "مصطفى", fatherName: "إبراهيم", nameSearch: "مصطفي ابراهيم", sex: "male", birthYear: 1988 });
     await createRemains(db());
+    // Open data lists only the sites staff have published.
+    await db().update(graveSites).set({ isPublic: true });
   });
 
   beforeEach(() => {
