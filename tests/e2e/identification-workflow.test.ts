@@ -111,8 +111,10 @@ describe("the identification workflow in the browser", () => {
     const address = await proposeAsExaminerA(context);
     expect((await getPublicSummary(server.current)).identified).toBe(6);
 
+    // Confirmed is not yet public: the family must hear it in person first.
     await confirmAsExaminerB(context, address);
-    expect((await getPublicSummary(server.current)).identified).toBe(7);
+    expect((await getPublicSummary(server.current)).identified).toBe(6);
+    expect(await identifiedOnPublicPage(context)).toBe("6");
 
     await notifyAsRegistrar(context, address);
     expect((await getPublicSummary(server.current)).identified).toBe(7);
