@@ -1,9 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import { DEMO_OFFICE_CONTACT } from "@/lib/demo/office-contact";
 import arabic from "@/lib/i18n/messages/ar";
+import { axeViolations, signInToPortal } from "./support/family-portal";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage, PHONE } from "./support/open-page";
 
@@ -13,18 +12,6 @@ const browser = browserForThisFile();
 
 const portal = arabic.FamilyPortal;
 const [SEVEN_MISSING, CONFIRMED_NOT_TOLD] = DEMO_FAMILY_ACCESS;
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
-}
-
-async function signInToPortal(page: Page, reference: string, code: string): Promise<void> {
-  const form = page.getByTestId("family-sign-in-form");
-  await form.getByLabel(portal.referenceLabel).fill(reference);
-  await form.getByLabel(portal.codeLabel).fill(code);
-  await form.locator('button[type="submit"]').click();
-}
 
 describe("families find their portal and the office", () => {
   test("the public page links visibly to the portal, which shows the office's contact details", async (context) => {

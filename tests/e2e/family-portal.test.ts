@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import arabic from "@/lib/i18n/messages/ar";
+import { axeViolations, signInToPortal } from "./support/family-portal";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage, PHONE } from "./support/open-page";
 
@@ -11,18 +11,6 @@ const browser = browserForThisFile();
 
 const portal = arabic.FamilyPortal;
 const [SEVEN_MISSING, CONFIRMED_NOT_TOLD] = DEMO_FAMILY_ACCESS;
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
-}
-
-async function signInToPortal(page: Page, reference: string, code: string): Promise<void> {
-  const form = page.getByTestId("family-sign-in-form");
-  await form.getByLabel(portal.referenceLabel).fill(reference);
-  await form.getByLabel(portal.codeLabel).fill(code);
-  await form.locator('button[type="submit"]').click();
-}
 
 /** True when the page needs no sideways scrolling at the viewport's width. */
 function fitsTheScreen(page: Page): Promise<boolean> {
