@@ -25,13 +25,17 @@ export async function listenForRegistryChanges(db: Executor, onChange: () => voi
   throw new Error("this database client cannot listen for notifications");
 }
 
-const counter = globalThis as typeof globalThis & { __auditAppends?: number };
+/**
+ * Audit entries written by this module instance, so that a settled transaction knows whether it
+ * wrote (lib/audit/run-transaction.ts). A plain module variable: the count is written and compared
+ * within one call (a transaction and the entries it appends), hence within one bundle.
+ */
+let auditAppends = 0;
 
-/** Counts audit entries written by this process, so that a settled transaction knows whether it wrote. */
 export function countAuditAppend(): void {
-  counter.__auditAppends = (counter.__auditAppends ?? 0) + 1;
+  auditAppends += 1;
 }
 
 export function auditAppendCount(): number {
-  return counter.__auditAppends ?? 0;
+  return auditAppends;
 }

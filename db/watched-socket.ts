@@ -12,6 +12,7 @@ import net from "node:net";
  * before a stalled connection is dropped, the server is asked over a new connection whether it
  * answers at all (`serverAnswers`): if it does, the silence is work or a wait, and the connection is
  * left to it for another `stallSeconds`. (Migrations use their own connection, see db/migrate.ts.)
+ * postgres.js has no such timeout of its own: porsager/postgres#1089 (open) is this very hang.
  */
 
 /** postgres.js hands its parsed options to a custom socket factory; these are the ones used here. */
@@ -148,6 +149,23 @@ export class StallWatch {
 }
 
 /**
+ * A socket that shows the watch every byte it sends. A subclass of net.Socket, the class node
+ * documents for extension, rather than a patch on one socket's write: postgres.js's `socket` option
+ * (the supported way in) takes any net.Socket, and offers no hook of its own on what it sends or on a
+ * silent server (porsager/postgres#1089, "Indefinitely waiting queries", open).
+ */
+class WatchedSocket extends net.Socket {
+  constructor(private readonly watch: StallWatch) {
+    super();
+  }
+
+  override write(chunk: unknown, ...rest: unknown[]): boolean {
+    if (chunk instanceof Uint8Array) this.watch.wrote(chunk);
+    return (super.write as (chunk: unknown, ...rest: unknown[]) => boolean)(chunk, ...rest);
+  }
+}
+
+/**
  * A socket factory for postgres.js's `socket` option. Over TLS (sslmode) the bytes on this socket
  * are encrypted and postgres.js takes the socket over, so no watch is kept there: such a
  * connection behaves as before (the health check still answers in time, see app/api/health).
@@ -159,9 +177,12 @@ export function watchedSocketFactory(stallSeconds: number, serverAnswers: () => 
     const index = nextHost++ % Math.max(1, target.host.length);
     const host = target.host[index] ?? "localhost";
     const port = target.port[index] ?? target.port[0] ?? 5432;
-    const socket = target.path ? net.connect(target.path) : net.connect(port, host);
-    Object.assign(socket, { host, port });
-    if (target.ssl) return socket;
+    const connect = (socket: net.Socket) => {
+      if (target.path) socket.connect(target.path);
+      else socket.connect(port, host);
+      return Object.assign(socket, { host, port });
+    };
+    if (target.ssl) return connect(new net.Socket());
 
     const watch = new StallWatch(stallSeconds * 1000, () => {
       serverAnswers().then(
@@ -169,11 +190,7 @@ export function watchedSocketFactory(stallSeconds: number, serverAnswers: () => 
         () => socket.destroy(),
       );
     });
-    const write = socket.write.bind(socket) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    socket.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (chunk instanceof Uint8Array) watch.wrote(chunk);
-      return write(chunk, ...rest);
-    }) as typeof socket.write;
+    const socket = connect(new WatchedSocket(watch));
     socket.on("data", (chunk: Buffer) => watch.heard(chunk));
     socket.once("close", () => watch.stop());
     return socket;

@@ -29,6 +29,9 @@ try {
  * app never sees this value. lib/server/startup.ts refuses to serve production without it.
  */
 const clientAddressProof = randomBytes(32).toString("base64url");
+// On globalThis because nothing else is shared: node loads this file, while the app's modules are
+// loaded by Next's bundler runtime, each bundle (instrumentation, every route) a module graph of its
+// own; a module both imported would exist once per graph, and its variables with it.
 globalThis.__tarhunaClientAddressProof = clientAddressProof;
 
 /**
@@ -71,7 +74,10 @@ const REPLAYABLE = new Map([
   ["/api/public/sites.geojson", ["graveSites"]],
 ]);
 
-/** Set by lib/public/front-cache.ts once the app has a database: the registry's state now, or null if unknown. */
+/**
+ * Set by lib/public/front-cache.ts once the app has a database: the registry's state now, or null if
+ * unknown. On globalThis for the reason given at __tarhunaClientAddressProof above.
+ */
 const registryToken = (names) => globalThis.__tarhunaRegistryToken?.(names) ?? null;
 const isCurrent = (token) => globalThis.__tarhunaIsRegistryTokenCurrent?.(token) === true;
 
@@ -106,37 +112,51 @@ function replay(request, response) {
     response.end(answer.body);
     return true;
   }
-  keepAnswer(key, names, response);
+  response.keepAs(key, names);
   return false;
 }
 
-/** Watches Next answer; keeps the answer only if the registry did not change while it was made. */
-function keepAnswer(key, names, response) {
-  const tokenBefore = registryToken(names);
-  const chunks = [];
-  const write = response.write.bind(response);
-  const end = response.end.bind(response);
-  response.write = (chunk, ...rest) => {
-    if (chunk) chunks.push(Buffer.from(chunk));
-    return write(chunk, ...rest);
-  };
-  response.end = (chunk, ...rest) => {
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
-    const tokenAfter = registryToken(names);
-    if (response.statusCode === 200 && tokenBefore !== null && tokenBefore === tokenAfter) {
-      // At most a few variants per path (see encodingKey); a full map starts afresh.
-      if (kept.size >= MAX_KEPT_ANSWERS) kept.clear();
-      kept.set(key, { token: tokenAfter, status: 200, headers: response.getHeaders(), body: Buffer.concat(chunks) });
+/**
+ * The response class of this server (http.createServer's `ServerResponse` option, node's supported
+ * way to extend responses): a subclass that, once asked to keep an answer, collects the bytes Next
+ * writes (compressed, when Next compresses) and keeps them if the registry did not change while the
+ * answer was made. Next's handler needs the real response (headers, socket, streaming), so a wrapper
+ * of our own cannot stand in for it; a subclass is the response itself.
+ */
+class KeepingResponse extends http.ServerResponse {
+  /** @type {{ key: string, names: string[], tokenBefore: string | null, chunks: Buffer[] } | null} */
+  #keeping = null;
+
+  keepAs(key, names) {
+    this.#keeping = { key, names, tokenBefore: registryToken(names), chunks: [] };
+  }
+
+  write(chunk, ...rest) {
+    if (this.#keeping && chunk) this.#keeping.chunks.push(Buffer.from(chunk));
+    return super.write(chunk, ...rest);
+  }
+
+  end(chunk, ...rest) {
+    const keeping = this.#keeping;
+    this.#keeping = null;
+    if (keeping) {
+      if (chunk && typeof chunk !== "function") keeping.chunks.push(Buffer.from(chunk));
+      const tokenAfter = registryToken(keeping.names);
+      if (this.statusCode === 200 && keeping.tokenBefore !== null && keeping.tokenBefore === tokenAfter) {
+        // At most a few variants per path (see encodingKey); a full map starts afresh.
+        if (kept.size >= MAX_KEPT_ANSWERS) kept.clear();
+        kept.set(keeping.key, { token: tokenAfter, status: 200, headers: this.getHeaders(), body: Buffer.concat(keeping.chunks) });
+      }
     }
-    return end(chunk, ...rest);
-  };
+    return super.end(chunk, ...rest);
+  }
 }
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 http
-  .createServer((request, response) => {
+  .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
     setClientAddress(request);
     if (refuseBody(request, response)) return;
     if (!replay(request, response)) void handle(request, response);

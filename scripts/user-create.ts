@@ -9,6 +9,7 @@ import { createUserSchema, newUserIdentitySchema, USER_LOCALES, USER_ROLES } fro
 import { runCli, UserFacingError } from "./support/cli";
 import { openMigratedDatabase } from "./support/database";
 import { readNewPassword } from "./support/read-password";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 const USAGE =
   'Usage: npm run user:create -- --username NAME --role admin|registrar|forensic|viewer [--display-name "…"] [--locale ar|en]';
@@ -81,7 +82,7 @@ runCli(async () => {
   const newUser = await readNewUser(process.argv.slice(2));
   const handle = await openMigratedDatabase();
   try {
-    const user = await handle.db.transaction(async (tx) => {
+    const user = await runTransaction(handle.db, async (tx) => {
       // The person typing chose this password, so there is nothing to change at the first sign-in.
       const created = await insertUser(tx, newUser, { mustChangePassword: false });
       if (!created) throw new UserFacingError(`The username "${newUser.username}" is already in use (in any letter case).`);

@@ -12,6 +12,7 @@ import { fieldErrorsOf } from "./field-errors";
 import { parseActionInput } from "./parse-input";
 import { ActionRefusal, type ActionFailure, type ActionResult } from "./result";
 import { fieldsWithNullCharacter } from "./unstorable-text";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 type AuditDetails = Omit<AuditEntryInput, "actorId" | "actorLabel" | "ip" | "userAgent">;
 
@@ -36,7 +37,7 @@ function failure(error: ActionFailure["error"], message: string, fieldErrors?: R
 
 async function auditRefusal(session: StaffSession, metadata: RequestMetadata, name: ActionName): Promise<void> {
   const db = await getDb();
-  await db.transaction((tx) =>
+  await runTransaction(db, (tx) =>
     appendAuditEntry(tx, {
       actorId: session.userId,
       actorLabel: session.username,
@@ -77,7 +78,7 @@ export function defineAction<Schema extends z.ZodType, Data>(
     if (!parsed.success) return failure("invalid", "Actions.invalid", fieldErrorsOf(parsed.error));
     try {
       const db = await getDb();
-      const data = await db.transaction(async (tx) => {
+      const data = await runTransaction(db, async (tx) => {
         let audited = 0;
         const result = await run({
           input: parsed.data,

@@ -4,6 +4,7 @@ import { currentRequestMetadata, type RequestMetadata } from "@/lib/auth/request
 import { getDb } from "@/lib/server/database";
 import { appendAuditEntry } from "./append";
 import { readAction } from "./read-actions";
+import { runTransaction } from "./run-transaction";
 
 /** The kinds of personal record whose reading is audited, by the entity names their changes carry. */
 export type ReadEntity = "missing_person" | "family" | "dna_sample" | "sample_receipt" | "identification" | "kinship_leads" | "dossier";
@@ -18,7 +19,7 @@ type Reader = Pick<StaffSession, "userId" | "username">;
 export async function recordRead(db: Database, reader: Reader, entity: ReadEntity, ids: readonly string[], metadata: Partial<RequestMetadata> = {}): Promise<void> {
   const shown = [...new Set(ids)];
   if (shown.length === 0) return;
-  await db.transaction((tx) =>
+  await runTransaction(db, (tx) =>
     appendAuditEntry(tx, {
       actorId: reader.userId,
       actorLabel: reader.username,

@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from "./argon2";
 import { isRole, type Role } from "./permissions";
 import { forgetStaleSignInTries, reserveSignInTry, returnSignInTry, throttledUsername, type ThrottleScope } from "./sign-in-throttle";
 import { acceptedTotpStep } from "./totp";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 export interface SignInAttempt {
   username: string;
@@ -125,7 +126,7 @@ async function auditSignInEvent(
   action: "auth.signIn" | "auth.locked",
   after?: unknown,
 ): Promise<void> {
-  await db.transaction((tx) =>
+  await runTransaction(db, (tx) =>
     appendAuditEntry(tx, {
       actorId: user.id,
       actorLabel: user.username,

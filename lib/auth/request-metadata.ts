@@ -9,7 +9,10 @@ export interface RequestMetadata {
 type HeaderRecord = Record<string, string | string[] | undefined>;
 
 declare global {
-  /** Set by scripts/serve.mjs, the production server, before Next.js starts; unset under any other server. */
+  /**
+   * Set by scripts/serve.mjs, the production server, before Next.js starts; unset under any other
+   * server. A global, not an import: serve.mjs and the app's bundles share no module (see serve.mjs).
+   */
   var __tarhunaClientAddressProof: string | undefined;
 }
 

@@ -12,6 +12,7 @@ import { countCaseRecords, describeCaseRecords, existingDemoUsernames, holdsCase
 import { insertDemoDataset } from "./insert";
 import { hashDemoPassword } from "./password";
 import type { DemoCounts } from "./types";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 export type SeedResult =
   | { status: "seeded"; counts: DemoCounts; replacedDemoData: boolean }
@@ -64,7 +65,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const dataset = generateDemoDataset(await hashDemoPassword());
   const accessCodeHashes = await hashDemoAccessCodes();
   const counts = countDataset(dataset);
-  return db.transaction(async (tx): Promise<SeedResult> => {
+  return runTransaction(db, async (tx): Promise<SeedResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const decision = await decide(tx, options);
     if (!decision.proceed) return { status: "refused", reason: decision.reason };

@@ -7,6 +7,7 @@ import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import { dossierAuditEntries } from "./audit-hashes";
 import { loadCaseFile, type DossierSubject } from "./case-file";
 import { renderDossier } from "./render";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 /**
  * Reads the case, records the dossier's generation in the audit log (with every hash it prints) in
@@ -19,7 +20,7 @@ export async function generateDossier(
   subject: DossierSubject,
   subjectId: string,
 ): Promise<Buffer | null> {
-  const prepared = await db.transaction(async (tx) => {
+  const prepared = await runTransaction(db, async (tx) => {
     const caseFile = await loadCaseFile(tx, subject, subjectId);
     if (!caseFile) return null;
     const entries = await dossierAuditEntries(tx, caseFile);

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import type { ExportList } from "./lists";
 import type { ExportFormat } from "./write";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 async function liveCount(db: Database, list: ExportList): Promise<number> {
   const [row] =
@@ -21,7 +22,7 @@ async function liveCount(db: Database, list: ExportList): Promise<number> {
 /** Personal data leaving the registry is recorded: who took which list, how many rows, with or without contact details. */
 export async function auditExport(db: Database, session: StaffSession, metadata: RequestMetadata, list: ExportList, format: ExportFormat): Promise<void> {
   const rows = await liveCount(db, list);
-  await db.transaction((tx) =>
+  await runTransaction(db, (tx) =>
     appendAuditEntry(tx, {
       actorId: session.userId,
       actorLabel: session.username,

@@ -5,6 +5,7 @@ import { appendAuditEntry } from "@/lib/audit/append";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import { FAMILY_SESSION_SECONDS, signFamilySession, verifyFamilySession } from "./session-token";
 import type { SignedInFamily } from "./sign-in";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 export interface FamilySession {
   familyId: string;
@@ -17,7 +18,7 @@ export interface FamilySession {
  * sessions that have run out are removed on the way, so the table holds only live sessions.
  */
 export async function openFamilySession(db: Database, opening: { familyId: string; reference: string; metadata: RequestMetadata }): Promise<string> {
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     await tx.delete(familySessions).where(and(eq(familySessions.familyId, opening.familyId), lt(familySessions.expiresAt, sql`now()`)));
     const [session] = await tx
       .insert(familySessions)
@@ -78,7 +79,7 @@ export async function signOutFamily(db: Database, token: string | undefined, met
   const session = await readFamilySession(db, token);
   const claims = verifyFamilySession(token);
   if (!session || !claims) return;
-  await db.transaction(async (tx) => {
+  await runTransaction(db, async (tx) => {
     await tx.delete(familySessions).where(eq(familySessions.id, claims.sessionId));
     await appendAuditEntry(tx, {
       actorId: null,

@@ -8,6 +8,7 @@ import { INSERT_BATCH_ROWS, yieldToEventLoop } from "./limits";
 import { chunks } from "./lookups";
 import type { ImportProgress, ParsedSheet, ValidRow } from "./parse-file";
 import type { MissingPersonRow, PoliceReportRow } from "./validate-row";
+import { runTransaction } from "@/lib/audit/run-transaction";
 
 /** Any fixed number: it names the lock that lets one import at a time decide what is new. */
 const IMPORT_LOCK_KEY = 7_310_010;
@@ -108,7 +109,7 @@ export async function commitImport(
   onProgress: (progress: ImportProgress) => void = () => {},
 ): Promise<CommittedImport> {
   const importId = randomUUID();
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
     onProgress({ phase: "check" });
     await yieldToEventLoop();

@@ -1,6 +1,6 @@
 import { desc } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditAppendCount, listenForRegistryChanges } from "@/db/registry-changes";
+import { listenForRegistryChanges } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
 import { isChangeEntry } from "@/lib/audit/read-actions";
 
@@ -49,7 +49,13 @@ interface RegistryState {
 
 type States = WeakMap<Executor, RegistryState>;
 
-/** Per database handle: tests open several databases in one process, whose heads may coincide. */
+/**
+ * Per database handle: tests open several databases in one process, whose heads may coincide. On
+ * globalThis, like the handle itself (lib/server/database.ts): Next loads the route handlers that
+ * read these figures and the server actions that change them as bundles of their own, and a module
+ * variable exists once per bundle; one state per handle must be seen by all of them. (In
+ * development, hot reload re-evaluates this module too, and the handle's listener must not be lost.)
+ */
 const globals = globalThis as typeof globalThis & { __publicCache?: States; __publicCacheIds?: number; __registryStates?: Map<number, RegistryState> };
 const statesByDatabase: States = (globals.__publicCache ??= new WeakMap());
 const statesById: Map<number, RegistryState> = (globals.__registryStates ??= new Map());
@@ -61,7 +67,6 @@ function stateFor(db: Executor): RegistryState {
     state = { id, entries: new Map(), version: 0, listening: "no", lastListenAttempt: 0, lastHeadCheck: 0, newestHeadSeen: null };
     statesByDatabase.set(db, state);
     statesById.set(id, state);
-    countSettledTransactions(db, state);
   }
   if (state.listening === "no" && Date.now() - state.lastListenAttempt >= RETRY_LISTEN_MILLISECONDS) startListening(db, state);
   return state;
@@ -69,18 +74,13 @@ function stateFor(db: Executor): RegistryState {
 
 /**
  * A transaction of this process that wrote an audit entry changed the registry: once it has settled
- * (committed or not), the figures are recounted. Audit entries written meanwhile by concurrent
- * transactions count too — a needless recount at worst; read-only transactions (a staff search)
- * leave the figures alone.
+ * (committed or not), the figures are recounted (called by lib/audit/run-transaction.ts). Audit
+ * entries written meanwhile by concurrent transactions count too — a needless recount at worst;
+ * read-only transactions (a staff search) leave the figures alone.
  */
-function countSettledTransactions(db: Executor, state: RegistryState): void {
-  const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
-  (db as { transaction: unknown }).transaction = (...args: unknown[]) => {
-    const appendsBefore = auditAppendCount();
-    return transaction(...args).finally(() => {
-      if (auditAppendCount() !== appendsBefore) state.version += 1;
-    });
-  };
+export function registryChangedHere(db: Executor): void {
+  const state = statesByDatabase.get(db);
+  if (state) state.version += 1;
 }
 
 function startListening(db: Executor, state: RegistryState): void {

@@ -7,6 +7,9 @@ const front = globalThis as typeof globalThis & {
 };
 
 /**
+ * On globalThis because scripts/serve.mjs is loaded by node and this module by Next's bundler
+ * runtime: they share no module, only the process's global object (see serve.mjs).
+ *
  * Lets the production server (scripts/serve.mjs, plain JavaScript outside Next's bundles) ask whether
  * a public answer it kept is still true, for the app's database. Called by the public route handlers.
  */

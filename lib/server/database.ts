@@ -2,8 +2,11 @@ import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 /**
- * One database handle per server process, opened and migrated on first use. Kept on globalThis so
- * that every bundle Next.js loads in this process (instrumentation, pages, route handlers) shares it.
+ * One database handle per server process, opened and migrated on first use and closed on a stop
+ * signal (closeDatabaseOnShutdown). Kept on globalThis, not in a module variable: Next.js loads
+ * instrumentation, pages and route handlers as bundles of their own, each with its own copy of this
+ * module, and in development hot reload evaluates it again; a module variable would open one
+ * database per copy (for PGlite, a second process-wide lock on the same folder).
  */
 const holder = globalThis as typeof globalThis & { tarhunaDatabase?: Promise<DatabaseHandle> };
 

@@ -25,6 +25,8 @@ export async function insertUser(tx: Transaction, newUser: NewUser, options: { m
   if (await isUsernameTaken(tx, newUser.username)) return null;
   const passwordHash = await hashPassword(newUser.newPassword);
   try {
+    // A savepoint inside the caller's transaction, which runTransaction already watches.
+    // eslint-disable-next-line no-restricted-syntax -- a savepoint, not a transaction
     return await tx.transaction(async (savepoint) => {
       const [user] = await savepoint
         .insert(users)

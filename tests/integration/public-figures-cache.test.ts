@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Executor } from "@/db/client";
+import { openDatabase, type Database } from "@/db/client";
 import { appendAuditEntry } from "@/lib/audit/append";
+import { runTransaction } from "@/lib/audit/run-transaction";
 import { getPublicSummary } from "@/lib/public/summary";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createRemains } from "./support/factories";
@@ -8,8 +9,8 @@ import { createRemains } from "./support/factories";
 const backends = await testBackends();
 
 /** A body recorded the way every change is: the record and its audit entry in one transaction. */
-async function recordBody(db: Executor, thenFail = false): Promise<void> {
-  await db.transaction(async (tx) => {
+async function recordBody(db: Database, thenFail = false): Promise<void> {
+  await runTransaction(db, async (tx) => {
     const body = await createRemains(tx);
     await appendAuditEntry(tx, { actorId: null, actorLabel: "test", action: "remains.create", entity: "remains", entityId: body.id, after: body });
     if (thenFail) throw new Error("rolled back on purpose");

@@ -5,9 +5,10 @@ import { createGraveSite, updateGraveSite } from "@/app/[locale]/staff/sites/act
 import { GET as getSitesCsv } from "@/app/api/public/sites.csv/route";
 import { GET as getSitesGeoJson } from "@/app/api/public/sites.geojson/route";
 import { GET as getSummary } from "@/app/api/public/summary/route";
-import type { Executor, Transaction } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { graveSites, identifications, remains } from "@/db/schema";
 import { appendAuditEntry } from "@/lib/audit/append";
+import { runTransaction } from "@/lib/audit/run-transaction";
 import { actionRequest, auditEntriesFor, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createMissingPerson, createUser, proposeIdentification, uniqueSuffix } from "./support/factories";
@@ -36,8 +37,8 @@ async function publicSummary(): Promise<{ identified: number; bodiesRecovered: n
 }
 
 /** Any change to the registry, as every change is made: the rows and their audit entry in one transaction. */
-async function audited(db: Executor, action: string, change: (tx: Transaction) => Promise<unknown> = async () => undefined) {
-  await db.transaction(async (tx) => {
+async function audited(db: Database, action: string, change: (tx: Transaction) => Promise<unknown> = async () => undefined) {
+  await runTransaction(db, async (tx) => {
     await change(tx);
     await appendAuditEntry(tx, { actorId: null, actorLabel: "test", action, entity: "test", entityId: uniqueSuffix() });
   });
