@@ -9,6 +9,7 @@ import {
   newNonce,
   pageContentSecurityPolicy,
 } from "@/lib/security/content-security-policy";
+import { environment } from "@/lib/env";
 
 const handleLocaleRouting = createMiddleware(routing);
 const STAFF_PATH = /^\/(ar|en)\/staff(\/|$)/;
@@ -30,13 +31,13 @@ export default async function proxy(request: NextRequest) {
     return NextResponse.json({ error: "invalid", reason: "nestedTooDeeply" }, { status: 400, headers: { "Content-Security-Policy": API_CONTENT_SECURITY_POLICY } });
   }
   const staffMatch = STAFF_PATH.exec(request.nextUrl.pathname);
-  if (staffMatch && !(await getToken({ req: request, secret: process.env.AUTH_SECRET }))) {
+  if (staffMatch && !(await getToken({ req: request, secret: environment().AUTH_SECRET }))) {
     return NextResponse.redirect(new URL(`/${staffMatch[1]}/login`, request.url));
   }
   const tileSource = tileImageSource(readMapTiles());
   const policy = pageContentSecurityPolicy(
     newNonce(),
-    process.env.NODE_ENV === "development",
+    environment().NODE_ENV === "development",
     tileSource ? [tileSource] : [],
   );
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.

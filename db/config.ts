@@ -1,16 +1,17 @@
 import path from "node:path";
+import { environment, type Environment } from "@/lib/env";
 
 /** Where the data lives: a PostgreSQL server when DATABASE_URL is set, the embedded PGlite otherwise. */
 export type DatabaseConfig =
   | { kind: "postgres"; url: string }
   | { kind: "pglite"; dataDir: string | null };
 
-export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function dataDirectory(env: Pick<Environment, "DATA_DIR"> = environment()): string {
   // The data folder is chosen at run time: keep the bundler from tracing the whole project for it.
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.DATA_DIR || "data");
 }
 
-export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function readDatabaseConfig(env: Pick<Environment, "DATA_DIR" | "DATABASE_URL"> = environment()): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
   return { kind: "pglite", dataDir: path.join(dataDirectory(env), "pglite") };

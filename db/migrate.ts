@@ -7,6 +7,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { grantApplicationRole } from "@/lib/audit/database-roles";
 import type { DatabaseHandle } from "./client";
+import { environment, type Environment } from "@/lib/env";
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 
@@ -40,7 +41,7 @@ function roleOf(url: string): string {
  * the migrations run as MIGRATION_DATABASE_URL's role (the owner) when it is set, and the app's
  * role (DATABASE_URL) is then granted what it needs, never more.
  */
-export async function migrateDatabase(handle: DatabaseHandle, env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function migrateDatabase(handle: DatabaseHandle, env: Pick<Environment, "MIGRATION_DATABASE_URL"> = environment()): Promise<void> {
   if (handle.config.kind === "pglite") {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;

@@ -1,3 +1,4 @@
+import { parseEnvironment } from "@/lib/env";
 import { countCaseRecords, holdsCaseRecords } from "@/lib/demo/holdings";
 import { seedDemoData } from "@/lib/demo/seed";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
@@ -6,7 +7,7 @@ import { buildIsStale } from "./support/build-freshness";
 import { runCli } from "./support/cli";
 import { openMigratedDatabase } from "./support/database";
 import { runBin, serveProductionBuild } from "./support/next-server";
-import { assertPortFree, readPort } from "./support/port";
+import { assertPortFree } from "./support/port";
 import { printDemoAccounts, printSeedSummary } from "./support/seed-summary";
 
 /** Seeds the demo data only into an empty database: a database with records is left as it is. */
@@ -28,8 +29,9 @@ async function seedWhenEmpty(): Promise<void> {
 
 /** `npm run demo`: migrate, seed when empty, build when the sources changed, serve on PORT. */
 runCli(async () => {
-  const port = readPort();
-  const secret = demoAuthSecret();
+  const checked = parseEnvironment(process.env);
+  const port = checked.PORT;
+  const secret = demoAuthSecret(checked);
   await assertPortFree(port);
   await seedWhenEmpty();
   if (buildIsStale()) {
@@ -38,5 +40,5 @@ runCli(async () => {
   }
   printDemoAccounts();
   console.log(`Serving on http://localhost:${port} (Arabic: /ar, English: /en). Stop with Ctrl+C.`);
-  await serveProductionBuild(port, authEnvironment(port, secret));
+  await serveProductionBuild(port, authEnvironment(port, secret, checked));
 });

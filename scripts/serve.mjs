@@ -13,6 +13,10 @@ import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError } from "./support/client-address.mjs";
 
+// Every setting is checked by lib/env.ts: by `npm start` before this file runs, and by the app itself
+// during app.prepare() below (lib/server/startup.ts), which stops the process naming the variable.
+// This file cannot import that TypeScript module (node runs it without a build step), so it reads
+// the few values it needs before Next starts; the proxy settings with the very parser lib/env.ts uses.
 const port = Number(process.env.PORT ?? 3000);
 let settings;
 try {

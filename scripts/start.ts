@@ -3,12 +3,12 @@ import path from "node:path";
 import { readDatabaseConfig } from "@/db/config";
 import { explainDataDirectoryError } from "@/db/errors";
 import { acquirePgliteLock } from "@/db/pglite-lock";
-import { authEnvironment, requireAuthSecret, requirePublicUrl } from "./support/auth-secret";
-import { readServerSettings, ServerSettingError } from "./support/client-address.mjs";
-import { runCli, UserFacingError } from "./support/cli";
+import { listenSettings, parseProductionEnvironment } from "@/lib/env";
+import { authEnvironment } from "./support/auth-secret";
+import { runCli } from "./support/cli";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
-import { assertPortFree, readPort } from "./support/port";
+import { assertPortFree } from "./support/port";
 
 /**
  * The embedded database is opened and migrated by the server alone; here only what would make it
@@ -47,29 +47,19 @@ async function preparePostgres(): Promise<void> {
   }
 }
 
-/** TRUST_PROXY_HOPS, TRUSTED_PROXIES and HOSTNAME, checked the way scripts/serve.mjs reads them. */
-function readListenSettings(): ReturnType<typeof readServerSettings> {
-  try {
-    return readServerSettings();
-  } catch (error) {
-    if (error instanceof ServerSettingError) throw new UserFacingError(error.message);
-    throw error;
-  }
-}
-
 /**
  * `npm start`: checks what would otherwise fail obscurely (port, build, database, settings) and
  * says how to fix it, then serves the production build, which opens the database and applies migrations.
  */
 runCli(async () => {
-  const port = readPort();
-  const secret = requireAuthSecret();
-  requirePublicUrl();
-  const { hostname } = readListenSettings();
-  await assertPortFree(port, hostname);
+  // Every setting, checked as the server will check them (lib/env.ts), before anything is opened.
+  const checked = parseProductionEnvironment(process.env);
+  const secret = checked.AUTH_SECRET ?? "";
+  const { hostname } = listenSettings(checked);
+  await assertPortFree(checked.PORT, hostname);
   assertProductionBuild();
-  const config = readDatabaseConfig();
+  const config = readDatabaseConfig(checked);
   if (config.kind === "postgres") await preparePostgres();
   else if (config.dataDir) prepareDataDirectory(config.dataDir);
-  await serveProductionBuild(port, authEnvironment(port, secret));
+  await serveProductionBuild(checked.PORT, authEnvironment(checked.PORT, secret, checked));
 });

@@ -3,13 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { dataDirectory } from "@/db/config";
+import { environment, type Environment } from "@/lib/env";
 
 /**
  * Where the checkpoint signing key lives: AUDIT_CHECKPOINT_KEY, or a file in the operator's home.
  * Never inside the data directory: whoever holds the database (or a backup of it) must not hold the
  * key, or they could sign a rewritten chain.
  */
-export function checkpointKeyPath(env: NodeJS.ProcessEnv = process.env): string {
+export function checkpointKeyPath(env: Pick<Environment, "AUDIT_CHECKPOINT_KEY" | "DATA_DIR"> = environment()): string {
   const configured = env.AUDIT_CHECKPOINT_KEY?.trim();
   const file = configured ? path.resolve(configured) : path.join(os.homedir(), ".tarhuna", "audit-checkpoint-ed25519.pem");
   const data = dataDirectory(env);

@@ -5,6 +5,7 @@ import { authenticate } from "./authenticate";
 import { sameOriginCallback } from "./callback-url";
 import { metadataFromHeaders } from "./request-metadata";
 import { endStaffSession, forgetOldStaffSessions, startStaffSession } from "./staff-sessions";
+import { environment } from "@/lib/env";
 
 /**
  * An idle token lapses after a working day; whatever the use, the server-side session behind it
@@ -16,7 +17,7 @@ const SESSION_SECONDS = 8 * 60 * 60;
 export const THROTTLED_ERROR = "SignInThrottled";
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: environment().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   jwt: { maxAge: SESSION_SECONDS },
   pages: { signIn: "/ar/login", error: "/ar/login" },

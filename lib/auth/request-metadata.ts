@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
+import { environment } from "@/lib/env";
 
 export interface RequestMetadata {
   ip: string;
@@ -41,7 +42,7 @@ export function isServedByFrontServer(record: HeaderRecord): boolean {
  */
 function clientAddress(record: HeaderRecord): string {
   if (isServedByFrontServer(record)) return first(record[CLIENT_ADDRESS_HEADER]) || "unknown";
-  if (process.env.NODE_ENV === "production") return "unknown";
+  if (environment().NODE_ENV === "production") return "unknown";
   const forwarded = first(record["x-forwarded-for"]).split(",")[0]?.trim();
   return forwarded || first(record["x-real-ip"]) || "unknown";
 }

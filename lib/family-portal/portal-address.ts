@@ -1,11 +1,12 @@
 import QRCode from "qrcode";
+import { environment, type Environment } from "@/lib/env";
 
 /**
  * The portal's full address for a family's slip, from the address the registry is published at
  * (PUBLIC_URL, else NEXTAUTH_URL); null when neither is set or neither is an http(s) address.
  */
-export function familyPortalUrl(locale: string, environment: { PUBLIC_URL?: string; NEXTAUTH_URL?: string } = process.env): string | null {
-  const base = (environment.PUBLIC_URL || environment.NEXTAUTH_URL || "").trim().replace(/\/+$/, "");
+export function familyPortalUrl(locale: string, settings: Pick<Environment, "PUBLIC_URL" | "NEXTAUTH_URL"> = environment()): string | null {
+  const base = (settings.PUBLIC_URL || settings.NEXTAUTH_URL || "").trim().replace(/\/+$/, "");
   if (!URL.canParse(base)) return null;
   const url = new URL(`${base}/${locale}/family`);
   return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;

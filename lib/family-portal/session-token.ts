@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { environment } from "@/lib/env";
 
 /** A family's session lasts half an hour: long enough to read, short on a shared phone. */
 export const FAMILY_SESSION_SECONDS = 30 * 60;
@@ -21,7 +22,7 @@ let developmentSecret: string | undefined;
  * one signs with a secret of its own that dies with the process.
  */
 function signingKey(): Buffer {
-  const secret = process.env.AUTH_SECRET || (developmentSecret ??= randomBytes(32).toString("base64url"));
+  const secret = environment().AUTH_SECRET || (developmentSecret ??= randomBytes(32).toString("base64url"));
   return createHmac("sha256", secret).update("tarhuna family portal session").digest();
 }
 
@@ -63,7 +64,8 @@ export function verifyFamilySession(token: string | undefined, now = Date.now())
  * (the local demo), the same rule the staff session cookie follows.
  */
 function secureCookie(): boolean {
-  return process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_URL?.startsWith("http://");
+  const { NODE_ENV, NEXTAUTH_URL } = environment();
+  return NODE_ENV === "production" && !NEXTAUTH_URL?.startsWith("http://");
 }
 
 /** httpOnly, SameSite=Strict, Secure (see above); for the whole site, so switching language keeps it. */

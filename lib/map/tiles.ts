@@ -1,3 +1,4 @@
+import { environment, type Environment } from "@/lib/env";
 /** Where the map's background tiles come from, or null when the map draws only its vector outline. */
 export interface MapTiles {
   url: string;
@@ -12,11 +13,11 @@ export const DEFAULT_TILE_ATTRIBUTION =
  * MAP_TILE_URL (a Leaflet URL template) and MAP_TILE_ATTRIBUTION choose the tile server; "none"
  * turns tiles off, for an offline deployment or one whose operators may not call a third party.
  */
-export function readMapTiles(environment: Record<string, string | undefined> = process.env): MapTiles | null {
-  const url = environment.MAP_TILE_URL?.trim() || DEFAULT_TILE_URL;
+export function readMapTiles(settings: Pick<Environment, "MAP_TILE_URL" | "MAP_TILE_ATTRIBUTION"> = environment()): MapTiles | null {
+  const url = settings.MAP_TILE_URL?.trim() || DEFAULT_TILE_URL;
   if (url.toLowerCase() === "none") return null;
   const attribution =
-    environment.MAP_TILE_ATTRIBUTION?.trim() || (url === DEFAULT_TILE_URL ? DEFAULT_TILE_ATTRIBUTION : "");
+    settings.MAP_TILE_ATTRIBUTION?.trim() || (url === DEFAULT_TILE_URL ? DEFAULT_TILE_ATTRIBUTION : "");
   return { url, attribution };
 }
 

@@ -1,3 +1,4 @@
+import { environment } from "@/lib/env";
 /**
  * Whether a request was sent by the app's own pages. Browsers say where a request comes from in
  * Sec-Fetch-Site, and for POSTs and cross-origin fetches in Origin, which the site's no-referrer
@@ -18,7 +19,8 @@ export function isSameOriginRequest(request: Request): boolean {
   }
   // NEXTAUTH_URL is the public address; behind a trusted proxy the public host arrives as
   // X-Forwarded-Host (scripts/serve.mjs drops it from anyone else); directly, as Host.
-  if (process.env.NEXTAUTH_URL && safeOrigin(process.env.NEXTAUTH_URL) === claimed.origin) return true;
+  const publicAddress = environment().NEXTAUTH_URL;
+  if (publicAddress && safeOrigin(publicAddress) === claimed.origin) return true;
   const hosts = [request.headers.get("x-forwarded-host"), request.headers.get("host"), new URL(request.url).host];
   return hosts.includes(claimed.host);
 }

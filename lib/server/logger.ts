@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { environment } from "@/lib/env";
 
 /**
  * Fields that must never reach a log line: secrets, and the personal data of the families and the
@@ -29,7 +30,8 @@ export const REDACTED_PATHS = SENSITIVE_FIELDS.flatMap((field) => [field, `*.${f
 
 /** Quiet under vitest unless LOG_LEVEL asks otherwise; "info" in a running server. */
 function defaultLevel(): string {
-  return process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info");
+  const { LOG_LEVEL, VITEST } = environment();
+  return LOG_LEVEL ?? (VITEST ? "silent" : "info");
 }
 
 export function createLogger(destination?: DestinationStream, level: string = defaultLevel()): Logger {

@@ -1,11 +1,17 @@
+import { checkEnvironmentAtStart, EnvironmentError } from "@/lib/env";
 import { closeDatabaseOnShutdown, getDatabaseHandle } from "./database";
 
-/** Why production must not be served this way, or null when it may. */
-function productionRefusal(): string | null {
-  if (process.env.NODE_ENV !== "production") return null;
-  // Without the secret no staff session could be signed or checked: refuse to serve at all.
-  if (!process.env.AUTH_SECRET) return "AUTH_SECRET is not set: the server will not start without it. See README, Configuration.";
-  if (!process.env.NEXTAUTH_URL) return "NEXTAUTH_URL is not set: the server will not start without the registry's public address. See README, Configuration.";
+/** Why this process must not serve, or null when it may. */
+function startRefusal(): string | null {
+  let checked;
+  try {
+    // Every setting, whoever started the server: a short AUTH_SECRET, a malformed address or port.
+    checked = checkEnvironmentAtStart();
+  } catch (error) {
+    if (error instanceof EnvironmentError) return error.message;
+    throw error;
+  }
+  if (checked.NODE_ENV !== "production") return null;
   // `next start` believes any X-Forwarded-For a client sends; only scripts/serve.mjs decides the
   // address (lib/auth/request-metadata.ts), and the per-address limits and the audit trail need it.
   if (!globalThis.__tarhunaClientAddressProof) {
@@ -15,12 +21,12 @@ function productionRefusal(): string | null {
 }
 
 /**
- * What a server process does before its first request: refuse to run in production without the
- * session secret, the public address or the production server in front, then open the database and
- * apply pending migrations.
+ * What a server process does before its first request: refuse to run with a bad setting, or in
+ * production without the session secret, the public address or the production server in front;
+ * then open the database and apply pending migrations.
  */
 export async function prepareServer(): Promise<void> {
-  const refusal = productionRefusal();
+  const refusal = startRefusal();
   if (refusal) {
     console.error(refusal);
     process.exit(1);

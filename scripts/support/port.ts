@@ -1,15 +1,6 @@
 import net from "node:net";
 import { UserFacingError } from "./cli";
 
-export function readPort(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PORT?.trim() || "3000";
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UserFacingError(`PORT must be a whole number from 1 to 65535, not "${raw}".`);
-  }
-  return port;
-}
-
 /** Fails early, with the fix, when another program already listens on the port (on HOSTNAME when given). */
 export async function assertPortFree(port: number, hostname?: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {

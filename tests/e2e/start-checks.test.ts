@@ -80,6 +80,22 @@ describe("production start-up that could not be served safely", () => {
     expect(output).not.toContain("Ready on");
   });
 
+  test("npm start with a 10-character AUTH_SECRET refuses, naming the variable", async () => {
+    const { exitCode, output } = await npmStart(path.join(scratch, "short-secret-npm"), { AUTH_SECRET: "ten-chars!" });
+
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain("AUTH_SECRET is too short");
+    expect(output).not.toContain("Ready on");
+  });
+
+  test("the production server itself, started without npm start's checks, refuses a 10-character AUTH_SECRET", async () => {
+    const { exitCode, output } = await npmStart(path.join(scratch, "short-secret-server"), { AUTH_SECRET: "ten-chars!" }, ["node", ["scripts/serve.mjs"]]);
+
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain("AUTH_SECRET is too short");
+    expect(output).not.toContain("Ready on");
+  });
+
   test("a TRUSTED_PROXIES entry that is no address ends the start-up naming it", async () => {
     const { exitCode, output } = await npmStart(path.join(scratch, "bad-proxy"), { TRUSTED_PROXIES: "10.0.0.5, proxy.example" });
 

@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { forgetEnvironment } from "@/lib/env";
 
 const ORIGIN = "http://registry.test";
 
@@ -31,6 +32,7 @@ function locationOf(response: Awaited<ReturnType<typeof callAuthRoute>>): URL {
 describe("callbackUrl handed to the sign-in routes", () => {
   beforeAll(() => {
     process.env.NEXTAUTH_URL = ORIGIN;
+    forgetEnvironment();
   });
 
   it.each(["%E0%A4%A", "http%3A%2F%2F%5B", "javascript%3Aalert(1)", "evil.example%2Fpath"])(

@@ -8,6 +8,7 @@ import { authOptions } from "@/lib/auth/next-auth-options";
 import { startStaffSession } from "@/lib/auth/staff-sessions";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
+import { forgetEnvironment } from "@/lib/env";
 
 /** What getServerSession hands over for a signed-in browser: the token's user id and version. */
 interface BrowserSession {
@@ -160,6 +161,7 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
     const db = database().db;
     const previous = process.env.REQUIRE_MFA;
     process.env.REQUIRE_MFA = "1";
+    forgetEnvironment();
     try {
       for (const [role, required] of [["admin", true], ["forensic", true], ["registrar", false], ["viewer", false]] as const) {
         await signedInBrowser(await createUser(db, role));
@@ -172,6 +174,7 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
     } finally {
       if (previous === undefined) delete process.env.REQUIRE_MFA;
       else process.env.REQUIRE_MFA = previous;
+      forgetEnvironment();
     }
   });
 });

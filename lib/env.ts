@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { readServerSettings, ServerSettingError } from "@/scripts/support/client-address.mjs";
+
+/**
+ * Every setting the registry reads from its environment, checked in one place: the server
+ * (lib/server/startup.ts, at start), the scripts (scripts/start.ts and the other CLIs) and the tests
+ * read them from here, never from process.env. A bad value stops the start with the variable's name.
+ * (Next's own NEXT_RUNTIME and the build-time NODE_ENV of next.config.js are Next's, not ours.)
+ */
+
+/** An unset or blank variable is absent; a set one is trimmed. */
+function optional<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess((value) => {
+    if (typeof value !== "string") return value;
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }, schema.optional());
+}
+
+function httpAddress(example: string) {
+  return z.url({
+    protocol: /^https?$/,
+    error: `must be an http or https address such as ${example}`,
+  });
+}
+
+const postgresAddress = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a PostgreSQL connection address such as postgres://user:password@host:5432/database",
+});
+
+const wholeNumber = (from: number, to: number, what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}` })
+    .int({ error: `must be ${what}` })
+    .min(from, { error: `must be ${what}` })
+    .max(to, { error: `must be ${what}` });
+
+/** Signs staff sessions and family portal sessions: a short one could be guessed. */
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export const environmentSchema = z
+  .object({
+    NODE_ENV: optional(z.enum(["development", "production", "test"])),
+    AUTH_SECRET: optional(
+      z.string().min(MIN_AUTH_SECRET_LENGTH, {
+        error: `is too short: use at least ${MIN_AUTH_SECRET_LENGTH} characters (for example \`openssl rand -base64 32\`)`,
+      }),
+    ),
+    NEXTAUTH_URL: optional(httpAddress("https://registry.example.ly")),
+    PUBLIC_URL: optional(httpAddress("https://registry.example.ly")),
+    DATABASE_URL: optional(postgresAddress),
+    MIGRATION_DATABASE_URL: optional(postgresAddress),
+    DATA_DIR: optional(z.string()),
+    PORT: optional(wholeNumber(1, 65_535, "a whole number from 1 to 65535")).transform((port) => port ?? 3000),
+    HOSTNAME: optional(z.string()),
+    TRUST_PROXY_HOPS: optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, "a whole number of proxies in front of the app (0 when none)")),
+    TRUSTED_PROXIES: optional(z.string()),
+    REQUIRE_MFA: optional(z.enum(["0", "1"], { error: 'must be "1" (required) or "0"' })).transform((value) => value === "1"),
+    LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+    AUDIT_CHECKPOINT_KEY: optional(z.string()),
+    MAP_TILE_URL: optional(z.string()),
+    MAP_TILE_ATTRIBUTION: optional(z.string()),
+    /** Set by the test runner: the logger is quiet unless LOG_LEVEL asks otherwise. */
+    VITEST: optional(z.string()),
+  })
+  .superRefine((environment, context) => {
+    // The production server's own parser (plain JavaScript, see scripts/serve.mjs) decides what a
+    // proxy entry is; asked here so a bad one stops every start the same way.
+    try {
+      listenSettings(environment);
+    } catch (error) {
+      if (!(error instanceof ServerSettingError)) throw error;
+      context.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: error.message.replace(/^TRUSTED_PROXIES /, "") });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** What serving production needs on top: the session secret and the registry's public address. */
+export const productionEnvironmentSchema = environmentSchema.superRefine((environment, context) => {
+  if (!environment.AUTH_SECRET) {
+    context.addIssue({
+      code: "custom",
+      path: ["AUTH_SECRET"],
+      message: "is not set: the server will not start without it. Generate one (for example `openssl rand -base64 32`); `npm run demo` makes one for you. See README, Configuration",
+    });
+  }
+  if (!environment.NEXTAUTH_URL) {
+    context.addIssue({
+      code: "custom",
+      path: ["NEXTAUTH_URL"],
+      message: "is not set: the server will not start without the registry's public address, e.g. NEXTAUTH_URL=https://registry.example.ly (`npm run demo` uses http://localhost:PORT). See README, Configuration",
+    });
+  }
+});
+
+/** A setting the operator must fix; its message names every bad variable, one a line. */
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "EnvironmentError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function parseWith<Schema extends z.ZodType<Environment>>(schema: Schema, source: Source): Environment {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvironmentError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message.replace(/\.$/, "")}.`));
+}
+
+/** The environment `source` describes, checked; throws EnvironmentError naming each bad variable. */
+export function parseEnvironment(source: Source): Environment {
+  return parseWith(environmentSchema, source);
+}
+
+/** As parseEnvironment, and refuses what production cannot run without. */
+export function parseProductionEnvironment(source: Source): Environment {
+  return parseWith(productionEnvironmentSchema, source);
+}
+
+let current: Environment | undefined;
+
+/**
+ * This process's environment, read and checked once, on first use. A module variable: every
+ * bundle that holds a copy of this module reads the same process.env, so each copy agrees.
+ */
+export function environment(): Environment {
+  current ??= parseEnvironment(process.env);
+  return current;
+}
+
+/**
+ * The check a server process makes before its first request (lib/server/startup.ts): the production
+ * schema when it serves production, the plain one otherwise. Throws EnvironmentError.
+ */
+export function checkEnvironmentAtStart(): Environment {
+  current = process.env.NODE_ENV === "production" ? parseProductionEnvironment(process.env) : parseEnvironment(process.env);
+  return current;
+}
+
+/** Where the production server listens and whom it believes, from checked settings (scripts/serve.mjs reads the same). */
+export function listenSettings(checked: Environment): ReturnType<typeof readServerSettings> {
+  return readServerSettings({ TRUST_PROXY_HOPS: checked.TRUST_PROXY_HOPS?.toString(), TRUSTED_PROXIES: checked.TRUSTED_PROXIES, HOSTNAME: checked.HOSTNAME });
+}
+
+/** Forgets the environment read, for a test that changes a variable: the next use reads it again. */
+export function forgetEnvironment(): void {
+  current = undefined;
+}
