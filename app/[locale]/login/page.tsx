@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider, type Locale } from "next-intl";
+import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { redirect } from "@/lib/i18n/navigation";
+import { SIGN_IN_NAMESPACES } from "@/lib/i18n/client-messages";
 import { getDb } from "@/lib/server/database";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
 
@@ -31,9 +33,9 @@ export default async function LoginPage({ params, searchParams }: LoginPageProps
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-muted">{t("intro")}</p>
       </header>
-      <NextIntlClientProvider>
+      <ClientMessages namespaces={SIGN_IN_NAMESPACES}>
         <SignInForm initialError={typeof error === "string" ? error.slice(0, 64) : undefined} />
-      </NextIntlClientProvider>
+      </ClientMessages>
       {demo && <p className="rounded bg-notice px-3 py-2 text-sm text-notice-ink">{t("demoHint")}</p>}
     </section>
   );

@@ -1,4 +1,4 @@
-import { NextIntlClientProvider, type Locale } from "next-intl";
+import type { Locale } from "next-intl";
 import type { ReactNode } from "react";
 import { StaffNavigation } from "@/components/staff/staff-navigation";
 import { requireSignedIn } from "@/lib/auth/page-guard";
@@ -9,18 +9,19 @@ interface StaffLayoutProps {
 }
 
 /**
- * The staff navigation for the signed-in role. Each page still checks its own permission. Staff
- * forms need the whole message catalogue in the browser; the public shell carries only a few words.
+ * The staff navigation for the signed-in role. Each page still checks its own permission. The
+ * browser gets only the shell's messages here (the language layout's provider); each staff area's
+ * layout adds what its forms use (lib/i18n/client-messages.ts).
  */
 export default async function StaffLayout({ children, params }: StaffLayoutProps) {
   const { locale } = await params;
   const session = await requireSignedIn(locale as Locale);
   return (
-    <NextIntlClientProvider>
+    <>
       <div className="mb-8">
         <StaffNavigation session={session} />
       </div>
       {children}
-    </NextIntlClientProvider>
+    </>
   );
 }
