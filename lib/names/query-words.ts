@@ -13,6 +13,8 @@ const TITLES = new Set(
   ].map(normaliseArabicName),
 );
 
+/** Marks typed around or between names ("Dr.", "محمد، علي"); a hyphen stays ("Al-Nakhlawi"). */
+const PUNCTUATION = /[.,;:!?()"'«»\u060C\u061B\u061F]/g;
 /** Latin words for "son of" / "daughter of", dropped as their Arabic forms are. */
 const LATIN_CONNECTORS = new Set(["bin", "ben", "ibn", "bint"]);
 /** Latin particles written apart from the word they belong to: "Abdul Rahman", "Al Nakhlawi". */
@@ -24,7 +26,7 @@ const LATIN_JOINED_TO_NEXT = new Set(["abd", "abdul", "abdel", "abdal", "abdu", 
  * kept, so that searching for "الشيخ" still finds someone called that.
  */
 export function nameQueryWords(query: string): string[] {
-  const words = normaliseArabicName(query).split(" ").filter((word) => word !== "" && !LATIN_CONNECTORS.has(word));
+  const words = normaliseArabicName(query.replace(PUNCTUATION, " ")).split(" ").filter((word) => word !== "" && !LATIN_CONNECTORS.has(word));
   const joined: string[] = [];
   for (const word of words) {
     const previous = joined[joined.length - 1];
