@@ -34,19 +34,24 @@ const FOLDED_TO = "\u0633\u0633\u0633\u062F\u062F\u062F\u062F\u062A\u0647\u0643\
 const DROPPED = new Set("\u0627\u0648\u064A\u0649\u0639\u0621");
 
 /** PostgreSQL's translate(): each letter of `from` becomes the one at its place in `to`. */
-function translate(text: string, from: string, to: string): string {
-  const fromLetters = [...from];
+function translation(from: string, to: string): (text: string) => string {
   const toLetters = [...to];
-  return [...text].map((letter) => {
-    const at = fromLetters.indexOf(letter);
-    return at < 0 ? letter : (toLetters[at] ?? letter);
-  }).join("");
+  const map = new Map([...from].map((letter, index) => [letter, toLetters[index] ?? letter]));
+  return (text) => {
+    let translated = "";
+    for (const letter of text) translated += map.get(letter) ?? letter;
+    return translated;
+  };
 }
+const latinAsArabic = translation(LATIN_LETTERS, LATIN_AS_ARABIC);
+const folded = translation(FOLDED_FROM, FOLDED_TO);
 
 export function namePartKey(part: string): string {
   let text = normaliseArabicText(part).replace(NOT_A_LETTER, "").replace(DEFINITE_ARTICLE, "$2");
-  for (const [latin, arabic] of LATIN_DIGRAPHS) text = text.replaceAll(latin, arabic);
-  text = translate(text, LATIN_LETTERS, LATIN_AS_ARABIC);
-  text = [...translate(text, FOLDED_FROM, FOLDED_TO)].filter((letter) => !DROPPED.has(letter)).join("");
+  if (/[a-z]/.test(text)) {
+    for (const [latin, arabic] of LATIN_DIGRAPHS) text = text.replaceAll(latin, arabic);
+    text = latinAsArabic(text);
+  }
+  text = [...folded(text)].filter((letter) => !DROPPED.has(letter)).join("");
   return text.replace(/(.)\1+/gu, "$1").replace(/\u0647$/u, "");
 }

@@ -96,13 +96,22 @@ export function spellingSimilarity(left: string, right: string): number {
  * for the same phonetic key (closer letters score higher, so "حسن" prefers حسن to حسين), up to
  * 0.7 for a near spelling whose key differs, else 0.
  */
-function wordSimilarity(word: PreparedWord, part: string): number {
-  if (part === "") return 0;
+interface PreparedPart {
+  bare: string;
+  key: string;
+  latin: boolean;
+}
+
+function preparePart(part: string): PreparedPart {
   const bare = bareForm(normaliseArabicName(part));
-  if (bare === "") return 0;
-  if (word.exactForms.includes(bare)) return 1;
-  const sameKey = word.key !== "" && word.key === namePartKey(part);
-  const spelling = word.latin === LATIN_LETTER.test(bare) ? spellingSimilarity(word.bare, bare) : 0;
+  return { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
+}
+
+function wordSimilarity(word: PreparedWord, part: PreparedPart): number {
+  if (part.bare === "") return 0;
+  if (word.exactForms.includes(part.bare)) return 1;
+  const sameKey = word.key !== "" && word.key === part.key;
+  const spelling = word.latin === part.latin ? spellingSimilarity(word.bare, part.bare) : 0;
   if (sameKey) return KEY_MATCH + KEY_MATCH_SPELLING * spelling;
   return spelling >= SPELLING_ONLY_THRESHOLD ? SPELLING_ONLY * spelling : 0;
 }
@@ -154,17 +163,27 @@ export function createNameScorer(query: string): { words: string[]; keys: string
   const similaritiesTo = (part: string) => {
     let similarities = remembered.get(part);
     if (!similarities) {
-      similarities = prepared.map((word) => wordSimilarity(word, part));
+      const preparedPart = preparePart(part);
+      similarities = prepared.map((word) => wordSimilarity(word, preparedPart));
       remembered.set(part, similarities);
     }
     return similarities;
   };
   const latinWords = prepared.filter((word) => word.latin);
+  const preparedLatin = new Map<string, PreparedPart>();
 
   function latinSpellingMatch(nameLatin: string): NameMatch | null {
     if (latinWords.length === 0 || nameLatin === "") return null;
     const stored = nameLatin.split(/[\s]+/).filter((word) => word !== "");
-    const best = latinWords.map((word) => Math.max(0, ...stored.map((part) => wordSimilarity(word, part))));
+    const storedParts = stored.map((part) => {
+      let preparedPart = preparedLatin.get(part);
+      if (!preparedPart) {
+        preparedPart = preparePart(part);
+        preparedLatin.set(part, preparedPart);
+      }
+      return preparedPart;
+    });
+    const best = latinWords.map((word) => Math.max(0, ...storedParts.map((part) => wordSimilarity(word, part))));
     const score = (LATIN_SPELLING * best.reduce((sum, value) => sum + value, 0)) / prepared.length;
     if (best.every((value) => value === 0)) return null;
     return { score, parts: [{ role: "latin", quality: best.every((value) => value >= 1) ? "exact" : "close" }] };
@@ -201,6 +220,6 @@ export function comparePartByPart(left: StoredName, right: StoredName): (number 
   return leftParts.map((part, index) => {
     const other = rightParts[index] ?? "";
     if (normaliseArabicName(part) === "" || normaliseArabicName(other) === "") return null;
-    return wordSimilarity(prepareWord(part), other);
+    return wordSimilarity(prepareWord(part), preparePart(other));
   });
 }

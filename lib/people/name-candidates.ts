@@ -21,6 +21,7 @@ export interface NameCandidateRow extends PersonRow {
   matched_grandfather_name: string;
   matched_family_name: string;
   matched_name_latin: string;
+  matched_part_keys: string[];
 }
 
 /** The pairs of distinct keys to look up; a single key is looked up alone. */
@@ -35,17 +36,17 @@ const hasKeys = (keys: string[]) => sql`select id from missing_persons where par
 function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<NameCandidateRow[]> {
   return selectRows<NameCandidateRow>(
     tx,
-    sql`with found as (${ids})
-      select s.id, s.case_number, s.given_name, s.father_name, s.grandfather_name, s.family_name, s.name_latin,
+    // The ids as an array, so that the records are read by primary key: a join on the ids made
+    // PostgreSQL hash the whole table, which costs as much as the table is long.
+    sql`select s.id, s.case_number, s.given_name, s.father_name, s.grandfather_name, s.family_name, s.name_latin,
              s.birth_year, s.status, f.reference as family_reference,
              p.given_name as matched_given_name, p.father_name as matched_father_name,
              p.grandfather_name as matched_grandfather_name, p.family_name as matched_family_name,
-             p.name_latin as matched_name_latin
-        from found
-        join missing_persons p on p.id = found.id
+             p.name_latin as matched_name_latin, p.part_keys as matched_part_keys
+        from missing_persons p
         join missing_persons s on s.id = ${activeOnly ? sql`p.id` : sql`coalesce(p.merged_into_id, p.id)`}
         left join families f on f.id = s.family_id
-       where p.voided_at is null and s.voided_at is null ${activeOnly ? sql`and p.merged_into_id is null` : sql``}`,
+       where p.id = any(array(${ids})) and p.voided_at is null and s.voided_at is null ${activeOnly ? sql`and p.merged_into_id is null` : sql``}`,
   );
 }
 
@@ -61,6 +62,18 @@ export function findKeyedCandidates(tx: Executor, keys: readonly string[], optio
     where id is distinct from ${options.excludeId ?? null}::uuid
     group by id order by count(*) desc, id limit ${CANDIDATE_CAP}`;
   return candidateRows(tx, ids, options.activeOnly ?? false);
+}
+
+/**
+ * Records holding any one of `keys`, at most `perKey` for each, in no particular order: when the
+ * pairs found too few to fill a page, people sharing one part (a family name) fill it below them.
+ * A GIN bitmap scan stops reading at the limit, so a key held by thousands costs little.
+ */
+export function findSingleKeyCandidates(tx: Executor, keys: readonly string[], perKey: number): Promise<NameCandidateRow[]> {
+  const distinct = [...new Set(keys.filter((key) => key !== ""))];
+  if (distinct.length === 0) return Promise.resolve([]);
+  const ids = sql`select distinct id from (${sql.join(distinct.map((key) => sql`(${hasKeys([key])} limit ${perKey})`), sql` union all `)}) hits`;
+  return candidateRows(tx, ids, false);
 }
 
 /**

@@ -3,7 +3,7 @@ import { personFromRow, type PersonRow } from "./person-row";
 import { selectRows, type Executor } from "@/db/client";
 import { createNameScorer, type PartMatch } from "@/lib/names/name-match";
 import { normaliseArabicName } from "@/lib/names/normalise-arabic";
-import { findKeyedCandidates, findSpelledCandidates, type NameCandidateRow } from "./name-candidates";
+import { findKeyedCandidates, findSingleKeyCandidates, findSpelledCandidates, type NameCandidateRow } from "./name-candidates";
 import { inTransaction, prefixPattern, setTrigramThresholds } from "./trigram";
 
 export type SearchMatch = "caseNumber" | "familyReference" | "reportNumber" | "name";
@@ -88,14 +88,27 @@ function scoreNames(query: string, rows: NameCandidateRow[]): PersonSearchResult
   return [...best.values()];
 }
 
+/**
+ * People found by pairs of the words' keys; when they do not fill the page, people sharing one
+ * word's key below them; and only when some word's key matched nobody (a mistake no key folds, a
+ * name known only in Latin letters) whole names alike by trigram, the slowest of the three.
+ */
 async function nameMatches(tx: Executor, query: string, limit: number): Promise<PersonSearchResult[]> {
   const { keys } = createNameScorer(query);
-  const keyed = scoreNames(query, await findKeyedCandidates(tx, keys));
-  if (keyed.length >= limit) return keyed;
+  const found = await findKeyedCandidates(tx, keys);
+  let results = scoreNames(query, found);
+  if (results.length >= limit) return results;
+  const sharingOnePart = await findSingleKeyCandidates(tx, keys, 2 * limit);
+  results = results.concat(scoreNames(query, sharingOnePart));
+  const heldKeys = new Set([...found, ...sharingOnePart].flatMap((row) => row.matched_part_keys));
+  if (keys.every((key) => key === "" || heldKeys.has(key))) return results;
   await setTrigramThresholds(tx, SPELLED_THRESHOLDS);
   const spelled = await findSpelledCandidates(tx, normaliseArabicName(query), query.toLowerCase(), SPELLED_CANDIDATES);
-  return [...keyed, ...scoreNames(query, spelled)];
+  return results.concat(scoreNames(query, spelled));
 }
+
+/** Names hold no digits: a query with one is an identifier (case number, report number) alone. */
+const HAS_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 
 const byScoreThenCaseNumber = (left: PersonSearchResult, right: PersonSearchResult) =>
   right.score - left.score || left.caseNumber.localeCompare(right.caseNumber);
@@ -113,7 +126,7 @@ export async function searchMissingPersons(db: Executor, rawQuery: string, limit
     const identifiers = (await identifierMatches(tx, query, limit)).map(
       (row): PersonSearchResult => ({ ...personFromRow(row), nameLatin: row.name_latin, status: row.status, matchedBy: row.matched_by, nameParts: [], score: Number(row.score) }),
     );
-    const names = await nameMatches(tx, query, limit);
+    const names = HAS_DIGIT.test(query) ? [] : await nameMatches(tx, query, limit);
     const best = new Map<string, PersonSearchResult>();
     for (const result of [...identifiers, ...names]) {
       if ((best.get(result.id)?.score ?? -1) < result.score) best.set(result.id, result);
