@@ -10,7 +10,7 @@ import type { PersonRow } from "./person-row";
  * found by more pairs is more likely the one meant. Even at national scale a pair of common
  * names is held by a few hundred people; the candidates are capped and the likeliest kept.
  */
-export const CANDIDATE_CAP = 600;
+export const CANDIDATE_CAP = 400;
 
 /** The record that matched (perhaps merged away) and the person shown for it. */
 export interface NameCandidateRow extends PersonRow {
