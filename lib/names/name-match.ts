@@ -91,11 +91,7 @@ export function spellingSimilarity(left: string, right: string): number {
   return 1 - (previous[b.length] ?? 0) / Math.max(a.length, b.length);
 }
 
-/**
- * How well one typed word names one stored part: 1 for the same name however written, 0.8–0.95
- * for the same phonetic key (closer letters score higher, so "حسن" prefers حسن to حسين), up to
- * 0.7 for a near spelling whose key differs, else 0.
- */
+/** A stored part, prepared once however many words it is compared with. */
 interface PreparedPart {
   bare: string;
   key: string;
@@ -107,6 +103,11 @@ function preparePart(part: string): PreparedPart {
   return { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
 }
 
+/**
+ * How well one typed word names one stored part: 1 for the same name however written, 0.8–0.95
+ * for the same phonetic key (closer letters score higher, so "حسن" prefers حسن to حسين), up to
+ * 0.7 for a near spelling whose key differs, else 0.
+ */
 function wordSimilarity(word: PreparedWord, part: PreparedPart): number {
   if (part.bare === "") return 0;
   if (word.exactForms.includes(part.bare)) return 1;
@@ -116,6 +117,7 @@ function wordSimilarity(word: PreparedWord, part: PreparedPart): number {
   return spelling >= SPELLING_ONLY_THRESHOLD ? SPELLING_ONLY * spelling : 0;
 }
 
+/** Given before father before grandfather before family, or the family name said first. */
 const isCustomary = (roles: number[]) =>
   roles.every((role, index) => index === 0 || role > (roles[index - 1] ?? -1)) ||
   (roles[0] === NAME_ROLES.indexOf("family") && roles.slice(1).every((role, index) => index === 0 || role > (roles[index] ?? -1)));
