@@ -37,9 +37,19 @@ export function fatherNamesCompatible(left: string, right: string): boolean {
 }
 
 /**
+ * A given name's letters as a clerk's habits leave them: normalised (hamza seats, "ة", "ى",
+ * tatweel, "عبد الله" joined), a bare hamza, doubled letters and a leading "ال" set aside. Unlike
+ * the phonetic key it keeps long vowels: حسن and حسين, محمد and محمود are brothers' names, and a
+ * brother is the false duplicate a registrar is most often shown.
+ */
+function givenNameLetters(name: string): string {
+  return normaliseArabicName(name).replace(/[\s\u0621]/gu, "").replace(/(.)\1+/gu, "$1").replace(/^\u0627\u0644(.{3,})$/u, "$1");
+}
+
+/**
  * Whether two records likely name one person, part by part with the same matcher as the search
  * (lib/names/name-match.ts): every part written on both sides is the same name or a spelling of
- * it, the given name among them (brothers share the rest), and at least three parts are compared
+ * it, the given name among them with the same letters (brothers share the rest), and at least three parts are compared
  * when the new record has three (a clerk leaving out the grandfather is common; leaving out all
  * but the given and family name says too little). The similarity is the mean over those parts.
  */
@@ -47,7 +57,7 @@ export function duplicateSimilarity(person: NameParts, other: NameParts): number
   const similarities = comparePartByPart(person, other);
   const compared = similarities.filter((similarity): similarity is number => similarity !== null);
   const written = [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter((part) => normaliseArabicName(part) !== "").length;
-  if (similarities[0] === null) return null;
+  if (similarities[0] === null || givenNameLetters(person.givenName) !== givenNameLetters(other.givenName)) return null;
   if (compared.some((similarity) => similarity < SAME_NAME) || compared.length < Math.min(3, written)) return null;
   return compared.reduce((sum, similarity) => sum + similarity, 0) / compared.length;
 }

@@ -72,4 +72,15 @@ describeOnEachBackend(backends, "name search part by part", (database) => {
     expect(await findDuplicateCandidates(db(), { ...variant, fatherName: "", grandfatherName: "ابراهيم", birthYear: null })).toMatchObject([{ id: sought.missingPersonId }]);
     expect(await findDuplicateCandidates(db(), { ...variant, givenName: "محمد", birthYear: 1985 })).toEqual([]);
   });
+
+  it("does not propose a brother whose given name differs from the new record's by a long vowel", async () => {
+    const familyName = uniqueFamilyName();
+    for (const givenName of ["حسين", "محمود"]) {
+      unwrap(await createMissingPerson(missingPersonInput({ givenName, fatherName: "علي", grandfatherName: "سالم", familyName, birthYear: "1980" })));
+    }
+    for (const givenName of ["حسن", "محمد"]) {
+      expect(await findDuplicateCandidates(db(), { givenName, fatherName: "علي", grandfatherName: "سالم", familyName, nameLatin: "", birthYear: 1980 }), givenName).toEqual([]);
+    }
+    expect(await findDuplicateCandidates(db(), { givenName: "حسين", fatherName: "على", grandfatherName: "", familyName, nameLatin: "", birthYear: null })).toHaveLength(1);
+  });
 });
