@@ -61,6 +61,13 @@ export const missingPersons = pgTable(
     lastSeenPlace: text("last_seen_place").notNull().default(""),
     circumstances: text("circumstances").notNull().default(""),
     status: missingPersonStatus("status").notNull().default("missing"),
+    /** Each name part's phonetic key (name_part_key, migration 0016): given, father, grandfather, family. */
+    partKeys: text("part_keys")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`ARRAY[name_part_key(given_name), name_part_key(father_name), name_part_key(grandfather_name), name_part_key(family_name)]`,
+      ),
     /** Set when this record was merged as a duplicate; its case number keeps resolving to the survivor. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
     /** The spreadsheet import that created this record (its audit entry names the same id), if any. */
@@ -75,6 +82,7 @@ export const missingPersons = pgTable(
     index("missing_persons_import_idx").on(table.importId),
     index("missing_persons_name_search_trgm_idx").using("gin", sql`${table.nameSearch} gin_trgm_ops`),
     index("missing_persons_name_latin_trgm_idx").using("gin", sql`lower(${table.nameLatin}) gin_trgm_ops`),
+    index("missing_persons_part_keys_idx").using("gin", table.partKeys),
     check(
       "missing_persons_birth_year_range",
       sql`${table.birthYear} is null or ${table.birthYear} between 1900 and 2100`,

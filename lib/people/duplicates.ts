@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
-import { personFromRow, type PersonRow } from "./person-row";
-import { selectRows, type Executor } from "@/db/client";
-import { buildNameSearch, normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
-import { withTrigramThresholds } from "./trigram";
+import { personFromRow } from "./person-row";
+import type { Executor } from "@/db/client";
+import { comparePartByPart } from "@/lib/names/name-match";
+import { namePartKey } from "@/lib/names/name-key";
+import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
+import { findKeyedCandidates, type NameCandidateRow } from "./name-candidates";
+import { inTransaction } from "./trigram";
 
 export interface DuplicateCandidate {
   id: string;
@@ -16,19 +18,13 @@ export interface DuplicateCandidate {
   similarity: number;
 }
 
-/** Names this alike are worth a second look; below it, brothers and cousins would crowd the list. */
-const NAME_SIMILARITY = 0.5;
-const GIVEN_NAME_SIMILARITY = 0.5;
 const BIRTH_YEAR_TOLERANCE = 2;
-
-interface CandidateRow extends PersonRow {
-  similarity: number | string;
-  given_name_similarity: number | string;
-}
-
-function toCandidate(row: CandidateRow): DuplicateCandidate {
-  return { ...personFromRow(row), similarity: Number(row.similarity) };
-}
+const MOST_CANDIDATES = 20;
+/**
+ * A part counts as the same name at this similarity: the same spelling or the same phonetic key.
+ * Merely alike letters (محمد/احمد, 0.53) are two brothers more often than one man spelt twice.
+ */
+const SAME_NAME = 0.8;
 
 /** Unknown on either side is no evidence against a match; a known difference is. */
 export function birthYearsCompatible(left: number | null, right: number | null): boolean {
@@ -41,34 +37,49 @@ export function fatherNamesCompatible(left: string, right: string): boolean {
 }
 
 /**
- * The people a new record probably duplicates: a similar normalised name (trigram index), the same
- * father's name, a birth year within two. Shown before saving, so the report can be linked instead.
+ * A given name's letters as a clerk's habits leave them: normalised (hamza seats, "ة", "ى",
+ * tatweel, "عبد الله" joined), a bare hamza, doubled letters and a leading "ال" set aside. Unlike
+ * the phonetic key it keeps long vowels: حسن and حسين, محمد and محمود are brothers' names, and a
+ * brother is the false duplicate a registrar is most often shown.
+ */
+function givenNameLetters(name: string): string {
+  return normaliseArabicName(name).replace(/[\s\u0621]/gu, "").replace(/(.)\1+/gu, "$1").replace(/^\u0627\u0644(.{3,})$/u, "$1");
+}
+
+/**
+ * Whether two records likely name one person, part by part with the same matcher as the search
+ * (lib/names/name-match.ts): every part written on both sides is the same name or a spelling of
+ * it, the given name among them with the same letters (brothers share the rest), and at least three parts are compared
+ * when the new record has three (a clerk leaving out the grandfather is common; leaving out all
+ * but the given and family name says too little). The similarity is the mean over those parts.
+ */
+export function duplicateSimilarity(person: NameParts, other: NameParts): number | null {
+  const similarities = comparePartByPart(person, other);
+  const compared = similarities.filter((similarity): similarity is number => similarity !== null);
+  const written = [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter((part) => normaliseArabicName(part) !== "").length;
+  if (similarities[0] === null || givenNameLetters(person.givenName) !== givenNameLetters(other.givenName)) return null;
+  if (compared.some((similarity) => similarity < SAME_NAME) || compared.length < Math.min(3, written)) return null;
+  return compared.reduce((sum, similarity) => sum + similarity, 0) / compared.length;
+}
+
+/**
+ * The people a new record probably duplicates: found by the phonetic keys of its parts
+ * (name-candidates.ts), kept when duplicateSimilarity says so and the birth years are within two.
+ * Shown before saving, so the report can be linked instead.
  */
 export async function findDuplicateCandidates(
   db: Executor,
   person: NameParts & { birthYear: number | null },
   options: { excludeId?: string } = {},
 ): Promise<DuplicateCandidate[]> {
-  const nameSearch = buildNameSearch(person);
-  const givenName = normaliseArabicName(person.givenName).split(" ")[0] ?? "";
-  if (nameSearch === "") return [];
-  const rows = await withTrigramThresholds(db, { similarity: NAME_SIMILARITY, wordSimilarity: 0.6 }, (tx) =>
-    selectRows<CandidateRow>(
-      tx,
-      sql`select p.id, p.case_number, p.given_name, p.father_name, p.grandfather_name, p.family_name, p.birth_year,
-                 f.reference as family_reference, similarity(p.name_search, ${nameSearch}) as similarity,
-                 similarity(split_part(p.name_search, ' ', 1), ${givenName}) as given_name_similarity
-            from missing_persons p left join families f on f.id = p.family_id
-           where p.name_search % ${nameSearch} and p.merged_into_id is null and p.voided_at is null
-             and p.id is distinct from ${options.excludeId ?? null}::uuid
-           order by p.name_search <-> ${nameSearch}
-           limit 20`,
-    ),
-  );
-  // Brothers share father, grandfather and family name: only alike given names make a duplicate.
+  if (normaliseArabicName(person.givenName) === "") return [];
+  const keys = [person.givenName, person.fatherName, person.grandfatherName, person.familyName].map(namePartKey);
+  const rows = await inTransaction(db, (tx) => findKeyedCandidates(tx, keys, { activeOnly: true, excludeId: options.excludeId }));
   return rows
-    .filter((row) => Number(row.given_name_similarity) >= GIVEN_NAME_SIMILARITY)
-    .map(toCandidate)
-    .filter((candidate) => fatherNamesCompatible(candidate.fatherName, person.fatherName))
-    .filter((candidate) => birthYearsCompatible(candidate.birthYear, person.birthYear));
+    .filter((row) => birthYearsCompatible(row.birth_year, person.birthYear))
+    .map((row) => ({ row, similarity: duplicateSimilarity(person, { givenName: row.given_name, fatherName: row.father_name, grandfatherName: row.grandfather_name, familyName: row.family_name, nameLatin: row.name_latin }) }))
+    .filter((entry): entry is { row: NameCandidateRow; similarity: number } => entry.similarity !== null)
+    .sort((left, right) => right.similarity - left.similarity || left.row.case_number.localeCompare(right.row.case_number))
+    .slice(0, MOST_CANDIDATES)
+    .map(({ row, similarity }) => ({ ...personFromRow(row), similarity }));
 }

@@ -75,7 +75,7 @@ async function registerReport(page: Page): Promise<void> {
 }
 
 describe("people records", () => {
-  test("a registrar registers a family's report, the mother's sample and prints her receipt; search finds a brother by a variant spelling", async (context) => {
+  test("a registrar registers a family's report, the mother's sample and prints her receipt; search finds a brother by a variant spelling and shows which parts matched", async (context) => {
     const page = await signedInPage(context);
     const reference = await registerFamily(page);
     const familyPath = new URL(page.url()).pathname;
@@ -100,5 +100,7 @@ describe("people records", () => {
     const first = page.getByTestId("search-result").first();
     await first.waitFor();
     expect(await first.innerText()).toContain("مصطفى إبراهيم الطاهر الزقزوقي");
+    // Which parts matched, not merely "name" (issue 31): every part typed, each the same name.
+    expect(await first.getByTestId("matched-parts").innerText()).toMatch(/الاسم ✓ · الأب ✓ · الجد ✓ · العائلة ✓/);
   });
 });

@@ -1,0 +1,227 @@
+import { arabicForLatin } from "./latin-names";
+import { namePartKey } from "./name-key";
+import { normaliseArabicName } from "./normalise-arabic";
+import { nameQueryWords } from "./query-words";
+
+/**
+ * Per-part name matching (issue 31). A typed name's words are assigned to a person's given,
+ * father's, grandfather's and family name, each pair scored on its own, so the search can tell
+ * "مفتاح سالم النخلاوي" from "صالح سالم النخلاوي" however much the rest of the name is shared.
+ */
+export const NAME_ROLES = ["given", "father", "grandfather", "family"] as const;
+export type NameRole = (typeof NAME_ROLES)[number];
+
+/**
+ * How much a matched part says about who is meant. The given name tells brothers apart; the
+ * family name is said by almost everyone; the father's name tells cousins apart; the
+ * grandfather's is seldom said and shared by all the cousins on one side.
+ */
+export const ROLE_WEIGHTS: Readonly<Record<NameRole, number>> = { given: 1, father: 0.7, grandfather: 0.5, family: 0.8 };
+const WEIGHTS = NAME_ROLES.map((role) => ROLE_WEIGHTS[role]);
+/** The most a query of n words can score: its words on the n weightiest parts. */
+const BEST_TOTALS = [...WEIGHTS].sort((a, b) => b - a).map((_, index, sorted) => sorted.slice(0, index + 1).reduce((sum, weight) => sum + weight, 0));
+
+/** Words in an order nobody says a name in (father before given, say) weigh this much less. */
+const UNUSUAL_ORDER_PENALTY = 0.15;
+/** A key match scores at least this (and up to KEY_MATCH + KEY_MATCH_SPELLING for the same letters). */
+const KEY_MATCH = 0.8;
+const KEY_MATCH_SPELLING = 0.15;
+/** Letters alone (keys differ): a word this alike or more counts, scoring at most SPELLING_ONLY. */
+const SPELLING_ONLY_THRESHOLD = 0.6;
+const SPELLING_ONLY = 0.7;
+/** A Latin query matched against the stored Latin spelling scores at most this. */
+const LATIN_SPELLING = 0.9;
+
+export type PartMatchQuality = "exact" | "close";
+export interface PartMatch {
+  role: NameRole | "latin";
+  quality: PartMatchQuality;
+}
+export interface NameMatch {
+  /** 0 to 1: 1 when every word typed is exactly one of the parts it most tells about. */
+  score: number;
+  /** The parts matched, in the order of NAME_ROLES. */
+  parts: PartMatch[];
+}
+
+export interface StoredName {
+  givenName: string;
+  fatherName: string;
+  grandfatherName: string;
+  familyName: string;
+  nameLatin?: string;
+}
+
+interface PreparedWord {
+  /** Normalised, letters only, without a leading "ال": the form compared letter by letter. */
+  bare: string;
+  /** The bare forms that count as the same name: itself, and the Arabic of a listed Latin spelling. */
+  exactForms: string[];
+  key: string;
+  latin: boolean;
+}
+
+const LATIN_LETTER = /[a-z]/;
+
+function bareForm(normalised: string): string {
+  return normalised.replace(/[^a-z\u0621-\u064A]/g, "").replace(/^(\u0627\u0644|al|el)(.{3,})$/u, "$2");
+}
+
+function prepareWord(word: string): PreparedWord {
+  const bare = bareForm(normaliseArabicName(word));
+  const latin = LATIN_LETTER.test(bare);
+  const arabic = latin ? arabicForLatin(bare) : undefined;
+  return { bare, exactForms: arabic === undefined ? [bare] : [bare, bareForm(arabic)], key: namePartKey(word), latin };
+}
+
+/** 1 − edit distance / length of the longer word, over letters (not UTF-16 units). */
+export function spellingSimilarity(left: string, right: string): number {
+  const a = [...left];
+  const b = [...right];
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return 1 - (previous[b.length] ?? 0) / Math.max(a.length, b.length);
+}
+
+/** A stored part, prepared once however many words it is compared with. */
+interface PreparedPart {
+  bare: string;
+  key: string;
+  latin: boolean;
+}
+
+function preparePart(part: string): PreparedPart {
+  const bare = bareForm(normaliseArabicName(part));
+  return { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
+}
+
+/**
+ * How well one typed word names one stored part: 1 for the same name however written, 0.8–0.95
+ * for the same phonetic key (closer letters score higher, so "حسن" prefers حسن to حسين), up to
+ * 0.7 for a near spelling whose key differs, else 0.
+ */
+function wordSimilarity(word: PreparedWord, part: PreparedPart): number {
+  if (part.bare === "") return 0;
+  if (word.exactForms.includes(part.bare)) return 1;
+  const sameKey = word.key !== "" && word.key === part.key;
+  const spelling = word.latin === part.latin ? spellingSimilarity(word.bare, part.bare) : 0;
+  if (sameKey) return KEY_MATCH + KEY_MATCH_SPELLING * spelling;
+  return spelling >= SPELLING_ONLY_THRESHOLD ? SPELLING_ONLY * spelling : 0;
+}
+
+/** Given before father before grandfather before family, or the family name said first. */
+const isCustomary = (roles: number[]) =>
+  roles.every((role, index) => index === 0 || role > (roles[index - 1] ?? -1)) ||
+  (roles[0] === NAME_ROLES.indexOf("family") && roles.slice(1).every((role, index) => index === 0 || role > (roles[index] ?? -1)));
+
+/**
+ * The best assignment of words (rows) to parts (columns) by weighted similarity, each part taking
+ * at most one word and a word no part. Queries have at most a handful of words, so every
+ * assignment is tried.
+ */
+export function bestAssignment(similarities: readonly (readonly number[])[]): { total: number; roleOfWord: number[] } {
+  let best = { total: 0, roleOfWord: similarities.map(() => -1) };
+  const roleOfWord: number[] = [];
+  const visit = (word: number, used: number, total: number) => {
+    if (word === similarities.length) {
+      const matched = roleOfWord.filter((role) => role >= 0);
+      const adjusted = isCustomary(matched) ? total : total - UNUSUAL_ORDER_PENALTY;
+      if (adjusted > best.total) best = { total: adjusted, roleOfWord: [...roleOfWord] };
+      return;
+    }
+    roleOfWord[word] = -1;
+    visit(word + 1, used, total);
+    const row = similarities[word] ?? [];
+    for (let role = 0; role < NAME_ROLES.length; role += 1) {
+      const similarity = row[role] ?? 0;
+      if (similarity <= 0 || used & (1 << role)) continue;
+      roleOfWord[word] = role;
+      visit(word + 1, used | (1 << role), total + similarity * (WEIGHTS[role] ?? 0));
+    }
+    roleOfWord.length = word;
+  };
+  visit(0, 0, 0);
+  return best;
+}
+
+const quality = (similarity: number): PartMatchQuality => (similarity >= 1 ? "exact" : "close");
+
+/**
+ * A scorer for one typed name, to be applied to many people. Similarities are remembered per
+ * stored spelling, so scoring the thousands of people who share a few hundred names is cheap.
+ */
+export function createNameScorer(query: string): { words: string[]; keys: string[]; score(name: StoredName): NameMatch } {
+  const words = nameQueryWords(query).slice(0, 5);
+  const prepared = words.map(prepareWord);
+  const remembered = new Map<string, number[]>();
+  const similaritiesTo = (part: string) => {
+    let similarities = remembered.get(part);
+    if (!similarities) {
+      const preparedPart = preparePart(part);
+      similarities = prepared.map((word) => wordSimilarity(word, preparedPart));
+      remembered.set(part, similarities);
+    }
+    return similarities;
+  };
+  const latinWords = prepared.filter((word) => word.latin);
+  const preparedLatin = new Map<string, PreparedPart>();
+
+  function latinSpellingMatch(nameLatin: string): NameMatch | null {
+    if (latinWords.length === 0 || nameLatin === "") return null;
+    const stored = nameLatin.split(/[\s]+/).filter((word) => word !== "");
+    const storedParts = stored.map((part) => {
+      let preparedPart = preparedLatin.get(part);
+      if (!preparedPart) {
+        preparedPart = preparePart(part);
+        preparedLatin.set(part, preparedPart);
+      }
+      return preparedPart;
+    });
+    const best = latinWords.map((word) => Math.max(0, ...storedParts.map((part) => wordSimilarity(word, part))));
+    const score = (LATIN_SPELLING * best.reduce((sum, value) => sum + value, 0)) / prepared.length;
+    if (best.every((value) => value === 0)) return null;
+    return { score, parts: [{ role: "latin", quality: best.every((value) => value >= 1) ? "exact" : "close" }] };
+  }
+
+  function score(name: StoredName): NameMatch {
+    const parts = [name.givenName, name.fatherName, name.grandfatherName, name.familyName];
+    const columns = parts.map(similaritiesTo);
+    const similarities = prepared.map((_, word) => columns.map((column) => column[word] ?? 0));
+    const { total, roleOfWord } = bestAssignment(similarities);
+    const denominator = BEST_TOTALS[Math.min(prepared.length, NAME_ROLES.length) - 1] ?? 1;
+    const matched: NameMatch = {
+      score: prepared.length === 0 ? 0 : Math.max(0, total) / denominator,
+      parts: roleOfWord
+        .map((role, word) => ({ role, similarity: similarities[word]?.[role] ?? 0 }))
+        .filter(({ role }) => role >= 0)
+        .sort((left, right) => left.role - right.role)
+        .map(({ role, similarity }) => ({ role: NAME_ROLES[role] ?? "given", quality: quality(similarity) })),
+    };
+    const latin = latinSpellingMatch(name.nameLatin ?? "");
+    return latin && latin.score > matched.score ? latin : matched;
+  }
+
+  return { words, keys: prepared.map((word) => word.key), score };
+}
+
+/**
+ * Two records of a name compared part by part, the roles known on both sides (a person form, an
+ * import row): the similarity of each part written on both. Used by duplicate detection.
+ */
+export function comparePartByPart(left: StoredName, right: StoredName): (number | null)[] {
+  const leftParts = [left.givenName, left.fatherName, left.grandfatherName, left.familyName];
+  const rightParts = [right.givenName, right.fatherName, right.grandfatherName, right.familyName];
+  return leftParts.map((part, index) => {
+    const other = rightParts[index] ?? "";
+    if (normaliseArabicName(part) === "" || normaliseArabicName(other) === "") return null;
+    return wordSimilarity(prepareWord(part), preparePart(other));
+  });
+}

@@ -1,0 +1,86 @@
+import "./support/mock-action-request";
+import { sql } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { createMissingPerson } from "@/app/[locale]/staff/persons/actions";
+import { selectRows } from "@/db/client";
+import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "@/lib/demo/names";
+import { namePartKey } from "@/lib/names/name-key";
+import { findDuplicateCandidates } from "@/lib/people/duplicates";
+import { searchMissingPersons } from "@/lib/people/search";
+import { actionRequest, signInAs } from "./support/action-request";
+import { describeOnEachBackend, testBackends } from "./support/databases";
+import { createUser as createUserRow } from "./support/factories";
+import { missingPersonInput, uniqueFamilyName, unwrap } from "./support/people";
+
+const backends = await testBackends();
+
+/** Stored spellings whose database key (name_part_key) must be the key the query side computes. */
+const SPELLINGS = [
+  ...[...MALE_GIVEN_NAMES, ...FEMALE_GIVEN_NAMES, ...FAMILY_NAMES].flatMap((name) => [name.ar, name.latin]),
+  "مُحَمَّد", "عبد  الله", "مفتـــاح", "النخلاوى", "سليييمان", "Abd Allah", "Mohammed", "O'Neil", "ﻻ", "محمد ١٢٣", "\u200fعلي\u200f", "",
+];
+
+describeOnEachBackend(backends, "name search part by part", (database) => {
+  const db = () => database().db;
+
+  beforeEach(async () => {
+    actionRequest.db = db();
+    signInAs(await createUserRow(db(), "registrar"));
+  });
+
+  it("keys every spelling in the database as the search does", async () => {
+    const rows = await selectRows<{ spelling: string; key: string }>(
+      db(),
+      sql`select spelling, name_part_key(spelling) as key from unnest(${sql.raw(`array[${SPELLINGS.map((spelling) => `'${spelling.replace(/'/g, "''")}'`).join(", ")}]::text[]`)}) as spelling`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.spelling, row.key]))).toEqual(Object.fromEntries(SPELLINGS.map((spelling) => [spelling, namePartKey(spelling)])));
+  });
+
+  it("ranks the person named by given, father and family first, above brothers who share the father and family", async () => {
+    const familyName = uniqueFamilyName();
+    const register = (givenName: string, fatherName: string, grandfatherName: string) =>
+      createMissingPerson(missingPersonInput({ givenName, fatherName, grandfatherName, familyName }));
+    const brothers = [];
+    for (const givenName of ["صالح", "بشير", "موسى"]) brothers.push(unwrap(await register(givenName, "سالم", "علي")));
+    unwrap(await register("بشير", "مفتاح", "سالم"));
+    const sought = unwrap(await register("مفتاح", "سالم", "علي"));
+    for (const query of [`مفتاح سالم ${familyName}`, `مفتاح سللم ${familyName}`, `الحاج مفتح بن سالم ${familyName}`, `${familyName} مفتاح سالم`]) {
+      const [first, ...others] = await searchMissingPersons(db(), query);
+      expect(first?.id, query).toBe(sought.missingPersonId);
+      expect(others.map((other) => other.id), query).toEqual(expect.arrayContaining(brothers.map((brother) => brother.missingPersonId)));
+    }
+    const [misspelt] = await searchMissingPersons(db(), `مفتاح سللم ${familyName}`);
+    expect(misspelt?.nameParts).toEqual([
+      { role: "given", quality: "exact" }, { role: "father", quality: "close" }, { role: "family", quality: "exact" },
+    ]);
+  });
+
+  it("finds an Arabic name from its Latin spelling", async () => {
+    const familyName = uniqueFamilyName();
+    const sought = unwrap(await createMissingPerson(missingPersonInput({ givenName: "محمد", fatherName: "يوسف", grandfatherName: "", familyName })));
+    unwrap(await createMissingPerson(missingPersonInput({ givenName: "أحمد", fatherName: "يوسف", grandfatherName: "", familyName })));
+    const [first] = await searchMissingPersons(db(), `Muhammad Youssef ${familyName}`);
+    expect(first).toMatchObject({ id: sought.missingPersonId, nameParts: [{ role: "given", quality: "exact" }, { role: "father", quality: "exact" }, { role: "family", quality: "exact" }] });
+  });
+
+  it("proposes the same person re-registered with three of four parts in a clerk's spelling, not his brother", async () => {
+    const familyName = uniqueFamilyName();
+    const sought = unwrap(await createMissingPerson(missingPersonInput({ givenName: "عبد الله", fatherName: "مصطفى", grandfatherName: "إبراهيم", familyName, birthYear: "1985" })));
+    unwrap(await createMissingPerson(missingPersonInput({ givenName: "عبد الرحمن", fatherName: "مصطفى", grandfatherName: "إبراهيم", familyName, birthYear: "1985" })));
+    const variant = { givenName: "عبدالله", fatherName: "مصطفي", grandfatherName: "", familyName: familyName.replace(/^ال/, ""), nameLatin: "" };
+    expect((await findDuplicateCandidates(db(), { ...variant, birthYear: 1985 })).map((candidate) => candidate.id)).toEqual([sought.missingPersonId]);
+    expect(await findDuplicateCandidates(db(), { ...variant, fatherName: "", grandfatherName: "ابراهيم", birthYear: null })).toMatchObject([{ id: sought.missingPersonId }]);
+    expect(await findDuplicateCandidates(db(), { ...variant, givenName: "محمد", birthYear: 1985 })).toEqual([]);
+  });
+
+  it("does not propose a brother whose given name differs from the new record's by a long vowel", async () => {
+    const familyName = uniqueFamilyName();
+    for (const givenName of ["حسين", "محمود"]) {
+      unwrap(await createMissingPerson(missingPersonInput({ givenName, fatherName: "علي", grandfatherName: "سالم", familyName, birthYear: "1980" })));
+    }
+    for (const givenName of ["حسن", "محمد"]) {
+      expect(await findDuplicateCandidates(db(), { givenName, fatherName: "علي", grandfatherName: "سالم", familyName, nameLatin: "", birthYear: 1980 }), givenName).toEqual([]);
+    }
+    expect(await findDuplicateCandidates(db(), { givenName: "حسين", fatherName: "على", grandfatherName: "", familyName, nameLatin: "", birthYear: null })).toHaveLength(1);
+  });
+});
