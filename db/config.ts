@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 
 /** Where the data lives: a PostgreSQL server when DATABASE_URL is set, the embedded PGlite otherwise. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A family's session lasts half an hour: long enough to read, short on a shared phone. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { closeDatabaseOnShutdown, getDatabaseHandle } from "./database";
 
 /** Why production must not be served this way, or null when it may. */
