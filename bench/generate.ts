@@ -12,7 +12,7 @@ import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import { clerkSpelling } from "./spelling";
 
 /**
- * `npx tsx bench/generate.ts --scale=S|M|L`: synthetic records at a scale, into PostgreSQL.
+ * `npm run bench:generate -- --scale=S|M|L`: synthetic records at a scale, into PostgreSQL.
  * S is the demo seed; M and L add invented families, missing persons, police reports, remains and
  * donors with their reference samples on top of it, streamed in with COPY. Every value is made
  * up from the demo's invented name parts; no real person is named.

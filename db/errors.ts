@@ -1,3 +1,4 @@
+import "server-only";
 /** A database problem a person can fix; its message says what is wrong and what to do. */
 export class DatabaseSetupError extends Error {
   constructor(message: string) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import type { Sql } from "postgres";
 import type { Executor } from "./client";

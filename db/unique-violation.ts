@@ -1,3 +1,4 @@
+import "server-only";
 const UNIQUE_VIOLATION = "23505";
 
 /**

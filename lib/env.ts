@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { readServerSettings, ServerSettingError } from "@/scripts/support/client-address.mjs";
 

@@ -2,7 +2,8 @@ import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
-import { auditBreakReasonName, type AuditChainReport } from "@/lib/audit/verify";
+import { auditBreakReasonName } from "@/lib/audit/break-reasons";
+import type { AuditChainReport } from "@/lib/audit/verify";
 
 interface AuditChainStatusProps {
   /** The result of verifying, or null when it was not asked for on this view. */

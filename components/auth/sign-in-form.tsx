@@ -46,7 +46,8 @@ export function SignInForm({ initialError }: { initialError?: string }) {
   });
 
   return (
-    <form onSubmit={submit} method="post" noValidate className="space-y-5" data-testid="sign-in-form">
+    // React ignores the promise; the handler shows its own outcome (a refusal, or the staff pages).
+    <form onSubmit={(event) => void submit(event)} method="post" noValidate className="space-y-5" data-testid="sign-in-form">
       <ProblemMessage problem={problem} />
       <TextInput
         id="username"

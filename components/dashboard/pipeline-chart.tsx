@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/charts/bar-chart";
-import { PIPELINE_STAGES, type IdentificationPipeline } from "@/lib/dashboard/pipeline";
+import type { IdentificationPipeline } from "@/lib/dashboard/pipeline";
+import { PIPELINE_STAGES } from "@/lib/dashboard/pipeline-stages";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/charts/bar-chart";
-import { LAB_STATUSES, SAMPLE_KINDS, type SamplesByLabStatus } from "@/lib/dashboard/samples";
+import type { SamplesByLabStatus } from "@/lib/dashboard/samples";
+import { LAB_STATUSES, SAMPLE_KINDS } from "@/lib/enum-values";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 

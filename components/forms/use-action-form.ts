@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useState, type BaseSyntheticEvent } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Mode, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionFailure, ActionResult } from "@/lib/actions/result";
@@ -25,7 +25,7 @@ export function useActionForm<Values extends FieldValues, Data>(options: {
   const [outcome, setOutcome] = useState<FormOutcome>(null);
   // Who saved over the version this form was loaded with, shown so nobody overwrites them blindly.
   const [conflict, setConflict] = useState<ActionFailure["conflict"] | null>(null);
-  const submit = form.handleSubmit(async (values) => {
+  const handleSubmit = form.handleSubmit(async (values) => {
     setOutcome(null);
     setConflict(null);
     let result: ActionResult<Data>;
@@ -47,5 +47,8 @@ export function useActionForm<Values extends FieldValues, Data>(options: {
     setConflict(result.conflict ?? null);
     setOutcome({ kind: "error", key: result.message });
   });
+  // For onSubmit, which ignores a returned promise: nothing is lost by not awaiting it, because the
+  // handler settles every outcome itself (a failed or unreachable action included) and shows it.
+  const submit = (event?: BaseSyntheticEvent) => void handleSubmit(event);
   return { form, submit, outcome, conflict };
 }

@@ -20,9 +20,12 @@ export function useStepForm<Values extends FieldValues>(options: {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const { form, submit, outcome } = useActionForm({ ...options, onSuccess: () => router.refresh() });
-  const askFirst = async (event: FormEvent<HTMLFormElement>) => {
+  const askFirst = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (await form.trigger()) dialog.current?.showModal();
+    // trigger() only validates and never rejects; invalid fields show their own messages.
+    void form.trigger().then((valid) => {
+      if (valid) dialog.current?.showModal();
+    });
   };
   return { form, outcome, dialog, askFirst, submitConfirmed: () => void submit() };
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { leadOffer, type HeldIdentification, type ScreenRow } from "@/lib/dna-profiles/screening";
+import { leadOffer } from "@/lib/dna-profiles/lead-offer";
+import type { HeldIdentification, ScreenRow } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
 import { formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { LtrText } from "@/components/layout/ltr-text";

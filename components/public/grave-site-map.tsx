@@ -33,7 +33,8 @@ async function siteMapLabels(): Promise<SiteMapLabels> {
 
 /** The grave sites on a map (tiles when configured, Libya's outline always) with its legend. */
 export async function GraveSiteMap({ sites, locale }: { sites: PublicGraveSite[]; locale: Locale }) {
-  const [labels, outline] = await Promise.all([siteMapLabels(), getLibyaOutline()]);
+  const labels = await siteMapLabels();
+  const outline = getLibyaOutline();
   return (
     <div className="space-y-3">
       <SiteMap

@@ -1,3 +1,4 @@
+import "server-only";
 import { boolean, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid, check } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id } from "./columns";

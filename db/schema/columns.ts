@@ -1,3 +1,4 @@
+import "server-only";
 import { integer, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Primary key shared by every table: random, so ids reveal nothing about volume or order. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { check, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id } from "./columns";

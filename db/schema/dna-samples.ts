@@ -1,3 +1,4 @@
+import "server-only";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id, versioned, voidable } from "./columns";

@@ -1,85 +1,39 @@
+import "server-only";
 import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  CONSENT_SCOPES,
+  CUSTODY_ACTIONS,
+  DONOR_RELATIONSHIPS,
+  GRAVE_SITE_STATUSES,
+  IDENTIFICATION_BASES,
+  IDENTIFICATION_STATUSES,
+  LAB_STATUSES,
+  MISSING_PERSON_STATUSES,
+  PERSONAL_EFFECT_KINDS,
+  POLICE_REPORT_CATEGORIES,
+  REMAINS_CONDITIONS,
+  SAMPLE_KINDS,
+  SEXES,
+  USER_ROLES,
+} from "../../lib/enum-values";
 
-export const userRole = pgEnum("user_role", ["admin", "registrar", "forensic", "viewer"]);
-
-export const graveSiteStatus = pgEnum("grave_site_status", [
-  "reported",
-  "surveyed",
-  "excavating",
-  "exhumed",
-  "closed",
-]);
-
-export const sex = pgEnum("sex", ["male", "female", "unknown"]);
-
-export const remainsCondition = pgEnum("remains_condition", [
-  "complete",
-  "partial",
-  "commingled",
-  "fragmentary",
-]);
-
-export const personalEffectKind = pgEnum("personal_effect_kind", [
-  "identity_document",
-  "car_key",
-  "phone",
-  "clothing",
-  "jewellery",
-  "other",
-]);
-
-export const missingPersonStatus = pgEnum("missing_person_status", [
-  "missing",
-  "identified",
-  "remains_returned",
-  "found_alive",
-  "merged",
-]);
-
+/*
+ * The values live in lib/enum-values.ts, which imports nothing, so that forms in the browser can
+ * offer them without bundling drizzle or the tables (docs/BOUNDARY.md). Changing a list there
+ * changes the enum here: write the migration that goes with it.
+ */
+export const userRole = pgEnum("user_role", USER_ROLES);
+export const graveSiteStatus = pgEnum("grave_site_status", GRAVE_SITE_STATUSES);
+export const sex = pgEnum("sex", SEXES);
+export const remainsCondition = pgEnum("remains_condition", REMAINS_CONDITIONS);
+export const personalEffectKind = pgEnum("personal_effect_kind", PERSONAL_EFFECT_KINDS);
+export const missingPersonStatus = pgEnum("missing_person_status", MISSING_PERSON_STATUSES);
 /** The donor's relation to the missing person (a spouse gives no genetic reference). */
-export const donorRelationship = pgEnum("donor_relationship", [
-  "mother",
-  "father",
-  "full_sibling",
-  "maternal_half_sibling",
-  "paternal_half_sibling",
-  "child",
-  "grandparent",
-  "aunt_uncle",
-  "cousin",
-  "spouse",
-]);
-
-export const sampleKind = pgEnum("sample_kind", ["reference", "remains"]);
-
-export const labStatus = pgEnum("lab_status", ["collected", "shipped", "received", "profiled", "failed"]);
-
-export const consentScope = pgEnum("consent_scope", ["identification_only", "identification_and_research"]);
-
-export const policeReportCategory = pgEnum("police_report_category", ["killing", "disappearance"]);
-
-export const identificationBasis = pgEnum("identification_basis", [
-  "dna",
-  "personal_effects",
-  "identity_documents",
-  "anthropology",
-]);
-
-export const identificationStatus = pgEnum("identification_status", [
-  "proposed",
-  "confirmed",
-  "family_notified",
-  "remains_returned",
-  "rejected",
-  "retracted",
-]);
-
-export const custodyAction = pgEnum("custody_action", [
-  "collected",
-  "transferred",
-  "received",
-  "stored",
-  "analysed",
-  "released",
-  "returned",
-]);
+export const donorRelationship = pgEnum("donor_relationship", DONOR_RELATIONSHIPS);
+export const sampleKind = pgEnum("sample_kind", SAMPLE_KINDS);
+export const labStatus = pgEnum("lab_status", LAB_STATUSES);
+export const consentScope = pgEnum("consent_scope", CONSENT_SCOPES);
+export const policeReportCategory = pgEnum("police_report_category", POLICE_REPORT_CATEGORIES);
+export const identificationBasis = pgEnum("identification_basis", IDENTIFICATION_BASES);
+export const identificationStatus = pgEnum("identification_status", IDENTIFICATION_STATUSES);
+export const custodyAction = pgEnum("custody_action", CUSTODY_ACTIONS);

@@ -1,3 +1,4 @@
+import "server-only";
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id } from "./columns";
 import { families } from "./people";

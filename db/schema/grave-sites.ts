@@ -1,3 +1,4 @@
+import "server-only";
 import { boolean, check, date, doublePrecision, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id, versioned, voidable } from "./columns";

@@ -1,3 +1,4 @@
+import "server-only";
 import { pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 

@@ -1,3 +1,4 @@
+import "server-only";
 export * from "./enums";
 export * from "./users";
 export * from "./grave-sites";

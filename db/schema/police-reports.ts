@@ -1,10 +1,12 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, versioned, voidable } from "./columns";
 import { policeReportCategory } from "./enums";
+import { DEFAULT_POLICE_STATION } from "../../lib/people/police-station";
 import { missingPersons } from "./people";
 
-export const DEFAULT_POLICE_STATION = "مركز شرطة ترهونة";
+export { DEFAULT_POLICE_STATION };
 
 export const policeReports = pgTable(
   "police_reports",

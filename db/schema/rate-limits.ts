@@ -1,3 +1,4 @@
+import "server-only";
 import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Facts about the installation itself, such as whether the demonstration data is loaded. */

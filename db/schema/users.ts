@@ -1,3 +1,4 @@
+import "server-only";
 import { bigint, boolean, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id, versioned } from "./columns";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";

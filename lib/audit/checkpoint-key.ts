@@ -1,3 +1,4 @@
+import "server-only";
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Sql } from "postgres";
 import { selectRows, type Executor } from "@/db/client";

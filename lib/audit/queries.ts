@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, users } from "@/db/schema";

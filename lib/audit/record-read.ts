@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import type { StaffSession } from "@/lib/auth/current-session";
 import { currentRequestMetadata, type RequestMetadata } from "@/lib/auth/request-metadata";

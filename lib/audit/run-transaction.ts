@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, Transaction } from "@/db/client";
 import { auditAppendCount } from "@/db/registry-changes";
 import { registryChangedHere } from "@/lib/public/change-keyed-cache";

@@ -1,7 +1,9 @@
+import "server-only";
 import { asc, gt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { CheckpointHead } from "./checkpoint";
+import { AUDIT_BREAK_REASONS } from "./break-reasons";
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
 
 export type AuditChainReport =
@@ -11,19 +13,7 @@ export type AuditChainReport =
 /** Enough rows to keep round trips few, few enough that a million entries never sit in memory. */
 const DEFAULT_BATCH_SIZE = 1_000;
 
-/** Why an entry breaks the chain, by name, so that a page can say it in the reader's language. */
-export const AUDIT_BREAK_REASONS = {
-  brokenLink: "its prev_hash does not match the previous entry's hash (an entry was removed or inserted before it)",
-  changedEntry: "its stored hash does not match its contents (the entry was changed)",
-  subMillisecond:
-    "its occurred_at carries microseconds, which entries written by the application never have (the entry was changed)",
-  idGap: "its id does not follow the previous entry's id by one (an entry before it was removed)",
-  checkpointMismatch:
-    "it differs from the signed checkpoint of this entry (hash or number of entries): the chain up to it was rewritten",
-  checkpointNotReached: "the chain ends before this entry, which a signed checkpoint names: newer entries were removed",
-} as const;
-
-export type AuditBreakReason = keyof typeof AUDIT_BREAK_REASONS;
+export { AUDIT_BREAK_REASONS, auditBreakReasonName, type AuditBreakReason } from "./break-reasons";
 
 export const BROKEN_LINK_REASON = AUDIT_BREAK_REASONS.brokenLink;
 export const CHANGED_ENTRY_REASON = AUDIT_BREAK_REASONS.changedEntry;
@@ -31,12 +21,6 @@ export const SUB_MILLISECOND_REASON = AUDIT_BREAK_REASONS.subMillisecond;
 export const ID_GAP_REASON = AUDIT_BREAK_REASONS.idGap;
 export const CHECKPOINT_MISMATCH_REASON = AUDIT_BREAK_REASONS.checkpointMismatch;
 export const CHECKPOINT_NOT_REACHED_REASON = AUDIT_BREAK_REASONS.checkpointNotReached;
-
-/** The name of a reason this module gave, or undefined for any other text. */
-export function auditBreakReasonName(reason: string): AuditBreakReason | undefined {
-  const names = Object.keys(AUDIT_BREAK_REASONS) as AuditBreakReason[];
-  return names.find((name) => AUDIT_BREAK_REASONS[name] === reason);
-}
 
 function readBatch(db: Executor, afterId: number, batchSize: number) {
   return db

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale } from "next-intl";
 import { redirect } from "@/lib/i18n/navigation";
 import { getCurrentSession, type StaffSession } from "./current-session";

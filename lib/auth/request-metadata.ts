@@ -1,3 +1,4 @@
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
 import { environment } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import { users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { staffSignInThrottles } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, isNull, min, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, families, policeReports, referenceDonors } from "@/db/schema";

@@ -1,11 +1,11 @@
+import "server-only";
 import { and, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, identifications, remains } from "@/db/schema";
+import { PIPELINE_STAGES, type PipelineStage } from "./pipeline-stages";
 import type { GraveSiteFilter } from "./site-filter";
 
-/** The road from a body in the ground to a body returned to its family, in order. */
-export const PIPELINE_STAGES = ["recovered", "sampled", "profiled", "proposed", "confirmed", "notified", "returned"] as const;
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+export { PIPELINE_STAGES, type PipelineStage };
 
 export type IdentificationPipeline = Record<PipelineStage, number>;
 

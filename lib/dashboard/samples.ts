@@ -1,12 +1,11 @@
+import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, remains } from "@/db/schema";
+import { LAB_STATUSES, SAMPLE_KINDS, type LabStatus, type SampleKind } from "@/lib/enum-values";
 import type { GraveSiteFilter } from "./site-filter";
 
-export const LAB_STATUSES = dnaSamples.labStatus.enumValues;
-export type LabStatus = (typeof LAB_STATUSES)[number];
-export const SAMPLE_KINDS = dnaSamples.kind.enumValues;
-export type SampleKind = (typeof SAMPLE_KINDS)[number];
+export { LAB_STATUSES, SAMPLE_KINDS, type LabStatus, type SampleKind };
 
 export type SamplesByLabStatus = Record<LabStatus, Record<SampleKind, number>>;
 

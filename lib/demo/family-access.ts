@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { families } from "@/db/schema";

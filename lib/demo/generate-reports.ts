@@ -1,3 +1,4 @@
+import "server-only";
 import { DEFAULT_POLICE_STATION } from "@/db/schema/police-reports";
 import { randomDateBetween, yearOf } from "./dates";
 import type { FamilyWithMembers } from "./generate-families";

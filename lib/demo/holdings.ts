@@ -1,3 +1,4 @@
+import "server-only";
 import { count, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { families, graveSites, missingPersons, policeReports, remains, users } from "@/db/schema";

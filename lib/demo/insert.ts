@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "@/db/client";
 import {
   alleleFrequencies,

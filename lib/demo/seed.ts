@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { appendAuditEntries, appendAuditEntry } from "@/lib/audit/append";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { alleleFrequencies, alleleFrequencyTables, users } from "@/db/schema";

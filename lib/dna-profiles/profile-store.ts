@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { dnaSamples, strProfileHistory, strProfiles } from "@/db/schema";

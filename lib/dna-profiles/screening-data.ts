@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, missingPersons, referenceDonors, remains, strProfiles } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
@@ -9,6 +10,8 @@ import { DEFAULT_THETA, type Profile } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
 import { loadScreeningInput } from "./screening-data";
 import { personNameColumns } from "@/lib/people/person-columns";
+
+export { leadOffer } from "./lead-offer";
 
 /** The screen's parameters as the leads page reads them from its query string. */
 export const screenSettingsSchema = z.object({
@@ -44,13 +47,6 @@ export interface ScreenRow {
   posterior: number | null;
   lociCompared: number;
   inconsistentLoci: string[];
-}
-
-/** What a lead offers beside a person: the identification that already holds either side, or a proposal. */
-export function leadOffer(row: ScreenRow, person: ScreenPerson): { kind: "held"; identification: HeldIdentification } | { kind: "propose" } | null {
-  const held = person.identification ?? row.remainsIdentification;
-  if (held) return { kind: "held", identification: held };
-  return row.isLead ? { kind: "propose" } : null;
 }
 
 export type ScreenOutcome =

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { families, missingPersons, policeReports } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { families, missingPersons, policeReports } from "@/db/schema";

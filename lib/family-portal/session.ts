@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { families, familySessions } from "@/db/schema";

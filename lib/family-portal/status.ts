@@ -1,8 +1,11 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, min } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, identifications, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
 import { buildTimeline, type PersonFacts, type PersonTimeline, type VisibleIdentificationStatus } from "./timeline";
 import { personNameColumns } from "@/lib/people/person-columns";
+
+export { identifiedCount } from "./identified-count";
 
 const VISIBLE_STATUSES: VisibleIdentificationStatus[] = ["confirmed", "family_notified", "remains_returned"];
 
@@ -63,11 +66,6 @@ function isVisible(status: string): status is VisibleIdentificationStatus {
 
 function nameKey(person: { givenName: string; fatherName: string | null; grandfatherName: string | null; familyName: string | null }): string {
   return [person.givenName, person.fatherName, person.grandfatherName, person.familyName].map((part) => (part ?? "").trim()).join("|");
-}
-
-/** "1 of 7 identified": only identifications the family was told of in person count. */
-export function identifiedCount(persons: readonly FamilyPortalPerson[]): number {
-  return persons.filter((person) => person.outcome === "informed" || person.outcome === "returned").length;
 }
 
 /** The family's own missing relatives (not voided, not merged away), each with its timeline. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { isUniqueViolation } from "@/db/unique-violation";
 import { ActionRefusal } from "@/lib/actions/result";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { personalEffects } from "@/db/schema";

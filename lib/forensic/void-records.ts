@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { graveSites, remains } from "@/db/schema";

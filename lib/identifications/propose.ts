@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { identifications, missingPersons, remains } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { alias } from "drizzle-orm/pg-core";
 import { desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, exists, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, referenceDonors, strProfiles } from "@/db/schema";

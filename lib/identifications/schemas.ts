@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identificationBasis } from "@/db/schema/enums";
+import { IDENTIFICATION_BASES } from "@/lib/enum-values";
 import { choiceOf, pastDate, recordId, requiredText, rowVersion } from "@/lib/forensic/schemas/fields";
 import { LIKELIHOOD_RATIO_MESSAGES, parseLikelihoodRatio } from "./likelihood-ratio";
 
@@ -7,7 +7,7 @@ import { LIKELIHOOD_RATIO_MESSAGES, parseLikelihoodRatio } from "./likelihood-ra
  * One zod schema per identification form, parsed by react-hook-form and by the action. Values stay
  * as the form holds them (the likelihood ratio is typed text); lib/ converts. Messages are keys.
  */
-export const IDENTIFICATION_BASES = identificationBasis.enumValues;
+export { IDENTIFICATION_BASES };
 export const NOTIFICATION_METHODS = ["in_person"] as const;
 
 /** The form's locale decides what a comma or a point means in the likelihood ratio (likelihood-ratio.ts). */

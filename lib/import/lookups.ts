@@ -1,3 +1,4 @@
+import "server-only";
 import { and, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { families, missingPersons, policeReports } from "@/db/schema";

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICE_STATION } from "@/db/schema";
+import { DEFAULT_POLICE_STATION } from "@/lib/people/police-station";
 import {
   birthYearCell,
   categoryCell,

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 

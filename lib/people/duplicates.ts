@@ -1,3 +1,4 @@
+import "server-only";
 import { personFromRow } from "./person-row";
 import type { Executor } from "@/db/client";
 import { comparePartByPart } from "@/lib/names/name-match";

@@ -1,3 +1,4 @@
+import "server-only";
 import { families } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import type { FamilyValues } from "./schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { donorRelationships, identifications, INACTIVE_IDENTIFICATION_STATUSES, missingPersons, policeReportPersons } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { families, identifications, INACTIVE_IDENTIFICATION_STATUSES, missingPersons } from "@/db/schema";

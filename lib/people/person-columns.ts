@@ -1,3 +1,4 @@
+import "server-only";
 import { missingPersons } from "@/db/schema";
 
 /** A missing person as lists, pickers and pages name one: the record, its case number and the four name parts. */

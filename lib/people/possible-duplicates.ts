@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
 import { birthYearsCompatible, fatherNamesCompatible } from "./duplicates";

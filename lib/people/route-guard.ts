@@ -1,3 +1,4 @@
+import "server-only";
 import { getCurrentSession, type StaffSession } from "@/lib/auth/current-session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { isSameOriginRequest } from "@/lib/security/request-origin";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { dnaSamples } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { custodyEvents, dnaSamples, referenceDonors } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { consentScope, donorRelationship, policeReportCategory, sex } from "@/db/schema";
+import { CONSENT_SCOPES, DONOR_RELATIONSHIPS, POLICE_REPORT_CATEGORIES, SEXES } from "@/lib/enum-values";
 import { isFutureDate } from "./dates";
 
 /**
@@ -45,7 +45,7 @@ export const missingPersonFields = {
   grandfatherName: optional,
   familyName: optional,
   nameLatin: z.string().trim().max(200, { error: "tooLong" }),
-  sex: z.enum(sex.enumValues, { error: "invalidChoice" }),
+  sex: z.enum(SEXES, { error: "invalidChoice" }),
   birthYear: z.string().trim().regex(/^((19|20)\d{2})?$/, { error: "birthYearFormat" }),
   lastSeenOn: optionalPastDate,
   lastSeenPlace: optional,
@@ -73,7 +73,7 @@ export const reportNewPersonSchema = z.object({
   fatherName: optional,
   grandfatherName: optional,
   familyName: optional,
-  sex: z.enum(sex.enumValues, { error: "invalidChoice" }),
+  sex: z.enum(SEXES, { error: "invalidChoice" }),
   birthYear: missingPersonFields.birthYear,
   /** Empty, or the reference of the family the person belongs to (TRH-F-0001). */
   familyReference: z.union([z.literal(""), z.string().trim().toUpperCase().regex(FAMILY_REFERENCE_PATTERN, { error: "familyReferenceFormat" })]),
@@ -88,7 +88,7 @@ export const policeReportSchema = z
     filedOn: pastDate,
     reporterName: required,
     reporterRelationship: optional,
-    category: z.enum(policeReportCategory.enumValues, { error: "invalidChoice" }),
+    category: z.enum(POLICE_REPORT_CATEGORIES, { error: "invalidChoice" }),
     narrative: longText,
     missingPersonIds: z.array(recordId).max(50),
     newPersons: z.array(reportNewPersonSchema).max(20),
@@ -103,10 +103,10 @@ export const donorSchema = z.object({
   grandfatherName: optional,
   familyName: optional,
   nameLatin: z.string().trim().max(200, { error: "tooLong" }),
-  sex: z.enum(sex.enumValues, { error: "invalidChoice" }),
+  sex: z.enum(SEXES, { error: "invalidChoice" }),
   phone: z.string().trim().regex(/^[+\d\s-]{0,24}$/, { error: "phoneFormat" }),
   relationships: z
-    .array(z.object({ missingPersonId: recordId, relationship: z.union([z.literal(""), z.enum(donorRelationship.enumValues)]) }))
+    .array(z.object({ missingPersonId: recordId, relationship: z.union([z.literal(""), z.enum(DONOR_RELATIONSHIPS)]) }))
     .refine((rows) => rows.some((row) => row.relationship !== ""), { error: "chooseRelationship" }),
 });
 
@@ -117,7 +117,7 @@ export const referenceSampleSchema = z.object({
   collectedByName: required,
   // No reference sample is kept without the donor's consent (the database refuses it as well).
   consentGiven: z.boolean().refine((given) => given, { error: "consentRequired" }),
-  consentScope: z.enum(consentScope.enumValues, { error: "invalidChoice" }),
+  consentScope: z.enum(CONSENT_SCOPES, { error: "invalidChoice" }),
   consentFormRef: required,
 });
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { personFromRow, type PersonRow } from "./person-row";
 import { selectRows, type Executor } from "@/db/client";

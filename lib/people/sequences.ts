@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { selectRows, type Executor, type Transaction } from "@/db/client";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { dnaSamples, families, missingPersons, referenceDonors } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { listenForRegistryChanges } from "@/db/registry-changes";

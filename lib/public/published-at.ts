@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { eq, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, countDistinct, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { rateLimits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 

@@ -1,4 +1,5 @@
 import { checkEnvironmentAtStart, EnvironmentError } from "@/lib/env";
+import "server-only";
 import { closeDatabaseOnShutdown, getDatabaseHandle } from "./database";
 
 /** Why this process must not serve, or null when it may. */

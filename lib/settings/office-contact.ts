@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { systemSettings } from "@/db/schema";

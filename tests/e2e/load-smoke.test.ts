@@ -9,7 +9,7 @@ import { runCommand } from "./support/run-command";
  * limit, and the addresses it claims in X-Forwarded-For are not believed. The script exits 1 otherwise, which runCommand turns into a failure with its output.
  */
 test("a short load run with a concurrent brute force: no public error, no guess past the limit", async () => {
-  const output = await runCommand("npx", ["tsx", "bench/load.ts", "--smoke"], {
+  const output = await runCommand("npx", ["tsx", "--import", "./scripts/support/register-server-only.mjs", "bench/load.ts", "--smoke"], {
     cwd: repositoryRoot,
     env: childEnvironment(),
     timeoutMilliseconds: 240_000,

@@ -71,7 +71,9 @@ describeOnEachBackend(backends, "database constraints", (database) => {
   it("refuses UPDATE and DELETE on the audit log", async () => {
     const db = database().db;
     await db.transaction((tx) => appendAuditEntry(tx, { actorId: null, actorLabel: "test", action: "test.write", entity: "system" }));
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every row, on purpose: the database must refuse it
     expect(await refusal(db.update(auditLog).set({ actorLabel: "someone else" }))).toMatchObject({ code: "42501" });
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- every row, on purpose: the database must refuse it
     expect(await refusal(db.delete(auditLog))).toMatchObject({ code: "42501" });
     expect(await refusal(db.execute(sql`truncate table audit_log`))).toMatchObject({ code: "42501" });
   });

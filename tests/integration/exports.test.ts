@@ -29,6 +29,7 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
     await db().insert(missingPersons).values({ caseNumber, familyId: family?.id, givenName: "مصطفى", fatherName: "إبراهيم", nameSearch: "مصطفي ابراهيم", sex: "male", birthYear: 1988 });
     await createRemains(db());
     // Open data lists only the sites staff have published.
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every site of this test's database, on purpose
     await db().update(graveSites).set({ isPublic: true });
   });
 

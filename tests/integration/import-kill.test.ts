@@ -23,7 +23,7 @@ afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 function importAndKill(filePath: string, actorId: string, environment: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     // node itself runs the script (tsx as a loader), so the pid killed is the process holding the transaction.
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/import-child.ts", filePath, actorId], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/register-server-only.mjs", "tests/integration/support/import-child.ts", filePath, actorId], {
       cwd: projectRoot,
       env: { ...process.env, ...environment },
       stdio: ["ignore", "pipe", "pipe"],

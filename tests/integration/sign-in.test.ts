@@ -222,12 +222,14 @@ describeOnEachBackend(backends, "signing in with a username and password", (data
     const db = database().db;
     const user = await createUserWithPassword(db, DEMO_PASSWORD);
     const ip = uniqueIpAddress();
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- no settings at all: the demo data is not loaded
     await db.delete(systemSettings);
     try {
       expect(await authenticate(db, attempt(user, DEMO_PASSWORD, ip))).toEqual({ kind: "refused" });
       await markDemoDataLoaded(db);
       expect(await authenticate(db, attempt(user, DEMO_PASSWORD, ip))).toEqual(signedIn(user));
     } finally {
+      // eslint-disable-next-line drizzle/enforce-delete-with-where -- back to no settings for the tests after this one
       await db.delete(systemSettings);
     }
   });

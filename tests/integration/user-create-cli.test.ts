@@ -17,10 +17,10 @@ interface CommandResult {
   stderr: string;
 }
 
-/** Runs `npx tsx scripts/user-create.ts` as an operator would, with `input` piped to standard input. */
+/** Runs scripts/user-create.ts as `npm run user:create` does (server-only resolved by the hook), with `input` piped to standard input. */
 function runUserCreate(databaseUrl: string, commandArguments: string[], input: string): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/user-create.ts", ...commandArguments], {
+    const child = spawn("npx", ["tsx", "--import", "./scripts/support/register-server-only.mjs", "scripts/user-create.ts", ...commandArguments], {
       cwd: projectRoot,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["pipe", "pipe", "pipe"],

@@ -26,7 +26,7 @@ export function runScript(
   args: readonly string[] = [],
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", script, ...args], {
+    const child = spawn("npx", ["tsx", "--import", "./scripts/support/register-server-only.mjs", script, ...args], {
       cwd: projectRoot,
       env: changedEnvironment(changes),
       stdio: ["ignore", "pipe", "pipe"],
