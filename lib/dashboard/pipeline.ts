@@ -2,6 +2,7 @@ import { and, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, identifications, remains } from "@/db/schema";
 import type { GraveSiteFilter } from "./site-filter";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** The road from a body in the ground to a body returned to its family, in order. */
 export const PIPELINE_STAGES = ["recovered", "sampled", "profiled", "proposed", "confirmed", "notified", "returned"] as const;
@@ -47,7 +48,7 @@ function hasIdentification(db: Executor, statuses: IdentificationStatus[]): SQL 
 const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
 /** How many bodies (of one site, or all) have reached each stage; each stage counts bodies, not samples. */
-export async function getIdentificationPipeline(
+async function getIdentificationPipelineQuery(
   db: Executor,
   site: GraveSiteFilter | null,
 ): Promise<IdentificationPipeline> {
@@ -65,3 +66,5 @@ export async function getIdentificationPipeline(
     .where(and(isNull(remains.voidedAt), site ? eq(remains.siteId, site.id) : undefined));
   return row ?? { recovered: 0, sampled: 0, profiled: 0, proposed: 0, confirmed: 0, notified: 0, returned: 0 };
 }
+
+export const getIdentificationPipeline = defineRead("dashboard.read", getIdentificationPipelineQuery);

@@ -2,6 +2,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, remains } from "@/db/schema";
 import type { GraveSiteFilter } from "./site-filter";
+import { defineRead } from "@/lib/auth/read-access";
 
 export const LAB_STATUSES = dnaSamples.labStatus.enumValues;
 export type LabStatus = (typeof LAB_STATUSES)[number];
@@ -14,7 +15,7 @@ export type SamplesByLabStatus = Record<LabStatus, Record<SampleKind, number>>;
  * DNA samples at each laboratory stage, families' reference samples apart from the bodies'. A site
  * filter keeps only that site's bodies' samples: a family's sample belongs to no site.
  */
-export async function getSamplesByLabStatus(db: Executor, site: GraveSiteFilter | null): Promise<SamplesByLabStatus> {
+async function getSamplesByLabStatusQuery(db: Executor, site: GraveSiteFilter | null): Promise<SamplesByLabStatus> {
   const rows = await db
     .select({ labStatus: dnaSamples.labStatus, kind: dnaSamples.kind, samples: count() })
     .from(dnaSamples)
@@ -27,3 +28,5 @@ export async function getSamplesByLabStatus(db: Executor, site: GraveSiteFilter 
   for (const row of rows) result[row.labStatus][row.kind] = row.samples;
   return result;
 }
+
+export const getSamplesByLabStatus = defineRead("dashboard.read", getSamplesByLabStatusQuery);
