@@ -77,7 +77,7 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
   return [...candidates.values()].map((candidate) => ({ ...candidate, references: [...candidate.references.values()] }));
 }
 
-/** Everything a screen needs, read in three queries; only forensic pages may call this. */
+/** Everything a screen needs, read in three queries; it reads STR profiles, so it takes a dnaProfiles.use capability (forensic only). */
 async function loadScreeningInputQuery(db: Executor): Promise<ScreeningInput> {
   const [bodies, candidates, [people]] = await Promise.all([
     remainsProfiles(db),

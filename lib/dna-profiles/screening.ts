@@ -63,7 +63,7 @@ const fullName = (person: { givenName: string; fatherName: string; grandfatherNa
 
 /**
  * Screens every profiled body against every missing person with a typed reference, leads first.
- * Only forensic staff may see the outcome: it is read from STR profiles.
+ * Only forensic staff may see the outcome (it is read from STR profiles): the capability proves it.
  */
 export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db: Executor, parameters: ScreenParameters): Promise<ScreenOutcome> {
   assertReadAccess(access, "dnaProfiles.use");
