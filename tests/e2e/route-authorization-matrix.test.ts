@@ -21,9 +21,10 @@ const VISITORS: readonly Visitor[] = ["anonymous", "family", ...ROLES];
 /**
  * What a visitor gets. Pages: "ok" (the page itself), "signIn" (sent to the staff sign-in page),
  * "forbidden" (sent to the staff refusal page), "notFound", "redirect" (sent elsewhere, as a case
- * number to its record). Route handlers: the HTTP status.
+ * number to its record), "error" (the page failed: never expected, it is how a refused read shows).
+ * Route handlers: the HTTP status.
  */
-type Outcome = "ok" | "signIn" | "forbidden" | "notFound" | "redirect" | number;
+type Outcome = "ok" | "signIn" | "forbidden" | "notFound" | "redirect" | "error" | number;
 type Expected = Record<Visitor, Outcome>;
 
 /** Real ids from the demo data, for the dynamic segments. */
@@ -183,6 +184,10 @@ async function pageOutcome(response: Response): Promise<Outcome> {
   }
   // A page that calls notFound() after its shell has streamed still answers 200; its payload says 404.
   if (response.status === 404 || body.includes("NEXT_HTTP_ERROR_FALLBACK;404")) return "notFound";
+  // Likewise a page that threw (a read refused its capability): React marks the failed boundary with
+  // the server error's digest. A map rendered only in the browser (next/dynamic, ssr: false) leaves
+  // the same marker with an empty digest in a production build.
+  if (response.status >= 500 || /data-dgst="(?!BAILOUT_TO_CLIENT_SIDE_RENDERING")[^"]+"/.test(body)) return "error";
   return response.status === 200 ? "ok" : response.status;
 }
 
