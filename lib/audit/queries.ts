@@ -5,6 +5,8 @@ import { auditLog, users } from "@/db/schema";
 import { TIME_ZONE } from "@/lib/i18n/format";
 import type { AuditCursor, AuditFilters } from "./filters";
 import { isChangeEntry, isReadEntry } from "./read-actions";
+import { verifyAuditChain } from "./verify";
+import { defineRead } from "@/lib/auth/read-access";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -68,7 +70,7 @@ async function anyEntry(db: Executor, where: SQL | undefined): Promise<boolean> 
  * One page of the audit log, newest first, 50 entries, by keyset on id so that page 20,000 costs
  * what page 1 does; a cursor stays valid while new entries arrive.
  */
-export async function getAuditPage(db: Executor, filters: AuditFilters, cursor: AuditCursor): Promise<AuditPage> {
+async function getAuditPageQuery(db: Executor, filters: AuditFilters, cursor: AuditCursor): Promise<AuditPage> {
   const filter = matching(filters);
   const readingNewer = cursor?.direction === "newer";
   const boundary = cursor === null ? undefined : readingNewer ? gt(auditLog.id, cursor.id) : lt(auditLog.id, cursor.id);
@@ -95,3 +97,8 @@ export async function getAuditPage(db: Executor, filters: AuditFilters, cursor: 
     older: hasOlder ? { direction: "older", id: oldest.id } : null,
   };
 }
+
+export const getAuditPage = defineRead("audit.read", getAuditPageQuery);
+
+/** The audit page's chain check; the CLI and the checkpoint job call verifyAuditChain directly. */
+export const checkAuditChain = defineRead("audit.read", verifyAuditChain);

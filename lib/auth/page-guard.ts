@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { redirect } from "@/lib/i18n/navigation";
 import { getCurrentSession, type StaffSession } from "./current-session";
 import { can, type Permission } from "./permissions";
+import { authoriseRead, type ReadAccess } from "./read-access";
 
 /**
  * The first line of every staff page: signed-out visitors go to the sign-in page, accounts that must
@@ -22,4 +23,9 @@ export async function requireSignedIn(locale: Locale): Promise<StaffSession> {
   const session = await getCurrentSession();
   if (!session) return redirect({ href: "/login", locale });
   return session;
+}
+
+/** requirePagePermission for a page that reads what the permission guards: the capability its reads take (session included). */
+export async function requirePageRead<P extends Permission>(locale: Locale, permission: P): Promise<ReadAccess<P>> {
+  return authoriseRead(await requirePagePermission(locale, permission), permission);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, eq, isNull, min, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, families, policeReports, referenceDonors } from "@/db/schema";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** One calendar month of work: reports filed, and families who gave their first reference sample. */
 export interface MonthOfActivity {
@@ -58,7 +59,7 @@ export function monthsBetween(first: string, last: string): string[] {
   return months;
 }
 
-export async function getMonthlyActivity(db: Executor): Promise<MonthOfActivity[]> {
+async function getMonthlyActivityQuery(db: Executor): Promise<MonthOfActivity[]> {
   const [reports, familiesSampled] = await Promise.all([reportsPerMonth(db), familiesFirstSampledPerMonth(db)]);
   const known = [...reports.keys(), ...familiesSampled.keys()].sort();
   const first = known[0];
@@ -70,3 +71,5 @@ export async function getMonthlyActivity(db: Executor): Promise<MonthOfActivity[
     familiesSampled: familiesSampled.get(month) ?? 0,
   }));
 }
+
+export const getMonthlyActivity = defineRead("dashboard.read", getMonthlyActivityQuery);

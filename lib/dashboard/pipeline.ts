@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { dnaSamples, identifications, remains } from "@/db/schema";
 import { PIPELINE_STAGES, type PipelineStage } from "./pipeline-stages";
 import type { GraveSiteFilter } from "./site-filter";
+import { defineRead } from "@/lib/auth/read-access";
 
 export { PIPELINE_STAGES, type PipelineStage };
 
@@ -47,7 +48,7 @@ function hasIdentification(db: Executor, statuses: IdentificationStatus[]): SQL 
 const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
 /** How many bodies (of one site, or all) have reached each stage; each stage counts bodies, not samples. */
-export async function getIdentificationPipeline(
+async function getIdentificationPipelineQuery(
   db: Executor,
   site: GraveSiteFilter | null,
 ): Promise<IdentificationPipeline> {
@@ -65,3 +66,5 @@ export async function getIdentificationPipeline(
     .where(and(isNull(remains.voidedAt), site ? eq(remains.siteId, site.id) : undefined));
   return row ?? { recovered: 0, sampled: 0, profiled: 0, proposed: 0, confirmed: 0, notified: 0, returned: 0 };
 }
+
+export const getIdentificationPipeline = defineRead("dashboard.read", getIdentificationPipelineQuery);

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { dnaSamples, remains } from "@/db/schema";
 import { LAB_STATUSES, SAMPLE_KINDS, type LabStatus, type SampleKind } from "@/lib/enum-values";
 import type { GraveSiteFilter } from "./site-filter";
+import { defineRead } from "@/lib/auth/read-access";
 
 export { LAB_STATUSES, SAMPLE_KINDS, type LabStatus, type SampleKind };
 
@@ -13,7 +14,7 @@ export type SamplesByLabStatus = Record<LabStatus, Record<SampleKind, number>>;
  * DNA samples at each laboratory stage, families' reference samples apart from the bodies'. A site
  * filter keeps only that site's bodies' samples: a family's sample belongs to no site.
  */
-export async function getSamplesByLabStatus(db: Executor, site: GraveSiteFilter | null): Promise<SamplesByLabStatus> {
+async function getSamplesByLabStatusQuery(db: Executor, site: GraveSiteFilter | null): Promise<SamplesByLabStatus> {
   const rows = await db
     .select({ labStatus: dnaSamples.labStatus, kind: dnaSamples.kind, samples: count() })
     .from(dnaSamples)
@@ -26,3 +27,5 @@ export async function getSamplesByLabStatus(db: Executor, site: GraveSiteFilter 
   for (const row of rows) result[row.labStatus][row.kind] = row.samples;
   return result;
 }
+
+export const getSamplesByLabStatus = defineRead("dashboard.read", getSamplesByLabStatusQuery);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { graveSites } from "@/db/schema";
+import { defineRead } from "@/lib/auth/read-access";
 
 export interface GraveSiteFilter {
   id: string;
@@ -9,7 +10,7 @@ export interface GraveSiteFilter {
 }
 
 /** The site a dashboard's ?site=CODE names, or null for all sites (also when the code is unknown). */
-export async function findGraveSiteFilter(db: Executor, code: string | undefined): Promise<GraveSiteFilter | null> {
+async function findGraveSiteFilterQuery(db: Executor, code: string | undefined): Promise<GraveSiteFilter | null> {
   if (!code) return null;
   const [site] = await db
     .select({ id: graveSites.id, code: graveSites.code })
@@ -18,3 +19,5 @@ export async function findGraveSiteFilter(db: Executor, code: string | undefined
     .limit(1);
   return site ?? null;
 }
+
+export const findGraveSiteFilter = defineRead("dashboard.read", findGraveSiteFilterQuery);

@@ -1,10 +1,12 @@
 import type { AuditEntryInput } from "@/lib/audit/append";
+import { auditSnapshot, type AuditedEntity } from "@/lib/audit/snapshot";
 import type { DemoDataset } from "./types";
 
 const SEED_ACTOR = { actorId: null, actorLabel: "demo seed", action: "demo.create" } as const;
 
-function created(entity: string, row: { id: string } & Record<string, unknown>): AuditEntryInput {
-  return { ...SEED_ACTOR, entity, entityId: row.id, after: row };
+/** The entry staff creating the row would have left: the same allow-listed snapshot, plus what goes with it. */
+function created(entity: AuditedEntity, row: { id: string }, alongside: Record<string, unknown> = {}): AuditEntryInput {
+  return { ...SEED_ACTOR, entity, entityId: row.id, after: { ...auditSnapshot(entity, row), ...alongside } };
 }
 
 /**
@@ -18,9 +20,11 @@ export function demoCreationEntries(dataset: DemoDataset): AuditEntryInput[] {
   for (const effect of dataset.personalEffects) effectsByBody.set(effect.remainsId, [...(effectsByBody.get(effect.remainsId) ?? []), effect]);
   return [
     ...dataset.graveSites.map((site) => created("grave_site", site)),
-    ...dataset.remains.map((body) => created("remains", { ...body, personalEffects: effectsByBody.get(body.id) ?? [] })),
-    // As lib/people/families.ts does: an access code hash never reaches the audit log.
-    ...dataset.families.map((family) => created("family", { ...family, accessCodeHash: undefined })),
+    ...dataset.remains.map((body) =>
+      created("remains", body, { personalEffects: (effectsByBody.get(body.id) ?? []).map((effect) => auditSnapshot("personal_effect", effect)) }),
+    ),
+    // The allow-list keeps the access code hash out, as in lib/people/families.ts.
+    ...dataset.families.map((family) => created("family", family)),
     ...dataset.missingPersons.map((person) => created("missing_person", person)),
     ...dataset.referenceDonors.map((donor) => created("reference_donor", donor)),
     ...dataset.dnaSamples.map((sample) => created("dna_sample", sample)),

@@ -5,6 +5,7 @@ import { alleleFrequencies, alleleFrequencyTables, users } from "@/db/schema";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import type { FrequencyRow } from "@/lib/kinship/csv";
 import { frequencyTableSha256 } from "@/lib/kinship/frequency-digest";
+import { defineRead } from "@/lib/auth/read-access";
 
 const INSERT_CHUNK = 1_000;
 
@@ -76,7 +77,7 @@ export interface PendingFrequencyTable {
 }
 
 /** Tables loaded but not yet approved by a second forensic user, oldest first. */
-export async function listPendingFrequencyTables(db: Executor): Promise<PendingFrequencyTable[]> {
+async function listPendingFrequencyTablesQuery(db: Executor): Promise<PendingFrequencyTable[]> {
   return db
     .select({
       id: alleleFrequencyTables.id,
@@ -133,3 +134,8 @@ export async function approveFrequencyTable(tx: Transaction, tableId: string, ap
     .returning();
   return approved ? { status: "approved", table: approved } : { status: "alreadyApproved" };
 }
+
+export const listPendingFrequencyTables = defineRead("alleleFrequencies.manage", listPendingFrequencyTablesQuery);
+
+/** The kinship pages' view of the active table; actions and the screen read it through loadActiveFrequencyTable once authorised. */
+export const readActiveFrequencyTable = defineRead("dnaProfiles.use", loadActiveFrequencyTable);

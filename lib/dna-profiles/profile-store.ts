@@ -5,6 +5,7 @@ import { dnaSamples, strProfileHistory, strProfiles } from "@/db/schema";
 import { ActionRefusal } from "@/lib/actions/result";
 import { compareAlleles } from "@/lib/kinship/alleles";
 import type { ProfileRow, RowError } from "@/lib/kinship/csv";
+import { defineRead } from "@/lib/auth/read-access";
 
 const CHUNK = 500;
 
@@ -121,7 +122,7 @@ async function replaceCalls(tx: Transaction, replacements: readonly { previous: 
 }
 
 /** How many bodies and references have a profile, for the screening page. */
-export async function countProfiles(db: Executor): Promise<{ remains: number; reference: number }> {
+async function countProfilesQuery(db: Executor): Promise<{ remains: number; reference: number }> {
   const rows = await db
     .select({ kind: dnaSamples.kind, samples: count(sql`distinct ${strProfiles.sampleId}`) })
     .from(strProfiles)
@@ -131,3 +132,5 @@ export async function countProfiles(db: Executor): Promise<{ remains: number; re
   const of = (kind: "remains" | "reference") => rows.find((row) => row.kind === kind)?.samples ?? 0;
   return { remains: of("remains"), reference: of("reference") };
 }
+
+export const countProfiles = defineRead("dnaProfiles.use", countProfilesQuery);

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, missingPersons, referenceDonors, remains, strProfiles } from "@/db/schema";
 import type { Genotype, Reference, Relationship } from "@/lib/kinship/types";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
+import { defineRead } from "@/lib/auth/read-access";
 
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
 
@@ -77,8 +78,8 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
   return [...candidates.values()].map((candidate) => ({ ...candidate, references: [...candidate.references.values()] }));
 }
 
-/** Everything a screen needs, read in three queries; only forensic pages may call this. */
-export async function loadScreeningInput(db: Executor): Promise<ScreeningInput> {
+/** Everything a screen needs, read in three queries; it reads STR profiles, so it takes a dnaProfiles.use capability (forensic only). */
+async function loadScreeningInputQuery(db: Executor): Promise<ScreeningInput> {
   const [bodies, candidates, [people]] = await Promise.all([
     remainsProfiles(db),
     referenceCandidates(db),
@@ -86,3 +87,5 @@ export async function loadScreeningInput(db: Executor): Promise<ScreeningInput> 
   ]);
   return { remains: bodies, candidates, missingPersonCount: people?.n ?? 0 };
 }
+
+export const loadScreeningInput = defineRead("dnaProfiles.use", loadScreeningInputQuery);

@@ -10,6 +10,7 @@ import { DEFAULT_THETA, type Profile } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
 import { loadScreeningInput } from "./screening-data";
 import { personNameColumns } from "@/lib/people/person-columns";
+import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
 export { leadOffer } from "./lead-offer";
 
@@ -58,12 +59,13 @@ const fullName = (person: { givenName: string; fatherName: string; grandfatherNa
 
 /**
  * Screens every profiled body against every missing person with a typed reference, leads first.
- * Only forensic staff may see the outcome: it is read from STR profiles.
+ * Only forensic staff may see the outcome (it is read from STR profiles): the capability proves it.
  */
-export async function runKinshipScreen(db: Executor, parameters: ScreenParameters): Promise<ScreenOutcome> {
+export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db: Executor, parameters: ScreenParameters): Promise<ScreenOutcome> {
+  assertReadAccess(access, "dnaProfiles.use");
   const active = await loadActiveFrequencyTable(db);
   if (!active) return { status: "noFrequencyTable" };
-  const input = await loadScreeningInput(db);
+  const input = await loadScreeningInput(access, db);
   const settings = { ...parameters, missingPersonCount: input.missingPersonCount };
   const rankings = screenProfiles(active.table, input.remains, input.candidates, settings);
   const personIds = [...new Set(rankings.flatMap((ranking) => ranking.best?.candidateIds ?? []))];

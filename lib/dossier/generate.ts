@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { latestStoredCheckpoint } from "@/lib/audit/checkpoint";
 import { readAction } from "@/lib/audit/read-actions";
-import type { StaffSession } from "@/lib/auth/current-session";
+import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import { dossierAuditEntries } from "./audit-hashes";
 import { loadCaseFile, type DossierSubject } from "./case-file";
@@ -14,12 +14,14 @@ import { runTransaction } from "@/lib/audit/run-transaction";
  * the same transaction, and renders it; that entry is the chain head the dossier names.
  */
 export async function generateDossier(
+  access: ReadAccess<"personalData.export">,
   db: Database,
-  session: Pick<StaffSession, "userId" | "username" | "displayName">,
   metadata: Partial<RequestMetadata>,
   subject: DossierSubject,
   subjectId: string,
 ): Promise<Buffer | null> {
+  assertReadAccess(access, "personalData.export");
+  const { session } = access;
   const prepared = await runTransaction(db, async (tx) => {
     const caseFile = await loadCaseFile(tx, subject, subjectId);
     if (!caseFile) return null;

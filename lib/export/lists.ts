@@ -5,6 +5,7 @@ import { families, missingPersons, policeReports } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import { familyListColumns } from "@/lib/people/family-list";
 import type { ExportColumn } from "./columns";
+import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
 export const EXPORT_LISTS = ["missingPersons", "policeReports", "families"] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -114,7 +115,10 @@ function familyBatch(db: Executor, role: Role, after: string | null) {
 }
 
 /** Every live record of a list as text rows, batch by batch (keyset), never the whole table in memory. */
-export async function* exportRows(db: Executor, list: ExportList, role: Role): AsyncGenerator<(string | number | null)[][]> {
+export async function* exportRows(access: ReadAccess<"personalData.export">, db: Executor, list: ExportList): AsyncGenerator<(string | number | null)[][]> {
+  assertReadAccess(access, "personalData.export");
+  // Contact details follow the session's role, never a role the caller names.
+  const role = access.session.role;
   if (list === "missingPersons") {
     for (let batch = await personBatch(db, null); batch.length > 0; batch = await personBatch(db, batch.at(-1)?.caseNumber ?? null)) {
       yield batch.map((row) => PERSON_EXPORT.map((column) => column.value(row)));

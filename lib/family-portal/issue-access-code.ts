@@ -9,6 +9,7 @@ import { formatAccessCode, generateAccessCode } from "./access-code";
 import type { IssueAccessCodeValues } from "./schemas";
 import { endFamilySessions } from "./session";
 import { liftReferenceThrottles } from "./sign-in-throttle";
+import { defineRead } from "@/lib/auth/read-access";
 
 export interface IssuedAccessCode {
   reference: string;
@@ -52,3 +53,6 @@ export async function accessCodeIssuedAt(db: Executor, familyId: string): Promis
   const [family] = await db.select({ issuedAt: families.accessCodeIssuedAt }).from(families).where(eq(families.id, familyId));
   return family?.issuedAt ?? null;
 }
+
+/** accessCodeIssuedAt for the staff pages, which only the roles that issue codes see. */
+export const readAccessCodeIssuedAt = defineRead("familyAccessCode.issue", accessCodeIssuedAt);

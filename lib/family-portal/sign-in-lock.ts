@@ -6,6 +6,7 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import type { LiftSignInLockValues } from "./schemas";
 import { FAMILY_THROTTLE_MEMORY_HOURS, liftReferenceThrottles } from "./sign-in-throttle";
+import { defineRead } from "@/lib/auth/read-access";
 
 export interface FamilySignInLock {
   /** Connections (addresses or IPv6 /64s) that must wait before their next try at the reference. */
@@ -56,3 +57,6 @@ export async function liftSignInLock({ input, tx, audit }: ActionContext<LiftSig
   });
   return { lifted };
 }
+
+/** familySignInLock for the family page, which only the roles that may lift a wait see. */
+export const readFamilySignInLock = defineRead("familyAccessCode.issue", familySignInLock);

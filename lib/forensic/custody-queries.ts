@@ -2,12 +2,13 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { custodyEvents, users } from "@/db/schema";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** Whose chain of custody: a body or a DNA sample. */
 export type CustodySubject = { remainsId: string } | { sampleId: string };
 
 /** The whole chain in the order things happened, corrections included (they name what they correct). */
-export async function getCustodyTimeline(db: Executor, subject: CustodySubject) {
+async function getCustodyTimelineQuery(db: Executor, subject: CustodySubject) {
   const condition = "remainsId" in subject ? eq(custodyEvents.remainsId, subject.remainsId) : eq(custodyEvents.sampleId, subject.sampleId);
   const rows = await db
     .select({
@@ -35,4 +36,6 @@ export async function getCustodyTimeline(db: Executor, subject: CustodySubject) 
   }));
 }
 
-export type CustodyTimelineEntry = Awaited<ReturnType<typeof getCustodyTimeline>>[number];
+export type CustodyTimelineEntry = Awaited<ReturnType<typeof getCustodyTimelineQuery>>[number];
+
+export const getCustodyTimeline = defineRead("forensic.read", getCustodyTimelineQuery);

@@ -7,6 +7,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { libyanLocalTimeToDate } from "./dates";
 import { refuseField } from "./duplicate-code";
 import type { RecordCustodyEventValues } from "./schemas/custody";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 export const CUSTODY_EVENT_ENTITY = "custody_event";
 
@@ -51,6 +52,6 @@ export async function recordCustodyEventRecord({ input, session, tx, audit }: Ac
     })
     .returning();
   if (!event) throw new Error("the custody event was not written");
-  await audit({ action: "custody.record", entity: CUSTODY_EVENT_ENTITY, entityId: event.id, after: event });
+  await audit({ action: "custody.record", entity: CUSTODY_EVENT_ENTITY, entityId: event.id, after: auditSnapshot("custody_event", event) });
   return { eventId: event.id };
 }

@@ -8,6 +8,7 @@ import { updateVersioned } from "@/lib/actions/versioned-update";
 import { refuseField, refusingDuplicateCode } from "./duplicate-code";
 import type { CreateGraveSiteValues, UpdateGraveSiteValues } from "./schemas/grave-site";
 import { isForwardStatusChange } from "./vocabulary";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 export const GRAVE_SITE_ENTITY = "grave_site";
 
@@ -22,7 +23,7 @@ export async function createGraveSiteRecord({ input, tx, audit }: ActionContext<
     "Forensic.siteCodeTaken",
   );
   if (!site) refuseField("code", "Forensic.siteCodeTaken");
-  await audit({ action: "graveSite.create", entity: GRAVE_SITE_ENTITY, entityId: site.id, after: site });
+  await audit({ action: "graveSite.create", entity: GRAVE_SITE_ENTITY, entityId: site.id, after: auditSnapshot("grave_site", site) });
   return { siteId: site.id };
 }
 
@@ -58,8 +59,8 @@ export async function updateGraveSiteRecord({ input, session, tx, audit }: Actio
     action: "graveSite.update",
     entity: GRAVE_SITE_ENTITY,
     entityId: input.siteId,
-    before,
-    after: backwards ? { ...after, statusChangeReason: input.statusChangeReason } : after,
+    before: auditSnapshot("grave_site", before),
+    after: backwards ? { ...auditSnapshot("grave_site", after), statusChangeReason: input.statusChangeReason } : auditSnapshot("grave_site", after),
   });
   return { siteId: input.siteId };
 }

@@ -7,6 +7,7 @@ import { checkedPosition, keysetOrder, pageOf, type ListPage } from "@/lib/lists
 import { containsPattern, matchesNormalisedText, TEXT_MATCH_THRESHOLDS } from "@/lib/names/text-search";
 import { withTrigramThresholds } from "@/lib/people/trigram";
 import type { RemainsFilters } from "./remains-filters";
+import { defineRead } from "@/lib/auth/read-access";
 
 export const REMAINS_PAGE_SIZE = 50;
 /** How many effects a row of the list names, and how much of each description it shows. */
@@ -81,14 +82,14 @@ const listColumns = {
            limit ${LISTED_EFFECTS}) listed)`,
 };
 
-export type RemainsListEntry = Awaited<ReturnType<typeof getRemainsPage>>["rows"][number];
+export type RemainsListEntry = Awaited<ReturnType<typeof getRemainsPageQuery>>["rows"][number];
 
 /**
  * One page of live remains, by keyset (never OFFSET, so page 2,000 costs what page 1 does), with
  * the number of matches and the cursors of the pages either side. A search runs under the
  * free-text trigram thresholds, set for its own transaction.
  */
-export function getRemainsPage(db: Executor, filters: RemainsFilters) {
+function getRemainsPageQuery(db: Executor, filters: RemainsFilters) {
   if (!filters.search) return readRemainsPage(db, filters);
   return withTrigramThresholds(db, TEXT_MATCH_THRESHOLDS, (tx) => readRemainsPage(tx, filters));
 }
@@ -110,3 +111,5 @@ async function readRemainsPage(db: Executor, filters: RemainsFilters) {
   const page = pageOf(fetched, REMAINS_PAGE_SIZE, position, backwards, (row) => (byCode ? row.code : row.recoveredOn));
   return { ...page, matches: total?.matches ?? 0 } satisfies ListPage<(typeof fetched)[number]>;
 }
+
+export const getRemainsPage = defineRead("forensic.read", getRemainsPageQuery);

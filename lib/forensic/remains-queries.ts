@@ -3,9 +3,10 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { graveSites, personalEffects, remains } from "@/db/schema";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** One body with its site and live personal effects, voided or not; null for an unknown id. */
-export async function getRemainsRecord(db: Executor, remainsId: string) {
+async function getRemainsRecordQuery(db: Executor, remainsId: string) {
   if (!z.uuid().safeParse(remainsId).success) return null;
   const [row] = await db
     .select({ remains, site: { id: graveSites.id, code: graveSites.code, nameAr: graveSites.nameAr, nameEn: graveSites.nameEn, discoveredOn: graveSites.discoveredOn } })
@@ -21,13 +22,16 @@ export async function getRemainsRecord(db: Executor, remainsId: string) {
   return { ...row.remains, site: row.site, effects };
 }
 
-export type RemainsRecord = NonNullable<Awaited<ReturnType<typeof getRemainsRecord>>>;
+export type RemainsRecord = NonNullable<Awaited<ReturnType<typeof getRemainsRecordQuery>>>;
 
 /** The live bodies of one site, for its detail page. */
-export function listRemainsOfSite(db: Executor, siteId: string) {
+function listRemainsOfSiteQuery(db: Executor, siteId: string) {
   return db
     .select({ id: remains.id, code: remains.code, recoveredOn: remains.recoveredOn, condition: remains.condition, estimatedSex: remains.estimatedSex })
     .from(remains)
     .where(and(eq(remains.siteId, siteId), isNull(remains.voidedAt)))
     .orderBy(asc(remains.code));
 }
+
+export const getRemainsRecord = defineRead("forensic.read", getRemainsRecordQuery);
+export const listRemainsOfSite = defineRead("forensic.read", listRemainsOfSiteQuery);

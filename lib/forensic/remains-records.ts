@@ -8,6 +8,7 @@ import { updateVersioned } from "@/lib/actions/versioned-update";
 import { refuseField, refusingDuplicateCode } from "./duplicate-code";
 import { liveEffectsOf, saveEffects } from "./personal-effects";
 import type { CreateRemainsValues, UpdateRemainsValues } from "./schemas/remains";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 export const REMAINS_ENTITY = "remains";
 
@@ -44,7 +45,7 @@ export async function createRemainsRecord({ input, tx, audit }: ActionContext<Cr
   );
   if (!created) refuseField("code", "Forensic.remainsCodeTaken");
   const effects = await saveEffects(tx, created.id, input.effects);
-  await audit({ action: "remains.create", entity: REMAINS_ENTITY, entityId: created.id, after: { ...created, effects } });
+  await audit({ action: "remains.create", entity: REMAINS_ENTITY, entityId: created.id, after: { ...auditSnapshot("remains", created), effects: effects.map((effect) => auditSnapshot("personal_effect", effect)) } });
   return { remainsId: created.id };
 }
 
@@ -67,8 +68,8 @@ export async function updateRemainsRecord({ input, tx, audit }: ActionContext<Up
     action: "remains.update",
     entity: REMAINS_ENTITY,
     entityId: current.id,
-    before: { ...current, effects: effectsBefore },
-    after: { ...updated, effects },
+    before: { ...auditSnapshot("remains", current), effects: effectsBefore.map((effect) => auditSnapshot("personal_effect", effect)) },
+    after: { ...auditSnapshot("remains", updated), effects: effects.map((effect) => auditSnapshot("personal_effect", effect)) },
   });
   return { remainsId: current.id };
 }

@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { graveSites, identifications, remains } from "@/db/schema";
 import { IDENTIFIED_STATUSES } from "@/lib/public/identified";
+import { defineRead } from "@/lib/auth/read-access";
 
 export type GraveSiteRow = typeof graveSites.$inferSelect;
-export type GraveSiteListEntry = Awaited<ReturnType<typeof listGraveSites>>[number];
+export type GraveSiteListEntry = Awaited<ReturnType<typeof listGraveSitesQuery>>[number];
 
 async function countsBySite(db: Executor) {
   const [recovered, identified] = await Promise.all([
@@ -25,7 +26,7 @@ async function countsBySite(db: Executor) {
 }
 
 /** The live sites with their live remains and identified bodies; voided sites and bodies are not counted. */
-export async function listGraveSites(db: Executor) {
+async function listGraveSitesQuery(db: Executor) {
   const [sites, counts] = await Promise.all([
     db.select().from(graveSites).where(isNull(graveSites.voidedAt)).orderBy(asc(graveSites.code)),
     countsBySite(db),
@@ -38,14 +39,14 @@ export async function listGraveSites(db: Executor) {
 }
 
 /** One site, voided or not (a voided record stays readable with its reason); null for an unknown id. */
-export async function getGraveSite(db: Executor, siteId: string): Promise<GraveSiteRow | null> {
+async function getGraveSiteQuery(db: Executor, siteId: string): Promise<GraveSiteRow | null> {
   if (!z.uuid().safeParse(siteId).success) return null;
   const [site] = await db.select().from(graveSites).where(eq(graveSites.id, siteId));
   return site ?? null;
 }
 
 /** The live sites as choices for a filter or a new body's form. */
-export function graveSiteChoices(db: Executor) {
+function graveSiteChoicesQuery(db: Executor) {
   return db
     .select({ id: graveSites.id, code: graveSites.code, nameAr: graveSites.nameAr, nameEn: graveSites.nameEn, discoveredOn: graveSites.discoveredOn })
     .from(graveSites)
@@ -54,7 +55,7 @@ export function graveSiteChoices(db: Executor) {
 }
 
 /** The next site code after the highest in use (voided ones included: codes are never reused). */
-export async function suggestNextSiteCode(db: Executor): Promise<string> {
+async function suggestNextSiteCodeQuery(db: Executor): Promise<string> {
   const [row] = await db
     .select({ highest: sql<number | null>`max(substring(${graveSites.code} from '^TRH-GS-(\\d+)$')::int)` })
     .from(graveSites);
@@ -62,10 +63,16 @@ export async function suggestNextSiteCode(db: Executor): Promise<string> {
 }
 
 /** The next free body code of a site (TRH-GS-03-B017), counting voided bodies whose codes stay taken. */
-export async function suggestNextRemainsCode(db: Executor, site: { id: string; code: string }): Promise<string> {
+async function suggestNextRemainsCodeQuery(db: Executor, site: { id: string; code: string }): Promise<string> {
   const [row] = await db
     .select({ highest: sql<number | null>`max(substring(${remains.code} from '-B(\\d+)$')::int)` })
     .from(remains)
     .where(eq(remains.siteId, site.id));
   return `${site.code}-B${String((row?.highest ?? 0) + 1).padStart(3, "0")}`;
 }
+
+export const getGraveSite = defineRead("forensic.read", getGraveSiteQuery);
+export const graveSiteChoices = defineRead("forensic.read", graveSiteChoicesQuery);
+export const suggestNextRemainsCode = defineRead("forensic.write", suggestNextRemainsCodeQuery);
+export const listGraveSites = defineRead("forensic.read", listGraveSitesQuery);
+export const suggestNextSiteCode = defineRead("forensic.write", suggestNextSiteCodeQuery);

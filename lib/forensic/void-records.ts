@@ -7,6 +7,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { GRAVE_SITE_ENTITY } from "./grave-site-records";
 import { REMAINS_ENTITY } from "./remains-records";
 import type { VoidRecordValues } from "./schemas/void-record";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 type VoidableTable = typeof graveSites | typeof remains;
 
@@ -14,7 +15,7 @@ type VoidableTable = typeof graveSites | typeof remains;
  * Marks a record entered in error as void: the row stays (evidence is never deleted), lists and
  * counts stop showing it, and the audit entry keeps who, when and why.
  */
-async function voidRow(context: ActionContext<VoidRecordValues>, table: VoidableTable, entity: string, action: string) {
+async function voidRow(context: ActionContext<VoidRecordValues>, table: VoidableTable, entity: "grave_site" | "remains", action: string) {
   const { input, session, tx, audit } = context;
   const [before] = await tx.select().from(table).where(eq(table.id, input.recordId)).for("update");
   if (!before) throw new ActionRefusal("notFound", "Actions.notFound");
@@ -24,7 +25,7 @@ async function voidRow(context: ActionContext<VoidRecordValues>, table: Voidable
     .set({ voidedAt: new Date(), voidedBy: session.userId, voidReason: input.reason, version: sql`${table.version} + 1`, updatedAt: new Date() })
     .where(and(eq(table.id, input.recordId), isNull(table.voidedAt)))
     .returning();
-  await audit({ action, entity, entityId: input.recordId, before, after });
+  await audit({ action, entity, entityId: input.recordId, before: auditSnapshot(entity, before), after: after && auditSnapshot(entity, after) });
   return { recordId: input.recordId };
 }
 

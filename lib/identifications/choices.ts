@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, missingPersons, referenceDonors, remains } from "@/db/schema";
 import { personNameColumns } from "@/lib/people/person-columns";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** The body a proposal starts from (?remains=<id>): its code fills the form, its estimate is compared. */
-export async function findRemainsChoice(db: Executor, remainsId: string | undefined) {
+async function findRemainsChoiceQuery(db: Executor, remainsId: string | undefined) {
   if (!remainsId || !z.uuid().safeParse(remainsId).success) return null;
   const [row] = await db
     .select({ code: remains.code, estimatedSex: remains.estimatedSex, ageMin: remains.ageMin, ageMax: remains.ageMax })
@@ -16,7 +17,7 @@ export async function findRemainsChoice(db: Executor, remainsId: string | undefi
 }
 
 /** The person a proposal starts from (?person=<id>), as the picker shows a chosen person. */
-export async function findPersonChoice(db: Executor, missingPersonId: string | undefined) {
+async function findPersonChoiceQuery(db: Executor, missingPersonId: string | undefined) {
   if (!missingPersonId || !z.uuid().safeParse(missingPersonId).success) return null;
   const [row] = await db
     .select({
@@ -31,7 +32,7 @@ export async function findPersonChoice(db: Executor, missingPersonId: string | u
 }
 
 /** Family members who gave a reference for the person: the usual people remains are returned to. */
-export async function donorNamesFor(db: Executor, missingPersonId: string): Promise<string[]> {
+async function donorNamesForQuery(db: Executor, missingPersonId: string): Promise<string[]> {
   const rows = await db
     .select({ givenName: referenceDonors.givenName, fatherName: referenceDonors.fatherName, familyName: referenceDonors.familyName })
     .from(donorRelationships)
@@ -39,3 +40,7 @@ export async function donorNamesFor(db: Executor, missingPersonId: string): Prom
     .where(and(eq(donorRelationships.missingPersonId, missingPersonId), isNull(referenceDonors.voidedAt)));
   return rows.map((row) => [row.givenName, row.fatherName, row.familyName].filter(Boolean).join(" "));
 }
+
+export const donorNamesFor = defineRead("people.read", donorNamesForQuery);
+export const findPersonChoice = defineRead("identification.propose", findPersonChoiceQuery);
+export const findRemainsChoice = defineRead("identification.propose", findRemainsChoiceQuery);

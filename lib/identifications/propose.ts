@@ -12,6 +12,7 @@ import { likelihoodRatioValue } from "./likelihood-ratio";
 import { hasAnalysedReferenceProfile } from "./reference-profile";
 import type { ProposeIdentificationValues } from "./schemas";
 import { ACTIVE_STATUSES, decide } from "./state-machine";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 export const IDENTIFICATION_ENTITY = "identification";
 
@@ -97,7 +98,7 @@ export async function proposeIdentificationRecord({ input, tx, session, audit }:
     action: "identification.propose",
     entity: IDENTIFICATION_ENTITY,
     entityId: created.id,
-    after: { ...created, remainsCode: body.code, caseNumber: person.caseNumber, mismatchesAcknowledged: mismatches, personStatus },
+    after: { ...auditSnapshot("identification", created), remainsCode: body.code, caseNumber: person.caseNumber, mismatchesAcknowledged: mismatches, personStatus },
   });
   return { identificationId: created.id };
 }

@@ -6,6 +6,7 @@ import type { Executor } from "@/db/client";
 import { identifications, missingPersons, remains, users } from "@/db/schema";
 import type { IdentificationStatus } from "./state-machine";
 import { personNameColumns } from "@/lib/people/person-columns";
+import { defineRead } from "@/lib/auth/read-access";
 
 const proposer = alias(users, "proposer");
 const confirmer = alias(users, "confirmer");
@@ -40,21 +41,21 @@ function summaries(db: Executor, where: SQL | undefined, limit: number) {
 
 export type IdentificationSummary = Awaited<ReturnType<typeof summaries>>[number];
 
-export function listIdentifications(db: Executor, status: IdentificationStatus | null, limit = 200) {
+function listIdentificationsQuery(db: Executor, status: IdentificationStatus | null, limit = 200) {
   return summaries(db, status ? eq(identifications.status, status) : undefined, limit);
 }
 
 /** Every identification ever made of this body, rejected and retracted ones included. */
-export function identificationsOfRemains(db: Executor, remainsId: string) {
+function identificationsOfRemainsQuery(db: Executor, remainsId: string) {
   return summaries(db, eq(identifications.remainsId, remainsId), 100);
 }
 
-export function identificationsOfPerson(db: Executor, missingPersonId: string) {
+function identificationsOfPersonQuery(db: Executor, missingPersonId: string) {
   return summaries(db, eq(identifications.missingPersonId, missingPersonId), 100);
 }
 
 /** One identification with both sides as the reviewer compares them, and who did each step. */
-export async function getIdentification(db: Executor, identificationId: string) {
+async function getIdentificationQuery(db: Executor, identificationId: string) {
   if (!z.uuid().safeParse(identificationId).success) return null;
   const [row] = await db
     .select({
@@ -81,4 +82,9 @@ export async function getIdentification(db: Executor, identificationId: string) 
   return row ?? null;
 }
 
-export type IdentificationDetails = NonNullable<Awaited<ReturnType<typeof getIdentification>>>;
+export type IdentificationDetails = NonNullable<Awaited<ReturnType<typeof getIdentificationQuery>>>;
+
+export const getIdentification = defineRead("people.read", getIdentificationQuery);
+export const identificationsOfPerson = defineRead("people.read", identificationsOfPersonQuery);
+export const identificationsOfRemains = defineRead("people.read", identificationsOfRemainsQuery);
+export const listIdentifications = defineRead("people.read", listIdentificationsQuery);

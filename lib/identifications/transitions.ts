@@ -15,6 +15,7 @@ import type {
   RecordReturnValues,
 } from "./schemas";
 import { decide, isActive, type IdentificationOperation } from "./state-machine";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 type Identification = typeof identifications.$inferSelect;
 type StepValues = Partial<typeof identifications.$inferInsert>;
@@ -40,7 +41,7 @@ async function takeStep<Input extends StepInput>(
     refuseUnlessAllowed(decision);
     const after = await updateVersioned(tx, identifications, IDENTIFICATION_ENTITY, target, { status: decision.to, ...values(current) });
     const personStatus = await syncPersonStatus(tx, current.missingPersonId, isActive(decision.to) ? decision.to : null);
-    await audit({ action: `identification.${operation}`, entity: IDENTIFICATION_ENTITY, entityId: current.id, before: current, after: { ...after, personStatus } });
+    await audit({ action: `identification.${operation}`, entity: IDENTIFICATION_ENTITY, entityId: current.id, before: auditSnapshot("identification", current), after: { ...auditSnapshot("identification", after), personStatus } });
     return { identificationId: current.id };
   }
   // Someone moved the identification on since this user loaded it: the versioned update writes

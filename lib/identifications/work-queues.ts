@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { identifications, missingPersons, remains } from "@/db/schema";
 import type { IdentificationStatus } from "./state-machine";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** The three queues of identifications waiting for someone, and the status each waits in. */
 export const WORK_QUEUES = {
@@ -58,7 +59,7 @@ async function queue(db: Executor, status: IdentificationStatus, now: Date): Pro
 }
 
 /** The oldest waiting first in each queue, so nothing is forgotten at the bottom of a list. */
-export async function getWorkQueues(db: Executor, now: Date = new Date()): Promise<Record<WorkQueueName, WorkQueueItem[]>> {
+async function getWorkQueuesQuery(db: Executor, now: Date = new Date()): Promise<Record<WorkQueueName, WorkQueueItem[]>> {
   const [awaitingConfirmation, awaitingNotification, awaitingReturn] = await Promise.all([
     queue(db, WORK_QUEUES.awaitingConfirmation, now),
     queue(db, WORK_QUEUES.awaitingNotification, now),
@@ -66,3 +67,5 @@ export async function getWorkQueues(db: Executor, now: Date = new Date()): Promi
   ]);
   return { awaitingConfirmation, awaitingNotification, awaitingReturn };
 }
+
+export const getWorkQueues = defineRead("dashboard.read", getWorkQueuesQuery);

@@ -7,6 +7,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import { donorColumns, requireFamilyMembers } from "./donors";
 import type { UpdateDonorValues } from "./edit-schemas";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 /**
  * The donor's relation to each person the form lists: a chosen relation is set (added or
@@ -55,8 +56,8 @@ export async function updateDonor({ input, tx, audit }: ActionContext<UpdateDono
     action: "donor.update",
     entity: "reference_donor",
     entityId: before.id,
-    before: { ...before, relationships: relationshipsBefore },
-    after: { ...after, relationships },
+    before: { ...auditSnapshot("reference_donor", before), relationships: relationshipsBefore },
+    after: { ...auditSnapshot("reference_donor", after), relationships },
   });
   return { version: Number(after.version) };
 }

@@ -4,12 +4,13 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
 import { personNameColumns } from "@/lib/people/person-columns";
+import { defineRead } from "@/lib/auth/read-access";
 
 /**
  * A donor for the edit form: their details, their family, and their relation (or none) to each of
  * the family's live missing persons, in the order the family page lists them.
  */
-export async function getDonorForEdit(db: Executor, donorId: string) {
+async function getDonorForEditQuery(db: Executor, donorId: string) {
   if (!z.uuid().safeParse(donorId).success) return null;
   const [donor] = await db
     .select({ donor: referenceDonors, familyReference: families.reference })
@@ -27,3 +28,5 @@ export async function getDonorForEdit(db: Executor, donorId: string) {
   ]);
   return { ...donor.donor, familyReference: donor.familyReference, members, relationships };
 }
+
+export const getDonorForEdit = defineRead("people.read", getDonorForEditQuery);

@@ -6,6 +6,7 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import type { DonorValues } from "./schemas";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 /** The people a donor is related to must be the family's own, and not merged away. */
 export async function requireFamilyMembers(tx: Transaction, familyId: string, personIds: string[]): Promise<void> {
@@ -45,6 +46,6 @@ export async function createDonor({ input, tx, audit }: ActionContext<DonorValue
     .returning();
   if (!donor) throw new Error("donor was not inserted");
   await tx.insert(donorRelationships).values(relationships.map((row) => ({ ...row, donorId: donor.id })));
-  await audit({ action: "donor.create", entity: "reference_donor", entityId: donor.id, after: { ...donor, relationships } });
+  await audit({ action: "donor.create", entity: "reference_donor", entityId: donor.id, after: { ...auditSnapshot("reference_donor", donor), relationships } });
   return { donorId: donor.id };
 }

@@ -3,6 +3,7 @@ import { families } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import type { FamilyValues } from "./schemas";
 import { refusingDuplicate } from "./unique-field";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 export async function createFamily({ input, tx, audit }: ActionContext<FamilyValues>): Promise<{ familyId: string }> {
   const [created] = await refusingDuplicate("reference", "familyReferenceTaken", () =>
@@ -10,6 +11,6 @@ export async function createFamily({ input, tx, audit }: ActionContext<FamilyVal
   );
   if (!created) throw new Error("family was not inserted");
   // The access code hash is never written to the audit log.
-  await audit({ action: "family.create", entity: "family", entityId: created.id, after: { ...created, accessCodeHash: undefined } });
+  await audit({ action: "family.create", entity: "family", entityId: created.id, after: auditSnapshot("family", created) });
   return { familyId: created.id };
 }

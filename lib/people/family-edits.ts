@@ -6,6 +6,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import type { UpdateFamilyValues } from "./edit-schemas";
 import { refusingDuplicate } from "./unique-field";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 /** Corrects a family's reference or contact details; the access code is never touched or logged here. */
 export async function updateFamily({ input, tx, audit }: ActionContext<UpdateFamilyValues>): Promise<{ version: number }> {
@@ -24,8 +25,8 @@ export async function updateFamily({ input, tx, audit }: ActionContext<UpdateFam
     action: "family.update",
     entity: "family",
     entityId: before.id,
-    before: { ...before, accessCodeHash: undefined },
-    after: { ...after, accessCodeHash: undefined },
+    before: auditSnapshot("family", before),
+    after: auditSnapshot("family", after),
   });
   return { version: Number(after.version) };
 }

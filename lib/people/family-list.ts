@@ -6,6 +6,7 @@ import { families } from "@/db/schema";
 import { can, type Role } from "@/lib/auth/permissions";
 import { contactDetail } from "./contact-details";
 import { keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
+import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
 export const FAMILIES_PAGE_SIZE = 50;
 
@@ -49,10 +50,16 @@ export const familyListColumns = (role: Role) => ({
     where p.family_id = families.id and p.merged_into_id is null and p.voided_at is null)`,
 });
 
-export type FamilyListEntry = Awaited<ReturnType<typeof getFamiliesPage>>["rows"][number];
+export type FamilyListEntry = Awaited<ReturnType<typeof familiesPageQuery>>["rows"][number];
 
 /** One page of live families, newest reference first, with the number of matches; contact details as the role may see them. */
-export async function getFamiliesPage(db: Executor, role: Role, filters: FamilyListFilters) {
+export async function getFamiliesPage(access: ReadAccess<"people.read">, db: Executor, filters: FamilyListFilters) {
+  assertReadAccess(access, "people.read");
+  // Contact details follow the session's role, never a role the caller names.
+  return familiesPageQuery(db, access.session.role, filters);
+}
+
+async function familiesPageQuery(db: Executor, role: Role, filters: FamilyListFilters) {
   const conditions = and(isNull(families.voidedAt), filters.search ? matchesSearch(filters.search, role) : undefined);
   const { boundary, orderBy, backwards } = keysetOrder(families.reference, families.id, filters);
   const [fetched, [total]] = await Promise.all([

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { contactDetail } from "./contact-details";
 import { familyListColumns } from "./family-list";
 import { personNameColumns } from "@/lib/people/person-columns";
+import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
 export function listFamilies(db: Executor, role: Role, limit = 100) {
   return db.select(familyListColumns(role)).from(families).where(isNull(families.voidedAt)).orderBy(desc(families.reference)).limit(limit);
@@ -76,7 +77,13 @@ async function familyDonors(db: Executor, familyId: string, role: Role) {
 }
 
 /** A family with its missing persons, donors, their relations and samples; contact details as the role may see them. */
-export async function getFamilyDetails(db: Executor, familyId: string, role: Role) {
+export async function getFamilyDetails(access: ReadAccess<"people.read">, db: Executor, familyId: string) {
+  assertReadAccess(access, "people.read");
+  // Contact details follow the session's role, never a role the caller names.
+  return familyDetailsQuery(db, familyId, access.session.role);
+}
+
+async function familyDetailsQuery(db: Executor, familyId: string, role: Role) {
   if (!z.uuid().safeParse(familyId).success) return null;
   const family = await familyRow(db, familyId, role);
   if (!family) return null;
@@ -84,4 +91,4 @@ export async function getFamilyDetails(db: Executor, familyId: string, role: Rol
   return { ...family, members, donors };
 }
 
-export type FamilyDetails = NonNullable<Awaited<ReturnType<typeof getFamilyDetails>>>;
+export type FamilyDetails = NonNullable<Awaited<ReturnType<typeof familyDetailsQuery>>>;

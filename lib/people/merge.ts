@@ -7,6 +7,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import { syncPersonStatus } from "@/lib/identifications/person-status";
 import type { MergeValues } from "./schemas";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 async function lockActivePerson(tx: Transaction, id: string) {
   const [person] = await tx.select().from(missingPersons).where(eq(missingPersons.id, id)).for("update");
@@ -80,8 +81,8 @@ export async function mergeMissingPersons({ input, tx, audit }: ActionContext<Me
     action: "missingPerson.merge",
     entity: "missing_person",
     entityId: survivor.id,
-    before: { survivor, merged },
-    after: { survivor: survivorAfter, merged: mergedAfter, moved },
+    before: { survivor: auditSnapshot("missing_person", survivor), merged: auditSnapshot("missing_person", merged) },
+    after: { survivor: survivorAfter && auditSnapshot("missing_person", survivorAfter), merged: auditSnapshot("missing_person", mergedAfter), moved },
   });
   return { survivorId: survivor.id };
 }

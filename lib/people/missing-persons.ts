@@ -8,6 +8,7 @@ import { updateVersioned } from "@/lib/actions/versioned-update";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import { findDuplicateCandidates } from "./duplicates";
 import { HAND_SET_STATUSES, type MissingPersonValues, type NewMissingPersonValues, type UpdateMissingPersonValues } from "./schemas";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 /** The stored columns of a form's values; name_search is rebuilt from the name on every save. */
 export function missingPersonColumns(values: MissingPersonValues) {
@@ -50,7 +51,7 @@ export async function createMissingPerson(
   const caseNumber = await allocateCaseNumber(tx);
   const [created] = await tx.insert(missingPersons).values({ ...columns, caseNumber }).returning();
   if (!created) throw new Error("missing person was not inserted");
-  await audit({ action: "missingPerson.create", entity: "missing_person", entityId: created.id, after: created });
+  await audit({ action: "missingPerson.create", entity: "missing_person", entityId: created.id, after: auditSnapshot("missing_person", created) });
   return { missingPersonId: created.id, caseNumber };
 }
 
@@ -65,7 +66,7 @@ export async function updateMissingPerson({ input, tx, audit }: ActionContext<Up
     ...columns,
     status: input.status,
   });
-  await audit({ action: "missingPerson.update", entity: "missing_person", entityId: before.id, before, after });
+  await audit({ action: "missingPerson.update", entity: "missing_person", entityId: before.id, before: auditSnapshot("missing_person", before), after: auditSnapshot("missing_person", after) });
   return { version: Number(after.version) };
 }
 

@@ -3,9 +3,10 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, families, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** The record a case number stands for today: itself, or the person it was merged into. */
-export async function resolveCaseNumber(db: Executor, caseNumber: string): Promise<string | null> {
+async function resolveCaseNumberQuery(db: Executor, caseNumber: string): Promise<string | null> {
   const [row] = await db
     .select({ id: sql<string>`coalesce(${missingPersons.mergedIntoId}, ${missingPersons.id})` })
     .from(missingPersons)
@@ -30,7 +31,7 @@ function donorsFor(db: Executor, missingPersonId: string) {
     .where(eq(donorRelationships.missingPersonId, missingPersonId));
 }
 
-export async function getMissingPersonDetails(db: Executor, missingPersonId: string) {
+async function getMissingPersonDetailsQuery(db: Executor, missingPersonId: string) {
   if (!z.uuid().safeParse(missingPersonId).success) return null;
   const [person] = await db
     .select({ person: missingPersons, familyReference: families.reference })
@@ -46,4 +47,7 @@ export async function getMissingPersonDetails(db: Executor, missingPersonId: str
   return { ...person.person, familyReference: person.familyReference, reports, donors, mergedFrom: mergedFrom.map((row) => row.caseNumber) };
 }
 
-export type MissingPersonDetails = NonNullable<Awaited<ReturnType<typeof getMissingPersonDetails>>>;
+export type MissingPersonDetails = NonNullable<Awaited<ReturnType<typeof getMissingPersonDetailsQuery>>>;
+
+export const getMissingPersonDetails = defineRead("people.read", getMissingPersonDetailsQuery);
+export const resolveCaseNumber = defineRead("people.read", resolveCaseNumberQuery);

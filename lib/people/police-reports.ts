@@ -7,6 +7,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { createMissingPerson } from "./missing-persons";
 import type { PoliceReportValues, ReportNewPersonValues } from "./schemas";
 import { refusingDuplicate } from "./unique-field";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 type AllocateCaseNumber = (tx: Transaction) => Promise<string>;
 
@@ -98,6 +99,6 @@ export async function createPoliceReport(context: ActionContext<PoliceReportValu
   if (!report) throw new Error("police report was not inserted");
   const missingPersonIds = [...pickedIds, ...(await registerNewPersons(context, allocateCaseNumber))];
   await tx.insert(policeReportPersons).values(missingPersonIds.map((missingPersonId) => ({ reportId: report.id, missingPersonId })));
-  await audit({ action: "policeReport.create", entity: "police_report", entityId: report.id, after: { ...report, reporterNameSearch: undefined, missingPersonIds } });
+  await audit({ action: "policeReport.create", entity: "police_report", entityId: report.id, after: { ...auditSnapshot("police_report", report), missingPersonIds } });
   return { reportId: report.id };
 }

@@ -5,9 +5,10 @@ import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, families, missingPersons, referenceDonors } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** What the family takes home after giving a sample: no lab result, no STR profile, only the facts of collection. */
-export async function getSampleReceipt(db: Executor, sampleId: string) {
+async function getSampleReceiptQuery(db: Executor, sampleId: string) {
   if (!z.uuid().safeParse(sampleId).success) return null;
   const [receipt] = await db
     .select({
@@ -36,11 +37,12 @@ export async function getSampleReceipt(db: Executor, sampleId: string) {
   return { ...receipt, relatives };
 }
 
-export type SampleReceipt = NonNullable<Awaited<ReturnType<typeof getSampleReceipt>>>;
+export type SampleReceipt = NonNullable<Awaited<ReturnType<typeof getSampleReceiptQuery>>>;
 
 /** Printing puts personal data on paper that leaves the registry, so every print is in the audit log. */
 export async function recordReceiptPrint({ input, tx, audit }: ActionContext<{ sampleId: string }>): Promise<null> {
-  const receipt = await getSampleReceipt(tx, input.sampleId);
+  // The action pipeline has already checked personalData.export for this session.
+  const receipt = await getSampleReceiptQuery(tx, input.sampleId);
   if (!receipt) throw new ActionRefusal("notFound", "Actions.notFound");
   await audit({
     action: "personal data print",
@@ -50,3 +52,5 @@ export async function recordReceiptPrint({ input, tx, audit }: ActionContext<{ s
   });
   return null;
 }
+
+export const getSampleReceipt = defineRead("personalData.export", getSampleReceiptQuery);

@@ -6,6 +6,7 @@ import { policeReportCategory, policeReports } from "@/db/schema";
 import { checkedPosition, keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
 import { matchesNormalisedText, TEXT_MATCH_THRESHOLDS } from "@/lib/names/text-search";
 import { prefixPattern, withTrigramThresholds } from "./trigram";
+import { defineRead } from "@/lib/auth/read-access";
 
 export const REPORTS_PAGE_SIZE = 50;
 
@@ -56,7 +57,7 @@ const reportColumns = {
 };
 
 /** One page of live police reports, latest filed first, with the number of matches; a search runs under the free-text trigram thresholds. */
-export function getReportsPage(db: Executor, filters: ReportListFilters) {
+function getReportsPageQuery(db: Executor, filters: ReportListFilters) {
   if (!filters.search) return readReportsPage(db, filters);
   return withTrigramThresholds(db, TEXT_MATCH_THRESHOLDS, (tx) => readReportsPage(tx, filters));
 }
@@ -77,3 +78,5 @@ async function readReportsPage(db: Executor, filters: ReportListFilters) {
   const page = pageOf(fetched, REPORTS_PAGE_SIZE, position, backwards, (row) => row.filedOn);
   return { ...page, matches: total?.matches ?? 0 } satisfies ListPage<(typeof fetched)[number]>;
 }
+
+export const getReportsPage = defineRead("people.read", getReportsPageQuery);

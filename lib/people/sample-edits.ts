@@ -6,6 +6,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import type { UpdateReferenceSampleValues } from "./edit-schemas";
 import { refusingDuplicate } from "./unique-field";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 /**
  * Corrects how a reference sample was collected (barcode, date, collector, consent). The lab
@@ -30,6 +31,6 @@ export async function updateReferenceSample({ input, tx, audit }: ActionContext<
       consentFormRef: input.consentFormRef,
     }),
   );
-  await audit({ action: "sample.update", entity: "dna_sample", entityId: before.id, before, after });
+  await audit({ action: "sample.update", entity: "dna_sample", entityId: before.id, before: auditSnapshot("dna_sample", before), after: auditSnapshot("dna_sample", after) });
   return { version: Number(after.version) };
 }

@@ -3,9 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dnaSamples, families, referenceDonors } from "@/db/schema";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** A reference sample with its donor and family, for its page and edit form (never a profile); a voided one is shown as such. */
-export async function getReferenceSample(db: Executor, sampleId: string) {
+async function getReferenceSampleQuery(db: Executor, sampleId: string) {
   if (!z.uuid().safeParse(sampleId).success) return null;
   const [row] = await db
     .select({
@@ -39,3 +40,5 @@ export async function getReferenceSample(db: Executor, sampleId: string) {
     .where(and(eq(dnaSamples.id, sampleId), eq(dnaSamples.kind, "reference")));
   return row ?? null;
 }
+
+export const getReferenceSample = defineRead("people.read", getReferenceSampleQuery);

@@ -7,6 +7,7 @@ import { updateVersioned } from "@/lib/actions/versioned-update";
 import { canMoveTo, labStepColumns } from "./lab-status";
 import type { LabStatusValues, ReferenceSampleValues } from "./schemas";
 import { refusingDuplicate } from "./unique-field";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 /** A reference sample with the donor's consent, and the first link in its chain of custody. */
 export async function collectReferenceSample({ input, session, tx, audit }: ActionContext<ReferenceSampleValues>): Promise<{ sampleId: string }> {
@@ -36,7 +37,7 @@ export async function collectReferenceSample({ input, session, tx, audit }: Acti
     occurredAt: new Date(`${input.collectedOn}T12:00:00Z`),
     recordedBy: session.userId,
   });
-  await audit({ action: "sample.collect", entity: "dna_sample", entityId: sample.id, after: sample });
+  await audit({ action: "sample.collect", entity: "dna_sample", entityId: sample.id, after: auditSnapshot("dna_sample", sample) });
   return { sampleId: sample.id };
 }
 
@@ -56,6 +57,6 @@ export async function advanceLabStatus({ input, session, tx, audit }: ActionCont
     notes: input.failureReason,
     recordedBy: session.userId,
   });
-  await audit({ action: "sample.labStatus", entity: "dna_sample", entityId: before.id, before, after });
+  await audit({ action: "sample.labStatus", entity: "dna_sample", entityId: before.id, before: auditSnapshot("dna_sample", before), after: auditSnapshot("dna_sample", after) });
   return { version: Number(after.version) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { selectRows, type Executor, type Transaction } from "@/db/client";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** Any fixed number: it names the lock that hands out case numbers one at a time. */
 const CASE_NUMBER_LOCK_KEY = 7_310_006;
@@ -21,10 +22,11 @@ export async function allocateCaseNumber(tx: Transaction): Promise<string> {
 }
 
 /** A suggestion for the family form; the registrar may type another, and uniqueness is checked on save. */
-export async function suggestFamilyReference(db: Executor): Promise<string> {
+async function suggestFamilyReferenceQuery(db: Executor): Promise<string> {
   const highest = await highestNumber(
     db,
     sql`select max(substring(reference from 7)::int) as highest from families where reference ~ '^TRH-F-[0-9]{4}$'`,
   );
   return `TRH-F-${String(highest + 1).padStart(4, "0")}`;
 }
+export const suggestFamilyReference = defineRead("people.write", suggestFamilyReferenceQuery);

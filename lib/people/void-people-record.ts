@@ -5,6 +5,7 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
 import type { VoidRecordValues } from "@/lib/forensic/schemas/void-record";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 type VoidablePeopleTable = typeof families | typeof referenceDonors | typeof dnaSamples;
 
@@ -13,14 +14,14 @@ type VoidablePeopleTable = typeof families | typeof referenceDonors | typeof dna
  * stop showing it, and the audit entry keeps who, when and why. A version from the form that is
  * no longer current means someone changed the record since: nothing is voided.
  */
-async function voidRow(context: ActionContext<VoidRecordValues>, table: VoidablePeopleTable, entity: string, action: string) {
+async function voidRow(context: ActionContext<VoidRecordValues>, table: VoidablePeopleTable, entity: "family" | "reference_donor" | "dna_sample", action: string) {
   const { input, session, tx, audit } = context;
   const [before] = await tx.select().from(table).where(eq(table.id, input.recordId)).for("update");
   if (!before) throw new ActionRefusal("notFound", "Actions.notFound");
   if (before.voidedAt) throw new ActionRefusal("refused", "Forensic.alreadyVoided");
   const voided = { voidedAt: new Date(), voidedBy: session.userId, voidReason: input.reason };
   const after = await updateVersioned(tx, table as typeof families, entity, { id: before.id, version: input.version ?? before.version }, voided);
-  await audit({ action, entity, entityId: before.id, before: { ...before, accessCodeHash: undefined }, after: { ...after, accessCodeHash: undefined } });
+  await audit({ action, entity, entityId: before.id, before: auditSnapshot(entity, before), after: auditSnapshot(entity, after) });
   return { recordId: before.id };
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { missingPersons, policeReportPersons, policeReports } from "@/db/schema";
 import { personNameColumns } from "@/lib/people/person-columns";
+import { defineRead } from "@/lib/auth/read-access";
 
 /** The audit entity of a police report: its history is read back under this name. */
 export const POLICE_REPORT_ENTITY = "police_report";
@@ -38,11 +39,13 @@ export function linkedPersons(db: Executor, reportId: string) {
 }
 
 /** A police report, voided or not (a voided one stays readable), with the people it names; null when there is none. */
-export async function getPoliceReportDetails(db: Executor, reportId: string) {
+async function getPoliceReportDetailsQuery(db: Executor, reportId: string) {
   if (!z.uuid().safeParse(reportId).success) return null;
   const [report] = await db.select(policeReportColumns).from(policeReports).where(eq(policeReports.id, reportId));
   if (!report) return null;
   return { ...report, persons: await linkedPersons(db, report.id) };
 }
 
-export type PoliceReportDetails = NonNullable<Awaited<ReturnType<typeof getPoliceReportDetails>>>;
+export type PoliceReportDetails = NonNullable<Awaited<ReturnType<typeof getPoliceReportDetailsQuery>>>;
+
+export const getPoliceReportDetails = defineRead("people.read", getPoliceReportDetailsQuery);

@@ -10,6 +10,7 @@ import { policeReportValues, requireActivePersons } from "@/lib/people/police-re
 import { refusingDuplicate } from "@/lib/people/unique-field";
 import { POLICE_REPORT_ENTITY, policeReportColumns } from "./report-details";
 import type { UpdatePoliceReportValues } from "./schemas";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 async function lockedReport(tx: Transaction, reportId: string) {
   const [report] = await tx.select(policeReportColumns).from(policeReports).where(eq(policeReports.id, reportId)).for("update");
@@ -50,8 +51,8 @@ export async function updatePoliceReport({ input, tx, audit }: ActionContext<Upd
     action: "policeReport.update",
     entity: POLICE_REPORT_ENTITY,
     entityId: before.id,
-    before: { ...before, missingPersonIds: linked },
-    after: { ...after, reporterNameSearch: undefined, missingPersonIds: wanted },
+    before: { ...auditSnapshot("police_report", before), missingPersonIds: linked },
+    after: { ...auditSnapshot("police_report", after), missingPersonIds: wanted },
   });
   return { reportId: before.id };
 }
@@ -66,6 +67,6 @@ export async function voidPoliceReport({ input, session, tx, audit }: ActionCont
   if (before.voidedAt) throw new ActionRefusal("refused", "Forensic.alreadyVoided");
   const voided = { voidedAt: new Date(), voidedBy: session.userId, voidReason: input.reason };
   const after = await updateVersioned(tx, policeReports, POLICE_REPORT_ENTITY, { id: before.id, version: input.version ?? before.version }, voided);
-  await audit({ action: "policeReport.void", entity: POLICE_REPORT_ENTITY, entityId: before.id, before, after: { ...after, reporterNameSearch: undefined } });
+  await audit({ action: "policeReport.void", entity: POLICE_REPORT_ENTITY, entityId: before.id, before: auditSnapshot("police_report", before), after: auditSnapshot("police_report", after) });
   return { recordId: before.id };
 }

@@ -1,4 +1,5 @@
 import type { users } from "@/db/schema";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -7,6 +8,7 @@ export function auditedState(user: UserRow) {
   return { role: user.role, disabled: user.disabled, mustChangePassword: user.mustChangePassword };
 }
 
+/** A new account as the log keeps it: the columns AUDITED_COLUMNS.user allows, nothing a later column adds. */
 export function auditedNewUser(user: UserRow) {
-  return { username: user.username, displayName: user.displayName, locale: user.locale, ...auditedState(user) };
+  return auditSnapshot("user", user);
 }

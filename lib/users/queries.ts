@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { activeSignInLocks } from "@/lib/auth/sign-in-throttle";
+import { assertReadAccess, defineRead, type ReadAccess } from "@/lib/auth/read-access";
 
 /** What an administrator sees of an account: never the password hash or the authenticator secret. */
 const userSummaryColumns = {
@@ -20,9 +21,9 @@ const userSummaryColumns = {
   updatedAt: users.updatedAt,
 };
 
-export type UserSummary = Awaited<ReturnType<typeof listUsers>>[number];
+export type UserSummary = Awaited<ReturnType<typeof listUsersQuery>>[number];
 
-export function listUsers(db: Executor) {
+function listUsersQuery(db: Executor) {
   return db
     .select(userSummaryColumns)
     .from(users)
@@ -30,18 +31,30 @@ export function listUsers(db: Executor) {
 }
 
 /** Null for an unknown id, and for text that is not a uuid at all (a mistyped address). */
-export async function getUser(db: Executor, id: string): Promise<UserSummary | null> {
+async function getUserQuery(db: Executor, id: string): Promise<UserSummary | null> {
   if (!z.uuid().safeParse(id).success) return null;
   const [user] = await db.select(userSummaryColumns).from(users).where(eq(users.id, id));
   return user ?? null;
 }
 
 /** For the users list: when the longest sign-in lock in force on each username ends (lowercased keys). */
-export async function signInLockEnds(db: Executor, usernames: string[]): Promise<Map<string, Date>> {
+async function signInLockEndsQuery(db: Executor, usernames: string[]): Promise<Map<string, Date>> {
   const ends = new Map<string, Date>();
   for (const lock of await activeSignInLocks(db, usernames)) {
     const known = ends.get(lock.username);
     if (!known || known < lock.lockedUntil) ends.set(lock.username, lock.lockedUntil);
   }
   return ends;
+}
+
+export const getUser = defineRead("users.manage", getUserQuery);
+export const listUsers = defineRead("users.manage", listUsersQuery);
+export const signInLockEnds = defineRead("users.manage", signInLockEndsQuery);
+/** The users page's view of the sign-in locks on one account. */
+export const userSignInLocks = defineRead("users.manage", activeSignInLocks);
+
+/** The signed-in staff member's own account, for the account pages: the id comes from the session, never from the caller. */
+export async function getOwnAccount(access: ReadAccess<"account.manageOwn">, db: Executor): Promise<UserSummary | null> {
+  assertReadAccess(access, "account.manageOwn");
+  return getUserQuery(db, access.session.userId);
 }

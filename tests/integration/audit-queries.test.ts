@@ -6,6 +6,7 @@ import { appendAuditEntry, type AuditEntryInput } from "@/lib/audit/append";
 import { getAuditPage } from "@/lib/audit/queries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser, uniqueSuffix } from "./support/factories";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 
@@ -44,22 +45,22 @@ describeOnEachBackend(backends, "the audit viewer's query", (database) => {
     const ids = await appendEntries(db, Array.from({ length: 120 }, (_, index) => entry(entity, { entityId: String(index) })));
     const newestFirst = [...ids].reverse();
 
-    const first = await getAuditPage(db, { entity }, null);
+    const first = await getAuditPage(readAs("admin", "audit.read"), db, { entity }, null);
     expect(first.total).toBe(120);
     expect(first.entries.map((row) => row.id)).toEqual(newestFirst.slice(0, 50));
     expect(first.newer).toBeNull();
     expect(first.older).toEqual({ direction: "older", id: newestFirst[49] });
 
-    const second = await getAuditPage(db, { entity }, first.older);
+    const second = await getAuditPage(readAs("admin", "audit.read"), db, { entity }, first.older);
     expect(second.entries.map((row) => row.id)).toEqual(newestFirst.slice(50, 100));
-    const third = await getAuditPage(db, { entity }, second.older);
+    const third = await getAuditPage(readAs("admin", "audit.read"), db, { entity }, second.older);
     expect(third.entries.map((row) => row.id)).toEqual(newestFirst.slice(100));
     expect(third.older).toBeNull();
     expect(third.total).toBe(120);
 
-    const backToSecond = await getAuditPage(db, { entity }, third.newer);
+    const backToSecond = await getAuditPage(readAs("admin", "audit.read"), db, { entity }, third.newer);
     expect(backToSecond.entries.map((row) => row.id)).toEqual(newestFirst.slice(50, 100));
-    const backToFirst = await getAuditPage(db, { entity }, backToSecond.newer);
+    const backToFirst = await getAuditPage(readAs("admin", "audit.read"), db, { entity }, backToSecond.newer);
     expect(backToFirst.entries.map((row) => row.id)).toEqual(newestFirst.slice(0, 50));
     expect(backToFirst.newer).toBeNull();
     expect(backToFirst.older).toEqual(first.older);
@@ -78,11 +79,11 @@ describeOnEachBackend(backends, "the audit viewer's query", (database) => {
     const [renamed] = await db.select({ username: users.username }).from(users).where(eq(users.id, user.id));
     if (!renamed) throw new Error("the user vanished");
 
-    const ids = async (actor: string) => (await getAuditPage(db, { entity, actor }, null)).entries.map((row) => row.id);
+    const ids = async (actor: string) => (await getAuditPage(readAs("admin", "audit.read"), db, { entity, actor }, null)).entries.map((row) => row.id);
     expect(await ids(renamed.username.toUpperCase())).toEqual([byUser]);
     expect(await ids("name-before-rename")).toEqual([byUser]);
     expect(await ids("demo seed")).toEqual([byLabel]);
-    const [shown] = (await getAuditPage(db, { entity, actor: renamed.username }, null)).entries;
+    const [shown] = (await getAuditPage(readAs("admin", "audit.read"), db, { entity, actor: renamed.username }, null)).entries;
     expect(shown).toMatchObject({ actorLabel: "name-before-rename", actorUsername: renamed.username });
   });
 
@@ -95,7 +96,7 @@ describeOnEachBackend(backends, "the audit viewer's query", (database) => {
       entry(entity, { entityId: "record-2" }),
       entry(otherEntity, { entityId: "record-1" }),
     ]);
-    const page = await getAuditPage(db, { entity, entityId: "record-1" }, null);
+    const page = await getAuditPage(readAs("admin", "audit.read"), db, { entity, entityId: "record-1" }, null);
     expect(page.total).toBe(1);
     expect(page.entries).toMatchObject([{ id: wanted, entity, entityId: "record-1", after: { status: "identified" } }]);
   });
@@ -109,16 +110,16 @@ describeOnEachBackend(backends, "the audit viewer's query", (database) => {
     const lastOfDay = await appendAt(db, "2024-03-10T21:59:59.999Z", entry(entity));
     await appendAt(db, "2024-03-10T22:00:00.000Z", entry(entity));
 
-    const oneDay = await getAuditPage(db, { entity, from: "2024-03-10", to: "2024-03-10" }, null);
+    const oneDay = await getAuditPage(readAs("admin", "audit.read"), db, { entity, from: "2024-03-10", to: "2024-03-10" }, null);
     expect(oneDay.entries.map((row) => row.id)).toEqual([lastOfDay, firstOfDay]);
-    expect((await getAuditPage(db, { entity, from: "2024-03-10" }, null)).total).toBe(3);
-    expect((await getAuditPage(db, { entity, to: "2024-03-10" }, null)).total).toBe(3);
+    expect((await getAuditPage(readAs("admin", "audit.read"), db, { entity, from: "2024-03-10" }, null)).total).toBe(3);
+    expect((await getAuditPage(readAs("admin", "audit.read"), db, { entity, to: "2024-03-10" }, null)).total).toBe(3);
   });
 
   it("answers an empty page without cursors when nothing matches", async () => {
     const db = database().db;
-    expect(await getAuditPage(db, { entity: testEntity() }, null)).toEqual({ entries: [], total: 0, newer: null, older: null });
-    expect(await getAuditPage(db, { entity: testEntity() }, { direction: "older", id: 5 })).toEqual({
+    expect(await getAuditPage(readAs("admin", "audit.read"), db, { entity: testEntity() }, null)).toEqual({ entries: [], total: 0, newer: null, older: null });
+    expect(await getAuditPage(readAs("admin", "audit.read"), db, { entity: testEntity() }, { direction: "older", id: 5 })).toEqual({
       entries: [],
       total: 0,
       newer: null,

@@ -16,6 +16,7 @@ import { getPublicSummary } from "@/lib/public/summary";
 import { auditEntriesAfter, lastAuditEntryId } from "./support/audit-entries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 
@@ -37,12 +38,12 @@ describeOnEachBackend(backends, "audited reads of personal data", (database) => 
     expect(written[0]).toMatchObject({ action: "family.read", entity: "family", entityId: null, actorId: reader.userId, actorLabel: reader.username, ip: "10.1.2.3", after: { ids: families } });
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
-    const reads = await getAuditPage(db, { kind: "read" }, null);
+    const reads = await getAuditPage(readAs("admin", "audit.read"), db, { kind: "read" }, null);
     expect(reads.entries.map((entry) => entry.id)).toContain(written[0]!.id);
     expect(reads.entries.every((entry) => entry.action.endsWith(".read"))).toBe(true);
-    const changes = await getAuditPage(db, { kind: "change" }, null);
+    const changes = await getAuditPage(readAs("admin", "audit.read"), db, { kind: "change" }, null);
     expect(changes.entries.map((entry) => entry.id)).not.toContain(written[0]!.id);
-    const ofOneFamily = await getAuditPage(db, { entityId: families[1] }, null);
+    const ofOneFamily = await getAuditPage(readAs("admin", "audit.read"), db, { entityId: families[1] }, null);
     expect(ofOneFamily.entries.map((entry) => entry.id)).toEqual([written[0]!.id]);
   });
 
@@ -92,7 +93,7 @@ describeOnEachBackend(backends, "audited reads of personal data", (database) => 
     );
     await recordRead(db, reader, "identification", [identificationId]);
 
-    expect((await getRecordHistory(db, "identification", identificationId)).map((entry) => entry.id)).toEqual([change.id]);
+    expect((await getRecordHistory(readAs("forensic", "people.read"), db, "identification", identificationId)).map((entry) => entry.id)).toEqual([change.id]);
     const [cited] = await latestAuditHashes(db, [{ entity: "identification", entityId: identificationId, label: "identification" }]);
     expect(cited).toMatchObject({ entryId: change.id, hash: change.hash });
   });

@@ -8,6 +8,7 @@ import { actionRequest, auditEntriesFor, signInAs } from "./support/action-reque
 import { databaseErrorFacts } from "./support/database-errors";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createRemains, createUser } from "./support/factories";
+import { readAs } from "./support/read-access";
 
 
 const backends = await testBackends();
@@ -46,7 +47,7 @@ describeOnEachBackend(backends, "chain of custody", (database) => {
     const user = await createUser(db(), "forensic");
     signInAs(user);
     const eventId = await recorded(transferInput(body.id));
-    const [event] = await getCustodyTimeline(db(), { remainsId: body.id });
+    const [event] = await getCustodyTimeline(readAs("forensic", "forensic.read"), db(), { remainsId: body.id });
     expect(event).toMatchObject({ id: eventId, action: "transferred", occurredAt: "2021-03-04T07:30:00.000Z", recordedBy: user.displayName });
     expect(await auditEntriesFor(db(), "custody_event", eventId)).toMatchObject([{ action: "custody.record" }]);
   });
@@ -56,7 +57,7 @@ describeOnEachBackend(backends, "chain of custody", (database) => {
     signInAs(await createUser(db(), "forensic"));
     const wrongId = await recorded(transferInput(body.id, { toParty: "Misrata" }));
     const correctionId = await recorded(transferInput(body.id, { correctsEventId: wrongId }));
-    const timeline = await getCustodyTimeline(db(), { remainsId: body.id });
+    const timeline = await getCustodyTimeline(readAs("forensic", "forensic.read"), db(), { remainsId: body.id });
     expect(timeline.find((event) => event.id === wrongId)).toMatchObject({ toParty: "Misrata", correctedByEventId: correctionId });
     expect(timeline.find((event) => event.id === correctionId)).toMatchObject({ correctsEventId: wrongId });
   });

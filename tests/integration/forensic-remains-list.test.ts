@@ -4,6 +4,7 @@ import { parseRemainsFilters, remainsListQuery, type RemainsSort } from "@/lib/f
 import { encodeCursor } from "@/lib/lists/keyset";
 import { getRemainsPage, REMAINS_PAGE_SIZE } from "@/lib/forensic/remains-list";
 import { describeOnEachBackend, testBackends } from "./support/databases";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 const BODIES = 120;
@@ -54,7 +55,7 @@ describeOnEachBackend(backends, "the remains list", (database) => {
     const seen: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 5; page += 1) {
-      const result = await getRemainsPage(db(), { siteId, sort: "-recovered", ...(after ? { after } : {}) });
+      const result = await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId, sort: "-recovered", ...(after ? { after } : {}) });
       expect(result.matches).toBe(BODIES);
       seen.push(...result.rows.map((row) => row.code));
       if (!result.nextCursor) break;
@@ -66,25 +67,25 @@ describeOnEachBackend(backends, "the remains list", (database) => {
   });
 
   it("filters by condition and by effects, and finds a body by an effect's description", async () => {
-    expect((await getRemainsPage(db(), { siteId, sort: "code", condition: "complete" })).matches).toBe(BODIES / 2);
-    expect((await getRemainsPage(db(), { siteId, sort: "code", effects: "with" })).rows.map((row) => row.code)).toEqual(["TRH-GS-77-B007"]);
-    expect((await getRemainsPage(db(), { sort: "code", search: "blue fob" })).rows.map((row) => row.code)).toEqual(["TRH-GS-77-B007"]);
-    expect((await getRemainsPage(db(), { sort: "code", search: "77-B11" })).matches).toBe(10);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId, sort: "code", condition: "complete" })).matches).toBe(BODIES / 2);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId, sort: "code", effects: "with" })).rows.map((row) => row.code)).toEqual(["TRH-GS-77-B007"]);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { sort: "code", search: "blue fob" })).rows.map((row) => row.code)).toEqual(["TRH-GS-77-B007"]);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { sort: "code", search: "77-B11" })).matches).toBe(10);
   });
 
   it("searches for % and _ literally", async () => {
-    expect((await getRemainsPage(db(), { sort: "code", search: "%" })).matches).toBe(0);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { sort: "code", search: "%" })).matches).toBe(0);
   });
 
   /** Every page from the first by "next page", then back from the last by "previous page". */
   async function walkForwardThenBack(sort: RemainsSort) {
-    const forward = [await getRemainsPage(db(), { siteId, sort })];
+    const forward = [await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId, sort })];
     for (let next = forward[0]?.nextCursor; next; next = forward.at(-1)?.nextCursor) {
-      forward.push(await getRemainsPage(db(), { siteId, sort, after: next }));
+      forward.push(await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId, sort, after: next }));
     }
     const backward = [forward.at(-1)];
     for (let previous = forward.at(-1)?.previousCursor; previous; previous = backward.at(-1)?.previousCursor) {
-      backward.push(await getRemainsPage(db(), { siteId, sort, before: previous }));
+      backward.push(await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId, sort, before: previous }));
     }
     return { forward, backward: backward.reverse() };
   }
@@ -111,10 +112,10 @@ describeOnEachBackend(backends, "the remains list", (database) => {
   });
 
   it("starts from the first page when the cursor in the address is malformed", async () => {
-    const first = await getRemainsPage(db(), parseRemainsFilters({ siteId, sort: "-recovered" }));
+    const first = await getRemainsPage(readAs("forensic", "forensic.read"), db(), parseRemainsFilters({ siteId, sort: "-recovered" }));
     const notADate = encodeCursor("2020-13-45", first.rows[0]?.id ?? "");
     for (const address of [{ after: "not-a-cursor" }, { before: "%%%" }, { after: notADate }, { before: notADate }]) {
-      const page = await getRemainsPage(db(), parseRemainsFilters({ siteId, sort: "-recovered", ...address }));
+      const page = await getRemainsPage(readAs("forensic", "forensic.read"), db(), parseRemainsFilters({ siteId, sort: "-recovered", ...address }));
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
       expect(page.previousCursor).toBeNull();
     }

@@ -10,6 +10,7 @@ import { actionRequest, auditEntriesFor, signInAs } from "./support/action-reque
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
 import { graveSiteInput, remainsInput } from "./support/forensic-inputs";
+import { readAs } from "./support/read-access";
 
 
 const backends = await testBackends();
@@ -54,7 +55,7 @@ describeOnEachBackend(backends, "remains actions", (database) => {
 
   it("suggests the next free code of the site", async () => {
     const { site } = await newRemains();
-    expect(await suggestNextRemainsCode(db(), site)).toBe(`${site.code}-B002`);
+    expect(await suggestNextRemainsCode(readAs("forensic", "forensic.write"), db(), site)).toBe(`${site.code}-B002`);
   });
 
   it.each([
@@ -120,12 +121,12 @@ describeOnEachBackend(backends, "remains actions", (database) => {
 
   it("voids a body: kept with its reason and audit, gone from the list and its count", async () => {
     const { site, remainsId } = await newRemains();
-    expect((await getRemainsPage(db(), { siteId: site.id, sort: "code" })).matches).toBe(1);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId: site.id, sort: "code" })).matches).toBe(1);
     signInAs(await createUser(db(), "admin"));
     expect(await voidRemains({ recordId: remainsId, reason: "Entered twice" })).toMatchObject({ ok: true });
     const [kept] = await db().select().from(remains).where(eq(remains.id, remainsId));
     expect(kept).toMatchObject({ voidReason: "Entered twice" });
-    expect((await getRemainsPage(db(), { siteId: site.id, sort: "code" })).matches).toBe(0);
+    expect((await getRemainsPage(readAs("forensic", "forensic.read"), db(), { siteId: site.id, sort: "code" })).matches).toBe(0);
     expect((await auditEntriesFor(db(), "remains", remainsId)).map((entry) => entry.action)).toEqual(["remains.create", "remains.void"]);
   });
 });

@@ -11,6 +11,8 @@ import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createMissingPerson, createProfiledReference, createRemains, createUser } from "./support/factories";
 import { loadApprovedFrequencyTable } from "./support/frequency-tables";
 import { unwrap } from "./support/people";
+import { sessionOf } from "./support/read-access";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 const backends = await testBackends();
 
@@ -94,8 +96,8 @@ describeOnEachBackend(backends, "identifications on DNA: the ratio as typed, the
     const reason = "Laboratory report LAB-2024-118 received on paper; profile import pending.";
     const { identificationId } = unwrap(await proposeIdentification(await proposal({ likelihoodRatio: "3.4e10", dnaProfileOverride: true, dnaOverrideReason: reason }, { profiled: false })));
     expect((await storedRatio(identificationId))?.frequencyTableId).toBe(table.tableId);
-    const session = { userId: (await createUser(db(), "forensic")).id, username: "dossier-test", displayName: "Dossier test" };
-    const pdf = await generateDossier(db(), session, {}, "identification", identificationId);
+    const access = authoriseRead(sessionOf("forensic", (await createUser(db(), "forensic")).id), "personalData.export");
+    const pdf = await generateDossier(access, db(), {}, "identification", identificationId);
     if (!pdf) expect.fail("no dossier");
     const text = (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text;
     const compact = text.replace(/\s+/g, "");

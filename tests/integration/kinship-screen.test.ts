@@ -5,6 +5,7 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { leadOffer, runKinshipScreen, screenSettingsSchema, type ScreenRow } from "@/lib/dna-profiles/screening";
 import { describeOnEachBackend, testBackends } from "./support/databases";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 
@@ -14,7 +15,7 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
   beforeAll(async () => {
     const seeded = await seedDemoData(database().db, { reset: false });
     expect(seeded.status).toBe("seeded");
-    const outcome = await runKinshipScreen(database().db, screenSettingsSchema.parse({}));
+    const outcome = await runKinshipScreen(readAs("forensic", "dnaProfiles.use"), database().db, screenSettingsSchema.parse({}));
     if (outcome.status !== "done") throw new Error("the demo has no frequency table");
     rows = outcome.rows;
   });

@@ -22,6 +22,7 @@ import { actionRequest, auditEntriesFor, signInAs } from "./support/action-reque
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
 import { familyInput, missingPersonInput, motherDonorInput, sampleInput, uniqueFamilyName, unwrap } from "./support/people";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 
@@ -61,7 +62,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
     it("saves a corrected family with an audit entry that never holds the access code hash", async () => {
       const { family, familyId } = await familyWithDonor();
       expect(unwrap(await updateFamily({ ...family, familyId, version: 1, area: "وادي الربط" }))).toEqual({ version: 2 });
-      expect((await getFamilyDetails(db(), familyId, "registrar"))?.area).toBe("وادي الربط");
+      expect((await getFamilyDetails(readAs("registrar", "people.read"), db(), familyId))?.area).toBe("وادي الربط");
       const [, updated] = await auditEntriesFor(db(), "family", familyId);
       expect(updated).toMatchObject({ action: "family.update", after: { area: "وادي الربط" } });
       expect(JSON.stringify(updated)).not.toContain("accessCodeHash");
@@ -72,7 +73,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       unwrap(await updateFamily({ ...family, familyId, version: 1, contactName: "الأول" }));
       const stale = await updateFamily({ ...family, familyId, version: 1, contactName: "الثاني" });
       expect(stale).toMatchObject({ ok: false, error: "conflict", conflict: { changedBy: expect.stringContaining("registrar") } });
-      expect((await getFamilyDetails(db(), familyId, "registrar"))?.contactName).toBe("الأول");
+      expect((await getFamilyDetails(readAs("registrar", "people.read"), db(), familyId))?.contactName).toBe("الأول");
     });
 
     it("refuses a reference another family already has", async () => {
@@ -91,7 +92,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       expect(await voidFamily({ recordId: familyId, reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: "required" } });
       expect(await voidFamily({ recordId: familyId, reason: "خطأ", version: 1 })).toMatchObject({ ok: false, fieldErrors: { reason: "Forensic.voidReasonTooShort" } });
       unwrap(await voidFamily({ recordId: familyId, reason: "سُجلت مرتين بالخطأ", version: 1 }));
-      const listed = await getFamiliesPage(db(), "registrar", { search: family.reference });
+      const listed = await getFamiliesPage(readAs("registrar", "people.read"), db(), { search: family.reference });
       expect(listed.rows).toEqual([]);
       expect(await auditEntriesFor(db(), "family", familyId)).toMatchObject([{ action: "family.create" }, { action: "family.void", after: { voidReason: "سُجلت مرتين بالخطأ" } }]);
     });
@@ -128,7 +129,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       expect(await voidReferenceDonor({ recordId: donorId, reason: "سُجل بالخطأ" })).toMatchObject({ ok: false, message: "PeopleEdits.donorHasSamples" });
       unwrap(await voidSample({ recordId: sampleId, reason: "عينة ملوثة سُجلت بالخطأ", version: 1 }));
       unwrap(await voidReferenceDonor({ recordId: donorId, reason: "سُجل بالخطأ", version: 1 }));
-      expect((await getFamilyDetails(db(), familyId, "registrar"))?.donors).toEqual([]);
+      expect((await getFamilyDetails(readAs("registrar", "people.read"), db(), familyId))?.donors).toEqual([]);
     });
   });
 
@@ -162,8 +163,8 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       const { sampleId } = unwrap(await collectSample(sampleInput(donorId)));
       expect(await voidSample({ recordId: sampleId, reason: " " })).toMatchObject({ ok: false, fieldErrors: { reason: "required" } });
       unwrap(await voidSample({ recordId: sampleId, reason: "الرمز مكرر على عينة أخرى" }));
-      expect(await getSampleReceipt(db(), sampleId)).toBeNull();
-      expect((await getFamilyDetails(db(), familyId, "registrar"))?.donors[0]?.samples).toEqual([]);
+      expect(await getSampleReceipt(readAs("registrar", "personalData.export"), db(), sampleId)).toBeNull();
+      expect((await getFamilyDetails(readAs("registrar", "people.read"), db(), familyId))?.donors[0]?.samples).toEqual([]);
       expect(await voidSample({ recordId: sampleId, reason: "مرة ثانية" })).toMatchObject({ ok: false, message: "Forensic.alreadyVoided" });
     });
   });
@@ -188,7 +189,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       const variant = { givenName: "مصطفي", fatherName: "ابراهيم", grandfatherName: "الطاهر", familyName, sex: "male" as const, birthYear: "1989", familyReference: "", duplicatesReviewed: false };
       const refused = report({ newPersons: [variant] });
       expect(await createPoliceReport(refused)).toMatchObject({ ok: false, message: "People.duplicatesFound", fieldErrors: { "newPersons.0": "possibleDuplicates" } });
-      expect(await getReportsPage(db(), { search: refused.reportNumber })).toMatchObject({ matches: 0 });
+      expect(await getReportsPage(readAs("registrar", "people.read"), db(), { search: refused.reportNumber })).toMatchObject({ matches: 0 });
       expect(await db().select().from(missingPersons).where(eq(missingPersons.familyName, familyName))).toHaveLength(1);
       unwrap(await createPoliceReport({ ...refused, newPersons: [{ ...variant, duplicatesReviewed: true }] }));
       expect(await db().select().from(missingPersons).where(eq(missingPersons.familyName, familyName))).toHaveLength(2);
@@ -204,28 +205,28 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
   describe("list pages", () => {
     it("lists a family with the number of its missing persons, and a report with the number it names", async () => {
       const { family, missingPersonId } = await familyWithDonor();
-      expect((await getFamiliesPage(db(), "registrar", { search: family.reference })).rows).toMatchObject([{ reference: family.reference, missingCount: 1 }]);
+      expect((await getFamiliesPage(readAs("registrar", "people.read"), db(), { search: family.reference })).rows).toMatchObject([{ reference: family.reference, missingCount: 1 }]);
       const named = report({ missingPersonIds: [missingPersonId] });
       unwrap(await createPoliceReport(named));
-      expect(await getReportsPage(db(), { search: named.reportNumber, category: "disappearance" })).toMatchObject({ matches: 1, rows: [{ personCount: 1 }] });
-      expect(await getReportsPage(db(), { search: named.reportNumber, category: "killing" })).toMatchObject({ matches: 0 });
+      expect(await getReportsPage(readAs("registrar", "people.read"), db(), { search: named.reportNumber, category: "disappearance" })).toMatchObject({ matches: 1, rows: [{ personCount: 1 }] });
+      expect(await getReportsPage(readAs("registrar", "people.read"), db(), { search: named.reportNumber, category: "killing" })).toMatchObject({ matches: 0 });
       // A hand-edited address whose cursor holds no date shows the first page instead of failing.
       const garbled = encodeCursor("not-a-date", missingPersonId);
-      expect(await getReportsPage(db(), { search: named.reportNumber, after: garbled })).toMatchObject({ matches: 1, rows: [{ reportNumber: named.reportNumber }], previousCursor: null });
+      expect(await getReportsPage(readAs("registrar", "people.read"), db(), { search: named.reportNumber, after: garbled })).toMatchObject({ matches: 1, rows: [{ reportNumber: named.reportNumber }], previousCursor: null });
     });
 
     it("pages through families by keyset, forward and back, keeping the search", async () => {
       // 52 references sharing a prefix no other test uses: one full page of 50 and two more.
       const prefix = "TRH-F-87";
       for (let index = 0; index < 52; index += 1) unwrap(await createFamily(familyInput({ reference: `${prefix}${String(index).padStart(2, "0")}` })));
-      const first = await getFamiliesPage(db(), "registrar", { search: prefix });
+      const first = await getFamiliesPage(readAs("registrar", "people.read"), db(), { search: prefix });
       expect(first.matches).toBe(52);
       expect(first.rows).toHaveLength(50);
       expect(first.previousCursor).toBeNull();
-      const second = await getFamiliesPage(db(), "registrar", { search: prefix, after: first.nextCursor ?? "" });
+      const second = await getFamiliesPage(readAs("registrar", "people.read"), db(), { search: prefix, after: first.nextCursor ?? "" });
       expect(second.rows.map((row) => row.reference)).toEqual([`${prefix}01`, `${prefix}00`]);
       expect(second.nextCursor).toBeNull();
-      const back = await getFamiliesPage(db(), "registrar", { search: prefix, before: second.previousCursor ?? "" });
+      const back = await getFamiliesPage(readAs("registrar", "people.read"), db(), { search: prefix, before: second.previousCursor ?? "" });
       expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
       expect(back.previousCursor).toBeNull();
     });

@@ -14,6 +14,7 @@ import { actionRequest, auditEntriesFor, signInAs } from "./support/action-reque
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
 import { familyInput, missingPersonInput, sampleInput, unwrap } from "./support/people";
+import { readAs } from "./support/read-access";
 
 
 const backends = await testBackends();
@@ -133,7 +134,7 @@ describeOnEachBackend(backends, "finding people, their duplicates, and merging t
     expect(sample?.donorId).toBe(donorId);
     const [merged] = await db().select().from(missingPersons).where(eq(missingPersons.id, duplicate.missingPersonId));
     expect(merged).toMatchObject({ status: "merged", mergedIntoId: survivor.missingPersonId });
-    expect(await resolveCaseNumber(db(), duplicate.caseNumber)).toBe(survivor.missingPersonId);
+    expect(await resolveCaseNumber(readAs("registrar", "people.read"), db(), duplicate.caseNumber)).toBe(survivor.missingPersonId);
     const [found] = await searchMissingPersons(db(), duplicate.caseNumber);
     expect(found?.id).toBe(survivor.missingPersonId);
     const [entry] = await auditEntriesFor(db(), "missing_person", survivor.missingPersonId).then((rows) => rows.filter((row) => row.action === "missingPerson.merge"));

@@ -12,6 +12,7 @@ import { actionRequest, auditEntriesFor, signInAs } from "./support/action-reque
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createMissingPerson, createUser, uniqueSuffix } from "./support/factories";
 import { unwrap } from "./support/people";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 
@@ -31,7 +32,7 @@ describeOnEachBackend(backends, "opening, correcting and voiding a police report
         category: "disappearance", narrative: "اقتيد من المزرعة", missingPersonIds, newPersons: [],
       }),
     );
-    const report = await getPoliceReportDetails(db(), reportId);
+    const report = await getPoliceReportDetails(readAs("registrar", "people.read"), db(), reportId);
     if (!report) throw new Error("report not found");
     return report;
   }
@@ -55,10 +56,10 @@ describeOnEachBackend(backends, "opening, correcting and voiding a police report
     const [kept, unlinked, linked] = [await createMissingPerson(db()), await createMissingPerson(db()), await createMissingPerson(db())];
     const report = await reportNaming(kept.id, unlinked.id);
     unwrap(await updatePoliceReport(formValues(report, { narrative: "اقتيد من البيت", category: "killing", missingPersonIds: [kept.id, linked.id] })));
-    const corrected = await getPoliceReportDetails(db(), report.id);
+    const corrected = await getPoliceReportDetails(readAs("registrar", "people.read"), db(), report.id);
     expect(corrected).toMatchObject({ narrative: "اقتيد من البيت", category: "killing", version: report.version + 1 });
     expect(corrected?.persons.map((person) => person.id).sort()).toEqual([kept.id, linked.id].sort());
-    const history = await getRecordHistory(db(), POLICE_REPORT_ENTITY, report.id);
+    const history = await getRecordHistory(readAs("forensic", "people.read"), db(), POLICE_REPORT_ENTITY, report.id);
     expect(history.map((entry) => entry.action)).toEqual(["policeReport.create", "policeReport.update"]);
     expect(history[1]?.before).toMatchObject({ narrative: "اقتيد من المزرعة", missingPersonIds: expect.arrayContaining([kept.id, unlinked.id]) });
     expect(history[1]?.after).toMatchObject({ narrative: "اقتيد من البيت", missingPersonIds: [kept.id, linked.id] });
@@ -72,7 +73,7 @@ describeOnEachBackend(backends, "opening, correcting and voiding a police report
     signInAs(await createUser(db(), "admin"));
     const stale = await updatePoliceReport(formValues(report, { narrative: "ثانياً" }));
     expect(stale).toMatchObject({ ok: false, error: "conflict", conflict: { changedBy: first.username } });
-    expect((await getPoliceReportDetails(db(), report.id))?.narrative).toBe("أولاً");
+    expect((await getPoliceReportDetails(readAs("registrar", "people.read"), db(), report.id))?.narrative).toBe("أولاً");
   });
 
   it("refuses to name nobody, or a person not on file", async () => {
@@ -80,7 +81,7 @@ describeOnEachBackend(backends, "opening, correcting and voiding a police report
     const report = await reportNaming(person.id);
     expect(await updatePoliceReport(formValues(report, { missingPersonIds: [] }))).toMatchObject({ ok: false, fieldErrors: { missingPersonIds: "choosePerson" } });
     expect(await updatePoliceReport(formValues(report, { missingPersonIds: [crypto.randomUUID()] }))).toMatchObject({ ok: false, fieldErrors: { missingPersonIds: "invalidChoice" } });
-    expect((await getPoliceReportDetails(db(), report.id))?.version).toBe(report.version);
+    expect((await getPoliceReportDetails(readAs("registrar", "people.read"), db(), report.id))?.version).toBe(report.version);
   });
 
   it("lets forensic staff and viewers read but not correct or void a report", async () => {
@@ -97,14 +98,14 @@ describeOnEachBackend(backends, "opening, correcting and voiding a police report
     const report = await reportNaming(person.id);
     const countBefore = (await getPublicSummary(db())).policeReports;
     expect(await voidPoliceReport({ recordId: report.id, reason: "بلاغ مكرر", version: report.version })).toMatchObject({ ok: true });
-    const voided = await getPoliceReportDetails(db(), report.id);
+    const voided = await getPoliceReportDetails(readAs("registrar", "people.read"), db(), report.id);
     expect(voided).toMatchObject({ voidReason: "بلاغ مكرر", persons: [expect.objectContaining({ id: person.id })] });
     expect(voided?.voidedAt).toBeInstanceOf(Date);
     expect((await getPublicSummary(db())).policeReports).toBe(countBefore - 1);
-    expect((await getReportsPage(db(), { search: report.reportNumber })).rows).toEqual([]);
+    expect((await getReportsPage(readAs("registrar", "people.read"), db(), { search: report.reportNumber })).rows).toEqual([]);
     expect((await searchMissingPersons(db(), report.reportNumber)).map((result) => result.id)).not.toContain(person.id);
     const exported: unknown[][] = [];
-    for await (const batch of exportRows(db(), "policeReports", "registrar")) exported.push(...batch);
+    for await (const batch of exportRows(readAs("registrar", "personalData.export"), db(), "policeReports")) exported.push(...batch);
     expect(exported.some((row) => row[0] === report.reportNumber)).toBe(false);
     expect(await updatePoliceReport(formValues(report, { version: report.version + 1 }))).toMatchObject({ ok: false, message: "Forensic.recordVoided" });
     expect((await auditEntriesFor(db(), POLICE_REPORT_ENTITY, report.id)).map((entry) => entry.action)).toContain("policeReport.void");

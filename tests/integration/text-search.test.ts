@@ -7,6 +7,7 @@ import { normaliseArabicText } from "@/lib/names/normalise-arabic";
 import { getReportsPage } from "@/lib/people/report-list";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createRemains, uniqueSuffix } from "./support/factories";
+import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
 
@@ -49,7 +50,7 @@ describeOnEachBackend(backends, "normalised, trigram-matched text search", (data
   });
 
   it("finds a body by an effect spelt another way: 'هونداي' finds 'هيونداي', 'قميص ازرق' finds 'قميص أزرق'", async () => {
-    const codes = async (search: string) => (await getRemainsPage(db(), { sort: "code", search })).rows.map((row) => row.code);
+    const codes = async (search: string) => (await getRemainsPage(readAs("forensic", "forensic.read"), db(), { sort: "code", search })).rows.map((row) => row.code);
     expect(await codes("هونداي")).toContain(hyundai);
     expect(await codes("قميص ازرق")).toContain(shirt);
     expect(await codes("قميص ازرق")).not.toContain(hyundai);
@@ -57,7 +58,7 @@ describeOnEachBackend(backends, "normalised, trigram-matched text search", (data
   });
 
   it("lists each body's effects by kind and the start of their description", async () => {
-    const [row] = (await getRemainsPage(db(), { sort: "code", search: "مسبحة" })).rows;
+    const [row] = (await getRemainsPage(readAs("forensic", "forensic.read"), db(), { sort: "code", search: "مسبحة" })).rows;
     expect(row?.effectsCount).toBe(2);
     expect(row?.effects).toEqual([
       { kind: "jewellery", description: longDescription.slice(0, LISTED_DESCRIPTION_LENGTH), shortened: true },
@@ -71,7 +72,7 @@ describeOnEachBackend(backends, "normalised, trigram-matched text search", (data
       { reportNumber, filedOn: "2020-06-01", reporterName: "فاطمة الزرّوق", category: "disappearance" },
       { reportNumber: `${reportNumber}-B`, filedOn: "2020-06-02", reporterName: "سالم المبروك", category: "killing" },
     ]);
-    const numbers = async (search: string) => (await getReportsPage(db(), { search })).rows.map((row) => row.reportNumber);
+    const numbers = async (search: string) => (await getReportsPage(readAs("registrar", "people.read"), db(), { search })).rows.map((row) => row.reportNumber);
     expect(await numbers("فاطمه الزروق")).toEqual([reportNumber]);
     expect(await numbers("الزروك")).toEqual([reportNumber]);
     expect(await numbers(reportNumber)).toEqual([`${reportNumber}-B`, reportNumber]);

@@ -11,6 +11,7 @@ import { actionRequest, auditEntriesFor, readUser, signInAs } from "./support/ac
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow, uniqueSuffix } from "./support/factories";
 import { createUserWithPassword, uniqueIpAddress } from "./support/sign-in-users";
+import { readAs } from "./support/read-access";
 
 
 const TEMPORARY_PASSWORD = "a long walk to tarhuna";
@@ -202,12 +203,12 @@ describeOnEachBackend(backends, "user management actions", (database) => {
     const signIn = (guess: string) => authenticate(db(), { username: user.username, password: guess, ip, userAgent: "users test" });
     for (let guess = 0; guess < 6; guess += 1) await signIn(`wrong guess ${guess}`);
     expect(await signIn(password)).toMatchObject({ kind: "throttled" });
-    const locks = await signInLockEnds(db(), [user.username]);
+    const locks = await signInLockEnds(readAs("admin", "users.manage"), db(), [user.username]);
     expect(locks.get(user.username.toLowerCase())?.getTime()).toBeGreaterThan(Date.now());
 
     const admin = signInAs(await createUserRow(db(), "admin"));
     expect(await liftSignInLocks({ userId: user.id })).toEqual({ ok: true, data: { lifted: 2 } });
-    expect((await signInLockEnds(db(), [user.username])).size).toBe(0);
+    expect((await signInLockEnds(readAs("admin", "users.manage"), db(), [user.username])).size).toBe(0);
     const entry = (await auditEntriesFor(db(), "user", user.id)).at(-1);
     expect(entry).toMatchObject({ action: "user.liftSignInLocks", actorId: admin.userId });
     expect(JSON.stringify(entry?.before)).toContain("lockedUntil");

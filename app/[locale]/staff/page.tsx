@@ -7,7 +7,7 @@ import { SiteFilterForm } from "@/components/dashboard/site-filter-form";
 import { GraveSiteMap } from "@/components/public/grave-site-map";
 import { HeadlineFigures } from "@/components/public/headline-figures";
 import { WorkQueues } from "@/components/identifications/work-queues";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { getMonthlyActivity } from "@/lib/dashboard/activity";
 import { getIdentificationPipeline } from "@/lib/dashboard/pipeline";
 import { getSamplesByLabStatus } from "@/lib/dashboard/samples";
@@ -25,20 +25,20 @@ interface StaffDashboardPageProps {
 export default async function StaffDashboardPage({ params, searchParams }: StaffDashboardPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "dashboard.read");
+  const read = await requirePageRead(locale, "dashboard.read");
   const { site: siteParameter } = await searchParams;
   const db = await getDb();
-  const site = await findGraveSiteFilter(db, typeof siteParameter === "string" ? siteParameter : undefined);
+  const site = await findGraveSiteFilter(read, db, typeof siteParameter === "string" ? siteParameter : undefined);
   const [staff, t, summary, sites, pipeline, samples, activity] = await Promise.all([
     getTranslations("Staff"),
     getTranslations("Dashboard"),
     getPublicSummary(db),
     getPublicGraveSites(db),
-    getIdentificationPipeline(db, site),
-    getSamplesByLabStatus(db, site),
-    getMonthlyActivity(db),
+    getIdentificationPipeline(read, db, site),
+    getSamplesByLabStatus(read, db, site),
+    getMonthlyActivity(read, db),
   ]);
-  const queues = await getWorkQueues(db);
+  const queues = await getWorkQueues(read, db);
   const mappedSites = site ? sites.filter((entry) => entry.code === site.code) : sites;
   return (
     <div className="space-y-10">

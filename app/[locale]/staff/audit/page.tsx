@@ -6,9 +6,8 @@ import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditPagination } from "@/components/audit/audit-pagination";
 import { AuditTable } from "@/components/audit/audit-table";
 import { auditQuery, parseAuditCursor, parseAuditFilters, type SearchParams } from "@/lib/audit/filters";
-import { getAuditPage } from "@/lib/audit/queries";
-import { verifyAuditChain } from "@/lib/audit/verify";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { checkAuditChain, getAuditPage } from "@/lib/audit/queries";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { formatNumber } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
 
@@ -26,7 +25,7 @@ export async function generateMetadata({ params }: AuditLogPageProps): Promise<M
 export default async function AuditLogPage({ params, searchParams }: AuditLogPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "audit.read");
+  const read = await requirePageRead(locale, "audit.read");
   const query = await searchParams;
   const filters = parseAuditFilters(query);
   const cursor = parseAuditCursor(query);
@@ -34,8 +33,8 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
   // Verifying reads and hashes every entry: on a long log that is seconds, so only when asked for.
   const [t, page, chain] = await Promise.all([
     getTranslations("Audit"),
-    getAuditPage(db, filters, cursor),
-    query.verify === "1" ? verifyAuditChain(db) : null,
+    getAuditPage(read, db, filters, cursor),
+    query.verify === "1" ? checkAuditChain(read, db) : null,
   ]);
   return (
     <section className="space-y-6">

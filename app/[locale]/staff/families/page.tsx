@@ -4,7 +4,7 @@ import { ListFilterForm } from "@/components/people/list-filter-form";
 import { ListPagination } from "@/components/people/list-pagination";
 import { SearchBox } from "@/components/people/search-box";
 import { primaryButtonClassName } from "@/components/users/button-class";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { familyListQuery, getFamiliesPage, parseFamilyListFilters } from "@/lib/people/family-list";
@@ -20,12 +20,13 @@ interface FamiliesPageProps {
 export default async function FamiliesPage({ params, searchParams }: FamiliesPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   const filters = parseFamilyListFilters(await searchParams);
   const [t, tEdits, page] = await Promise.all([
     getTranslations("People"),
     getTranslations("PeopleEdits"),
-    getDb().then((db) => getFamiliesPage(db, session.role, filters)),
+    getDb().then((db) => getFamiliesPage(read, db, filters)),
   ]);
   // One entry for the page: the families whose contact details it shows.
   await recordPageRead(session, "family", page.rows.map((family) => family.id));

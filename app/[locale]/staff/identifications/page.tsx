@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { IdentificationTable } from "@/components/identifications/identification-table";
 import { StatusFilter } from "@/components/identifications/status-filter";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { listIdentifications } from "@/lib/identifications/queries";
@@ -22,9 +22,10 @@ function statusFilter(value: string | string[] | undefined): IdentificationStatu
 export default async function IdentificationsPage({ params, searchParams }: IdentificationsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   const status = statusFilter((await searchParams).status);
-  const [t, rows] = await Promise.all([getTranslations("Identifications"), getDb().then((db) => listIdentifications(db, status))]);
+  const [t, rows] = await Promise.all([getTranslations("Identifications"), getDb().then((db) => listIdentifications(read, db, status))]);
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">

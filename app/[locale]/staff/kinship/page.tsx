@@ -3,9 +3,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FrequencyTableSummary } from "@/components/kinship/frequency-table-summary";
 import { ProfileImportForm } from "@/components/kinship/profile-import-form";
 import { ScreenSettingsForm } from "@/components/kinship/screen-settings-form";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { readActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { countProfiles } from "@/lib/dna-profiles/profile-store";
 import { screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
@@ -15,9 +15,10 @@ import { importStrProfiles } from "./actions";
 export default async function KinshipPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "dnaProfiles.use");
+  const read = await requirePageRead(locale, "dnaProfiles.use");
+  const { session } = read;
   const db = await getDb();
-  const [t, active, counts] = await Promise.all([getTranslations("Kinship"), loadActiveFrequencyTable(db), countProfiles(db)]);
+  const [t, active, counts] = await Promise.all([getTranslations("Kinship"), readActiveFrequencyTable(read, db), countProfiles(read, db)]);
   return (
     <section className="max-w-5xl space-y-8">
       <header className="space-y-2">

@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RemainsFilterForm } from "@/components/forensic/remains-filter-form";
 import { RemainsTable } from "@/components/forensic/remains-table";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { parseRemainsFilters, remainsListQuery } from "@/lib/forensic/remains-filters";
 import { getRemainsPage } from "@/lib/forensic/remains-list";
 import { graveSiteChoices } from "@/lib/forensic/site-queries";
@@ -17,10 +17,10 @@ interface RemainsPageProps {
 export default async function RemainsPage({ params, searchParams }: RemainsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "forensic.read");
+  const read = await requirePageRead(locale, "forensic.read");
   const filters = parseRemainsFilters(await searchParams);
   const db = await getDb();
-  const [t, page, sites] = await Promise.all([getTranslations("Remains"), getRemainsPage(db, filters), graveSiteChoices(db)]);
+  const [t, page, sites] = await Promise.all([getTranslations("Remains"), getRemainsPage(read, db, filters), graveSiteChoices(read, db)]);
   return (
     <section className="space-y-6">
       <header className="space-y-2">

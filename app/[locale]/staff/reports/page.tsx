@@ -5,7 +5,7 @@ import { ListFilterForm } from "@/components/people/list-filter-form";
 import { ListPagination } from "@/components/people/list-pagination";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { policeReportCategory } from "@/db/schema";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -21,9 +21,10 @@ interface PoliceReportsPageProps {
 export default async function PoliceReportsPage({ params, searchParams }: PoliceReportsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   const filters = parseReportListFilters(await searchParams);
-  const [t, tEdits, page] = await Promise.all([getTranslations("People"), getTranslations("PeopleEdits"), getDb().then((db) => getReportsPage(db, filters))]);
+  const [t, tEdits, page] = await Promise.all([getTranslations("People"), getTranslations("PeopleEdits"), getDb().then((db) => getReportsPage(read, db, filters))]);
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">

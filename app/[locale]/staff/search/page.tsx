@@ -3,8 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PersonResults } from "@/components/people/person-results";
 import { SearchBox } from "@/components/people/search-box";
 import { recordPageRead } from "@/lib/audit/record-read";
-import { requirePagePermission } from "@/lib/auth/page-guard";
-import { searchMissingPersons } from "@/lib/people/search";
+import { requirePageRead } from "@/lib/auth/page-guard";
+import { readPersonSearch } from "@/lib/people/people-reads";
 import { getDb } from "@/lib/server/database";
 import { withIsolatedValues } from "@/components/layout/ltr-text";
 
@@ -16,10 +16,11 @@ interface SearchPageProps {
 export default async function SearchPage({ params, searchParams }: SearchPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   const { q } = await searchParams;
   const query = (Array.isArray(q) ? q[0] : q)?.trim() ?? "";
-  const [t, results] = await Promise.all([getTranslations("People"), getDb().then((db) => searchMissingPersons(db, query, 50))]);
+  const [t, results] = await Promise.all([getTranslations("People"), getDb().then((db) => readPersonSearch(read, db, query, 50))]);
   // One entry for the page: the missing persons whose names it lists.
   await recordPageRead(session, "missing_person", results.map((person) => person.id));
   return (

@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { GraveSiteTable } from "@/components/forensic/grave-site-table";
 import { primaryButtonClassName } from "@/components/users/button-class";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listGraveSites } from "@/lib/forensic/site-queries";
 import { Link } from "@/lib/i18n/navigation";
@@ -11,8 +11,9 @@ import { getDb } from "@/lib/server/database";
 export default async function GraveSitesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "forensic.read");
-  const [t, sites] = await Promise.all([getTranslations("GraveSites"), getDb().then(listGraveSites)]);
+  const read = await requirePageRead(locale, "forensic.read");
+  const { session } = read;
+  const [t, sites] = await Promise.all([getTranslations("GraveSites"), getDb().then((db) => listGraveSites(read, db))]);
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">

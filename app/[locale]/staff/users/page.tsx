@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { UserTable } from "@/components/users/user-table";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { listUsers, signInLockEnds } from "@/lib/users/queries";
@@ -10,10 +10,10 @@ import { listUsers, signInLockEnds } from "@/lib/users/queries";
 export default async function UsersPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "users.manage");
+  const read = await requirePageRead(locale, "users.manage");
   const db = await getDb();
-  const [t, users] = await Promise.all([getTranslations("Users"), listUsers(db)]);
-  const lockedUntil = await signInLockEnds(db, users.map((user) => user.username));
+  const [t, users] = await Promise.all([getTranslations("Users"), listUsers(read, db)]);
+  const lockedUntil = await signInLockEnds(read, db, users.map((user) => user.username));
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">

@@ -4,15 +4,16 @@ import { SecondFactorEnrolment } from "@/components/auth/second-factor-enrolment
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
-import { getUser } from "@/lib/users/queries";
+import { getOwnAccount } from "@/lib/users/queries";
 import { confirmSecondFactor, startSecondFactor } from "./actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 /** Where every staff member switches on the authenticator code, and where REQUIRE_MFA sends those who must. */
 export default async function SecondFactorPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requireSignedIn(locale);
-  const [t, user] = await Promise.all([getTranslations("Account"), getDb().then((db) => getUser(db, session.userId))]);
+  const [t, user] = await Promise.all([getTranslations("Account"), getDb().then((db) => getOwnAccount(authoriseRead(session, "account.manageOwn"), db))]);
   return (
     <section className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">{t("secondFactorTitle")}</h1>

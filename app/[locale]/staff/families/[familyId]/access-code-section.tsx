@@ -4,14 +4,15 @@ import { AccessCodePanel } from "@/components/family-portal/access-code-panel";
 import type { SlipText } from "@/components/family-portal/access-code-slip";
 import { SignInLockPanel } from "@/components/family-portal/sign-in-lock-panel";
 import { officeContactLabels } from "@/components/settings/office-contact-details";
-import { accessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
+import { readAccessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
 import { familyPortalUrl, qrCodeDataUrl } from "@/lib/family-portal/portal-address";
-import { familySignInLock } from "@/lib/family-portal/sign-in-lock";
+import { readFamilySignInLock } from "@/lib/family-portal/sign-in-lock";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
 import { officeContactIn, type OfficeContactValues } from "@/lib/settings/office-contact-values";
 import { issueFamilyAccessCode, liftFamilySignInLock } from "./actions";
+import type { ReadAccess } from "@/lib/auth/read-access";
 
 /** The slip's text in one language, with the portal's address, its QR code and the office's details. */
 async function slipText(locale: Locale, contact: OfficeContactValues): Promise<SlipText> {
@@ -37,12 +38,12 @@ async function slipText(locale: Locale, contact: OfficeContactValues): Promise<S
  * slip, and the sign-in waits that wrong codes put on the family's reference, which the same roles
  * may lift.
  */
-export async function AccessCodeSection({ familyId, locale }: { familyId: string; locale: Locale }) {
+export async function AccessCodeSection({ access, familyId, locale }: { access: ReadAccess<"familyAccessCode.issue">; familyId: string; locale: Locale }) {
   const db = await getDb();
   const [t, issuedAt, lock, contact] = await Promise.all([
     getTranslations("FamilyPortal.staff"),
-    accessCodeIssuedAt(db, familyId),
-    familySignInLock(db, familyId),
+    readAccessCodeIssuedAt(access, db, familyId),
+    readFamilySignInLock(access, db, familyId),
     getOfficeContact(db),
   ]);
   const [ar, en] = await Promise.all([slipText("ar", contact), slipText("en", contact)]);

@@ -6,7 +6,7 @@ import { FamilyDonors } from "@/components/people/family-donors";
 import { NewMissingPersonForm } from "@/components/people/new-missing-person-form";
 import { fullArabicName } from "@/components/people/person-name";
 import { PeopleVoidedNotice } from "@/components/people/voided-notice";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { getFamilyDetails } from "@/lib/people/family-queries";
@@ -17,15 +17,18 @@ import { addReferenceDonor } from "../actions";
 import { AccessCodeSection } from "./access-code-section";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
+import { readAccessIf } from "@/lib/auth/read-access";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
-  const [t, family] = await Promise.all([getTranslations("People"), getDb().then((db) => getFamilyDetails(db, familyId, session.role))]);
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
+  const [t, family] = await Promise.all([getTranslations("People"), getDb().then((db) => getFamilyDetails(read, db, familyId))]);
   if (!family) notFound();
   await recordPageRead(session, "family", [family.id]);
   // A voided family is only read: its page says when and why it was voided.
+  const accessCodes = readAccessIf(session, "familyAccessCode.issue");
   const canWrite = can(session.role, "people.write") && !family.voidedAt;
   const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
   return (
@@ -71,7 +74,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           </details>
         )}
       </section>
-      {can(session.role, "familyAccessCode.issue") && !family.voidedAt && <AccessCodeSection familyId={family.id} locale={locale} />}
+      {accessCodes && !family.voidedAt && <AccessCodeSection access={accessCodes} familyId={family.id} locale={locale} />}
     </section>
   );
 }

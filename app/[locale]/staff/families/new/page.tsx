@@ -1,7 +1,7 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FamilyForm } from "@/components/people/family-form";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { suggestFamilyReference } from "@/lib/people/sequences";
 import { getDb } from "@/lib/server/database";
@@ -10,8 +10,8 @@ import { createFamily } from "../actions";
 export default async function NewFamilyPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "people.write");
-  const [t, suggestedReference] = await Promise.all([getTranslations("People"), getDb().then(suggestFamilyReference)]);
+  const read = await requirePageRead(locale, "people.write");
+  const [t, suggestedReference] = await Promise.all([getTranslations("People"), getDb().then((db) => suggestFamilyReference(read, db))]);
   return (
     <section className="mx-auto max-w-md space-y-6">
       <Link href="/staff/families" className="text-sm text-accent underline">{t("familiesTitle")}</Link>

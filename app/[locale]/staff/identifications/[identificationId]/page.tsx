@@ -5,7 +5,7 @@ import { RecordHistory } from "@/components/forensic/record-history";
 import { IdentificationDetails } from "@/components/identifications/identification-details";
 import { NextSteps } from "@/components/identifications/next-steps";
 import { recordPageRead } from "@/lib/audit/record-read";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { getRecordHistory } from "@/lib/forensic/record-history";
 import { donorNamesFor } from "@/lib/identifications/choices";
 import { IDENTIFICATION_ENTITY } from "@/lib/identifications/propose";
@@ -35,15 +35,16 @@ const STEP_ACTIONS = {
 export default async function IdentificationPage({ params }: IdentificationPageProps) {
   const { locale, identificationId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   const db = await getDb();
-  const details = await getIdentification(db, identificationId);
+  const details = await getIdentification(read, db, identificationId);
   if (!details) notFound();
   await recordPageRead(session, "identification", [identificationId]);
   const [t, history, donorNames] = await Promise.all([
     getTranslations("Identifications"),
-    getRecordHistory(db, IDENTIFICATION_ENTITY, details.identification.id),
-    donorNamesFor(db, details.person.id),
+    getRecordHistory(read, db, IDENTIFICATION_ENTITY, details.identification.id),
+    donorNamesFor(read, db, details.person.id),
   ]);
   return (
     <article className="space-y-6">

@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProposeForm } from "@/components/identifications/propose-form";
 import { fullArabicName } from "@/components/people/person-name";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { findPersonChoice, findRemainsChoice } from "@/lib/identifications/choices";
 import { findMismatches, mismatchMessageKey } from "@/lib/identifications/fit";
 import { likelihoodRatioValue } from "@/lib/identifications/likelihood-ratio";
@@ -21,14 +21,14 @@ interface NewIdentificationPageProps {
 export default async function NewIdentificationPage({ params, searchParams }: NewIdentificationPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "identification.propose");
+  const read = await requirePageRead(locale, "identification.propose");
   const { remains, person, lr } = await searchParams;
   const likelihoodRatio = typeof lr === "string" && likelihoodRatioValue(lr, locale) !== null ? lr : "";
   const db = await getDb();
   const [t, body, chosenPerson] = await Promise.all([
     getTranslations("Identifications"),
-    findRemainsChoice(db, typeof remains === "string" ? remains : undefined),
-    findPersonChoice(db, typeof person === "string" ? person : undefined),
+    findRemainsChoice(read, db, typeof remains === "string" ? remains : undefined),
+    findPersonChoice(read, db, typeof person === "string" ? person : undefined),
   ]);
   // Opened with both sides known (from a kinship match, say): warn at once rather than on saving.
   const mismatches = body && chosenPerson ? findMismatches(body, chosenPerson) : [];

@@ -4,10 +4,11 @@ import { FrequencyImportForm } from "@/components/kinship/frequency-import-form"
 import { FrequencyTableSummary } from "@/components/kinship/frequency-table-summary";
 import { PendingFrequencyTables } from "@/components/kinship/pending-frequency-tables";
 import { requirePagePermission } from "@/lib/auth/page-guard";
-import { listPendingFrequencyTables, loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { listPendingFrequencyTables, readActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
 import { approveAlleleFrequencies, importAlleleFrequencies } from "../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 /** Forensic examiners load the population's published table here; a second one approves it. */
 export default async function AlleleFrequenciesPage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -15,7 +16,7 @@ export default async function AlleleFrequenciesPage({ params }: { params: Promis
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "alleleFrequencies.manage");
   const db = await getDb();
-  const [t, active, pending] = await Promise.all([getTranslations("Kinship"), loadActiveFrequencyTable(db), listPendingFrequencyTables(db)]);
+  const [t, active, pending] = await Promise.all([getTranslations("Kinship"), readActiveFrequencyTable(authoriseRead(session, "dnaProfiles.use"), db), listPendingFrequencyTables(authoriseRead(session, "alleleFrequencies.manage"), db)]);
   const pendingViews = pending.map((table) => ({
     id: table.id,
     name: table.name,

@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FrequencyTableSummary } from "@/components/kinship/frequency-table-summary";
 import { LeadsTable } from "@/components/kinship/leads-table";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
@@ -17,10 +17,11 @@ interface LeadsPageProps {
 export default async function KinshipLeadsPage({ params, searchParams }: LeadsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "dnaProfiles.use");
+  const read = await requirePageRead(locale, "dnaProfiles.use");
+  const { session } = read;
   const parameters = screenSettingsSchema.parse(await searchParams);
   const db = await getDb();
-  const [t, outcome] = await Promise.all([getTranslations("Kinship"), runKinshipScreen(db, parameters)]);
+  const [t, outcome] = await Promise.all([getTranslations("Kinship"), runKinshipScreen(read, db, parameters)]);
   // One entry for the page: every body and every candidate person it names.
   if (outcome.status === "done") await recordPageRead(session, "kinship_leads", outcome.rows.flatMap((row) => [row.remainsId, ...row.best.map((person) => person.id)]));
   return (

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DossierLink } from "@/components/dossier/dossier-link";
 import { RecordIdentifications } from "@/components/identifications/record-identifications";
 import { fullArabicName } from "@/components/people/person-name";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -17,11 +17,12 @@ import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
-  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
+  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(read, db, personId))]);
   if (!person) notFound();
   await recordPageRead(session, "missing_person", [person.id]);
-  const identificationRows = await getDb().then((db) => identificationsOfPerson(db, person.id));
+  const identificationRows = await getDb().then((db) => identificationsOfPerson(read, db, person.id));
   const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.
   const mayEdit = can(session.role, "people.write") && person.mergedIntoId === null && person.voidedAt === null;

@@ -1,11 +1,11 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MergeButton } from "@/components/people/merge-button";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
-import { listPossibleDuplicates } from "@/lib/people/possible-duplicates";
+import { readPossibleDuplicates } from "@/lib/people/people-reads";
 import { getDb } from "@/lib/server/database";
 import { mergeDuplicatePersons } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
@@ -13,8 +13,9 @@ import { LtrText } from "@/components/layout/ltr-text";
 export default async function PossibleDuplicatesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
-  const [t, pairs] = await Promise.all([getTranslations("People"), getDb().then((db) => listPossibleDuplicates(db))]);
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
+  const [t, pairs] = await Promise.all([getTranslations("People"), getDb().then((db) => readPossibleDuplicates(read, db))]);
   const canMerge = can(session.role, "people.write");
   return (
     <section className="space-y-6">

@@ -9,7 +9,7 @@ import { RemainsDetails } from "@/components/forensic/remains-details";
 import { RecordIdentifications } from "@/components/identifications/record-identifications";
 import { SavedNotice, VoidedNotice } from "@/components/forensic/voided-notice";
 import { VoidRecordForm } from "@/components/forensic/void-record-form";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
 import { dateToLibyanLocalTime } from "@/lib/forensic/dates";
@@ -22,6 +22,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordCustodyEvent, voidRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
@@ -31,18 +32,19 @@ interface RemainsRecordPageProps {
 export default async function RemainsRecordPage({ params, searchParams }: RemainsRecordPageProps) {
   const { locale, remainsId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "forensic.read");
+  const read = await requirePageRead(locale, "forensic.read");
+  const { session } = read;
   const db = await getDb();
-  const record = await getRemainsRecord(db, remainsId);
+  const record = await getRemainsRecord(read, db, remainsId);
   if (!record) notFound();
   const [t, custody, events, history, { saved }] = await Promise.all([
     getTranslations("Remains"),
     getTranslations("Custody"),
-    getCustodyTimeline(db, { remainsId: record.id }),
-    getRecordHistory(db, REMAINS_ENTITY, record.id),
+    getCustodyTimeline(read, db, { remainsId: record.id }),
+    getRecordHistory(read, db, REMAINS_ENTITY, record.id),
     searchParams,
   ]);
-  const identificationRows = await identificationsOfRemains(db, record.id);
+  const identificationRows = await identificationsOfRemains(authoriseRead(session, "people.read"), db, record.id);
   const mayPropose = can(session.role, "identification.propose") && !record.voidedAt;
   const mayWrite = can(session.role, "forensic.write") && !record.voidedAt;
   const correctable = events.map((event) => ({ value: event.id, label: `${custody(`actions.${event.action}`)} · ${formatDateTime(locale, event.occurredAt)}` }));

@@ -7,6 +7,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { createRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 interface NewRemainsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -16,11 +17,12 @@ interface NewRemainsPageProps {
 export default async function NewRemainsPage({ params, searchParams }: NewRemainsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "forensic.write");
+  const session = await requirePagePermission(locale, "forensic.write");
+  const read = authoriseRead(session, "forensic.read");
   const [{ site: siteId }, db, t] = await Promise.all([searchParams, getDb(), getTranslations("Remains")]);
-  const site = siteId ? await getGraveSite(db, siteId) : null;
+  const site = siteId ? await getGraveSite(read, db, siteId) : null;
   if (!site || site.voidedAt) {
-    const sites = await graveSiteChoices(db);
+    const sites = await graveSiteChoices(read, db);
     return (
       <section className="mx-auto max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
@@ -37,7 +39,7 @@ export default async function NewRemainsPage({ params, searchParams }: NewRemain
       </section>
     );
   }
-  const suggestedCode = await suggestNextRemainsCode(db, site);
+  const suggestedCode = await suggestNextRemainsCode(authoriseRead(session, "forensic.write"), db, site);
   return (
     <section className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">

@@ -5,7 +5,7 @@ import { RecordHistory } from "@/components/forensic/record-history";
 import { SavedNotice } from "@/components/forensic/voided-notice";
 import { PoliceReportDetails } from "@/components/people/police-report-details";
 import { PeopleVoidedNotice } from "@/components/people/voided-notice";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getRecordHistory } from "@/lib/forensic/record-history";
 import { Link } from "@/lib/i18n/navigation";
@@ -21,14 +21,15 @@ interface PoliceReportPageProps {
 export default async function PoliceReportPage({ params, searchParams }: PoliceReportPageProps) {
   const { locale, reportId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   const db = await getDb();
-  const report = await getPoliceReportDetails(db, reportId);
+  const report = await getPoliceReportDetails(read, db, reportId);
   if (!report) notFound();
   const [t, tEdits, history, { saved }] = await Promise.all([
     getTranslations("People"),
     getTranslations("PeopleEdits"),
-    getRecordHistory(db, POLICE_REPORT_ENTITY, report.id),
+    getRecordHistory(read, db, POLICE_REPORT_ENTITY, report.id),
     searchParams,
   ]);
   const mayWrite = can(session.role, "people.write") && !report.voidedAt;

@@ -5,7 +5,7 @@ import { CustodyTimeline } from "@/components/forensic/custody-timeline";
 import { LabStatusForm } from "@/components/people/lab-status-form";
 import { fullArabicName } from "@/components/people/person-name";
 import { PeopleVoidedNotice } from "@/components/people/voided-notice";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
 import { formatDate } from "@/lib/i18n/format";
@@ -16,18 +16,21 @@ import { getReferenceSample } from "@/lib/people/sample-queries";
 import { AccessCodePrompt } from "./access-code-prompt";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
+import { authoriseRead, readAccessIf } from "@/lib/auth/read-access";
 
 /** A reference sample: where it is in the lab, the form for its next step, and its chain of custody. */
 export default async function SamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
-  const session = await requirePagePermission(locale, "people.read");
+  const read = await requirePageRead(locale, "people.read");
+  const { session } = read;
   setRequestLocale(locale);
   const db = await getDb();
-  const [t, tCustody, sample] = await Promise.all([getTranslations("People"), getTranslations("Custody"), getReferenceSample(db, sampleId)]);
+  const [t, tCustody, sample] = await Promise.all([getTranslations("People"), getTranslations("Custody"), getReferenceSample(read, db, sampleId)]);
   if (!sample) notFound();
   await recordPageRead(session, "dna_sample", [sample.id]);
-  const events = await getCustodyTimeline(db, { sampleId: sample.id });
+  const events = await getCustodyTimeline(authoriseRead(session, "forensic.read"), db, { sampleId: sample.id });
   const date = (value: string | null) => (value ? formatDate(locale, value) : "—");
+  const accessCodes = readAccessIf(session, "familyAccessCode.issue");
   const mayWrite = can(session.role, "people.write") && !sample.voidedAt;
   return (
     <section className="space-y-8">
@@ -43,7 +46,7 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
           )}
         </div>
         <PeopleVoidedNotice voidedAt={sample.voidedAt} reason={sample.voidReason} locale={locale} />
-        {can(session.role, "familyAccessCode.issue") && <AccessCodePrompt familyId={sample.familyId} />}
+        {accessCodes && <AccessCodePrompt access={accessCodes} familyId={sample.familyId} />}
       </header>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted">{t("donor")}</dt>

@@ -8,7 +8,7 @@ import { SiteRemainsList } from "@/components/forensic/site-remains-list";
 import { SavedNotice, VoidedNotice } from "@/components/forensic/voided-notice";
 import { VoidRecordForm } from "@/components/forensic/void-record-form";
 import { primaryButtonClassName } from "@/components/users/button-class";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { GRAVE_SITE_ENTITY } from "@/lib/forensic/grave-site-records";
 import { getMapSetting } from "@/lib/forensic/map-setting";
@@ -28,14 +28,15 @@ interface GraveSitePageProps {
 export default async function GraveSitePage({ params, searchParams }: GraveSitePageProps) {
   const { locale, siteId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "forensic.read");
+  const read = await requirePageRead(locale, "forensic.read");
+  const { session } = read;
   const db = await getDb();
-  const site = await getGraveSite(db, siteId);
+  const site = await getGraveSite(read, db, siteId);
   if (!site) notFound();
   const [t, bodies, history, { saved }] = await Promise.all([
     getTranslations("GraveSites"),
-    listRemainsOfSite(db, site.id),
-    getRecordHistory(db, GRAVE_SITE_ENTITY, site.id),
+    listRemainsOfSite(read, db, site.id),
+    getRecordHistory(read, db, GRAVE_SITE_ENTITY, site.id),
     searchParams,
   ]);
   const mayEdit = can(session.role, "forensic.write") && !site.voidedAt;

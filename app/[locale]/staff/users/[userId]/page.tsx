@@ -3,24 +3,24 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { UserAccountForms } from "@/components/users/user-account-forms";
 import { UserDetails } from "@/components/users/user-details";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { FormSection } from "@/components/users/form-section";
 import { LiftLocksForm } from "@/components/users/lift-locks-form";
-import { activeSignInLocks } from "@/lib/auth/sign-in-throttle";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getUser } from "@/lib/users/queries";
+import { getUser, userSignInLocks } from "@/lib/users/queries";
 import { changeUserRole, liftSignInLocks, resetSecondFactor, resetUserPassword, setUserDisabled } from "../actions";
 
 export default async function UserPage({ params }: { params: Promise<{ locale: Locale; userId: string }> }) {
   const { locale, userId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "users.manage");
+  const read = await requirePageRead(locale, "users.manage");
+  const { session } = read;
   const db = await getDb();
-  const [t, user] = await Promise.all([getTranslations("Users"), getUser(db, userId)]);
+  const [t, user] = await Promise.all([getTranslations("Users"), getUser(read, db, userId)]);
   if (!user) notFound();
-  const locks = (await activeSignInLocks(db, [user.username])).map((lock) => {
+  const locks = (await userSignInLocks(read, db, [user.username])).map((lock) => {
     const time = formatDateTime(locale, lock.lockedUntil);
     return lock.address ? t("lockFromAddress", { address: lock.address, time }) : t("lockEverywhere", { time });
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findDuplicateCandidates } from "@/lib/people/duplicates";
+import { readDuplicateCandidates } from "@/lib/people/people-reads";
 import { authoriseRoute, privateJson } from "@/lib/people/route-guard";
 import { getDb } from "@/lib/server/database";
 
@@ -20,7 +20,7 @@ export async function GET(request: Request) {
   const parsed = nameQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
   const { birthYear, ...name } = parsed.data;
-  const candidates = await findDuplicateCandidates(await getDb(), {
+  const candidates = await readDuplicateCandidates(authorised.read, await getDb(), {
     ...name,
     nameLatin: "",
     birthYear: birthYear === "" ? null : Number(birthYear),

@@ -1,4 +1,4 @@
-import { searchMissingPersons } from "@/lib/people/search";
+import { readPersonSearch } from "@/lib/people/people-reads";
 import { authoriseRoute, privateJson } from "@/lib/people/route-guard";
 import { getDb } from "@/lib/server/database";
 
@@ -9,6 +9,6 @@ export async function GET(request: Request) {
   const authorised = await authoriseRoute(request, "people.read");
   if ("response" in authorised) return authorised.response;
   const query = new URL(request.url).searchParams.get("q") ?? "";
-  const results = await searchMissingPersons(await getDb(), query, 10);
+  const results = await readPersonSearch(authorised.read, await getDb(), query, 10);
   return privateJson({ results });
 }

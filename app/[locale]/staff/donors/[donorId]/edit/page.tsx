@@ -12,13 +12,14 @@ import type { UpdateDonorValues } from "@/lib/people/edit-schemas";
 import { getDb } from "@/lib/server/database";
 import { updateReferenceDonor, voidReferenceDonor } from "../../../families/actions";
 import { LtrText } from "@/components/layout/ltr-text";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 /** Correcting a reference donor's details and relations, or voiding a donor entered in error. */
 export default async function EditDonorPage({ params }: { params: Promise<{ locale: Locale; donorId: string }> }) {
   const { locale, donorId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "people.write");
-  const [tEdits, donor] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getDonorForEdit(db, donorId))]);
+  const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
+  const [tEdits, donor] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getDonorForEdit(read, db, donorId))]);
   if (!donor) notFound();
   const relationOf = (personId: string) => donor.relationships.find((row) => row.missingPersonId === personId)?.relationship ?? "";
   const values: UpdateDonorValues = {

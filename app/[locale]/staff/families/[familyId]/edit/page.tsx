@@ -9,13 +9,14 @@ import { Link } from "@/lib/i18n/navigation";
 import { getFamilyDetails } from "@/lib/people/family-queries";
 import { getDb } from "@/lib/server/database";
 import { updateFamily, voidFamily } from "../../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 /** Correcting a family's reference and contact details, or voiding a family entered in error. */
 export default async function EditFamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "people.write");
-  const [tEdits, family] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getFamilyDetails(db, familyId, session.role))]);
+  const [tEdits, family] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getFamilyDetails(authoriseRead(session, "people.read"), db, familyId))]);
   if (!family) notFound();
   const values = {
     familyId: family.id,

@@ -8,12 +8,13 @@ import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import type { UpdateMissingPersonValues } from "@/lib/people/schemas";
 import { getDb } from "@/lib/server/database";
 import { updateMissingPerson } from "../../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 export default async function EditMissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
-  await requirePagePermission(locale, "people.write");
+  const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
   setRequestLocale(locale);
-  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(db, personId))]);
+  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(read, db, personId))]);
   // A merged or voided record is no longer edited: its page says where it went.
   if (!person || person.mergedIntoId !== null || person.voidedAt !== null || person.status === "merged") notFound();
   const values: UpdateMissingPersonValues = {

@@ -1,6 +1,6 @@
 import type { Locale } from "next-intl";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { redirect } from "@/lib/i18n/navigation";
 import { resolveCaseNumber } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
@@ -8,8 +8,8 @@ import { getDb } from "@/lib/server/database";
 /** A case number, old or current, leads to the record it stands for today (a merged one to its survivor). */
 export default async function CaseNumberPage({ params }: { params: Promise<{ locale: Locale; caseNumber: string }> }) {
   const { locale, caseNumber } = await params;
-  await requirePagePermission(locale, "people.read");
-  const missingPersonId = await resolveCaseNumber(await getDb(), decodeURIComponent(caseNumber));
+  const read = await requirePageRead(locale, "people.read");
+  const missingPersonId = await resolveCaseNumber(read, await getDb(), decodeURIComponent(caseNumber));
   if (!missingPersonId) notFound();
   return redirect({ href: `/staff/persons/${missingPersonId}`, locale });
 }

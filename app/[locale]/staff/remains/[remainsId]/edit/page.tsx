@@ -6,12 +6,13 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getRemainsRecord } from "@/lib/forensic/remains-queries";
 import { getDb } from "@/lib/server/database";
 import { updateRemains } from "../../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 export default async function EditRemainsPage({ params }: { params: Promise<{ locale: Locale; remainsId: string }> }) {
   const { locale, remainsId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "forensic.write");
-  const [t, record] = await Promise.all([getTranslations("Remains"), getDb().then((db) => getRemainsRecord(db, remainsId))]);
+  const read = authoriseRead(await requirePagePermission(locale, "forensic.write"), "forensic.read");
+  const [t, record] = await Promise.all([getTranslations("Remains"), getDb().then((db) => getRemainsRecord(read, db, remainsId))]);
   if (!record || record.voidedAt) notFound();
   const values = {
     remainsId: record.id,

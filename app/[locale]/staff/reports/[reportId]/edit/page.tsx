@@ -11,13 +11,14 @@ import { getPoliceReportDetails } from "@/lib/reports/report-details";
 import type { UpdatePoliceReportValues } from "@/lib/reports/schemas";
 import { getDb } from "@/lib/server/database";
 import { updatePoliceReport, voidPoliceReport } from "../../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 /** Correcting a police report and the people it names, or voiding a report entered in error. */
 export default async function EditPoliceReportPage({ params }: { params: Promise<{ locale: Locale; reportId: string }> }) {
   const { locale, reportId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "people.write");
-  const [tEdits, report] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getPoliceReportDetails(db, reportId))]);
+  const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
+  const [tEdits, report] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getPoliceReportDetails(read, db, reportId))]);
   if (!report) notFound();
   const values: UpdatePoliceReportValues = {
     reportId: report.id,

@@ -10,13 +10,14 @@ import type { UpdateReferenceSampleValues } from "@/lib/people/edit-schemas";
 import { getReferenceSample } from "@/lib/people/sample-queries";
 import { getDb } from "@/lib/server/database";
 import { updateSample, voidSample } from "../../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 /** Correcting how a reference sample was collected (never its lab status), or voiding one entered in error. */
 export default async function EditSamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "people.write");
-  const [tEdits, sample] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getReferenceSample(db, sampleId))]);
+  const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
+  const [tEdits, sample] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getReferenceSample(read, db, sampleId))]);
   if (!sample || !sample.consentScope) notFound();
   const values: UpdateReferenceSampleValues = {
     sampleId: sample.id,

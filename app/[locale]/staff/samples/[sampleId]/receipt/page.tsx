@@ -3,7 +3,7 @@ import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PrintReceiptButton } from "@/components/people/print-receipt-button";
 import { ReceiptBody } from "@/components/people/receipt-body";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePageRead } from "@/lib/auth/page-guard";
 import { getSampleReceipt } from "@/lib/people/receipts";
 import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
@@ -14,9 +14,10 @@ import { printCollectionReceipt } from "../../actions";
 export default async function SampleReceiptPage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   setRequestLocale(locale);
-  const session = await requirePagePermission(locale, "personalData.export");
+  const read = await requirePageRead(locale, "personalData.export");
+  const { session } = read;
   const db = await getDb();
-  const [receipt, contact] = await Promise.all([getSampleReceipt(db, sampleId), getOfficeContact(db)]);
+  const [receipt, contact] = await Promise.all([getSampleReceipt(read, db, sampleId), getOfficeContact(db)]);
   if (!receipt) notFound();
   await recordPageRead(session, "sample_receipt", [sampleId]);
   return (

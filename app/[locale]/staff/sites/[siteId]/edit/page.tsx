@@ -7,12 +7,13 @@ import { getMapSetting } from "@/lib/forensic/map-setting";
 import { getGraveSite } from "@/lib/forensic/site-queries";
 import { getDb } from "@/lib/server/database";
 import { updateGraveSite } from "../../actions";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 export default async function EditGraveSitePage({ params }: { params: Promise<{ locale: Locale; siteId: string }> }) {
   const { locale, siteId } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "forensic.write");
-  const [t, site] = await Promise.all([getTranslations("GraveSites"), getDb().then((db) => getGraveSite(db, siteId))]);
+  const [t, site] = await Promise.all([getTranslations("GraveSites"), getDb().then((db) => getGraveSite(authoriseRead(session, "forensic.read"), db, siteId))]);
   if (!site || site.voidedAt) notFound();
   const values = {
     siteId: site.id,

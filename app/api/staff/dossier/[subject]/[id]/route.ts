@@ -18,7 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ sub
   if ("response" in authorised) return authorised.response;
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) return Response.json({ error: "notFound" }, { status: 404 });
-  const pdf = await generateDossier(await getDb(), authorised.session, await currentRequestMetadata(), parsed.data.subject, parsed.data.id);
+  const pdf = await generateDossier(authorised.read, await getDb(), await currentRequestMetadata(), parsed.data.subject, parsed.data.id);
   if (!pdf) return Response.json({ error: "notFound" }, { status: 404 });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -1,0 +1,258 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
+import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
+import { appServerForThisFile } from "./support/fixtures";
+import { familySessionCookie, staffSessionCookie } from "./support/http-sessions";
+import { repositoryRoot } from "./support/repository-root";
+
+/**
+ * Every page and route handler under app/, requested by every kind of visitor, against one table of
+ * what each must get. The table is checked against the files: a new page.tsx or route.ts without a
+ * row fails here, so no route ships without someone deciding who may open it.
+ */
+const server = appServerForThisFile({ database: "postgres" });
+
+type Visitor = "anonymous" | "family" | Role;
+const VISITORS: readonly Visitor[] = ["anonymous", "family", ...ROLES];
+
+/**
+ * What a visitor gets. Pages: "ok" (the page itself), "signIn" (sent to the staff sign-in page),
+ * "forbidden" (sent to the staff refusal page), "notFound", "redirect" (sent elsewhere, as a case
+ * number to its record), "error" (the page failed: never expected, it is how a refused read shows).
+ * Route handlers: the HTTP status.
+ */
+type Outcome = "ok" | "signIn" | "forbidden" | "notFound" | "redirect" | "error" | number;
+type Expected = Record<Visitor, Outcome>;
+
+/** Real ids from the demo data, for the dynamic segments. */
+interface DemoIds {
+  family: string;
+  person: string;
+  caseNumber: string;
+  report: string;
+  donor: string;
+  sample: string;
+  remains: string;
+  site: string;
+  identification: string;
+  user: string;
+}
+
+interface RouteRow {
+  method: "GET" | "POST";
+  /** The address to request, with real ids in its dynamic segments. */
+  url(ids: DemoIds): string;
+  expected: Expected;
+}
+
+const everyone = (outcome: Outcome): Expected => Object.fromEntries(VISITORS.map((visitor) => [visitor, outcome])) as Expected;
+
+/** A staff page guarded by one permission: signed-out visitors (a family's portal session is not a staff session) go to sign-in. */
+function staffPage(permission: Permission, allowed: Outcome = "ok"): Expected {
+  return { anonymous: "signIn", family: "signIn", ...Object.fromEntries(ROLES.map((role) => [role, can(role, permission) ? allowed : "forbidden"])) } as Expected;
+}
+
+/** A staff page every signed-in staff member may open. */
+const anyStaffPage: Expected = { anonymous: "signIn", family: "signIn", admin: "ok", registrar: "ok", forensic: "ok", viewer: "ok" };
+
+/** A staff route handler: 401 without a staff session, 403 without the permission, else `allowed`. */
+function staffRoute(permission: Permission, allowed: number): Expected {
+  return { anonymous: 401, family: 401, ...Object.fromEntries(ROLES.map((role) => [role, can(role, permission) ? allowed : 403])) } as Expected;
+}
+
+/** Keyed by the file's path under app/. */
+const ROUTES: Record<string, RouteRow> = {
+  // Public pages and the public API: the same answer for everyone.
+  "[locale]/page.tsx": { method: "GET", url: () => "/ar", expected: everyone("ok") },
+  "[locale]/[...rest]/page.tsx": { method: "GET", url: () => "/ar/no-such-page", expected: everyone("notFound") },
+  "[locale]/family/page.tsx": { method: "GET", url: () => "/ar/family", expected: everyone("ok") },
+  "[locale]/login/page.tsx": {
+    method: "GET",
+    url: () => "/ar/login",
+    // A signed-in staff member is sent on to the staff area.
+    expected: { anonymous: "ok", family: "ok", admin: "redirect", registrar: "redirect", forensic: "redirect", viewer: "redirect" },
+  },
+  // The portal's forms answer 303 and name the next page; an empty form is a failed sign-in.
+  "[locale]/family/sign-in/route.ts": { method: "POST", url: () => "/ar/family/sign-in", expected: everyone(303) },
+  "api/auth/[...nextauth]/route.ts": { method: "GET", url: () => "/api/auth/session", expected: everyone(200) },
+  "api/health/route.ts": { method: "GET", url: () => "/api/health", expected: everyone(200) },
+  "api/public/summary/route.ts": { method: "GET", url: () => "/api/public/summary", expected: everyone(200) },
+  "api/public/sites.geojson/route.ts": { method: "GET", url: () => "/api/public/sites.geojson", expected: everyone(200) },
+  "api/public/sites.csv/route.ts": { method: "GET", url: () => "/api/public/sites.csv", expected: everyone(200) },
+
+  // The staff area.
+  "[locale]/staff/page.tsx": { method: "GET", url: () => "/ar/staff", expected: staffPage("dashboard.read") },
+  "[locale]/staff/forbidden/page.tsx": { method: "GET", url: () => "/ar/staff/forbidden", expected: anyStaffPage },
+  "[locale]/staff/account/password/page.tsx": { method: "GET", url: () => "/ar/staff/account/password", expected: anyStaffPage },
+  "[locale]/staff/account/second-factor/page.tsx": { method: "GET", url: () => "/ar/staff/account/second-factor", expected: anyStaffPage },
+  "[locale]/staff/audit/page.tsx": { method: "GET", url: () => "/ar/staff/audit", expected: staffPage("audit.read") },
+  "[locale]/staff/exports/page.tsx": { method: "GET", url: () => "/ar/staff/exports", expected: staffPage("personalData.export") },
+  "[locale]/staff/import/page.tsx": { method: "GET", url: () => "/ar/staff/import", expected: staffPage("data.import") },
+  "[locale]/staff/settings/page.tsx": { method: "GET", url: () => "/ar/staff/settings", expected: staffPage("settings.manage") },
+  "[locale]/staff/search/page.tsx": { method: "GET", url: () => "/ar/staff/search?q=%D9%85%D8%AD%D9%85%D8%AF", expected: staffPage("people.read") },
+  "[locale]/staff/families/page.tsx": { method: "GET", url: () => "/ar/staff/families", expected: staffPage("people.read") },
+  "[locale]/staff/families/new/page.tsx": { method: "GET", url: () => "/ar/staff/families/new", expected: staffPage("people.write") },
+  "[locale]/staff/families/[familyId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}`, expected: staffPage("people.read") },
+  "[locale]/staff/families/[familyId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/donors/[donorId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/donors/${ids.donor}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/persons/[personId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}`, expected: staffPage("people.read") },
+  "[locale]/staff/persons/[personId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/persons/by-case/[caseNumber]/page.tsx": {
+    method: "GET",
+    url: (ids) => `/ar/staff/persons/by-case/${encodeURIComponent(ids.caseNumber)}`,
+    expected: staffPage("people.read", "redirect"),
+  },
+  "[locale]/staff/persons/duplicates/page.tsx": { method: "GET", url: () => "/ar/staff/persons/duplicates", expected: staffPage("people.read") },
+  "[locale]/staff/reports/page.tsx": { method: "GET", url: () => "/ar/staff/reports", expected: staffPage("people.read") },
+  "[locale]/staff/reports/new/page.tsx": { method: "GET", url: () => "/ar/staff/reports/new", expected: staffPage("people.write") },
+  "[locale]/staff/reports/[reportId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/reports/${ids.report}`, expected: staffPage("people.read") },
+  "[locale]/staff/reports/[reportId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/reports/${ids.report}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/samples/[sampleId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/samples/${ids.sample}`, expected: staffPage("people.read") },
+  "[locale]/staff/samples/[sampleId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/samples/${ids.sample}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/samples/[sampleId]/receipt/page.tsx": {
+    method: "GET",
+    url: (ids) => `/ar/staff/samples/${ids.sample}/receipt`,
+    expected: staffPage("personalData.export"),
+  },
+  "[locale]/staff/identifications/page.tsx": { method: "GET", url: () => "/ar/staff/identifications", expected: staffPage("people.read") },
+  "[locale]/staff/identifications/new/page.tsx": { method: "GET", url: () => "/ar/staff/identifications/new", expected: staffPage("identification.propose") },
+  "[locale]/staff/identifications/[identificationId]/page.tsx": {
+    method: "GET",
+    url: (ids) => `/ar/staff/identifications/${ids.identification}`,
+    expected: staffPage("people.read"),
+  },
+  "[locale]/staff/kinship/page.tsx": { method: "GET", url: () => "/ar/staff/kinship", expected: staffPage("dnaProfiles.use") },
+  "[locale]/staff/kinship/leads/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/leads", expected: staffPage("dnaProfiles.use") },
+  "[locale]/staff/kinship/frequencies/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/frequencies", expected: staffPage("alleleFrequencies.manage") },
+  "[locale]/staff/sites/page.tsx": { method: "GET", url: () => "/ar/staff/sites", expected: staffPage("forensic.read") },
+  "[locale]/staff/sites/new/page.tsx": { method: "GET", url: () => "/ar/staff/sites/new", expected: staffPage("forensic.write") },
+  "[locale]/staff/sites/[siteId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/sites/${ids.site}`, expected: staffPage("forensic.read") },
+  "[locale]/staff/sites/[siteId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/sites/${ids.site}/edit`, expected: staffPage("forensic.write") },
+  "[locale]/staff/remains/page.tsx": { method: "GET", url: () => "/ar/staff/remains", expected: staffPage("forensic.read") },
+  "[locale]/staff/remains/new/page.tsx": { method: "GET", url: () => "/ar/staff/remains/new", expected: staffPage("forensic.write") },
+  "[locale]/staff/remains/[remainsId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}`, expected: staffPage("forensic.read") },
+  "[locale]/staff/remains/[remainsId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}/edit`, expected: staffPage("forensic.write") },
+  "[locale]/staff/users/page.tsx": { method: "GET", url: () => "/ar/staff/users", expected: staffPage("users.manage") },
+  "[locale]/staff/users/new/page.tsx": { method: "GET", url: () => "/ar/staff/users/new", expected: staffPage("users.manage") },
+  "[locale]/staff/users/[userId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/users/${ids.user}`, expected: staffPage("users.manage") },
+
+  // Staff route handlers.
+  "api/staff/persons/search/route.ts": { method: "GET", url: () => "/api/staff/persons/search?q=%D9%85%D8%AD%D9%85%D8%AF", expected: staffRoute("people.read", 200) },
+  "api/staff/persons/duplicates/route.ts": {
+    method: "GET",
+    url: () => "/api/staff/persons/duplicates?givenName=%D9%85%D8%AD%D9%85%D8%AF",
+    expected: staffRoute("people.read", 200),
+  },
+  "api/staff/export/[list]/route.ts": { method: "POST", url: () => "/api/staff/export/missingPersons?format=csv", expected: staffRoute("personalData.export", 200) },
+  "api/staff/dossier/[subject]/[id]/route.ts": { method: "POST", url: (ids) => `/api/staff/dossier/remains/${ids.remains}`, expected: staffRoute("personalData.export", 200) },
+  "api/staff/import/template/route.ts": { method: "GET", url: () => "/api/staff/import/template?kind=missingPersons", expected: staffRoute("data.import", 200) },
+  // No spreadsheet sent: a role that may import is told its form is incomplete.
+  "api/staff/import/route.ts": { method: "POST", url: () => "/api/staff/import", expected: staffRoute("data.import", 400) },
+
+  // Last, since it ends the family's portal session that the rows above use.
+  "[locale]/family/sign-out/route.ts": { method: "POST", url: () => "/ar/family/sign-out", expected: everyone(303) },
+};
+
+/** Every page.tsx and route.ts under app/, as paths under app/. */
+async function routeFiles(): Promise<string[]> {
+  const app = path.join(repositoryRoot, "app");
+  const entries = await readdir(app, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && (entry.name === "page.tsx" || entry.name === "route.ts"))
+    .map((entry) => path.relative(app, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** Where a redirect goes, from a 3xx Location or from the refresh tag a streamed page carries. */
+function redirectTarget(response: Response, body: string): string | null {
+  const location = response.headers.get("location");
+  if (response.status >= 300 && response.status < 400 && location) return new URL(location, "http://placeholder").pathname;
+  const refresh = /<meta[^>]*id="__next-page-redirect"[^>]*content="\d+;url=([^"]+)"/.exec(body) ?? /<meta[^>]*http-equiv="refresh"[^>]*content="\d+;url=([^"]+)"/.exec(body);
+  return refresh?.[1] ? new URL(refresh[1].replaceAll("&amp;", "&"), "http://placeholder").pathname : null;
+}
+
+async function pageOutcome(response: Response): Promise<Outcome> {
+  const body = await response.text();
+  const target = redirectTarget(response, body);
+  if (target !== null) {
+    if (/^\/(ar|en)\/login$/.test(target)) return "signIn";
+    if (/^\/(ar|en)\/staff\/forbidden$/.test(target)) return "forbidden";
+    return "redirect";
+  }
+  // A page that calls notFound() after its shell has streamed still answers 200; its payload says 404.
+  if (response.status === 404 || body.includes("NEXT_HTTP_ERROR_FALLBACK;404")) return "notFound";
+  // Likewise a page that threw (a read refused its capability): React marks the failed boundary with
+  // the server error's digest. A map rendered only in the browser (next/dynamic, ssr: false) leaves
+  // the same marker with an empty digest in a production build.
+  if (response.status >= 500 || /data-dgst="(?!BAILOUT_TO_CLIENT_SIDE_RENDERING")[^"]+"/.test(body)) return "error";
+  return response.status === 200 ? "ok" : response.status;
+}
+
+describe("the route table and app/", () => {
+  test("has one row for every page.tsx and route.ts under app/, and none for a file that is gone", async () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(await routeFiles());
+  });
+});
+
+describe("every page and route handler requested by every visitor", () => {
+  const cookies = new Map<Visitor, string>();
+  let ids: DemoIds | undefined;
+  let sql: postgres.Sql | undefined;
+
+  beforeAll(async () => {
+    sql = postgres(server.current.databaseUrl ?? "", { max: 1, onnotice: () => {} });
+    const one = async (query: Promise<{ id: string }[]>) => {
+      const [row] = await query;
+      if (!row) throw new Error("the demo data lacks a record the route table needs");
+      return row.id;
+    };
+    const [person] = await sql<{ id: string; caseNumber: string }[]>`
+      select id, case_number as "caseNumber" from missing_persons where voided_at is null and merged_into_id is null order by case_number limit 1`;
+    if (!person) throw new Error("the demo data has no missing person");
+    ids = {
+      person: person.id,
+      caseNumber: person.caseNumber,
+      family: await one(sql`select id from families where voided_at is null order by reference limit 1`),
+      report: await one(sql`select id from police_reports where voided_at is null order by report_number limit 1`),
+      donor: await one(sql`select id from reference_donors where voided_at is null order by id limit 1`),
+      sample: await one(sql`select id from dna_samples where kind = 'reference' and voided_at is null order by barcode limit 1`),
+      remains: await one(sql`select id from remains where voided_at is null order by code limit 1`),
+      site: await one(sql`select id from grave_sites where voided_at is null order by code limit 1`),
+      identification: await one(sql`select id from identifications order by created_at limit 1`),
+      user: await one(sql`select id from users order by username limit 1`),
+    };
+    const [family] = DEMO_FAMILY_ACCESS;
+    if (!family) throw new Error("the demo has no family access code");
+    cookies.set("family", await familySessionCookie(server.current, family.reference, family.code));
+    for (const role of ROLES) cookies.set(role, await staffSessionCookie(server.current, role));
+  });
+
+  afterAll(async () => {
+    await sql?.end({ timeout: 5 });
+  });
+
+  async function visit(visitor: Visitor, row: RouteRow): Promise<Outcome> {
+    if (!ids) throw new Error("the demo ids were not read");
+    const cookie = cookies.get(visitor);
+    const response = await fetch(server.current.url(row.url(ids)), {
+      method: row.method,
+      redirect: "manual",
+      headers: cookie ? { cookie } : {},
+    });
+    const isPage = !row.url(ids).startsWith("/api/") && row.method === "GET";
+    if (isPage) return pageOutcome(response);
+    await response.body?.cancel();
+    return response.status;
+  }
+
+  for (const [file, row] of Object.entries(ROUTES)) {
+    test(`${row.method} ${file}`, async () => {
+      const outcomes: Partial<Record<Visitor, Outcome>> = {};
+      for (const visitor of VISITORS) outcomes[visitor] = await visit(visitor, row);
+      expect(outcomes).toEqual(row.expected);
+    });
+  }
+});
