@@ -17,6 +17,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Migrates one PGlite and one PostgreSQL database per run; each test database copies one.
+          globalSetup: ["tests/integration/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
