@@ -33,6 +33,9 @@ export default defineConfig({
           globalSetup: ["tests/e2e/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          // Page assertions retry (`await expect.poll(() => locator.innerText())…`) as long as a
+          // locator waits for its element (open-page.ts), rather than judging the page at one instant.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -79,7 +79,7 @@ describe("the embedded database and a SIGKILL of the app", () => {
     const second = await startServer();
     const again = await signedInPage(second.baseUrl);
     await again.goto(`${second.baseUrl}${familyPath}`);
-    expect(await again.getByTestId("family-reference").innerText()).toBe(reference);
+    await expect.poll(() => again.getByTestId("family-reference").innerText()).toBe(reference);
     await again.context().close();
     await stopProcessGroup(second.group);
 

@@ -90,7 +90,7 @@ describe("people records", () => {
     });
     await page.getByTestId("receipt-link").click();
     await page.getByTestId("sample-receipt").waitFor();
-    expect(await page.getByTestId("receipt-family-reference").first().innerText()).toBe(reference);
+    await expect.poll(() => page.getByTestId("receipt-family-reference").first().innerText()).toBe(reference);
     await page.reload();
     await page.getByTestId("print-receipt").click();
     await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");
@@ -99,6 +99,6 @@ describe("people records", () => {
     await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent("مصطفي ابراهيم الطاهر الزقزوقى")}`));
     const first = page.getByTestId("search-result").first();
     await first.waitFor();
-    expect(await first.innerText()).toContain("مصطفى إبراهيم الطاهر الزقزوقي");
+    await expect.poll(() => first.innerText()).toContain("مصطفى إبراهيم الطاهر الزقزوقي");
   });
 });
