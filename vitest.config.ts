@@ -24,6 +24,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Migrates one PGlite and one PostgreSQL database per run; each test database copies one.
+          globalSetup: ["tests/integration/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
@@ -38,6 +40,9 @@ export default defineConfig({
           globalSetup: ["tests/e2e/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          // Page assertions retry (`await expect.poll(() => locator.innerText())…`) as long as a
+          // locator waits for its element (open-page.ts), rather than judging the page at one instant.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

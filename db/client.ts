@@ -25,7 +25,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, image?: Blob): Promise<DatabaseHandle> {
   const config: DatabaseConfig = { kind: "pglite", dataDir };
   let release = () => {};
   let client: PGlite;
@@ -35,7 +35,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
       fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
       release = acquirePgliteLock(dataDir);
     }
-    client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+    client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm }, loadDataDir: image });
   } catch (error) {
     release();
     if (error instanceof Error && error.name === "DatabaseSetupError") throw error;
@@ -100,12 +100,18 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   return { db, config, description, close: () => client.end({ timeout: 5 }) };
 }
 
-export async function openDatabase(
-  config: DatabaseConfig = readDatabaseConfig(),
-  options: { maxConnections?: number } = {},
-): Promise<DatabaseHandle> {
+export interface OpenOptions {
+  maxConnections?: number;
+  /**
+   * PGlite only: start from this data directory image (PGlite's `dumpDataDir`) instead of an empty
+   * database. The tests migrate one database once and open copies of it, which spares initdb.
+   */
+  pgliteImage?: Blob;
+}
+
+export async function openDatabase(config: DatabaseConfig = readDatabaseConfig(), options: OpenOptions = {}): Promise<DatabaseHandle> {
   return config.kind === "pglite"
-    ? openPglite(config.dataDir)
+    ? openPglite(config.dataDir, options.pgliteImage)
     : openPostgres(config.url, options.maxConnections ?? 10);
 }
 

@@ -21,24 +21,24 @@ describe("the family status portal on a phone, in Arabic", () => {
   test("a family signs in with its code, sees its relatives' timeline and signs out", async (context) => {
     if (!SEVEN_MISSING) throw new Error("no demo family");
     const page = await openAppPage(context, browser.current, server.current, "/ar/family", PHONE);
-    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await axeViolations(page)).toEqual([]);
     await signInToPortal(page, SEVEN_MISSING.reference.toLowerCase(), SEVEN_MISSING.code.replaceAll("-", " "));
     await page.getByTestId("family-heading").waitFor();
-    expect(await page.getByTestId("family-heading").innerText()).toContain(SEVEN_MISSING.reference);
-    expect(await page.getByTestId("family-person").count()).toBe(7);
+    await expect.poll(() => page.getByTestId("family-heading").innerText()).toContain(SEVEN_MISSING.reference);
+    await expect.poll(() => page.getByTestId("family-person").count()).toBe(7);
     // One of the seven was identified and the family told in person.
-    expect(await page.locator('[data-testid="step-identified"][data-state="done"]').count()).toBe(1);
-    expect(await page.getByText(portal.steps.identified.done).count()).toBe(1);
-    expect(await page.getByText(portal.steps.reported.done).count()).toBe(7);
-    expect(await fitsTheScreen(page)).toBe(true);
-    expect(await page.locator(".leaflet-container").count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="step-identified"][data-state="done"]').count()).toBe(1);
+    await expect.poll(() => page.getByText(portal.steps.identified.done).count()).toBe(1);
+    await expect.poll(() => page.getByText(portal.steps.reported.done).count()).toBe(7);
+    await expect.poll(() => fitsTheScreen(page)).toBe(true);
+    await expect.poll(() => page.locator(".leaflet-container").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId("family-sign-out").click();
     await page.getByTestId("family-signed-out").waitFor();
-    expect(await page.getByTestId("family-sign-in-form").isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId("family-sign-in-form").isVisible()).toBe(true);
     await page.goto(server.current.url("/ar/family"));
-    expect(await page.getByTestId("family-person").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("family-person").count()).toBe(0);
   });
 
   test("a wrong code gets the one general message and shows nothing", async (context) => {
@@ -47,8 +47,8 @@ describe("the family status portal on a phone, in Arabic", () => {
     await signInToPortal(page, SEVEN_MISSING.reference, "2345-6789-ACEF");
     const error = page.getByTestId("family-sign-in-error");
     await error.waitFor();
-    expect(await error.innerText()).toBe(portal.signInFailed);
-    expect(await page.getByTestId("family-person").count()).toBe(0);
+    await expect.poll(() => error.innerText()).toBe(portal.signInFailed);
+    await expect.poll(() => page.getByTestId("family-person").count()).toBe(0);
   });
 
   test("a confirmed identification not yet told in person only asks the family to contact the office", async (context) => {
@@ -56,9 +56,9 @@ describe("the family status portal on a phone, in Arabic", () => {
     const page = await openAppPage(context, browser.current, server.current, "/ar/family", PHONE);
     await signInToPortal(page, CONFIRMED_NOT_TOLD.reference, CONFIRMED_NOT_TOLD.code);
     await page.getByTestId("family-heading").waitFor();
-    expect(await page.locator('[data-testid="step-identified"][data-state="done"]').count()).toBe(0);
-    expect(await page.getByText(portal.steps.identified.done).count()).toBe(0);
-    expect(await page.getByTestId("contact-office").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="step-identified"][data-state="done"]').count()).toBe(0);
+    await expect.poll(() => page.getByText(portal.steps.identified.done).count()).toBe(0);
+    await expect.poll(() => page.getByTestId("contact-office").count()).toBeGreaterThan(0);
   });
 });
 
@@ -72,23 +72,23 @@ describe("issuing a family's access code", () => {
     await page.goto(server.current.url("/ar/staff/families"));
     await page.getByTestId("family-rows").getByRole("link", { name: "TRH-F-0342", exact: true }).click();
     await page.getByTestId("access-code-panel").waitFor();
-    expect(await page.getByTestId("access-code-panel").innerText()).toContain(portal.staff.none);
+    await expect.poll(() => page.getByTestId("access-code-panel").innerText()).toContain(portal.staff.none);
     await page.getByTestId("issue-access-code").click();
     const slip = page.getByTestId("access-code-slip");
     await slip.waitFor();
     const code = (await slip.getByTestId("access-code").first().innerText()).trim();
     expect(code).toMatch(/^[2-9ACEFHJKMNPRTWXY]{4}-[2-9ACEFHJKMNPRTWXY]{4}-[2-9ACEFHJKMNPRTWXY]{4}$/);
-    expect(await slip.innerText()).toContain("TRH-F-0342");
+    await expect.poll(() => slip.innerText()).toContain("TRH-F-0342");
     // Reissuing asks first, since it ends the code just given.
     await page.getByTestId("issue-access-code").click();
-    expect(await page.locator("dialog[open]").innerText()).toContain(portal.staff.reissueQuestion);
+    await expect.poll(() => page.locator("dialog[open]").innerText()).toContain(portal.staff.reissueQuestion);
     await page.locator("dialog[open] button").first().click();
     await page.reload();
-    expect(await page.getByTestId("access-code-slip").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("access-code-slip").count()).toBe(0);
     await page.goto(server.current.url("/ar/family"));
     await signInToPortal(page, "TRH-F-0342", code);
     await page.getByTestId("family-heading").waitFor();
-    expect(await page.getByTestId("family-person").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("family-person").count()).toBeGreaterThan(0);
   });
 });
 
@@ -101,7 +101,7 @@ describe("sign-in waits at a family's reference", () => {
       await family.getByTestId("family-sign-in-error").waitFor();
     }
     expect(new URL(family.url()).search).toBe("?wait=1");
-    expect(await family.getByTestId("family-sign-in-error").innerText()).toContain("دقيقة واحدة");
+    await expect.poll(() => family.getByTestId("family-sign-in-error").innerText()).toContain("دقيقة واحدة");
     expect(await axeViolations(family)).toEqual([]);
 
     const staff = await openSignedInPage(context, browser.current, server.current);
@@ -109,7 +109,7 @@ describe("sign-in waits at a family's reference", () => {
     await staff.getByTestId("family-rows").getByRole("link", { name: reference, exact: true }).click();
     const panel = staff.getByTestId("sign-in-lock-panel");
     await panel.waitFor();
-    expect(await panel.innerText()).toContain("اتصال واحد في حالة انتظار");
+    await expect.poll(() => panel.innerText()).toContain("اتصال واحد في حالة انتظار");
     await staff.getByTestId("lift-sign-in-lock").click();
     await panel.getByText(portal.staff.lockLifted).waitFor();
     await panel.getByText(portal.staff.lockNone).waitFor();

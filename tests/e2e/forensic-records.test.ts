@@ -24,7 +24,7 @@ async function createSiteByClickingTheMap(page: Page): Promise<string> {
   await page.locator('[data-testid="location-map"].leaflet-container').waitFor({ state: "visible" });
   await page.getByTestId("location-map").click();
   await expect.poll(() => page.locator("#latitude").inputValue()).toMatch(/^32\.\d+/);
-  expect(Number(await page.locator("#longitude").inputValue())).toBeCloseTo(13.63, 1);
+  await expect.poll(async () => Number(await page.locator("#longitude").inputValue())).toBeCloseTo(13.63, 1);
   await page.locator("#nameAr").fill("وادي الربط");
   await page.locator("#nameEn").fill("Wadi al-Rabt");
   await page.locator("#discoveredOn").fill("2020-06-05");
@@ -47,12 +47,12 @@ async function addBodyWithTwoEffects(page: Page): Promise<string> {
   await page.getByTestId("add-effect").click({ delay: 150 });
   await expect.poll(() => page.getByTestId("effect-row").count()).toBe(2);
   // Nothing was submitted yet: the new, empty row is not already marked as missing its description.
-  expect(await page.locator("#effect-description-1").getAttribute("aria-invalid")).toBe("false");
+  await expect.poll(() => page.locator("#effect-description-1").getAttribute("aria-invalid")).toBe("false");
   await page.locator("#effect-kind-1").selectOption("identity_document");
   await page.locator("#effect-description-1").fill("بطاقة هوية، الاسم مقروء جزئيًا");
   await page.getByTestId("remains-form").locator('button[type="submit"]').click();
   await page.waitForURL(RECORD_ADDRESS);
-  expect(await page.getByTestId("effects-list").locator("li").count()).toBe(2);
+  await expect.poll(() => page.getByTestId("effects-list").locator("li").count()).toBe(2);
   return new URL(page.url()).pathname;
 }
 
@@ -64,7 +64,7 @@ async function recordTransfer(page: Page): Promise<void> {
   await form.locator("#custody-place").fill("ترهونة");
   await form.locator('button[type="submit"]').click();
   await page.getByTestId("custody-event").first().waitFor({ state: "visible" });
-  expect(await page.getByTestId("custody-timeline").innerText()).toContain("مشرحة طرابلس");
+  await expect.poll(() => page.getByTestId("custody-timeline").innerText()).toContain("مشرحة طرابلس");
 }
 
 describe("forensic records", () => {
@@ -78,15 +78,15 @@ describe("forensic records", () => {
     const registrar = await signedInPage(context, "registrar");
     await registrar.goto(server.current.url(remainsPath));
     await registrar.getByTestId("remains-heading").waitFor({ state: "visible" });
-    expect(await registrar.getByTestId("effects-list").locator("li").count()).toBe(2);
-    expect(await registrar.getByTestId("custody-event").count()).toBe(1);
-    expect(await registrar.getByTestId("edit-remains").count()).toBe(0);
-    expect(await registrar.getByTestId("custody-form").count()).toBe(0);
+    await expect.poll(() => registrar.getByTestId("effects-list").locator("li").count()).toBe(2);
+    await expect.poll(() => registrar.getByTestId("custody-event").count()).toBe(1);
+    await expect.poll(() => registrar.getByTestId("edit-remains").count()).toBe(0);
+    await expect.poll(() => registrar.getByTestId("custody-form").count()).toBe(0);
     await registrar.goto(server.current.url(sitePath));
     await registrar.getByTestId("site-heading").waitFor({ state: "visible" });
-    expect(await registrar.getByTestId("site-remains").locator("li").count()).toBe(1);
-    expect(await registrar.getByTestId("edit-site").count()).toBe(0);
-    expect(await registrar.getByTestId("add-remains").count()).toBe(0);
+    await expect.poll(() => registrar.getByTestId("site-remains").locator("li").count()).toBe(1);
+    await expect.poll(() => registrar.getByTestId("edit-site").count()).toBe(0);
+    await expect.poll(() => registrar.getByTestId("add-remains").count()).toBe(0);
     await registrar.goto(server.current.url("/ar/staff/sites/new"));
     await registrar.waitForURL((url) => url.pathname === "/ar/staff/forbidden");
     await registrar.screenshot({ path: screenshotPath(context.task.name, "registrar"), fullPage: true });
@@ -97,7 +97,7 @@ describe("forensic records", () => {
     await page.goto(server.current.url("/ar/staff/remains?sort=-code&sex=male"));
     const codes = () => page.getByTestId("remains-table").locator("tbody a").allInnerTexts();
     const firstRows = await codes();
-    expect(await page.getByTestId("previous-page").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("previous-page").count()).toBe(0);
     await page.getByTestId("next-page").click();
     await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("sort") === "-code" && url.searchParams.get("sex") === "male");
     // The address changes as the navigation starts; the rows follow once the new page has rendered.

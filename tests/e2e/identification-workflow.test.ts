@@ -67,11 +67,11 @@ async function proposeAsExaminerA(context: TestContext): Promise<string> {
   await form.locator("#evidenceSummary").fill("تطابق الحمض النووي لعينة الرفات مع العينة المرجعية للأم.");
   await form.locator('button[type="submit"]').click();
   await page.waitForURL(IDENTIFICATION_ADDRESS);
-  expect(await page.getByTestId("identification-status").innerText()).toBe(texts.statuses.proposed);
-  expect(await page.getByTestId("likelihood-ratio").innerText()).toBe("2.4 × 10⁹");
+  await expect.poll(() => page.getByTestId("identification-status").innerText()).toBe(texts.statuses.proposed);
+  await expect.poll(() => page.getByTestId("likelihood-ratio").innerText()).toBe("2.4 × 10⁹");
   // The proposer is told another examiner must confirm, and is offered no confirmation at all.
   await page.getByTestId("own-proposal-note").waitFor({ state: "visible" });
-  expect(await page.getByTestId("confirm-identification-form").count()).toBe(0);
+  await expect.poll(() => page.getByTestId("confirm-identification-form").count()).toBe(0);
   return new URL(page.url()).pathname;
 }
 
@@ -90,7 +90,7 @@ async function notifyAsRegistrar(context: TestContext, address: string): Promise
   const page = await signedInPage(context, "registrar");
   await page.goto(server.current.url(address));
   const form = page.getByTestId("notification-form");
-  expect(await page.getByTestId("confirm-identification-form").count()).toBe(0);
+  await expect.poll(() => page.getByTestId("confirm-identification-form").count()).toBe(0);
   const dialog = await openDialogWith(page, form.getByRole("button", { name: texts.recordNotification }));
   await dialog.getByRole("button", { name: texts.recordNotification }).click();
   await expect.poll(() => page.getByTestId("identification-status").innerText()).toBe(texts.statuses.family_notified);
@@ -99,8 +99,8 @@ async function notifyAsRegistrar(context: TestContext, address: string): Promise
   // The body's page now calls it identified, with the identification in its history.
   await page.getByRole("link", { name: BODY_CODE }).first().click();
   await page.waitForURL((url) => url.pathname.startsWith("/ar/staff/remains/"));
-  expect(await page.getByTestId("body-status").innerText()).toContain(arabic.Identifications.bodyStatuses.identified);
-  expect(await page.getByTestId("record-identification-table").innerText()).toContain(texts.statuses.family_notified);
+  await expect.poll(() => page.getByTestId("body-status").innerText()).toContain(arabic.Identifications.bodyStatuses.identified);
+  await expect.poll(() => page.getByTestId("record-identification-table").innerText()).toContain(texts.statuses.family_notified);
 }
 
 describe("the identification workflow in the browser", () => {

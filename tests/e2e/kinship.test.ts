@@ -23,16 +23,16 @@ describe("DNA kinship screening", () => {
     const page = await signedInPage(context, "forensic", "en");
     await page.goto(server.current.url("/en/staff/kinship"));
     await page.getByTestId("synthetic-warning").waitFor({ state: "visible" });
-    expect(await page.getByTestId("profile-counts").innerText()).toMatch(/Profiles on file: \d+ bodies and \d+ reference samples/);
+    await expect.poll(() => page.getByTestId("profile-counts").innerText()).toMatch(/Profiles on file: \d+ bodies and \d+ reference samples/);
     await page.getByTestId("screen-settings").locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === "/en/staff/kinship/leads");
     await page.getByTestId("kinship-leads").waitFor({ state: "visible" });
-    expect(await page.getByTestId("lead-count").innerText()).toMatch(/Leads: [1-9]/);
+    await expect.poll(() => page.getByTestId("lead-count").innerText()).toMatch(/Leads: [1-9]/);
     // A body already in an identification links to it and offers no second proposal.
     const confirmedBody = page.getByTestId("lead-row").filter({ hasText: "TRH-GS-03-B017" });
-    expect(await confirmedBody.count()).toBe(1);
-    expect(await confirmedBody.getByTestId("held-identification").first().getAttribute("href")).toMatch(/^\/en\/staff\/identifications\/[0-9a-f-]{36}$/);
-    expect(await confirmedBody.getByTestId("propose-from-lead").count()).toBe(0);
+    await expect.poll(() => confirmedBody.count()).toBe(1);
+    await expect.poll(() => confirmedBody.getByTestId("held-identification").first().getAttribute("href")).toMatch(/^\/en\/staff\/identifications\/[0-9a-f-]{36}$/);
+    await expect.poll(() => confirmedBody.getByTestId("propose-from-lead").count()).toBe(0);
     const freeLead = page.getByTestId("lead-row").filter({ has: page.getByTestId("propose-from-lead") }).first();
     const proposal = await freeLead.getByTestId("propose-from-lead").first().getAttribute("href");
     expect(proposal).toMatch(/^\/en\/staff\/identifications\/new\?remains=[0-9a-f-]{36}&person=[0-9a-f-]{36}&lr=\d/);
@@ -48,7 +48,7 @@ describe("DNA kinship screening", () => {
     await page.getByTestId("profile-import-form").locator('button[type="submit"]').click();
     const result = page.getByTestId("profile-import-result");
     await result.waitFor({ state: "visible" });
-    expect(await result.innerText()).toMatch(/رُفض (2|٢) صفاً/);
+    await expect.poll(() => result.innerText()).toMatch(/رُفض (2|٢) صفاً/);
     const rows = await page.getByTestId("row-errors").locator("tbody tr").allInnerTexts();
     expect(rows.map((row) => row.split("\t")[0]?.trim())).toEqual(["3", "4"]);
 
@@ -64,7 +64,7 @@ describe("DNA kinship screening", () => {
     for (const pathname of ["/ar/staff/kinship", "/ar/staff/kinship/leads", "/ar/staff/kinship/frequencies"]) {
       await page.goto(server.current.url(pathname));
       await page.locator("main h1").waitFor({ state: "visible" });
-      expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
       const results = await new AxeBuilder({ page }).analyze();
       const violations = results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
       expect(violations, pathname).toEqual([]);

@@ -58,8 +58,8 @@ describe("correcting people records", () => {
     await secondTab.getByTestId("edit-missing-person-form").locator('button[type="submit"]').click();
     const conflict = secondTab.getByTestId("conflict-notice");
     await conflict.waitFor();
-    expect(await conflict.innerText()).toContain(place);
-    expect(await secondTab.getByRole("alert").first().innerText()).toBe(arabic.Actions.conflict);
+    await expect.poll(() => conflict.innerText()).toContain(place);
+    await expect.poll(() => secondTab.getByRole("alert").first().innerText()).toBe(arabic.Actions.conflict);
   });
 
   test("the sample page shows its lab status and the receipt prints with the family reference", async (context) => {
@@ -83,7 +83,7 @@ describe("correcting people records", () => {
     await page.getByTestId("receipt-link").click();
     await page.getByTestId("sample-receipt").waitFor();
     await page.reload();
-    expect(await page.getByTestId("receipt-family-reference").first().innerText()).toBe(familyReference);
+    await expect.poll(() => page.getByTestId("receipt-family-reference").first().innerText()).toBe(familyReference);
     await page.getByTestId("print-receipt").click();
     await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");
   });
@@ -100,7 +100,7 @@ describe("correcting people records", () => {
     await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent(`${person.givenName} ${person.familyName}`)}`));
     const found = page.getByTestId("search-result").first();
     await found.waitFor();
-    expect(await found.innerText()).toContain(person.familyName);
+    await expect.poll(() => found.innerText()).toContain(person.familyName);
     const caseNumber = (await found.innerText()).match(/TRH-MP-\d{5}/)?.[0] ?? "";
     expect(caseNumber).not.toBe("");
 
@@ -110,11 +110,11 @@ describe("correcting people records", () => {
     await page.getByTestId("duplicate-candidates").waitFor();
     await page.getByTestId("link-existing").first().click();
     await expect.poll(() => page.getByTestId("chosen-persons").innerText()).toContain(caseNumber);
-    expect(await page.getByTestId("new-persons").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("new-persons").count()).toBe(0);
     await page.screenshot({ path: screenshotPath(context.task.name, "linked"), fullPage: true });
     await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
     await page.waitForURL(REPORT_SAVED_ADDRESS);
-    expect(await page.getByTestId("report-persons").innerText()).toContain(caseNumber);
+    await expect.poll(() => page.getByTestId("report-persons").innerText()).toContain(caseNumber);
   });
 
   test("a registrar opens a report from the list, corrects its narrative and the people it names, then voids it", async (context) => {
@@ -132,7 +132,7 @@ describe("correcting people records", () => {
     // Saved: the new report itself, with a confirmation and both case numbers.
     await page.waitForURL(REPORT_SAVED_ADDRESS);
     await page.getByTestId("saved-notice").waitFor();
-    expect(await page.getByTestId("report-persons").innerText()).toMatch(/TRH-MP-00021[\s\S]*TRH-MP-00022/);
+    await expect.poll(() => page.getByTestId("report-persons").innerText()).toMatch(/TRH-MP-00021[\s\S]*TRH-MP-00022/);
 
     await page.goto(server.current.url(`/ar/staff/reports?q=${reportNumber}`));
     await page.getByTestId("report-rows").getByRole("link", { name: reportNumber }).click();
@@ -142,9 +142,9 @@ describe("correcting people records", () => {
     await page.getByTestId("chosen-persons").locator("li", { hasText: "TRH-MP-00022" }).getByRole("button").click();
     await page.getByTestId("edit-report-form").locator('button[type="submit"]').click();
     await page.waitForURL(REPORT_SAVED_ADDRESS);
-    expect(await page.getByTestId("report-narrative").innerText()).toBe("اقتيد من بيته فجراً");
-    expect(await page.getByTestId("report-persons").innerText()).not.toContain("TRH-MP-00022");
-    expect(await page.getByTestId("record-history").innerText()).toContain("policeReport.update");
+    await expect.poll(() => page.getByTestId("report-narrative").innerText()).toBe("اقتيد من بيته فجراً");
+    await expect.poll(() => page.getByTestId("report-persons").innerText()).not.toContain("TRH-MP-00022");
+    await expect.poll(() => page.getByTestId("record-history").innerText()).toContain("policeReport.update");
 
     await page.getByTestId("edit-report").click();
     await page.locator("#reason").fill("بلاغ مكرر أُدخل مرتين");
@@ -153,7 +153,7 @@ describe("correcting people records", () => {
     await page.getByTestId("voided-notice").waitFor();
     await page.goto(server.current.url(new URL(page.url()).pathname.replace(/\/edit$/, "")));
     await page.getByTestId("voided-notice").waitFor();
-    expect(await page.getByTestId("edit-report").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("edit-report").count()).toBe(0);
     await page.screenshot({ path: screenshotPath(context.task.name, "voided"), fullPage: true });
   });
 
@@ -177,6 +177,6 @@ describe("correcting people records", () => {
     await page.getByTestId("next-page").click();
     await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("q") === "TRH-F-00");
     await expect.poll(() => page.getByTestId("family-rows").locator("a").count()).toBe(49);
-    expect((await references()).every((reference) => reference.startsWith("TRH-F-00"))).toBe(true);
+    await expect.poll(async () => (await references()).every((reference) => reference.startsWith("TRH-F-00"))).toBe(true);
   });
 });

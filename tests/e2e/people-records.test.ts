@@ -90,7 +90,7 @@ describe("people records", () => {
     });
     await page.getByTestId("receipt-link").click();
     await page.getByTestId("sample-receipt").waitFor();
-    expect(await page.getByTestId("receipt-family-reference").first().innerText()).toBe(reference);
+    await expect.poll(() => page.getByTestId("receipt-family-reference").first().innerText()).toBe(reference);
     await page.reload();
     await page.getByTestId("print-receipt").click();
     await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");
@@ -99,8 +99,8 @@ describe("people records", () => {
     await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent("مصطفي ابراهيم الطاهر الزقزوقى")}`));
     const first = page.getByTestId("search-result").first();
     await first.waitFor();
-    expect(await first.innerText()).toContain("مصطفى إبراهيم الطاهر الزقزوقي");
+    await expect.poll(() => first.innerText()).toContain("مصطفى إبراهيم الطاهر الزقزوقي");
     // Which parts matched, not merely "name" (issue 31): every part typed, each the same name.
-    expect(await first.getByTestId("matched-parts").innerText()).toMatch(/الاسم ✓ · الأب ✓ · الجد ✓ · العائلة ✓/);
+    await expect.poll(() => first.getByTestId("matched-parts").innerText()).toMatch(/الاسم ✓ · الأب ✓ · الجد ✓ · العائلة ✓/);
   });
 });

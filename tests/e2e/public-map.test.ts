@@ -30,7 +30,7 @@ describe("the public map", () => {
     const page = await openAppPage(context, browser.current, server.current, "/en", DESKTOP);
     await expect.poll(() => countSitesOnMap(page)).toBe(graveSites.features.length);
     const table = page.getByRole("table", { name: "Grave sites with the number of bodies recovered and identified at each" });
-    expect(await table.locator("tbody tr").count()).toBe(graveSites.features.length);
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(graveSites.features.length);
   });
 
   test("with MAP_TILE_URL=none it draws Libya's outline and lets the page load no tiles", async (context) => {
@@ -42,7 +42,7 @@ describe("the public map", () => {
     const box = await outline.boundingBox();
     // Fitted to the map box, the whole country spans most of a phone's width.
     expect(box?.width ?? 0).toBeGreaterThan(PHONE.width / 2);
-    expect(await page.locator(".leaflet-tile").count()).toBe(0);
+    await expect.poll(() => page.locator(".leaflet-tile").count()).toBe(0);
     await page.getByTestId("site-map").screenshot({ path: screenshotPath(context.task.name, "map") });
     await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
   });
@@ -72,7 +72,7 @@ describe("the public map", () => {
     // Another process's commit reaches the app as a database notification, within milliseconds.
     await expect.poll(async () => (await getPublicSummary(server.current)).bodiesRecovered, { timeout: 5_000 }).toBe(before.bodiesRecovered + 1);
     const page = await openAppPage(context, browser.current, server.current, "/en", DESKTOP);
-    expect(await bodiesRecoveredShown(page)).toBe(before.bodiesRecovered + 1);
+    await expect.poll(() => bodiesRecoveredShown(page)).toBe(before.bodiesRecovered + 1);
     const siteRow = page.getByRole("row").filter({ hasText: "TRH-GS-01" });
     const graveSites = await getGraveSites(server.current);
     const total = graveSites.features.reduce((sum, feature) => sum + feature.properties.bodiesRecovered, 0);

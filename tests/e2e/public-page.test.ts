@@ -51,7 +51,7 @@ describe("the public page", () => {
     await expectFiguresMatch(page, summary);
     const banner = page.getByTestId("demo-banner");
     await banner.waitFor({ state: "visible" });
-    expect(await banner.innerText()).toContain("بيانات");
+    await expect.poll(() => banner.innerText()).toContain("بيانات");
     await page.screenshot({ path: screenshotPath(context.task.name, "desktop"), fullPage: true });
   });
 
@@ -64,7 +64,7 @@ describe("the public page", () => {
     await expectFiguresMatch(page, summary);
     const banner = page.getByTestId("demo-banner");
     await banner.waitFor({ state: "visible" });
-    expect(await banner.innerText()).toContain("Demonstration data");
+    await expect.poll(() => banner.innerText()).toContain("Demonstration data");
     await page.screenshot({ path: screenshotPath(context.task.name, "english"), fullPage: true });
 
     await page.getByTestId("language-switch").click();

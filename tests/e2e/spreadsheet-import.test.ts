@@ -28,8 +28,8 @@ test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and
 
   const report = page.getByTestId("import-report");
   await report.waitFor();
-  expect(await report.getByTestId("import-count-new").locator("dd").textContent()).toBe("2");
-  expect(await report.getByTestId("import-count-invalid").locator("dd").textContent()).toBe("1");
+  await expect.poll(() => report.getByTestId("import-count-new").locator("dd").textContent()).toBe("2");
+  await expect.poll(() => report.getByTestId("import-count-invalid").locator("dd").textContent()).toBe("1");
   const errorRows = await report.getByTestId("import-errors").locator("tbody tr").allTextContents();
   expect(errorRows).toEqual([expect.stringContaining("تاريخ البلاغ")]);
   expect(errorRows[0]?.startsWith("3")).toBe(true);
@@ -69,9 +69,9 @@ test("hostile workbooks are read in a worker of the production server: the repor
   await page.getByRole("button", { name: "افحص الملف" }).click();
   const report = page.getByTestId("import-report");
   const lastColumn = await slowestHealthAnswer(server.current.url("/api/health"), report.waitFor({ timeout: 60_000 }));
-  expect(await report.getByTestId("import-count-invalid").locator("dd").textContent()).toBe("2000");
-  expect(await report.getByTestId("import-errors").locator("tbody tr").count()).toBe(1_000);
-  expect(await report.getByTestId("import-errors-not-listed").textContent()).toContain("خلايا أكثر من العناوين: 2000");
+  await expect.poll(() => report.getByTestId("import-count-invalid").locator("dd").textContent()).toBe("2000");
+  await expect.poll(() => report.getByTestId("import-errors").locator("tbody tr").count()).toBe(1_000);
+  await expect.poll(() => report.getByTestId("import-errors-not-listed").textContent()).toContain("خلايا أكثر من العناوين: 2000");
 
   const bomb = await sharedStringBomb(headers, 272);
   await page.locator("#import-file").setInputFiles({ name: "bomb.xlsx", mimeType, buffer: bomb });
@@ -79,7 +79,7 @@ test("hostile workbooks are read in a worker of the production server: the repor
   // Next's route announcer is an alert too: the refusal is the one that says why.
   const refusal = page.getByRole("alert").filter({ hasText: "يتجاوز ملف Excel بعد فكّ ضغطه" });
   const zipBomb = await slowestHealthAnswer(server.current.url("/api/health"), refusal.waitFor({ timeout: 60_000 }));
-  expect(await refusal.textContent()).toContain("لم يُستورد شيء");
+  await expect.poll(() => refusal.textContent()).toContain("لم يُستورد شيء");
   await page.screenshot({ path: screenshotPath("spreadsheet import", "zip-bomb-refused"), fullPage: true });
   expect(Math.max(lastColumn, zipBomb)).toBeLessThan(1_000);
 });

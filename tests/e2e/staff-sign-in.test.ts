@@ -56,8 +56,8 @@ describe("staff sign-in", () => {
       await expectToArriveAt(page, "/ar/staff");
 
       const allowedAreas = STAFF_AREAS.filter((area) => can(role, area.permission));
-      expect(await navigationPathnames(page)).toEqual(allowedAreas.map((area) => `/ar${area.href}`));
-      expect(await mainHeading(page)).toBe(arabic.Staff.dashboardTitle);
+      await expect.poll(() => navigationPathnames(page)).toEqual(allowedAreas.map((area) => `/ar${area.href}`));
+      await expect.poll(() => mainHeading(page)).toBe(arabic.Staff.dashboardTitle);
       await page.screenshot({ path: screenshotPath(context.task.name, "dashboard"), fullPage: true });
 
       for (const area of STAFF_AREAS) {
@@ -68,10 +68,10 @@ describe("staff sign-in", () => {
           expect(heading, `${role} sees ${area.href}`).not.toBe("");
           const expectedHeading = ARABIC_AREA_HEADINGS[area.href];
           if (expectedHeading) expect(heading, `${role} sees ${area.href}`).toBe(expectedHeading);
-          expect(await page.getByTestId("forbidden").count(), `${role} at ${area.href}`).toBe(0);
+          await expect.poll(() => page.getByTestId("forbidden").count(), { message: `${role} at ${area.href}` }).toBe(0);
         } else {
           await page.getByTestId("forbidden").waitFor({ state: "visible" });
-          expect(await page.getByTestId("forbidden").innerText(), `${role} at ${area.href}`).toContain(arabic.Staff.forbiddenTitle);
+          await expect.poll(() => page.getByTestId("forbidden").innerText(), { message: `${role} at ${area.href}` }).toContain(arabic.Staff.forbiddenTitle);
         }
       }
 
@@ -103,7 +103,7 @@ describe("staff sign-in", () => {
 
     await page.reload();
     await submitSignInForm(page, ARABIC_LABELS, { username: "viewer", password: "wrong-password" });
-    expect(await signInErrorMessage(page)).toBe(unknownUserMessage);
+    await expect.poll(() => signInErrorMessage(page)).toBe(unknownUserMessage);
     expect(pathnameOf(page)).toBe("/ar/login");
   });
 
@@ -116,7 +116,7 @@ describe("staff sign-in", () => {
 
     await page.reload();
     await submitSignInForm(page, ENGLISH_LABELS, { username: "registrar", password: "wrong-password" });
-    expect(await signInErrorMessage(page)).toBe(unknownUserMessage);
+    await expect.poll(() => signInErrorMessage(page)).toBe(unknownUserMessage);
     expect(pathnameOf(page)).toBe("/en/login");
   });
 });

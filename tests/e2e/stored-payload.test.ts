@@ -20,10 +20,9 @@ async function openEditForm(page: Page, field: string): Promise<void> {
 }
 
 async function expectShownLiterally(page: Page, texts: string[]): Promise<void> {
-  const main = await page.locator("main").innerText();
-  for (const text of texts) expect(main).toContain(text);
-  expect(await page.locator("main img[src='x']").count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  for (const text of texts) await expect.poll(() => page.locator("main").innerText()).toContain(text);
+  await expect.poll(() => page.locator("main img[src='x']").count()).toBe(0);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
 }
 
 describe("markup saved in a record is shown as text, never run", () => {

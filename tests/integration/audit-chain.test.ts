@@ -23,6 +23,7 @@ import {
 } from "./support/audit-tampering";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { runScript } from "./support/run-script";
+import { runScriptInProcess } from "./support/run-script-in-process";
 
 const backends = await testBackends();
 
@@ -134,13 +135,14 @@ describeOnEachBackend(backends, "the audit hash chain", (database) => {
     const intact = await verifyAuditChain(handle.db);
     if (!intact.ok) throw new Error("the chain should be intact before tampering");
 
-    const good = await runScript("scripts/audit-verify.ts", environment);
+    // In this process: the embedded database's test below spawns the command for real.
+    const good = await runScriptInProcess("scripts/audit-verify.ts", environment);
     expect(good).toMatchObject({ exitCode: 0 });
     expect(good.stdout).toContain(`Audit chain intact: ${intact.count} entries, head ${intact.headHash}`);
 
     const original = await readAuditRow(handle.db, changed.id);
     await tamperWithAuditLog(handle.db, (tx) => tx.update(auditLog).set({ actorLabel: "forger" }).where(eq(auditLog.id, changed.id)));
-    const broken = await runScript("scripts/audit-verify.ts", environment);
+    const broken = await runScriptInProcess("scripts/audit-verify.ts", environment);
     await tamperWithAuditLog(handle.db, (tx) => restoreAuditRow(tx, original));
     expect(broken).toMatchObject({ exitCode: 1 });
     expect(broken.stderr).toContain(`Audit chain BROKEN at entry ${changed.id}: ${CHANGED_ENTRY_REASON}`);

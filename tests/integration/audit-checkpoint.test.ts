@@ -19,6 +19,7 @@ import {
 import { appendTestEntries, readAuditRow, reinsertAuditRow, tamperWithAuditLog } from "./support/audit-tampering";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { runScript } from "./support/run-script";
+import { runScriptInProcess } from "./support/run-script-in-process";
 
 const backends = await testBackends();
 const keyDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-checkpoint-"));
@@ -134,14 +135,15 @@ describeOnEachBackend(backends, "signed checkpoints of the audit chain", (databa
     const head = await currentHead(handle.db);
     expect(JSON.parse(signed.stdout)).toMatchObject({ entryId: head!.entryId, count: head!.count, hash: head!.hash });
 
-    const intact = await runScript("scripts/audit-verify.ts", environment, ["--checkpoint", checkpointFile]);
+    // audit:verify runs in this process; audit-chain.test.ts spawns it for real.
+    const intact = await runScriptInProcess("scripts/audit-verify.ts", environment, ["--checkpoint", checkpointFile]);
     expect(intact.exitCode, intact.stderr).toBe(0);
     expect(intact.stdout).toContain(`Reaches the checkpoint`);
 
     const removed = await Promise.all([head!.entryId - 1, head!.entryId].map((id) => readAuditRow(handle.db, id)));
     await tamperWithAuditLog(handle.db, (tx) => tx.delete(auditLog).where(gte(auditLog.id, head!.entryId - 1)));
-    const broken = await runScript("scripts/audit-verify.ts", environment, ["--checkpoint", checkpointFile]);
-    const brokenByStoredCheckpoint = await runScript("scripts/audit-verify.ts", environment);
+    const broken = await runScriptInProcess("scripts/audit-verify.ts", environment, ["--checkpoint", checkpointFile]);
+    const brokenByStoredCheckpoint = await runScriptInProcess("scripts/audit-verify.ts", environment);
     await tamperWithAuditLog(handle.db, async (tx) => {
       for (const row of removed) await reinsertAuditRow(tx, row);
     });
@@ -150,7 +152,7 @@ describeOnEachBackend(backends, "signed checkpoints of the audit chain", (databa
     expect(brokenByStoredCheckpoint.exitCode).toBe(1);
 
     fs.writeFileSync(checkpointFile, JSON.stringify({ ...JSON.parse(signed.stdout), count: 1 }));
-    const forged = await runScript("scripts/audit-verify.ts", environment, ["--checkpoint", checkpointFile]);
+    const forged = await runScriptInProcess("scripts/audit-verify.ts", environment, ["--checkpoint", checkpointFile]);
     expect(forged.exitCode).toBe(1);
     expect(forged.stderr).toContain("NOT valid");
   });

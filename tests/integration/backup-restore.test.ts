@@ -12,6 +12,7 @@ import { countRowsPerTable } from "@/lib/backup/table-counts";
 import { seedDemoData } from "@/lib/demo/seed";
 import { testBackends } from "./support/databases";
 import { runScript } from "./support/run-script";
+import { runScriptInProcess } from "./support/run-script-in-process";
 
 const backends = await testBackends();
 const postgresBackend = backends.find((backend) => backend.name === "PostgreSQL");
@@ -99,7 +100,9 @@ describe("backup and restore of the embedded database", () => {
     expect(fileMode(backup.stdout.match(/written to (\S+)/)![1]!)).toBe("600");
     fs.renameSync(backup.stdout.match(/written to (\S+)/)![1]!, archive);
 
-    const usage = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: target });
+    // The backup and the restore just above and below are spawned as a person runs them; the
+    // other calls of this file run the commands in this process (run-script-in-process.ts).
+    const usage = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: target });
     expect(usage.exitCode).toBe(1);
     expect(usage.stderr).toContain("Usage");
 
@@ -114,7 +117,7 @@ describe("backup and restore of the embedded database", () => {
   });
 
   it("refuses to restore over an existing database and leaves it untouched", async () => {
-    const result = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: source }, [archive]);
+    const result = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: source }, [archive]);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("already holds a database");
     const after = await restoredState({ kind: "pglite", dataDir: path.join(source, "pglite") });
@@ -131,15 +134,15 @@ describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL
     const before = await seededCounts({ kind: "postgres", url: sourceUrl });
     const programs = recordingClientPrograms();
 
-    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: sourceUrl, PATH: programs.path }, [archive]);
+    const backup = await runScriptInProcess("scripts/backup.ts", { DATABASE_URL: sourceUrl, PATH: programs.path }, [archive]);
     expect(backup.exitCode, backup.stderr).toBe(0);
     expect(fileMode(archive)).toBe("600");
 
-    const mismatched = await runScript("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: workDirectory }, [archive]);
+    const mismatched = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: workDirectory }, [archive]);
     expect(mismatched.exitCode).toBe(1);
     expect(mismatched.stderr).toContain("is a backup of PostgreSQL");
 
-    const restored = await runScript("scripts/restore.ts", { DATABASE_URL: targetUrl, PATH: programs.path }, [archive]);
+    const restored = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: targetUrl, PATH: programs.path }, [archive]);
     expect(restored.exitCode, restored.stderr).toBe(0);
     expect(programs.commandLines()).toMatch(/^pg_dump .*\npg_restore .*\n$/);
     expect(programs.commandLines()).not.toContain("s3cret");
@@ -147,7 +150,7 @@ describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL
     expect(after.counts).toEqual(before);
     expect(after.chain.ok).toBe(true);
 
-    const again = await runScript("scripts/restore.ts", { DATABASE_URL: targetUrl }, [archive]);
+    const again = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: targetUrl }, [archive]);
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain("already holds tables");
   });

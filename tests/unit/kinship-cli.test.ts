@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runScriptInProcess } from "../integration/support/run-script-in-process";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const directory = await mkdtemp(join(tmpdir(), "kinship-cli-"));
@@ -14,10 +15,19 @@ interface CommandResult {
   stderr: string;
 }
 
-/** Runs `npm run kinship -- FILE.json` as an independent checker would. */
-async function runKinship(input: unknown): Promise<CommandResult> {
+async function inputFile(input: unknown): Promise<string> {
   const file = join(directory, `${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, JSON.stringify(input));
+  return file;
+}
+
+/**
+ * Runs `npm run kinship -- FILE.json` as an independent checker would. The first case spawns it
+ * for real; the others run the same script in this process, which spares npm, tsx and Node's start.
+ */
+async function runKinship(input: unknown, how: "spawned" | "in-process" = "in-process"): Promise<CommandResult> {
+  const file = await inputFile(input);
+  if (how === "in-process") return runScriptInProcess("scripts/kinship.ts", {}, [file]);
   return new Promise((resolve, reject) => {
     const child = spawn("npm", ["run", "--silent", "kinship", "--", file], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -41,7 +51,7 @@ const request = {
 // Each case starts npm and tsx: seconds on a busy machine, far above the default five.
 describe("npm run kinship", { timeout: 60_000 }, () => {
   it("prints the combined and per-locus likelihood ratios for the loci both sides typed", async () => {
-    const { exitCode, stdout } = await runKinship(request);
+    const { exitCode, stdout } = await runKinship(request, "spawned");
     expect(exitCode).toBe(0);
     const output = JSON.parse(stdout) as { lr: number; log10Lr: number; loci: Record<string, number>; inconsistentLoci: string[] };
     expect(Object.keys(output).sort()).toEqual(["inconsistentLoci", "loci", "log10Lr", "lr"]);

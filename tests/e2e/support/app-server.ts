@@ -11,10 +11,9 @@ import {
   type ProcessGroup,
 } from "./process-group";
 import { repositoryRoot } from "./repository-root";
-import { runCommand } from "./run-command";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-postgres";
+import { copySeededDataDirectory, copySeededPostgresDatabase } from "./seeded-data";
+import type { ThrowawayDatabase } from "./throwaway-postgres";
 
-const SEED_TIMEOUT_MILLISECONDS = 180_000;
 const HEALTH_TIMEOUT_MILLISECONDS = 90_000;
 const HEALTH_POLL_INTERVAL_MILLISECONDS = 250;
 
@@ -28,7 +27,7 @@ export interface AppServer {
 }
 
 export interface AppServerOptions {
-  /** "postgres": a throw-away database on TEST_POSTGRES_URL that a test may change directly. */
+  /** "postgres": a throw-away database on TEST_POSTGRES_URL that a test may change directly. Both hold the demo data. */
   database?: "embedded" | "postgres";
   /** Extra variables for the server, e.g. { MAP_TILE_URL: "none" }. */
   environment?: Record<string, string>;
@@ -75,9 +74,9 @@ async function waitUntilHealthy(baseUrl: string, server: ProcessGroup): Promise<
 }
 
 /**
- * Starts the production build against a fresh embedded database seeded with the demo data, the
- * way a user runs it: `npm run db:seed`, then `npm start`. Each test file gets its own server and
- * data so that no test sees another's changes.
+ * Starts the production build against a fresh database holding the demo data, the way a user runs
+ * it: `npm run db:seed`, then `npm start`. The seed ran once for the whole e2e run (global-setup.ts);
+ * each server gets its own copy of its result, so that no test file sees another's changes.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const dataDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-e2e-"));
@@ -91,15 +90,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     if (server) killProcessGroupNow(server);
   };
   try {
-    if (options.database === "postgres") database = await createThrowawayDatabase();
+    if (options.database === "postgres") database = await copySeededPostgresDatabase();
+    else await copySeededDataDirectory(dataDirectory);
     const databaseEnvironment: Record<string, string> = database
       ? { DATABASE_URL: database.url }
       : { DATA_DIR: dataDirectory };
-    await runCommand("npm", ["run", "db:seed"], {
-      cwd: repositoryRoot,
-      env: childEnvironment(databaseEnvironment),
-      timeoutMilliseconds: SEED_TIMEOUT_MILLISECONDS,
-    });
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     server = startProcessGroup("npm", ["start"], {

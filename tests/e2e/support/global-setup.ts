@@ -1,19 +1,35 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { childEnvironment } from "./child-environment";
 import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
 import { screenshotDirectory } from "./screenshots";
+import { seedDataDirectory, seedPostgresDatabase } from "./seeded-data";
 
 const BUILD_TIMEOUT_MILLISECONDS = 15 * 60_000;
 
 /**
  * The e2e tests run the production build, so it is built once per `npm run test:e2e`.
  * E2E_SKIP_BUILD=1 reuses an existing build while working on the tests themselves.
+ * Then the demo data is seeded once per engine; each test file's server gets a copy (seeded-data.ts).
  */
-export async function setup(): Promise<void> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Screenshots left from an earlier run would pass for this run's.
   fs.rmSync(screenshotDirectory, { recursive: true, force: true });
+  await buildUnlessReused();
+  const started = Date.now();
+  const [embedded, postgres] = await Promise.all([seedDataDirectory(), seedPostgresDatabase()]);
+  console.log(`e2e: demo data seeded once (embedded${postgres ? " and PostgreSQL" : ""}) in ${Math.round((Date.now() - started) / 1000)} s`);
+  project.provide("seededDataDirectory", embedded.dataDirectory);
+  project.provide("seededPostgresDatabase", postgres?.name ?? "");
+  return async () => {
+    await embedded.remove();
+    await postgres?.drop();
+  };
+}
+
+async function buildUnlessReused(): Promise<void> {
   const buildIdFile = path.join(repositoryRoot, ".next", "BUILD_ID");
   if (process.env.E2E_SKIP_BUILD === "1") {
     if (fs.existsSync(buildIdFile)) {

@@ -1,26 +1,21 @@
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { ADMIN_URL, adminClient, postgresUrlFor } from "./migrated-templates";
 
 /** Every integration test runs on both engines the app supports: PGlite and PostgreSQL. */
 export interface Backend {
   name: "PGlite" | "PostgreSQL";
   /** True when PostgreSQL does not answer and REQUIRE_POSTGRES is not set. */
   skip: boolean;
+  /** A new database of its own with every migration applied (a copy of the run's template). */
   create(): Promise<TestDatabase>;
 }
 
 export interface TestDatabase {
   handle: DatabaseHandle;
   dispose(): Promise<void>;
-}
-
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-function adminClient() {
-  return postgres(ADMIN_URL, { max: 1, connect_timeout: 5, onnotice: () => {} });
 }
 
 function describeAdminUrl(): string {
@@ -41,13 +36,18 @@ async function postgresUnavailableReason(): Promise<string | null> {
   }
 }
 
+/** Set by support/global-setup.ts; never empty when PostgreSQL answered at the start of the run. */
+function postgresTemplate(): string {
+  const name = inject("postgresTemplate");
+  if (!name) throw new Error("PostgreSQL did not answer when the run began, so no migrated template database was made");
+  return name;
+}
+
 async function createPostgresDatabase(): Promise<TestDatabase> {
   const name = `tarhuna_test_${randomBytes(6).toString("hex")}`;
   const admin = adminClient();
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() }, { maxConnections: 4 });
+  await admin.unsafe(`create database ${name} template ${postgresTemplate()}`);
+  const handle = await openDatabase({ kind: "postgres", url: postgresUrlFor(name) }, { maxConnections: 4 });
   return {
     handle,
     async dispose() {
@@ -58,8 +58,16 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   };
 }
 
+let pgliteImage: Blob | undefined;
+
+/** Read once per test file's worker; PGlite copies it into memory for each database. */
+function migratedPgliteImage(): Blob {
+  pgliteImage ??= new Blob([fs.readFileSync(inject("pgliteTemplateFile"))]);
+  return pgliteImage;
+}
+
 async function createPgliteDatabase(): Promise<TestDatabase> {
-  const handle = await openDatabase({ kind: "pglite", dataDir: null });
+  const handle = await openDatabase({ kind: "pglite", dataDir: null }, { pgliteImage: migratedPgliteImage() });
   return { handle, dispose: () => handle.close() };
 }
 
@@ -79,8 +87,9 @@ export async function testBackends(): Promise<Backend[]> {
 }
 
 /**
- * Runs `body` once per backend, each with its own freshly migrated database that is thrown away
- * afterwards. `body` receives a getter: the database exists only once beforeAll has run.
+ * Runs `body` once per backend, each with its own migrated database (a copy of the run's template)
+ * that is thrown away afterwards. `body` receives a getter: the database exists only once beforeAll
+ * has run.
  */
 export function describeOnEachBackend(
   backends: readonly Backend[],
@@ -92,7 +101,6 @@ export function describeOnEachBackend(
       let testDatabase: TestDatabase | undefined;
       beforeAll(async () => {
         testDatabase = await backend.create();
-        await migrateDatabase(testDatabase.handle);
       });
       afterAll(async () => {
         await testDatabase?.dispose();

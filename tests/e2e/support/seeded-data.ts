@@ -1,0 +1,71 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { childEnvironment } from "./child-environment";
+import { repositoryRoot } from "./repository-root";
+import { runCommand } from "./run-command";
+import { createThrowawayDatabase, testPostgresAnswers, type ThrowawayDatabase } from "./throwaway-postgres";
+
+/**
+ * The demo data is seeded once per e2e run, with `npm run db:seed` as a user runs it, into an
+ * embedded data folder and into a PostgreSQL database. Each test file's server then gets a copy of
+ * one of them (a folder copy, or `create database … template`): a second instead of a seed.
+ */
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** An embedded data folder holding the demo data; copied, never opened by a test. */
+    seededDataDirectory: string;
+    /** A PostgreSQL database holding the demo data, copied as a template; "" when PostgreSQL did not answer. */
+    seededPostgresDatabase: string;
+  }
+}
+
+const SEED_TIMEOUT_MILLISECONDS = 180_000;
+
+function seed(databaseEnvironment: Record<string, string>): Promise<string> {
+  return runCommand("npm", ["run", "db:seed"], {
+    cwd: repositoryRoot,
+    env: childEnvironment(databaseEnvironment),
+    timeoutMilliseconds: SEED_TIMEOUT_MILLISECONDS,
+  });
+}
+
+/** `npm run db:seed` into a new embedded data folder. */
+export async function seedDataDirectory(): Promise<{ dataDirectory: string; remove(): Promise<void> }> {
+  const parent = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-e2e-seeded-"));
+  const dataDirectory = path.join(parent, "pglite");
+  try {
+    await seed({ DATA_DIR: dataDirectory });
+  } catch (error) {
+    await fs.rm(parent, { recursive: true, force: true });
+    throw error;
+  }
+  return { dataDirectory, remove: () => fs.rm(parent, { recursive: true, force: true, maxRetries: 3 }) };
+}
+
+/** `npm run db:seed` into a new PostgreSQL database, or null when PostgreSQL does not answer. */
+export async function seedPostgresDatabase(): Promise<ThrowawayDatabase | null> {
+  if (!(await testPostgresAnswers())) return null;
+  const database = await createThrowawayDatabase();
+  try {
+    await seed({ DATABASE_URL: database.url });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return database;
+}
+
+/** Copies the seeded embedded data into `dataDirectory`, an empty folder. */
+export async function copySeededDataDirectory(dataDirectory: string): Promise<void> {
+  await fs.cp(inject("seededDataDirectory"), dataDirectory, { recursive: true });
+}
+
+/** A new PostgreSQL database holding the demo data, copied from the seeded one. */
+export function copySeededPostgresDatabase(): Promise<ThrowawayDatabase> {
+  const template = inject("seededPostgresDatabase");
+  if (!template) throw new Error("PostgreSQL did not answer when the e2e run began, so there is no seeded database to copy");
+  return createThrowawayDatabase(template);
+}

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { format } from "node:util";
+import { vi } from "vitest";
+import type { ScriptResult } from "./run-script";
+
+const projectRoot = fileURLToPath(new URL("../../..", import.meta.url));
+let runs = 0;
+
+/** process.env with `changes` applied (undefined removes a variable); returns how to undo it. */
+function changeEnvironment(changes: Record<string, string | undefined>): () => void {
+  const previous = Object.fromEntries(Object.keys(changes).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(changes);
+  return () => apply(previous);
+}
+
+/**
+ * Runs one of the project's scripts inside the test's own process, as `runScript` would in a new
+ * one: the same arguments, environment changes, exit code and console output, without starting
+ * npx, tsx and Node again (seconds per command on two busy cores). Each command keeps one test
+ * that spawns it for real (run-script.ts), which covers what only a process shows.
+ * The script is evaluated afresh (vi.resetModules), so nothing it caches carries over.
+ */
+export async function runScriptInProcess(
+  script: string,
+  changes: Record<string, string | undefined>,
+  args: readonly string[] = [],
+): Promise<ScriptResult> {
+  const scriptPath = path.join(projectRoot, script);
+  let stdout = "";
+  let stderr = "";
+  const toStdout = (...values: unknown[]) => void (stdout += `${format(...values)}\n`);
+  const toStderr = (...values: unknown[]) => void (stderr += `${format(...values)}\n`);
+  let exit: (code: number) => void = () => {};
+  const exited = new Promise<number>((resolve) => (exit = resolve));
+  const spies = [
+    vi.spyOn(console, "log").mockImplementation(toStdout),
+    vi.spyOn(console, "info").mockImplementation(toStdout),
+    vi.spyOn(console, "error").mockImplementation(toStderr),
+    vi.spyOn(console, "warn").mockImplementation(toStderr),
+    // The scripts end through process.exit (support/cli.ts): here that only reports the code.
+    vi.spyOn(process, "exit").mockImplementation(((code?: number | string | null) => exit(Number(code ?? 0))) as typeof process.exit),
+  ];
+  const argv = process.argv;
+  process.argv = [argv[0] ?? "node", scriptPath, ...args];
+  const restoreEnvironment = changeEnvironment(changes);
+  try {
+    vi.resetModules();
+    runs += 1;
+    await import(/* @vite-ignore */ `${pathToFileURL(scriptPath).href}?in-process=${runs}`);
+    return { exitCode: await exited, stdout, stderr };
+  } finally {
+    restoreEnvironment();
+    process.argv = argv;
+    for (const spy of spies) spy.mockRestore();
+  }
+}
