@@ -9,6 +9,7 @@ type ImportResult = Extract<ImportEvent, { type: "result" }>;
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations("Import");
   const countKeys = ["rows", "new", "alreadyPresent", "invalid"] as const;
+  const hasSheets = result.errors.some((error) => error.sheet !== undefined);
   return (
     <section className="space-y-4" aria-labelledby="import-report-title" data-testid="import-report">
       <h2 id="import-report-title" className="text-lg font-semibold">
@@ -33,6 +34,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
           <table className="w-full text-sm" data-testid="import-errors">
             <thead>
               <tr className="border-b border-line">
+                {hasSheets ? <th scope="col" className="py-1 text-start">{t("sheetHeader")}</th> : null}
                 <th scope="col" className="py-1 text-start">{t("rowHeader")}</th>
                 <th scope="col" className="py-1 text-start">{t("columnHeader")}</th>
                 <th scope="col" className="py-1 text-start">{t("problemHeader")}</th>
@@ -41,6 +43,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
             <tbody>
               {result.errors.map((error, index) => (
                 <tr key={`${error.rowNumber}-${index}`} className="border-b border-line">
+                  {hasSheets ? <td className="py-1 pe-3" dir="auto">{error.sheet ?? ""}</td> : null}
                   <td className="py-1 pe-3">{error.rowNumber}</td>
                   <td className="py-1 pe-3" dir="auto">{error.column || t("wholeRow")}</td>
                   <td className="py-1">{t(`rowErrors.${error.problem}`, error.values ?? {})}</td>

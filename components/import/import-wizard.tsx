@@ -5,11 +5,13 @@ import { useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/users/confirm-dialog";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/fields";
-import type { ColumnMapping } from "@/lib/import/headers";
+import type { ColumnMapping, MappingProblem } from "@/lib/import/headers";
+import type { ReadOptions } from "@/lib/import/read-options";
 import { Link } from "@/lib/i18n/navigation";
 import { ImportProgressBar } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { fieldLabel, MappingTable } from "./mapping-table";
+import { readOptionsOf, SheetChooser } from "./sheet-chooser";
 import { useImportRequest, type ImportOutcome } from "./use-import-request";
 
 /** Upload → columns → dry run → confirm → commit, each step answered by the import route. */
@@ -21,6 +23,7 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [mappingChanged, setMappingChanged] = useState(false);
+  const [readOptions, setReadOptions] = useState<ReadOptions | null>(null);
   const { send, progress, running } = useImportRequest();
   const dialogRef = useRef<HTMLDialogElement>(null);
 
@@ -29,14 +32,33 @@ export function ImportWizard() {
     setKind(nextKind);
     setMapping(null);
     setOutcome(null);
+    setReadOptions(null);
   }
 
   async function run(mode: "dryRun" | "commit") {
     if (!file) return;
-    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null);
+    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null, readOptions);
     setOutcome(answer);
     setMappingChanged(false);
-    if (answer.type === "mapping" || answer.type === "result") setMapping(answer.mapping);
+    if (answer.type === "mapping" || answer.type === "result") {
+      setMapping(answer.mapping);
+      setReadOptions(readOptionsOf(answer.sheets, answer.hiddenRows));
+    }
+  }
+
+  function mappingMessage(problem: MappingProblem): string {
+    const join = (items: string[]) => items.join(locale === "ar" ? "، " : ", ");
+    switch (problem.problem) {
+      case "unmappedColumns":
+        return t("mappingProblems.unmappedColumns", { columns: join(problem.columns) });
+      case "sheetHeadersDiffer":
+        return t("mappingProblems.sheetHeadersDiffer", { sheet: problem.sheet, columns: join(problem.columns) });
+      case "wrongColumnCount":
+      case "noSheetChosen":
+        return t(`mappingProblems.${problem.problem}`);
+      default:
+        return t(`mappingProblems.${problem.problem}`, { fields: list(problem.fields) });
+    }
   }
 
   const headers = outcome?.type === "mapping" || outcome?.type === "result" ? outcome.headers : null;
@@ -77,13 +99,17 @@ export function ImportWizard() {
         <p role="alert" className="rounded border border-red-800 p-3 text-red-800">{t(`fileErrors.${outcome.key}`, outcome.type === "fileError" ? outcome.values : {})}</p>
       ) : null}
       {outcome?.type === "mapping" ? (
-        <p role="alert" className="rounded border border-red-800 p-3 text-red-800">
-          {outcome.problem.problem === "unmappedColumns"
-            ? t("mappingProblems.unmappedColumns", { columns: outcome.problem.columns.join(locale === "ar" ? "، " : ", ") })
-            : outcome.problem.problem === "wrongColumnCount"
-              ? t("mappingProblems.wrongColumnCount")
-              : t(`mappingProblems.${outcome.problem.problem}`, { fields: list(outcome.problem.fields) })}
-        </p>
+        <p role="alert" className="rounded border border-red-800 p-3 text-red-800">{mappingMessage(outcome.problem)}</p>
+      ) : null}
+      {(outcome?.type === "mapping" || outcome?.type === "result") && readOptions && outcome.sheets.length > 0 ? (
+        <SheetChooser
+          sheets={outcome.sheets}
+          options={readOptions}
+          onChange={(next) => {
+            setReadOptions(next);
+            setMappingChanged(true);
+          }}
+        />
       ) : null}
       {headers && mapping ? (
         <MappingTable

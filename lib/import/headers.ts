@@ -46,7 +46,9 @@ export type MappingProblem =
   | { problem: "unmappedColumns"; columns: string[] }
   | { problem: "missingRequired"; fields: string[] }
   | { problem: "mappedTwice"; fields: string[] }
-  | { problem: "wrongColumnCount" };
+  | { problem: "wrongColumnCount" }
+  | { problem: "sheetHeadersDiffer"; sheet: string; columns: string[] }
+  | { problem: "noSheetChosen" };
 
 /** A mapping is usable when every column is decided and every required field has one column. */
 export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): MappingProblem | null {

@@ -1,13 +1,14 @@
 import type { Database } from "@/db/client";
 import { classifyRows, type ImportCounts } from "./classify";
 import { commitImport, type ImportActor } from "./commit";
-import { ImportFileError, type FileFormat } from "./decode";
+import { ImportFileError, type FileFormat, type TextEncodingName } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping, MappingProblem } from "./headers";
 import { claimImportRun } from "./import-lock";
 import { yieldToEventLoop } from "./limits";
 import type { ImportProgress, ParsedSheet } from "./parse-file";
 import { parseInWorker } from "./parse-in-worker";
+import type { ReadOptions, SheetSummary } from "./read-options";
 import type { ErrorCounts } from "./row-errors";
 import type { RowError } from "./validate-row";
 
@@ -17,14 +18,16 @@ export type ImportMode = "dryRun" | "commit";
 export type ImportEvent =
   | ({ type: "progress" } & ImportProgress)
   | { type: "fileError"; key: ImportFileError["key"]; values: Record<string, string | number> }
-  | { type: "mapping"; headers: string[]; mapping: ColumnMapping; problem: MappingProblem; format: FileFormat }
+  | { type: "mapping"; headers: string[]; mapping: ColumnMapping; problem: MappingProblem; format: FileFormat; sheets: SheetSummary[]; hiddenRows: ReadOptions["hiddenRows"] }
   | {
       type: "result";
       mode: ImportMode;
       sha256: string;
       format: FileFormat;
-      encoding: "utf-8" | "windows-1256" | null;
+      encoding: TextEncodingName | null;
       headers: string[];
+      sheets: SheetSummary[];
+      hiddenRows: ReadOptions["hiddenRows"];
       mapping: ColumnMapping;
       counts: ImportCounts;
       errors: RowError[];
@@ -38,6 +41,8 @@ export interface ImportRequest {
   fileName: string;
   kind: ImportKind;
   mapping: ColumnMapping | null;
+  /** Sheets, header rows and hidden rows; by default the register's visible sheets, hidden rows skipped. */
+  readOptions?: ReadOptions;
   mode: ImportMode;
   actor: ImportActor;
 }
@@ -68,10 +73,10 @@ export async function runImport(db: Database, request: ImportRequest, emit: (eve
 async function checkAndImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
   const onProgress = (progress: ImportProgress) => emit({ type: "progress", ...progress });
   try {
-    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping }, onProgress);
+    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping, readOptions: request.readOptions }, onProgress);
     if ("problem" in outcome) {
-      const { headers, mapping, format } = outcome.sheet;
-      emit({ type: "mapping", headers, mapping, problem: outcome.problem, format });
+      const { headers, mapping, format, sheets, hiddenRows } = outcome.sheet;
+      emit({ type: "mapping", headers, mapping, problem: outcome.problem, format, sheets, hiddenRows });
       return;
     }
     const { parsed } = outcome;
@@ -86,6 +91,8 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       format: parsed.format,
       encoding: parsed.encoding,
       headers: parsed.headers,
+      sheets: parsed.sheets,
+      hiddenRows: parsed.hiddenRows,
       mapping: parsed.mapping,
       counts: classified.counts,
       errors: classified.errors,

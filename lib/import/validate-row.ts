@@ -8,7 +8,8 @@ import {
   type CellProblem,
   type CellResult,
 } from "./cell-values";
-import type { ImportKind } from "./fields";
+import { isDamagedText, isSpreadsheetError } from "./damaged-text";
+import { IGNORE_COLUMN, type ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
 import type { SheetRow } from "./read-rows";
 
@@ -43,8 +44,10 @@ export type ImportRowValues = PoliceReportRow | MissingPersonRow;
 /** One problem of one row: its number as Excel shows it, the column's header and a message key. */
 export interface RowError {
   rowNumber: number;
+  /** The sheet, in a workbook of several. */
+  sheet?: string;
   column: string;
-  problem: CellProblem | "formulaCell" | "duplicateInFile" | "unknownCaseNumber" | "unknownFamily" | "extraCells";
+  problem: CellProblem | "formulaCell" | "errorValue" | "unreadableText" | "duplicateInFile" | "unknownCaseNumber" | "unknownFamily" | "extraCells";
   values?: Record<string, string | number>;
 }
 
@@ -109,25 +112,48 @@ export type CheckedRow = { values: ImportRowValues } | { errors: RowError[] };
  * A checker for the rows of one sheet (the column of each field is looked up once, not per row).
  * Every problem of a row is reported, not only the first.
  */
-export function rowChecker(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): (row: SheetRow) => CheckedRow {
+/** The refused value, shown beside the message (cut short: a narrative can be pages long). */
+const shown = (text: string) => ({ value: text.length > 80 ? `${text.slice(0, 80)}…` : text });
+
+/** Cells of the mapped columns that hold no readable value: an uncomputed formula, #N/A, "???". */
+function unreadableCells(row: SheetRow, headers: readonly string[], mapping: ColumnMapping, place: Pick<RowError, "rowNumber" | "sheet">): RowError[] {
+  const errors: RowError[] = [];
+  const flagged = new Set<number>();
+  for (const flag of row.flags) {
+    if ((mapping[flag.column] ?? IGNORE_COLUMN) === IGNORE_COLUMN) continue;
+    flagged.add(flag.column);
+    errors.push({ ...place, column: headers[flag.column] ?? "", problem: flag.problem, values: shown(flag.value) });
+  }
+  mapping.forEach((key, index) => {
+    const text = row.cells[index] ?? "";
+    if (key === IGNORE_COLUMN || flagged.has(index) || text === "") return;
+    if (isSpreadsheetError(text)) errors.push({ ...place, column: headers[index] ?? "", problem: "errorValue", values: shown(text) });
+    else if (isDamagedText(text)) errors.push({ ...place, column: headers[index] ?? "", problem: "unreadableText", values: shown(text) });
+  });
+  return errors;
+}
+
+export function rowChecker(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping, sheet?: string): (row: SheetRow) => CheckedRow {
   const columnOf = new Map(mapping.map((key, index) => [key, index]));
   const readRow = kind === "policeReports" ? policeReport : missingPerson;
   return (row) => {
-    const errors: RowError[] = [];
-    for (const index of row.formulaColumns) {
-      errors.push({ rowNumber: row.rowNumber, column: headers[index] ?? "", problem: "formulaCell" });
-    }
+    const place = sheet === undefined ? { rowNumber: row.rowNumber } : { rowNumber: row.rowNumber, sheet };
+    const errors = unreadableCells(row, headers, mapping, place);
+    const unreadable = new Set(errors.map((error) => error.column));
     for (let index = headers.length; index < row.cells.length; index += 1) {
       if ((row.cells[index] ?? "").trim() !== "") {
-        errors.push({ rowNumber: row.rowNumber, column: "", problem: "extraCells" });
+        errors.push({ ...place, column: "", problem: "extraCells", values: shown(row.cells[index] ?? "") });
         break;
       }
     }
     const values = readRow((field, read, fallback) => {
       const index = columnOf.get(field);
-      const result = read(index === undefined ? "" : (row.cells[index] ?? ""));
+      const text = index === undefined ? "" : (row.cells[index] ?? "");
+      const column = index === undefined ? field : (headers[index] ?? field);
+      if (unreadable.has(column)) return fallback;
+      const result = read(text);
       if (result.ok) return result.value;
-      errors.push({ rowNumber: row.rowNumber, column: index === undefined ? field : (headers[index] ?? field), problem: result.problem });
+      errors.push({ ...place, column, problem: result.problem, ...(text.trim() === "" ? {} : { values: shown(text.trim()) }) });
       return fallback;
     });
     return errors.length > 0 ? { errors } : { values };

@@ -108,8 +108,8 @@ describe("spreadsheet import parser", () => {
     const parsed = await parsePersons(Papa.unparse([PERSON_HEADERS, personRow("TRH-MP-00001", "=cmd|' /C calc'!A0"), personRow("TRH-MP-00002", "@SUM(1)")]));
     expect(parsed.validRows).toEqual([]);
     expect(parsed.errors).toEqual([
-      { rowNumber: 2, column: PERSON_HEADERS[1], problem: "formula" },
-      { rowNumber: 3, column: PERSON_HEADERS[1], problem: "formula" },
+      { rowNumber: 2, column: PERSON_HEADERS[1], problem: "formula", values: { value: "=cmd|' /C calc'!A0" } },
+      { rowNumber: 3, column: PERSON_HEADERS[1], problem: "formula", values: { value: "@SUM(1)" } },
     ]);
   });
 
@@ -126,7 +126,7 @@ describe("spreadsheet import parser", () => {
     expect(await refusalOf(new TextEncoder().encode(longLine))).toBe("lineTooLong");
   });
 
-  it("reads the first sheet of an XLSX workbook, dates as dates, and refuses formula cells", async () => {
+  it("reads an XLSX workbook's dates as dates, a formula's saved result as its value, and refuses a formula without one", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("persons");
     sheet.addRow(PERSON_HEADERS);
@@ -134,14 +134,17 @@ describe("spreadsheet import parser", () => {
     const withDate = sheet.addRow(personRow("TRH-MP-00002", "سعاد"));
     withDate.getCell(9).value = new Date(Date.UTC(2019, 10, 2));
     const withFormula = sheet.addRow(personRow("TRH-MP-00003", "نورية"));
-    withFormula.getCell(8).value = { formula: "1900+80", result: 1980 };
+    withFormula.getCell(8).value = { formula: "1900+75", result: 1975 };
+    const uncomputed = sheet.addRow(personRow("TRH-MP-00004", "حليمة"));
+    uncomputed.getCell(8).value = { formula: "1900+80", date1904: false };
     const parsed = await parsePersons(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(parsed.format).toBe("xlsx");
     expect(parsed.validRows.map((row) => [row.rowNumber, row.values])).toMatchObject([
       [2, { caseNumber: "TRH-MP-00001", givenName: "خديجة" }],
       [3, { caseNumber: "TRH-MP-00002", lastSeenOn: "2019-11-02" }],
+      [4, { caseNumber: "TRH-MP-00003", birthYear: 1975 }],
     ]);
-    expect(parsed.errors).toEqual([{ rowNumber: 4, column: PERSON_HEADERS[7], problem: "formulaCell" }]);
+    expect(parsed.errors).toEqual([{ rowNumber: 5, column: PERSON_HEADERS[7], problem: "formulaCell", values: { value: "" } }]);
   });
 
   it("reads a large file with Windows line endings and quoted line breaks: every record whole, every row number right", async () => {
