@@ -8,7 +8,8 @@ type ImportResult = Extract<ImportEvent, { type: "result" }>;
 /** Counts, the file's fingerprint and every row problem with its row number, column and message. */
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations("Import");
-  const countKeys = ["rows", "new", "alreadyPresent", "invalid"] as const;
+  const alwaysShown = new Set(["rows", "new", "alreadyPresent", "invalid"]);
+  const countKeys = (["rows", "new", "alreadyPresent", "invalid", "conflicts", "replaced"] as const).filter((key) => alwaysShown.has(key) || result.counts[key] > 0);
   const hasSheets = result.errors.some((error) => error.sheet !== undefined);
   return (
     <section className="space-y-4" aria-labelledby="import-report-title" data-testid="import-report">

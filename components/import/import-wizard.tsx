@@ -7,10 +7,12 @@ import { primaryButtonClassName } from "@/components/users/button-class";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/fields";
 import type { ColumnMapping, MappingProblem } from "@/lib/import/headers";
 import type { ReadOptions } from "@/lib/import/read-options";
+import type { ConflictChoice } from "@/lib/import/report-conflicts";
 import { Link } from "@/lib/i18n/navigation";
 import { ImportProgressBar } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { fieldLabel, MappingTable } from "./mapping-table";
+import { ConflictChoices } from "./conflict-choices";
 import { readOptionsOf, SheetChooser } from "./sheet-chooser";
 import { useImportRequest, type ImportOutcome } from "./use-import-request";
 
@@ -24,6 +26,7 @@ export function ImportWizard() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [mappingChanged, setMappingChanged] = useState(false);
   const [readOptions, setReadOptions] = useState<ReadOptions | null>(null);
+  const [conflictChoices, setConflictChoices] = useState<Record<string, ConflictChoice>>({});
   const { send, progress, running } = useImportRequest();
   const dialogRef = useRef<HTMLDialogElement>(null);
 
@@ -33,11 +36,12 @@ export function ImportWizard() {
     setMapping(null);
     setOutcome(null);
     setReadOptions(null);
+    setConflictChoices({});
   }
 
   async function run(mode: "dryRun" | "commit") {
     if (!file) return;
-    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null, readOptions);
+    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null, readOptions, conflictChoices);
     setOutcome(answer);
     setMappingChanged(false);
     if (answer.type === "mapping" || answer.type === "result") {
@@ -123,16 +127,26 @@ export function ImportWizard() {
         />
       ) : null}
       {outcome?.type === "result" && !mappingChanged ? <ImportReport result={outcome} /> : null}
+      {dryRun && dryRun.conflicts.length > 0 ? (
+        <ConflictChoices
+          conflicts={dryRun.conflicts}
+          choices={conflictChoices}
+          onChange={(next) => {
+            setConflictChoices(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
       {dryRun && file ? (
-        dryRun.counts.new > 0 ? (
+        dryRun.counts.new + dryRun.counts.replaced > 0 ? (
           <>
             <button type="button" className={primaryButtonClassName} disabled={running} onClick={() => dialogRef.current?.showModal()}>
-              {t("commit", { count: dryRun.counts.new })}
+              {t("commit", { count: dryRun.counts.new + dryRun.counts.replaced })}
             </button>
             <ConfirmDialog
               id="import-confirm"
               dialogRef={dialogRef}
-              question={t("confirmCommit", { count: dryRun.counts.new, fileName: file.name })}
+              question={t("confirmCommit", { count: dryRun.counts.new + dryRun.counts.replaced, fileName: file.name })}
               confirmLabel={t("confirm")}
               onConfirm={() => void run("commit")}
             />

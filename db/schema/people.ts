@@ -65,6 +65,8 @@ export const missingPersons = pgTable(
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
     /** The spreadsheet import that created this record (its audit entry names the same id), if any. */
     importId: uuid("import_id"),
+    /** The office's own serial for this person in its register ("الرقم"): never a case number. */
+    sourceReference: text("source_reference").notNull().default(""),
     ...versioned(),
     ...voidable(),
   },

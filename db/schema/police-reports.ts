@@ -23,11 +23,22 @@ export const policeReports = pgTable(
     narrative: text("narrative").notNull().default(""),
     /** The spreadsheet import that created this report (its audit entry names the same id), if any. */
     importId: uuid("import_id"),
+    /** The office's own serial for this report in its register ("الرقم"): a source reference only. */
+    sourceReference: text("source_reference").notNull().default(""),
+    /**
+     * Station and number as compared (police_station_key, police_report_number_key, migration 0018):
+     * "418/2020", "2020/418" and "٤١٨/٢٠٢٠" at "ترهونة" or "ترهونه" are one report.
+     */
+    reportKey: text("report_key")
+      .notNull()
+      .generatedAlwaysAs(sql`police_station_key(station) || '|' || police_report_number_key(report_number, filed_on)`),
     ...versioned(),
     ...voidable(),
   },
   (table) => [
-    uniqueIndex("police_reports_station_number_unique").on(table.station, table.reportNumber),
+    // A voided report (an import taken back) frees its number for the corrected one.
+    uniqueIndex("police_reports_station_number_unique").on(table.station, table.reportNumber).where(sql`${table.voidedAt} is null`),
+    index("police_reports_report_key_idx").on(table.reportKey),
     // A report number alone, whatever the station: quoted from its start in the staff search, and
     // looked up in thousands by an import. Without it both read every report (a second at 1,000,000).
     index("police_reports_report_number_prefix_idx").on(table.reportNumber.op("text_pattern_ops")),

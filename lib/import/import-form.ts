@@ -21,6 +21,18 @@ const importFormSchema = z.object({
       }
       return parsed.data;
     }),
+  conflictChoices: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined || text === "") return {};
+      const parsed = z.record(z.string().max(400), z.enum(["keep", "replace"])).safeParse(safeJson(text));
+      if (!parsed.success || Object.keys(parsed.data).length > 100_000) {
+        context.addIssue({ code: "custom", message: "conflictChoices" });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
   readOptions: z
     .string()
     .optional()
@@ -53,7 +65,7 @@ export async function readImportForm(request: Request): Promise<{ request: Omit<
   const form = await request.formData().catch(() => null);
   if (!form) return refusal(400, "invalid");
   const file = form.get("file");
-  const fields = importFormSchema.safeParse({ kind: form.get("kind"), mode: form.get("mode"), mapping: form.get("mapping") ?? undefined, readOptions: form.get("readOptions") ?? undefined });
+  const fields = importFormSchema.safeParse({ kind: form.get("kind"), mode: form.get("mode"), mapping: form.get("mapping") ?? undefined, readOptions: form.get("readOptions") ?? undefined, conflictChoices: form.get("conflictChoices") ?? undefined });
   if (!(file instanceof File) || !fields.success) return refusal(400, "invalid");
   if (file.size > MAX_UPLOAD_BYTES) return refusal(413, "tooLarge");
   return {
@@ -64,6 +76,7 @@ export async function readImportForm(request: Request): Promise<{ request: Omit<
       mode: fields.data.mode,
       mapping: fields.data.mapping,
       readOptions: fields.data.readOptions,
+      conflictChoices: fields.data.conflictChoices,
     },
   };
 }

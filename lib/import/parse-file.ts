@@ -6,6 +6,7 @@ import { checkMapping, suggestMapping, type ColumnMapping, type MappingProblem }
 import { MAX_COLUMNS, MAX_ROWS, PROGRESS_EVERY_ROWS, yieldToEventLoop } from "./limits";
 import { openWorkbook, type RawSheet, type SheetRow } from "./read-rows";
 import { DEFAULT_READ_OPTIONS, type ReadOptions, type SheetSummary } from "./read-options";
+import { sameRecord } from "./report-conflicts";
 import { RowErrorList, type ErrorCounts } from "./row-errors";
 import { naturalKey, rowChecker, type ImportRowValues, type RowError } from "./validate-row";
 
@@ -132,7 +133,7 @@ export async function parseSheet(
   const validRows: ValidRow[] = [];
   const errors = new RowErrorList();
   const sheets: SheetSummary[] = [];
-  const firstRowOfKey = new Map<string, { row: number; sheet?: string }>();
+  const firstRowOfKey = new Map<string, { row: number; sheet?: string; values: ImportRowValues }>();
   let invalidRows = 0;
   let rowCount = 0;
   let rowsInFile = 0;
@@ -183,14 +184,16 @@ export async function parseSheet(
         continue;
       }
       const key = naturalKey(kind, checked.values);
-      const place = state.namedSheets ? { row: row.rowNumber, sheet: sheet.name } : { row: row.rowNumber };
-      const first = firstRowOfKey.get(key);
+      const place = state.namedSheets ? { row: row.rowNumber, sheet: sheet.name, values: checked.values } : { row: row.rowNumber, values: checked.values };
+      const first = key === "" ? undefined : firstRowOfKey.get(key);
       if (first !== undefined) {
-        errors.add({ rowNumber: row.rowNumber, ...(place.sheet === undefined ? {} : { sheet: place.sheet }), column: "", problem: "duplicateInFile", values: first.sheet === undefined ? { row: first.row } : { row: first.row, sheet: first.sheet } });
+        // Two versions of one report in one file: neither is taken before the user has chosen.
+        const problem = sameRecord(kind, first.values, checked.values) ? "duplicateInFile" : "conflictInFile";
+        errors.add({ rowNumber: row.rowNumber, ...(place.sheet === undefined ? {} : { sheet: place.sheet }), column: "", problem, values: first.sheet === undefined ? { row: first.row } : { row: first.row, sheet: first.sheet } });
         invalidRows += 1;
         continue;
       }
-      firstRowOfKey.set(key, place);
+      if (key !== "") firstRowOfKey.set(key, place);
       validRows.push({ rowNumber: row.rowNumber, ...(place.sheet === undefined ? {} : { sheet: place.sheet }), key, values: checked.values });
     }
   }

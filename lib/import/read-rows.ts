@@ -98,6 +98,9 @@ function sheetRow(row: ExcelJS.Row, width: number | null, hiddenRows: Set<number
   if (width !== null) {
     const extra = firstExtraColumn(row, width);
     if (extra !== undefined) cells.push(cellOf(row, extra).text);
+  } else if (row.cellCount > last) {
+    // A row filled only far right (column XFD) is not blank: its last cell stands for the rest.
+    cells.push(cellOf(row, row.cellCount).text);
   }
   return { rowNumber: row.number, cells, hidden: hiddenRows.has(row.number), flags };
 }

@@ -9,6 +9,7 @@ import { yieldToEventLoop } from "./limits";
 import type { ImportProgress, ParsedSheet } from "./parse-file";
 import { parseInWorker } from "./parse-in-worker";
 import type { ReadOptions, SheetSummary } from "./read-options";
+import type { ConflictChoice, ImportConflict } from "./report-conflicts";
 import type { ErrorCounts } from "./row-errors";
 import type { RowError } from "./validate-row";
 
@@ -33,6 +34,7 @@ export type ImportEvent =
       errors: RowError[];
       errorCount: number;
       errorCounts: ErrorCounts;
+      conflicts: ImportConflict[];
       importId: string | null;
     };
 
@@ -43,14 +45,16 @@ export interface ImportRequest {
   mapping: ColumnMapping | null;
   /** Sheets, header rows and hidden rows; by default the register's visible sheets, hidden rows skipped. */
   readOptions?: ReadOptions;
+  /** Report key → the user's choice for a report on file with other content. */
+  conflictChoices?: Record<string, ConflictChoice>;
   mode: ImportMode;
   actor: ImportActor;
 }
 
-async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: ImportProgress) => void) {
+async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: ImportProgress) => void, choices: Record<string, ConflictChoice>) {
   onProgress({ phase: "check" });
   await yieldToEventLoop();
-  return { ...(await classifyRows(db, parsed)), importId: null };
+  return { ...(await classifyRows(db, parsed, choices)), importId: null };
 }
 
 /**
@@ -82,8 +86,8 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
     const { parsed } = outcome;
     const classified =
       request.mode === "commit"
-        ? await commitImport(db, parsed, request.actor, request.fileName, onProgress)
-        : await dryRun(db, parsed, onProgress);
+        ? await commitImport(db, parsed, request.actor, request.fileName, onProgress, request.conflictChoices ?? {})
+        : await dryRun(db, parsed, onProgress, request.conflictChoices ?? {});
     emit({
       type: "result",
       mode: request.mode,
@@ -98,6 +102,7 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       errors: classified.errors,
       errorCount: classified.errorCount,
       errorCounts: classified.errorCounts,
+      conflicts: classified.conflicts,
       importId: classified.importId,
     });
   } catch (error) {

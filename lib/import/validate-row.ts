@@ -1,4 +1,3 @@
-import { DEFAULT_POLICE_STATION } from "@/db/schema";
 import {
   birthYearCell,
   categoryCell,
@@ -12,6 +11,7 @@ import { isDamagedText, isSpreadsheetError } from "./damaged-text";
 import { IGNORE_COLUMN, type ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
 import type { SheetRow } from "./read-rows";
+import { canonicalReportNumber, canonicalStation, reportKey } from "./report-identity";
 
 export interface PoliceReportRow {
   reportNumber: string;
@@ -22,6 +22,7 @@ export interface PoliceReportRow {
   category: "killing" | "disappearance";
   narrative: string;
   caseNumbers: string[];
+  sourceReference: string;
 }
 
 export interface MissingPersonRow {
@@ -37,6 +38,7 @@ export interface MissingPersonRow {
   lastSeenPlace: string;
   circumstances: string;
   familyReference: string | null;
+  sourceReference: string;
 }
 
 export type ImportRowValues = PoliceReportRow | MissingPersonRow;
@@ -47,7 +49,7 @@ export interface RowError {
   /** The sheet, in a workbook of several. */
   sheet?: string;
   column: string;
-  problem: CellProblem | "formulaCell" | "errorValue" | "unreadableText" | "duplicateInFile" | "unknownCaseNumber" | "unknownFamily" | "extraCells";
+  problem: CellProblem | "formulaCell" | "errorValue" | "unreadableText" | "duplicateInFile" | "conflictInFile" | "unknownCaseNumber" | "unknownFamily" | "extraCells";
   values?: Record<string, string | number>;
 }
 
@@ -68,15 +70,18 @@ const optionalDate = (text: string) => dateCell(text, false);
 
 function policeReport(cell: CellReader): PoliceReportRow {
   const station = cell("station", shortText, "");
+  const reportNumber = cell("reportNumber", requiredKey, "");
+  const filedOn = cell("filedOn", requiredDate, null) ?? "";
   return {
-    reportNumber: cell("reportNumber", requiredKey, ""),
-    station: station === "" ? DEFAULT_POLICE_STATION : station,
-    filedOn: cell("filedOn", requiredDate, null) ?? "",
+    reportNumber: canonicalReportNumber(reportNumber, filedOn || null),
+    station: canonicalStation(station),
+    filedOn,
     reporterName: cell("reporterName", requiredText, ""),
     reporterRelationship: cell("reporterRelationship", shortText, ""),
     category: cell("category", categoryCell, "disappearance"),
     narrative: cell("narrative", longText, ""),
     caseNumbers: caseNumberList(cell("caseNumbers", longText, "")),
+    sourceReference: cell("sourceReference", optionalKey, ""),
   };
 }
 
@@ -91,7 +96,7 @@ function caseNumberList(text: string): string[] {
 function missingPerson(cell: CellReader): MissingPersonRow {
   const familyReference = cell("familyReference", optionalKey, "").toUpperCase();
   return {
-    caseNumber: cell("caseNumber", requiredKey, "").toUpperCase(),
+    caseNumber: cell("caseNumber", optionalKey, "").toUpperCase(),
     givenName: cell("givenName", requiredText, ""),
     fatherName: cell("fatherName", shortText, ""),
     grandfatherName: cell("grandfatherName", shortText, ""),
@@ -103,6 +108,7 @@ function missingPerson(cell: CellReader): MissingPersonRow {
     lastSeenPlace: cell("lastSeenPlace", shortText, ""),
     circumstances: cell("circumstances", longText, ""),
     familyReference: familyReference === "" ? null : familyReference,
+    sourceReference: cell("sourceReference", optionalKey, ""),
   };
 }
 
@@ -160,11 +166,14 @@ export function rowChecker(kind: ImportKind, headers: readonly string[], mapping
   };
 }
 
-/** The natural key that makes a re-import find the row already present. */
+/**
+ * The natural key that makes a re-import find the row already present: a report's normalised
+ * station, number and year; a person's case number ("" when the registry is to allocate one).
+ */
 export function naturalKey(kind: ImportKind, values: ImportRowValues): string {
   if (kind === "policeReports") {
     const report = values as PoliceReportRow;
-    return `${report.station}\u0000${report.reportNumber}`;
+    return reportKey(report.station, report.reportNumber, report.filedOn);
   }
   return (values as MissingPersonRow).caseNumber;
 }
