@@ -14,6 +14,7 @@ import { ImportReport } from "./import-report";
 import { fieldLabel, MappingTable } from "./mapping-table";
 import { ConflictChoices } from "./conflict-choices";
 import { readOptionsOf, SheetChooser } from "./sheet-chooser";
+import { ValueChoices } from "./value-choices";
 import { useImportRequest, type ImportOutcome } from "./use-import-request";
 
 /** Upload → columns → dry run → confirm → commit, each step answered by the import route. */
@@ -46,7 +47,7 @@ export function ImportWizard() {
     setMappingChanged(false);
     if (answer.type === "mapping" || answer.type === "result") {
       setMapping(answer.mapping);
-      setReadOptions(readOptionsOf(answer.sheets, answer.hiddenRows));
+      setReadOptions({ ...readOptions, ...readOptionsOf(answer.sheets, answer.hiddenRows), ...(answer.type === "result" ? { dateOrders: Object.fromEntries(answer.dateColumns.map((column) => [column.field, column.used])) } : {}) });
     }
   }
 
@@ -66,7 +67,8 @@ export function ImportWizard() {
   }
 
   const headers = outcome?.type === "mapping" || outcome?.type === "result" ? outcome.headers : null;
-  const dryRun = outcome?.type === "result" && outcome.mode === "dryRun" && !mappingChanged ? outcome : null;
+  const lastDryRun = outcome?.type === "result" && outcome.mode === "dryRun" ? outcome : null;
+  const dryRun = lastDryRun && !mappingChanged ? lastDryRun : null;
   const list = (items: string[]) => items.map((key) => fieldLabel(kind, key, locale)).join(locale === "ar" ? "، " : ", ");
 
   return (
@@ -127,9 +129,20 @@ export function ImportWizard() {
         />
       ) : null}
       {outcome?.type === "result" && !mappingChanged ? <ImportReport result={outcome} /> : null}
-      {dryRun && dryRun.conflicts.length > 0 ? (
+      {lastDryRun && readOptions ? (
+        <ValueChoices
+          dateColumns={lastDryRun.dateColumns}
+          codedValues={lastDryRun.codedValues}
+          options={readOptions}
+          onChange={(next) => {
+            setReadOptions(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
+      {lastDryRun && lastDryRun.conflicts.length > 0 ? (
         <ConflictChoices
-          conflicts={dryRun.conflicts}
+          conflicts={lastDryRun.conflicts}
           choices={conflictChoices}
           onChange={(next) => {
             setConflictChoices(next);

@@ -42,6 +42,14 @@ ALTER TABLE "police_reports" ADD COLUMN "source_reference" text DEFAULT '' NOT N
 --> statement-breakpoint
 ALTER TABLE "missing_persons" ADD COLUMN "source_reference" text DEFAULT '' NOT NULL;
 --> statement-breakpoint
+ALTER TABLE "police_reports" ADD COLUMN "filed_on_precision" text DEFAULT 'day' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "police_reports" ADD COLUMN "source_values" jsonb DEFAULT '{}'::jsonb NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "missing_persons" ADD COLUMN "last_seen_on_precision" text DEFAULT 'day' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "missing_persons" ADD COLUMN "source_values" jsonb DEFAULT '{}'::jsonb NOT NULL;
+--> statement-breakpoint
 CREATE TABLE "spreadsheet_imports" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, versioned, voidable } from "./columns";
 import { policeReportCategory } from "./enums";
 import { missingPersons } from "./people";
@@ -25,6 +25,10 @@ export const policeReports = pgTable(
     importId: uuid("import_id"),
     /** The office's own serial for this report in its register ("الرقم"): a source reference only. */
     sourceReference: text("source_reference").notNull().default(""),
+    /** "month" or "year" when the register gave only those: filed_on is then the period's first day. */
+    filedOnPrecision: text("filed_on_precision").notNull().default("day"),
+    /** Cells as the register had them where the value was converted (a Hijri date, a serial). */
+    sourceValues: jsonb("source_values").$type<Record<string, string>>().notNull().default({}),
     /**
      * Station and number as compared (police_station_key, police_report_number_key, migration 0018):
      * "418/2020", "2020/418" and "٤١٨/٢٠٢٠" at "ترهونة" or "ترهونه" are one report.

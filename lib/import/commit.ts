@@ -41,6 +41,8 @@ async function insertMissingPersons(tx: Transaction, importId: string, rows: Val
     return {
       case_number: person.caseNumber === "" ? allocated.shift() : person.caseNumber,
       source_reference: person.sourceReference,
+      last_seen_on_precision: person.lastSeenOnPrecision,
+      source_values: person.sourceValues,
       family_id: person.familyReference === null ? null : (references.get(person.familyReference) ?? null),
       given_name: person.givenName,
       father_name: person.fatherName,
@@ -56,20 +58,22 @@ async function insertMissingPersons(tx: Transaction, importId: string, rows: Val
     };
   });
   await tx.execute(sql`
-    insert into missing_persons (case_number, source_reference, family_id, given_name, father_name, grandfather_name, family_name, name_latin,
+    insert into missing_persons (case_number, source_reference, last_seen_on_precision, source_values, family_id, given_name, father_name, grandfather_name, family_name, name_latin,
       name_search, sex, birth_year, last_seen_on, last_seen_place, circumstances, import_id)
-    select case_number, source_reference, family_id, given_name, father_name, grandfather_name, family_name, name_latin,
+    select case_number, source_reference, last_seen_on_precision, coalesce(source_values, '{}'::jsonb), family_id, given_name, father_name, grandfather_name, family_name, name_latin,
       name_search, sex::sex, birth_year, last_seen_on, last_seen_place, circumstances, ${importId}::uuid
-    from json_to_recordset(${JSON.stringify(records)}::json) as r(case_number text, source_reference text, family_id uuid, given_name text,
+    from json_to_recordset(${JSON.stringify(records)}::json) as r(case_number text, source_reference text, last_seen_on_precision text, source_values jsonb, family_id uuid, given_name text,
       father_name text, grandfather_name text, family_name text, name_latin text, name_search text, sex text,
       birth_year int, last_seen_on date, last_seen_place text, circumstances text)`);
 }
 
 const insertReports = (importId: string, records: object[]) => sql`
-  insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, source_reference, import_id)
-  select station, report_number, filed_on, reporter_name, reporter_relationship, category::police_report_category, narrative, source_reference, ${importId}::uuid
+  insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, source_reference,
+    filed_on_precision, source_values, import_id)
+  select station, report_number, filed_on, reporter_name, reporter_relationship, category::police_report_category, narrative, source_reference,
+    filed_on_precision, coalesce(source_values, '{}'::jsonb), ${importId}::uuid
   from json_to_recordset(${JSON.stringify(records)}::json) as r(station text, report_number text, filed_on date,
-    reporter_name text, reporter_relationship text, category text, narrative text, source_reference text)`;
+    reporter_name text, reporter_relationship text, category text, narrative text, source_reference text, filed_on_precision text, source_values jsonb)`;
 
 async function insertPoliceReports(tx: Transaction, importId: string, rows: ValidRow[], references: Map<string, string>): Promise<void> {
   const reports = rows.map(({ values }) => values as PoliceReportRow);
@@ -82,6 +86,8 @@ async function insertPoliceReports(tx: Transaction, importId: string, rows: Vali
     category: report.category,
     narrative: report.narrative,
     source_reference: report.sourceReference,
+    filed_on_precision: report.filedOnPrecision,
+    source_values: report.sourceValues,
   }));
   // Most registers name no person: then the new ids are not needed and not sent back.
   if (!reports.some((report) => report.caseNumbers.length > 0)) {

@@ -32,6 +32,7 @@ const policeReportFields: readonly ImportField[] = [
   { key: "station", required: false, headerAr: "مركز الشرطة", headerEn: "Police station", aliases: ["station", "المركز"], example: "مركز شرطة ترهونة" },
   { key: "filedOn", required: true, headerAr: "تاريخ البلاغ", headerEn: "Filed on", aliases: ["date filed", "report date", "date", "التاريخ"], example: "2020-07-14" },
   { key: "reporterName", required: true, headerAr: "اسم المبلغ", headerEn: "Reporter name", aliases: ["reporter", "المبلغ"], example: "سالم علي الترهوني" },
+  { key: "reporterPhone", required: false, headerAr: "هاتف المبلغ", headerEn: "Reporter phone", aliases: ["الهاتف", "رقم الهاتف", "هاتف", "النقال", "phone", "mobile"], example: "+218912345678" },
   { key: "reporterRelationship", required: false, headerAr: "صلة المبلغ", headerEn: "Reporter relationship", aliases: ["relationship", "صلة القرابة", "القرابة"], example: "أخ" },
   { key: "category", required: true, headerAr: "نوع البلاغ", headerEn: "Category", aliases: ["type", "النوع", "التصنيف"], example: "disappearance" },
   { key: "narrative", required: false, headerAr: "الوقائع", headerEn: "Narrative", aliases: ["details", "description", "التفاصيل", "ملخص"], example: "" },

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { ImportFileError, type FileFormat, type TextEncodingName } from "./decode";
 import { IGNORE_COLUMN, type ImportKind } from "./fields";
+import { columnReaders, type CodedField, type CodedValue, type ColumnReaders, type DateColumnSummary } from "./column-readers";
 import { alignColumns, detectHeaderRow, headerCells, isBlank, previewOf, PREVIEW_ROWS, recognisedFields } from "./header-row";
 import { checkMapping, suggestMapping, type ColumnMapping, type MappingProblem } from "./headers";
 import { MAX_COLUMNS, MAX_ROWS, PROGRESS_EVERY_ROWS, yieldToEventLoop } from "./limits";
@@ -37,6 +38,10 @@ export interface ValidRow {
 
 export interface ParsedSheet extends SheetDescription {
   kind: ImportKind;
+  /** Each date column: how its values proved an order, and the order used. */
+  dateColumns: DateColumnSummary[];
+  /** Each coded column's distinct values with their counts and codes. */
+  codedValues: { field: CodedField; values: CodedValue[] }[];
   /** Data rows read, blank and skipped hidden rows not counted. */
   rowCount: number;
   validRows: ValidRow[];
@@ -75,6 +80,22 @@ async function readAhead(sheet: RawSheet): Promise<{ buffered: SheetRow[]; rest:
   return { buffered, rest };
 }
 
+/**
+ * Dates either order could read were kept both ways until the whole file was seen: now each takes
+ * its column's order (the user's, or the one its unambiguous values proved).
+ */
+function settleDates(rows: ValidRow[], columns: DateColumnSummary[]): void {
+  const monthFirst = new Set(columns.filter((column) => column.used === "monthFirst").map((column) => column.field));
+  for (const row of rows) {
+    const values = row.values as ImportRowValues & Record<string, unknown>;
+    if (!values.pendingDates) continue;
+    for (const [field, reading] of Object.entries(values.pendingDates)) {
+      if (monthFirst.has(field)) values[field] = reading.iso;
+    }
+    delete values.pendingDates;
+  }
+}
+
 /** What is decided for the file as its sheets go by: the first read sheet's headers rule the rest. */
 interface FileState {
   kind: ImportKind;
@@ -86,6 +107,7 @@ interface FileState {
   checkRow: ReturnType<typeof rowChecker> | null;
   namedSheets: boolean;
   firstVisibleSeen: boolean;
+  columns: ColumnReaders;
 }
 
 function isChosen(state: FileState, sheet: RawSheet, headers: string[]): boolean {
@@ -103,7 +125,7 @@ function adoptHeaders(state: FileState, sheet: RawSheet, headers: string[]): num
     const suggested = suggestMapping(state.kind, headers).map((key, index) => (key === "" && sheet.hiddenColumns.includes(index) ? IGNORE_COLUMN : key));
     state.mapping = state.requestedMapping ?? suggested;
     state.problem = checkMapping(state.kind, headers, state.mapping);
-    if (!state.problem) state.checkRow = rowChecker(state.kind, headers, state.mapping, state.namedSheets ? sheet.name : undefined);
+    if (!state.problem) state.checkRow = rowChecker(state.kind, headers, state.mapping, state.columns, state.namedSheets ? sheet.name : undefined);
     return null;
   }
   const aligned = alignColumns(state.headers, headers);
@@ -111,7 +133,7 @@ function adoptHeaders(state: FileState, sheet: RawSheet, headers: string[]): num
     state.problem ??= { problem: "sheetHeadersDiffer", sheet: sheet.name, columns: aligned.extra };
     return null;
   }
-  if (!state.problem) state.checkRow = rowChecker(state.kind, state.headers, state.mapping, state.namedSheets ? sheet.name : undefined);
+  if (!state.problem) state.checkRow = rowChecker(state.kind, state.headers, state.mapping, state.columns, state.namedSheets ? sheet.name : undefined);
   return aligned.order.every((position, index) => position === index) ? null : aligned.order;
 }
 
@@ -129,7 +151,7 @@ export async function parseSheet(
   options: ReadOptions = DEFAULT_READ_OPTIONS,
 ): Promise<ParseOutcome> {
   const opened = await openWorkbook(bytes);
-  const state: FileState = { kind, options, requestedMapping, headers: null, mapping: [], problem: null, checkRow: null, namedSheets: opened.sheetCount > 1, firstVisibleSeen: false };
+  const state: FileState = { kind, options, requestedMapping, headers: null, mapping: [], problem: null, checkRow: null, namedSheets: opened.sheetCount > 1, firstVisibleSeen: false, columns: columnReaders({ dateOrders: options.dateOrders ?? {}, valueMappings: options.valueMappings ?? {} }) };
   const validRows: ValidRow[] = [];
   const errors = new RowErrorList();
   const sheets: SheetSummary[] = [];
@@ -203,5 +225,7 @@ export async function parseSheet(
   if (state.problem) return { sheet: description, problem: state.problem };
   if (rowsInFile === 0) throw new ImportFileError("empty");
   onProgress({ phase: "parse", rows: rowCount });
-  return { parsed: { ...description, kind, rowCount, validRows, errors: errors.listed, errorCount: errors.total, errorCounts: errors.counts, invalidRows } };
+  const dateColumns = state.columns.dateColumns();
+  settleDates(validRows, dateColumns);
+  return { parsed: { ...description, kind, dateColumns, codedValues: state.columns.codedValues(), rowCount, validRows, errors: errors.listed, errorCount: errors.total, errorCounts: errors.counts, invalidRows } };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DateOrder } from "./date-values";
 
 /** What of a file the user chose to read: sheets, the header row of each, hidden rows or not. */
 export interface ReadOptions {
@@ -8,6 +9,10 @@ export interface ReadOptions {
   headerRows: Record<string, number> | null;
   /** Rows hidden in Excel are, typically, cancelled entries: skipped unless the user says so. */
   hiddenRows: "skip" | "read";
+  /** Field → the order of its d/m dates, as the user confirmed it; unnamed fields are detected. */
+  dateOrders?: Partial<Record<string, DateOrder>>;
+  /** Field → normalised value → code ("تغيب" → disappearance), chosen by the user or remembered. */
+  valueMappings?: Partial<Record<string, Record<string, string>>>;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = { sheets: null, headerRows: null, hiddenRows: "skip" };
@@ -16,6 +21,13 @@ export const readOptionsSchema = z.object({
   sheets: z.array(z.string().max(200)).max(300).nullable(),
   headerRows: z.record(z.string().max(200), z.number().int().min(1).max(1_048_576)).nullable(),
   hiddenRows: z.enum(["skip", "read"]),
+  dateOrders: z.record(z.enum(["filedOn", "lastSeenOn"]), z.enum(["dayFirst", "monthFirst"])).optional(),
+  valueMappings: z
+    .object({
+      category: z.record(z.string().max(200), z.enum(["killing", "disappearance"])).optional(),
+      sex: z.record(z.string().max(200), z.enum(["male", "female", "unknown"])).optional(),
+    })
+    .optional(),
 });
 
 /** One sheet of the file as the user is shown it, read or not. */

@@ -10,6 +10,9 @@ import type { ImportProgress, ParsedSheet } from "./parse-file";
 import { parseInWorker } from "./parse-in-worker";
 import type { ReadOptions, SheetSummary } from "./read-options";
 import type { ConflictChoice, ImportConflict } from "./report-conflicts";
+import type { CodedField, CodedValue, DateColumnSummary } from "./column-readers";
+import { DEFAULT_READ_OPTIONS } from "./read-options";
+import { rememberValues, withRememberedValues } from "./remembered-values";
 import type { ErrorCounts } from "./row-errors";
 import type { RowError } from "./validate-row";
 
@@ -35,6 +38,8 @@ export type ImportEvent =
       errorCount: number;
       errorCounts: ErrorCounts;
       conflicts: ImportConflict[];
+      dateColumns: DateColumnSummary[];
+      codedValues: { field: CodedField; values: CodedValue[] }[];
       importId: string | null;
     };
 
@@ -77,7 +82,8 @@ export async function runImport(db: Database, request: ImportRequest, emit: (eve
 async function checkAndImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
   const onProgress = (progress: ImportProgress) => emit({ type: "progress", ...progress });
   try {
-    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping, readOptions: request.readOptions }, onProgress);
+    const readOptions = await withRememberedValues(db, request.readOptions ?? DEFAULT_READ_OPTIONS);
+    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping, readOptions }, onProgress);
     if ("problem" in outcome) {
       const { headers, mapping, format, sheets, hiddenRows } = outcome.sheet;
       emit({ type: "mapping", headers, mapping, problem: outcome.problem, format, sheets, hiddenRows });
@@ -88,6 +94,7 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       request.mode === "commit"
         ? await commitImport(db, parsed, request.actor, request.fileName, onProgress, request.conflictChoices ?? {})
         : await dryRun(db, parsed, onProgress, request.conflictChoices ?? {});
+    if (request.mode === "commit") await rememberValues(db, request.readOptions?.valueMappings, request.actor.actorId);
     emit({
       type: "result",
       mode: request.mode,
@@ -103,6 +110,8 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       errorCount: classified.errorCount,
       errorCounts: classified.errorCounts,
       conflicts: classified.conflicts,
+      dateColumns: parsed.dateColumns,
+      codedValues: parsed.codedValues,
       importId: classified.importId,
     });
   } catch (error) {

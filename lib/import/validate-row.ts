@@ -1,12 +1,7 @@
-import {
-  birthYearCell,
-  categoryCell,
-  dateCell,
-  sexCell,
-  textCell,
-  type CellProblem,
-  type CellResult,
-} from "./cell-values";
+import { birthYearCell, textCell, type CellProblem, type CellResult } from "./cell-values";
+import type { ColumnReaders, DateValue } from "./column-readers";
+import type { DatePrecision, ReadDate } from "./date-values";
+import { normaliseLibyanPhone } from "./phone";
 import { isDamagedText, isSpreadsheetError } from "./damaged-text";
 import { IGNORE_COLUMN, type ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
@@ -23,6 +18,11 @@ export interface PoliceReportRow {
   narrative: string;
   caseNumbers: string[];
   sourceReference: string;
+  filedOnPrecision: DatePrecision;
+  /** Cells as typed where the value was converted (a Hijri date, a serial, an approximate date). */
+  sourceValues: Record<string, string>;
+  /** The month-first reading of a date whose column's order is decided after the whole file. */
+  pendingDates?: Record<string, ReadDate>;
 }
 
 export interface MissingPersonRow {
@@ -39,6 +39,9 @@ export interface MissingPersonRow {
   circumstances: string;
   familyReference: string | null;
   sourceReference: string;
+  lastSeenOnPrecision: DatePrecision;
+  sourceValues: Record<string, string>;
+  pendingDates?: Record<string, ReadDate>;
 }
 
 export type ImportRowValues = PoliceReportRow | MissingPersonRow;
@@ -65,20 +68,41 @@ const longText = (text: string) => textCell(text, long);
 const requiredText = (text: string) => textCell(text, { required: true, max: 200 });
 const requiredKey = (text: string) => textCell(text, { required: true, max: 40 });
 const optionalKey = (text: string) => textCell(text, { required: false, max: 40 });
-const requiredDate = (text: string) => dateCell(text, true);
-const optionalDate = (text: string) => dateCell(text, false);
+/** The typed originals and the open readings of a row's dates, by field. */
+function dateNotes(dates: Record<string, DateValue | null>): { sourceValues: Record<string, string>; pendingDates?: Record<string, ReadDate> } {
+  const sourceValues: Record<string, string> = {};
+  const pendingDates: Record<string, ReadDate> = {};
+  for (const [field, value] of Object.entries(dates)) {
+    if (value?.date.original) sourceValues[field] = value.date.original;
+    if (value?.monthFirst) pendingDates[field] = value.monthFirst;
+  }
+  return Object.keys(pendingDates).length > 0 ? { sourceValues, pendingDates } : { sourceValues };
+}
 
-function policeReport(cell: CellReader): PoliceReportRow {
+/** A phone in +218 form when it is a Libyan number, otherwise as typed. */
+const phoneText = (text: string): CellResult<string> => {
+  const typed = textCell(text, short);
+  return typed.ok && typed.value !== "" ? { ok: true, value: normaliseLibyanPhone(typed.value) ?? typed.value } : typed;
+};
+
+function policeReport(cell: CellReader, readers: RowReaders): PoliceReportRow {
   const station = cell("station", shortText, "");
   const reportNumber = cell("reportNumber", requiredKey, "");
-  const filedOn = cell("filedOn", requiredDate, null) ?? "";
+  const filed = cell("filedOn", readers.filedOn, null);
+  const filedOn = filed?.date.iso ?? "";
+  const notes = dateNotes({ filedOn: filed });
+  const phone = cell("reporterPhone", phoneText, "");
+  // The report has no phone column: the reporter's number is kept with the register's values.
+  if (phone !== "") notes.sourceValues.reporterPhone = phone;
   return {
+    ...notes,
+    filedOnPrecision: filed?.date.precision ?? "day",
     reportNumber: canonicalReportNumber(reportNumber, filedOn || null),
     station: canonicalStation(station),
     filedOn,
     reporterName: cell("reporterName", requiredText, ""),
     reporterRelationship: cell("reporterRelationship", shortText, ""),
-    category: cell("category", categoryCell, "disappearance"),
+    category: cell("category", readers.columns.category, "disappearance"),
     narrative: cell("narrative", longText, ""),
     caseNumbers: caseNumberList(cell("caseNumbers", longText, "")),
     sourceReference: cell("sourceReference", optionalKey, ""),
@@ -93,18 +117,21 @@ function caseNumberList(text: string): string[] {
     .filter((caseNumber) => caseNumber !== "");
 }
 
-function missingPerson(cell: CellReader): MissingPersonRow {
+function missingPerson(cell: CellReader, readers: RowReaders): MissingPersonRow {
   const familyReference = cell("familyReference", optionalKey, "").toUpperCase();
+  const lastSeen = cell("lastSeenOn", readers.lastSeenOn, null);
   return {
+    ...dateNotes({ lastSeenOn: lastSeen }),
+    lastSeenOnPrecision: lastSeen?.date.precision ?? "day",
     caseNumber: cell("caseNumber", optionalKey, "").toUpperCase(),
     givenName: cell("givenName", requiredText, ""),
     fatherName: cell("fatherName", shortText, ""),
     grandfatherName: cell("grandfatherName", shortText, ""),
     familyName: cell("familyName", shortText, ""),
     nameLatin: cell("nameLatin", shortText, ""),
-    sex: cell("sex", sexCell, "unknown"),
+    sex: cell("sex", readers.columns.sex, "unknown"),
     birthYear: cell("birthYear", birthYearCell, null),
-    lastSeenOn: cell("lastSeenOn", optionalDate, null),
+    lastSeenOn: lastSeen?.date.iso ?? null,
     lastSeenPlace: cell("lastSeenPlace", shortText, ""),
     circumstances: cell("circumstances", longText, ""),
     familyReference: familyReference === "" ? null : familyReference,
@@ -113,6 +140,12 @@ function missingPerson(cell: CellReader): MissingPersonRow {
 }
 
 export type CheckedRow = { values: ImportRowValues } | { errors: RowError[] };
+
+interface RowReaders {
+  columns: ColumnReaders;
+  filedOn: (text: string) => CellResult<DateValue | null>;
+  lastSeenOn: (text: string) => CellResult<DateValue | null>;
+}
 
 /**
  * A checker for the rows of one sheet (the column of each field is looked up once, not per row).
@@ -139,9 +172,10 @@ function unreadableCells(row: SheetRow, headers: readonly string[], mapping: Col
   return errors;
 }
 
-export function rowChecker(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping, sheet?: string): (row: SheetRow) => CheckedRow {
+export function rowChecker(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping, columns: ColumnReaders, sheet?: string): (row: SheetRow) => CheckedRow {
   const columnOf = new Map(mapping.map((key, index) => [key, index]));
   const readRow = kind === "policeReports" ? policeReport : missingPerson;
+  const readers: RowReaders = { columns, filedOn: columns.date("filedOn", true), lastSeenOn: columns.date("lastSeenOn", false) };
   return (row) => {
     const place = sheet === undefined ? { rowNumber: row.rowNumber } : { rowNumber: row.rowNumber, sheet };
     const errors = unreadableCells(row, headers, mapping, place);
@@ -161,7 +195,7 @@ export function rowChecker(kind: ImportKind, headers: readonly string[], mapping
       if (result.ok) return result.value;
       errors.push({ ...place, column, problem: result.problem, ...(text.trim() === "" ? {} : { values: shown(text.trim()) }) });
       return fallback;
-    });
+    }, readers);
     return errors.length > 0 ? { errors } : { values };
   };
 }

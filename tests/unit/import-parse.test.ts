@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { looksLikeFormula } from "@/lib/import/cell-values";
+import { isPlaceholder, looksLikeFormula } from "@/lib/import/cell-values";
 import { ImportFileError } from "@/lib/import/decode";
 import { IMPORT_FIELDS } from "@/lib/import/fields";
 import { suggestMapping } from "@/lib/import/headers";
@@ -30,7 +30,8 @@ const freeText = fc
 const rowArbitrary = fc.record({
   valid: fc.boolean(),
   defect: fc.constantFrom("emptyName", "badYear", "badDate", "formula"),
-  name: freeText.filter((text) => text.trim() !== ""),
+  // "-" or "/" alone is a register's "nothing known", read as an empty cell.
+  name: freeText.filter((text) => text.trim() !== "" && !isPlaceholder(text)),
   place: freeText,
 });
 
