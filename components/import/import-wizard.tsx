@@ -13,6 +13,7 @@ import { ImportProgressBar } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { fieldLabel, MappingTable } from "./mapping-table";
 import { ConflictChoices } from "./conflict-choices";
+import { PersonMatches } from "./person-matches";
 import { readOptionsOf, SheetChooser } from "./sheet-chooser";
 import { ValueChoices } from "./value-choices";
 import { useImportRequest, type ImportOutcome } from "./use-import-request";
@@ -136,6 +137,16 @@ export function ImportWizard() {
           options={readOptions}
           onChange={(next) => {
             setReadOptions(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
+      {lastDryRun && lastDryRun.personMatches.length > 0 ? (
+        <PersonMatches
+          matches={lastDryRun.personMatches}
+          choices={conflictChoices}
+          onChange={(next) => {
+            setConflictChoices(next);
             setMappingChanged(true);
           }}
         />

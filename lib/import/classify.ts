@@ -2,6 +2,7 @@ import type { Executor } from "@/db/client";
 import { MAX_LISTED_ERRORS } from "./limits";
 import { existingCaseNumbers, existingReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
+import { likelyMatches, type LikelyMatch } from "./duplicate-review";
 import { differingFields, reportVersion, type ConflictChoice, type ImportConflict } from "./report-conflicts";
 import { addCounts, RowErrorList, type ErrorCounts } from "./row-errors";
 import type { MissingPersonRow, PoliceReportRow, RowError } from "./validate-row";
@@ -36,7 +37,21 @@ export interface ClassifiedImport {
   /** Every conflict with both versions (the first MAX_LISTED_ERRORS). */
   conflicts: ImportConflict[];
   replacements: Replacement[];
+  /** New people the registry probably has already, each with its likely matches and the user's choice. */
+  personMatches: PersonMatch[];
 }
+
+export interface PersonMatch {
+  rowNumber: number;
+  sheet?: string;
+  key: string;
+  name: string;
+  matches: LikelyMatch[];
+  choice: ConflictChoice | null;
+}
+
+/** People looked up one by one (a trigram search each): a larger file is reviewed in parts. */
+const MAX_REVIEWED_PERSONS = 500;
 
 /** The file's own header for a field, so the error points at the column the user knows. */
 function headerOf(parsed: ParsedSheet, field: string): string {
@@ -86,6 +101,7 @@ interface Sorted {
   conflicts: ImportConflict[];
   conflictCount: number;
   replacements: Replacement[];
+  personMatches: PersonMatch[];
 }
 
 /**
@@ -94,7 +110,7 @@ interface Sorted {
  */
 async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
   const existing = await existingReports(db, rows.map((row) => row.key));
-  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [] };
+  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: [] };
   for (const row of rows) {
     const onFile = existing.get(row.key);
     if (!onFile) {
@@ -128,10 +144,38 @@ async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Rec
   return sorted;
 }
 
-async function sortPersons(db: Executor, rows: ValidRow[]): Promise<Sorted> {
-  const present = await existingCaseNumbers(db, rows.flatMap((row) => (row.key === "" ? [] : [row.key])));
-  const newRows = rows.filter((row) => row.key === "" || !present.has(row.key));
-  return { newRows, alreadyPresent: rows.length - newRows.length, conflicts: [], conflictCount: 0, replacements: [] };
+/**
+ * A person not on file by case number still goes through the forms' duplicate review: with likely
+ * matches, the row waits for the user to say "that is the same person" (nothing created) or
+ * "create"; never created twice without a look.
+ */
+async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
+  const present = await existingCaseNumbers(db, rows.flatMap((row) => (row.key.startsWith("name:") ? [] : [row.key])));
+  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: [] };
+  let reviewed = 0;
+  for (const row of rows) {
+    if (!row.key.startsWith("name:") && present.has(row.key)) {
+      sorted.alreadyPresent += 1;
+      continue;
+    }
+    const person = row.values as MissingPersonRow;
+    reviewed += 1;
+    const matches = reviewed <= MAX_REVIEWED_PERSONS ? await likelyMatches(db, person) : [];
+    const choice = choices[row.key] ?? null;
+    if (matches.length > 0) {
+      sorted.personMatches.push({ rowNumber: row.rowNumber, ...sheetOf(row), key: row.key, name: [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter(Boolean).join(" "), matches, choice });
+      if (choice === "keep") {
+        sorted.alreadyPresent += 1;
+        continue;
+      }
+      if (choice !== "create") {
+        sorted.conflictCount += 1;
+        continue;
+      }
+    }
+    sorted.newRows.push(row);
+  }
+  return sorted;
 }
 
 /**
@@ -142,7 +186,7 @@ async function sortPersons(db: Executor, rows: ValidRow[]): Promise<Sorted> {
 export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: Readonly<Record<string, ConflictChoice>> = {}): Promise<ClassifiedImport> {
   const { errors: lookupErrors, refusedRows, references } = await referenceErrors(db, parsed);
   const candidates = parsed.validRows.filter((row) => !refusedRows.has(rowIdentity(row)));
-  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : await sortPersons(db, candidates);
+  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : await sortPersons(db, candidates, choices);
   // Each list holds its first problems by row, so the first of both together are among them.
   const listed = [...parsed.errors, ...lookupErrors.listed].sort((first, second) => first.rowNumber - second.rowNumber);
   return {
@@ -161,5 +205,6 @@ export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: R
     references,
     conflicts: sorted.conflicts,
     replacements: sorted.replacements,
+    personMatches: sorted.personMatches,
   };
 }

@@ -43,7 +43,9 @@ const policeReportFields: readonly ImportField[] = [
 const missingPersonFields: readonly ImportField[] = [
   // Left empty, the registry allocates the next case number, as the form does.
   { key: "caseNumber", required: false, headerAr: "رقم الحالة", headerEn: "Case number", aliases: ["case no", "case", "رقم القضية"], example: "TRH-MP-09001" },
-  { key: "givenName", required: true, headerAr: "الاسم", headerEn: "Given name", aliases: ["first name", "name", "الاسم الأول"], example: "محمد" },
+  // A register's one name cell is split into the parts; either it or the given name is needed.
+  { key: "fullName", required: false, headerAr: "الاسم الكامل", headerEn: "Full name", aliases: ["full name", "الاسم الرباعي", "الاسم الثلاثي", "اسم المفقود", "الاسم بالكامل"], example: "" },
+  { key: "givenName", required: false, headerAr: "الاسم", headerEn: "Given name", aliases: ["first name", "name", "الاسم الأول"], example: "محمد" },
   { key: "fatherName", required: false, headerAr: "اسم الأب", headerEn: "Father's name", aliases: ["father name", "father", "الأب"], example: "علي" },
   { key: "grandfatherName", required: false, headerAr: "اسم الجد", headerEn: "Grandfather's name", aliases: ["grandfather name", "grandfather", "الجد"], example: "سالم" },
   { key: "familyName", required: false, headerAr: "اللقب", headerEn: "Family name", aliases: ["surname", "tribe", "family", "العائلة", "اسم العائلة", "القبيلة"], example: "الترهوني" },

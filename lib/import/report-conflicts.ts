@@ -11,8 +11,11 @@ export interface ReportVersion {
   narrative: string;
 }
 
-/** The user's answer to a conflict: keep the registry's version, or take the file's. */
-export type ConflictChoice = "keep" | "replace";
+/**
+ * The user's answer to a conflict: keep the registry's version, or take the file's; for a person
+ * the registry probably has already, "keep" (it is that person: nothing created) or "create".
+ */
+export type ConflictChoice = "keep" | "replace" | "create";
 
 /** A report of the file whose number is on file with other content: both versions, for the user. */
 export interface ImportConflict {

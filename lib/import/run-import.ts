@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { classifyRows, type ImportCounts } from "./classify";
+import { classifyRows, type ImportCounts, type PersonMatch } from "./classify";
 import { commitImport, type ImportActor } from "./commit";
 import { ImportFileError, type FileFormat, type TextEncodingName } from "./decode";
 import type { ImportKind } from "./fields";
@@ -38,6 +38,7 @@ export type ImportEvent =
       errorCount: number;
       errorCounts: ErrorCounts;
       conflicts: ImportConflict[];
+      personMatches: PersonMatch[];
       dateColumns: DateColumnSummary[];
       codedValues: { field: CodedField; values: CodedValue[] }[];
       importId: string | null;
@@ -110,6 +111,7 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       errorCount: classified.errorCount,
       errorCounts: classified.errorCounts,
       conflicts: classified.conflicts,
+      personMatches: classified.personMatches,
       dateColumns: parsed.dateColumns,
       codedValues: parsed.codedValues,
       importId: classified.importId,

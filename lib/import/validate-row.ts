@@ -1,6 +1,8 @@
 import { birthYearCell, textCell, type CellProblem, type CellResult } from "./cell-values";
 import type { ColumnReaders, DateValue } from "./column-readers";
 import type { DatePrecision, ReadDate } from "./date-values";
+import { buildNameSearch } from "@/lib/names/normalise-arabic";
+import { splitFullName } from "./full-name";
 import { normaliseLibyanPhone } from "./phone";
 import { isDamagedText, isSpreadsheetError } from "./damaged-text";
 import { IGNORE_COLUMN, type ImportKind } from "./fields";
@@ -120,14 +122,20 @@ function caseNumberList(text: string): string[] {
 function missingPerson(cell: CellReader, readers: RowReaders): MissingPersonRow {
   const familyReference = cell("familyReference", optionalKey, "").toUpperCase();
   const lastSeen = cell("lastSeenOn", readers.lastSeenOn, null);
+  const notes = dateNotes({ lastSeenOn: lastSeen });
+  const fullName = cell("fullName", shortText, "");
+  const split = splitFullName(fullName);
+  if (fullName !== "") notes.sourceValues.fullName = fullName;
+  if (split.title !== "") notes.sourceValues.title = split.title;
+  const part = (field: "givenName" | "fatherName" | "grandfatherName" | "familyName", read: (text: string) => CellResult<string>) => cell(field, read, "") || split[field];
   return {
-    ...dateNotes({ lastSeenOn: lastSeen }),
+    ...notes,
     lastSeenOnPrecision: lastSeen?.date.precision ?? "day",
     caseNumber: cell("caseNumber", optionalKey, "").toUpperCase(),
-    givenName: cell("givenName", requiredText, ""),
-    fatherName: cell("fatherName", shortText, ""),
-    grandfatherName: cell("grandfatherName", shortText, ""),
-    familyName: cell("familyName", shortText, ""),
+    givenName: part("givenName", fullName === "" ? requiredText : shortText),
+    fatherName: part("fatherName", shortText),
+    grandfatherName: part("grandfatherName", shortText),
+    familyName: part("familyName", shortText),
     nameLatin: cell("nameLatin", shortText, ""),
     sex: cell("sex", readers.columns.sex, "unknown"),
     birthYear: cell("birthYear", birthYearCell, null),
@@ -209,5 +217,8 @@ export function naturalKey(kind: ImportKind, values: ImportRowValues): string {
     const report = values as PoliceReportRow;
     return reportKey(report.station, report.reportNumber, report.filedOn);
   }
-  return (values as MissingPersonRow).caseNumber;
+  // Without a case number, a person is keyed by name and birth year: the same man three times in
+  // one list is one person.
+  const person = values as MissingPersonRow;
+  return person.caseNumber || `name:${buildNameSearch(person)}|${person.birthYear ?? ""}`;
 }

@@ -9,7 +9,8 @@ import { suggestMapping } from "@/lib/import/headers";
 import { csvTemplate, xlsxTemplate } from "@/lib/import/template";
 import { parseSheet, type ParsedSheet } from "@/lib/import/parse-file";
 
-const PERSON_HEADERS = IMPORT_FIELDS.missingPersons.map((field) => `${field.headerAr} / ${field.headerEn}`);
+/** The template's columns of a person in parts (no full-name cell, no register serial). */
+const PERSON_HEADERS = IMPORT_FIELDS.missingPersons.filter((field) => !["fullName", "sourceReference"].includes(field.key)).map((field) => `${field.headerAr} / ${field.headerEn}`);
 
 async function parsePersons(text: string | Uint8Array): Promise<ParsedSheet> {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
@@ -44,7 +45,8 @@ describe("spreadsheet import parser", () => {
       "",
       "ignore",
     ]);
-    expect(suggestMapping("missingPersons", PERSON_HEADERS)).toEqual(IMPORT_FIELDS.missingPersons.map((field) => field.key));
+    const templateHeaders = IMPORT_FIELDS.missingPersons.map((field) => `${field.headerAr} / ${field.headerEn}`);
+    expect(suggestMapping("missingPersons", templateHeaders)).toEqual(IMPORT_FIELDS.missingPersons.map((field) => field.key));
   });
 
   it("reads its own CSV and XLSX templates back with every column recognised and the example row valid", async () => {
