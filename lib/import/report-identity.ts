@@ -11,7 +11,19 @@ import { normaliseArabicText } from "@/lib/names/normalise-arabic";
 const STATION_WORDS = new Set(["مركز", "شرطه", "قسم", "police", "station", "centre", "center", "ps"]);
 const TARHUNA_IN_LATIN = new Set(["tarhuna", "tarhouna", "tarhunah", "tarhona", "terhuna"]);
 
+/** A register names a handful of stations a hundred thousand times: each is keyed once. */
+const stationKeys = new Map<string, string>();
+
 export function stationKey(station: string): string {
+  let key = stationKeys.get(station);
+  if (key === undefined) {
+    key = computeStationKey(station);
+    if (stationKeys.size < 1_000) stationKeys.set(station, key);
+  }
+  return key;
+}
+
+function computeStationKey(station: string): string {
   const stripped = normaliseArabicText(station)
     .split(" ")
     .filter((word) => word !== "" && !STATION_WORDS.has(word))
@@ -23,7 +35,8 @@ const plausibleYear = (text: string) => Number(text) >= 1950 && Number(text) <= 
 
 /** "418/2020" for every spelling of report 418 of 2020; anything else as typed, normalised. */
 export function reportNumberKey(reportNumber: string, filedOn: string | null): string {
-  const typed = normaliseArabicText(reportNumber).replace(/\s*[/\\._-]\s*/g, "/");
+  // Western digits and separators are what normalising would leave them: most numbers skip it.
+  const typed = (/^[\d/\\._\- ]*$/.test(reportNumber) ? reportNumber.trim() : normaliseArabicText(reportNumber)).replace(/\s*[/\\._-]\s*/g, "/");
   const numberFirst = /^0*(\d+)\/(\d{4})$/.exec(typed);
   if (numberFirst && plausibleYear(numberFirst[2] ?? "")) return `${numberFirst[1]}/${numberFirst[2]}`;
   const yearFirst = /^(\d{4})\/0*(\d+)$/.exec(typed);
