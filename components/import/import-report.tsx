@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { problemsSheet } from "@/lib/import/problems-sheet";
 import type { ImportEvent } from "@/lib/import/run-import";
 
 type ImportResult = Extract<ImportEvent, { type: "result" }>;
@@ -31,6 +32,15 @@ export function ImportReport({ result }: { result: ImportResult }) {
       {result.errors.length > 0 ? (
         <div className="space-y-2">
           <h3 className="font-semibold">{t("errorsTitle")}</h3>
+          <a
+            className="text-accent underline"
+            download="import-problems.csv"
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(
+              problemsSheet(result.errors, [t("sheetHeader"), t("rowHeader"), t("columnHeader"), t("valueHeader"), t("problemHeader")], (error) => t(`rowErrors.${error.problem}`, error.values ?? {})),
+            )}`}
+          >
+            {t("downloadProblems")}
+          </a>
           {result.errorCount > result.errors.length ? <ErrorsNotListed result={result} /> : null}
           <table className="w-full text-sm" data-testid="import-errors">
             <thead>
@@ -38,6 +48,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
                 {hasSheets ? <th scope="col" className="py-1 text-start">{t("sheetHeader")}</th> : null}
                 <th scope="col" className="py-1 text-start">{t("rowHeader")}</th>
                 <th scope="col" className="py-1 text-start">{t("columnHeader")}</th>
+                <th scope="col" className="py-1 text-start">{t("valueHeader")}</th>
                 <th scope="col" className="py-1 text-start">{t("problemHeader")}</th>
               </tr>
             </thead>
@@ -47,6 +58,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
                   {hasSheets ? <td className="py-1 pe-3" dir="auto">{error.sheet ?? ""}</td> : null}
                   <td className="py-1 pe-3">{error.rowNumber}</td>
                   <td className="py-1 pe-3" dir="auto">{error.column || t("wholeRow")}</td>
+                  <td className="py-1 pe-3" dir="auto">{error.values?.value ?? ""}</td>
                   <td className="py-1">{t(`rowErrors.${error.problem}`, error.values ?? {})}</td>
                 </tr>
               ))}
