@@ -2,13 +2,14 @@
 -- police_station_key and police_report_number_key mirror stationKey and reportNumberKey in
 -- lib/import/report-identity.ts; tests/integration/report-identity.test.ts holds the two to the
 -- same answers. A report is the same report whatever way its number and station were typed.
+-- Calls are schema-qualified: pg_restore runs with an empty search_path while it fills report_key.
 CREATE FUNCTION police_station_key(station text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
   SELECT CASE WHEN stripped IN ('tarhuna', 'tarhouna', 'tarhunah', 'tarhona', 'terhuna') THEN 'ترهونه' ELSE stripped END
   FROM (
     SELECT coalesce(string_agg(word, ' ' ORDER BY position), '') AS stripped
-    FROM unnest(string_to_array(normalise_arabic_text(station), ' ')) WITH ORDINALITY AS words(word, position)
+    FROM unnest(string_to_array(public.normalise_arabic_text(station), ' ')) WITH ORDINALITY AS words(word, position)
     WHERE word NOT IN ('مركز', 'شرطه', 'قسم', 'police', 'station', 'centre', 'center', 'ps')
   ) AS words
 $$;
@@ -17,7 +18,7 @@ CREATE FUNCTION police_report_number_key(report_number text, filed_on date) RETU
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $$
 DECLARE
-  typed text := regexp_replace(normalise_arabic_text(coalesce(report_number, '')), '[[:space:]]*[/\\._-][[:space:]]*', '/', 'g');
+  typed text := regexp_replace(public.normalise_arabic_text(coalesce(report_number, '')), '[[:space:]]*[/\\._-][[:space:]]*', '/', 'g');
   parts text[];
 BEGIN
   parts := regexp_match(typed, '^0*([0-9]+)/([0-9]{4})$');
