@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { problemsSheet } from "@/lib/import/problems-sheet";
 import type { ImportEvent } from "@/lib/import/run-import";
 
 type ImportResult = Extract<ImportEvent, { type: "result" }>;
@@ -8,7 +9,9 @@ type ImportResult = Extract<ImportEvent, { type: "result" }>;
 /** Counts, the file's fingerprint and every row problem with its row number, column and message. */
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations("Import");
-  const countKeys = ["rows", "new", "alreadyPresent", "invalid"] as const;
+  const alwaysShown = new Set(["rows", "new", "alreadyPresent", "invalid"]);
+  const countKeys = (["rows", "new", "alreadyPresent", "invalid", "conflicts", "replaced"] as const).filter((key) => alwaysShown.has(key) || result.counts[key] > 0);
+  const hasSheets = result.errors.some((error) => error.sheet !== undefined);
   return (
     <section className="space-y-4" aria-labelledby="import-report-title" data-testid="import-report">
       <h2 id="import-report-title" className="text-lg font-semibold">
@@ -29,20 +32,33 @@ export function ImportReport({ result }: { result: ImportResult }) {
       {result.errors.length > 0 ? (
         <div className="space-y-2">
           <h3 className="font-semibold">{t("errorsTitle")}</h3>
+          <a
+            className="text-accent underline"
+            download="import-problems.csv"
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(
+              problemsSheet(result.errors, [t("sheetHeader"), t("rowHeader"), t("columnHeader"), t("valueHeader"), t("problemHeader")], (error) => t(`rowErrors.${error.problem}`, error.values ?? {})),
+            )}`}
+          >
+            {t("downloadProblems")}
+          </a>
           {result.errorCount > result.errors.length ? <ErrorsNotListed result={result} /> : null}
           <table className="w-full text-sm" data-testid="import-errors">
             <thead>
               <tr className="border-b border-line">
+                {hasSheets ? <th scope="col" className="py-1 text-start">{t("sheetHeader")}</th> : null}
                 <th scope="col" className="py-1 text-start">{t("rowHeader")}</th>
                 <th scope="col" className="py-1 text-start">{t("columnHeader")}</th>
+                <th scope="col" className="py-1 text-start">{t("valueHeader")}</th>
                 <th scope="col" className="py-1 text-start">{t("problemHeader")}</th>
               </tr>
             </thead>
             <tbody>
               {result.errors.map((error, index) => (
                 <tr key={`${error.rowNumber}-${index}`} className="border-b border-line">
+                  {hasSheets ? <td className="py-1 pe-3" dir="auto">{error.sheet ?? ""}</td> : null}
                   <td className="py-1 pe-3">{error.rowNumber}</td>
                   <td className="py-1 pe-3" dir="auto">{error.column || t("wholeRow")}</td>
+                  <td className="py-1 pe-3" dir="auto">{error.values?.value ?? ""}</td>
                   <td className="py-1">{t(`rowErrors.${error.problem}`, error.values ?? {})}</td>
                 </tr>
               ))}

@@ -5,11 +5,17 @@ import { useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/users/confirm-dialog";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/fields";
-import type { ColumnMapping } from "@/lib/import/headers";
+import type { ColumnMapping, MappingProblem } from "@/lib/import/headers";
+import type { ReadOptions } from "@/lib/import/read-options";
+import type { ConflictChoice } from "@/lib/import/report-conflicts";
 import { Link } from "@/lib/i18n/navigation";
 import { ImportProgressBar } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { fieldLabel, MappingTable } from "./mapping-table";
+import { ConflictChoices } from "./conflict-choices";
+import { PersonMatches } from "./person-matches";
+import { readOptionsOf, SheetChooser } from "./sheet-chooser";
+import { ValueChoices } from "./value-choices";
 import { useImportRequest, type ImportOutcome } from "./use-import-request";
 
 /** Upload → columns → dry run → confirm → commit, each step answered by the import route. */
@@ -21,6 +27,8 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [mappingChanged, setMappingChanged] = useState(false);
+  const [readOptions, setReadOptions] = useState<ReadOptions | null>(null);
+  const [conflictChoices, setConflictChoices] = useState<Record<string, ConflictChoice>>({});
   const { send, progress, running } = useImportRequest();
   const dialogRef = useRef<HTMLDialogElement>(null);
 
@@ -29,18 +37,39 @@ export function ImportWizard() {
     setKind(nextKind);
     setMapping(null);
     setOutcome(null);
+    setReadOptions(null);
+    setConflictChoices({});
   }
 
   async function run(mode: "dryRun" | "commit") {
     if (!file) return;
-    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null);
+    const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null, readOptions, conflictChoices);
     setOutcome(answer);
     setMappingChanged(false);
-    if (answer.type === "mapping" || answer.type === "result") setMapping(answer.mapping);
+    if (answer.type === "mapping" || answer.type === "result") {
+      setMapping(answer.mapping);
+      setReadOptions({ ...readOptions, ...readOptionsOf(answer.sheets, answer.hiddenRows), ...(answer.type === "result" ? { dateOrders: Object.fromEntries(answer.dateColumns.map((column) => [column.field, column.used])) } : {}) });
+    }
+  }
+
+  function mappingMessage(problem: MappingProblem): string {
+    const join = (items: string[]) => items.join(locale === "ar" ? "، " : ", ");
+    switch (problem.problem) {
+      case "unmappedColumns":
+        return t("mappingProblems.unmappedColumns", { columns: join(problem.columns) });
+      case "sheetHeadersDiffer":
+        return t("mappingProblems.sheetHeadersDiffer", { sheet: problem.sheet, columns: join(problem.columns) });
+      case "wrongColumnCount":
+      case "noSheetChosen":
+        return t(`mappingProblems.${problem.problem}`);
+      default:
+        return t(`mappingProblems.${problem.problem}`, { fields: list(problem.fields) });
+    }
   }
 
   const headers = outcome?.type === "mapping" || outcome?.type === "result" ? outcome.headers : null;
-  const dryRun = outcome?.type === "result" && outcome.mode === "dryRun" && !mappingChanged ? outcome : null;
+  const lastDryRun = outcome?.type === "result" && outcome.mode === "dryRun" ? outcome : null;
+  const dryRun = lastDryRun && !mappingChanged ? lastDryRun : null;
   const list = (items: string[]) => items.map((key) => fieldLabel(kind, key, locale)).join(locale === "ar" ? "، " : ", ");
 
   return (
@@ -77,13 +106,17 @@ export function ImportWizard() {
         <p role="alert" className="rounded border border-red-800 p-3 text-red-800">{t(`fileErrors.${outcome.key}`, outcome.type === "fileError" ? outcome.values : {})}</p>
       ) : null}
       {outcome?.type === "mapping" ? (
-        <p role="alert" className="rounded border border-red-800 p-3 text-red-800">
-          {outcome.problem.problem === "unmappedColumns"
-            ? t("mappingProblems.unmappedColumns", { columns: outcome.problem.columns.join(locale === "ar" ? "، " : ", ") })
-            : outcome.problem.problem === "wrongColumnCount"
-              ? t("mappingProblems.wrongColumnCount")
-              : t(`mappingProblems.${outcome.problem.problem}`, { fields: list(outcome.problem.fields) })}
-        </p>
+        <p role="alert" className="rounded border border-red-800 p-3 text-red-800">{mappingMessage(outcome.problem)}</p>
+      ) : null}
+      {(outcome?.type === "mapping" || outcome?.type === "result") && readOptions && outcome.sheets.length > 0 ? (
+        <SheetChooser
+          sheets={outcome.sheets}
+          options={readOptions}
+          onChange={(next) => {
+            setReadOptions(next);
+            setMappingChanged(true);
+          }}
+        />
       ) : null}
       {headers && mapping ? (
         <MappingTable
@@ -97,16 +130,47 @@ export function ImportWizard() {
         />
       ) : null}
       {outcome?.type === "result" && !mappingChanged ? <ImportReport result={outcome} /> : null}
+      {lastDryRun && readOptions ? (
+        <ValueChoices
+          dateColumns={lastDryRun.dateColumns}
+          codedValues={lastDryRun.codedValues}
+          options={readOptions}
+          onChange={(next) => {
+            setReadOptions(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
+      {lastDryRun && lastDryRun.personMatches.length > 0 ? (
+        <PersonMatches
+          matches={lastDryRun.personMatches}
+          choices={conflictChoices}
+          onChange={(next) => {
+            setConflictChoices(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
+      {lastDryRun && lastDryRun.conflicts.length > 0 ? (
+        <ConflictChoices
+          conflicts={lastDryRun.conflicts}
+          choices={conflictChoices}
+          onChange={(next) => {
+            setConflictChoices(next);
+            setMappingChanged(true);
+          }}
+        />
+      ) : null}
       {dryRun && file ? (
-        dryRun.counts.new > 0 ? (
+        dryRun.counts.new + dryRun.counts.replaced > 0 ? (
           <>
             <button type="button" className={primaryButtonClassName} disabled={running} onClick={() => dialogRef.current?.showModal()}>
-              {t("commit", { count: dryRun.counts.new })}
+              {t("commit", { count: dryRun.counts.new + dryRun.counts.replaced })}
             </button>
             <ConfirmDialog
               id="import-confirm"
               dialogRef={dialogRef}
-              question={t("confirmCommit", { count: dryRun.counts.new, fileName: file.name })}
+              question={t("confirmCommit", { count: dryRun.counts.new + dryRun.counts.replaced, fileName: file.name })}
               confirmLabel={t("confirm")}
               onConfirm={() => void run("commit")}
             />

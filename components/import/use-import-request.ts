@@ -4,6 +4,8 @@ import { useState } from "react";
 import type { ImportKind } from "@/lib/import/fields";
 import type { ColumnMapping } from "@/lib/import/headers";
 import type { ImportProgress } from "@/lib/import/parse-file";
+import type { ReadOptions } from "@/lib/import/read-options";
+import type { ConflictChoice } from "@/lib/import/report-conflicts";
 import type { ImportEvent, ImportMode } from "@/lib/import/run-import";
 
 const REQUEST_FAILURES = ["failed", "invalid", "forbidden", "unauthenticated", "tooLarge"] as const;
@@ -20,12 +22,14 @@ export function useImportRequest() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [running, setRunning] = useState(false);
 
-  async function send(file: File, kind: ImportKind, mode: ImportMode, mapping: ColumnMapping | null): Promise<ImportOutcome> {
+  async function send(file: File, kind: ImportKind, mode: ImportMode, mapping: ColumnMapping | null, readOptions: ReadOptions | null, conflictChoices: Record<string, ConflictChoice> = {}): Promise<ImportOutcome> {
     const form = new FormData();
     form.set("file", file);
     form.set("kind", kind);
     form.set("mode", mode);
     if (mapping) form.set("mapping", JSON.stringify(mapping));
+    if (readOptions) form.set("readOptions", JSON.stringify(readOptions));
+    if (Object.keys(conflictChoices).length > 0) form.set("conflictChoices", JSON.stringify(conflictChoices));
     setRunning(true);
     setProgress(null);
     try {

@@ -17,3 +17,4 @@ export * from "./family-portal";
 export * from "./refused-attempts";
 export * from "./import-runs";
 export * from "./staff-sign-in";
+export * from "./spreadsheet-imports";

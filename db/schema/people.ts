@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -73,6 +74,12 @@ export const missingPersons = pgTable(
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
     /** The spreadsheet import that created this record (its audit entry names the same id), if any. */
     importId: uuid("import_id"),
+    /** The office's own serial for this person in its register ("الرقم"): never a case number. */
+    sourceReference: text("source_reference").notNull().default(""),
+    /** "month" or "year" when the register gave only those: last_seen_on is then the period's first day. */
+    lastSeenOnPrecision: text("last_seen_on_precision").notNull().default("day"),
+    /** Cells as the register had them where the value was converted (a Hijri date, a serial). */
+    sourceValues: jsonb("source_values").$type<Record<string, string>>().notNull().default({}),
     ...versioned(),
     ...voidable(),
   },

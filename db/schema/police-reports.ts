@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, versioned, voidable } from "./columns";
 import { policeReportCategory } from "./enums";
 import { DEFAULT_POLICE_STATION } from "../../lib/people/police-station";
@@ -25,11 +25,26 @@ export const policeReports = pgTable(
     narrative: text("narrative").notNull().default(""),
     /** The spreadsheet import that created this report (its audit entry names the same id), if any. */
     importId: uuid("import_id"),
+    /** The office's own serial for this report in its register ("الرقم"): a source reference only. */
+    sourceReference: text("source_reference").notNull().default(""),
+    /** "month" or "year" when the register gave only those: filed_on is then the period's first day. */
+    filedOnPrecision: text("filed_on_precision").notNull().default("day"),
+    /** Cells as the register had them where the value was converted (a Hijri date, a serial). */
+    sourceValues: jsonb("source_values").$type<Record<string, string>>().notNull().default({}),
+    /**
+     * Station and number as compared (police_station_key, police_report_number_key, migration 0018):
+     * "418/2020", "2020/418" and "٤١٨/٢٠٢٠" at "ترهونة" or "ترهونه" are one report.
+     */
+    reportKey: text("report_key")
+      .notNull()
+      .generatedAlwaysAs(sql`police_station_key(station) || '|' || police_report_number_key(report_number, filed_on)`),
     ...versioned(),
     ...voidable(),
   },
   (table) => [
-    uniqueIndex("police_reports_station_number_unique").on(table.station, table.reportNumber),
+    // A voided report (an import taken back) frees its number for the corrected one.
+    uniqueIndex("police_reports_station_number_unique").on(table.station, table.reportNumber).where(sql`${table.voidedAt} is null`),
+    index("police_reports_report_key_idx").on(table.reportKey),
     // A report number alone, whatever the station: quoted from its start in the staff search, and
     // looked up in thousands by an import. Without it both read every report (a second at 1,000,000).
     index("police_reports_report_number_prefix_idx").on(table.reportNumber.op("text_pattern_ops")),

@@ -25,6 +25,7 @@ export const ACTION_PERMISSIONS = {
   "persons.create": "people.write",
   "persons.update": "people.write",
   "persons.merge": "people.write",
+  "persons.void": "people.write",
   "reports.create": "people.write",
   "reports.update": "people.write",
   "reports.void": "people.write",
@@ -50,6 +51,8 @@ export const ACTION_PERMISSIONS = {
   "kinship.importFrequencies": "alleleFrequencies.manage",
   "kinship.approveFrequencies": "alleleFrequencies.manage",
   "settings.updateOfficeContact": "settings.manage",
+  // Registrars may take back what they may import (DESIGN.md: registrars void what they create).
+  "imports.void": "data.import",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;

@@ -30,11 +30,18 @@ const refuse = (problem: CellProblem): CellResult<never> => ({ ok: false, proble
  * exported again ("CSV injection"): such a row is refused rather than silently altered.
  */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text.trim());
+  const value = text.trim();
+  // "+218 91 234 5678" is a phone number: digits and spacing after the plus run nothing.
+  return /^[=+\-@]/.test(value) && !/^\+[\d\s\-()]+$/.test(value);
+}
+
+/** "-", "—", "/" or "..." in a register's cell mean "nothing known": an empty cell, not a value. */
+export function isPlaceholder(text: string): boolean {
+  return /^[-–—_./\\]+$/.test(text.trim());
 }
 
 export function textCell(text: string, options: { required: boolean; max: number }): CellResult<string> {
-  const value = text.trim();
+  const value = isPlaceholder(text) ? "" : text.trim();
   if (looksLikeFormula(value)) return refuse("formula");
   if (options.required && value === "") return refuse("required");
   if (value.length > options.max) return refuse("tooLong");

@@ -1,7 +1,9 @@
 import type { Executor } from "@/db/client";
 import { MAX_LISTED_ERRORS } from "./limits";
-import { existingCaseNumbers, existingReportKeys, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
+import { existingCaseNumbers, existingReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
+import { likelyMatches, type LikelyMatch } from "./duplicate-review";
+import { differingFields, reportVersion, type ConflictChoice, type ImportConflict } from "./report-conflicts";
 import { addCounts, RowErrorList, type ErrorCounts } from "./row-errors";
 import type { MissingPersonRow, PoliceReportRow, RowError } from "./validate-row";
 
@@ -10,6 +12,17 @@ export interface ImportCounts {
   new: number;
   alreadyPresent: number;
   invalid: number;
+  /** Reports on file with other content: left out until the user chooses. */
+  conflicts: number;
+  /** Conflicts where the user chose the file's version: the registry's report is corrected. */
+  replaced: number;
+}
+
+/** A report on file that the file's version replaces, as the user chose. */
+export interface Replacement {
+  row: ValidRow;
+  existingId: string;
+  version: number;
 }
 
 export interface ClassifiedImport {
@@ -21,7 +34,24 @@ export interface ClassifiedImport {
   newRows: ValidRow[];
   /** Case number or family reference → database id, for the rows to insert. */
   references: Map<string, string>;
+  /** Every conflict with both versions (the first MAX_LISTED_ERRORS). */
+  conflicts: ImportConflict[];
+  replacements: Replacement[];
+  /** New people the registry probably has already, each with its likely matches and the user's choice. */
+  personMatches: PersonMatch[];
 }
+
+export interface PersonMatch {
+  rowNumber: number;
+  sheet?: string;
+  key: string;
+  name: string;
+  matches: LikelyMatch[];
+  choice: ConflictChoice | null;
+}
+
+/** People looked up one by one (a trigram search each): a larger file is reviewed in parts. */
+const MAX_REVIEWED_PERSONS = 500;
 
 /** The file's own header for a field, so the error points at the column the user knows. */
 function headerOf(parsed: ParsedSheet, field: string): string {
@@ -30,24 +60,28 @@ function headerOf(parsed: ParsedSheet, field: string): string {
 
 interface ReferenceCheck {
   errors: RowErrorList;
-  /** Rows refused because they name a record that does not exist. */
-  refusedRows: Set<number>;
+  /** Rows refused because they name a record that does not exist (by rowIdentity). */
+  refusedRows: Set<string>;
   references: Map<string, string>;
 }
 
+/** Row numbers repeat from sheet to sheet: a row is its sheet and its number. */
+const sheetOf = (row: ValidRow) => (row.sheet === undefined ? {} : { sheet: row.sheet });
+const rowIdentity = (row: { rowNumber: number; sheet?: string }) => `${row.sheet ?? ""}\u0000${row.rowNumber}`;
+
 async function referenceErrors(db: Executor, parsed: ParsedSheet): Promise<ReferenceCheck> {
   const errors = new RowErrorList();
-  const refusedRows = new Set<number>();
+  const refusedRows = new Set<string>();
   const refuse = (error: RowError) => {
     errors.add(error);
-    refusedRows.add(error.rowNumber);
+    refusedRows.add(rowIdentity(error));
   };
   if (parsed.kind === "policeReports") {
     const named = parsed.validRows.flatMap((row) => (row.values as PoliceReportRow).caseNumbers);
     const references = await resolveCaseNumbers(db, named);
     for (const row of parsed.validRows) {
       for (const caseNumber of (row.values as PoliceReportRow).caseNumbers) {
-        if (!references.has(caseNumber)) refuse({ rowNumber: row.rowNumber, column: headerOf(parsed, "caseNumbers"), problem: "unknownCaseNumber", values: { value: caseNumber } });
+        if (!references.has(caseNumber)) refuse({ rowNumber: row.rowNumber, ...sheetOf(row), column: headerOf(parsed, "caseNumbers"), problem: "unknownCaseNumber", values: { value: caseNumber } });
       }
     }
     return { errors, refusedRows, references };
@@ -56,35 +90,121 @@ async function referenceErrors(db: Executor, parsed: ParsedSheet): Promise<Refer
   const references = await resolveFamilyReferences(db, named);
   for (const row of parsed.validRows) {
     const reference = (row.values as MissingPersonRow).familyReference;
-    if (reference !== null && !references.has(reference)) refuse({ rowNumber: row.rowNumber, column: headerOf(parsed, "familyReference"), problem: "unknownFamily", values: { value: reference } });
+    if (reference !== null && !references.has(reference)) refuse({ rowNumber: row.rowNumber, ...sheetOf(row), column: headerOf(parsed, "familyReference"), problem: "unknownFamily", values: { value: reference } });
   }
   return { errors, refusedRows, references };
 }
 
-async function presentKeys(db: Executor, parsed: ParsedSheet): Promise<Set<string>> {
-  if (parsed.kind === "policeReports") {
-    return existingReportKeys(db, parsed.validRows.map((row) => (row.values as PoliceReportRow).reportNumber));
-  }
-  return existingCaseNumbers(db, parsed.validRows.map((row) => row.key));
+interface Sorted {
+  newRows: ValidRow[];
+  alreadyPresent: number;
+  conflicts: ImportConflict[];
+  conflictCount: number;
+  replacements: Replacement[];
+  personMatches: PersonMatch[];
 }
 
 /**
- * Sorts the checked rows against the database: new, already present (same natural key, so a
- * re-import creates nothing), or invalid (including references to records that do not exist).
+ * A report already on file is the same report (nothing to do) or another version of it: a conflict
+ * with both versions, decided by the user's choice, never skipped without a word.
  */
-export async function classifyRows(db: Executor, parsed: ParsedSheet): Promise<ClassifiedImport> {
+async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
+  const existing = await existingReports(db, rows.map((row) => row.key));
+  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: [] };
+  for (const row of rows) {
+    const onFile = existing.get(row.key);
+    if (!onFile) {
+      sorted.newRows.push(row);
+      continue;
+    }
+    const incoming = row.values as PoliceReportRow;
+    const fields = differingFields(onFile, incoming);
+    if (fields.length === 0) {
+      sorted.alreadyPresent += 1;
+      continue;
+    }
+    const choice = choices[row.key] ?? null;
+    if (choice === "keep") sorted.alreadyPresent += 1;
+    else if (choice === "replace") sorted.replacements.push({ row, existingId: onFile.id, version: onFile.version });
+    else sorted.conflictCount += 1;
+    if (sorted.conflicts.length < MAX_LISTED_ERRORS) {
+      sorted.conflicts.push({
+        rowNumber: row.rowNumber,
+        ...(row.sheet === undefined ? {} : { sheet: row.sheet }),
+        key: row.key,
+        reportNumber: incoming.reportNumber,
+        station: incoming.station,
+        existing: { ...reportVersion(onFile), id: onFile.id, version: onFile.version },
+        incoming: reportVersion(incoming),
+        fields,
+        choice,
+      });
+    }
+  }
+  return sorted;
+}
+
+/**
+ * A person not on file by case number still goes through the forms' duplicate review: with likely
+ * matches, the row waits for the user to say "that is the same person" (nothing created) or
+ * "create"; never created twice without a look.
+ */
+async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
+  const present = await existingCaseNumbers(db, rows.flatMap((row) => (row.key.startsWith("name:") ? [] : [row.key])));
+  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: [] };
+  let reviewed = 0;
+  for (const row of rows) {
+    if (!row.key.startsWith("name:") && present.has(row.key)) {
+      sorted.alreadyPresent += 1;
+      continue;
+    }
+    const person = row.values as MissingPersonRow;
+    reviewed += 1;
+    const matches = reviewed <= MAX_REVIEWED_PERSONS ? await likelyMatches(db, person) : [];
+    const choice = choices[row.key] ?? null;
+    if (matches.length > 0) {
+      sorted.personMatches.push({ rowNumber: row.rowNumber, ...sheetOf(row), key: row.key, name: [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter(Boolean).join(" "), matches, choice });
+      if (choice === "keep") {
+        sorted.alreadyPresent += 1;
+        continue;
+      }
+      if (choice !== "create") {
+        sorted.conflictCount += 1;
+        continue;
+      }
+    }
+    sorted.newRows.push(row);
+  }
+  return sorted;
+}
+
+/**
+ * Sorts the checked rows against the database: new, already present (same natural key and
+ * content, so a re-import creates nothing), in conflict with the registry's version, or invalid
+ * (including references to records that do not exist).
+ */
+export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: Readonly<Record<string, ConflictChoice>> = {}): Promise<ClassifiedImport> {
   const { errors: lookupErrors, refusedRows, references } = await referenceErrors(db, parsed);
-  const present = await presentKeys(db, parsed);
-  const candidates = parsed.validRows.filter((row) => !refusedRows.has(row.rowNumber));
-  const newRows = candidates.filter((row) => !present.has(row.key));
+  const candidates = parsed.validRows.filter((row) => !refusedRows.has(rowIdentity(row)));
+  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : await sortPersons(db, candidates, choices);
   // Each list holds its first problems by row, so the first of both together are among them.
   const listed = [...parsed.errors, ...lookupErrors.listed].sort((first, second) => first.rowNumber - second.rowNumber);
   return {
-    counts: { rows: parsed.rowCount, new: newRows.length, alreadyPresent: candidates.length - newRows.length, invalid: parsed.invalidRows + refusedRows.size },
+    counts: {
+      rows: parsed.rowCount,
+      new: sorted.newRows.length,
+      alreadyPresent: sorted.alreadyPresent,
+      invalid: parsed.invalidRows + refusedRows.size,
+      conflicts: sorted.conflictCount,
+      replaced: sorted.replacements.length,
+    },
     errors: listed.slice(0, MAX_LISTED_ERRORS),
     errorCount: parsed.errorCount + lookupErrors.total,
     errorCounts: addCounts(parsed.errorCounts, lookupErrors.counts),
-    newRows,
+    newRows: sorted.newRows,
     references,
+    conflicts: sorted.conflicts,
+    replacements: sorted.replacements,
+    personMatches: sorted.personMatches,
   };
 }

@@ -2,12 +2,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { selectRows, type Database, type Transaction } from "@/db/client";
+import { policeReports, spreadsheetImports } from "@/db/schema";
+import { updateVersioned } from "@/lib/actions/versioned-update";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
-import { classifyRows, type ClassifiedImport } from "./classify";
+import { allocateCaseNumbers } from "@/lib/people/sequences";
+import { POLICE_REPORT_ENTITY } from "@/lib/reports/report-details";
+import { classifyRows, type ClassifiedImport, type Replacement } from "./classify";
 import { INSERT_BATCH_ROWS, yieldToEventLoop } from "./limits";
 import { chunks } from "./lookups";
 import type { ImportProgress, ParsedSheet, ValidRow } from "./parse-file";
+import type { ConflictChoice } from "./report-conflicts";
 import type { MissingPersonRow, PoliceReportRow } from "./validate-row";
 import { runTransaction } from "@/lib/audit/run-transaction";
 
@@ -31,10 +36,15 @@ export interface CommittedImport extends ClassifiedImport {
  * without thousands of bind parameters, which is what keeps 100,000 rows to seconds.
  */
 async function insertMissingPersons(tx: Transaction, importId: string, rows: ValidRow[], references: Map<string, string>): Promise<void> {
+  // A person without a case number in the file gets the registry's next ones, as the form does.
+  const allocated = await allocateCaseNumbers(tx, rows.filter(({ values }) => (values as MissingPersonRow).caseNumber === "").length);
   const records = rows.map(({ values }) => {
     const person = values as MissingPersonRow;
     return {
-      case_number: person.caseNumber,
+      case_number: person.caseNumber === "" ? allocated.shift() : person.caseNumber,
+      source_reference: person.sourceReference,
+      last_seen_on_precision: person.lastSeenOnPrecision,
+      source_values: person.sourceValues,
       family_id: person.familyReference === null ? null : (references.get(person.familyReference) ?? null),
       given_name: person.givenName,
       father_name: person.fatherName,
@@ -50,20 +60,22 @@ async function insertMissingPersons(tx: Transaction, importId: string, rows: Val
     };
   });
   await tx.execute(sql`
-    insert into missing_persons (case_number, family_id, given_name, father_name, grandfather_name, family_name, name_latin,
+    insert into missing_persons (case_number, source_reference, last_seen_on_precision, source_values, family_id, given_name, father_name, grandfather_name, family_name, name_latin,
       name_search, sex, birth_year, last_seen_on, last_seen_place, circumstances, import_id)
-    select case_number, family_id, given_name, father_name, grandfather_name, family_name, name_latin,
+    select case_number, source_reference, last_seen_on_precision, coalesce(source_values, '{}'::jsonb), family_id, given_name, father_name, grandfather_name, family_name, name_latin,
       name_search, sex::sex, birth_year, last_seen_on, last_seen_place, circumstances, ${importId}::uuid
-    from json_to_recordset(${JSON.stringify(records)}::json) as r(case_number text, family_id uuid, given_name text,
+    from json_to_recordset(${JSON.stringify(records)}::json) as r(case_number text, source_reference text, last_seen_on_precision text, source_values jsonb, family_id uuid, given_name text,
       father_name text, grandfather_name text, family_name text, name_latin text, name_search text, sex text,
       birth_year int, last_seen_on date, last_seen_place text, circumstances text)`);
 }
 
 const insertReports = (importId: string, records: object[]) => sql`
-  insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, import_id)
-  select station, report_number, filed_on, reporter_name, reporter_relationship, category::police_report_category, narrative, ${importId}::uuid
+  insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, source_reference,
+    filed_on_precision, source_values, import_id)
+  select station, report_number, filed_on, reporter_name, reporter_relationship, category::police_report_category, narrative, source_reference,
+    filed_on_precision, coalesce(source_values, '{}'::jsonb), ${importId}::uuid
   from json_to_recordset(${JSON.stringify(records)}::json) as r(station text, report_number text, filed_on date,
-    reporter_name text, reporter_relationship text, category text, narrative text)`;
+    reporter_name text, reporter_relationship text, category text, narrative text, source_reference text, filed_on_precision text, source_values jsonb)`;
 
 async function insertPoliceReports(tx: Transaction, importId: string, rows: ValidRow[], references: Map<string, string>): Promise<void> {
   const reports = rows.map(({ values }) => values as PoliceReportRow);
@@ -75,6 +87,9 @@ async function insertPoliceReports(tx: Transaction, importId: string, rows: Vali
     reporter_relationship: report.reporterRelationship,
     category: report.category,
     narrative: report.narrative,
+    source_reference: report.sourceReference,
+    filed_on_precision: report.filedOnPrecision,
+    source_values: report.sourceValues,
   }));
   // Most registers name no person: then the new ids are not needed and not sent back.
   if (!reports.some((report) => report.caseNumbers.length > 0)) {
@@ -99,6 +114,20 @@ async function insertPoliceReports(tx: Transaction, importId: string, rows: Vali
 }
 
 /**
+ * The reports on file that the user chose to correct with the file's version: each a versioned
+ * update with its own audit entry naming the import, as a correction through the form would be.
+ */
+async function replaceReports(tx: Transaction, importId: string, replacements: Replacement[], actor: ImportActor): Promise<void> {
+  for (const { row, existingId, version } of replacements) {
+    const report = row.values as PoliceReportRow;
+    const [before] = await tx.select().from(policeReports).where(sql`${policeReports.id} = ${existingId}`);
+    const values = { filedOn: report.filedOn, reporterName: report.reporterName, reporterRelationship: report.reporterRelationship, category: report.category, narrative: report.narrative };
+    const after = await updateVersioned(tx, policeReports, POLICE_REPORT_ENTITY, { id: existingId, version }, values);
+    await appendAuditEntry(tx, { ...actor, action: "policeReport.update", entity: POLICE_REPORT_ENTITY, entityId: existingId, before, after: { ...after, importId, reporterNameSearch: undefined } });
+  }
+}
+
+/**
  * Imports every new row in one transaction with one audit entry (file hash and counts) — or
  * nothing, whatever happens on the way. Each created record carries the import's id.
  */
@@ -108,13 +137,14 @@ export async function commitImport(
   actor: ImportActor,
   fileName: string,
   onProgress: (progress: ImportProgress) => void = () => {},
+  choices: Readonly<Record<string, ConflictChoice>> = {},
 ): Promise<CommittedImport> {
   const importId = randomUUID();
   return runTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
     onProgress({ phase: "check" });
     await yieldToEventLoop();
-    const classified = await classifyRows(tx, parsed);
+    const classified = await classifyRows(tx, parsed, choices);
     const total = classified.newRows.length;
     let saved = 0;
     for (const batch of chunks(classified.newRows, INSERT_BATCH_ROWS)) {
@@ -124,6 +154,8 @@ export async function commitImport(
       onProgress({ phase: "save", saved, total });
       await yieldToEventLoop();
     }
+    await replaceReports(tx, importId, classified.replacements, actor);
+    await tx.insert(spreadsheetImports).values({ id: importId, kind: parsed.kind, fileName, sha256: parsed.sha256, createdBy: actor.actorId, createdCount: total });
     const { hash } = await appendAuditEntry(tx, {
       ...actor,
       action: parsed.kind === "policeReports" ? "import.policeReports" : "import.missingPersons",

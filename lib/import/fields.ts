@@ -14,20 +14,38 @@ export interface ImportField {
   example: string;
 }
 
+/**
+ * The office's own running number in its register ("الرقم", restarting in every list): kept with the
+ * record as where it came from, never taken for a registry case number or report number.
+ */
+const sourceReferenceField: ImportField = {
+  key: "sourceReference",
+  required: false,
+  headerAr: "الرقم في السجل",
+  headerEn: "Register serial",
+  aliases: ["الرقم", "م", "ر م", "ت", "الرقم التسلسلي", "رقم تسلسلي", "التسلسل", "serial", "serial no", "no", "#", "s n"],
+  example: "1",
+};
+
 const policeReportFields: readonly ImportField[] = [
   { key: "reportNumber", required: true, headerAr: "رقم البلاغ", headerEn: "Report number", aliases: ["report no", "report", "رقم المحضر", "البلاغ"], example: "1442/2020" },
   { key: "station", required: false, headerAr: "مركز الشرطة", headerEn: "Police station", aliases: ["station", "المركز"], example: "مركز شرطة ترهونة" },
   { key: "filedOn", required: true, headerAr: "تاريخ البلاغ", headerEn: "Filed on", aliases: ["date filed", "report date", "date", "التاريخ"], example: "2020-07-14" },
   { key: "reporterName", required: true, headerAr: "اسم المبلغ", headerEn: "Reporter name", aliases: ["reporter", "المبلغ"], example: "سالم علي الترهوني" },
+  { key: "reporterPhone", required: false, headerAr: "هاتف المبلغ", headerEn: "Reporter phone", aliases: ["الهاتف", "رقم الهاتف", "هاتف", "النقال", "phone", "mobile"], example: "+218912345678" },
   { key: "reporterRelationship", required: false, headerAr: "صلة المبلغ", headerEn: "Reporter relationship", aliases: ["relationship", "صلة القرابة", "القرابة"], example: "أخ" },
   { key: "category", required: true, headerAr: "نوع البلاغ", headerEn: "Category", aliases: ["type", "النوع", "التصنيف"], example: "disappearance" },
   { key: "narrative", required: false, headerAr: "الوقائع", headerEn: "Narrative", aliases: ["details", "description", "التفاصيل", "ملخص"], example: "" },
   { key: "caseNumbers", required: false, headerAr: "أرقام الحالات", headerEn: "Case numbers", aliases: ["case number", "missing persons", "رقم الحالة", "المفقودون"], example: "TRH-MP-00001" },
+  sourceReferenceField,
 ];
 
 const missingPersonFields: readonly ImportField[] = [
-  { key: "caseNumber", required: true, headerAr: "رقم الحالة", headerEn: "Case number", aliases: ["case no", "case", "رقم القضية", "الرقم"], example: "TRH-MP-09001" },
-  { key: "givenName", required: true, headerAr: "الاسم", headerEn: "Given name", aliases: ["first name", "name", "الاسم الأول"], example: "محمد" },
+  // Left empty, the registry allocates the next case number, as the form does.
+  { key: "caseNumber", required: false, headerAr: "رقم الحالة", headerEn: "Case number", aliases: ["case no", "case", "رقم القضية"], example: "TRH-MP-09001" },
+  // A register's one name cell is split into the parts; either it or the given name is needed.
+  { key: "fullName", required: false, headerAr: "الاسم الكامل", headerEn: "Full name", aliases: ["full name", "الاسم الرباعي", "الاسم الثلاثي", "اسم المفقود", "الاسم بالكامل"], example: "" },
+  { key: "givenName", required: false, headerAr: "الاسم", headerEn: "Given name", aliases: ["first name", "name", "الاسم الأول"], example: "محمد" },
   { key: "fatherName", required: false, headerAr: "اسم الأب", headerEn: "Father's name", aliases: ["father name", "father", "الأب"], example: "علي" },
   { key: "grandfatherName", required: false, headerAr: "اسم الجد", headerEn: "Grandfather's name", aliases: ["grandfather name", "grandfather", "الجد"], example: "سالم" },
   { key: "familyName", required: false, headerAr: "اللقب", headerEn: "Family name", aliases: ["surname", "tribe", "family", "العائلة", "اسم العائلة", "القبيلة"], example: "الترهوني" },
@@ -38,6 +56,7 @@ const missingPersonFields: readonly ImportField[] = [
   { key: "lastSeenPlace", required: false, headerAr: "مكان آخر مشاهدة", headerEn: "Last seen place", aliases: ["place last seen", "last seen", "مكان الاختفاء"], example: "ترهونة" },
   { key: "circumstances", required: false, headerAr: "الظروف", headerEn: "Circumstances", aliases: ["details", "ظروف الاختفاء"], example: "" },
   { key: "familyReference", required: false, headerAr: "مرجع العائلة", headerEn: "Family reference", aliases: ["family ref", "رقم العائلة"], example: "" },
+  sourceReferenceField,
 ];
 
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {

@@ -46,7 +46,9 @@ export type MappingProblem =
   | { problem: "unmappedColumns"; columns: string[] }
   | { problem: "missingRequired"; fields: string[] }
   | { problem: "mappedTwice"; fields: string[] }
-  | { problem: "wrongColumnCount" };
+  | { problem: "wrongColumnCount" }
+  | { problem: "sheetHeadersDiffer"; sheet: string; columns: string[] }
+  | { problem: "noSheetChosen" };
 
 /** A mapping is usable when every column is decided and every required field has one column. */
 export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): MappingProblem | null {
@@ -61,6 +63,8 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
   const twice = [...new Set(used.filter((key, index) => used.indexOf(key) !== index))];
   if (twice.length > 0) return { problem: "mappedTwice", fields: twice };
   const missing = IMPORT_FIELDS[kind].filter((field) => field.required && !used.includes(field.key)).map((field) => field.key);
+  // A person is named by a given-name column or a full-name column: one of the two is required.
+  if (kind === "missingPersons" && !used.includes("givenName") && !used.includes("fullName")) missing.unshift("givenName");
   if (missing.length > 0) return { problem: "missingRequired", fields: missing };
   return null;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "./fields";
 import { MAX_UPLOAD_BYTES } from "./limits";
+import { DEFAULT_READ_OPTIONS, readOptionsSchema } from "./read-options";
 import type { ImportRequest } from "./run-import";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -16,6 +17,30 @@ const importFormSchema = z.object({
       const parsed = z.array(z.string().max(40)).max(500).safeParse(safeJson(text));
       if (!parsed.success) {
         context.addIssue({ code: "custom", message: "mapping" });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  conflictChoices: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined || text === "") return {};
+      const parsed = z.record(z.string().max(400), z.enum(["keep", "replace", "create"])).safeParse(safeJson(text));
+      if (!parsed.success || Object.keys(parsed.data).length > 100_000) {
+        context.addIssue({ code: "custom", message: "conflictChoices" });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  readOptions: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined || text === "") return DEFAULT_READ_OPTIONS;
+      const parsed = readOptionsSchema.safeParse(safeJson(text));
+      if (!parsed.success) {
+        context.addIssue({ code: "custom", message: "readOptions" });
         return z.NEVER;
       }
       return parsed.data;
@@ -40,7 +65,7 @@ export async function readImportForm(request: Request): Promise<{ request: Omit<
   const form = await request.formData().catch(() => null);
   if (!form) return refusal(400, "invalid");
   const file = form.get("file");
-  const fields = importFormSchema.safeParse({ kind: form.get("kind"), mode: form.get("mode"), mapping: form.get("mapping") ?? undefined });
+  const fields = importFormSchema.safeParse({ kind: form.get("kind"), mode: form.get("mode"), mapping: form.get("mapping") ?? undefined, readOptions: form.get("readOptions") ?? undefined, conflictChoices: form.get("conflictChoices") ?? undefined });
   if (!(file instanceof File) || !fields.success) return refusal(400, "invalid");
   if (file.size > MAX_UPLOAD_BYTES) return refusal(413, "tooLarge");
   return {
@@ -50,6 +75,8 @@ export async function readImportForm(request: Request): Promise<{ request: Omit<
       kind: fields.data.kind,
       mode: fields.data.mode,
       mapping: fields.data.mapping,
+      readOptions: fields.data.readOptions,
+      conflictChoices: fields.data.conflictChoices,
     },
   };
 }

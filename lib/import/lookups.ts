@@ -28,12 +28,24 @@ async function collect<Item, Row>(items: readonly Item[], query: (chunk: Item[])
   return rows;
 }
 
-/** station + NUL + report number of the reports already on file among those named. */
-export async function existingReportKeys(db: Executor, reportNumbers: readonly string[]): Promise<Set<string>> {
-  const rows = await collect(reportNumbers, (chunk) =>
-    db.select({ station: policeReports.station, reportNumber: policeReports.reportNumber }).from(policeReports).where(inIndexedKeys(policeReports.reportNumber, chunk)),
+/** The live reports already on file under the keys named (report_key, migration 0018), by key. */
+export async function existingReports(db: Executor, keys: readonly string[]) {
+  const rows = await collect(keys, (chunk) =>
+    db
+      .select({
+        id: policeReports.id,
+        version: policeReports.version,
+        key: policeReports.reportKey,
+        filedOn: policeReports.filedOn,
+        reporterName: policeReports.reporterName,
+        reporterRelationship: policeReports.reporterRelationship,
+        category: policeReports.category,
+        narrative: policeReports.narrative,
+      })
+      .from(policeReports)
+      .where(and(inIndexedKeys(policeReports.reportKey, chunk), isNull(policeReports.voidedAt))),
   );
-  return new Set(rows.map((row) => `${row.station}\u0000${row.reportNumber}`));
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
 /** Case numbers and family references are compared in capitals, as the forms store them. */

@@ -17,7 +17,7 @@ process.once("disconnect", () => process.exit(0));
 process.once("message", (job: ParseJob) => {
   void (async () => {
     try {
-      const outcome = await parseSheet(job.bytes, job.kind, job.mapping, (progress) => void send({ type: "progress", progress }));
+      const outcome = await parseSheet(job.bytes, job.kind, job.mapping, (progress) => void send({ type: "progress", progress }), job.readOptions);
       await send({ type: "outcome", outcome });
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;

@@ -4,12 +4,14 @@ import { ImportFileError } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
 import { PARSE_WORKER_HEAP_MB, PARSE_WORKER_SECONDS } from "./limits";
-import type { ImportProgress, parseSheet } from "./parse-file";
+import type { ImportProgress, ParseOutcome } from "./parse-file";
+import type { ReadOptions } from "./read-options";
 
 export interface ParseJob {
   bytes: Uint8Array;
   kind: ImportKind;
   mapping: ColumnMapping | null;
+  readOptions?: ReadOptions;
 }
 
 export interface WorkerLimits {
@@ -19,7 +21,6 @@ export interface WorkerLimits {
 
 const LIMITS: WorkerLimits = { heapMb: PARSE_WORKER_HEAP_MB, seconds: PARSE_WORKER_SECONDS };
 
-type ParseOutcome = Awaited<ReturnType<typeof parseSheet>>;
 
 export type WorkerMessage =
   | { type: "progress"; progress: ImportProgress }

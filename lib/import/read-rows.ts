@@ -1,113 +1,73 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
-import { assertLineLengths, decodeText, detectFormat, ImportFileError, type FileFormat } from "./decode";
+import { csvRecords } from "./csv-records";
+import { assertLineLengths, decodeText, detectFormat, ImportFileError, type FileFormat, type TextEncodingName } from "./decode";
 import { MAX_COLUMNS, MAX_LINE_CHARACTERS } from "./limits";
 import { checkedWorkbook } from "./xlsx-archive";
+import { mergedCellFiller } from "./merged-cells";
+import { xlsxCellText, type CellReadProblem } from "./xlsx-cell";
 
-/** One record of the sheet as text cells; rowNumber is what the user sees in Excel (header = 1). */
+/** A cell that holds no value a person typed: a formula Excel never computed, an error such as #N/A. */
+export interface CellFlag {
+  column: number;
+  problem: CellReadProblem;
+  value: string;
+}
+
+/** One record of a sheet as text cells; rowNumber is what the user sees in Excel. */
 export interface SheetRow {
   rowNumber: number;
   cells: string[];
-  /** Columns whose cell held a spreadsheet formula rather than a value. */
-  formulaColumns: number[];
+  /** Hidden in Excel (a cancelled entry, typically): skipped unless the user asks for it. */
+  hidden: boolean;
+  flags: CellFlag[];
 }
 
-export interface OpenedSheet {
-  format: FileFormat;
-  encoding: "utf-8" | "windows-1256" | null;
-  headers: string[];
+export interface RawSheet {
+  name: string;
+  hidden: boolean;
+  /** 0-based columns hidden in Excel. */
+  hiddenColumns: number[];
   rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
+  /** Once the header is known, later rows are read only that wide (plus one extra cell). */
+  setWidth(width: number): void;
 }
 
-const TEXT_CHUNK = 256 * 1024;
-
-function chooseDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [",", ";", "\t"].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length }));
-  return counts.reduce((best, next) => (next.count > best.count ? next : best)).delimiter;
+export interface OpenedWorkbook {
+  format: FileFormat;
+  encoding: TextEncodingName | null;
+  /** Every sheet in the workbook's order (a CSV file is one sheet without a name). */
+  sheetCount: number;
+  sheets: AsyncIterable<RawSheet>;
 }
 
-/**
- * The records of a CSV text, parsed a chunk at a time: each chunk's complete records, the
- * unfinished last one carried over to the next. (Papa's node-stream mode pauses the parser every
- * 16 records and then parses the rest of its chunk again, which cost seconds per 100,000 rows.)
- */
-function* csvRecords(text: string): Generator<string[]> {
-  const delimiter = chooseDelimiter(text);
-  // Papa's own guess of the line ending, from the start of the file, then kept for every chunk.
-  const newline = Papa.parse(text.slice(0, TEXT_CHUNK), { delimiter, preview: 1 }).meta.linebreak as "\n" | "\r\n" | "\r";
-  const parse = (input: string, moreToCome: boolean) =>
-    // Without a header, typing or a step function the parser answers rows of strings.
-    new Papa.Parser({ delimiter, newline }).parse(input, 0, moreToCome) as { data: string[][]; meta: { cursor: number } };
-  let carried = "";
-  for (let start = 0; start < text.length; start += TEXT_CHUNK) {
-    const input = carried + text.slice(start, start + TEXT_CHUNK);
-    const parsed = parse(input, true);
-    carried = input.slice(parsed.meta.cursor);
-    yield* parsed.data;
-  }
-  if (carried !== "") yield* parse(carried, false).data;
-}
-
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === "");
-}
-
-async function openCsv(bytes: Uint8Array): Promise<OpenedSheet> {
+async function openCsv(bytes: Uint8Array): Promise<OpenedWorkbook> {
   const { text, encoding } = decodeText(bytes);
+  if (text.trim() === "") throw new ImportFileError("empty");
   assertLineLengths(text);
-  const records = csvRecords(text);
-  let rowNumber = 0;
-  let headers: string[] | null = null;
-  while (headers === null) {
-    const next = records.next();
-    if (next.done) throw new ImportFileError(rowNumber === 0 && text.trim() === "" ? "empty" : "noHeader");
-    rowNumber += 1;
-    if (!isBlank(next.value)) headers = next.value.map((cell) => cell.trim());
-  }
   function* rows(): Generator<SheetRow> {
-    for (let next = records.next(); !next.done; next = records.next()) {
+    let rowNumber = 0;
+    for (const cells of csvRecords(text)) {
       rowNumber += 1;
-      yield { rowNumber, cells: next.value, formulaColumns: [] };
+      yield { rowNumber, cells, hidden: false, flags: [] };
     }
   }
-  return { format: "csv", encoding, headers, rows: rows() };
+  const sheet: RawSheet = { name: "", hidden: false, hiddenColumns: [], rows: rows(), setWidth: () => {} };
+  return {
+    format: "csv",
+    encoding,
+    sheetCount: 1,
+    sheets: (async function* () {
+      yield sheet;
+    })(),
+  };
 }
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** The text of an Excel cell; a formula is reported, never evaluated or imported. */
-function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
-  if (value === null || value === undefined) return { text: "", formula: false };
-  if (value instanceof Date) return { text: isoDate(value), formula: false };
-  if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value) return { text: "", formula: true };
-    if ("richText" in value) return { text: value.richText.map((part) => part.text).join(""), formula: false };
-    if ("text" in value) return { text: String(value.text), formula: false };
-    if ("error" in value) return { text: String(value.error), formula: false };
-    return { text: "", formula: false };
-  }
-  return { text: String(value), formula: false };
-}
-
-function cellOf(row: ExcelJS.Row, column: number): { text: string; formula: boolean } {
-  const { text, formula } = cellText(row.findCell(column)?.value);
-  if (text.length > MAX_LINE_CHARACTERS) throw new ImportFileError("lineTooLong", { line: row.number, limit: MAX_LINE_CHARACTERS });
-  return { text, formula };
-}
-
-/**
- * The header row, up to its last filled cell. It is read in full once; its width then bounds
- * every other row, so a cell in column XFD costs one look-up, not a walk over 16,384 columns.
- */
-function headerRow(row: ExcelJS.Row): SheetRow {
-  const cells = Array.from({ length: row.cellCount }, (_, index) => cellOf(row, index + 1).text);
-  while (cells.length > 0 && (cells.at(-1) ?? "").trim() === "") cells.pop();
-  if (cells.length > MAX_COLUMNS) throw new ImportFileError("tooManyColumns", { limit: MAX_COLUMNS });
-  return { rowNumber: row.number, cells, formulaColumns: [] };
+function cellOf(row: ExcelJS.Row, column: number): { text: string; problem: CellReadProblem | null } {
+  const cell = row.findCell(column);
+  const read = xlsxCellText(cell?.value, cell?.numFmt);
+  if (read.text.length > MAX_LINE_CHARACTERS) throw new ImportFileError("lineTooLong", { line: row.number, limit: MAX_LINE_CHARACTERS });
+  return read;
 }
 
 /**
@@ -122,55 +82,75 @@ function firstExtraColumn(row: ExcelJS.Row, width: number): number | undefined {
   return row.cellCount > Math.max(width, MAX_COLUMNS) && filled(row.cellCount) ? row.cellCount : undefined;
 }
 
-/** A data row: only the cells under the headers are read (plus a first extra one, if any). */
-function dataRow(row: ExcelJS.Row, width: number): SheetRow {
+/**
+ * A row's cells: before the header is known, up to MAX_COLUMNS of them; after, only those under
+ * the headers (plus a first extra one), so a cell in column XFD costs one look-up, not 16,384.
+ */
+function sheetRow(row: ExcelJS.Row, width: number | null, hiddenRows: Set<number>): SheetRow {
   const cells: string[] = [];
-  const formulaColumns: number[] = [];
-  for (let column = 1; column <= width; column += 1) {
-    const { text, formula } = cellOf(row, column);
+  const flags: CellFlag[] = [];
+  const last = width ?? Math.min(row.cellCount, MAX_COLUMNS + 1);
+  for (let column = 1; column <= last; column += 1) {
+    const { text, problem } = cellOf(row, column);
     cells.push(text);
-    if (formula) formulaColumns.push(column - 1);
+    if (problem) flags.push({ column: column - 1, problem, value: text });
   }
-  const extra = firstExtraColumn(row, width);
-  if (extra !== undefined) cells.push(cellOf(row, extra).text);
-  return { rowNumber: row.number, cells, formulaColumns };
+  if (width !== null) {
+    const extra = firstExtraColumn(row, width);
+    if (extra !== undefined) cells.push(cellOf(row, extra).text);
+  } else if (row.cellCount > last) {
+    // A row filled only far right (column XFD) is not blank: its last cell stands for the rest.
+    cells.push(cellOf(row, row.cellCount).text);
+  }
+  return { rowNumber: row.number, cells, hidden: hiddenRows.has(row.number), flags };
 }
 
-async function openXlsx(bytes: Uint8Array): Promise<OpenedSheet> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(await checkedWorkbook(bytes)), {
+async function openXlsx(bytes: Uint8Array): Promise<OpenedWorkbook> {
+  const checked = await checkedWorkbook(bytes);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(checked.archive), {
     entries: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
   });
-  let width: number | null = null;
-  const sheetRows = (async function* () {
+  const described = new Map(checked.sheets.map((sheet) => [sheet.name, sheet]));
+  const sheets = (async function* (): AsyncGenerator<RawSheet> {
     try {
       for await (const worksheet of workbook) {
-        for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-          if (width !== null) {
-            yield dataRow(row, width);
-            continue;
+        const reader = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+        const known = described.get(reader.name);
+        const layout = known?.layout ?? { hiddenRows: [], hiddenColumns: [], merges: [] };
+        const hiddenRows = new Set(layout.hiddenRows);
+        const fill = mergedCellFiller(layout.merges);
+        let width: number | null = null;
+        const rows = (async function* () {
+          for await (const row of reader) {
+            const read = sheetRow(row, width, hiddenRows);
+            yield { ...read, cells: fill(read.rowNumber, read.cells) };
           }
-          const header = headerRow(row);
-          if (isBlank(header.cells)) continue;
-          width = header.cells.length;
-          yield header;
-        }
-        return; // the first sheet only: further sheets are notes, lookups, pivot tables
+        })();
+        yield {
+          name: reader.name,
+          hidden: known?.hidden ?? (reader.state !== undefined && reader.state !== "visible"),
+          hiddenColumns: layout.hiddenColumns.map((column) => column - 1),
+          rows,
+          setWidth: (next) => {
+            width = next;
+          },
+        };
+        // A sheet the caller did not read to its end is read through here: the stream goes on.
+        for await (const row of rows) void row;
       }
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
       throw new ImportFileError("unreadableWorkbook");
     }
   })();
-  const first = await sheetRows.next();
-  if (first.done) throw new ImportFileError("empty");
-  return { format: "xlsx", encoding: null, headers: first.value.cells.map((cell) => cell.trim()), rows: sheetRows };
+  return { format: "xlsx", encoding: null, sheetCount: Math.max(checked.sheets.length, 1), sheets };
 }
 
-/** Opens an uploaded CSV or XLSX file and streams its records after the header row. */
-export function openSheet(bytes: Uint8Array): Promise<OpenedSheet> {
+/** Opens an uploaded CSV or XLSX file: its sheets, each streaming its records. */
+export function openWorkbook(bytes: Uint8Array): Promise<OpenedWorkbook> {
   return detectFormat(bytes) === "xlsx" ? openXlsx(bytes) : openCsv(bytes);
 }

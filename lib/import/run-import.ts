@@ -1,13 +1,18 @@
 import type { Database } from "@/db/client";
-import { classifyRows, type ImportCounts } from "./classify";
+import { classifyRows, type ImportCounts, type PersonMatch } from "./classify";
 import { commitImport, type ImportActor } from "./commit";
-import { ImportFileError, type FileFormat } from "./decode";
+import { ImportFileError, type FileFormat, type TextEncodingName } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping, MappingProblem } from "./headers";
 import { claimImportRun } from "./import-lock";
 import { yieldToEventLoop } from "./limits";
 import type { ImportProgress, ParsedSheet } from "./parse-file";
 import { parseInWorker } from "./parse-in-worker";
+import type { ReadOptions, SheetSummary } from "./read-options";
+import type { ConflictChoice, ImportConflict } from "./report-conflicts";
+import type { CodedField, CodedValue, DateColumnSummary } from "./column-readers";
+import { DEFAULT_READ_OPTIONS } from "./read-options";
+import { rememberValues, withRememberedValues } from "./remembered-values";
 import type { ErrorCounts } from "./row-errors";
 import type { RowError } from "./validate-row";
 
@@ -17,19 +22,25 @@ export type ImportMode = "dryRun" | "commit";
 export type ImportEvent =
   | ({ type: "progress" } & ImportProgress)
   | { type: "fileError"; key: ImportFileError["key"]; values: Record<string, string | number> }
-  | { type: "mapping"; headers: string[]; mapping: ColumnMapping; problem: MappingProblem; format: FileFormat }
+  | { type: "mapping"; headers: string[]; mapping: ColumnMapping; problem: MappingProblem; format: FileFormat; sheets: SheetSummary[]; hiddenRows: ReadOptions["hiddenRows"] }
   | {
       type: "result";
       mode: ImportMode;
       sha256: string;
       format: FileFormat;
-      encoding: "utf-8" | "windows-1256" | null;
+      encoding: TextEncodingName | null;
       headers: string[];
+      sheets: SheetSummary[];
+      hiddenRows: ReadOptions["hiddenRows"];
       mapping: ColumnMapping;
       counts: ImportCounts;
       errors: RowError[];
       errorCount: number;
       errorCounts: ErrorCounts;
+      conflicts: ImportConflict[];
+      personMatches: PersonMatch[];
+      dateColumns: DateColumnSummary[];
+      codedValues: { field: CodedField; values: CodedValue[] }[];
       importId: string | null;
     };
 
@@ -38,14 +49,18 @@ export interface ImportRequest {
   fileName: string;
   kind: ImportKind;
   mapping: ColumnMapping | null;
+  /** Sheets, header rows and hidden rows; by default the register's visible sheets, hidden rows skipped. */
+  readOptions?: ReadOptions;
+  /** Report key → the user's choice for a report on file with other content. */
+  conflictChoices?: Record<string, ConflictChoice>;
   mode: ImportMode;
   actor: ImportActor;
 }
 
-async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: ImportProgress) => void) {
+async function dryRun(db: Database, parsed: ParsedSheet, onProgress: (progress: ImportProgress) => void, choices: Record<string, ConflictChoice>) {
   onProgress({ phase: "check" });
   await yieldToEventLoop();
-  return { ...(await classifyRows(db, parsed)), importId: null };
+  return { ...(await classifyRows(db, parsed, choices)), importId: null };
 }
 
 /**
@@ -68,17 +83,19 @@ export async function runImport(db: Database, request: ImportRequest, emit: (eve
 async function checkAndImport(db: Database, request: ImportRequest, emit: (event: ImportEvent) => void): Promise<void> {
   const onProgress = (progress: ImportProgress) => emit({ type: "progress", ...progress });
   try {
-    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping }, onProgress);
+    const readOptions = await withRememberedValues(db, request.readOptions ?? DEFAULT_READ_OPTIONS);
+    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping, readOptions }, onProgress);
     if ("problem" in outcome) {
-      const { headers, mapping, format } = outcome.sheet;
-      emit({ type: "mapping", headers, mapping, problem: outcome.problem, format });
+      const { headers, mapping, format, sheets, hiddenRows } = outcome.sheet;
+      emit({ type: "mapping", headers, mapping, problem: outcome.problem, format, sheets, hiddenRows });
       return;
     }
     const { parsed } = outcome;
     const classified =
       request.mode === "commit"
-        ? await commitImport(db, parsed, request.actor, request.fileName, onProgress)
-        : await dryRun(db, parsed, onProgress);
+        ? await commitImport(db, parsed, request.actor, request.fileName, onProgress, request.conflictChoices ?? {})
+        : await dryRun(db, parsed, onProgress, request.conflictChoices ?? {});
+    if (request.mode === "commit") await rememberValues(db, request.readOptions?.valueMappings, request.actor.actorId);
     emit({
       type: "result",
       mode: request.mode,
@@ -86,11 +103,17 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       format: parsed.format,
       encoding: parsed.encoding,
       headers: parsed.headers,
+      sheets: parsed.sheets,
+      hiddenRows: parsed.hiddenRows,
       mapping: parsed.mapping,
       counts: classified.counts,
       errors: classified.errors,
       errorCount: classified.errorCount,
       errorCounts: classified.errorCounts,
+      conflicts: classified.conflicts,
+      personMatches: classified.personMatches,
+      dateColumns: parsed.dateColumns,
+      codedValues: parsed.codedValues,
       importId: classified.importId,
     });
   } catch (error) {

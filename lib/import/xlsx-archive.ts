@@ -1,6 +1,7 @@
 import zlib from "node:zlib";
 import { ImportFileError } from "./decode";
 import { MAX_SHARED_STRINGS, MAX_UNCOMPRESSED_BYTES } from "./limits";
+import { sheetLayoutScanner, sheetsOfWorkbook, type SheetLayout, type WorkbookSheet } from "./xlsx-layout";
 
 /**
  * An XLSX file is a zip archive whose few kilobytes may unzip to gigabytes ("zip bomb"), and whose
@@ -27,7 +28,7 @@ const ZIP64_SENTINEL = 0xffffffff;
 const MAX_ENTRIES = 10_000;
 const INFLATE_SLICE = 64 * 1024;
 
-/** The parts ExcelJS's reader uses; the first worksheet is found by its name pattern. */
+/** The parts ExcelJS's reader uses; the worksheets are found by their name pattern. */
 const WORKBOOK_PARTS = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"];
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 const SHARED_STRINGS = "xl/sharedStrings.xml";
@@ -80,12 +81,13 @@ function partsToRead(entries: ZipEntry[]): ZipEntry[] {
     if (names.has(entry.name)) throw unreadable();
     names.add(entry.name);
   }
-  const worksheet = entries.find((entry) => WORKSHEET.test(entry.name));
-  if (!worksheet) throw unreadable();
-  // Workbook, relations, styles and shared strings before the sheet: ExcelJS then reads the sheet
+  const worksheets = entries.filter((entry) => WORKSHEET.test(entry.name));
+  if (worksheets.length === 0) throw unreadable();
+  // Workbook, relations, styles and shared strings before the sheets: ExcelJS then reads each sheet
   // as it unzips it, instead of copying it to a temporary file first.
   const parts = WORKBOOK_PARTS.flatMap((name) => entries.filter((entry) => entry.name === name));
-  return [...parts, worksheet];
+  const byNumber = (entry: ZipEntry) => Number(/(\d+)\.xml$/.exec(entry.name)?.[1] ?? 0);
+  return [...parts, ...worksheets.sort((first, second) => byNumber(first) - byNumber(second))];
 }
 
 /** Counts `<si>` elements across chunk boundaries, without keeping the text. */
@@ -104,11 +106,17 @@ function sharedStringCounter() {
   };
 }
 
+/** What is learnt of a part while unzipping it: a worksheet's layout, the small parts' text. */
+interface PartReader {
+  add(chunk: Buffer): void;
+}
+
 /** Unzips one part, counting what comes out; refuses the file once the budget is spent. */
-async function measuredSize(entry: ZipEntry, budget: number): Promise<number> {
+async function measuredSize(entry: ZipEntry, budget: number, reader: PartReader): Promise<number> {
   if (entry.method === STORED) {
     if (entry.data.length > budget) throw new ImportFileError("uncompressedTooLarge", { limit: MAX_UNCOMPRESSED_BYTES / 1024 / 1024 });
     if (entry.name === SHARED_STRINGS) checkSharedStrings([entry.data]);
+    reader.add(entry.data);
     return entry.data.length;
   }
   if (entry.method !== DEFLATED) throw unreadable();
@@ -119,6 +127,7 @@ async function measuredSize(entry: ZipEntry, budget: number): Promise<number> {
     inflater.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (entry.name === SHARED_STRINGS) strings.add(chunk);
+      reader.add(chunk);
       if (size > budget) inflater.destroy(new ImportFileError("uncompressedTooLarge", { limit: MAX_UNCOMPRESSED_BYTES / 1024 / 1024 }));
       else if (strings.count > MAX_SHARED_STRINGS) inflater.destroy(new ImportFileError("tooManySharedStrings", { limit: MAX_SHARED_STRINGS }));
     });
@@ -193,20 +202,46 @@ function archive(parts: { entry: ZipEntry; size: number }[]): Buffer {
   return Buffer.concat([...pieces, directory, end]);
 }
 
+/** The small parts that name the sheets are kept as text (a few kilobytes), the rest is not. */
+const KEPT_AS_TEXT = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
+
+function textKeeper() {
+  const chunks: Buffer[] = [];
+  return { add: (chunk: Buffer) => void chunks.push(Buffer.from(chunk)), text: () => Buffer.concat(chunks).toString("utf8") };
+}
+
+export interface CheckedWorkbook {
+  archive: Buffer;
+  /** The sheets in the workbook's order, each with what ExcelJS's stream reader does not tell. */
+  sheets: (WorkbookSheet & { layout: SheetLayout })[];
+}
+
 /**
  * The parts of an XLSX file that ExcelJS will read, re-packed after checking what they really
- * unzip to: at most MAX_UNCOMPRESSED_BYTES together and MAX_SHARED_STRINGS shared strings.
+ * unzip to: at most MAX_UNCOMPRESSED_BYTES together and MAX_SHARED_STRINGS shared strings. On the
+ * way, each sheet's hidden rows and columns and merged cells are noted (ExcelJS's stream reader
+ * drops them), with the sheets' names and visibility.
  */
-export async function checkedWorkbook(bytes: Uint8Array): Promise<Buffer> {
+export async function checkedWorkbook(bytes: Uint8Array): Promise<CheckedWorkbook> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < 22) throw unreadable();
   const parts = partsToRead(centralDirectory(buffer));
   const measured: { entry: ZipEntry; size: number }[] = [];
+  const texts = new Map<string, ReturnType<typeof textKeeper>>();
+  const layouts = new Map<string, ReturnType<typeof sheetLayoutScanner>>();
   let budget = MAX_UNCOMPRESSED_BYTES;
   for (const entry of parts) {
-    const size = await measuredSize(entry, budget);
+    const reader = KEPT_AS_TEXT.has(entry.name) ? textKeeper() : WORKSHEET.test(entry.name) ? sheetLayoutScanner() : { add: () => {} };
+    if ("text" in reader) texts.set(entry.name, reader);
+    if ("layout" in reader) layouts.set(entry.name, reader);
+    const size = await measuredSize(entry, budget, reader);
     budget -= size;
     measured.push({ entry, size });
   }
-  return archive(measured);
+  const named = sheetsOfWorkbook(texts.get("xl/workbook.xml")?.text() ?? "", texts.get("xl/_rels/workbook.xml.rels")?.text() ?? "");
+  const sheets = named.flatMap((sheet) => {
+    const layout = layouts.get(sheet.path);
+    return layout ? [{ ...sheet, layout: layout.layout() }] : [];
+  });
+  return { archive: archive(measured), sheets };
 }

@@ -21,6 +21,13 @@ export async function allocateCaseNumber(tx: Transaction): Promise<string> {
   return `TRH-MP-${String(highest + 1).padStart(5, "0")}`;
 }
 
+/** The next `count` free case numbers in order, under the same lock (a spreadsheet import's people). */
+export async function allocateCaseNumbers(tx: Transaction, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const first = Number((await allocateCaseNumber(tx)).slice(7));
+  return Array.from({ length: count }, (_, index) => `TRH-MP-${String(first + index).padStart(5, "0")}`);
+}
+
 /** A suggestion for the family form; the registrar may type another, and uniqueness is checked on save. */
 async function suggestFamilyReferenceQuery(db: Executor): Promise<string> {
   const highest = await highestNumber(

@@ -2,14 +2,15 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { looksLikeFormula } from "@/lib/import/cell-values";
+import { isPlaceholder, looksLikeFormula } from "@/lib/import/cell-values";
 import { ImportFileError } from "@/lib/import/decode";
 import { IMPORT_FIELDS } from "@/lib/import/fields";
 import { suggestMapping } from "@/lib/import/headers";
 import { csvTemplate, xlsxTemplate } from "@/lib/import/template";
 import { parseSheet, type ParsedSheet } from "@/lib/import/parse-file";
 
-const PERSON_HEADERS = IMPORT_FIELDS.missingPersons.map((field) => `${field.headerAr} / ${field.headerEn}`);
+/** The template's columns of a person in parts (no full-name cell, no register serial). */
+const PERSON_HEADERS = IMPORT_FIELDS.missingPersons.filter((field) => !["fullName", "sourceReference"].includes(field.key)).map((field) => `${field.headerAr} / ${field.headerEn}`);
 
 async function parsePersons(text: string | Uint8Array): Promise<ParsedSheet> {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
@@ -30,7 +31,8 @@ const freeText = fc
 const rowArbitrary = fc.record({
   valid: fc.boolean(),
   defect: fc.constantFrom("emptyName", "badYear", "badDate", "formula"),
-  name: freeText.filter((text) => text.trim() !== ""),
+  // "-" or "/" alone is a register's "nothing known", read as an empty cell.
+  name: freeText.filter((text) => text.trim() !== "" && !isPlaceholder(text)),
   place: freeText,
 });
 
@@ -43,7 +45,8 @@ describe("spreadsheet import parser", () => {
       "",
       "ignore",
     ]);
-    expect(suggestMapping("missingPersons", PERSON_HEADERS)).toEqual(IMPORT_FIELDS.missingPersons.map((field) => field.key));
+    const templateHeaders = IMPORT_FIELDS.missingPersons.map((field) => `${field.headerAr} / ${field.headerEn}`);
+    expect(suggestMapping("missingPersons", templateHeaders)).toEqual(IMPORT_FIELDS.missingPersons.map((field) => field.key));
   });
 
   it("reads its own CSV and XLSX templates back with every column recognised and the example row valid", async () => {
@@ -108,8 +111,8 @@ describe("spreadsheet import parser", () => {
     const parsed = await parsePersons(Papa.unparse([PERSON_HEADERS, personRow("TRH-MP-00001", "=cmd|' /C calc'!A0"), personRow("TRH-MP-00002", "@SUM(1)")]));
     expect(parsed.validRows).toEqual([]);
     expect(parsed.errors).toEqual([
-      { rowNumber: 2, column: PERSON_HEADERS[1], problem: "formula" },
-      { rowNumber: 3, column: PERSON_HEADERS[1], problem: "formula" },
+      { rowNumber: 2, column: PERSON_HEADERS[1], problem: "formula", values: { value: "=cmd|' /C calc'!A0" } },
+      { rowNumber: 3, column: PERSON_HEADERS[1], problem: "formula", values: { value: "@SUM(1)" } },
     ]);
   });
 
@@ -126,7 +129,7 @@ describe("spreadsheet import parser", () => {
     expect(await refusalOf(new TextEncoder().encode(longLine))).toBe("lineTooLong");
   });
 
-  it("reads the first sheet of an XLSX workbook, dates as dates, and refuses formula cells", async () => {
+  it("reads an XLSX workbook's dates as dates, a formula's saved result as its value, and refuses a formula without one", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("persons");
     sheet.addRow(PERSON_HEADERS);
@@ -134,14 +137,17 @@ describe("spreadsheet import parser", () => {
     const withDate = sheet.addRow(personRow("TRH-MP-00002", "سعاد"));
     withDate.getCell(9).value = new Date(Date.UTC(2019, 10, 2));
     const withFormula = sheet.addRow(personRow("TRH-MP-00003", "نورية"));
-    withFormula.getCell(8).value = { formula: "1900+80", result: 1980 };
+    withFormula.getCell(8).value = { formula: "1900+75", result: 1975 };
+    const uncomputed = sheet.addRow(personRow("TRH-MP-00004", "حليمة"));
+    uncomputed.getCell(8).value = { formula: "1900+80", date1904: false };
     const parsed = await parsePersons(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(parsed.format).toBe("xlsx");
     expect(parsed.validRows.map((row) => [row.rowNumber, row.values])).toMatchObject([
       [2, { caseNumber: "TRH-MP-00001", givenName: "خديجة" }],
       [3, { caseNumber: "TRH-MP-00002", lastSeenOn: "2019-11-02" }],
+      [4, { caseNumber: "TRH-MP-00003", birthYear: 1975 }],
     ]);
-    expect(parsed.errors).toEqual([{ rowNumber: 4, column: PERSON_HEADERS[7], problem: "formulaCell" }]);
+    expect(parsed.errors).toEqual([{ rowNumber: 5, column: PERSON_HEADERS[7], problem: "formulaCell", values: { value: "" } }]);
   });
 
   it("reads a large file with Windows line endings and quoted line breaks: every record whole, every row number right", async () => {

@@ -1,18 +1,23 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ImportWizard } from "@/components/import/import-wizard";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { RecentImports } from "@/components/import/recent-imports";
+import { requirePageRead } from "@/lib/auth/page-guard";
+import { getRecentImports } from "@/lib/import/recent-imports";
+import { getDb } from "@/lib/server/database";
+import { voidImport } from "./actions";
 
 export default async function ImportPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePagePermission(locale, "data.import");
-  const t = await getTranslations("Import");
+  const access = await requirePageRead(locale, "data.import");
+  const [t, imports] = await Promise.all([getTranslations("Import"), getDb().then((db) => getRecentImports(access, db))]);
   return (
     <section className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p>{t("intro")}</p>
       <ImportWizard />
+      <RecentImports imports={imports} voidImport={voidImport} />
     </section>
   );
 }

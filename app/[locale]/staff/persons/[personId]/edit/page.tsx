@@ -1,13 +1,14 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { VoidRecordForm } from "@/components/forensic/void-record-form";
 import { EditMissingPersonForm } from "@/components/people/edit-missing-person-form";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import type { UpdateMissingPersonValues } from "@/lib/people/schemas";
 import { getDb } from "@/lib/server/database";
-import { updateMissingPerson } from "../../actions";
+import { updateMissingPerson, voidMissingPerson } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
 
 export default async function EditMissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
@@ -38,6 +39,7 @@ export default async function EditMissingPersonPage({ params }: { params: Promis
       <Link href={`/staff/persons/${person.id}`} className="text-sm text-accent underline">{t("personTitle", { caseNumber: person.caseNumber })}</Link>
       <h1 className="text-2xl font-semibold">{t("editPersonTitle", { caseNumber: person.caseNumber })}</h1>
       <EditMissingPersonForm action={updateMissingPerson} person={values} />
+      <VoidRecordForm recordId={person.id} version={person.version} action={voidMissingPerson} />
     </section>
   );
 }

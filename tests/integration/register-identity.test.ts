@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { selectRows } from "@/db/client";
+import { auditLog, missingPersons, policeReports } from "@/db/schema";
+import type { ImportKind } from "@/lib/import/fields";
+import { reportKey } from "@/lib/import/report-identity";
+import type { ConflictChoice } from "@/lib/import/report-conflicts";
+import { runImport, type ImportEvent, type ImportMode } from "@/lib/import/run-import";
+import { REGISTERS_DIRECTORY, type RegisterFile } from "../fixtures/make-registers";
+import { describeOnEachBackend, testBackends } from "./support/databases";
+import { createUser } from "./support/factories";
+
+const backends = await testBackends();
+type ResultEvent = Extract<ImportEvent, { type: "result" }>;
+
+describeOnEachBackend(backends, "register identity (issue 28, point 3)", (database) => {
+  async function importRegister(name: RegisterFile, kind: ImportKind, mode: ImportMode, conflictChoices: Record<string, ConflictChoice> = {}): Promise<ResultEvent> {
+    const { db } = database();
+    const actor = await createUser(db, "registrar");
+    const events: ImportEvent[] = [];
+    const bytes = new Uint8Array(readFileSync(path.join(REGISTERS_DIRECTORY, name)));
+    await runImport(db, { bytes, fileName: name, kind, mapping: null, mode, conflictChoices, actor: { actorId: actor.id, actorLabel: actor.username } }, (event) => events.push(event));
+    const result = events.find((event): event is ResultEvent => event.type === "result");
+    if (!result) throw new Error(`no result: ${JSON.stringify(events.at(-1))}`);
+    return result;
+  }
+
+  const reportsNumbered = (numbers: string[]) => database().db.select().from(policeReports).where(inArray(policeReports.reportNumber, numbers));
+
+  it("computes in the database the same key for each spelling as the import does", async () => {
+    const spellings: [string, string, string | null][] = [
+      ["مركز شرطة ترهونة", "418/2020", "2020-06-01"],
+      ["ترهونه", "2020/418", null],
+      ["Tarhuna", "٤١٨/٢٠٢٠", null],
+      ["شرطة  ترهونة", "0418 - 2020", null],
+      ["مركز ترهونة", "۴۱۸.۲۰۲۰", null],
+      ["مركز شرطة ترهونة", "418", "2021-03-02"],
+      ["مركز شرطة غريان", "A-17", "2020-01-01"],
+      ["مركز شرطة ترهونة", "2020/2099", null],
+    ];
+    for (const [station, number, filedOn] of spellings) {
+      const [row] = await selectRows<{ key: string }>(database().db, sql`select police_station_key(${station}) || '|' || police_report_number_key(${number}, ${filedOn}::date) as key`);
+      expect(row?.key, `${station} ${number}`).toBe(reportKey(station, number, filedOn));
+    }
+    expect(reportKey("Tarhuna", "٤١٨/٢٠٢٠", null)).toBe(reportKey("مركز شرطة ترهونة", "2020/418", null));
+  });
+
+  it("takes one report written twelve ways as one, the same number a year later as another, and a second version as a conflict", async () => {
+    const dryRun = await importRegister("report-spellings.csv", "policeReports", "dryRun");
+    expect(dryRun.counts).toMatchObject({ rows: 14, new: 2, invalid: 12 });
+    expect(dryRun.errorCounts).toEqual({ duplicateInFile: 11, conflictInFile: 1 });
+    expect(dryRun.errors.find((error) => error.problem === "conflictInFile")).toMatchObject({ rowNumber: 15, values: { row: 2 } });
+
+    const committed = await importRegister("report-spellings.csv", "policeReports", "commit");
+    expect(committed.counts.new).toBe(2);
+    const stored = await reportsNumbered(["418/2020", "418/2021"]);
+    expect(stored.map((report) => [report.station, report.reportNumber, report.filedOn]).sort()).toEqual([
+      ["مركز شرطة ترهونة", "418/2020", "2020-06-01"],
+      ["مركز شرطة ترهونة", "418/2021", "2021-03-02"],
+    ]);
+    const again = await importRegister("report-spellings.csv", "policeReports", "commit");
+    expect(again.counts).toMatchObject({ new: 0, alreadyPresent: 2 });
+  });
+
+  it("shows a report on file with other content as a conflict with both versions, and changes it only when the user chooses the file's", async () => {
+    await importRegister("report-spellings.csv", "policeReports", "commit");
+    const [before] = await reportsNumbered(["418/2020"]);
+    if (!before) throw new Error("418/2020 not imported");
+
+    const dryRun = await importRegister("report-correction.csv", "policeReports", "dryRun");
+    expect(dryRun.counts).toMatchObject({ new: 0, alreadyPresent: 0, conflicts: 1 });
+    expect(dryRun.conflicts).toEqual([
+      expect.objectContaining({
+        rowNumber: 2,
+        reportNumber: "418/2020",
+        fields: ["reporterRelationship", "narrative"],
+        existing: expect.objectContaining({ id: before.id, reporterRelationship: "أخ", narrative: "خرج ولم يعد" }),
+        incoming: expect.objectContaining({ reporterRelationship: "ابن عم", narrative: "شوهد آخر مرة عند البوابة" }),
+        choice: null,
+      }),
+    ]);
+
+    const undecided = await importRegister("report-correction.csv", "policeReports", "commit");
+    expect(undecided.counts).toMatchObject({ new: 0, conflicts: 1, replaced: 0 });
+    const kept = await importRegister("report-correction.csv", "policeReports", "commit", { [dryRun.conflicts[0]?.key ?? ""]: "keep" });
+    expect(kept.counts).toMatchObject({ alreadyPresent: 1, conflicts: 0, replaced: 0 });
+    expect((await reportsNumbered(["418/2020"]))[0]).toMatchObject({ narrative: "خرج ولم يعد", version: before.version });
+
+    const replaced = await importRegister("report-correction.csv", "policeReports", "commit", { [dryRun.conflicts[0]?.key ?? ""]: "replace" });
+    expect(replaced.counts).toMatchObject({ replaced: 1, conflicts: 0 });
+    const [after] = await reportsNumbered(["418/2020"]);
+    expect(after).toMatchObject({ id: before.id, reporterRelationship: "ابن عم", narrative: "شوهد آخر مرة عند البوابة", version: before.version + 1 });
+    const entries = await database().db.select().from(auditLog).where(and(eq(auditLog.entityId, before.id), eq(auditLog.action, "policeReport.update")));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.after).toMatchObject({ importId: replaced.importId });
+  });
+
+  it("keeps the office's own serial as a source reference and gives every person of two lists numbered from 1 a registry case number", async () => {
+    const result = await importRegister("persons-two-lists.csv", "missingPersons", "commit");
+    expect(result.mapping[0]).toBe("sourceReference");
+    expect(result.counts).toMatchObject({ rows: 5, new: 5, invalid: 0 });
+    const people = await database().db.select().from(missingPersons).where(eq(missingPersons.importId, result.importId ?? ""));
+    expect(people.map((person) => [person.givenName, person.sourceReference]).sort()).toEqual([
+      ["عادل", "1"],
+      ["فتحي", "1"],
+      ["مصباح", "3"],
+      ["نوري", "2"],
+      ["هشام", "2"],
+    ]);
+    expect(new Set(people.map((person) => person.caseNumber)).size).toBe(5);
+    expect(people.every((person) => /^TRH-MP-\d{5}$/.test(person.caseNumber))).toBe(true);
+  });
+});
