@@ -104,6 +104,25 @@ describeOnEachBackend(backends, "finding people, their duplicates, and merging t
     expect(pairs.some((pair) => pair.first.fullName.endsWith(normalisedTail(input.familyName)))).toBe(true);
   });
 
+  it("lists as possible duplicates a pair spelt differently with the grandfather left out, but not brothers or retired records", async () => {
+    const person = (givenName: string, fatherName: string, grandfatherName: string, familyName: string) =>
+      createMissingPerson(missingPersonInput({ givenName, fatherName, grandfatherName, familyName })).then(unwrap);
+    // Hamza seat, "ة"/"ه", "ى"/"ي" and "الامحمدي"/"المحمدي": the same keys, though the whole names are only 0.58 alike by trigram.
+    const written = await person("عائشة", "علي", "", "الامحمدي");
+    const respelt = await person("عايشه", "علي", "مفتاح", "المحمدى");
+    const brothers = [await person("حسن", "سالم", "مفتاح", "الامحمدي"), await person("حسين", "سالم", "مفتاح", "الامحمدي")];
+    const voided = await person("عائشة", "علي", "مفتاح", "الامحمدي");
+    await db().update(missingPersons).set({ voidedAt: new Date(), voidReason: "خطأ" }).where(eq(missingPersons.id, voided.missingPersonId));
+    const merged = await person("عائشه", "على", "مفتاح", "المحمدي");
+    unwrap(await mergeDuplicatePersons({ survivorId: respelt.missingPersonId, mergedId: merged.missingPersonId, survivorVersion: 1, mergedVersion: 1 }));
+
+    const pairs = (await listPossibleDuplicates(db())).map((pair) => [pair.first.id, pair.second.id].sort().join(" "));
+    expect(pairs).toContain([written.missingPersonId, respelt.missingPersonId].sort().join(" "));
+    expect(pairs).not.toContain(brothers.map((brother) => brother.missingPersonId).sort().join(" "));
+    const retired = [voided.missingPersonId, merged.missingPersonId];
+    expect(pairs.filter((pair) => retired.some((id) => pair.includes(id)))).toEqual([]);
+  });
+
   it("merges a duplicate: reports, donors and samples move, and the old case number still resolves", async () => {
     const { familyId } = unwrap(await createFamily(familyInput()));
     const survivor = unwrap(await createMissingPerson(missingPersonInput({ familyId })));
