@@ -8,6 +8,7 @@
 -- lib/names/name-key.ts; tests/integration/name-part-keys.test.ts holds the two to the same answers.
 -- The keys are a generated column, so every writer (forms, imports, the demo seed, COPY in the
 -- benchmarks) keeps them without knowing, and the GIN index answers "has keys A and B" directly.
+-- The call inside is schema-qualified: pg_restore runs with an empty search_path while it fills part_keys.
 CREATE FUNCTION name_part_key(value text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
@@ -16,7 +17,7 @@ AS $$
       translate(
         replace(replace(replace(replace(replace(
           regexp_replace(
-            regexp_replace(normalise_arabic_text(value), E'[^a-z\u0621-\u063A\u0641-\u064A]', '', 'g'),
+            regexp_replace(public.normalise_arabic_text(value), E'[^a-z\u0621-\u063A\u0641-\u064A]', '', 'g'),
             E'^(\u0627\u0644|al|el)(.{3,})$', E'\\2'),
           'kh', E'\u062E'), 'gh', E'\u063A'), 'sh', E'\u0634'), 'dh', E'\u0630'), 'ph', E'\u0641'),
         'abcdefghijklmnopqrstuvwxyz',

@@ -16,7 +16,7 @@ export const policeReports = pgTable(
     reportNumber: text("report_number").notNull(),
     filedOn: date("filed_on").notNull(),
     reporterName: text("reporter_name").notNull(),
-    /** The reporter's name as the list's filter compares it (normalise_arabic_text, migration 0016). */
+    /** The reporter's name as the list's filter compares it (normalise_arabic_text, migration 0015). */
     reporterNameSearch: text("reporter_name_search")
       .notNull()
       .generatedAlwaysAs(sql`normalise_arabic_text(reporter_name)`),

@@ -51,7 +51,7 @@ export const personalEffects = pgTable(
       .references(() => remains.id),
     kind: personalEffectKind("kind").notNull(),
     description: text("description").notNull(),
-    /** The description as the search compares it (normalise_arabic_text, migration 0016). */
+    /** The description as the search compares it (normalise_arabic_text, migration 0015). */
     descriptionSearch: text("description_search")
       .notNull()
       .generatedAlwaysAs(sql`normalise_arabic_text(description)`),

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { missingPersons, policeReports, spreadsheetImports } from "@/db/schema";
+import { identifications, missingPersons, policeReports, spreadsheetImports } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { appendAuditEntries } from "@/lib/audit/append";
@@ -26,6 +26,14 @@ export async function voidSpreadsheetImport({ input, session, tx, audit, metadat
   const [run] = await tx.select().from(spreadsheetImports).where(eq(spreadsheetImports.id, input.importId)).for("update");
   if (!run) throw new ActionRefusal("notFound", "Actions.notFound");
   if (run.voidedAt) throw new ActionRefusal("refused", "Forensic.alreadyVoided");
+  // As when one person is voided: an identification under way would lose its person.
+  const [open] = await tx
+    .select({ id: identifications.id })
+    .from(identifications)
+    .innerJoin(missingPersons, eq(missingPersons.id, identifications.missingPersonId))
+    .where(and(eq(missingPersons.importId, run.id), isNull(missingPersons.voidedAt), notInArray(identifications.status, ["rejected", "retracted"])))
+    .limit(1);
+  if (open) throw new ActionRefusal("refused", "PeopleEdits.personHasIdentification");
   const voided = { voidedAt: new Date(), voidedBy: session.userId, voidReason: input.reason, version: sql`version + 1`, updatedAt: new Date() };
   const reports = await tx
     .update(policeReports)

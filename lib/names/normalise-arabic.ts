@@ -73,7 +73,7 @@ export function normaliseArabicName(text: string): string {
 /**
  * Free text (an effect's description, a reporter's name in a filter) with the letters normalised
  * as in a name but every word kept. The database computes the same form for stored text with
- * normalise_arabic_text (migration 0016); a change here must be made there too.
+ * normalise_arabic_text (migration 0015); a change here must be made there too.
  */
 export function normaliseArabicText(text: string): string {
   return normaliseLetters(text).split(/\s+/).filter((word) => word !== "").join(" ");

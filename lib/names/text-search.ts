@@ -17,7 +17,7 @@ export function containsPattern(search: string): string {
 }
 
 /**
- * `column` holds normalise_arabic_text of some text (migration 0016): it matches when it contains
+ * `column` holds normalise_arabic_text of some text (migration 0015): it matches when it contains
  * the normalised query, or when some run of its words resembles it ("هونداي" finds "هيونداي",
  * "قميص ازرق" finds "قميص أزرق"). Both tests are answered by the column's trigram index. An empty
  * query after normalisation (only marks or spaces) matches nothing rather than everything.

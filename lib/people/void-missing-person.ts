@@ -4,6 +4,7 @@ import { identifications, missingPersons } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { updateVersioned } from "@/lib/actions/versioned-update";
+import { auditSnapshot } from "@/lib/audit/snapshot";
 import type { VoidRecordValues } from "@/lib/forensic/schemas/void-record";
 
 export const MISSING_PERSON_ENTITY = "missing_person";
@@ -25,6 +26,6 @@ export async function voidMissingPerson({ input, session, tx, audit }: ActionCon
   if (open) throw new ActionRefusal("refused", "PeopleEdits.personHasIdentification");
   const voided = { voidedAt: new Date(), voidedBy: session.userId, voidReason: input.reason };
   const after = await updateVersioned(tx, missingPersons, MISSING_PERSON_ENTITY, { id: before.id, version: input.version ?? before.version }, voided);
-  await audit({ action: "missingPerson.void", entity: MISSING_PERSON_ENTITY, entityId: before.id, before, after });
+  await audit({ action: "missingPerson.void", entity: MISSING_PERSON_ENTITY, entityId: before.id, before: auditSnapshot("missing_person", before), after: auditSnapshot("missing_person", after) });
   return { recordId: before.id };
 }

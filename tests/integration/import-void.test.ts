@@ -11,7 +11,7 @@ import { runImport, type ImportEvent } from "@/lib/import/run-import";
 import { REGISTERS_DIRECTORY, type RegisterFile } from "../fixtures/make-registers";
 import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createMissingPerson, createUser } from "./support/factories";
+import { createMissingPerson, createRemains, createUser, proposeIdentification } from "./support/factories";
 
 const backends = await testBackends();
 type ResultEvent = Extract<ImportEvent, { type: "result" }>;
@@ -77,5 +77,19 @@ describeOnEachBackend(backends, "a way back from an import (issue 28, point 6)",
 
     signInAs(await createUser(db(), "viewer"));
     expect(await voidMissingPerson({ recordId: other.id, reason: "Not allowed to do this" })).toMatchObject({ ok: false, error: "forbidden" });
+  });
+
+  it("refuses to void an import while a person it created has an identification under way, and changes nothing", async () => {
+    const imported = await commitRegister("persons-two-lists.csv", "missingPersons");
+    const [person] = await db().select().from(missingPersons).where(eq(missingPersons.importId, imported.importId ?? ""));
+    if (!person) throw new Error("no person imported");
+    const examiner = await createUser(db(), "forensic");
+    await proposeIdentification(db(), { remainsId: (await createRemains(db())).id, missingPersonId: person.id, proposedBy: examiner.id });
+
+    expect(await voidImport({ importId: imported.importId, reason: "The list was a draft" })).toMatchObject({ ok: false, error: "refused" });
+    const live = await db().select().from(missingPersons).where(and(eq(missingPersons.importId, imported.importId ?? ""), isNull(missingPersons.voidedAt)));
+    expect(live.length).toBeGreaterThan(1);
+    const [run] = await db().select().from(spreadsheetImports).where(eq(spreadsheetImports.id, imported.importId ?? ""));
+    expect(run?.voidedAt).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ import { getFamiliesPage } from "@/lib/people/family-list";
 import { getFamilyDetails } from "@/lib/people/family-queries";
 import { readDuplicateCandidates, readPersonSearch, readPossibleDuplicates } from "@/lib/people/people-reads";
 import { getMissingPersonDetails, resolveCaseNumber } from "@/lib/people/person-queries";
+import { getRecentImports } from "@/lib/import/recent-imports";
 import { getSampleReceipt } from "@/lib/people/receipts";
 import { getReportsPage } from "@/lib/people/report-list";
 import { getReferenceSample } from "@/lib/people/sample-queries";
@@ -78,6 +79,7 @@ const READS: Record<string, GuardedRead> = {
   getFamiliesPage: { permission: "people.read", call: (access, db) => getFamiliesPage(access, db, {}) },
   getFamilyDetails: { permission: "people.read", call: (access, db) => getFamilyDetails(access, db, NO_SUCH_ID) },
   getMissingPersonDetails: { permission: "people.read", call: (access, db) => getMissingPersonDetails(access, db, NO_SUCH_ID) },
+  getRecentImports: { permission: "data.import", call: (access, db) => getRecentImports(access, db) },
   resolveCaseNumber: { permission: "people.read", call: (access, db) => resolveCaseNumber(access, db, "NO-SUCH-CASE") },
   getReportsPage: { permission: "people.read", call: (access, db) => getReportsPage(access, db, {}) },
   getPoliceReportDetails: { permission: "people.read", call: (access, db) => getPoliceReportDetails(access, db, NO_SUCH_ID) },

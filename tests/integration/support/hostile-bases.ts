@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, users } from "@/db/schema";
+import { randomUUID } from "node:crypto";
+import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -247,6 +248,20 @@ async function createReportNaming(db: Database, missingPersonId: string) {
   return report;
 }
 
+/** A committed import that created one person, made per call: a void uses it up. */
+async function createImportOfOnePerson(db: Database) {
+  const creator = one(await db.select().from(users).limit(1), "a user");
+  const run = one(
+    await db
+      .insert(spreadsheetImports)
+      .values({ id: randomUUID(), kind: "missingPersons", fileName: "list.xlsx", sha256: "0".repeat(64), createdBy: creator.id, createdCount: 1 })
+      .returning(),
+    "the import",
+  );
+  await db.update(missingPersons).set({ importId: run.id }).where(eq(missingPersons.id, (await createMissingPerson(db)).id));
+  return run;
+}
+
 function personBases(db: Database, records: BaseRecords): HostileBases {
   const { missingPersonId } = records;
   return {
@@ -258,6 +273,11 @@ function personBases(db: Database, records: BaseRecords): HostileBases {
       },
     },
     "reports.void": voidOf(() => createReportNaming(db, missingPersonId)),
+    "persons.void": voidOf(() => createMissingPerson(db)),
+    "imports.void": {
+      fields: { importId: ID, reason: text(1000) },
+      prepare: async () => ({ importId: (await createImportOfOnePerson(db)).id, reason: "The office sent a draft list" }),
+    },
     "persons.create": { fields: PERSON_FIELDS, prepare: async () => ({ ...records.person, duplicatesReviewed: true }) },
     "persons.update": {
       fields: { ...PERSON_FIELDS, version: VERSION },
