@@ -13,6 +13,10 @@ export default defineConfig({
     },
   },
   test: {
+    // Three workers on two cores: integration files spend much of their time waiting on
+    // PostgreSQL or on child processes, so a third file keeps both cores busy (bench/RESULTS.md,
+    // CI timings). The browser files run one at a time regardless (fileParallelism below).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
