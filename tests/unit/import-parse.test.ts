@@ -8,6 +8,7 @@ import { IMPORT_FIELDS } from "@/lib/import/fields";
 import { suggestMapping } from "@/lib/import/headers";
 import { csvTemplate, xlsxTemplate } from "@/lib/import/template";
 import { parseSheet, type ParsedSheet } from "@/lib/import/parse-file";
+import { encodeWindows1256 } from "../fixtures/encode-windows-1256";
 
 /** The template's columns of a person in parts (no full-name cell, no register serial). */
 const PERSON_HEADERS = IMPORT_FIELDS.missingPersons.filter((field) => !["fullName", "sourceReference"].includes(field.key)).map((field) => `${field.headerAr} / ${field.headerEn}`);
@@ -171,17 +172,3 @@ describe("spreadsheet import parser", () => {
     expect(parsed.errors).toEqual([{ rowNumber: 3, column: "", problem: "duplicateInFile", values: { row: 2 } }]);
   });
 });
-
-/** Windows-1256 encoder for the letters used here (Node's TextEncoder only writes UTF-8). */
-function encodeWindows1256(text: string): Uint8Array {
-  const decoder = new TextDecoder("windows-1256");
-  const table = new Map<string, number>();
-  for (let byte = 0; byte < 256; byte += 1) table.set(decoder.decode(new Uint8Array([byte])), byte);
-  return new Uint8Array(
-    [...text].map((character) => {
-      const byte = table.get(character);
-      if (byte === undefined) throw new Error(`not in Windows-1256: ${character}`);
-      return byte;
-    }),
-  );
-}
