@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
 import { childEnvironment } from "./child-environment";
 import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
@@ -58,14 +57,31 @@ export async function seedPostgresDatabase(): Promise<ThrowawayDatabase | null> 
   return database;
 }
 
-/** Copies the seeded embedded data into `dataDirectory`, an empty folder. */
-export async function copySeededDataDirectory(dataDirectory: string): Promise<void> {
-  await fs.cp(inject("seededDataDirectory"), dataDirectory, { recursive: true });
+/**
+ * What the e2e run's global setup seeded, or null outside vitest: `npm run load` starts servers
+ * with these helpers too, and vitest's `inject` cannot run (nor vitest be loaded) in that process.
+ */
+async function seededSource<K extends "seededDataDirectory" | "seededPostgresDatabase">(key: K): Promise<string | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import("vitest");
+  return inject(key);
 }
 
-/** A new PostgreSQL database holding the demo data, copied from the seeded one. */
-export function copySeededPostgresDatabase(): Promise<ThrowawayDatabase> {
-  const template = inject("seededPostgresDatabase");
+/** Copies the seeded embedded data into `dataDirectory`, an empty folder (seeds it afresh outside vitest). */
+export async function copySeededDataDirectory(dataDirectory: string): Promise<void> {
+  const source = await seededSource("seededDataDirectory");
+  if (source === null) await seed({ DATA_DIR: dataDirectory });
+  else await fs.cp(source, dataDirectory, { recursive: true });
+}
+
+/** A new PostgreSQL database holding the demo data, copied from the seeded one (seeded afresh outside vitest). */
+export async function copySeededPostgresDatabase(): Promise<ThrowawayDatabase> {
+  const template = await seededSource("seededPostgresDatabase");
+  if (template === null) {
+    const seeded = await seedPostgresDatabase();
+    if (!seeded) throw new Error("PostgreSQL does not answer, so there is no database to seed");
+    return seeded;
+  }
   if (!template) throw new Error("PostgreSQL did not answer when the e2e run began, so there is no seeded database to copy");
   return createThrowawayDatabase(template);
 }
