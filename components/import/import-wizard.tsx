@@ -41,6 +41,14 @@ export function ImportWizard() {
     setConflictChoices({});
   }
 
+  /** Any choice about how the file is read invalidates the last dry run until it is checked again. */
+  function changing<T>(set: (next: T) => void): (next: T) => void {
+    return (next) => {
+      set(next);
+      setMappingChanged(true);
+    };
+  }
+
   async function run(mode: "dryRun" | "commit") {
     if (!file) return;
     const answer = await send(file, kind, mode, mode === "commit" || mappingChanged ? mapping : null, readOptions, conflictChoices);
@@ -112,10 +120,7 @@ export function ImportWizard() {
         <SheetChooser
           sheets={outcome.sheets}
           options={readOptions}
-          onChange={(next) => {
-            setReadOptions(next);
-            setMappingChanged(true);
-          }}
+          onChange={changing(setReadOptions)}
         />
       ) : null}
       {headers && mapping ? (
@@ -123,10 +128,7 @@ export function ImportWizard() {
           kind={kind}
           headers={headers}
           mapping={mapping}
-          onChange={(next) => {
-            setMapping(next);
-            setMappingChanged(true);
-          }}
+          onChange={changing(setMapping)}
         />
       ) : null}
       {outcome?.type === "result" && !mappingChanged ? <ImportReport result={outcome} /> : null}
@@ -135,30 +137,21 @@ export function ImportWizard() {
           dateColumns={lastDryRun.dateColumns}
           codedValues={lastDryRun.codedValues}
           options={readOptions}
-          onChange={(next) => {
-            setReadOptions(next);
-            setMappingChanged(true);
-          }}
+          onChange={changing(setReadOptions)}
         />
       ) : null}
       {lastDryRun && lastDryRun.personMatches.length > 0 ? (
         <PersonMatches
           matches={lastDryRun.personMatches}
           choices={conflictChoices}
-          onChange={(next) => {
-            setConflictChoices(next);
-            setMappingChanged(true);
-          }}
+          onChange={changing(setConflictChoices)}
         />
       ) : null}
       {lastDryRun && lastDryRun.conflicts.length > 0 ? (
         <ConflictChoices
           conflicts={lastDryRun.conflicts}
           choices={conflictChoices}
-          onChange={(next) => {
-            setConflictChoices(next);
-            setMappingChanged(true);
-          }}
+          onChange={changing(setConflictChoices)}
         />
       ) : null}
       {dryRun && file ? (
