@@ -7,6 +7,7 @@ import { PasswordInput } from "@/components/forms/password-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { changePasswordSchema, type ChangePasswordValues } from "@/lib/auth/schemas/change-password";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 export function ChangePasswordForm({ action }: { action: (values: ChangePasswordValues) => Promise<ActionResult<null>> }) {
   const t = useTranslations("Account");
@@ -26,7 +27,7 @@ export function ChangePasswordForm({ action }: { action: (values: ChangePassword
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} method="post" noValidate className="space-y-5" data-testid="change-password-form">
+    <HydratedForm onSubmit={submit} method="post" noValidate className="space-y-5" data-testid="change-password-form">
       <FormMessage message={outcome} />
       <PasswordInput
         id="currentPassword"
@@ -57,6 +58,6 @@ export function ChangePasswordForm({ action }: { action: (values: ChangePassword
       >
         {t("submit")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

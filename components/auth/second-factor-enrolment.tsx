@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { SecondFactorEnrolment as Enrolment } from "@/lib/auth/second-factor";
 import { confirmSecondFactorSchema, type ConfirmSecondFactorValues } from "@/lib/auth/schemas/second-factor";
 import { useRouter } from "@/lib/i18n/navigation";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface SecondFactorEnrolmentProps {
   start: (values: Record<string, never>) => Promise<ActionResult<Enrolment>>;
@@ -51,7 +52,7 @@ export function SecondFactorEnrolment({ start, confirm }: SecondFactorEnrolmentP
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="second-factor-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="second-factor-form">
       <FormMessage message={outcome} />
       <p>{t("secondFactorScan")}</p>
       {/* A data: URL made on the server from the otpauth address; no outside image service sees the secret. */}
@@ -78,6 +79,6 @@ export function SecondFactorEnrolment({ start, confirm }: SecondFactorEnrolmentP
       <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-accent px-4 py-2 font-medium text-white hover:opacity-90 disabled:opacity-60">
         {t("secondFactorConfirm")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

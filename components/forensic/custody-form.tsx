@@ -12,6 +12,7 @@ import type { CustodySubject } from "@/lib/forensic/custody-queries";
 import { recordCustodyEventSchema, type RecordCustodyEventValues } from "@/lib/forensic/schemas/custody";
 import { useRouter } from "@/lib/i18n/navigation";
 import { useForensicChoices } from "./choices";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface CustodyFormProps {
   action: (values: RecordCustodyEventValues) => Promise<ActionResult<unknown>>;
@@ -52,7 +53,7 @@ export function CustodyForm({ action, subject, now, correctable }: CustodyFormPr
   const { errors } = form.formState;
   const corrections = [{ value: "", label: t("correctsNothing") }, ...correctable];
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="custody-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="custody-form">
       <FormMessage message={outcome} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectInput id="custody-action" label={t("action")} options={custodyActions} registration={form.register("action")} error={errors.action?.message} />
@@ -70,6 +71,6 @@ export function CustodyForm({ action, subject, now, correctable }: CustodyFormPr
         error={errors.correctsEventId?.message}
       />
       <SubmitButton label={t("submit")} submitting={form.formState.isSubmitting} />
-    </form>
+    </HydratedForm>
   );
 }

@@ -18,6 +18,7 @@ import {
 import { useRouter } from "@/lib/i18n/navigation";
 import { GraveSiteFields } from "./grave-site-fields";
 import type { MapSetting } from "./site-location-fields";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type SiteSaved = ActionResult<{ siteId: string }>;
 
@@ -45,11 +46,11 @@ export function NewGraveSiteForm(props: {
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="space-y-5" data-testid="grave-site-form">
+      <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="grave-site-form">
         <FormMessage message={outcome} />
         <GraveSiteFields map={props.map} />
         <SubmitButton label={t("submitCreate")} submitting={form.formState.isSubmitting} />
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }
@@ -74,7 +75,7 @@ export function EditGraveSiteForm(props: {
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="space-y-5" data-testid="grave-site-form">
+      <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="grave-site-form">
         <FormMessage message={outcome} />
         <ConflictNotice conflict={conflict} />
         <GraveSiteFields map={props.map} />
@@ -87,7 +88,7 @@ export function EditGraveSiteForm(props: {
           />
         )}
         <SubmitButton label={t("submitUpdate")} submitting={form.formState.isSubmitting} />
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from "@/lib/forensic/schemas/remains";
 import { useRouter } from "@/lib/i18n/navigation";
 import { RemainsFields } from "./remains-fields";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type RemainsSaved = ActionResult<{ remainsId: string }>;
 
@@ -57,11 +58,11 @@ export function NewRemainsForm(props: { action: (values: CreateRemainsValues) =>
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="space-y-5" data-testid="remains-form">
+      <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="remains-form">
         <FormMessage message={outcome} />
         <RemainsFields />
         <SubmitButton label={t("submitCreate")} submitting={form.formState.isSubmitting} />
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }
@@ -82,12 +83,12 @@ export function EditRemainsForm(props: { action: (values: UpdateRemainsValues) =
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="space-y-5" data-testid="remains-form">
+      <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="remains-form">
         <FormMessage message={outcome} />
         <ConflictNotice conflict={conflict} />
         <RemainsFields />
         <SubmitButton label={t("submitUpdate")} submitting={form.formState.isSubmitting} />
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { dangerButtonClassName } from "@/components/users/button-class";
 import type { ActionResult } from "@/lib/actions/result";
 import { voidRecordSchema, type VoidRecordValues } from "@/lib/forensic/schemas/void-record";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 /** An administrator voids a record entered in error; it stays, with the reason, out of lists and counts. */
 export function VoidRecordForm({ recordId, version, action }: { recordId: string; version?: number; action: (values: VoidRecordValues) => Promise<ActionResult<unknown>> }) {
@@ -31,14 +32,14 @@ export function VoidRecordForm({ recordId, version, action }: { recordId: string
         {t("voidTitle")}
       </h2>
       <p className="text-sm text-muted">{t("voidIntro")}</p>
-      <form onSubmit={confirmThenSubmit} noValidate className="space-y-3" data-testid="void-record-form">
+      <HydratedForm onSubmit={confirmThenSubmit} noValidate className="space-y-3" data-testid="void-record-form">
         <FormMessage message={outcome} />
         <ConflictNotice conflict={conflict} />
         <TextInput id="reason" label={t("voidReason")} required registration={form.register("reason")} error={form.formState.errors.reason?.message} />
         <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>
           {form.formState.isSubmitting ? t("saving") : t("voidSubmit")}
         </button>
-      </form>
+      </HydratedForm>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { confirmIdentificationSchema, type ConfirmIdentificationValues } from "@/lib/identifications/schemas";
 import { useStepForm } from "./use-step-form";
 import { withIsolatedValues } from "@/components/layout/ltr-text";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ConfirmStepProps {
   identification: { id: string; version: number; remainsCode: string; caseNumber: string };
@@ -24,7 +25,7 @@ export function ConfirmStep({ identification, action }: ConfirmStepProps) {
     successKey: "Identifications.confirmedDone",
   });
   return (
-    <form onSubmit={askFirst} noValidate className="space-y-3" data-testid="confirm-identification-form">
+    <HydratedForm onSubmit={askFirst} noValidate className="space-y-3" data-testid="confirm-identification-form">
       <FormMessage message={outcome} />
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {t("confirm")}
@@ -36,6 +37,6 @@ export function ConfirmStep({ identification, action }: ConfirmStepProps) {
         confirmLabel={t("confirm")}
         onConfirm={submitConfirmed}
       />
-    </form>
+    </HydratedForm>
   );
 }

@@ -9,6 +9,7 @@ import { SelectInput } from "@/components/users/select-input";
 import type { ActionResult } from "@/lib/actions/result";
 import { NOTIFICATION_METHODS, recordNotificationSchema, type RecordNotificationValues } from "@/lib/identifications/schemas";
 import { useStepForm } from "./use-step-form";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface NotificationFormProps {
   identification: { id: string; version: number };
@@ -28,7 +29,7 @@ export function NotificationForm({ identification, signedInName, today, action }
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={askFirst} noValidate className="space-y-3" data-testid="notification-form" aria-labelledby="notification-title">
+    <HydratedForm onSubmit={askFirst} noValidate className="space-y-3" data-testid="notification-form" aria-labelledby="notification-title">
       <h3 id="notification-title" className="font-semibold">{t("notificationTitle")}</h3>
       <FormMessage message={outcome} />
       <TextInput id="notifiedOn" type="date" dir="ltr" max={today} label={t("notifiedOn")} required registration={form.register("notifiedOn")} error={errors.notifiedOn?.message} />
@@ -42,6 +43,6 @@ export function NotificationForm({ identification, signedInName, today, action }
       <p className="text-sm text-muted">{t("notifiedByYou", { name: signedInName })}</p>
       <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>{t("recordNotification")}</button>
       <ConfirmDialog id="notification" dialogRef={dialog} question={t("notificationQuestion")} confirmLabel={t("recordNotification")} onConfirm={submitConfirmed} />
-    </form>
+    </HydratedForm>
   );
 }

@@ -14,6 +14,7 @@ import { BasisFields } from "./basis-fields";
 import { MismatchAcknowledgement } from "./mismatch-acknowledgement";
 import type { PickedPerson } from "@/components/people/use-person-search";
 import { PersonChoice } from "./person-choice";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ProposeFormProps {
   action: (values: ProposeIdentificationValues) => Promise<ActionResult<{ identificationId: string }>>;
@@ -54,7 +55,7 @@ export function ProposeForm({ action, remainsCode, person: initialPerson, likeli
   };
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="space-y-5" data-testid="propose-identification-form">
+      <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="propose-identification-form">
         <FormMessage message={outcome} />
         <TextInput id="remainsCode" dir="ltr" label={t("remainsCode")} hint={t("remainsCodeHint")} required registration={form.register("remainsCode", { onChange: forgetMismatch })} error={errors.remainsCode?.message} />
         <PersonChoice chosen={person} onChoose={choosePerson} error={errors.missingPersonId?.message} />
@@ -62,7 +63,7 @@ export function ProposeForm({ action, remainsCode, person: initialPerson, likeli
         <TextInput id="evidenceSummary" label={t("evidenceSummary")} required multiline registration={form.register("evidenceSummary")} error={errors.evidenceSummary?.message} />
         {mismatchKey && <MismatchAcknowledgement warningKey={mismatchKey} />}
         <SubmitButton label={t("propose")} submitting={isSubmitting} />
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/users/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
 import { reasonedStepSchema, type ReasonedStepValues } from "@/lib/identifications/schemas";
 import { useStepForm } from "./use-step-form";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ReasonStepProps {
   kind: "reject" | "retract";
@@ -31,13 +32,13 @@ export function ReasonStep({ kind, identification, action }: ReasonStepProps) {
     successKey: texts.done,
   });
   return (
-    <form onSubmit={askFirst} noValidate className="space-y-3" data-testid={`${kind}-identification-form`}>
+    <HydratedForm onSubmit={askFirst} noValidate className="space-y-3" data-testid={`${kind}-identification-form`}>
       <FormMessage message={outcome} />
       <TextInput id={`${kind}-reason`} label={t("reason")} required multiline registration={form.register("reason")} error={form.formState.errors.reason?.message} />
       <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>
         {t(texts.button)}
       </button>
       <ConfirmDialog id={`${kind}-identification`} dialogRef={dialog} question={t(texts.question)} confirmLabel={t(texts.button)} onConfirm={submitConfirmed} />
-    </form>
+    </HydratedForm>
   );
 }

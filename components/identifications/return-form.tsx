@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/users/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
 import { recordReturnSchema, type RecordReturnValues } from "@/lib/identifications/schemas";
 import { useStepForm } from "./use-step-form";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ReturnFormProps {
   identification: { id: string; version: number };
@@ -27,7 +28,7 @@ export function ReturnForm({ identification, donorNames, today, action }: Return
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={askFirst} noValidate className="space-y-3" data-testid="return-form" aria-labelledby="return-title">
+    <HydratedForm onSubmit={askFirst} noValidate className="space-y-3" data-testid="return-form" aria-labelledby="return-title">
       <h3 id="return-title" className="font-semibold">{t("returnTitle")}</h3>
       <FormMessage message={outcome} />
       <TextInput id="returnedOn" type="date" dir="ltr" max={today} label={t("returnedOn")} required registration={form.register("returnedOn")} error={errors.returnedOn?.message} />
@@ -40,6 +41,6 @@ export function ReturnForm({ identification, donorNames, today, action }: Return
       <TextInput id="burialPlace" label={t("burialPlace")} required registration={form.register("burialPlace")} error={errors.burialPlace?.message} />
       <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>{t("recordReturn")}</button>
       <ConfirmDialog id="return" dialogRef={dialog} question={t("returnQuestion")} confirmLabel={t("recordReturn")} onConfirm={submitConfirmed} />
-    </form>
+    </HydratedForm>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { dangerButtonClassName } from "@/components/users/button-class";
 import type { ActionResult } from "@/lib/actions/result";
 import type { RecentImport } from "@/lib/import/recent-imports";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface RecentImportsProps {
   imports: RecentImport[];
@@ -44,13 +45,13 @@ function ImportEntry({ entry, voidImport }: { entry: RecentImport; voidImport: R
       {entry.voidedAt ? (
         <p className="text-muted">{t("alreadyVoided", { reason: entry.voidReason ?? "" })}</p>
       ) : (
-        <form onSubmit={(event) => void submit(event)} className="mt-2 flex flex-wrap items-end gap-2">
+        <HydratedForm onSubmit={(event) => void submit(event)} className="mt-2 flex flex-wrap items-end gap-2">
           <label className="flex flex-col">
             <span>{t("reason")}</span>
             <input className="rounded border border-line px-2 py-1" value={reason} minLength={5} required onChange={(event) => setReason(event.target.value)} />
           </label>
           <button type="submit" className={dangerButtonClassName}>{t("void")}</button>
-        </form>
+        </HydratedForm>
       )}
       {message ? <p role="status">{message}</p> : null}
     </li>

@@ -12,6 +12,7 @@ import { parseFrequencyCsv, type RowError } from "@/lib/kinship/csv";
 import { frequencyTableProblems, type FrequencyTableProblem } from "@/lib/kinship/frequency-validation";
 import { CsvFileInput } from "./csv-file-input";
 import { RowErrorList } from "./row-error-list";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 /**
  * Loads a published frequency table. The file is checked in the browser with the same parser the
@@ -27,7 +28,7 @@ export function FrequencyImportForm({ action }: { action: (values: FrequencyImpo
     successKey: "Kinship.tablePending",
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid="frequency-import-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-3" data-testid="frequency-import-form">
       <FormMessage message={outcome} />
       <input type="hidden" {...form.register("csv")} />
       <TextInput id="table-name" label={t("tableName")} required registration={form.register("name")} error={form.formState.errors.name?.message} />
@@ -65,6 +66,6 @@ export function FrequencyImportForm({ action }: { action: (values: FrequencyImpo
       <button type="submit" disabled={form.formState.isSubmitting || (preview?.errors.length ?? 0) > 0 || (preview?.problems.length ?? 0) > 0} className={primaryButtonClassName}>
         {form.formState.isSubmitting ? t("loading") : t("loadTable")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -12,6 +12,7 @@ import { profileImportSchema, type ProfileImportValues } from "@/lib/dna-profile
 import type { RowError } from "@/lib/kinship/csv";
 import { CsvFileInput } from "./csv-file-input";
 import { RowErrorList } from "./row-error-list";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 export interface ProfileImportResult {
   samples: number;
@@ -38,7 +39,7 @@ export function ProfileImportForm({ action }: { action: (values: ProfileImportVa
     onSuccess: (data) => setResult(data),
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid="profile-import-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-3" data-testid="profile-import-form">
       <FormMessage message={outcome} />
       <input type="hidden" {...form.register("csv")} />
       <CsvFileInput
@@ -71,6 +72,6 @@ export function ProfileImportForm({ action }: { action: (values: ProfileImportVa
           <RowErrorList errors={result.errors} total={result.errorCount} />
         </div>
       )}
-    </form>
+    </HydratedForm>
   );
 }

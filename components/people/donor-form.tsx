@@ -14,6 +14,7 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { updateDonorSchema, type UpdateDonorValues } from "@/lib/people/edit-schemas";
 import { donorSchema, type DonorValues } from "@/lib/people/schemas";
 import { usePeopleChoices } from "./use-people-choices";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type AddDonorAction = (values: DonorValues) => Promise<ActionResult<{ donorId: string }>>;
 type UpdateDonorAction = (values: UpdateDonorValues) => Promise<ActionResult<{ version: number }>>;
@@ -67,13 +68,13 @@ export function DonorForm({ action, familyId, members }: { action: AddDonorActio
     },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="donor-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="donor-form">
       <FormMessage message={outcome} />
       <DonorFields form={form} members={members} />
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {t("addDonor")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -93,7 +94,7 @@ export function EditDonorForm({ action, donor, members }: { action: UpdateDonorA
   });
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="edit-donor-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="edit-donor-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
       {/* The extra id and version are not among the shared fields, which see only theirs. */}
@@ -101,6 +102,6 @@ export function EditDonorForm({ action, donor, members }: { action: UpdateDonorA
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {tEdits("saveChanges")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { useRouter } from "@/lib/i18n/navigation";
 import { HAND_SET_STATUSES, updateMissingPersonSchema, type MissingPersonValues, type UpdateMissingPersonValues } from "@/lib/people/schemas";
 import { MissingPersonFields } from "./missing-person-fields";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type UpdateMissingPersonAction = (values: UpdateMissingPersonValues) => Promise<ActionResult<{ version: number }>>;
 
@@ -36,7 +37,7 @@ export function EditMissingPersonForm({ action, person }: { action: UpdateMissin
   const handSet = (HAND_SET_STATUSES as readonly string[]).includes(person.status);
   const statuses = (handSet ? HAND_SET_STATUSES : [person.status]).map((value) => ({ value, label: t(`statuses.${value}`) }));
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="edit-missing-person-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="edit-missing-person-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
       <SelectInput
@@ -52,6 +53,6 @@ export function EditMissingPersonForm({ action, person }: { action: UpdateMissin
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {t("savePerson")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

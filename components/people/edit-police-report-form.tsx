@@ -15,6 +15,7 @@ import { updatePoliceReportSchema, type UpdatePoliceReportValues } from "@/lib/r
 import { PersonPicker } from "./person-picker";
 import { PoliceReportFields, type PoliceReportFacts } from "./police-report-fields";
 import type { PickedPerson } from "./use-person-search";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type UpdateReportAction = (values: UpdatePoliceReportValues) => Promise<ActionResult<{ reportId: string }>>;
 
@@ -44,7 +45,7 @@ export function EditPoliceReportForm({ action, report, persons }: { action: Upda
   };
   const personsError = form.formState.errors.missingPersonIds?.message;
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="edit-report-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="edit-report-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
       <PoliceReportFields form={form as unknown as UseFormReturn<PoliceReportFacts>} />
@@ -53,6 +54,6 @@ export function EditPoliceReportForm({ action, report, persons }: { action: Upda
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {tEdits("saveChanges")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { useRouter } from "@/lib/i18n/navigation";
 import { updateFamilySchema, type UpdateFamilyValues } from "@/lib/people/edit-schemas";
 import { familySchema, type FamilyValues } from "@/lib/people/schemas";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type CreateFamilyAction = (values: FamilyValues) => Promise<ActionResult<{ familyId: string }>>;
 type UpdateFamilyAction = (values: UpdateFamilyValues) => Promise<ActionResult<{ version: number }>>;
@@ -41,13 +42,13 @@ export function FamilyForm({ action, suggestedReference }: { action: CreateFamil
     onSuccess: ({ familyId }) => router.push(`/staff/families/${familyId}`),
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="family-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="family-form">
       <FormMessage message={outcome} />
       <FamilyFields form={form} referenceHint={t("referenceHint")} />
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {t("createFamily")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -67,7 +68,7 @@ export function EditFamilyForm({ action, family }: { action: UpdateFamilyAction;
   });
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="edit-family-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="edit-family-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
       {/* The extra id and version are not among the shared fields, which see only theirs. */}
@@ -75,6 +76,6 @@ export function EditFamilyForm({ action, family }: { action: UpdateFamilyAction;
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {tEdits("saveChanges")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -12,6 +12,7 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { todayInTarhuna } from "@/lib/people/dates";
 import { nextLabSteps } from "@/lib/people/lab-status";
 import { labStatusSchema, type LabStatusValues } from "@/lib/people/schemas";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type LabStatus = "collected" | "shipped" | "received" | "profiled" | "failed";
 type ChangeLabStatusAction = (values: LabStatusValues) => Promise<ActionResult<{ version: number }>>;
@@ -63,7 +64,7 @@ export function LabStatusForm(props: { action: ChangeLabStatusAction; sampleId: 
       {steps.length === 0 ? (
         <p className="text-muted" data-testid="lab-status-ended">{t("labStatusEnded")}</p>
       ) : (
-        <form onSubmit={submit} noValidate className="space-y-4" data-testid="lab-status-form">
+        <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="lab-status-form">
           <SelectInput id={id("labStatus")} label={t("labNextStep")} options={steps} registration={form.register("labStatus")} error={errors.labStatus?.message} />
           <TextInput id={id("on")} type="date" label={t("labStepOn")} registration={form.register("on")} error={errors.on?.message} required />
           <TextInput id={id("laboratory")} label={t("laboratory")} registration={form.register("laboratory")} error={errors.laboratory?.message} />
@@ -73,7 +74,7 @@ export function LabStatusForm(props: { action: ChangeLabStatusAction; sampleId: 
           <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>
             {t("changeLabStatus")}
           </button>
-        </form>
+        </HydratedForm>
       )}
     </div>
   );

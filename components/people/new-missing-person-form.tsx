@@ -13,6 +13,7 @@ import { newMissingPersonSchema, type MissingPersonValues, type NewMissingPerson
 import { DuplicateCandidates } from "./duplicate-candidates";
 import { fetchDuplicateCandidates } from "./fetch-duplicate-candidates";
 import { MissingPersonFields } from "./missing-person-fields";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type CreateMissingPersonAction = (values: NewMissingPersonValues) => Promise<ActionResult<{ missingPersonId: string; caseNumber: string }>>;
 
@@ -48,7 +49,7 @@ export function NewMissingPersonForm({ action, familyId }: { action: CreateMissi
     void submit();
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="missing-person-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="missing-person-form">
       <FormMessage message={outcome} />
       {candidates.length > 0 && <DuplicateCandidates candidates={candidates} onRegisterAnyway={registerAnyway} />}
       {/* The extra duplicatesReviewed flag is not one of the shared fields, which see only theirs. */}
@@ -56,6 +57,6 @@ export function NewMissingPersonForm({ action, familyId }: { action: CreateMissi
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {t("createPerson")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -17,6 +17,7 @@ import type { PickedPerson } from "./use-person-search";
 import { ReportNewPerson } from "./report-new-person";
 import { PoliceReportFields, type PoliceReportFacts } from "./police-report-fields";
 import { LtrText } from "@/components/layout/ltr-text";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type CreateReportAction = (values: PoliceReportValues) => Promise<ActionResult<{ reportId: string }>>;
 
@@ -50,7 +51,7 @@ export function PoliceReportForm({ action, defaultStation }: { action: CreateRep
     if (!chosen.some((other) => other.id === person.id)) choose([...chosen, person]);
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="police-report-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="police-report-form">
       <FormMessage message={outcome} />
       {/* The people it names are not among the shared fields, which see only the facts. */}
       <PoliceReportFields form={form as unknown as UseFormReturn<PoliceReportFacts>} />
@@ -85,6 +86,6 @@ export function PoliceReportForm({ action, defaultStation }: { action: CreateRep
       <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>
         {t("createReport")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -17,6 +17,7 @@ import { updateReferenceSampleSchema, type UpdateReferenceSampleValues } from "@
 import { referenceSampleSchema, type ReferenceSampleValues } from "@/lib/people/schemas";
 import { TextInput } from "@/components/forms/text-input";
 import { usePeopleChoices } from "./use-people-choices";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type CollectSampleAction = (values: ReferenceSampleValues) => Promise<ActionResult<{ sampleId: string }>>;
 type UpdateSampleAction = (values: UpdateReferenceSampleValues) => Promise<ActionResult<{ version: number }>>;
@@ -69,13 +70,13 @@ export function SampleForm({ action, donorId, collectorName }: { action: Collect
     },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="sample-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="sample-form">
       <FormMessage message={outcome} />
       <SampleFields form={form} idPrefix={`sample-${donorId}`} />
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {t("collectSample")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -95,7 +96,7 @@ export function EditSampleForm({ action, sample }: { action: UpdateSampleAction;
   });
   useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful, t("unsavedChangesQuestion"));
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="edit-sample-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="edit-sample-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
       {/* The extra id and version are not among the shared fields, which see only theirs. */}
@@ -103,6 +104,6 @@ export function EditSampleForm({ action, sample }: { action: UpdateSampleAction;
       <button type="submit" disabled={form.formState.isSubmitting} className={primaryButtonClassName}>
         {tEdits("saveChanges")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -8,6 +8,7 @@ import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { officeContactSchema, type OfficeContactValues } from "@/lib/settings/office-contact-values";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 type TextField = Exclude<keyof OfficeContactValues, "version">;
 
@@ -29,7 +30,7 @@ export function OfficeContactForm(props: { action: (values: OfficeContactValues)
   });
   const { errors } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="office-contact-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="office-contact-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
       {PAIRS.map((pair) => (
@@ -40,6 +41,6 @@ export function OfficeContactForm(props: { action: (values: OfficeContactValues)
       ))}
       <TextInput id="phone" label={t("phone")} hint={t("phoneHint")} type="tel" dir="ltr" registration={form.register("phone")} error={errors.phone?.message} />
       <SubmitButton label={t("save")} submitting={form.formState.isSubmitting} />
-    </form>
+    </HydratedForm>
   );
 }

@@ -11,6 +11,7 @@ import { changeRoleSchema, type ChangeRoleValues } from "@/lib/users/schemas";
 import { primaryButtonClassName } from "./button-class";
 import { SelectInput } from "./select-input";
 import { useRoleChoices } from "./use-choices";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ChangeRoleFormProps {
   user: Pick<ChangeRoleValues, "role" | "version"> & { id: string };
@@ -37,7 +38,7 @@ export function ChangeRoleForm({ user, action, onChanged }: ChangeRoleFormProps)
   useEffect(() => form.setValue("version", user.version), [form, user.version]);
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="change-role-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="change-role-form">
       <FormMessage message={outcome} />
       <SelectInput
         id="role"
@@ -50,6 +51,6 @@ export function ChangeRoleForm({ user, action, onChanged }: ChangeRoleFormProps)
       <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>
         {t("changeRole")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -11,6 +11,7 @@ import { createUserSchema, type CreateUserValues } from "@/lib/users/schemas";
 import { primaryButtonClassName } from "./button-class";
 import { SelectInput } from "./select-input";
 import { useLocaleChoices, useRoleChoices } from "./use-choices";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 const EMPTY_USER: CreateUserValues = {
   username: "",
@@ -41,7 +42,7 @@ export function CreateUserForm({ action }: { action: CreateUserAction }) {
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="create-user-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-5" data-testid="create-user-form">
       <FormMessage message={outcome} />
       <Field id="username" label={t("username")} hint={t("usernameHint")} error={errors.username?.message} required>
         {(describedBy, invalid) => (
@@ -81,6 +82,6 @@ export function CreateUserForm({ action }: { action: CreateUserAction }) {
       <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>
         {t("create")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { useRouter } from "@/lib/i18n/navigation";
 import { liftSignInLocksSchema, type LiftSignInLocksValues } from "@/lib/users/schemas";
 import { primaryButtonClassName } from "./button-class";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface LiftLocksFormProps {
   userId: string;
@@ -26,7 +27,7 @@ export function LiftLocksForm({ userId, locks, action }: LiftLocksFormProps) {
     onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="lift-locks-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="lift-locks-form">
       <FormMessage message={outcome} />
       {locks.length === 0 ? (
         <p>{t("noLocks")}</p>
@@ -42,6 +43,6 @@ export function LiftLocksForm({ userId, locks, action }: LiftLocksFormProps) {
           </button>
         </>
       )}
-    </form>
+    </HydratedForm>
   );
 }

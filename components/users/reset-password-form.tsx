@@ -11,6 +11,7 @@ import type { UserChange } from "@/lib/users/manage";
 import { resetPasswordSchema, type ResetPasswordValues } from "@/lib/users/schemas";
 import { dangerButtonClassName } from "./button-class";
 import { ConfirmDialog } from "./confirm-dialog";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ResetPasswordFormProps {
   user: { id: string; version: number };
@@ -41,7 +42,7 @@ export function ResetPasswordForm({ user, action, onChanged }: ResetPasswordForm
     void form.handleSubmit(() => dialog.current?.showModal())(event);
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={askFirst} noValidate className="space-y-4" data-testid="reset-password-form">
+    <HydratedForm onSubmit={askFirst} noValidate className="space-y-4" data-testid="reset-password-form">
       <FormMessage message={outcome} />
       <TemporaryPasswordFields idPrefix="reset" register={form.register} errors={errors} />
       <button type="submit" disabled={isSubmitting} className={dangerButtonClassName}>
@@ -54,6 +55,6 @@ export function ResetPasswordForm({ user, action, onChanged }: ResetPasswordForm
         confirmLabel={t("confirmResetYes")}
         onConfirm={() => void submit()}
       />
-    </form>
+    </HydratedForm>
   );
 }

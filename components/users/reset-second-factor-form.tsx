@@ -9,6 +9,7 @@ import { useRouter } from "@/lib/i18n/navigation";
 import type { UserChange } from "@/lib/users/manage";
 import { resetSecondFactorSchema, type ResetSecondFactorValues } from "@/lib/users/schemas";
 import { dangerButtonClassName } from "./button-class";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface ResetSecondFactorFormProps {
   user: { id: string; version: number };
@@ -31,11 +32,11 @@ export function ResetSecondFactorForm({ user, action, onChanged }: ResetSecondFa
   });
   useEffect(() => form.setValue("version", user.version), [form, user.version]);
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="reset-second-factor-form">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="reset-second-factor-form">
       <FormMessage message={outcome} />
       <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>
         {t("resetSecondFactor")}
       </button>
-    </form>
+    </HydratedForm>
   );
 }

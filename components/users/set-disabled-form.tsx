@@ -10,6 +10,7 @@ import type { UserChange } from "@/lib/users/manage";
 import { setDisabledSchema, type SetDisabledValues } from "@/lib/users/schemas";
 import { dangerButtonClassName, primaryButtonClassName } from "./button-class";
 import { ConfirmDialog } from "./confirm-dialog";
+import { HydratedForm } from "@/components/forms/hydrated-form";
 
 interface SetDisabledFormProps {
   user: { id: string; disabled: boolean; version: number };
@@ -45,7 +46,7 @@ export function SetDisabledForm({ user, action, onChanged }: SetDisabledFormProp
     dialog.current?.showModal();
   };
   return (
-    <form onSubmit={requestChange} noValidate className="space-y-4" data-testid="set-disabled-form">
+    <HydratedForm onSubmit={requestChange} noValidate className="space-y-4" data-testid="set-disabled-form">
       <FormMessage message={outcome} />
       <p>{user.disabled ? t("accessDisabled") : t("accessEnabled")}</p>
       <button
@@ -62,6 +63,6 @@ export function SetDisabledForm({ user, action, onChanged }: SetDisabledFormProp
         confirmLabel={t("confirmDisableYes")}
         onConfirm={() => void submit()}
       />
-    </form>
+    </HydratedForm>
   );
 }

@@ -117,4 +117,29 @@ describe("publishing a grave site", () => {
     await page.waitForURL((url) => url.searchParams.get("saved") === "1" && !url.pathname.endsWith("/edit"));
     await expect.poll(publicSite).toEqual([13.64, 32.44]);
   });
+
+  test("before its scripts have run, the form takes no typing it would lose and sends nothing in the address", async (context) => {
+    // The page's scripts are held back as on a slow phone, then let through.
+    let releaseScripts = () => {};
+    const scriptsReleased = new Promise<void>((resolve) => (releaseScripts = resolve));
+    const page = await openSignedInPage(context, browser.current, server.current, "forensic", { viewport: DESKTOP });
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await scriptsReleased;
+      await route.continue();
+    });
+    const name = page.locator("#nameAr");
+    try {
+      await page.goto(server.current.url("/ar/staff/sites/new"), { waitUntil: "commit" });
+      await name.waitFor();
+      expect(await name.isDisabled()).toBe(true);
+      expect(await page.getByTestId("grave-site-form").locator('button[type="submit"]').isDisabled()).toBe(true);
+    } finally {
+      releaseScripts();
+    }
+    // fill waits until the field is enabled, that is until the form works.
+    await name.fill("موقع بعد التحميل");
+    expect(await name.inputValue()).toBe("موقع بعد التحميل");
+    expect(new URL(page.url()).search).toBe("");
+  });
 });
+
