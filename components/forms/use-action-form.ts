@@ -41,6 +41,11 @@ export function useActionForm<Values extends FieldValues, Data>(options: {
       options.onSuccess?.(result.data, values);
       return;
     }
+    if (result.error === "awaitingApproval") {
+      // Not a mistake of the user's: the step now waits for a second staff member.
+      setOutcome({ kind: "success", key: result.message });
+      return;
+    }
     for (const [field, key] of Object.entries(result.fieldErrors ?? {})) {
       form.setError(field as Path<Values>, { type: "server", message: key });
     }

@@ -37,7 +37,8 @@ function ImportEntry({ entry, voidImport }: { entry: RecentImport; voidImport: R
     event.preventDefault();
     if (!window.confirm(t("confirm", { count: entry.createdCount, fileName: entry.fileName }))) return;
     const result = await voidImport({ importId: entry.id, reason });
-    setMessage(result.ok ? t("voided", { reports: result.data.voidedReports, persons: result.data.voidedPersons }) : t("refused"));
+    if (result.ok) setMessage(t("voided", { reports: result.data.voidedReports, persons: result.data.voidedPersons }));
+    else setMessage(result.error === "awaitingApproval" ? t("awaitingApproval") : t("refused"));
   }
   return (
     <li className="rounded border border-line p-3 text-sm">

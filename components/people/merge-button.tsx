@@ -22,7 +22,8 @@ export function MergeButton({ action, values, survivorCaseNumber, mergedCaseNumb
   const merge = async () => {
     if (!window.confirm(t("mergeConfirm", { survivor: survivorCaseNumber, merged: mergedCaseNumber }))) return;
     const result = await action(values);
-    setOutcome(result.ok ? { kind: "success", key: "People.merged" } : { kind: "error", key: result.message });
+    if (result.ok) setOutcome({ kind: "success", key: "People.merged" });
+    else setOutcome({ kind: result.error === "awaitingApproval" ? "success" : "error", key: result.message });
     if (result.ok) router.refresh();
   };
   return (

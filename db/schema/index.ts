@@ -18,3 +18,4 @@ export * from "./refused-attempts";
 export * from "./import-runs";
 export * from "./staff-sign-in";
 export * from "./spreadsheet-imports";
+export * from "./approval-requests";

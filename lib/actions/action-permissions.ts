@@ -53,6 +53,9 @@ export const ACTION_PERMISSIONS = {
   "settings.updateOfficeContact": "settings.manage",
   // Registrars may take back what they may import (DESIGN.md: registrars void what they create).
   "imports.void": "data.import",
+  "approvals.approve": "approvals.decide",
+  "approvals.refuse": "approvals.decide",
+  "settings.updateApprovalPolicy": "settings.manage",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;

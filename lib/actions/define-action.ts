@@ -14,6 +14,8 @@ import { parseActionInput } from "./parse-input";
 import { ActionRefusal, type ActionFailure, type ActionResult } from "./result";
 import { fieldsWithNullCharacter } from "./unstorable-text";
 import { runTransaction } from "@/lib/audit/run-transaction";
+import { requestSecondPersonIfRequired } from "@/lib/approvals/request-step";
+import { isSecondPersonAction } from "@/lib/approvals/second-person-actions";
 
 type AuditDetails = Omit<AuditEntryInput, "actorId" | "actorLabel" | "ip" | "userAgent">;
 
@@ -53,8 +55,8 @@ async function auditRefusal(session: StaffSession, metadata: RequestMetadata, na
 
 /**
  * Every server action runs the same steps in the same order, so none can forget one: who are you
- * (session) → may you (permission table) → what did you send (zod) → do it in one transaction with
- * its audit entry → refresh what changed → a typed result the form can show.
+ * (session) → may you (permission table) → what did you send (zod) → (an irreversible step: wait for a
+ * second person) → do it in one transaction with its audit entry → refresh what changed → a typed result the form can show.
  */
 export function defineAction<Schema extends z.ZodType, Data>(
   name: ActionName,
@@ -79,6 +81,13 @@ export function defineAction<Schema extends z.ZodType, Data>(
     if (!parsed.success) return failure("invalid", "Actions.invalid", fieldErrorsOf(parsed.error));
     try {
       const db = await getDb();
+      if (isSecondPersonAction(name)) {
+        const request = await requestSecondPersonIfRequired(db, name, parsed.data, session, metadata, run);
+        if (request) {
+          revalidatePath("/", "layout");
+          return failure("awaitingApproval", "Actions.awaitingApproval");
+        }
+      }
       const data = await runTransaction(db, async (tx) => {
         let audited = 0;
         const result = await run({

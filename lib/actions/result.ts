@@ -1,5 +1,8 @@
-/** Why an action did not happen; the form shows `message` and each field's own message. */
-export type ActionError = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "notFound" | "refused";
+/**
+ * Why an action did not happen; the form shows `message` and each field's own message.
+ * "awaitingApproval": an irreversible step now waits for a second staff member (lib/approvals).
+ */
+export type ActionError = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "notFound" | "refused" | "awaitingApproval";
 
 export interface ActionFailure {
   ok: false;
@@ -20,7 +23,7 @@ export type ActionResult<Data = null> = { ok: true; data: Data } | ActionFailure
  */
 export class ActionRefusal extends Error {
   constructor(
-    readonly error: Exclude<ActionError, "unauthenticated" | "forbidden">,
+    readonly error: Exclude<ActionError, "unauthenticated" | "forbidden" | "awaitingApproval">,
     readonly messageKey: string,
     readonly fieldErrors?: Record<string, string>,
     readonly conflict?: ActionFailure["conflict"],

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "personalData.export": ["admin", "registrar", "forensic"],
   "data.import": ["admin", "registrar"],
   "settings.manage": ["admin"],
+  // Approving or refusing another's irreversible step; each request also needs the step's own permission.
+  "approvals.decide": ["admin", "registrar", "forensic"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

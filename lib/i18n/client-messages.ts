@@ -22,6 +22,7 @@ export const SIGN_IN_NAMESPACES = ["Actions", "Auth", "Validation"] as const sat
  */
 export const STAFF_AREA_NAMESPACES = {
   account: ["Account", "Actions", "Validation"],
+  approvals: ["Actions", "Approvals", "Forensic", "Identifications", "People", "PeopleEdits", "Validation"],
   audit: [],
   donors: ["Actions", "Forensic", "People", "PeopleEdits", "Validation"],
   exports: [],
@@ -35,7 +36,7 @@ export const STAFF_AREA_NAMESPACES = {
   reports: ["Actions", "Audit", "Forensic", "People", "PeopleEdits", "Validation"],
   samples: ["Actions", "FamilyPortal", "Forensic", "People", "PeopleEdits", "Settings", "Validation"],
   search: ["Actions", "Validation"],
-  settings: ["Actions", "Forensic", "Settings", "Validation"],
+  settings: ["Actions", "Approvals", "Forensic", "Settings", "Validation"],
   sites: ["Actions", "Audit", "Custody", "Forensic", "GraveSites", "SiteStatus", "Validation"],
   users: ["Actions", "Staff", "Users", "Validation"],
 } as const satisfies Record<string, readonly Namespace[]>;

@@ -157,6 +157,40 @@ describe("correcting people records", () => {
     await page.screenshot({ path: screenshotPath(context.task.name, "voided"), fullPage: true });
   });
 
+  test("a registrar's void of a missing person waits until a second staff member approves it on the approvals page", async (context) => {
+    const reason = "سُجّل مرتين بالخطأ في مكتب البلدية";
+    const registrar = await registrarPage(context);
+    await registrar.goto(server.current.url("/ar/staff/persons/by-case/TRH-MP-00090"));
+    await registrar.waitForURL((url) => /\/ar\/staff\/persons\/[0-9a-f-]{36}$/.test(url.pathname));
+    const personPath = new URL(registrar.url()).pathname;
+    await registrar.goto(server.current.url(`${personPath}/edit`));
+    await registrar.locator("#reason").fill(reason);
+    registrar.once("dialog", (dialog) => void dialog.accept());
+    await registrar.getByTestId("void-record-form").locator('button[type="submit"]').click();
+    await expect.poll(() => registrar.getByTestId("void-record-form").innerText()).toContain(arabic.Actions.awaitingApproval);
+    await registrar.goto(server.current.url(personPath));
+    await registrar.getByTestId("edit-person").waitFor();
+
+    // The requester sees the request but cannot decide it.
+    await registrar.goto(server.current.url("/ar/staff/approvals"));
+    const own = registrar.getByTestId("pending-approval").filter({ hasText: reason });
+    await expect.poll(() => own.innerText()).toContain(arabic.Approvals.yourRequest);
+    expect(await own.getByTestId("approve-request").count()).toBe(0);
+
+    const admin = await openSignedInPage(context, browser.current, server.current, "admin");
+    await admin.goto(server.current.url("/ar/staff/approvals"));
+    const request = admin.getByTestId("pending-approval").filter({ hasText: reason });
+    await expect.poll(() => request.innerText()).toContain(arabic.Approvals.actions.persons.void);
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await request.getByTestId("approve-request").click();
+    await expect.poll(() => admin.getByTestId("pending-approval").filter({ hasText: reason }).count()).toBe(0);
+    await expect.poll(() => admin.getByTestId("decided-approval").first().innerText()).toContain(arabic.Approvals.status.approved);
+    await admin.screenshot({ path: screenshotPath(context.task.name, "approved"), fullPage: true });
+    await admin.goto(server.current.url(personPath));
+    await admin.getByTestId("person-name").waitFor();
+    expect(await admin.getByTestId("edit-person").count()).toBe(0);
+  });
+
   test("the families list pages forward and back, keeping its filter in the address", async (context) => {
     const page = await registrarPage(context);
     await page.goto(server.current.url("/ar/staff/families"));

@@ -92,6 +92,7 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/exports/page.tsx": { method: "GET", url: () => "/ar/staff/exports", expected: staffPage("personalData.export") },
   "[locale]/staff/import/page.tsx": { method: "GET", url: () => "/ar/staff/import", expected: staffPage("data.import") },
   "[locale]/staff/settings/page.tsx": { method: "GET", url: () => "/ar/staff/settings", expected: staffPage("settings.manage") },
+  "[locale]/staff/approvals/page.tsx": { method: "GET", url: () => "/ar/staff/approvals", expected: staffPage("approvals.decide") },
   "[locale]/staff/search/page.tsx": { method: "GET", url: () => "/ar/staff/search?q=%D9%85%D8%AD%D9%85%D8%AF", expected: staffPage("people.read") },
   "[locale]/staff/families/page.tsx": { method: "GET", url: () => "/ar/staff/families", expected: staffPage("people.read") },
   "[locale]/staff/families/new/page.tsx": { method: "GET", url: () => "/ar/staff/families/new", expected: staffPage("people.write") },

@@ -9,6 +9,7 @@ import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createRemains, createUser } from "./support/factories";
 import { graveSiteInput } from "./support/forensic-inputs";
 import { readAs } from "./support/read-access";
+import { relaxSecondPersonControl } from "./support/approval-policy";
 
 
 const backends = await testBackends();
@@ -23,8 +24,9 @@ describeOnEachBackend(backends, "grave site actions", (database) => {
     return result.data.siteId;
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     actionRequest.db = db();
+    await relaxSecondPersonControl(db());
     actionRequest.session = null;
   });
 

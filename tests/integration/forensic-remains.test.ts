@@ -11,6 +11,7 @@ import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
 import { graveSiteInput, remainsInput } from "./support/forensic-inputs";
 import { readAs } from "./support/read-access";
+import { relaxSecondPersonControl } from "./support/approval-policy";
 
 
 const backends = await testBackends();
@@ -40,8 +41,9 @@ describeOnEachBackend(backends, "remains actions", (database) => {
     return { code, recoveredOn, estimatedSex, ageMin, ageMax, condition, storageLocation, notes, effects: [], remainsId, version: 1, ...overrides };
   }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     actionRequest.db = db();
+    await relaxSecondPersonControl(db());
     actionRequest.session = null;
   });
 

@@ -17,14 +17,16 @@ import { actionRequest, auditEntriesFor, signInAs } from "./support/action-reque
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createMissingPerson, createProfiledReference, createRemains, createUser } from "./support/factories";
 import { unwrap } from "./support/people";
+import { relaxSecondPersonControl } from "./support/approval-policy";
 
 const backends = await testBackends();
 
 describeOnEachBackend(backends, "the identification workflow", (database) => {
   const db = () => database().db;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     actionRequest.db = db();
+    await relaxSecondPersonControl(db());
     actionRequest.session = null;
   });
 

@@ -12,6 +12,7 @@ import { REGISTERS_DIRECTORY, type RegisterFile } from "../fixtures/make-registe
 import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createMissingPerson, createRemains, createUser, proposeIdentification } from "./support/factories";
+import { relaxSecondPersonControl } from "./support/approval-policy";
 
 const backends = await testBackends();
 type ResultEvent = Extract<ImportEvent, { type: "result" }>;
@@ -21,6 +22,7 @@ describeOnEachBackend(backends, "a way back from an import (issue 28, point 6)",
 
   beforeEach(async () => {
     actionRequest.db = db();
+    await relaxSecondPersonControl(db());
     signInAs(await createUser(db(), "registrar"));
   });
 

@@ -7,6 +7,7 @@ import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createRemains, createUser as createUserRow } from "./support/factories";
 import { missingPersonInput, unwrap } from "./support/people";
+import { relaxSecondPersonControl } from "./support/approval-policy";
 
 const backends = await testBackends();
 
@@ -15,6 +16,7 @@ describeOnEachBackend(backends, "a person's status follows the identification, n
 
   beforeEach(async () => {
     actionRequest.db = db();
+    await relaxSecondPersonControl(db());
     signInAs(await createUserRow(db(), "registrar"));
   });
 

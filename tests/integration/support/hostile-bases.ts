@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { approvalRequests, dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -424,6 +424,33 @@ function settingsBases(db: Database): HostileBases {
   };
 }
 
+/** A registrar's void of a missing person, waiting for a second person (issue 27). */
+async function pendingPersonVoid(db: Database): Promise<string> {
+  const person = await createMissingPerson(db);
+  const requester = await createUser(db, "registrar");
+  const [request] = await db
+    .insert(approvalRequests)
+    .values({ action: "persons.void", input: { recordId: person.id, reason: "Registered twice by mistake" }, subjectEntity: "missing_person", subjectId: person.id, requestedBy: requester.id })
+    .returning();
+  if (!request) throw new Error("the approval request was not saved");
+  return request.id;
+}
+
+async function approvalBases(db: Database): Promise<HostileBases> {
+  // A registrar may take the step the requests ask for; not every role allowed to decide may.
+  const approver = await createUser(db, "registrar");
+  return {
+    "approvals.approve": { caller: approver, fields: { requestId: ID }, prepare: async () => ({ requestId: await pendingPersonVoid(db) }) },
+    "approvals.refuse": {
+      caller: approver,
+      fields: { requestId: ID, reason: text(1000) },
+      prepare: async () => ({ requestId: await pendingPersonVoid(db), reason: "Not a duplicate: a different mother" }),
+    },
+    // The tests run every step at once (relaxSecondPersonControl); saving that again changes nothing.
+    "settings.updateApprovalPolicy": { fields: {}, prepare: () => Promise.resolve({ required: { "persons.void": false } }) },
+  };
+}
+
 function kinshipBases(db: Database, records: BaseRecords): HostileBases {
   const profileCsv = ["sample barcode,locus,allele 1,allele 2", `${records.barcode},TH01,6,7`, `${records.barcode},D3S1358,15,16`].join("\n");
   return {
@@ -462,5 +489,6 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...(await identificationBases(db, proposer)),
     ...kinshipBases(db, records),
     ...settingsBases(db),
+    ...(await approvalBases(db)),
   };
 }

@@ -29,6 +29,7 @@ import importMessages from "./import.json";
 import exportMessages from "./export.json";
 import dossierMessages from "./dossier.json";
 import settings from "./settings.json";
+import approvals from "./approvals.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -61,6 +62,7 @@ const messages: typeof english = {
   Export: exportMessages,
   Dossier: dossierMessages,
   Settings: settings,
+  Approvals: approvals,
 };
 
 export default messages;

@@ -28,6 +28,7 @@ import importMessages from "./import.json";
 import exportMessages from "./export.json";
 import dossierMessages from "./dossier.json";
 import settings from "./settings.json";
+import approvals from "./approvals.json";
 
 const messages = {
   Common: common,
@@ -59,6 +60,7 @@ const messages = {
   Export: exportMessages,
   Dossier: dossierMessages,
   Settings: settings,
+  Approvals: approvals,
 };
 
 export default messages;
