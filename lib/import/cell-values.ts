@@ -10,6 +10,7 @@ export type CellProblem =
   | "invalidCategory"
   | "invalidSex"
   | "birthYearFormat"
+  | "ageFormat"
   | "formula";
 
 export type CellResult<Value> = { ok: true; value: Value } | { ok: false; problem: CellProblem };
