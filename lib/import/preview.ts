@@ -16,6 +16,7 @@ export interface PreviewPerson {
 
 /** One record the import will create (or correct), as it will be saved. */
 export interface PreviewRecord {
+  kind: "report" | "person";
   rowNumber: number;
   sheet?: string;
   action: "create" | "replace";
@@ -39,6 +40,7 @@ function reportPreview(row: ValidRow, action: PreviewRecord["action"], review: N
   });
   const byCaseNumber = report.caseNumbers.map((caseNumber): PreviewPerson => ({ name: "", action: "link", caseNumber }));
   return {
+    kind: "report",
     ...place(row),
     action,
     title: `${report.reportNumber} — ${report.station} — ${report.filedOn}`,
@@ -52,6 +54,7 @@ function reportPreview(row: ValidRow, action: PreviewRecord["action"], review: N
 function personPreview(row: ValidRow): PreviewRecord {
   const person = row.values as MissingPersonRow;
   return {
+    kind: "person",
     ...place(row),
     action: "create",
     title: fullNameOf(person),

@@ -6,9 +6,12 @@ import { auditLog, missingPersons, policeReportPersons, policeReports } from "@/
 import type { ImportKind } from "@/lib/import/fields";
 import type { ConflictChoice } from "@/lib/import/report-conflicts";
 import { runImport, type ImportEvent, type ImportMode } from "@/lib/import/run-import";
+import { authoriseRead } from "@/lib/auth/read-access";
+import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { REGISTERS_DIRECTORY, type RegisterFile } from "../fixtures/make-registers";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
+import { sessionOf } from "./support/read-access";
 
 const backends = await testBackends();
 type ResultEvent = Extract<ImportEvent, { type: "result" }>;
@@ -125,5 +128,20 @@ describeOnEachBackend(backends, "people named by a register (issue 28, points 4 
       ["سالم", 1985, "فاطمة علي", null],
       ["مراد", 1985, null, "٣٤ سنة"],
     ]);
+  });
+
+  it("shows a person's register notes on the person's page, the phone and address only to roles that see contact details", async () => {
+    const salemOf = () => database().db.select().from(missingPersons).where(and(eq(missingPersons.givenName, "سالم"), eq(missingPersons.familyName, "الككلي")));
+    let [salem] = await salemOf();
+    if (!salem) {
+      await importRegister("persons-extra-columns.csv", "missingPersons", "commit");
+      [salem] = await salemOf();
+    }
+    const asRole = (role: "registrar" | "viewer") => getMissingPersonDetails(authoriseRead(sessionOf(role), "people.read"), database().db, salem?.id ?? "");
+    expect((await asRole("registrar"))?.sourceValues).toMatchObject({ motherName: "فاطمة علي", phone: "+218912345678", address: "ترهونة - حي الربط" });
+    const seenByViewer = (await asRole("viewer"))?.sourceValues ?? {};
+    expect(seenByViewer).toMatchObject({ motherName: "فاطمة علي", nationalNumber: "119850123456" });
+    expect(Object.keys(seenByViewer)).not.toContain("phone");
+    expect(Object.keys(seenByViewer)).not.toContain("address");
   });
 });
