@@ -11,6 +11,7 @@ export type CellProblem =
   | "invalidSex"
   | "birthYearFormat"
   | "ageFormat"
+  | "severalNames"
   | "formula";
 
 export type CellResult<Value> = { ok: true; value: Value } | { ok: false; problem: CellProblem };

@@ -3,6 +3,7 @@ import type { ColumnReaders, DateValue } from "./column-readers";
 import type { DatePrecision, ReadDate } from "./date-values";
 import { splitFullName } from "./full-name";
 import { namedPeople, personNameKey, type NamedPerson } from "./named-people";
+import { splitNameList } from "./name-list";
 import { ageCell, birthYearFromAge, dateOfBirthCell, nationalNumberCell } from "./person-extras";
 import { normaliseLibyanPhone } from "./phone";
 import { isDamagedText, isSpreadsheetError } from "./damaged-text";
@@ -84,6 +85,15 @@ function dateNotes(dates: Record<string, DateValue | null>): { sourceValues: Rec
   return Object.keys(pendingDates).length > 0 ? { sourceValues, pendingDates } : { sourceValues };
 }
 
+/**
+ * A person's row names one person: a cell naming several ("محمد وأحمد علي القماطي") is refused,
+ * never read as one person with the others' names for his father and grandfather.
+ */
+const oneFullName = (text: string): CellResult<string> => {
+  const typed = textCell(text, short);
+  return typed.ok && splitNameList(typed.value).length > 1 ? { ok: false, problem: "severalNames" } : typed;
+};
+
 /** A phone in +218 form when it is a Libyan number, otherwise as typed. */
 const phoneText = (text: string): CellResult<string> => {
   const typed = textCell(text, short);
@@ -127,7 +137,9 @@ function missingPerson(cell: CellReader, readers: RowReaders): MissingPersonRow 
   const familyReference = cell("familyReference", optionalKey, "").toUpperCase();
   const lastSeen = cell("lastSeenOn", readers.lastSeenOn, null);
   const notes = dateNotes({ lastSeenOn: lastSeen });
-  const fullName = cell("fullName", shortText, "");
+  // null: the cell was refused (its problem is listed), so the given name is not asked for as well.
+  const fullNameRead = cell<string | null>("fullName", oneFullName, null);
+  const fullName = fullNameRead ?? "";
   const split = splitFullName(fullName);
   if (fullName !== "") notes.sourceValues.fullName = fullName;
   if (split.title !== "") notes.sourceValues.title = split.title;
@@ -137,7 +149,7 @@ function missingPerson(cell: CellReader, readers: RowReaders): MissingPersonRow 
     ...notes,
     lastSeenOnPrecision: lastSeen?.date.precision ?? "day",
     caseNumber: cell("caseNumber", optionalKey, "").toUpperCase(),
-    givenName: part("givenName", fullName === "" ? requiredText : shortText),
+    givenName: part("givenName", fullNameRead === "" ? requiredText : shortText),
     fatherName: part("fatherName", shortText),
     grandfatherName: part("grandfatherName", shortText),
     familyName: part("familyName", shortText),

@@ -116,7 +116,10 @@ describeOnEachBackend(backends, "people named by a register (issue 28, points 4 
   it("puts a person's extra columns in their fields or the register notes, says so in the preview, and shows each refused value", async () => {
     const dryRun = await importRegister("persons-extra-columns.csv", "missingPersons", "dryRun");
     expect(dryRun.mapping).toEqual(["sourceReference", "fullName", "motherName", "nationalNumber", "dateOfBirth", "age", "phone", "address", "lastSeenOn"]);
-    expect(dryRun.errors.map((error) => [error.rowNumber, error.column, error.problem, error.values?.value])).toEqual([[4, "العمر", "ageFormat", "مئة"]]);
+    expect(dryRun.errors.map((error) => [error.rowNumber, error.column, error.problem, error.values?.value])).toEqual([
+      [4, "العمر", "ageFormat", "مئة"],
+      [5, "الاسم الكامل", "severalNames", "جمعة وعمر مفتاح الككلي"],
+    ]);
     expect(dryRun.preview.map((record) => [record.title, record.detail, record.notes])).toEqual([
       ["سالم مفتاح عمر الككلي", "1985", { fullName: "سالم مفتاح عمر الككلي", motherName: "فاطمة علي", nationalNumber: "119850123456", phone: "+218912345678", address: "ترهونة - حي الربط", dateOfBirth: "15/3/1985" }],
       ["مراد خليفة سالم الترهوني", "1985", { fullName: "مراد خليفة سالم الترهوني", age: "٣٤ سنة" }],
