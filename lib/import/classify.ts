@@ -108,9 +108,11 @@ interface Sorted {
  * with both versions, decided by the user's choice, never skipped without a word. A new report
  * naming a person the user has not yet decided on (a likely match on file) waits with that person.
  */
-async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>, review: NamedPeopleReview): Promise<Sorted> {
+async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted & { review: NamedPeopleReview }> {
   const existing = await existingReports(db, rows.map((row) => row.key));
-  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: review.personMatches };
+  // Only the people of reports to be created are reviewed: a report on file creates nobody.
+  const review = await reviewNamedPeople(db, rows.filter((row) => !existing.has(row.key)), choices);
+  const sorted: Sorted & { review: NamedPeopleReview } = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: review.personMatches, review };
   for (const row of rows) {
     const onFile = existing.get(row.key);
     const incoming = row.values as PoliceReportRow;
@@ -172,12 +174,15 @@ async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Rec
   return sorted;
 }
 
+const NO_NAMED_PEOPLE: NamedPeopleReview = { decisions: new Map(), personMatches: [] };
+
 /** The people the new reports name, counted once each: to be created, or linked to a person on file. */
 function namedPeopleOf(rows: readonly ValidRow[], review: NamedPeopleReview): { created: NamedPeopleReview["decisions"]; linked: number } {
   const created: NamedPeopleReview["decisions"] = new Map();
   const linked = new Set<string>();
   for (const row of rows) {
-    for (const person of (row.values as PoliceReportRow).namedPeople) {
+    // A person's row names nobody else: only a report has a names cell.
+    for (const person of (row.values as Partial<PoliceReportRow>).namedPeople ?? []) {
       const decision = review.decisions.get(person.key);
       if (decision?.action === "create") created.set(person.key, decision);
       if (decision?.action === "link") linked.add(decision.id);
@@ -194,9 +199,9 @@ function namedPeopleOf(rows: readonly ValidRow[], review: NamedPeopleReview): { 
 export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: Readonly<Record<string, ConflictChoice>> = {}): Promise<ClassifiedImport> {
   const { errors: lookupErrors, refusedRows, references } = await referenceErrors(db, parsed);
   const candidates = parsed.validRows.filter((row) => !refusedRows.has(rowIdentity(row)));
-  const review: NamedPeopleReview = parsed.kind === "policeReports" ? await reviewNamedPeople(db, candidates, choices) : { decisions: new Map(), personMatches: [] };
-  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices, review) : await sortPersons(db, candidates, choices);
-  const people = parsed.kind === "policeReports" ? namedPeopleOf(sorted.newRows, review) : { created: new Map(), linked: 0 };
+  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : { ...(await sortPersons(db, candidates, choices)), review: NO_NAMED_PEOPLE };
+  const { review } = sorted;
+  const people = namedPeopleOf(sorted.newRows, review);
   // A name the user linked to a person on file resolves, like a case number, to that person's id.
   for (const [key, decision] of review.decisions) if (decision.action === "link") references.set(key, decision.id);
   // Each list holds its first problems by row, so the first of both together are among them.

@@ -111,6 +111,11 @@ describeOnEachBackend(backends, "people named by a register (issue 28, points 4 
     // The people on file the user chose are linked, not created again.
     const linkedOnFile = await database().db.select().from(policeReportPersons).where(inArray(policeReportPersons.missingPersonId, [idOf("عادل"), idOf("نوري")]));
     expect(linkedOnFile).toHaveLength(2);
+
+    // Imported again: every report is on file, so there is nobody to decide on and nothing to create.
+    const again = await importRegister("reports-named-people.csv", "policeReports", "dryRun");
+    expect(again.counts).toMatchObject({ new: 0, alreadyPresent: 7, conflicts: 0, peopleCreated: 0 });
+    expect(again.personMatches).toEqual([]);
   });
 
   it("puts a person's extra columns in their fields or the register notes, says so in the preview, and shows each refused value", async () => {
