@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { problemsSheet } from "@/lib/import/problems-sheet";
+import { ImportPreview } from "./import-preview";
 import type { ImportEvent } from "@/lib/import/run-import";
 
 type ImportResult = Extract<ImportEvent, { type: "result" }>;
@@ -10,7 +11,7 @@ type ImportResult = Extract<ImportEvent, { type: "result" }>;
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations("Import");
   const alwaysShown = new Set(["rows", "new", "alreadyPresent", "invalid"]);
-  const countKeys = (["rows", "new", "alreadyPresent", "invalid", "conflicts", "replaced"] as const).filter((key) => alwaysShown.has(key) || result.counts[key] > 0);
+  const countKeys = (["rows", "new", "alreadyPresent", "invalid", "conflicts", "replaced", "peopleCreated", "peopleLinked"] as const).filter((key) => alwaysShown.has(key) || result.counts[key] > 0);
   const hasSheets = result.errors.some((error) => error.sheet !== undefined);
   return (
     <section className="space-y-4" aria-labelledby="import-report-title" data-testid="import-report">
@@ -29,6 +30,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
       <p className="break-all text-xs text-muted">
         {t("fileDetails", { format: result.format.toUpperCase(), encoding: result.encoding ?? t("encodingNone"), sha256: result.sha256 })}
       </p>
+      {result.mode === "dryRun" ? <ImportPreview records={result.preview} total={result.counts.new + result.counts.replaced} /> : null}
       {result.errors.length > 0 ? (
         <div className="space-y-2">
           <h3 className="font-semibold">{t("errorsTitle")}</h3>

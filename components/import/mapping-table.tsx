@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { IGNORE_COLUMN, IMPORT_FIELDS, type ImportKind } from "@/lib/import/fields";
+import { fieldDestination, IGNORE_COLUMN, IMPORT_FIELDS, type ImportKind } from "@/lib/import/fields";
 import type { ColumnMapping } from "@/lib/import/headers";
 
 interface MappingTableProps {
@@ -25,6 +25,7 @@ export function MappingTable({ kind, headers, mapping, onChange }: MappingTableP
           <tr className="border-b border-line text-start">
             <th scope="col" className="py-1 text-start">{t("columnHeader")}</th>
             <th scope="col" className="py-1 text-start">{t("fieldHeader")}</th>
+            <th scope="col" className="py-1 text-start">{t("destinationHeader")}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,6 +47,9 @@ export function MappingTable({ kind, headers, mapping, onChange }: MappingTableP
                     </option>
                   ))}
                 </select>
+              </td>
+              <td className="py-1 ps-3 text-muted" data-testid="import-column-destination">
+                {mapping[index] === IGNORE_COLUMN ? t("destinations.ignored") : mapping[index] ? t(`destinations.${fieldDestination(mapping[index])}`) : ""}
               </td>
             </tr>
           ))}

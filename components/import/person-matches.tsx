@@ -10,9 +10,10 @@ interface PersonMatchesProps {
   onChange: (choices: Record<string, ConflictChoice>) => void;
 }
 
-/** New people of the file the registry probably has: the likely matches, and "same person" or "create". */
+/** New people of the file the registry probably has: each likely match to link to, or "create". */
 export function PersonMatches({ matches, choices, onChange }: PersonMatchesProps) {
   const t = useTranslations("Import.personMatches");
+  const choose = (key: string, choice: ConflictChoice) => onChange({ ...choices, [key]: choice });
   return (
     <section className="space-y-3" aria-labelledby="import-person-matches-title" data-testid="import-person-matches">
       <h2 id="import-person-matches-title" className="text-lg font-semibold">{t("title")}</h2>
@@ -20,17 +21,17 @@ export function PersonMatches({ matches, choices, onChange }: PersonMatchesProps
       {matches.map((match) => (
         <fieldset key={match.key} className="space-y-1 rounded border border-line p-3">
           <legend className="px-1 font-medium" dir="auto">{t("row", { row: match.rowNumber, name: match.name })}</legend>
-          <ul className="list-inside list-disc text-sm">
-            {match.matches.map((candidate) => (
-              <li key={candidate.id} dir="auto">{t("candidate", { caseNumber: candidate.caseNumber, name: candidate.name, birthYear: candidate.birthYear ?? "—" })}</li>
-            ))}
-          </ul>
-          {(["keep", "create"] as const).map((choice) => (
-            <label key={choice} className="me-6 inline-flex items-center gap-2">
-              <input type="radio" name={`person-${match.key}`} checked={choices[match.key] === choice} onChange={() => onChange({ ...choices, [match.key]: choice })} />
-              {t(choice)}
+          {match.written ? <p className="text-sm text-muted" dir="auto">{t("written", { written: match.written })}</p> : null}
+          {match.matches.map((candidate) => (
+            <label key={candidate.id} className="flex items-center gap-2" dir="auto">
+              <input type="radio" name={`person-${match.key}`} checked={choices[match.key] === `link:${candidate.id}`} onChange={() => choose(match.key, `link:${candidate.id}`)} />
+              {t("link", { candidate: t("candidate", { caseNumber: candidate.caseNumber, name: candidate.name, birthYear: candidate.birthYear ?? "—" }) })}
             </label>
           ))}
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`person-${match.key}`} checked={choices[match.key] === "create"} onChange={() => choose(match.key, "create")} />
+            {t("create")}
+          </label>
         </fieldset>
       ))}
     </section>

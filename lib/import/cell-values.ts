@@ -10,6 +10,8 @@ export type CellProblem =
   | "invalidCategory"
   | "invalidSex"
   | "birthYearFormat"
+  | "ageFormat"
+  | "severalNames"
   | "formula";
 
 export type CellResult<Value> = { ok: true; value: Value } | { ok: false; problem: CellProblem };

@@ -2,7 +2,9 @@ import type { Executor } from "@/db/client";
 import { MAX_LISTED_ERRORS } from "./limits";
 import { existingCaseNumbers, existingReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
-import { likelyMatches, type LikelyMatch } from "./duplicate-review";
+import { likelyMatches } from "./duplicate-review";
+import { decide, fullNameOf, MAX_REVIEWED_PERSONS, reviewNamedPeople, type NamedPeopleReview, type PersonMatch } from "./people-review";
+import { previewOf, type PreviewRecord } from "./preview";
 import { differingFields, reportVersion, type ConflictChoice, type ImportConflict } from "./report-conflicts";
 import { addCounts, RowErrorList, type ErrorCounts } from "./row-errors";
 import type { MissingPersonRow, PoliceReportRow, RowError } from "./validate-row";
@@ -16,6 +18,9 @@ export interface ImportCounts {
   conflicts: number;
   /** Conflicts where the user chose the file's version: the registry's report is corrected. */
   replaced: number;
+  /** People the new reports name: created, or linked to the person on file the user chose. */
+  peopleCreated: number;
+  peopleLinked: number;
 }
 
 /** A report on file that the file's version replaces, as the user chose. */
@@ -39,19 +44,13 @@ export interface ClassifiedImport {
   replacements: Replacement[];
   /** New people the registry probably has already, each with its likely matches and the user's choice. */
   personMatches: PersonMatch[];
+  /** The people the new reports name that are to be created (the rest are linked to people on file). */
+  newPeople: NamedPeopleReview["decisions"];
+  /** The first records to be created or corrected, with the people each is linked to. */
+  preview: PreviewRecord[];
 }
 
-export interface PersonMatch {
-  rowNumber: number;
-  sheet?: string;
-  key: string;
-  name: string;
-  matches: LikelyMatch[];
-  choice: ConflictChoice | null;
-}
-
-/** People looked up one by one (a trigram search each): a larger file is reviewed in parts. */
-const MAX_REVIEWED_PERSONS = 500;
+export type { PersonMatch };
 
 /** The file's own header for a field, so the error points at the column the user knows. */
 function headerOf(parsed: ParsedSheet, field: string): string {
@@ -106,18 +105,22 @@ interface Sorted {
 
 /**
  * A report already on file is the same report (nothing to do) or another version of it: a conflict
- * with both versions, decided by the user's choice, never skipped without a word.
+ * with both versions, decided by the user's choice, never skipped without a word. A new report
+ * naming a person the user has not yet decided on (a likely match on file) waits with that person.
  */
-async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
+async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted & { review: NamedPeopleReview }> {
   const existing = await existingReports(db, rows.map((row) => row.key));
-  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: [] };
+  // Only the people of reports to be created are reviewed: a report on file creates nobody.
+  const review = await reviewNamedPeople(db, rows.filter((row) => !existing.has(row.key)), choices);
+  const sorted: Sorted & { review: NamedPeopleReview } = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: review.personMatches, review };
   for (const row of rows) {
     const onFile = existing.get(row.key);
+    const incoming = row.values as PoliceReportRow;
     if (!onFile) {
-      sorted.newRows.push(row);
+      if (incoming.namedPeople.some((person) => review.decisions.get(person.key)?.action === "undecided")) sorted.conflictCount += 1;
+      else sorted.newRows.push(row);
       continue;
     }
-    const incoming = row.values as PoliceReportRow;
     const fields = differingFields(onFile, incoming);
     if (fields.length === 0) {
       sorted.alreadyPresent += 1;
@@ -146,7 +149,7 @@ async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Rec
 
 /**
  * A person not on file by case number still goes through the forms' duplicate review: with likely
- * matches, the row waits for the user to say "that is the same person" (nothing created) or
+ * matches, the row waits for the user to say "that is this person on file" (nothing created) or
  * "create"; never created twice without a look.
  */
 async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
@@ -162,20 +165,30 @@ async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Rec
     reviewed += 1;
     const matches = reviewed <= MAX_REVIEWED_PERSONS ? await likelyMatches(db, person) : [];
     const choice = choices[row.key] ?? null;
-    if (matches.length > 0) {
-      sorted.personMatches.push({ rowNumber: row.rowNumber, ...sheetOf(row), key: row.key, name: [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter(Boolean).join(" "), matches, choice });
-      if (choice === "keep") {
-        sorted.alreadyPresent += 1;
-        continue;
-      }
-      if (choice !== "create") {
-        sorted.conflictCount += 1;
-        continue;
-      }
-    }
-    sorted.newRows.push(row);
+    if (matches.length > 0) sorted.personMatches.push({ rowNumber: row.rowNumber, ...sheetOf(row), key: row.key, name: fullNameOf(person), matches, choice });
+    const decided = decide(matches, choice);
+    if (decided === "create") sorted.newRows.push(row);
+    else if (decided === "undecided") sorted.conflictCount += 1;
+    else sorted.alreadyPresent += 1;
   }
   return sorted;
+}
+
+const NO_NAMED_PEOPLE: NamedPeopleReview = { decisions: new Map(), personMatches: [] };
+
+/** The people the new reports name, counted once each: to be created, or linked to a person on file. */
+function namedPeopleOf(rows: readonly ValidRow[], review: NamedPeopleReview): { created: NamedPeopleReview["decisions"]; linked: number } {
+  const created: NamedPeopleReview["decisions"] = new Map();
+  const linked = new Set<string>();
+  for (const row of rows) {
+    // A person's row names nobody else: only a report has a names cell.
+    for (const person of (row.values as Partial<PoliceReportRow>).namedPeople ?? []) {
+      const decision = review.decisions.get(person.key);
+      if (decision?.action === "create") created.set(person.key, decision);
+      if (decision?.action === "link") linked.add(decision.id);
+    }
+  }
+  return { created, linked: linked.size };
 }
 
 /**
@@ -186,7 +199,11 @@ async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Rec
 export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: Readonly<Record<string, ConflictChoice>> = {}): Promise<ClassifiedImport> {
   const { errors: lookupErrors, refusedRows, references } = await referenceErrors(db, parsed);
   const candidates = parsed.validRows.filter((row) => !refusedRows.has(rowIdentity(row)));
-  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : await sortPersons(db, candidates, choices);
+  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : { ...(await sortPersons(db, candidates, choices)), review: NO_NAMED_PEOPLE };
+  const { review } = sorted;
+  const people = namedPeopleOf(sorted.newRows, review);
+  // A name the user linked to a person on file resolves, like a case number, to that person's id.
+  for (const [key, decision] of review.decisions) if (decision.action === "link") references.set(key, decision.id);
   // Each list holds its first problems by row, so the first of both together are among them.
   const listed = [...parsed.errors, ...lookupErrors.listed].sort((first, second) => first.rowNumber - second.rowNumber);
   return {
@@ -197,6 +214,8 @@ export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: R
       invalid: parsed.invalidRows + refusedRows.size,
       conflicts: sorted.conflictCount,
       replaced: sorted.replacements.length,
+      peopleCreated: people.created.size,
+      peopleLinked: people.linked,
     },
     errors: listed.slice(0, MAX_LISTED_ERRORS),
     errorCount: parsed.errorCount + lookupErrors.total,
@@ -206,5 +225,7 @@ export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: R
     conflicts: sorted.conflicts,
     replacements: sorted.replacements,
     personMatches: sorted.personMatches,
+    newPeople: people.created,
+    preview: previewOf(parsed.kind, sorted.newRows, sorted.replacements, review),
   };
 }

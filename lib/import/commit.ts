@@ -13,6 +13,7 @@ import { INSERT_BATCH_ROWS, yieldToEventLoop } from "./limits";
 import { chunks } from "./lookups";
 import type { ImportProgress, ParsedSheet, ValidRow } from "./parse-file";
 import type { ConflictChoice } from "./report-conflicts";
+import type { PersonDecision } from "./people-review";
 import type { MissingPersonRow, PoliceReportRow } from "./validate-row";
 import { runTransaction } from "@/lib/audit/run-transaction";
 
@@ -69,6 +70,40 @@ async function insertMissingPersons(tx: Transaction, importId: string, rows: Val
       birth_year int, last_seen_on date, last_seen_place text, circumstances text)`);
 }
 
+/**
+ * The people the new reports name who are not on file: each created once with the registry's next
+ * case number, the name as the register wrote it kept, and the import's id. Their ids join the
+ * references, under their name keys, for the reports' links.
+ */
+async function insertNamedPeople(tx: Transaction, importId: string, people: ReadonlyMap<string, PersonDecision>, references: Map<string, string>): Promise<void> {
+  const created = [...people].flatMap(([key, decision]) => (decision.action === "create" ? [{ key, person: decision.person }] : []));
+  if (created.length === 0) return;
+  const caseNumbers = await allocateCaseNumbers(tx, created.length);
+  const records = created.map(({ person }, index) => ({
+    case_number: caseNumbers[index],
+    given_name: person.givenName,
+    father_name: person.fatherName,
+    grandfather_name: person.grandfatherName,
+    family_name: person.familyName,
+    name_search: buildNameSearch({ ...person, nameLatin: "" }),
+    source_values: person.title === "" ? { fullName: person.fullName } : { fullName: person.fullName, title: person.title },
+  }));
+  const inserted = await selectRows<{ id: string; case_number: string }>(
+    tx,
+    sql`insert into missing_persons (case_number, given_name, father_name, grandfather_name, family_name, name_search, source_values, import_id)
+        select case_number, given_name, father_name, grandfather_name, family_name, name_search, source_values, ${importId}::uuid
+        from json_to_recordset(${JSON.stringify(records)}::json) as r(case_number text, given_name text, father_name text, grandfather_name text,
+          family_name text, name_search text, source_values jsonb)
+        returning id, case_number`,
+  );
+  const idOf = new Map(inserted.map((person) => [person.case_number, person.id]));
+  created.forEach(({ key }, index) => {
+    const id = idOf.get(caseNumbers[index] ?? "");
+    if (!id) throw new Error(`named person ${key} was not inserted`);
+    references.set(key, id);
+  });
+}
+
 const insertReports = (importId: string, records: object[]) => sql`
   insert into police_reports (station, report_number, filed_on, reporter_name, reporter_relationship, category, narrative, source_reference,
     filed_on_precision, source_values, import_id)
@@ -92,7 +127,7 @@ async function insertPoliceReports(tx: Transaction, importId: string, rows: Vali
     source_values: report.sourceValues,
   }));
   // Most registers name no person: then the new ids are not needed and not sent back.
-  if (!reports.some((report) => report.caseNumbers.length > 0)) {
+  if (!reports.some((report) => report.caseNumbers.length > 0 || report.namedPeople.length > 0)) {
     await tx.execute(insertReports(importId, records));
     return;
   }
@@ -104,7 +139,8 @@ async function insertPoliceReports(tx: Transaction, importId: string, rows: Vali
   const links = reports.flatMap((report) => {
     const reportId = idOf.get(`${report.station}\u0000${report.reportNumber}`);
     if (!reportId) throw new Error(`imported report ${report.reportNumber} was not inserted`);
-    const personIds = new Set(report.caseNumbers.map((caseNumber) => references.get(caseNumber)));
+    // Case numbers resolve to people on file; names to the people just created or the ones the user chose.
+    const personIds = new Set([...report.caseNumbers, ...report.namedPeople.map((person) => person.key)].map((key) => references.get(key)));
     return [...personIds].flatMap((missingPersonId) => (missingPersonId ? [{ report_id: reportId, missing_person_id: missingPersonId }] : []));
   });
   if (links.length === 0) return;
@@ -146,6 +182,7 @@ export async function commitImport(
     await yieldToEventLoop();
     const classified = await classifyRows(tx, parsed, choices);
     const total = classified.newRows.length;
+    await insertNamedPeople(tx, importId, classified.newPeople, classified.references);
     let saved = 0;
     for (const batch of chunks(classified.newRows, INSERT_BATCH_ROWS)) {
       if (parsed.kind === "policeReports") await insertPoliceReports(tx, importId, batch, classified.references);
@@ -155,7 +192,7 @@ export async function commitImport(
       await yieldToEventLoop();
     }
     await replaceReports(tx, importId, classified.replacements, actor);
-    await tx.insert(spreadsheetImports).values({ id: importId, kind: parsed.kind, fileName, sha256: parsed.sha256, createdBy: actor.actorId, createdCount: total });
+    await tx.insert(spreadsheetImports).values({ id: importId, kind: parsed.kind, fileName, sha256: parsed.sha256, createdBy: actor.actorId, createdCount: total + classified.counts.peopleCreated });
     const { hash } = await appendAuditEntry(tx, {
       ...actor,
       action: parsed.kind === "policeReports" ? "import.policeReports" : "import.missingPersons",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { findDuplicateCandidates } from "@/lib/people/duplicates";
-import type { MissingPersonRow } from "./validate-row";
+import type { NameParts } from "@/lib/names/normalise-arabic";
 
 export interface LikelyMatch {
   id: string;
@@ -15,7 +15,7 @@ export interface LikelyMatch {
  * The people on file a new person of the file may be: the same review the forms do. The one place
  * the import calls the duplicate search, so that a better matcher can be put in here alone.
  */
-export async function likelyMatches(db: Executor, person: MissingPersonRow): Promise<LikelyMatch[]> {
+export async function likelyMatches(db: Executor, person: NameParts & { birthYear: number | null }): Promise<LikelyMatch[]> {
   const candidates = await findDuplicateCandidates(db, person);
   return candidates.map((candidate) => ({
     id: candidate.id,

@@ -36,7 +36,9 @@ const policeReportFields: readonly ImportField[] = [
   { key: "reporterRelationship", required: false, headerAr: "صلة المبلغ", headerEn: "Reporter relationship", aliases: ["relationship", "صلة القرابة", "القرابة"], example: "أخ" },
   { key: "category", required: true, headerAr: "نوع البلاغ", headerEn: "Category", aliases: ["type", "النوع", "التصنيف"], example: "disappearance" },
   { key: "narrative", required: false, headerAr: "الوقائع", headerEn: "Narrative", aliases: ["details", "description", "التفاصيل", "ملخص"], example: "" },
-  { key: "caseNumbers", required: false, headerAr: "أرقام الحالات", headerEn: "Case numbers", aliases: ["case number", "missing persons", "رقم الحالة", "المفقودون"], example: "TRH-MP-00001" },
+  { key: "caseNumbers", required: false, headerAr: "أرقام الحالات", headerEn: "Case numbers", aliases: ["case number", "رقم الحالة"], example: "TRH-MP-00001" },
+  // The names of the people a report is about, as registers write them: several in one cell.
+  { key: "missingNames", required: false, headerAr: "أسماء المفقودين", headerEn: "Names of the missing", aliases: ["المفقودون", "المفقود", "اسم المفقود", "اسماء المفقودين", "الأسماء", "missing persons", "missing names", "names"], example: "محمد علي سالم الترهوني و أحمد علي سالم الترهوني" },
   sourceReferenceField,
 ];
 
@@ -56,6 +58,13 @@ const missingPersonFields: readonly ImportField[] = [
   { key: "lastSeenPlace", required: false, headerAr: "مكان آخر مشاهدة", headerEn: "Last seen place", aliases: ["place last seen", "last seen", "مكان الاختفاء"], example: "ترهونة" },
   { key: "circumstances", required: false, headerAr: "الظروف", headerEn: "Circumstances", aliases: ["details", "ظروف الاختفاء"], example: "" },
   { key: "familyReference", required: false, headerAr: "مرجع العائلة", headerEn: "Family reference", aliases: ["family ref", "رقم العائلة"], example: "" },
+  // What a register knows of a person that the record has no field for: kept in its register notes.
+  { key: "motherName", required: false, headerAr: "اسم الأم", headerEn: "Mother's name", aliases: ["الأم", "اسم الام", "mother", "mother name"], example: "" },
+  { key: "nationalNumber", required: false, headerAr: "الرقم الوطني", headerEn: "National number", aliases: ["رقم وطني", "national id", "national no", "nid"], example: "" },
+  { key: "dateOfBirth", required: false, headerAr: "تاريخ الميلاد", headerEn: "Date of birth", aliases: ["date of birth", "birth date", "dob", "الميلاد"], example: "" },
+  { key: "age", required: false, headerAr: "العمر", headerEn: "Age", aliases: ["السن", "العمر عند الاختفاء"], example: "" },
+  { key: "phone", required: false, headerAr: "الهاتف", headerEn: "Phone", aliases: ["رقم الهاتف", "هاتف", "النقال", "mobile", "phone number"], example: "" },
+  { key: "address", required: false, headerAr: "العنوان", headerEn: "Address", aliases: ["السكن", "مكان الإقامة", "الإقامة", "residence"], example: "" },
   sourceReferenceField,
 ];
 
@@ -69,6 +78,28 @@ export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
   policeReports: [],
   missingPersons: ["الحالة", "Status"],
 };
+
+/**
+ * Where a field's values go: a field of the record, the people a report names, or the record's
+ * register notes (source_values, shown on its page) when the record has no field for them.
+ */
+export type FieldDestination = "record" | "people" | "notes" | "birthYear";
+
+const FIELD_DESTINATIONS: Partial<Record<string, FieldDestination>> = {
+  missingNames: "people",
+  caseNumbers: "people",
+  reporterPhone: "notes",
+  motherName: "notes",
+  nationalNumber: "notes",
+  phone: "notes",
+  address: "notes",
+  dateOfBirth: "birthYear",
+  age: "birthYear",
+};
+
+export function fieldDestination(key: string): FieldDestination {
+  return FIELD_DESTINATIONS[key] ?? "record";
+}
 
 /** A column the user chose to leave out of the import. */
 export const IGNORE_COLUMN = "ignore";

@@ -26,7 +26,8 @@ const importFormSchema = z.object({
     .optional()
     .transform((text, context) => {
       if (text === undefined || text === "") return {};
-      const parsed = z.record(z.string().max(400), z.enum(["keep", "replace", "create"])).safeParse(safeJson(text));
+      const choice = z.union([z.enum(["keep", "replace", "create"]), z.templateLiteral(["link:", z.uuid()])]);
+      const parsed = z.record(z.string().max(400), choice).safeParse(safeJson(text));
       if (!parsed.success || Object.keys(parsed.data).length > 100_000) {
         context.addIssue({ code: "custom", message: "conflictChoices" });
         return z.NEVER;

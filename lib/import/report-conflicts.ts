@@ -13,9 +13,17 @@ export interface ReportVersion {
 
 /**
  * The user's answer to a conflict: keep the registry's version, or take the file's; for a person
- * the registry probably has already, "keep" (it is that person: nothing created) or "create".
+ * the registry probably has already, "link:<id>" (it is that person on file: nothing created, a
+ * report is linked to them) or "create".
  */
-export type ConflictChoice = "keep" | "replace" | "create";
+export type ConflictChoice = "keep" | "replace" | "create" | `link:${string}`;
+
+/** The person on file the user chose for a new person, if the choice names one of its likely matches. */
+export function linkedPerson(choice: ConflictChoice | null | undefined, matchIds: readonly string[]): string | null {
+  if (!choice?.startsWith("link:")) return null;
+  const id = choice.slice("link:".length);
+  return matchIds.includes(id) ? id : null;
+}
 
 /** A report of the file whose number is on file with other content: both versions, for the user. */
 export interface ImportConflict {

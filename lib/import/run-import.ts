@@ -9,6 +9,7 @@ import { yieldToEventLoop } from "./limits";
 import type { ImportProgress, ParsedSheet } from "./parse-file";
 import { parseInWorker } from "./parse-in-worker";
 import type { ReadOptions, SheetSummary } from "./read-options";
+import type { PreviewRecord } from "./preview";
 import type { ConflictChoice, ImportConflict } from "./report-conflicts";
 import type { CodedField, CodedValue, DateColumnSummary } from "./column-readers";
 import { DEFAULT_READ_OPTIONS } from "./read-options";
@@ -39,6 +40,7 @@ export type ImportEvent =
       errorCounts: ErrorCounts;
       conflicts: ImportConflict[];
       personMatches: PersonMatch[];
+      preview: PreviewRecord[];
       dateColumns: DateColumnSummary[];
       codedValues: { field: CodedField; values: CodedValue[] }[];
       importId: string | null;
@@ -112,6 +114,7 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
       errorCounts: classified.errorCounts,
       conflicts: classified.conflicts,
       personMatches: classified.personMatches,
+      preview: classified.preview,
       dateColumns: parsed.dateColumns,
       codedValues: parsed.codedValues,
       importId: classified.importId,

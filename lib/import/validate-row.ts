@@ -1,8 +1,10 @@
 import { birthYearCell, textCell, type CellProblem, type CellResult } from "./cell-values";
 import type { ColumnReaders, DateValue } from "./column-readers";
 import type { DatePrecision, ReadDate } from "./date-values";
-import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import { splitFullName } from "./full-name";
+import { namedPeople, personNameKey, type NamedPerson } from "./named-people";
+import { splitNameList } from "./name-list";
+import { ageCell, birthYearFromAge, dateOfBirthCell, nationalNumberCell } from "./person-extras";
 import { normaliseLibyanPhone } from "./phone";
 import { isDamagedText, isSpreadsheetError } from "./damaged-text";
 import { IGNORE_COLUMN, type ImportKind } from "./fields";
@@ -19,6 +21,8 @@ export interface PoliceReportRow {
   category: "killing" | "disappearance";
   narrative: string;
   caseNumbers: string[];
+  /** The people the names cell names, each to be linked to the report (found on file or created). */
+  namedPeople: NamedPerson[];
   sourceReference: string;
   filedOnPrecision: DatePrecision;
   /** Cells as typed where the value was converted (a Hijri date, a serial, an approximate date). */
@@ -81,6 +85,15 @@ function dateNotes(dates: Record<string, DateValue | null>): { sourceValues: Rec
   return Object.keys(pendingDates).length > 0 ? { sourceValues, pendingDates } : { sourceValues };
 }
 
+/**
+ * A person's row names one person: a cell naming several ("محمد وأحمد علي القماطي") is refused,
+ * never read as one person with the others' names for his father and grandfather.
+ */
+const oneFullName = (text: string): CellResult<string> => {
+  const typed = textCell(text, short);
+  return typed.ok && splitNameList(typed.value).length > 1 ? { ok: false, problem: "severalNames" } : typed;
+};
+
 /** A phone in +218 form when it is a Libyan number, otherwise as typed. */
 const phoneText = (text: string): CellResult<string> => {
   const typed = textCell(text, short);
@@ -107,6 +120,7 @@ function policeReport(cell: CellReader, readers: RowReaders): PoliceReportRow {
     category: cell("category", readers.columns.category, "disappearance"),
     narrative: cell("narrative", longText, ""),
     caseNumbers: caseNumberList(cell("caseNumbers", longText, "")),
+    namedPeople: namedPeople(cell("missingNames", longText, "")),
     sourceReference: cell("sourceReference", optionalKey, ""),
   };
 }
@@ -123,28 +137,49 @@ function missingPerson(cell: CellReader, readers: RowReaders): MissingPersonRow 
   const familyReference = cell("familyReference", optionalKey, "").toUpperCase();
   const lastSeen = cell("lastSeenOn", readers.lastSeenOn, null);
   const notes = dateNotes({ lastSeenOn: lastSeen });
-  const fullName = cell("fullName", shortText, "");
+  // null: the cell was refused (its problem is listed), so the given name is not asked for as well.
+  const fullNameRead = cell<string | null>("fullName", oneFullName, null);
+  const fullName = fullNameRead ?? "";
   const split = splitFullName(fullName);
   if (fullName !== "") notes.sourceValues.fullName = fullName;
   if (split.title !== "") notes.sourceValues.title = split.title;
   const part = (field: "givenName" | "fatherName" | "grandfatherName" | "familyName", read: (text: string) => CellResult<string>) => cell(field, read, "") || split[field];
+  const lastSeenOn = lastSeen?.date.iso ?? null;
   return {
     ...notes,
     lastSeenOnPrecision: lastSeen?.date.precision ?? "day",
     caseNumber: cell("caseNumber", optionalKey, "").toUpperCase(),
-    givenName: part("givenName", fullName === "" ? requiredText : shortText),
+    givenName: part("givenName", fullNameRead === "" ? requiredText : shortText),
     fatherName: part("fatherName", shortText),
     grandfatherName: part("grandfatherName", shortText),
     familyName: part("familyName", shortText),
     nameLatin: cell("nameLatin", shortText, ""),
     sex: cell("sex", readers.columns.sex, "unknown"),
-    birthYear: cell("birthYear", birthYearCell, null),
-    lastSeenOn: lastSeen?.date.iso ?? null,
+    birthYear: birthYearOf(cell, notes.sourceValues, lastSeenOn),
+    lastSeenOn,
     lastSeenPlace: cell("lastSeenPlace", shortText, ""),
     circumstances: cell("circumstances", longText, ""),
     familyReference: familyReference === "" ? null : familyReference,
     sourceReference: cell("sourceReference", optionalKey, ""),
   };
+}
+
+/**
+ * The birth year: its own column, else the year of a date of birth, else counted back from an age.
+ * Whatever was typed besides goes to the register notes, as do the columns the record has no field
+ * for (mother's name, national number, phone, address): nothing read is dropped.
+ */
+function birthYearOf(cell: CellReader, sourceValues: Record<string, string>, lastSeenOn: string | null): number | null {
+  const typedYear = cell("birthYear", birthYearCell, null);
+  const born = cell("dateOfBirth", dateOfBirthCell, null);
+  const aged = cell("age", ageCell, null);
+  for (const [field, read] of [["motherName", shortText], ["nationalNumber", nationalNumberCell], ["phone", phoneText], ["address", shortText]] as const) {
+    const value = cell(field, read, "");
+    if (value !== "") sourceValues[field] = value;
+  }
+  if (born) sourceValues.dateOfBirth = born.typed;
+  if (aged) sourceValues.age = aged.typed;
+  return typedYear ?? born?.year ?? (aged ? birthYearFromAge(aged.age, lastSeenOn) : null);
 }
 
 export type CheckedRow = { values: ImportRowValues } | { errors: RowError[] };
@@ -220,5 +255,5 @@ export function naturalKey(kind: ImportKind, values: ImportRowValues): string {
   // Without a case number, a person is keyed by name and birth year: the same man three times in
   // one list is one person.
   const person = values as MissingPersonRow;
-  return person.caseNumber || `name:${buildNameSearch(person)}|${person.birthYear ?? ""}`;
+  return person.caseNumber || personNameKey(person, person.birthYear);
 }

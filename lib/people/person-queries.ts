@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { donorRelationships, families, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
-import { defineRead } from "@/lib/auth/read-access";
+import { assertReadAccess, defineRead, type ReadAccess } from "@/lib/auth/read-access";
+import { can, type Role } from "@/lib/auth/permissions";
+import { CONTACT_SOURCE_VALUES } from "@/lib/import/source-value-fields";
 
 /** The record a case number stands for today: itself, or the person it was merged into. */
 async function resolveCaseNumberQuery(db: Executor, caseNumber: string): Promise<string | null> {
@@ -31,10 +33,19 @@ function donorsFor(db: Executor, missingPersonId: string) {
     .where(eq(donorRelationships.missingPersonId, missingPersonId));
 }
 
-async function getMissingPersonDetailsQuery(db: Executor, missingPersonId: string) {
+/**
+ * The register notes an import kept (mother's name, national number, phone, address...): the phone
+ * and address left out in the query for a role that does not see contact details.
+ */
+function sourceValuesFor(role: Role): SQL<Record<string, string>> {
+  if (can(role, "contactDetails.read")) return sql<Record<string, string>>`${missingPersons.sourceValues}`;
+  return sql<Record<string, string>>`${missingPersons.sourceValues} - ${sql.raw(`array[${CONTACT_SOURCE_VALUES.map((field) => `'${field}'`).join(", ")}]`)}::text[]`;
+}
+
+async function getMissingPersonDetailsQuery(db: Executor, missingPersonId: string, role: Role) {
   if (!z.uuid().safeParse(missingPersonId).success) return null;
   const [person] = await db
-    .select({ person: missingPersons, familyReference: families.reference })
+    .select({ ...getTableColumns(missingPersons), sourceValues: sourceValuesFor(role), familyReference: families.reference })
     .from(missingPersons)
     .leftJoin(families, eq(families.id, missingPersons.familyId))
     .where(eq(missingPersons.id, missingPersonId));
@@ -44,10 +55,14 @@ async function getMissingPersonDetailsQuery(db: Executor, missingPersonId: strin
     donorsFor(db, missingPersonId),
     db.select({ caseNumber: missingPersons.caseNumber }).from(missingPersons).where(eq(missingPersons.mergedIntoId, missingPersonId)),
   ]);
-  return { ...person.person, familyReference: person.familyReference, reports, donors, mergedFrom: mergedFrom.map((row) => row.caseNumber) };
+  return { ...person, reports, donors, mergedFrom: mergedFrom.map((row) => row.caseNumber) };
 }
 
 export type MissingPersonDetails = NonNullable<Awaited<ReturnType<typeof getMissingPersonDetailsQuery>>>;
 
-export const getMissingPersonDetails = defineRead("people.read", getMissingPersonDetailsQuery);
+export async function getMissingPersonDetails(access: ReadAccess<"people.read">, db: Executor, missingPersonId: string) {
+  assertReadAccess(access, "people.read");
+  // Contact details follow the session's role, never a role the caller names.
+  return getMissingPersonDetailsQuery(db, missingPersonId, access.session.role);
+}
 export const resolveCaseNumber = defineRead("people.read", resolveCaseNumberQuery);

@@ -33,6 +33,9 @@ test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and
   const errorRows = await report.getByTestId("import-errors").locator("tbody tr").allTextContents();
   expect(errorRows).toEqual([expect.stringContaining("تاريخ البلاغ")]);
   expect(errorRows[0]?.startsWith("3")).toBe(true);
+  // The records to be saved are previewed before anything is.
+  const previewed = await report.getByTestId("import-preview").locator("tbody tr").allTextContents();
+  expect(previewed).toEqual([expect.stringContaining(`${prefix}-1`), expect.stringContaining(`${prefix}-3`)]);
   await page.screenshot({ path: screenshotPath("spreadsheet import", "dry-run"), fullPage: true });
 
   await page.getByRole("button", { name: "استورد 2 سجلاً جديداً" }).click();

@@ -94,4 +94,16 @@ describeOnEachBackend(backends, "a way back from an import (issue 28, point 6)",
     const [run] = await db().select().from(spreadsheetImports).where(eq(spreadsheetImports.id, imported.importId ?? ""));
     expect(run?.voidedAt).toBeNull();
   });
+
+  it("voids the people a report file created from its names cell with its reports, and no person on file a report was linked to", async () => {
+    const imported = await commitRegister("reports-named-people.csv", "policeReports");
+    expect(imported.counts.peopleCreated).toBeGreaterThan(0);
+    const reason = "Names cell read from the wrong column";
+    const voided = await voidImport({ importId: imported.importId, reason });
+    expect(voided).toMatchObject({ ok: true, data: { voidedReports: imported.counts.new, voidedPersons: imported.counts.peopleCreated } });
+    const created = await db().select().from(missingPersons).where(eq(missingPersons.importId, imported.importId ?? ""));
+    expect(created.every((person) => person.voidReason === reason)).toBe(true);
+    const voidedWithReason = await db().select().from(missingPersons).where(eq(missingPersons.voidReason, reason));
+    expect(voidedWithReason.map((person) => person.id).sort()).toEqual(created.map((person) => person.id).sort());
+  });
 });

@@ -35,7 +35,7 @@ describeOnEachBackend(backends, "people of a register (issue 28, point 4, first 
     expect(dryRun.counts).toMatchObject({ new: 1, conflicts: 2, invalid: 2 });
 
     const [adel, nouri] = dryRun.personMatches;
-    const committed = await importPersons("persons-full-names.csv", "commit", { [adel?.key ?? ""]: "create", [nouri?.key ?? ""]: "keep" });
+    const committed = await importPersons("persons-full-names.csv", "commit", { [adel?.key ?? ""]: "create", [nouri?.key ?? ""]: `link:${nouri?.matches[0]?.id ?? ""}` });
     expect(committed.counts).toMatchObject({ new: 2, alreadyPresent: 1, conflicts: 0 });
     const created = await database().db.select().from(missingPersons).where(eq(missingPersons.importId, committed.importId ?? ""));
     expect(created.map((person) => [person.givenName, person.fatherName, person.grandfatherName, person.familyName, person.sourceValues]).sort()).toEqual([

@@ -13,13 +13,14 @@ import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
+import { isSourceValueField } from "@/lib/import/source-value-fields";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
-  const [t, person] = await Promise.all([getTranslations("People"), getDb().then((db) => getMissingPersonDetails(read, db, personId))]);
+  const [t, tSource, person] = await Promise.all([getTranslations("People"), getTranslations("Import.sourceValues"), getDb().then((db) => getMissingPersonDetails(read, db, personId))]);
   if (!person) notFound();
   await recordPageRead(session, "missing_person", [person.id]);
   const identificationRows = await getDb().then((db) => identificationsOfPerson(read, db, person.id));
@@ -57,6 +58,19 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
         <dt className="text-muted">{t("lastSeenPlace")}</dt><dd>{person.lastSeenPlace || "—"}</dd>
         <dt className="text-muted">{t("circumstances")}</dt><dd>{person.circumstances || "—"}</dd>
       </dl>
+      {Object.keys(person.sourceValues).length > 0 && (
+        <section className="space-y-2" data-testid="person-register-notes">
+          <h2 className="text-xl font-semibold">{t("registerNotes")}</h2>
+          <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+            {Object.entries(person.sourceValues).map(([field, value]) => (
+              <div key={field} className="contents">
+                <dt className="text-muted">{isSourceValueField(field) ? tSource(field) : field}</dt>
+                <dd dir="auto">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       <RecordIdentifications
         rows={identificationRows}
         locale={locale}
