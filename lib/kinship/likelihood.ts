@@ -1,4 +1,8 @@
 import type { FrequencyTable } from "./frequencies";
+import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
+import { pedigreeLikelihoodRatio, type FrequencyInput } from "./pedigree/ratio";
+import { PedigreeError } from "./pedigree/structure";
+import { NO_MUTATION, type MutationModel } from "./pedigree/types";
 import { NuclearFamilyLikelihood, type NuclearFamilyAtLocus } from "./nuclear-family";
 import { KAPPA, singleReferenceRatio } from "./single-reference";
 import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
@@ -10,8 +14,49 @@ export interface KinshipResult {
   log10Lr: number;
   loci: Record<string, number>;
   inconsistentLoci: string[];
-  /** References left out: distant relatives beside closer ones (see chooseReferences). */
-  unusedReferences: string[];
+  /** Loci where the references contradict one another: left out of lr, named in warnings. */
+  referenceInconsistentLoci: string[];
+  /** Assumptions made in placing the references (the side of a grandparent, …) and faults. */
+  warnings: string[];
+  /** Every reference placed in the pedigree (none is dropped; empty when the pedigree could not be built). */
+  usedReferences: string[];
+  mutation: MutationModel;
+}
+
+/** The mutation model an LR is computed with: the normalised proportional model at the given rate. */
+export function mutationModelFor(options: KinshipOptions): MutationModel {
+  return options.mutationRate === 0 ? NO_MUTATION : { model: "proportional", femaleRate: options.mutationRate, maleRate: options.mutationRate };
+}
+
+function tableData(table: FrequencyTable): FrequencyInput {
+  return Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
+}
+
+/**
+ * The exact likelihood ratio (lib/kinship/pedigree, docs/KINSHIP.md) of the references, placed in a
+ * pedigree by their relationship labels, with θ at every locus. A reference family that cannot be
+ * placed (two mothers, …) gives no number (NaN) and says why in warnings.
+ */
+export function computeKinship(
+  table: FrequencyTable,
+  missing: Profile,
+  references: readonly Reference[],
+  options: KinshipOptions,
+): KinshipResult {
+  const mutation = mutationModelFor(options);
+  try {
+    const { persons, warnings } = legacyPedigree(references);
+    const profiles = Object.fromEntries([[LEGACY_MISSING_ID, missing], ...references.map((reference) => [reference.id, reference.genotype] as const)]);
+    const result = pedigreeLikelihoodRatio(
+      { persons, missing: LEGACY_MISSING_ID, profiles },
+      tableData(table),
+      { theta: options.theta, mutation, minFrequency: table.minFrequency },
+    );
+    return { ...result, warnings: [...warnings, ...result.warnings], usedReferences: references.map((reference) => reference.id), mutation };
+  } catch (error) {
+    if (!(error instanceof PedigreeError)) throw error;
+    return { lr: Number.NaN, log10Lr: Number.NaN, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [error.message], usedReferences: [], mutation };
+  }
 }
 
 /**
@@ -83,28 +128,4 @@ export function locusRatio(
   if (!plan) return 1;
   if (plan.kind === "single") return singleReferenceRatio(table, locus, missing, plan.genotype, plan.relationship, options);
   return new NuclearFamilyLikelihood(table, locus, plan.family, options.mutationRate).likelihoodRatio(table, locus, missing);
-}
-
-export function computeKinship(
-  table: FrequencyTable,
-  missing: Profile,
-  references: readonly Reference[],
-  options: KinshipOptions,
-): KinshipResult {
-  const { used, unused } = chooseReferences(references);
-  const loci: Record<string, number> = {};
-  const inconsistentLoci: string[] = [];
-  let lr = 1;
-  let log10Lr = 0;
-  for (const locus of comparedLoci(missing, used)) {
-    const genotype = missing[locus];
-    if (!genotype) continue;
-    const ratio = locusRatio(table, locus, genotype, used, options);
-    loci[locus] = ratio;
-    lr *= ratio;
-    log10Lr += Math.log10(ratio);
-    const excluded = options.mutationRate === 0 ? ratio === 0 : locusRatio(table, locus, genotype, used, { ...options, mutationRate: 0 }) === 0;
-    if (excluded) inconsistentLoci.push(locus);
-  }
-  return { lr, log10Lr, loci, inconsistentLoci, unusedReferences: unused.map((reference) => reference.id) };
 }

@@ -58,6 +58,12 @@ export function pedigreeLikelihood(
       factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
     }
   }
+  if (theta === 0) {
+    // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
+    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
+    return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
+  }
   const remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card);
   return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta);
 }
@@ -103,7 +109,7 @@ function sumOverFounders(
   frequencies: Float64Array,
   theta: number,
 ): number {
-  const order = [...founderGenes].sort((a, b) => (domains[a]?.length ?? 0) - (domains[b]?.length ?? 0) || a - b);
+  const order = founderOrder(factors, founderGenes, domains);
   const position = new Map(order.map((gene, i) => [gene, i]));
   let constant = 1;
   const attached: Factor[][] = order.map(() => []);
@@ -157,4 +163,38 @@ function sumOverFounders(
     return sum;
   };
   return constant * visit(0);
+}
+
+/**
+ * The order of the depth-first sum: greedily the gene that leaves the fewest earlier genes still
+ * read by later factors (the memo key), then the one with the fewest values. Any order is exact.
+ */
+function founderOrder(factors: readonly Factor[], founderGenes: readonly number[], domains: readonly number[][]): number[] {
+  const order: number[] = [];
+  const assigned = new Set<number>();
+  const left = new Set(founderGenes);
+  const frontierSize = () => {
+    let size = 0;
+    for (const gene of assigned) if (factors.some((factor) => factor.vars.includes(gene) && factor.vars.some((v) => left.has(v)))) size += 1;
+    return size;
+  };
+  while (left.size > 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (const gene of [...left].sort((a, b) => a - b)) {
+      left.delete(gene);
+      assigned.add(gene);
+      const score = frontierSize() * 1000 + (domains[gene]?.length ?? 0);
+      assigned.delete(gene);
+      left.add(gene);
+      if (score < bestScore) {
+        bestScore = score;
+        best = gene;
+      }
+    }
+    order.push(best);
+    left.delete(best);
+    assigned.add(best);
+  }
+  return order;
 }
