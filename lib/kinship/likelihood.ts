@@ -20,6 +20,10 @@ export interface KinshipResult {
   warnings: string[];
   /** Every reference placed in the pedigree (none is dropped; empty when the pedigree could not be built). */
   usedReferences: string[];
+  /** References placed on the paternal side because the record gives no side. */
+  assumedSides: string[];
+  /** Why the references could not be placed in one pedigree (two mothers, …); null when they were. */
+  placementProblem: string | null;
   mutation: MutationModel;
 }
 
@@ -45,17 +49,35 @@ export function computeKinship(
 ): KinshipResult {
   const mutation = mutationModelFor(options);
   try {
-    const { persons, warnings } = legacyPedigree(references);
+    const { persons, warnings, assumedSides } = legacyPedigree(references);
     const profiles = Object.fromEntries([[LEGACY_MISSING_ID, missing], ...references.map((reference) => [reference.id, reference.genotype] as const)]);
     const result = pedigreeLikelihoodRatio(
       { persons, missing: LEGACY_MISSING_ID, profiles },
       tableData(table),
       { theta: options.theta, mutation, minFrequency: table.minFrequency },
     );
-    return { ...result, warnings: [...warnings, ...result.warnings], usedReferences: references.map((reference) => reference.id), mutation };
+    return {
+      ...result,
+      warnings: [...warnings, ...result.warnings],
+      usedReferences: references.map((reference) => reference.id),
+      assumedSides,
+      placementProblem: null,
+      mutation,
+    };
   } catch (error) {
     if (!(error instanceof PedigreeError)) throw error;
-    return { lr: Number.NaN, log10Lr: Number.NaN, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [error.message], usedReferences: [], mutation };
+    return {
+      lr: Number.NaN,
+      log10Lr: Number.NaN,
+      loci: {},
+      inconsistentLoci: [],
+      referenceInconsistentLoci: [],
+      warnings: [error.message],
+      usedReferences: [],
+      assumedSides: [],
+      placementProblem: error.message,
+      mutation,
+    };
   }
 }
 

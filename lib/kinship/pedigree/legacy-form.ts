@@ -21,8 +21,9 @@ const NEEDS_SIDE = new Set(["half_sibling", "grandparent", "aunt_uncle", "first_
  * spouse when one is given); grandparents, aunts/uncles, half siblings and cousins on the side
  * given, or the paternal side with a warning. Untyped people are added where the links need them.
  */
-export function legacyPedigree(references: readonly LegacyReference[]): { persons: PedigreePerson[]; warnings: string[] } {
+export function legacyPedigree(references: readonly LegacyReference[]): { persons: PedigreePerson[]; warnings: string[]; assumedSides: string[] } {
   const warnings: string[] = [];
+  const assumedSides: string[] = [];
   const persons = new Map<string, PedigreePerson>();
   const typed = new Set(references.map((reference) => reference.id));
   for (const reference of references) {
@@ -72,6 +73,7 @@ export function legacyPedigree(references: readonly LegacyReference[]): { person
   const sideOf = (reference: LegacyReference): "father" | "mother" => {
     if (!reference.side) {
       warnings.push(`reference ${reference.id} (${reference.relationship}): no side given, the paternal side was assumed`);
+      assumedSides.push(reference.id);
       return "father";
     }
     return reference.side === "maternal" ? "mother" : "father";
@@ -137,5 +139,5 @@ export function legacyPedigree(references: readonly LegacyReference[]): { person
       warnings.push(`reference ${reference.id} (${reference.relationship}): "side" applies only to grandparents, aunts/uncles, half siblings and cousins and was ignored`);
     }
   }
-  return { persons: [...persons.values()], warnings };
+  return { persons: [...persons.values()], warnings, assumedSides };
 }
