@@ -37,6 +37,14 @@ export function pedigreeLikelihood(
     xs.forEach((x, a) => ys.forEach((y, b) => (table[a * ys.length + b] = phenotypeProbability(observation, x, y, locus.silent))));
     factors.push({ vars: [2 * i, 2 * i + 1], table });
   }
+  // An untyped founder with one child passes on one of their genes: only that one enters the
+  // joint θ draw (the draw is exchangeable, so leaving the other out is exact), as gene 2·parent.
+  const children = new Array<number>(persons).fill(0);
+  for (let child = 0; child < persons; child += 1) {
+    for (const parent of [pedigree.mother[child] ?? -1, pedigree.father[child] ?? -1]) if (parent >= 0) children[parent] = (children[parent] ?? 0) + 1;
+  }
+  const oneGene = (person: number) =>
+    !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1;
   const founderGenes: number[] = [];
   for (let child = 0; child < persons; child += 1) {
     for (const [gene, parent, matrix] of [
@@ -44,7 +52,13 @@ export function pedigreeLikelihood(
       [2 * child + 1, pedigree.father[child] ?? -1, locus.male],
     ] as const) {
       if (parent < 0) {
-        founderGenes.push(gene);
+        if (!oneGene(child)) founderGenes.push(gene);
+        continue;
+      }
+      if (oneGene(parent)) {
+        const [xs, zs] = [domains[2 * parent] ?? [], domains[gene] ?? []];
+        factors.push({ vars: [2 * parent, gene], table: Float64Array.from(xs.flatMap((x) => zs.map((z) => matrix[x * size + z] ?? 0))) });
+        founderGenes.push(2 * parent);
         continue;
       }
       const [xs, ys, zs] = [domains[2 * parent] ?? [], domains[2 * parent + 1] ?? [], domains[gene] ?? []];
