@@ -3,8 +3,8 @@ import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
 import { pedigreeLikelihoodRatio, type FrequencyInput } from "./pedigree/ratio";
 import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel } from "./pedigree/types";
-import { NuclearFamilyLikelihood, type NuclearFamilyAtLocus } from "./nuclear-family";
-import { KAPPA, singleReferenceRatio } from "./single-reference";
+import type { NuclearFamilyAtLocus } from "./nuclear-family";
+import { KAPPA } from "./single-reference";
 import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
 const NUCLEAR: ReadonlySet<Relationship> = new Set(["mother", "father", "full_sibling", "child"]);
@@ -82,9 +82,10 @@ export function computeKinship(
 }
 
 /**
- * The references that form the pedigree. The nuclear family is computed together (a spouse only
- * beside a typed child); a distant relative is used only when no nuclear reference exists, and
- * then only the closest one, because two distant relatives would need their own pedigree.
+ * The references the screen's fast ranking tables use (lib/kinship/screen.ts) — a ranking aid only;
+ * every number shown comes from computeKinship, which uses all of them. The nuclear family is
+ * tabulated together (a spouse only beside a typed child); a distant relative only when no nuclear
+ * reference exists, and then only the closest one.
  */
 export function chooseReferences(references: readonly Reference[]): { used: Reference[]; unused: Reference[] } {
   const nuclear = references.filter((reference) => NUCLEAR.has(reference.relationship));
@@ -98,11 +99,6 @@ export function chooseReferences(references: readonly Reference[]): { used: Refe
 }
 
 const isRelative = (reference: Reference) => reference.relationship !== "spouse";
-
-/** The loci the comparison covers: typed in the missing profile and in at least one used relative. */
-export function comparedLoci(missing: Profile, references: readonly Reference[]): string[] {
-  return Object.keys(missing).filter((locus) => references.some((reference) => isRelative(reference) && reference.genotype[locus]));
-}
 
 function familyAtLocus(references: readonly Reference[], locus: string): NuclearFamilyAtLocus {
   const at = (relationship: Relationship): Genotype[] =>
@@ -137,17 +133,4 @@ export function planLocus(references: readonly Reference[], locus: string): Locu
   if (!only || !genotype) return null;
   if (relatives.length === 1 && !spouseHelps) return { kind: "single", relationship: only.relationship, genotype };
   return { kind: "family", family: familyAtLocus(typed, locus) };
-}
-
-export function locusRatio(
-  table: FrequencyTable,
-  locus: string,
-  missing: Genotype,
-  references: readonly Reference[],
-  options: KinshipOptions,
-): number {
-  const plan = planLocus(references, locus);
-  if (!plan) return 1;
-  if (plan.kind === "single") return singleReferenceRatio(table, locus, missing, plan.genotype, plan.relationship, options);
-  return new NuclearFamilyLikelihood(table, locus, plan.family, options.mutationRate).likelihoodRatio(table, locus, missing);
 }
