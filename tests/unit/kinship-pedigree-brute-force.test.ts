@@ -6,6 +6,7 @@ import {
   equalMatrix,
   identityMatrix,
   proportionalMatrix,
+  stepwiseMatrix,
   type BruteLocus,
   type BrutePerson,
   type BruteProfiles,
@@ -189,6 +190,25 @@ describe("the pedigree engine against brute-force enumeration", { timeout: 120_0
     );
     expect(result.lr).toBeGreaterThan(0);
     expectClose(result.lr, bruteForceRatio(persons, MP, profiles, locus, 0.02));
+  });
+
+  it("applies the stepwise model (pedmut) over every allele of the table, with separate rates", () => {
+    const alleles = ["9", "10", "11", "11.3"];
+    const p = [0.2, 0.35, 0.3, 0.15];
+    const table = Object.fromEntries(alleles.map((allele, i) => [allele, p[i] ?? 0]));
+    const persons = [male("FA"), female("MO"), male(MP, "FA", "MO"), female("S", "FA", "MO")];
+    const profiles: BruteProfiles = { MP: g("9", "11.3"), FA: g("10", "11"), MO: g("11.3", "11.3"), S: g("10", "11.3") };
+    const locus: BruteLocus = { alleles, p, female: stepwiseMatrix(alleles, 0.001, 0.0005, 0.5), male: stepwiseMatrix(alleles, 0.004, 0.0005, 0.5) };
+    for (const theta of [0, 0.02]) {
+      const result = pedigreeLikelihoodRatio(
+        { persons, missing: MP, profiles: Object.fromEntries(Object.entries(profiles).map(([id, genotype]) => [id, { L: genotype }])) },
+        { L: table },
+        { theta, mutation: { model: "stepwise", femaleRate: 0.001, maleRate: 0.004, range: 0.5, microvariantRate: 0.0005 }, minFrequency: 0.001 },
+      );
+      expect(result.lr).toBeGreaterThan(0);
+      expect(result.inconsistentLoci).toEqual(["L"]);
+      expectClose(result.lr, bruteForceRatio(persons, MP, profiles, locus, theta));
+    }
   });
 
   it("lumps the alleles nobody carries exactly (proportional and equal models)", () => {

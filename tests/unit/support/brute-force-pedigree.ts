@@ -153,3 +153,24 @@ export function equalMatrix(size: number, rate: number): number[][] {
 export function identityMatrix(size: number): number[][] {
   return Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : 0)));
 }
+
+/**
+ * pedmut's stepwise model written out: integer alleles and each microvariant family form groups;
+ * within a group the weight of a step of s repeats is range^s, scaled to the rate; leaving the group
+ * has probability rate2, spread evenly over the alleles outside.
+ */
+export function stepwiseMatrix(alleles: readonly string[], rate: number, rate2: number, range: number): number[][] {
+  const n = alleles.map(Number);
+  const family = n.map((x) => Math.round((x - Math.round(x)) * 10));
+  return n.map((from, i) => {
+    const sameFamily = n.map((_, j) => j !== i && family[j] === family[i]);
+    const others = n.filter((_, j) => family[j] !== family[i]).length;
+    const weight = (j: number) => range ** Math.abs(from - (n[j] ?? 0));
+    const total = n.reduce((sum, _, j) => sum + (sameFamily[j] ? weight(j) : 0), 0);
+    return n.map((_, j) => {
+      if (j === i) return 1 - (total > 0 ? rate : 0) - (others > 0 ? rate2 : 0);
+      if (sameFamily[j]) return (rate * weight(j)) / total;
+      return rate2 / others;
+    });
+  });
+}
