@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { answerKinshipRequest, KinshipInputError } from "@/lib/kinship/request";
+import { answerKinshipRequest, KinshipInputError } from "@/lib/kinship/pedigree/request";
 
-/** `npm run kinship -- FILE.json`: the likelihood ratio of issue #13, without a database. */
+/**
+ * `npm run kinship -- FILE.json`: the likelihood ratio of a pedigree (issue #21; the relationship
+ * form of issue #13 is still accepted), without a database. Prints
+ * {"lr","log10Lr","loci","inconsistentLoci","warnings"}; a faulty input exits 2 with one line.
+ */
 async function main(): Promise<number> {
   const [file] = process.argv.slice(2);
   if (!file) {
@@ -12,19 +16,15 @@ async function main(): Promise<number> {
   try {
     json = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
-    console.error(`Error: cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Error: cannot read ${file} as JSON: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
     return 2;
   }
   try {
-    const { result, warnings } = answerKinshipRequest(json);
-    for (const warning of warnings) console.error(`Warning: ${warning}`);
-    const { lr, log10Lr, loci, inconsistentLoci } = result;
-    // JSON has no -Infinity: an excluded relationship prints log10Lr as null.
-    console.log(JSON.stringify({ lr, log10Lr: Number.isFinite(log10Lr) ? log10Lr : null, loci, inconsistentLoci }));
+    console.log(JSON.stringify(answerKinshipRequest(json)));
     return 0;
   } catch (error) {
     if (!(error instanceof KinshipInputError)) throw error;
-    console.error(`Error: ${error.message}`);
+    console.error(`Error: ${error.message.split("\n")[0]}`);
     return 2;
   }
 }

@@ -25,7 +25,8 @@ async function HeldMark({ held }: { held: HeldIdentification }) {
 
 /** One row per profiled body: its best-fitting missing person(s), how strongly, and whether that is a lead. */
 export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[]; locale: Locale }) {
-  const t = await getTranslations("Kinship");
+  const [t, people] = await Promise.all([getTranslations("Kinship"), getTranslations("People")]);
+  const relatives = (keys: readonly string[]) => keys.map((key) => people(`relationships.${key}` as Parameters<typeof people>[0])).join(locale === "ar" ? "، " : ", ");
   const cell = "px-2 py-2 align-top";
   return (
     <div className="overflow-x-auto">
@@ -85,6 +86,12 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
               </td>
               <td className={`${cell} tabular-nums`}>
                 <LtrText>{formatLog10LikelihoodRatio(row.log10Lr)}</LtrText>
+                {row.relativesUsed.length > 0 && <p className="text-muted" data-testid="relatives-used">{t("relativesUsed", { relatives: relatives(row.relativesUsed) })}</p>}
+                {row.sidesAssumed.length > 0 && <p role="note" data-testid="sides-assumed">{t("sidesAssumed", { relatives: relatives(row.sidesAssumed) })}</p>}
+                {row.familyUnplaceable && <p role="alert" data-testid="family-unplaceable">{t("familyUnplaceable")}</p>}
+                {row.familyInconsistentLoci.length > 0 && (
+                  <p role="alert" data-testid="family-inconsistent">{t("familyInconsistent", { loci: row.familyInconsistentLoci.join(", ") })}</p>
+                )}
               </td>
               <td className={`${cell} tabular-nums`}>
                 <LtrText>{row.runnerUpLog10Lr === null ? "—" : formatLog10LikelihoodRatio(row.runnerUpLog10Lr)}</LtrText>

@@ -5,8 +5,8 @@ import type { Executor } from "@/db/client";
 import { identifications, missingPersons } from "@/db/schema";
 import { ACTIVE_STATUSES } from "@/lib/identifications/state-machine";
 import { computeKinship } from "@/lib/kinship/likelihood";
-import { DEFAULT_SCREEN_THRESHOLDS, screenProfiles } from "@/lib/kinship/screen";
-import { DEFAULT_THETA, type Profile } from "@/lib/kinship/types";
+import { DEFAULT_SCREEN_THRESHOLDS, posteriorProbability, screenProfiles, type ScreenRemains } from "@/lib/kinship/screen";
+import { DEFAULT_THETA, type Profile, type Reference } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
 import { loadScreeningInput } from "./screening-data";
 import { personNameColumns } from "@/lib/people/person-columns";
@@ -14,10 +14,13 @@ import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
 export { leadOffer } from "./lead-offer";
 
+export const DEFAULT_MUTATION_RATE = 0.002;
+
 /** The screen's parameters as the leads page reads them from its query string. */
 export const screenSettingsSchema = z.object({
   theta: z.coerce.number().min(0).max(0.25).catch(DEFAULT_THETA),
-  mutationRate: z.coerce.number().min(0).max(0.1).catch(0),
+  // Issue #21: the application's default is the normalised proportional model at 0.002.
+  mutationRate: z.coerce.number().min(0).max(0.1).catch(DEFAULT_MUTATION_RATE),
   minLikelihoodRatio: z.coerce.number().min(1).catch(DEFAULT_SCREEN_THRESHOLDS.minLikelihoodRatio),
   minRatioToRunnerUp: z.coerce.number().min(1).catch(DEFAULT_SCREEN_THRESHOLDS.minRatioToRunnerUp),
 });
@@ -48,6 +51,14 @@ export interface ScreenRow {
   posterior: number | null;
   lociCompared: number;
   inconsistentLoci: string[];
+  /** The best candidate's references the exact LR used, in the registry's words (every one of them). */
+  relativesUsed: string[];
+  /** Of those, the ones placed on the paternal side because the record gives no side. */
+  sidesAssumed: string[];
+  /** The best candidate's references cannot be placed in one pedigree (two mothers, …): no exact LR. */
+  familyUnplaceable: boolean;
+  /** Loci where the best candidate's references contradict one another: left out of the LR. */
+  familyInconsistentLoci: string[];
 }
 
 export type ScreenOutcome =
@@ -77,21 +88,32 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
   const byId = new Map(people.map((person) => [person.id, { id: person.id, caseNumber: person.caseNumber, name: fullName(person), identification: held.byPerson.get(person.id) ?? null }]));
   const remainsById = new Map(input.remains.map((body) => [body.id, body]));
   const candidatesById = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
+  // The screen ranks (families at θ = 0); every number shown is recomputed exactly with the stated θ.
+  const exact = (body: ScreenRemains | undefined, candidateId: string | undefined) => {
+    const candidate = candidatesById.get(candidateId ?? "");
+    return body && candidate ? { candidate, result: computeKinship(active.table, restrictToTable(body.profile, active.table.locusNames()), candidate.references, parameters) } : null;
+  };
   const rows = rankings.map((ranking): ScreenRow => {
     const body = remainsById.get(ranking.remainsId);
-    const top = candidatesById.get(ranking.best?.candidateIds[0] ?? "");
-    const detail = body && top ? computeKinship(active.table, restrictToTable(body.profile, active.table.locusNames()), top.references, parameters) : null;
+    const best = exact(body, ranking.best?.candidateIds[0]);
+    const runnerUp = exact(body, ranking.runnerUp?.candidateIds[0]);
+    const detail = best?.result ?? null;
+    const log10Lr = detail ? finite(detail.log10Lr) : finite(ranking.best?.log10Lr);
     return {
       remainsId: ranking.remainsId,
       remainsCode: body?.code ?? "",
       remainsIdentification: held.byRemains.get(ranking.remainsId) ?? null,
       best: (ranking.best?.candidateIds ?? []).flatMap((id) => byId.get(id) ?? []),
-      log10Lr: finite(ranking.best?.log10Lr),
-      runnerUpLog10Lr: finite(ranking.runnerUp?.log10Lr),
-      isLead: ranking.isLead,
-      posterior: ranking.posterior,
+      log10Lr,
+      runnerUpLog10Lr: runnerUp ? finite(runnerUp.result.log10Lr) : finite(ranking.runnerUp?.log10Lr),
+      isLead: ranking.isLead && detail?.placementProblem === null,
+      posterior: detail && Number.isFinite(detail.log10Lr) ? posteriorProbability(detail.log10Lr, input.missingPersonCount) : detail?.log10Lr === -Infinity ? 0 : null,
       lociCompared: detail ? Object.keys(detail.loci).length : 0,
       inconsistentLoci: detail?.inconsistentLoci ?? [],
+      relativesUsed: (best?.candidate.references ?? []).map(registryRelationship),
+      sidesAssumed: (best?.candidate.references ?? []).filter((reference) => detail?.assumedSides.includes(reference.id)).map(registryRelationship),
+      familyUnplaceable: detail !== null && detail.placementProblem !== null,
+      familyInconsistentLoci: detail?.referenceInconsistentLoci ?? [],
     };
   });
   rows.sort(byLeadThenStrength);
@@ -116,6 +138,13 @@ async function heldIdentifications(db: Executor, remainsIds: readonly string[], 
     byPerson.set(row.missingPersonId, { id: row.id, status });
   }
   return { byRemains, byPerson };
+}
+
+/** A reference's relationship as the registry (and its translations) names it. */
+function registryRelationship(reference: Reference): string {
+  if (reference.relationship === "half_sibling") return `${reference.side ?? "paternal"}_half_sibling`;
+  if (reference.relationship === "first_cousin") return "cousin";
+  return reference.relationship;
 }
 
 /** The screen compares the loci the frequency table covers; a stray locus (Amelogenin) is left out. */

@@ -1,6 +1,10 @@
 import type { FrequencyTable } from "./frequencies";
-import { NuclearFamilyLikelihood, type NuclearFamilyAtLocus } from "./nuclear-family";
-import { KAPPA, singleReferenceRatio } from "./single-reference";
+import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
+import { pedigreeLikelihoodRatio, type FrequencyInput } from "./pedigree/ratio";
+import { PedigreeError } from "./pedigree/structure";
+import { NO_MUTATION, type MutationModel } from "./pedigree/types";
+import type { NuclearFamilyAtLocus } from "./nuclear-family";
+import { KAPPA } from "./single-reference";
 import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
 const NUCLEAR: ReadonlySet<Relationship> = new Set(["mother", "father", "full_sibling", "child"]);
@@ -10,14 +14,78 @@ export interface KinshipResult {
   log10Lr: number;
   loci: Record<string, number>;
   inconsistentLoci: string[];
-  /** References left out: distant relatives beside closer ones (see chooseReferences). */
-  unusedReferences: string[];
+  /** Loci where the references contradict one another: left out of lr, named in warnings. */
+  referenceInconsistentLoci: string[];
+  /** Assumptions made in placing the references (the side of a grandparent, …) and faults. */
+  warnings: string[];
+  /** Every reference placed in the pedigree (none is dropped; empty when the pedigree could not be built). */
+  usedReferences: string[];
+  /** References placed on the paternal side because the record gives no side. */
+  assumedSides: string[];
+  /** Why the references could not be placed in one pedigree (two mothers, …); null when they were. */
+  placementProblem: string | null;
+  mutation: MutationModel;
+}
+
+/** The mutation model an LR is computed with: the normalised proportional model at the given rate. */
+export function mutationModelFor(options: KinshipOptions): MutationModel {
+  return options.mutationRate === 0 ? NO_MUTATION : { model: "proportional", femaleRate: options.mutationRate, maleRate: options.mutationRate };
+}
+
+function tableData(table: FrequencyTable): FrequencyInput {
+  return Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
 }
 
 /**
- * The references that form the pedigree. The nuclear family is computed together (a spouse only
- * beside a typed child); a distant relative is used only when no nuclear reference exists, and
- * then only the closest one, because two distant relatives would need their own pedigree.
+ * The exact likelihood ratio (lib/kinship/pedigree, docs/KINSHIP.md) of the references, placed in a
+ * pedigree by their relationship labels, with θ at every locus. A reference family that cannot be
+ * placed (two mothers, …) gives no number (NaN) and says why in warnings.
+ */
+export function computeKinship(
+  table: FrequencyTable,
+  missing: Profile,
+  references: readonly Reference[],
+  options: KinshipOptions,
+): KinshipResult {
+  const mutation = mutationModelFor(options);
+  try {
+    const { persons, warnings, assumedSides } = legacyPedigree(references);
+    const profiles = Object.fromEntries([[LEGACY_MISSING_ID, missing], ...references.map((reference) => [reference.id, reference.genotype] as const)]);
+    const result = pedigreeLikelihoodRatio(
+      { persons, missing: LEGACY_MISSING_ID, profiles },
+      tableData(table),
+      { theta: options.theta, mutation, minFrequency: table.minFrequency },
+    );
+    return {
+      ...result,
+      warnings: [...warnings, ...result.warnings],
+      usedReferences: references.map((reference) => reference.id),
+      assumedSides,
+      placementProblem: null,
+      mutation,
+    };
+  } catch (error) {
+    if (!(error instanceof PedigreeError)) throw error;
+    return {
+      lr: Number.NaN,
+      log10Lr: Number.NaN,
+      loci: {},
+      inconsistentLoci: [],
+      referenceInconsistentLoci: [],
+      warnings: [error.message],
+      usedReferences: [],
+      assumedSides: [],
+      placementProblem: error.message,
+      mutation,
+    };
+  }
+}
+
+/**
+ * The references the screen's fast ranking tables use (lib/kinship/screen.ts) — a ranking aid only;
+ * every number shown comes from computeKinship, which uses all of them. The nuclear family is
+ * tabulated together (a spouse only beside a typed child); a distant relative only when no nuclear
+ * reference exists, and then only the closest one.
  */
 export function chooseReferences(references: readonly Reference[]): { used: Reference[]; unused: Reference[] } {
   const nuclear = references.filter((reference) => NUCLEAR.has(reference.relationship));
@@ -31,11 +99,6 @@ export function chooseReferences(references: readonly Reference[]): { used: Refe
 }
 
 const isRelative = (reference: Reference) => reference.relationship !== "spouse";
-
-/** The loci the comparison covers: typed in the missing profile and in at least one used relative. */
-export function comparedLoci(missing: Profile, references: readonly Reference[]): string[] {
-  return Object.keys(missing).filter((locus) => references.some((reference) => isRelative(reference) && reference.genotype[locus]));
-}
 
 function familyAtLocus(references: readonly Reference[], locus: string): NuclearFamilyAtLocus {
   const at = (relationship: Relationship): Genotype[] =>
@@ -70,41 +133,4 @@ export function planLocus(references: readonly Reference[], locus: string): Locu
   if (!only || !genotype) return null;
   if (relatives.length === 1 && !spouseHelps) return { kind: "single", relationship: only.relationship, genotype };
   return { kind: "family", family: familyAtLocus(typed, locus) };
-}
-
-export function locusRatio(
-  table: FrequencyTable,
-  locus: string,
-  missing: Genotype,
-  references: readonly Reference[],
-  options: KinshipOptions,
-): number {
-  const plan = planLocus(references, locus);
-  if (!plan) return 1;
-  if (plan.kind === "single") return singleReferenceRatio(table, locus, missing, plan.genotype, plan.relationship, options);
-  return new NuclearFamilyLikelihood(table, locus, plan.family, options.mutationRate).likelihoodRatio(table, locus, missing);
-}
-
-export function computeKinship(
-  table: FrequencyTable,
-  missing: Profile,
-  references: readonly Reference[],
-  options: KinshipOptions,
-): KinshipResult {
-  const { used, unused } = chooseReferences(references);
-  const loci: Record<string, number> = {};
-  const inconsistentLoci: string[] = [];
-  let lr = 1;
-  let log10Lr = 0;
-  for (const locus of comparedLoci(missing, used)) {
-    const genotype = missing[locus];
-    if (!genotype) continue;
-    const ratio = locusRatio(table, locus, genotype, used, options);
-    loci[locus] = ratio;
-    lr *= ratio;
-    log10Lr += Math.log10(ratio);
-    const excluded = options.mutationRate === 0 ? ratio === 0 : locusRatio(table, locus, genotype, used, { ...options, mutationRate: 0 }) === 0;
-    if (excluded) inconsistentLoci.push(locus);
-  }
-  return { lr, log10Lr, loci, inconsistentLoci, unusedReferences: unused.map((reference) => reference.id) };
 }

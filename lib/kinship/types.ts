@@ -29,6 +29,8 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 export interface Reference {
   id: string;
   relationship: Relationship;
+  /** For grandparents, aunts/uncles, half siblings and cousins: through the mother or the father. */
+  side?: "maternal" | "paternal";
   genotype: Profile;
 }
 

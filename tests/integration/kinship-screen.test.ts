@@ -56,6 +56,15 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
     expect(row?.isLead ?? false).toBe(false);
   });
 
+  it("states for every lead the relatives its exact likelihood ratio used, none left out (#21)", () => {
+    const leads = rows.filter((row) => row.isLead);
+    expect(leads.length).toBeGreaterThan(0);
+    for (const lead of leads) {
+      expect(lead.relativesUsed.length, lead.remainsCode).toBeGreaterThan(0);
+      expect(lead).toMatchObject({ familyUnplaceable: false, familyInconsistentLoci: [] });
+    }
+  });
+
   it("lists leads first and flags none among bodies of unrelated people", () => {
     const leads = rows.filter((row) => row.isLead);
     expect(rows.slice(0, leads.length).every((row) => row.isLead)).toBe(true);

@@ -21,8 +21,10 @@ interface TypedFamily {
 
 function bruteForceRatio(p: Record<string, number>, missing: Genotype, family: TypedFamily, mutationRate: number): number {
   const population = ([a, b]: Genotype) => (a === b ? (p[a] ?? 0) ** 2 : 2 * (p[a] ?? 0) * (p[b] ?? 0));
+  // Proportional model normalised as in Familias (issue #21): m_ij = k·μ·p_j, k = 1/Σ p_i(1 − p_i).
+  const k = 1 / Object.values(p).reduce((sum, pi) => sum + pi * (1 - pi), 0);
   const passes = (parent: Genotype, allele: string) =>
-    (1 - mutationRate) * (parent.filter((carried) => carried === allele).length / 2) + mutationRate * (p[allele] ?? 0);
+    (1 - k * mutationRate) * (parent.filter((carried) => carried === allele).length / 2) + k * mutationRate * (p[allele] ?? 0);
   const child = ([a, b]: Genotype, first: Genotype, second: Genotype) =>
     a === b ? passes(first, a) * passes(second, a) : passes(first, a) * passes(second, b) + passes(first, b) * passes(second, a);
   const same = (x: Genotype, y: Genotype) => x[0] === y[0] && x[1] === y[1];

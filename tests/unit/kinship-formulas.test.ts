@@ -50,19 +50,22 @@ describe("single-reference likelihood ratios", () => {
     expect(lr("full_sibling", ["A", "B"], ["A", "B"], { theta: 0.02, mutationRate: 0 })).toBeLessThan(lr("full_sibling", ["A", "B"], ["A", "B"]));
   });
 
-  it("takes the minimum frequency for an allele missing from the table", () => {
-    expect(lr("mother", ["9.3", "9.3"], ["9.3", "9.3"])).toBeCloseTo(1000, 6);
+  it("takes the minimum frequency for an allele missing from the table, and renormalises the table (#21)", () => {
+    expect(lr("mother", ["9.3", "9.3"], ["9.3", "9.3"])).toBeCloseTo(1001, 6);
   });
 });
 
 describe("a family typed together", () => {
-  it("uses the nuclear family and leaves a distant relative out", () => {
+  it("uses a distant relative beside the nuclear family, and says which side it assumed (#21)", () => {
     const result = computeKinship(table, { L: ["A", "B"] }, [
       { id: "mum", relationship: "mother", genotype: { L: ["A", "C"] } },
       { id: "cousin", relationship: "first_cousin", genotype: { L: ["B", "D"] } },
     ], { theta: 0, mutationRate: 0 });
-    expect(result.lr).toBeCloseTo(1 / (4 * P.A), 10);
-    expect(result.unusedReferences).toEqual(["cousin"]);
+    // The missing person's paternal gene is identical by descent with the cousin's gene from the
+    // aunt or uncle with probability 1/4 (coancestry of the full-sibling parents).
+    expect(result.lr).toBeCloseTo((1 / (4 * P.A)) * (0.75 + 0.25 * (0.5 / P.B)), 10);
+    expect(result.usedReferences).toEqual(["mum", "cousin"]);
+    expect(result.warnings).toEqual(["reference cousin (first_cousin): no side given, the paternal side was assumed"]);
   });
 
   it("sums over the untyped father and the child's untyped other parent: mother AB, child CC, missing BC → 1/(4 pB pC)", () => {
@@ -79,7 +82,7 @@ describe("a family typed together", () => {
     const options = { theta: 0, mutationRate: 0 };
     expect(computeKinship(table, { L: ["A", "C"] }, [child], options).lr).toBeCloseTo(1 / (4 * P.A), 10);
     expect(computeKinship(table, { L: ["A", "C"] }, [child, spouse], options).lr).toBeCloseTo(1 / (2 * P.A), 10);
-    expect(computeKinship(table, { L: ["A", "C"] }, [spouse], options)).toMatchObject({ lr: 1, loci: {}, unusedReferences: ["wife"] });
+    expect(computeKinship(table, { L: ["A", "C"] }, [spouse], options)).toMatchObject({ lr: 1, loci: { L: 1 }, usedReferences: ["wife"] });
   });
 
   it("is not the product of the pairwise ratios", () => {

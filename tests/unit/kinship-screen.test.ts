@@ -38,12 +38,12 @@ describe("kinship screening", () => {
   const { remains, candidates } = simulateFamilies(99);
   const rankings = screenProfiles(table, remains, candidates, settings);
 
-  it("gives each body the same best LR as comparing it with every candidate one by one", () => {
+  it("ranks first, for each body, the candidate the exact engine rates best", () => {
+    // The screen may rank families at θ = 0 (issue #21); the numbers people read are recomputed exactly.
     for (const [index, body] of remains.entries()) {
       const logs = candidates.map((candidate) => computeKinship(table, body.profile, candidate.references, options).log10Lr);
       const top = Math.max(...logs);
       const ranking = rankings[index];
-      expect(ranking?.best?.log10Lr ?? -Infinity).toBeCloseTo(top, 9);
       expect(ranking?.best?.candidateIds).toEqual([candidates[logs.indexOf(top)]?.id]);
     }
   });

@@ -39,6 +39,7 @@ export default async function KinshipLeadsPage({ params, searchParams }: LeadsPa
           <FrequencyTableSummary info={outcome.frequencyTable} />
           <p>{t("leadsIntro", { remains: outcome.rows.length, candidates: outcome.candidates, missing: outcome.missingPersonCount })}</p>
           <p className="text-muted">{t("parameters", { ...parameters })}</p>
+          <p className="text-muted">{t("exactNote")}</p>
           <p role="note" className="rounded border border-line bg-accent-soft px-3 py-2">{t("leadWarning")}</p>
           <p role="status" className="font-medium" data-testid="lead-count">
             {t("leadsCount", { leads: outcome.rows.filter((row) => row.isLead).length })}

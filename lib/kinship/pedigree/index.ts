@@ -1,0 +1,3 @@
+export { pedigreeLikelihoodRatio, type FrequencyInput } from "./ratio";
+export { PedigreeError } from "./structure";
+export * from "./types";

@@ -1,0 +1,214 @@
+import { multiplyAndSum, type Factor } from "./factor";
+import type { LocusAlleles } from "./locus-alleles";
+import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
+import type { IndexedPedigree } from "./structure";
+
+/**
+ * P(observations | pedigree) at one locus, exactly.
+ *
+ * Variables are genes: person i carries gene 2i from the mother and 2i+1 from the father. A gene
+ * whose parent is unknown is a founder gene. Factors: each typed person's observation on their two
+ * genes, and each meiosis P(child's gene z | parent's genes x, y) = ½·M[x][z] + ½·M[y][z], M the
+ * mother's or father's mutation matrix. Non-founder genes are summed out by variable elimination
+ * (any pedigree, loops included); the founder genes are then summed over jointly with the
+ * Balding–Nichols prior, the next founder allele being a with probability
+ * (m_a·θ + (1−θ)·p_a) / (1 + (n−1)·θ) after n founder alleles of which m_a are a.
+ */
+export function pedigreeLikelihood(
+  pedigree: IndexedPedigree,
+  observations: readonly (Observation | null)[],
+  locus: LocusAlleles,
+  theta: number,
+): number {
+  const size = locus.labels.length;
+  const persons = pedigree.ids.length;
+  const domains: number[][] = [];
+  for (let i = 0; i < persons; i += 1) {
+    const possible = possibleAlleles(observations[i] ?? null, size, locus.silent);
+    domains.push(possible, possible);
+  }
+  const card = (gene: number) => domains[gene]?.length ?? 1;
+  const factors: Factor[] = [];
+  for (let i = 0; i < persons; i += 1) {
+    const observation = observations[i];
+    if (!observation) continue;
+    const [xs, ys] = [domains[2 * i] ?? [], domains[2 * i + 1] ?? []];
+    const table = new Float64Array(xs.length * ys.length);
+    xs.forEach((x, a) => ys.forEach((y, b) => (table[a * ys.length + b] = phenotypeProbability(observation, x, y, locus.silent))));
+    factors.push({ vars: [2 * i, 2 * i + 1], table });
+  }
+  // An untyped founder with one child passes on one of their genes: only that one enters the
+  // joint θ draw (the draw is exchangeable, so leaving the other out is exact), as gene 2·parent.
+  const children = new Array<number>(persons).fill(0);
+  for (let child = 0; child < persons; child += 1) {
+    for (const parent of [pedigree.mother[child] ?? -1, pedigree.father[child] ?? -1]) if (parent >= 0) children[parent] = (children[parent] ?? 0) + 1;
+  }
+  const oneGene = (person: number) =>
+    !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1;
+  const founderGenes: number[] = [];
+  for (let child = 0; child < persons; child += 1) {
+    for (const [gene, parent, matrix] of [
+      [2 * child, pedigree.mother[child] ?? -1, locus.female],
+      [2 * child + 1, pedigree.father[child] ?? -1, locus.male],
+    ] as const) {
+      if (parent < 0) {
+        if (!oneGene(child)) founderGenes.push(gene);
+        continue;
+      }
+      if (oneGene(parent)) {
+        const [xs, zs] = [domains[2 * parent] ?? [], domains[gene] ?? []];
+        factors.push({ vars: [2 * parent, gene], table: Float64Array.from(xs.flatMap((x) => zs.map((z) => matrix[x * size + z] ?? 0))) });
+        founderGenes.push(2 * parent);
+        continue;
+      }
+      const [xs, ys, zs] = [domains[2 * parent] ?? [], domains[2 * parent + 1] ?? [], domains[gene] ?? []];
+      const table = new Float64Array(xs.length * ys.length * zs.length);
+      let at = 0;
+      for (const x of xs) {
+        for (const y of ys) {
+          for (const z of zs) table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
+        }
+      }
+      factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
+    }
+  }
+  if (theta === 0) {
+    // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
+    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
+    return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
+  }
+  const remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card);
+  return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta);
+}
+
+function genesOtherThan(founders: readonly number[], persons: number): number[] {
+  const set = new Set(founders);
+  return Array.from({ length: 2 * persons }, (_, gene) => gene).filter((gene) => !set.has(gene));
+}
+
+/** Variable elimination of `toEliminate`, greedily choosing the variable whose step makes the smallest table. */
+function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: number) => number): Factor[] {
+  let pool = factors;
+  while (toEliminate.size > 0) {
+    let best = -1;
+    let bestCost = Infinity;
+    for (const v of toEliminate) {
+      const scope = new Set<number>();
+      for (const factor of pool) if (factor.vars.includes(v)) for (const u of factor.vars) scope.add(u);
+      let cost = 1;
+      for (const u of scope) cost *= card(u);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = v;
+      }
+    }
+    toEliminate.delete(best);
+    const touching = pool.filter((factor) => factor.vars.includes(best));
+    pool = pool.filter((factor) => !factor.vars.includes(best));
+    if (touching.length > 0) pool.push(multiplyAndSum(touching, best, card));
+  }
+  return pool;
+}
+
+/**
+ * Σ over founder alleles of the joint θ prior times the remaining factors: depth first over the
+ * founder genes, remembering partial sums by (allele counts so far, alleles of earlier genes that
+ * later factors still read).
+ */
+function sumOverFounders(
+  factors: readonly Factor[],
+  founderGenes: readonly number[],
+  domains: readonly number[][],
+  frequencies: Float64Array,
+  theta: number,
+): number {
+  const order = founderOrder(factors, founderGenes, domains);
+  const position = new Map(order.map((gene, i) => [gene, i]));
+  let constant = 1;
+  const attached: Factor[][] = order.map(() => []);
+  for (const factor of factors) {
+    if (factor.vars.length === 0) {
+      constant *= factor.table[0] ?? 0;
+      continue;
+    }
+    const level = Math.max(...factor.vars.map((v) => position.get(v) ?? 0));
+    attached[level]?.push(factor);
+  }
+  if (constant === 0) return 0;
+  const frontier = order.map((_, level) => {
+    const needed = new Set<number>();
+    for (let later = level; later < order.length; later += 1) {
+      for (const factor of attached[later] ?? []) for (const v of factor.vars) if ((position.get(v) ?? 0) < level) needed.add(v);
+    }
+    return [...needed].sort((a, b) => a - b);
+  });
+  const values = new Int32Array(domains.length);
+  const counts = new Int32Array(frequencies.length);
+  const memo = new Map<string, number>();
+  const read = (factor: Factor) => {
+    let index = 0;
+    for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+    return factor.table[index] ?? 0;
+  };
+  const visit = (level: number): number => {
+    if (level === order.length) return 1;
+    const gene = order[level] ?? 0;
+    let key = `${level}|`;
+    for (const v of frontier[level] ?? []) key += `${values[v]},`;
+    if (theta > 0) key += `|${counts.join(",")}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let sum = 0;
+    const domain = domains[gene] ?? [];
+    for (let local = 0; local < domain.length; local += 1) {
+      const allele = domain[local] ?? 0;
+      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + (level - 1) * theta);
+      if (prior === 0) continue;
+      values[gene] = local;
+      let weight = prior;
+      for (const factor of attached[level] ?? []) weight *= read(factor);
+      if (weight === 0) continue;
+      counts[allele] = (counts[allele] ?? 0) + 1;
+      sum += weight * visit(level + 1);
+      counts[allele] = (counts[allele] ?? 0) - 1;
+    }
+    memo.set(key, sum);
+    return sum;
+  };
+  return constant * visit(0);
+}
+
+/**
+ * The order of the depth-first sum: greedily the gene that leaves the fewest earlier genes still
+ * read by later factors (the memo key), then the one with the fewest values. Any order is exact.
+ */
+function founderOrder(factors: readonly Factor[], founderGenes: readonly number[], domains: readonly number[][]): number[] {
+  const order: number[] = [];
+  const assigned = new Set<number>();
+  const left = new Set(founderGenes);
+  const frontierSize = () => {
+    let size = 0;
+    for (const gene of assigned) if (factors.some((factor) => factor.vars.includes(gene) && factor.vars.some((v) => left.has(v)))) size += 1;
+    return size;
+  };
+  while (left.size > 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (const gene of [...left].sort((a, b) => a - b)) {
+      left.delete(gene);
+      assigned.add(gene);
+      const score = frontierSize() * 1000 + (domains[gene]?.length ?? 0);
+      assigned.delete(gene);
+      left.add(gene);
+      if (score < bestScore) {
+        bestScore = score;
+        best = gene;
+      }
+    }
+    order.push(best);
+    left.delete(best);
+    assigned.add(best);
+  }
+  return order;
+}
