@@ -9,6 +9,8 @@ export function subjectHref(entity: string, id: string): string | null {
       return `/staff/persons/${id}`;
     case "identification":
       return `/staff/identifications/${id}`;
+    case "dna_sample":
+      return `/staff/samples/${id}`;
     case "spreadsheet_import":
       return "/staff/import";
     default:

@@ -29,6 +29,12 @@ export const dnaSamples = pgTable(
     profiledOn: date("profiled_on"),
     failedOn: date("failed_on"),
     failureReason: text("failure_reason").notNull().default(""),
+    /** Consent withdrawn by the donor: the sample and its profile are sealed (docs/CONSENT.md). */
+    consentWithdrawnOn: date("consent_withdrawn_on"),
+    /** Which version of the withdrawal form the donor signed. */
+    consentWithdrawalWording: text("consent_withdrawal_wording").notNull().default(""),
+    consentWithdrawalNote: text("consent_withdrawal_note").notNull().default(""),
+    consentWithdrawalRecordedBy: uuid("consent_withdrawal_recorded_by").references(() => users.id),
     ...versioned(),
     ...voidable(),
   },

@@ -34,6 +34,7 @@ export const ACTION_PERMISSIONS = {
   "samples.update": "people.write",
   "samples.void": "people.write",
   "samples.printReceipt": "personalData.export",
+  "samples.withdrawConsent": "people.write",
   "graveSites.create": "forensic.write",
   "graveSites.update": "forensic.write",
   "graveSites.void": "record.void",

@@ -7,7 +7,8 @@ import { reasonedStepSchema } from "@/lib/identifications/schemas";
 import { retractIdentificationRecord } from "@/lib/identifications/transitions";
 import { voidImportSchema, voidSpreadsheetImport } from "@/lib/import/void-import";
 import { mergeMissingPersons } from "@/lib/people/merge";
-import { mergeSchema } from "@/lib/people/schemas";
+import { withdrawSampleConsent } from "@/lib/people/consent-withdrawal";
+import { mergeSchema, withdrawConsentSchema } from "@/lib/people/schemas";
 import { voidMissingPerson } from "@/lib/people/void-missing-person";
 import type { SecondPersonAction } from "./second-person-actions";
 
@@ -35,4 +36,5 @@ export const SECOND_PERSON_STEPS: Record<SecondPersonAction, SecondPersonStep> =
     run: retractIdentificationRecord,
   }),
   "imports.void": step({ schema: voidImportSchema, run: voidSpreadsheetImport }),
+  "samples.withdrawConsent": step({ schema: withdrawConsentSchema, run: withdrawSampleConsent }),
 };

@@ -17,4 +17,5 @@ export const SECOND_PERSON_SUBJECTS: Record<SecondPersonAction, (input: unknown)
   "persons.merge": (input) => ({ entity: "missing_person", id: field(input, "mergedId") }),
   "identifications.retract": (input) => ({ entity: "identification", id: field(input, "identificationId") }),
   "imports.void": (input) => ({ entity: "spreadsheet_import", id: field(input, "importId") }),
+  "samples.withdrawConsent": (input) => ({ entity: "dna_sample", id: field(input, "sampleId") }),
 };

@@ -56,7 +56,7 @@ export const AUDITED_COLUMNS = {
   ],
   dna_sample: [
     "id", "barcode", "kind", "donorId", "remainsId", "collectedOn", "collectedByName", "collectedByUserId", "consentGiven", "consentScope",
-    "consentDate", "consentFormRef", "labStatus", "laboratory", "shippedOn", "receivedOn", "profiledOn", "failedOn", "failureReason", ...RECORD_KEEPING,
+    "consentDate", "consentFormRef", "consentWithdrawnOn", "consentWithdrawalWording", "consentWithdrawalNote", "consentWithdrawalRecordedBy", "labStatus", "laboratory", "shippedOn", "receivedOn", "profiledOn", "failedOn", "failureReason", ...RECORD_KEEPING,
   ],
   remains: ["id", "siteId", "code", "recoveredOn", "estimatedSex", "ageMin", "ageMax", "condition", "storageLocation", "notes", ...RECORD_KEEPING],
   personal_effect: ["id", "remainsId", "kind", "description", ...RECORD_KEEPING],

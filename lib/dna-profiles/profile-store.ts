@@ -38,7 +38,8 @@ async function liveSamples(tx: Transaction, barcodes: readonly string[]): Promis
     const found = await tx
       .select({ id: dnaSamples.id, barcode: dnaSamples.barcode })
       .from(dnaSamples)
-      .where(and(inArray(dnaSamples.barcode, barcodes.slice(start, start + CHUNK)), isNull(dnaSamples.voidedAt)));
+      // A sealed sample (consent withdrawn) takes no new calls, like a voided one.
+      .where(and(inArray(dnaSamples.barcode, barcodes.slice(start, start + CHUNK)), isNull(dnaSamples.voidedAt), isNull(dnaSamples.consentWithdrawnOn)));
     for (const sample of found) samples.set(sample.barcode, sample.id);
   }
   return samples;

@@ -70,7 +70,8 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
     .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
     .innerJoin(donorRelationships, eq(donorRelationships.donorId, referenceDonors.id))
     .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
-    .where(and(isNull(dnaSamples.voidedAt), isNull(referenceDonors.voidedAt), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
+    // A sample whose donor withdrew consent is sealed: no comparison reads it (docs/CONSENT.md).
+    .where(and(isNull(dnaSamples.voidedAt), isNull(dnaSamples.consentWithdrawnOn), isNull(referenceDonors.voidedAt), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
     .orderBy(missingPersons.caseNumber, referenceDonors.id, dnaSamples.barcode);
   const candidates = new Map<string, { id: string; caseNumber: string; references: Map<string, Reference & { genotype: Record<string, Genotype> }> }>();
   for (const row of rows) {

@@ -31,7 +31,7 @@ export const STAFF_AREA_NAMESPACES = {
   identifications: ["Actions", "Audit", "Forensic", "Identifications", "Users", "Validation"],
   import: ["Import", "Users"],
   kinship: ["Actions", "Identifications", "Kinship", "Validation"],
-  persons: ["Actions", "Forensic", "People", "PeopleEdits", "Validation"],
+  persons: ["Actions", "Forensic", "Import", "People", "PeopleEdits", "Validation"],
   remains: ["Actions", "Audit", "Custody", "Forensic", "Remains", "SiteStatus", "Validation"],
   reports: ["Actions", "Audit", "Forensic", "People", "PeopleEdits", "Validation"],
   samples: ["Actions", "FamilyPortal", "Forensic", "People", "PeopleEdits", "Settings", "Validation"],

@@ -20,6 +20,7 @@ export async function hasAnalysedReferenceProfile(db: Executor, missingPersonId:
         eq(dnaSamples.kind, "reference"),
         eq(dnaSamples.labStatus, "profiled"),
         isNull(dnaSamples.voidedAt),
+        isNull(dnaSamples.consentWithdrawnOn),
         isNull(referenceDonors.voidedAt),
         exists(db.select({ id: strProfiles.id }).from(strProfiles).where(eq(strProfiles.sampleId, dnaSamples.id))),
       ),

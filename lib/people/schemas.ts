@@ -136,6 +136,15 @@ export const labStatusSchema = z
     path: ["failureReason"],
   });
 
+/** A donor withdraws consent for their reference sample (issue 27 point 6), on the signed form's version. */
+export const withdrawConsentSchema = z.object({
+  sampleId: recordId,
+  withdrawnOn: pastDate,
+  wordingVersion: required,
+  note: longText,
+  version,
+});
+
 export const mergeSchema = z
   .object({ survivorId: recordId, mergedId: recordId, survivorVersion: version, mergedVersion: version })
   .refine((values) => values.survivorId !== values.mergedId, { error: "mergeSamePerson", path: ["mergedId"] });
@@ -152,3 +161,4 @@ export type DonorValues = z.infer<typeof donorSchema>;
 export type ReferenceSampleValues = z.infer<typeof referenceSampleSchema>;
 export type LabStatusValues = z.infer<typeof labStatusSchema>;
 export type MergeValues = z.infer<typeof mergeSchema>;
+export type WithdrawConsentValues = z.infer<typeof withdrawConsentSchema>;

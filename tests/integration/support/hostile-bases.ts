@@ -320,6 +320,14 @@ function sampleBases(db: Database, codes: CodeAllocator, records: BaseRecords): 
     },
     "samples.void": voidOf(() => createReferenceSample(db, donorId, codes.barcodeNumber())),
     "samples.printReceipt": { fields: { sampleId: ID }, prepare: async () => ({ sampleId }) },
+    // Each call seals the sample it names: a fresh one per call.
+    "samples.withdrawConsent": {
+      fields: { withdrawnOn: DATE, wordingVersion: text(200), note: text(4000), version: VERSION },
+      prepare: async () => {
+        const sample = await createReferenceSample(db, donorId, codes.barcodeNumber());
+        return { sampleId: sample.id, withdrawnOn: "2024-05-02", wordingVersion: "WD-2024-1", note: "", version: sample.version };
+      },
+    },
   };
 }
 

@@ -11,7 +11,8 @@ import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
-import { changeLabStatus } from "../actions";
+import { changeLabStatus, withdrawConsent } from "../actions";
+import { WithdrawConsentForm } from "@/components/people/withdraw-consent-form";
 import { getReferenceSample } from "@/lib/people/sample-queries";
 import { AccessCodePrompt } from "./access-code-prompt";
 import { recordPageRead } from "@/lib/audit/record-read";
@@ -65,10 +66,24 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
           </>
         )}
       </dl>
-      {mayWrite && (
+      {sample.consentWithdrawnOn && (
+        <section role="status" className="space-y-1 rounded border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="consent-withdrawn">
+          <h2 className="text-lg font-semibold">{t("consentWithdrawnTitle")}</h2>
+          <p>{t("consentWithdrawnBody", { date: date(sample.consentWithdrawnOn), wording: sample.consentWithdrawalWording })}</p>
+          {sample.consentWithdrawalNote && <p dir="auto">{sample.consentWithdrawalNote}</p>}
+        </section>
+      )}
+      {mayWrite && !sample.consentWithdrawnOn && (
         <section className="space-y-3 rounded border border-line p-4">
           <h2 className="text-xl font-semibold">{t("changeLabStatus")}</h2>
           <LabStatusForm action={changeLabStatus} sampleId={sample.id} version={sample.version} current={sample.labStatus} laboratory={sample.laboratory} />
+        </section>
+      )}
+      {mayWrite && !sample.consentWithdrawnOn && (
+        <section className="space-y-3 rounded border border-red-200 p-4" aria-labelledby="withdraw-consent-title">
+          <h2 id="withdraw-consent-title" className="text-xl font-semibold">{t("withdrawConsentTitle")}</h2>
+          <p className="text-sm text-muted">{t("withdrawConsentIntro")}</p>
+          <WithdrawConsentForm action={withdrawConsent} sampleId={sample.id} version={sample.version} />
         </section>
       )}
       <section className="space-y-3">
