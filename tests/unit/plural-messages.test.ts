@@ -123,6 +123,16 @@ describe("counts in messages agree with their noun", () => {
     }
   });
 
+  it("writes Arabic counts as formatNumber does (3050, not ICU's 3,050): {count} in the forms, never #", () => {
+    for (const path of keyPaths(ar)) {
+      for (const [, name] of valueAt(ar, path).matchAll(/\{(\w+), plural,/g)) {
+        for (const [form, text] of pluralBranches(valueAt(ar, path), name ?? "") ?? []) expect(text, `ar ${path} {${name}} ${form}`).not.toContain("#");
+      }
+    }
+    const t = createTranslator({ locale: "ar", messages: ar });
+    expect(t("Dashboard.reportsCaption", { total: 3050 })).toContain("3050 بلاغاً في المجموع");
+  });
+
   it("reads as the issue asks for the counts it quoted", () => {
     const t = createTranslator({ locale: "ar", messages: ar });
     expect(t("Import.commit", { count: 4 })).toBe("استورد 4 سجلات جديدة");
