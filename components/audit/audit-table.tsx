@@ -1,5 +1,6 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { isAuditEntity } from "@/lib/audit/filters";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AuditFieldChanges } from "./audit-field-changes";
@@ -9,7 +10,7 @@ const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
 
 export async function AuditTable({ entries, locale }: { entries: AuditEntryView[]; locale: Locale }) {
-  const t = await getTranslations("Audit.table");
+  const [t, entities] = await Promise.all([getTranslations("Audit.table"), getTranslations("Audit.entities")]);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
@@ -38,7 +39,7 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
                 {entry.ip !== null && <span className="block text-xs text-muted">{withIsolatedValues((values) => t("ip", values), { ip: entry.ip })}</span>}
               </td>
               <td className={cell}><bdi>{entry.action}</bdi></td>
-              <td className={cell}><bdi>{entry.entity}</bdi></td>
+              <td className={cell}>{isAuditEntity(entry.entity) ? entities(entry.entity) : <bdi>{entry.entity}</bdi>}</td>
               <td className={`${cell} break-all font-mono text-xs`}><bdi>{entry.entityId}</bdi></td>
               <td className={cell}>
                 <AuditFieldChanges before={entry.before} after={entry.after} />
