@@ -35,7 +35,7 @@ test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and
   expect(errorRows[0]?.startsWith("3")).toBe(true);
   await page.screenshot({ path: screenshotPath("spreadsheet import", "dry-run"), fullPage: true });
 
-  await page.getByRole("button", { name: "استورد 2 سجلاً جديداً" }).click();
+  await page.getByRole("button", { name: "استورد سجلين جديدين" }).click();
   await page.locator("dialog").getByRole("button", { name: "استورد" }).click();
   await page.getByText("انتهى الاستيراد").waitFor();
 
