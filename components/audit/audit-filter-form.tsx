@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AUDIT_ENTITIES, AUDIT_ENTRY_KINDS, isAuditEntity, type AuditFilters } from "@/lib/audit/filters";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 import { Link } from "@/lib/i18n/navigation";
 
 const input = "w-full rounded border border-line bg-white px-2 py-1";
@@ -30,7 +31,7 @@ export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           <label className="space-y-1 text-sm">
             <span className="block">{t("entityId")}</span>
             <input name="entityId" defaultValue={filters.entityId} dir="ltr" autoComplete="off" aria-describedby="audit-entity-id-hint" className={input} />
-            <span id="audit-entity-id-hint" className="block text-xs text-muted">{t("entityIdHint")}</span>
+            <span id="audit-entity-id-hint" className="block text-xs text-muted">{withIsolatedValues((values) => t("entityIdHint", values), { example: "TRH-MP-00457" })}</span>
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("from")}</span>

@@ -4,7 +4,7 @@ import { isAuditEntity } from "@/lib/audit/filters";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AuditFieldChanges } from "./audit-field-changes";
-import { withIsolatedValues } from "@/components/layout/ltr-text";
+import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 
 const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
@@ -47,7 +47,7 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
               </td>
               <td className={cell}>
                 {actionName(entry.action)}
-                <bdi className="block font-mono text-xs text-muted" dir="ltr">{entry.action}</bdi>
+                <span className="block font-mono text-xs text-muted"><LtrText>{entry.action}</LtrText></span>
               </td>
               <td className={cell}>{isAuditEntity(entry.entity) ? entities(entry.entity) : <bdi>{entry.entity}</bdi>}</td>
               <td className={`${cell} break-all font-mono text-xs`}><bdi>{entry.entityId}</bdi></td>
