@@ -48,5 +48,8 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Files at the root (app/icon.svg, favicon.ico, robots.txt) have no language: sent through the
+  // locale routing they were redirected to /ar/icon.svg, a 404. Deeper paths with a dot
+  // (/api/public/sites.geojson) still get their security policy here.
+  matcher: ["/((?!_next/static|_next/image|[^/]+\\.\\w+$).*)"],
 };

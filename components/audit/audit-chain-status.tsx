@@ -1,6 +1,4 @@
-import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { auditBreakReasonName } from "@/lib/audit/break-reasons";
 import type { AuditChainReport } from "@/lib/audit/verify";
@@ -10,10 +8,9 @@ interface AuditChainStatusProps {
   report: AuditChainReport | null;
   /** The query of the current view, so verifying keeps the reader's filters and page. */
   query: Record<string, string>;
-  locale: Locale;
 }
 
-export async function AuditChainStatus({ report, query, locale }: AuditChainStatusProps) {
+export async function AuditChainStatus({ report, query }: AuditChainStatusProps) {
   const t = await getTranslations("Audit.chain");
   const verifyLink = (
     <Link href={{ pathname: "/staff/audit", query: { ...query, verify: "1" } }} className="font-medium text-accent underline">
@@ -31,7 +28,7 @@ export async function AuditChainStatus({ report, query, locale }: AuditChainStat
   if (report.ok) {
     return (
       <p role="status" data-testid="audit-chain-status" className="flex flex-wrap items-center gap-3 rounded bg-accent-soft px-3 py-2">
-        <span className="font-medium">{t("intact", { count: formatNumber(locale, report.count) })}</span>
+        <span className="font-medium">{t("intact", { count: report.count })}</span>
         <code dir="ltr" className="break-all text-xs text-muted">{report.headHash}</code>
         {verifyLink}
       </p>

@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { AUDIT_ENTRY_KINDS, type AuditFilters } from "@/lib/audit/filters";
+import { AUDIT_ENTITIES, AUDIT_ENTRY_KINDS, isAuditEntity, type AuditFilters } from "@/lib/audit/filters";
+import { withIsolatedValues } from "@/components/layout/ltr-text";
 import { Link } from "@/lib/i18n/navigation";
 
 const input = "w-full rounded border border-line bg-white px-2 py-1";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked or shared. */
 export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
-  const t = await getTranslations("Audit.filters");
+  const [t, entities] = await Promise.all([getTranslations("Audit.filters"), getTranslations("Audit.entities")]);
   return (
     <form method="get" className="rounded border border-line bg-white p-4" data-testid="audit-filters">
       <fieldset className="space-y-4">
@@ -18,12 +19,19 @@ export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("entity")}</span>
-            <input name="entity" defaultValue={filters.entity} dir="ltr" aria-describedby="audit-entity-hint" className={input} />
-            <span id="audit-entity-hint" className="block text-xs text-muted">{t("entityHint")}</span>
+            <select name="entity" defaultValue={filters.entity ?? ""} className={input} data-testid="audit-entity">
+              <option value="">{t("entityAll")}</option>
+              {AUDIT_ENTITIES.map((entity) => (
+                <option key={entity} value={entity}>{entities(entity)}</option>
+              ))}
+              {/* A bookmarked view may name a type no longer written: it stays chosen, under its code. */}
+              {filters.entity !== undefined && !isAuditEntity(filters.entity) ? <option value={filters.entity}>{filters.entity}</option> : null}
+            </select>
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("entityId")}</span>
-            <input name="entityId" defaultValue={filters.entityId} dir="ltr" autoComplete="off" className={input} />
+            <input name="entityId" defaultValue={filters.entityId} dir="ltr" autoComplete="off" aria-describedby="audit-entity-id-hint" className={input} />
+            <span id="audit-entity-id-hint" className="block text-xs text-muted">{withIsolatedValues((values) => t("entityIdHint", values), { example: "TRH-MP-00457" })}</span>
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("from")}</span>

@@ -1,15 +1,23 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { isAuditEntity } from "@/lib/audit/filters";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AuditFieldChanges } from "./audit-field-changes";
-import { withIsolatedValues } from "@/components/layout/ltr-text";
+import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 
 const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
 
 export async function AuditTable({ entries, locale }: { entries: AuditEntryView[]; locale: Locale }) {
-  const t = await getTranslations("Audit.table");
+  const [t, entities, actions] = await Promise.all([getTranslations("Audit.table"), getTranslations("Audit.entities"), getTranslations("Audit.actions")]);
+  // "missingPerson.create" → "تسجيل مفقود"; a read names its record type; an unknown code stays as written.
+  const actionName = (action: string): string | null => {
+    // Reads are written "<entity>.read" (lib/audit/read-actions.ts, server-only).
+    const readEntity = action.endsWith(".read") ? action.slice(0, -".read".length) : null;
+    if (readEntity !== null) return isAuditEntity(readEntity) ? t("readOf", { entity: entities(readEntity) }) : null;
+    return actions.has(action as never) ? actions(action as never) : null;
+  };
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
@@ -37,8 +45,11 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
                 )}
                 {entry.ip !== null && <span className="block text-xs text-muted">{withIsolatedValues((values) => t("ip", values), { ip: entry.ip })}</span>}
               </td>
-              <td className={cell}><bdi>{entry.action}</bdi></td>
-              <td className={cell}><bdi>{entry.entity}</bdi></td>
+              <td className={cell}>
+                {actionName(entry.action)}
+                <span className="block font-mono text-xs text-muted"><LtrText>{entry.action}</LtrText></span>
+              </td>
+              <td className={cell}>{isAuditEntity(entry.entity) ? entities(entry.entity) : <bdi>{entry.entity}</bdi>}</td>
               <td className={`${cell} break-all font-mono text-xs`}><bdi>{entry.entityId}</bdi></td>
               <td className={cell}>
                 <AuditFieldChanges before={entry.before} after={entry.after} />

@@ -8,8 +8,7 @@ import type { Locale } from "@/lib/i18n/routing";
 export async function ActivityCharts({ activity, locale }: { activity: MonthOfActivity[]; locale: Locale }) {
   const t = await getTranslations("Dashboard");
   if (activity.length === 0) return <p className="text-muted">{t("noActivity")}</p>;
-  const total = (key: "policeReports" | "familiesSampled") =>
-    formatNumber(locale, activity.reduce((sum, month) => sum + month[key], 0));
+  const total = (key: "policeReports" | "familiesSampled") => activity.reduce((sum, month) => sum + month[key], 0);
   const shared = {
     rowHeading: t("monthHeading"),
     formatValue: (value: number) => formatNumber(locale, value),

@@ -2,7 +2,7 @@ import type { Locale } from "next-intl";
 import { TableHead } from "./table-head";
 import { getTranslations } from "next-intl/server";
 import type { ListedEffect, RemainsListEntry } from "@/lib/forensic/remains-list";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { LtrText } from "@/components/layout/ltr-text";
 
@@ -28,7 +28,7 @@ export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[];
               <td className="px-2 py-2"><LtrText>{row.ageMin === null && row.ageMax === null ? "—" : `${row.ageMin ?? "?"}–${row.ageMax ?? "?"}`}</LtrText></td>
               <td className="px-2 py-2">{forensic(`conditions.${row.condition}`)}</td>
               <td className="px-2 py-2" data-testid="remains-effects">
-                <ListedEffects effects={row.effects} total={row.effectsCount} kindLabel={(kind) => forensic(`effectKinds.${kind}`)} more={(count) => t("effectsMore", { count: formatNumber(locale, count) })} />
+                <ListedEffects effects={row.effects} total={row.effectsCount} kindLabel={(kind) => forensic(`effectKinds.${kind}`)} more={(count) => t("effectsMore", { count })} />
               </td>
             </tr>
           ))}

@@ -28,7 +28,7 @@ export async function WorkQueues({ queues, locale }: { queues: Record<WorkQueueN
                     <Link href={`/staff/identifications/${item.id}`} className="text-accent underline">
                       <LtrText>{item.remainsCode}</LtrText> · <LtrText>{item.caseNumber}</LtrText>
                     </Link>
-                    <span className="text-muted">{t("ageInDays", { days: formatNumber(locale, item.ageInDays) })}</span>
+                    <span className="text-muted">{t("ageInDays", { days: item.ageInDays })}</span>
                   </li>
                 ))}
               </ul>

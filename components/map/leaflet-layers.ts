@@ -1,5 +1,6 @@
 import type { Feature, MultiPolygon } from "geojson";
 import L from "leaflet";
+import { fillTemplate } from "@/lib/i18n/fill-template";
 import { formatNumber } from "@/lib/i18n/format";
 import type { CountryOutline } from "@/lib/map/libya-outline";
 import { TARHUNA } from "@/lib/map/places";
@@ -8,11 +9,6 @@ import type { SiteMapLabels } from "./map-props";
 import { STATUS_COLOURS } from "./status-colours";
 
 type Locale = "ar" | "en";
-
-/** Fills "{name}" placeholders; the templates come translated from the server. */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
 
 function element<Tag extends keyof HTMLElementTagNameMap>(
   tag: Tag,
@@ -39,10 +35,7 @@ export function siteIcon(site: PublicGraveSite, labels: SiteMapLabels, locale: L
   const separator = element("span", "opacity-80", "·");
   const identified = element("span", "", formatNumber(locale, site.identified));
   for (const part of [recovered, separator, identified]) part.setAttribute("aria-hidden", "true");
-  const description = fill(labels.siteCounts, {
-    recovered: formatNumber(locale, site.bodiesRecovered),
-    identified: formatNumber(locale, site.identified),
-  });
+  const description = fillTemplate(labels.siteCounts, { recovered: site.bodiesRecovered, identified: site.identified }, locale);
   const spoken = element("span", "sr-only", `${siteName(site, locale)} (${labels.statuses[site.status]}): ${description}`);
   body.append(recovered, separator, identified, spoken);
   return L.divIcon({ html: body, className: "", iconSize: [64, 28], iconAnchor: [32, 14], popupAnchor: [0, -14] });
@@ -59,11 +52,7 @@ export function clusterIcon(sites: PublicGraveSite[], labels: SiteMapLabels, loc
   const spoken = element(
     "span",
     "sr-only",
-    fill(labels.clusterCounts, {
-      sites: formatNumber(locale, sites.length),
-      recovered: formatNumber(locale, recovered),
-      identified: formatNumber(locale, identified),
-    }),
+    fillTemplate(labels.clusterCounts, { sites: sites.length, recovered, identified }, locale),
   );
   body.append(count, spoken);
   return L.divIcon({ html: body, className: "", iconSize: [44, 44], iconAnchor: [22, 22] });

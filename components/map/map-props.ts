@@ -10,7 +10,7 @@ export interface SiteMapLabels {
   zoomOut: string;
   tilesUnavailable: string;
   statuses: Record<PublicGraveSite["status"], string>;
-  /** "{recovered} bodies recovered, {identified} identified" with the placeholders left in. */
+  /** "{recovered, plural, …} bodies recovered, {identified} identified", filled per marker (fillTemplate). */
   siteCounts: string;
   /** "{sites} grave sites close together: …" with {sites}, {recovered}, {identified} left in. */
   clusterCounts: string;

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "next-intl";
 import { OfficeContactDetails } from "@/components/settings/office-contact-details";
@@ -7,19 +8,38 @@ import type { OfficeContactValues } from "@/lib/settings/office-contact-values";
 import { fullArabicName } from "./person-name";
 import { LtrText } from "@/components/layout/ltr-text";
 
+/** "المتبرعة" for a woman: her recorded sex, or being the mother of the person she gives for. */
+function donorSexForWording(receipt: SampleReceipt): "female" | "other" {
+  return receipt.donorSex === "female" || receipt.relatives.some((relative) => relative.relationship === "mother") ? "female" : "other";
+}
+
 /** The receipt in one language; the page prints it in Arabic and in English, one after the other. */
 export async function ReceiptBody({ receipt, locale, contact }: { receipt: SampleReceipt; locale: Locale; contact: OfficeContactValues }) {
   const t = await getTranslations({ locale, namespace: "People" });
-  const donorName = fullArabicName({ givenName: receipt.donorGivenName, fatherName: receipt.donorFatherName, familyName: receipt.donorFamilyName });
+  const donorName = fullArabicName({
+    givenName: receipt.donorGivenName,
+    fatherName: receipt.donorFatherName,
+    grandfatherName: receipt.donorGrandfatherName,
+    familyName: receipt.donorFamilyName,
+  });
+  const donorSex = donorSexForWording(receipt);
   return (
     <article lang={locale} dir={locale === "ar" ? "rtl" : "ltr"} className="space-y-3 break-inside-avoid rounded border border-line p-6">
       <h2 className="text-xl font-semibold">{t("receiptTitle")}</h2>
       <p>{t("receiptIntro")}</p>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
         <dt className="text-muted">{t("reference")}</dt><dd className="text-lg font-bold" data-testid="receipt-family-reference"><LtrText>{receipt.familyReference}</LtrText></dd>
-        <dt className="text-muted">{t("donor")}</dt><dd dir="rtl">{donorName}</dd>
-        <dt className="text-muted">{t("forRelatives")}</dt>
-        <dd>{receipt.relatives.map((relative) => `${fullArabicName(relative)} (${t(`relationships.${relative.relationship}`)})`).join("، ")}</dd>
+        <dt className="text-muted">{t("receiptDonor", { sex: donorSex })}</dt><dd dir="rtl">{donorName}</dd>
+        {receipt.relatives.map((relative) => (
+          <Fragment key={relative.missingPersonId}>
+            <dt className="text-muted">{t("receiptMissingPerson", { sex: relative.sex })}</dt>
+            <dd data-testid="receipt-missing-person">
+              <span dir="rtl">{fullArabicName(relative)}</span> (<LtrText>{relative.caseNumber}</LtrText>)
+            </dd>
+            <dt className="text-muted">{t("receiptRelationship", { donor: donorSex, missing: relative.sex })}</dt>
+            <dd data-testid="receipt-relationship">{t(`relationships.${relative.relationship}`)}</dd>
+          </Fragment>
+        ))}
         <dt className="text-muted">{t("barcode")}</dt><dd><LtrText>{receipt.barcode}</LtrText></dd>
         <dt className="text-muted">{t("collectedOn")}</dt><dd>{formatDate(locale, receipt.collectedOn)}</dd>
         <dt className="text-muted">{t("collectedBy")}</dt><dd>{receipt.collectedByName}</dd>

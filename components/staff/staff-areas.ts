@@ -20,3 +20,12 @@ export const STAFF_AREAS = [
   { href: "/staff/settings", label: "settings", permission: "settings.manage" },
   { href: "/staff/account/password", label: "account", permission: "account.manageOwn" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
+
+/**
+ * The area a page belongs to, to mark in the navigation: the longest area path the page's path
+ * (without its language) starts with, segment by segment; the dashboard only on itself.
+ */
+export function currentAreaHref(pathname: string, hrefs: readonly string[]): string | undefined {
+  const within = (href: string) => pathname === href || (href !== "/staff" && pathname.startsWith(`${href}/`));
+  return hrefs.filter(within).sort((left, right) => right.length - left.length)[0];
+}

@@ -14,6 +14,35 @@ export interface AuditFilters {
 }
 
 export const AUDIT_ENTRY_KINDS = ["read", "change"] as const;
+
+/** The record types audit entries are written for, offered as a list (tests/unit/audit-entities.test.ts). */
+export const AUDIT_ENTITIES = [
+  "missing_person",
+  "family",
+  "reference_donor",
+  "dna_sample",
+  "sample_receipt",
+  "police_report",
+  "grave_site",
+  "remains",
+  "custody_event",
+  "identification",
+  "str_profiles",
+  "kinship_leads",
+  "allele_frequency_tables",
+  "dossier",
+  "import",
+  "export",
+  "user",
+  "system_setting",
+  "system",
+  "action",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export function isAuditEntity(value: string): value is AuditEntity {
+  return (AUDIT_ENTITIES as readonly string[]).includes(value);
+}
 export type AuditEntryKind = (typeof AUDIT_ENTRY_KINDS)[number];
 
 /** Where a page starts: just older or just newer than a known entry; null for the newest page. */

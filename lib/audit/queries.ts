@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, dnaSamples, families, graveSites, missingPersons, policeReports, remains, users } from "@/db/schema";
 import { TIME_ZONE } from "@/lib/i18n/format";
 import type { AuditCursor, AuditFilters } from "./filters";
 import { isChangeEntry, isReadEntry } from "./read-actions";
@@ -22,6 +23,21 @@ export interface AuditPage {
 
 export type AuditEntryView = Awaited<ReturnType<typeof selectEntries>>[number];
 
+/**
+ * The record ids a typed reference stands for, as staff know records: a case number, a family
+ * reference, a body's or a site's code, a sample's barcode, a report number; or the id itself.
+ */
+function recordIdsFor(reference: string): SQL {
+  const same = (column: AnyPgColumn) => sql`upper(${column}) = upper(${reference})`;
+  return sql`select ${reference}::text as id
+    union all select ${missingPersons.id}::text from ${missingPersons} where ${same(missingPersons.caseNumber)}
+    union all select ${families.id}::text from ${families} where ${same(families.reference)}
+    union all select ${remains.id}::text from ${remains} where ${same(remains.code)}
+    union all select ${graveSites.id}::text from ${graveSites} where ${same(graveSites.code)}
+    union all select ${dnaSamples.id}::text from ${dnaSamples} where ${same(dnaSamples.barcode)}
+    union all select ${policeReports.id}::text from ${policeReports} where ${same(policeReports.reportNumber)}`;
+}
+
 function matching(filters: AuditFilters): SQL | undefined {
   const { actor, entity, entityId, from, to, kind } = filters;
   return and(
@@ -32,7 +48,7 @@ function matching(filters: AuditFilters): SQL | undefined {
     // A read of a list page names its records in after.ids rather than in entity_id.
     entityId === undefined
       ? undefined
-      : sql`(${auditLog.entityId} = ${entityId} or (${isReadEntry()} and ${auditLog.after} -> 'ids' @> jsonb_build_array(${entityId}::text)))`,
+      : sql`(${auditLog.entityId} in (${recordIdsFor(entityId)}) or (${isReadEntry()} and exists (select 1 from (${recordIdsFor(entityId)}) as record where ${auditLog.after} -> 'ids' @> jsonb_build_array(record.id))))`,
     kind === undefined ? undefined : kind === "read" ? isReadEntry() : isChangeEntry(),
     // Days as lived in Tarhuna, whatever time zone the server runs in.
     from === undefined ? undefined : sql`${auditLog.occurredAt} >= (${from}::date)::timestamp at time zone ${TIME_ZONE}`,

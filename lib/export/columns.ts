@@ -1,8 +1,13 @@
-/** A column of an export: both languages in the header, as the import templates have them. */
+import type { ExportWords } from "./words";
+
+/**
+ * A column of an export: both languages in the header, as the import templates have them; coded
+ * values (sex, status, category) in the words of the export's language.
+ */
 export interface ExportColumn<Row> {
   headerAr: string;
   headerEn: string;
-  value: (row: Row) => string | number | null;
+  value: (row: Row, words: ExportWords) => string | number | null;
 }
 
 export function headerRow<Row>(columns: readonly ExportColumn<Row>[]): string[] {

@@ -4,7 +4,9 @@ import type { Executor } from "@/db/client";
 import { families, missingPersons, policeReports } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import { familyListColumns } from "@/lib/people/family-list";
+import type { Locale } from "@/lib/i18n/routing";
 import type { ExportColumn } from "./columns";
+import { exportWords } from "./words";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
 export const EXPORT_LISTS = ["missingPersons", "policeReports", "families"] as const;
@@ -53,11 +55,11 @@ export const PERSON_EXPORT: readonly ExportColumn<PersonRow>[] = [
   { headerAr: "اسم الجد", headerEn: "Grandfather's name", value: (row) => row.grandfatherName },
   { headerAr: "اللقب", headerEn: "Family name", value: (row) => row.familyName },
   { headerAr: "الاسم بالحروف اللاتينية", headerEn: "Name in Latin letters", value: (row) => row.nameLatin },
-  { headerAr: "الجنس", headerEn: "Sex", value: (row) => row.sex },
+  { headerAr: "الجنس", headerEn: "Sex", value: (row, words) => words.sex(row.sex) },
   { headerAr: "سنة الميلاد", headerEn: "Birth year", value: (row) => row.birthYear },
   { headerAr: "تاريخ آخر مشاهدة", headerEn: "Last seen on", value: (row) => row.lastSeenOn },
   { headerAr: "مكان آخر مشاهدة", headerEn: "Last seen place", value: (row) => row.lastSeenPlace },
-  { headerAr: "الحالة", headerEn: "Status", value: (row) => row.status },
+  { headerAr: "الحالة", headerEn: "Status", value: (row, words) => words.personStatus(row.status) },
   { headerAr: "مرجع العائلة", headerEn: "Family reference", value: (row) => row.familyReference },
 ];
 
@@ -67,7 +69,7 @@ export const REPORT_EXPORT: readonly ExportColumn<ReportRow>[] = [
   { headerAr: "تاريخ البلاغ", headerEn: "Filed on", value: (row) => row.filedOn },
   { headerAr: "اسم المبلغ", headerEn: "Reporter name", value: (row) => row.reporterName },
   { headerAr: "صلة المبلغ", headerEn: "Reporter relationship", value: (row) => row.reporterRelationship },
-  { headerAr: "نوع البلاغ", headerEn: "Category", value: (row) => row.category },
+  { headerAr: "نوع البلاغ", headerEn: "Category", value: (row, words) => words.reportCategory(row.category) },
   { headerAr: "الوقائع", headerEn: "Narrative", value: (row) => row.narrative },
   { headerAr: "أرقام الحالات", headerEn: "Case numbers", value: (row) => row.caseNumbers },
 ];
@@ -115,23 +117,29 @@ function familyBatch(db: Executor, role: Role, after: string | null) {
 }
 
 /** Every live record of a list as text rows, batch by batch (keyset), never the whole table in memory. */
-export async function* exportRows(access: ReadAccess<"personalData.export">, db: Executor, list: ExportList): AsyncGenerator<(string | number | null)[][]> {
+export async function* exportRows(
+  access: ReadAccess<"personalData.export">,
+  db: Executor,
+  list: ExportList,
+  language: Locale = "ar",
+): AsyncGenerator<(string | number | null)[][]> {
   assertReadAccess(access, "personalData.export");
+  const words = exportWords(language);
   // Contact details follow the session's role, never a role the caller names.
   const role = access.session.role;
   if (list === "missingPersons") {
     for (let batch = await personBatch(db, null); batch.length > 0; batch = await personBatch(db, batch.at(-1)?.caseNumber ?? null)) {
-      yield batch.map((row) => PERSON_EXPORT.map((column) => column.value(row)));
+      yield batch.map((row) => PERSON_EXPORT.map((column) => column.value(row, words)));
       if (batch.length < BATCH) return;
     }
   } else if (list === "policeReports") {
     for (let batch = await reportBatch(db, null); batch.length > 0; batch = await reportBatch(db, batch.at(-1) ?? null)) {
-      yield batch.map((row) => REPORT_EXPORT.map((column) => column.value(row)));
+      yield batch.map((row) => REPORT_EXPORT.map((column) => column.value(row, words)));
       if (batch.length < BATCH) return;
     }
   } else {
     for (let batch = await familyBatch(db, role, null); batch.length > 0; batch = await familyBatch(db, role, batch.at(-1)?.reference ?? null)) {
-      yield batch.map((row) => FAMILY_EXPORT.map((column) => column.value(row)));
+      yield batch.map((row) => FAMILY_EXPORT.map((column) => column.value(row, words)));
       if (batch.length < BATCH) return;
     }
   }

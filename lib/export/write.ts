@@ -22,10 +22,10 @@ async function* csvChunks(headers: string[], batches: AsyncIterable<Cell[][]>): 
 }
 
 /** XLSX written row by row (ExcelJS streaming writer): cells are typed values, never formulas. */
-function xlsxStream(sheetName: string, headers: string[], batches: AsyncIterable<Cell[][]>): Readable {
+function xlsxStream(sheetName: string, headers: string[], batches: AsyncIterable<Cell[][]>, rightToLeft: boolean): Readable {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1, rightToLeft }] });
   void (async () => {
     try {
       const header = sheet.addRow(headers);
@@ -41,8 +41,14 @@ function xlsxStream(sheetName: string, headers: string[], batches: AsyncIterable
   return output;
 }
 
-/** The export's bytes as a web stream, generated while the client downloads. */
-export function exportStream(format: ExportFormat, sheetName: string, headers: string[], batches: AsyncIterable<Cell[][]>): ReadableStream<Uint8Array> {
-  const source = format === "csv" ? Readable.from(csvChunks(headers, batches)) : xlsxStream(sheetName, headers, batches);
+/** The export's bytes as a web stream, generated while the client downloads; an Arabic sheet reads right to left. */
+export function exportStream(
+  format: ExportFormat,
+  sheetName: string,
+  headers: string[],
+  batches: AsyncIterable<Cell[][]>,
+  language: "ar" | "en" = "ar",
+): ReadableStream<Uint8Array> {
+  const source = format === "csv" ? Readable.from(csvChunks(headers, batches)) : xlsxStream(sheetName, headers, batches, language === "ar");
   return Readable.toWeb(source) as ReadableStream<Uint8Array>;
 }

@@ -11,8 +11,20 @@ export function intlLocale(locale: Locale): string {
   return locale === "ar" ? "ar-LY-u-nu-latn" : "en-GB";
 }
 
+/** The Arabic thousands separator: unlike ar-LY's ".", nobody takes it for a decimal point. */
+const ARABIC_THOUSANDS_SEPARATOR = "\u066C";
+
+/**
+ * English groups thousands as usual (3,050). Arabic keeps ar-LY with Western digits but must not
+ * write 3,050 bodies as ar-LY's "3.050", read as three point nought five by visitors used to ",":
+ * no grouping below 10,000 (3050), and the Arabic separator above (12٬500). README, i18n notes.
+ */
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  if (locale === "en") return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return new Intl.NumberFormat(intlLocale(locale), { useGrouping: "min2" })
+    .formatToParts(value)
+    .map((part) => (part.type === "group" ? ARABIC_THOUSANDS_SEPARATOR : part.value))
+    .join("");
 }
 
 export function formatDate(locale: Locale, value: Date | string): string {

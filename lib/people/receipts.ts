@@ -21,7 +21,9 @@ async function getSampleReceiptQuery(db: Executor, sampleId: string) {
       donorId: referenceDonors.id,
       donorGivenName: referenceDonors.givenName,
       donorFatherName: referenceDonors.fatherName,
+      donorGrandfatherName: referenceDonors.grandfatherName,
       donorFamilyName: referenceDonors.familyName,
+      donorSex: referenceDonors.sex,
       familyReference: families.reference,
     })
     .from(dnaSamples)
@@ -30,10 +32,20 @@ async function getSampleReceiptQuery(db: Executor, sampleId: string) {
     .where(and(eq(dnaSamples.id, sampleId), isNull(dnaSamples.voidedAt)));
   if (!receipt) return null;
   const relatives = await db
-    .select({ caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName, fatherName: missingPersons.fatherName, familyName: missingPersons.familyName, relationship: donorRelationships.relationship })
+    .select({
+      missingPersonId: missingPersons.id,
+      caseNumber: missingPersons.caseNumber,
+      givenName: missingPersons.givenName,
+      fatherName: missingPersons.fatherName,
+      grandfatherName: missingPersons.grandfatherName,
+      familyName: missingPersons.familyName,
+      sex: missingPersons.sex,
+      relationship: donorRelationships.relationship,
+    })
     .from(donorRelationships)
     .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
-    .where(eq(donorRelationships.donorId, receipt.donorId));
+    .where(eq(donorRelationships.donorId, receipt.donorId))
+    .orderBy(missingPersons.caseNumber);
   return { ...receipt, relatives };
 }
 

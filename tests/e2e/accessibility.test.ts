@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, test } from "vitest";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
+import { DESKTOP, openAppPage, openSignedInPage, PHONE } from "./support/open-page";
 import { countSitesOnMap } from "./support/public-map";
 
 const server = appServerForThisFile();
@@ -30,5 +30,17 @@ describe("accessibility (axe)", () => {
         expect(violations).toEqual([]);
       });
     }
+  }
+
+  for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+    test(`the staff navigation on a ${device}, its menu open on a phone, has no axe violation`, async (context) => {
+      const page = await openSignedInPage(context, browser.current, server.current, "admin", { viewport });
+      if (device === "phone") {
+        await page.getByTestId("staff-navigation-toggle").click();
+        await expect.poll(() => page.getByTestId("staff-navigation-toggle").getAttribute("aria-expanded")).toBe("true");
+      }
+      const results = await new AxeBuilder({ page }).include('[data-testid="staff-navigation"]').analyze();
+      expect(results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }))).toEqual([]);
+    });
   }
 });

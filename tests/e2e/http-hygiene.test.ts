@@ -51,6 +51,8 @@ describe("HTTP hygiene of the production server", () => {
       { what: "staff API route, signed out", path: "/api/staff/persons", status: 401, policy: true },
       { what: "family portal", path: "/ar/family", status: 200, policy: true },
       { what: "static asset", path: asset ?? "/", status: 200, policy: false },
+      // The icon every page links: once redirected to /ar/icon.svg, a 404 on every page.
+      { what: "site icon", path: "/icon.svg", status: 200, policy: false },
       { what: "404 page", path: "/ar/no-such-page", status: 404, policy: true },
     ];
     for (const route of routes) {

@@ -91,6 +91,12 @@ describe("people records", () => {
     await page.getByTestId("receipt-link").click();
     await page.getByTestId("sample-receipt").waitFor();
     await expect.poll(() => page.getByTestId("receipt-family-reference").first().innerText()).toBe(reference);
+    // Not "مرجع لـ: مصطفى … (الأم)", which read as if the missing man were the mother (issue 24).
+    const arabicReceipt = page.locator('[data-testid="sample-receipt"] article[lang="ar"]');
+    await expect.poll(() => arabicReceipt.innerText()).toContain("صلة المتبرعة بالمفقود");
+    await expect.poll(() => arabicReceipt.getByTestId("receipt-relationship").allInnerTexts()).toEqual(["الأم", "الأم"]);
+    const brothersInFull = BROTHERS.map((brother) => `${brother.givenName} ${brother.fatherName} ${brother.grandfatherName} ${FAMILY_NAME}`);
+    await expect.poll(async () => (await arabicReceipt.getByTestId("receipt-missing-person").allInnerTexts()).map((text) => text.replace(/\s*\(.*$/, "")).sort()).toEqual([...brothersInFull].sort());
     await page.reload();
     await page.getByTestId("print-receipt").click();
     await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");

@@ -82,6 +82,17 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
     expect(summary(problems)).toEqual([]);
   });
 
+  test("the audit viewer finds a person's entries by case number and names actions and record types in Arabic", async (context) => {
+    const page = await signedIn(context, "admin");
+    // Searching reads the person's record, which the audit log names by its id.
+    await visit(page, "/ar/staff/search?q=TRH-MP-00018");
+    await page.goto(server.current.url("/ar/staff/audit?entityId=TRH-MP-00018"));
+    const rows = page.locator('[data-testid="audit-table"] tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.first().locator("td").nth(2).innerText()).toContain(`${arabic.Audit.table.readOf.replace("{entity}", arabic.Audit.entities.missing_person)}`);
+    await expect.poll(() => page.getByTestId("audit-entity").locator("option").allInnerTexts()).toContain(arabic.Audit.entities.missing_person);
+  });
+
   test("a second examiner's kinship leads and confirmation dialog isolate every value", async (context) => {
     const page = await signedIn(context, "forensic2");
     const problems = [];

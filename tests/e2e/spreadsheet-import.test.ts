@@ -38,7 +38,7 @@ test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and
   expect(previewed).toEqual([expect.stringContaining(`${prefix}-1`), expect.stringContaining(`${prefix}-3`)]);
   await page.screenshot({ path: screenshotPath("spreadsheet import", "dry-run"), fullPage: true });
 
-  await page.getByRole("button", { name: "استورد 2 سجلاً جديداً" }).click();
+  await page.getByRole("button", { name: "استورد سجلين جديدين" }).click();
   await page.locator("dialog").getByRole("button", { name: "استورد" }).click();
   await page.getByText("انتهى الاستيراد").waitFor();
 

@@ -16,6 +16,7 @@ import {
 } from "./support/staff-pages";
 
 const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740 };
 const ARABIC_LABELS = { username: arabic.Auth.username, password: arabic.Auth.password };
 const ENGLISH_LABELS = { username: english.Auth.username, password: english.Auth.password };
 /** Demo accounts named after their role (forensic2 is a second forensic account, not needed here). */
@@ -69,6 +70,11 @@ describe("staff sign-in", () => {
           const expectedHeading = ARABIC_AREA_HEADINGS[area.href];
           if (expectedHeading) expect(heading, `${role} sees ${area.href}`).toBe(expectedHeading);
           await expect.poll(() => page.getByTestId("forbidden").count(), { message: `${role} at ${area.href}` }).toBe(0);
+          const current = page.locator('[data-testid="staff-navigation"] a[aria-current="page"]');
+          await expect.poll(() => current.count(), { message: `${role} at ${area.href}: one current link` }).toBe(1);
+          expect(await current.getAttribute("href"), `${role} at ${area.href}`).toBe(`/ar${area.href}`);
+          // Seen, not only announced: the current link is bold, the others are not.
+          expect(await current.evaluate((link) => getComputedStyle(link).fontWeight), `${role} at ${area.href}`).toBe("700");
         } else {
           await page.getByTestId("forbidden").waitFor({ state: "visible" });
           await expect.poll(() => page.getByTestId("forbidden").innerText(), { message: `${role} at ${area.href}` }).toContain(arabic.Staff.forbiddenTitle);
@@ -81,6 +87,27 @@ describe("staff sign-in", () => {
       expect(pathnameOf(page)).toBe("/ar/login");
     });
   }
+
+  test("on a phone the staff areas fold behind one menu button that opens and closes by keyboard", async (context) => {
+    const page = await openPage(context, "/ar/login");
+    await page.setViewportSize(PHONE);
+    await submitSignInForm(page, ARABIC_LABELS, { username: "admin", password: DEMO_PASSWORD });
+    await expectToArriveAt(page, "/ar/staff");
+    const toggle = page.getByTestId("staff-navigation-toggle");
+    const firstLink = page.locator('[data-testid="staff-navigation"] a').first();
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => firstLink.isVisible()).toBe(false);
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => firstLink.isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath(context.task.name, "menu-open"), fullPage: true });
+    await page.keyboard.press("Space");
+    await expect.poll(() => firstLink.isVisible()).toBe(false);
+    // Folded, the navigation takes one line of a 360 px screen, not half of it.
+    const navigationHeight = await page.getByTestId("staff-navigation").evaluate((element) => element.getBoundingClientRect().height);
+    expect(navigationHeight).toBeLessThan(60);
+  });
 
   for (const [pathname, loginPathname] of [
     ["/ar/staff", "/ar/login"],

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { appendAuditEntry, type AuditEntryInput } from "@/lib/audit/append";
 import { getAuditPage } from "@/lib/audit/queries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createUser, uniqueSuffix } from "./support/factories";
+import { createMissingPerson, createRemains, createUser, uniqueSuffix } from "./support/factories";
 import { readAs } from "./support/read-access";
 
 const backends = await testBackends();
@@ -39,6 +39,22 @@ async function appendAt(db: Database, isoTime: string, input: AuditEntryInput): 
 }
 
 describeOnEachBackend(backends, "the audit viewer's query", (database) => {
+  it("finds a record's entries by its case number or code, as staff know it, not only by its internal id", async () => {
+    const db = database().db;
+    const person = await createMissingPerson(db);
+    const body = await createRemains(db);
+    const [personEntry, bodyEntry] = await appendEntries(db, [
+      entry("missing_person", { entityId: person.id }),
+      entry("remains", { entityId: body.id }),
+    ]);
+    const byCode = async (code: string) => (await getAuditPage(readAs("admin", "audit.read"), db, { entityId: code }, null)).entries.map((row) => row.id);
+    expect(await byCode(person.caseNumber)).toEqual([personEntry]);
+    expect(await byCode(person.caseNumber.toLowerCase())).toEqual([personEntry]);
+    expect(await byCode(body.code)).toEqual([bodyEntry]);
+    expect(await byCode(person.id)).toEqual([personEntry]);
+    expect(await byCode("TRH-MP-NO-SUCH")).toEqual([]);
+  });
+
   it("pages newest first, 50 at a time, with cursors both ways and the total of matches", async () => {
     const db = database().db;
     const entity = testEntity();

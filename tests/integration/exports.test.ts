@@ -1,5 +1,6 @@
 import "./support/mock-action-request";
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as exportList } from "@/app/api/staff/export/[list]/route";
@@ -39,8 +40,12 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
     actionRequest.db = db();
   });
 
-  const download = (list: string, format = "csv") =>
-    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}`, { method: "POST" }), { params: Promise.resolve({ list }) });
+  const download = (list: string, format = "csv", language?: "ar" | "en") =>
+    exportList(new Request(`http://localhost/api/staff/export/${list}?format=${format}${language ? `&lang=${language}` : ""}`, { method: "POST" }), {
+      params: Promise.resolve({ list }),
+    });
+
+  const csvRows = async (response: Response) => Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, "").trim()).data;
 
   it("gives a registrar the families with phone and area, neutralises formulas, and audits the download", async () => {
     actionRequest.session = await createStaffSession(db(), "registrar");
@@ -84,7 +89,28 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
     expect(exported?.values).toMatchObject({ givenName: "مصطفى", fatherName: "إبراهيم", sex: "male", birthYear: 1988, familyReference: reference.toUpperCase() });
   });
 
-  it("exports every column of a police report as stored, with the case numbers of both linked persons", async () => {
+  it("writes codes as words of the export's language: ذكر and مفقود in Arabic, Male and Missing in English", async () => {
+    actionRequest.session = await createStaffSession(db(), "registrar");
+    const arabic = (await csvRows(await download("missingPersons", "csv", "ar"))).find((row) => row[0] === caseNumber);
+    expect(arabic?.[6]).toBe("ذكر");
+    expect(arabic?.[10]).toBe("مفقود");
+    const english = (await csvRows(await download("missingPersons", "csv", "en"))).find((row) => row[0] === caseNumber);
+    expect(english?.[6]).toBe("Male");
+    expect(english?.[10]).toBe("Missing");
+  });
+
+  it("sets the XLSX sheet right to left for Arabic, left to right for English", async () => {
+    actionRequest.session = await createStaffSession(db(), "registrar");
+    const sheetView = async (language: "ar" | "en") => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await (await download("families", "xlsx", language)).arrayBuffer());
+      return workbook.worksheets[0]?.views[0];
+    };
+    expect(await sheetView("ar")).toMatchObject({ rightToLeft: true });
+    expect((await sheetView("en"))?.rightToLeft ?? false).toBe(false);
+  });
+
+  it("exports every column of a police report, with the case numbers of both linked persons", async () => {
     const reportNumber = `TST-R-${uniqueSuffix()}`;
     const [report] = await db()
       .insert(policeReports)
@@ -100,7 +126,7 @@ describeOnEachBackend(backends, "list exports and open data", (database) => {
     expect(header).toEqual(["رقم البلاغ / Report number", "مركز الشرطة / Police station", "تاريخ البلاغ / Filed on", "اسم المبلغ / Reporter name",
       "صلة المبلغ / Reporter relationship", "نوع البلاغ / Category", "الوقائع / Narrative", "أرقام الحالات / Case numbers"]);
     expect(rows.find((row) => row[0] === reportNumber)).toEqual([
-      report.reportNumber, report.station, report.filedOn, report.reporterName, report.reporterRelationship, report.category, report.narrative,
+      report.reportNumber, report.station, report.filedOn, report.reporterName, report.reporterRelationship, "اختفاء", report.narrative,
       [first.caseNumber, second.caseNumber].sort().join("; "),
     ]);
   });

@@ -158,6 +158,16 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
       });
     });
 
+    it("the receipt names the missing person in full, grandfather included, and says the donor is a woman", async () => {
+      const { donorId, missingPersonId } = await familyWithDonor();
+      const { sampleId } = unwrap(await collectSample(sampleInput(donorId)));
+      const receipt = await getSampleReceipt(readAs("registrar", "personalData.export"), db(), sampleId);
+      expect(receipt).toMatchObject({ donorSex: "female", donorGrandfatherName: "" });
+      expect(receipt?.relatives).toEqual([
+        expect.objectContaining({ missingPersonId, givenName: "أحمد", fatherName: "محمد", grandfatherName: "علي", sex: "male", relationship: "mother" }),
+      ]);
+    });
+
     it("voids a sample with a reason: the family page and the receipt no longer show it", async () => {
       const { familyId, donorId } = await familyWithDonor();
       const { sampleId } = unwrap(await collectSample(sampleInput(donorId)));

@@ -9,9 +9,10 @@ function keyPaths(messages: object, prefix = ""): string[] {
   );
 }
 
-/** The {placeholders} and <tags> a message uses: a translation must keep the same ones. */
+/** The {placeholders} and <tags> a message uses: a translation must keep the same ones. A plural's
+ * branches ({days, plural, =0 {since today} ...}) are text, not placeholders. */
 function argumentsOf(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)|<(\w+)>/g)].map((match) => match[1] ?? match[2] ?? "").sort();
+  return [...new Set([...message.matchAll(/\{(\w+)\s*[,}]|<(\w+)>/g)].map((match) => match[1] ?? match[2] ?? ""))].sort();
 }
 
 function valueAt(messages: object, path: string): unknown {

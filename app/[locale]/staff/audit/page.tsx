@@ -8,7 +8,6 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { auditQuery, parseAuditCursor, parseAuditFilters, type SearchParams } from "@/lib/audit/filters";
 import { checkAuditChain, getAuditPage } from "@/lib/audit/queries";
 import { requirePageRead } from "@/lib/auth/page-guard";
-import { formatNumber } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
 
 interface AuditLogPageProps {
@@ -44,10 +43,10 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
       </header>
       <section aria-labelledby="audit-chain-heading" className="space-y-2">
         <h2 id="audit-chain-heading" className="sr-only">{t("chain.heading")}</h2>
-        <AuditChainStatus report={chain} query={auditQuery(filters, cursor)} locale={locale} />
+        <AuditChainStatus report={chain} query={auditQuery(filters, cursor)} />
       </section>
       <AuditFilterForm filters={filters} />
-      <p role="status" className="text-sm text-muted">{t("total", { count: formatNumber(locale, page.total) })}</p>
+      <p role="status" className="text-sm text-muted">{t("total", { count: page.total })}</p>
       {page.entries.length === 0 ? (
         <p className="rounded border border-line bg-white px-4 py-6 text-center text-muted" data-testid="audit-empty">
           {t("empty")}

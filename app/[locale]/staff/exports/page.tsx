@@ -20,7 +20,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ locale
             <span className="min-w-40 font-medium">{t(`lists.${list}`)}</span>
             {FORMATS.map((format) => (
               // A POST from this page: the route refuses links and other sites (lib/people/route-guard.ts).
-              <form key={format} method="post" action={`/api/staff/export/${list}?format=${format}`}>
+              <form key={format} method="post" action={`/api/staff/export/${list}?format=${format}&lang=${locale}`}>
                 <button
                   type="submit"
                   className="text-accent underline"

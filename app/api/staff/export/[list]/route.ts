@@ -21,10 +21,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ lis
   if ("response" in authorised) return authorised.response;
   const { list } = await params;
   if (!isExportList(list)) return Response.json({ error: "notFound" }, { status: 404 });
-  const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  const query = new URL(request.url).searchParams;
+  const format = query.get("format") === "xlsx" ? "xlsx" : "csv";
+  // The exports page's language; Arabic unless English is asked for.
+  const language = query.get("lang") === "en" ? "en" : "ar";
   const db = await getDb();
   await auditExport(db, authorised.session, await currentRequestMetadata(), list, format);
-  const body = exportStream(format, list, headerRow(exportHeaders(list)), exportRows(authorised.read, db, list));
+  const body = exportStream(format, list, headerRow(exportHeaders(list)), exportRows(authorised.read, db, list, language), language);
   const date = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     headers: {
