@@ -3,6 +3,24 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+/**
+ * Browser files that judge how the server copes with load or a stall (an answer within 1 s while a
+ * hostile workbook is read, a load run, a database that stops answering): they run alone, so that
+ * another file's work on the same two cores cannot decide their outcome.
+ */
+const BROWSER_FILES_RUN_ALONE = ["tests/e2e/spreadsheet-import.test.ts", "tests/e2e/load-smoke.test.ts", "tests/e2e/database-hang.test.ts"];
+
+/** What both browser projects share; the global setup builds and seeds once for the two (global-setup.ts). */
+const browserTests = {
+  environment: "node",
+  globalSetup: ["tests/e2e/support/global-setup.ts"],
+  testTimeout: 120_000,
+  hookTimeout: 600_000,
+  // Page assertions retry (`await expect.poll(() => locator.innerText())…`) as long as a
+  // locator waits for its element (open-page.ts), rather than judging the page at one instant.
+  expect: { poll: { timeout: 15_000, interval: 100 } },
+};
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -15,7 +33,7 @@ export default defineConfig({
   test: {
     // Three workers on two cores: integration files spend much of their time waiting on
     // PostgreSQL or on child processes, so a third file keeps both cores busy (bench/RESULTS.md,
-    // CI timings). The browser files run one at a time regardless (fileParallelism below).
+    // CI timings). The browser files run two at a time at most (the e2e projects below).
     maxWorkers: 3,
     projects: [
       {
@@ -37,16 +55,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...browserTests,
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          environment: "node",
+          exclude: BROWSER_FILES_RUN_ALONE,
+          // Two files at a time: each has its own production server and data (app-server.ts), so
+          // they share nothing but the machine, and one file alone leaves much of the second core
+          // idle while it waits on its pages (bench/RESULTS.md, "CI time").
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...browserTests,
+          name: "e2e-alone",
+          include: BROWSER_FILES_RUN_ALONE,
+          // One at a time, after the others (vitest runs projects without file parallelism last).
           fileParallelism: false,
-          globalSetup: ["tests/e2e/support/global-setup.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 600_000,
-          // Page assertions retry (`await expect.poll(() => locator.innerText())…`) as long as a
-          // locator waits for its element (open-page.ts), rather than judging the page at one instant.
-          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -1,5 +1,6 @@
 import "server-only";
 import net from "node:net";
+import postgres from "postgres";
 
 /**
  * A PostgreSQL server that hangs (stopped process, frozen host, a middlebox that keeps the TCP
@@ -149,6 +150,67 @@ export class StallWatch {
   }
 }
 
+const ERROR_RESPONSE = 0x45; // 'E'
+
+/** The fields of an ErrorResponse body, named as postgres.js names them on a PostgresError. */
+const ERROR_FIELDS: Record<number, string> = {
+  0x53: "severity_local", // S
+  0x56: "severity", // V
+  0x43: "code", // C
+  0x4d: "message", // M
+  0x44: "detail", // D
+  0x48: "hint", // H
+  0x46: "file", // F
+  0x4c: "line", // L
+  0x52: "routine", // R
+};
+
+/**
+ * Watches what the server sends while a connection starts, up to its first ReadyForQuery, and
+ * reports an ErrorResponse there (a refusal: database not accepting connections, too many clients,
+ * starting up, bad password…) as the PostgresError postgres.js would make of it. Then it stops.
+ */
+export class StartupRefusalWatch {
+  private pending = Buffer.alloc(0);
+  private done = false;
+
+  constructor(private readonly onRefusal: (error: PostgresError) => void) {}
+
+  heard(chunk: Uint8Array): void {
+    if (this.done) return;
+    this.pending = Buffer.concat([this.pending, chunk]);
+    while (!this.done && this.pending.length >= 5) {
+      const type = this.pending[0];
+      const end = 1 + this.pending.readInt32BE(1);
+      if (this.pending.length < end) return;
+      const body = this.pending.subarray(5, end);
+      this.pending = this.pending.subarray(end);
+      if (type === READY_FOR_QUERY) this.done = true;
+      else if (type === ERROR_RESPONSE) {
+        this.done = true;
+        this.onRefusal(new PostgresErrorFromFields(parseErrorFields(body)));
+      }
+    }
+    if (this.done) this.pending = Buffer.alloc(0);
+  }
+}
+
+type PostgresError = InstanceType<typeof postgres.PostgresError>;
+/** postgres.js's own error class, whose constructor takes the parsed fields (its types say a message). */
+const PostgresErrorFromFields = postgres.PostgresError as unknown as new (fields: Record<string, string>) => PostgresError;
+
+function parseErrorFields(body: Buffer): Record<string, string> & { message: string } {
+  const fields: Record<string, string> = {};
+  let start = 0;
+  for (let index = 0; index < body.length; index++) {
+    if (body[index] !== 0) continue;
+    const name = ERROR_FIELDS[body[start] ?? 0];
+    if (name) fields[name] = body.toString("utf8", start + 1, index);
+    start = index + 1;
+  }
+  return { ...fields, message: fields.message ?? "the server refused the connection" };
+}
+
 /**
  * A socket factory for postgres.js's `socket` option. Over TLS (sslmode) the bytes on this socket
  * are encrypted and postgres.js takes the socket over, so no watch is kept there: such a
@@ -183,6 +245,20 @@ export function watchedSocketFactory(stallSeconds: number, serverAnswers: () => 
     }) as typeof socket.write;
     socket.on("data", (chunk: Buffer) => watch.heard(chunk));
     socket.once("close", () => watch.stop());
+
+    // postgres.js keeps, after a connection is cut, the statement that was running on it
+    // (porsager/postgres#1193, #1223; 3.4.9 is the newest). When that connection starts again and
+    // the server refuses it (a database taken offline, too many clients), postgres.js hands the
+    // refusal to that old, already failed statement and retries at once, again and again: the
+    // query waiting for the connection hangs until the server accepts it again, and a user sees
+    // a page that never loads instead of the error page. So the refusal is handed to postgres.js
+    // once more as an error of this socket, which fails the waiting query as a refusal on a
+    // fresh connection would (tests/integration/database-refusal.test.ts). This listener runs
+    // before postgres.js's own; on a connection without the stale statement postgres.js then
+    // finds no query left to fail. No reconnect delay grows: the server still closes the
+    // connection itself, as after any refusal.
+    const refusal = new StartupRefusalWatch((error) => socket.emit("error", error));
+    socket.on("data", (chunk: Buffer) => refusal.heard(chunk));
     return socket;
   };
 }

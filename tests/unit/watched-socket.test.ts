@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { MessageFraming, StallWatch } from "@/db/watched-socket";
+import { MessageFraming, StallWatch, StartupRefusalWatch } from "@/db/watched-socket";
 
 const STALL = 15_000;
 
@@ -169,5 +169,27 @@ describe("StallWatch", () => {
     expect(onStall).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(onStall).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("StartupRefusalWatch", () => {
+  const refusal = () =>
+    message("E", Buffer.from('SFATAL\0VFATAL\0C55000\0Mdatabase "x" is not currently accepting connections\0Fpostinit.c\0\0', "utf8"));
+
+  test("a refusal while the connection starts is reported once, as postgres.js's error, whatever the chunk boundaries", () => {
+    const reported: unknown[] = [];
+    const watch = new StartupRefusalWatch((error) => reported.push(error));
+    const stream = Buffer.concat([message("R", Buffer.alloc(4)), refusal()]);
+    for (let index = 0; index < stream.length; index += 3) watch.heard(stream.subarray(index, index + 3));
+    watch.heard(refusal());
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ name: "PostgresError", code: "55000", severity: "FATAL", message: 'database "x" is not currently accepting connections' });
+  });
+
+  test("an error after the connection is ready is a query's, left to postgres.js", () => {
+    const reported: unknown[] = [];
+    const watch = new StartupRefusalWatch((error) => reported.push(error));
+    watch.heard(Buffer.concat([message("R", Buffer.alloc(4)), message("S", Buffer.from("a\0b\0")), ready(), refusal()]));
+    expect(reported).toEqual([]);
   });
 });

@@ -9,23 +9,56 @@ import { seedDataDirectory, seedPostgresDatabase } from "./seeded-data";
 
 const BUILD_TIMEOUT_MILLISECONDS = 15 * 60_000;
 
+/** What one setup made, for the other browser project's setup in the same vitest process. */
+interface Prepared {
+  seededDataDirectory: string;
+  seededPostgresDatabase: string;
+  /** How many projects' setups use it; the last teardown removes it. */
+  users: number;
+  remove(): Promise<void>;
+}
+
+/**
+ * Both browser projects (e2e, and e2e-alone for the files that run alone) name this setup, and
+ * vitest runs it once per project, each time on a module instance of its own: the first one builds
+ * and seeds, and leaves what it made here for the second.
+ */
+const sharedAcrossProjects = globalThis as typeof globalThis & { tarhunaE2ePrepared?: Promise<Prepared> };
+
 /**
  * The e2e tests run the production build, so it is built once per `npm run test:e2e`.
  * E2E_SKIP_BUILD=1 reuses an existing build while working on the tests themselves.
  * Then the demo data is seeded once per engine; each test file's server gets a copy (seeded-data.ts).
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  sharedAcrossProjects.tarhunaE2ePrepared ??= prepare();
+  const prepared = await sharedAcrossProjects.tarhunaE2ePrepared;
+  prepared.users += 1;
+  project.provide("seededDataDirectory", prepared.seededDataDirectory);
+  project.provide("seededPostgresDatabase", prepared.seededPostgresDatabase);
+  return async () => {
+    prepared.users -= 1;
+    if (prepared.users > 0) return;
+    sharedAcrossProjects.tarhunaE2ePrepared = undefined;
+    await prepared.remove();
+  };
+}
+
+async function prepare(): Promise<Prepared> {
   // Screenshots left from an earlier run would pass for this run's.
   fs.rmSync(screenshotDirectory, { recursive: true, force: true });
   await buildUnlessReused();
   const started = Date.now();
   const [embedded, postgres] = await Promise.all([seedDataDirectory(), seedPostgresDatabase()]);
   console.log(`e2e: demo data seeded once (embedded${postgres ? " and PostgreSQL" : ""}) in ${Math.round((Date.now() - started) / 1000)} s`);
-  project.provide("seededDataDirectory", embedded.dataDirectory);
-  project.provide("seededPostgresDatabase", postgres?.name ?? "");
-  return async () => {
-    await embedded.remove();
-    await postgres?.drop();
+  return {
+    seededDataDirectory: embedded.dataDirectory,
+    seededPostgresDatabase: postgres?.name ?? "",
+    users: 0,
+    async remove() {
+      await embedded.remove();
+      await postgres?.drop();
+    },
   };
 }
 
