@@ -14,6 +14,11 @@ import type { PersonRow } from "./person-row";
  * five times a page: reading and scoring every one cost more than the lookups themselves.
  */
 export const CANDIDATE_CAP = 100;
+/**
+ * When only one word has a key (the others have none, "يححيى", or there is one word), the key's
+ * holders are many and the other words say nothing the database can rank them by: more are read.
+ */
+export const SINGLE_KEY_CANDIDATE_CAP = 400;
 
 /** The record that matched (perhaps merged away) and the person shown for it. */
 export interface NameCandidateRow extends PersonRow {
@@ -102,7 +107,7 @@ export function findKeyedCandidates(tx: Executor, lookup: NameLookup, options: {
        where hit.id is distinct from ${options.excludeId ?? null}::uuid
        group by hit.id) hits
     order by fit desc, pairs desc, case_number
-    limit ${CANDIDATE_CAP}`;
+    limit ${lookups.length === 1 && lookups[0]?.length === 1 ? SINGLE_KEY_CANDIDATE_CAP : CANDIDATE_CAP}`;
   return candidateRows(tx, ids, options.activeOnly ?? false);
 }
 

@@ -60,6 +60,18 @@ describeOnEachBackend(backends, "name search part by part", (database) => {
     expect(first).toMatchObject({ id: sought.missingPersonId, nameParts: [{ role: "given", quality: "exact" }, { role: "father", quality: "exact" }, { role: "family", quality: "exact" }] });
   });
 
+  it("finds a misspelt name whose only keyed word is shared by more people than a page's candidates", async () => {
+    // "يححيى" folds to no key at all: only the family name finds anyone, and the case numbers
+    // list all these namesakes before the person sought.
+    const familyName = uniqueFamilyName();
+    await db().execute(sql`insert into missing_persons (case_number, given_name, father_name, family_name, name_search)
+      select 'TRH-AA-' || n || '-' || ${familyName}, given, 'سالم', ${familyName}, given || ' سالم ' || ${familyName}
+        from generate_series(1, ${CANDIDATE_CAP + 50}) as n, lateral (select (array['علي', 'ليلى', 'عادل', 'عيسى'])[1 + n % 4] as given) as names`);
+    const sought = unwrap(await createMissingPerson(missingPersonInput({ givenName: "يحيى", fatherName: "مفتاح", grandfatherName: "", familyName })));
+    const [first] = await searchMissingPersons(db(), `يححيى ${familyName}`);
+    expect(first?.id).toBe(sought.missingPersonId);
+  });
+
   it("ranks the person named by given, father and family first, above brothers who share the father and family", async () => {
     const familyName = uniqueFamilyName();
     const register = (givenName: string, fatherName: string, grandfatherName: string) =>
