@@ -55,11 +55,12 @@ const typedKey = (person: RegistryPerson, roles: readonly number[]) => {
   return roles.map((role) => parts[role] ?? "").join("|");
 };
 
+/** In case-number order, so that the seeded sample names the same people however the table was rewritten. */
 export async function loadRegistry(db: Database): Promise<RegistryPerson[]> {
   return selectRows<RegistryPerson>(
     db,
     sql`select id, given_name, father_name, grandfather_name, family_name, name_latin from missing_persons
-         where merged_into_id is null and voided_at is null`,
+         where merged_into_id is null and voided_at is null order by case_number`,
   );
 }
 

@@ -70,6 +70,13 @@ export const missingPersons = pgTable(
       .generatedAlwaysAs(
         sql`ARRAY[name_part_key(given_name), name_part_key(father_name), name_part_key(grandfather_name), name_part_key(family_name)]`,
       ),
+    /** Each name part as the scorer compares it letter by letter (name_part_form, migration 0020), in the same order. */
+    partForms: text("part_forms")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`ARRAY[name_part_form(given_name), name_part_form(father_name), name_part_form(grandfather_name), name_part_form(family_name)]`,
+      ),
     /** Set when this record was merged as a duplicate; its case number keeps resolving to the survivor. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
     /** The spreadsheet import that created this record (its audit entry names the same id), if any. */

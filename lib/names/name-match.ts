@@ -67,8 +67,17 @@ function bareForm(normalised: string): string {
   return normalised.replace(/[^a-z\u0621-\u064A]/g, "").replace(/^(\u0627\u0644|al|el)(.{3,})$/u, "$2");
 }
 
+/**
+ * A part as it is compared letter by letter: normalised, letters only, without a leading "ال".
+ * Two spellings with the same form are the same name (similarity 1). The database keeps every
+ * stored part's form in part_forms (name_part_form, migration 0020); a change here must be made there too.
+ */
+export function namePartForm(part: string): string {
+  return bareForm(normaliseArabicName(part));
+}
+
 function prepareWord(word: string): PreparedWord {
-  const bare = bareForm(normaliseArabicName(word));
+  const bare = namePartForm(word);
   const latin = LATIN_LETTER.test(bare);
   const arabic = latin ? arabicForLatin(bare) : undefined;
   return { bare, exactForms: arabic === undefined ? [bare] : [bare, bareForm(arabic)], key: namePartKey(word), latin };
@@ -99,7 +108,7 @@ interface PreparedPart {
 }
 
 function preparePart(part: string): PreparedPart {
-  const bare = bareForm(normaliseArabicName(part));
+  const bare = namePartForm(part);
   return { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
 }
 
@@ -158,7 +167,7 @@ const quality = (similarity: number): PartMatchQuality => (similarity >= 1 ? "ex
  * A scorer for one typed name, to be applied to many people. Similarities are remembered per
  * stored spelling, so scoring the thousands of people who share a few hundred names is cheap.
  */
-export function createNameScorer(query: string): { words: string[]; keys: string[]; score(name: StoredName): NameMatch } {
+export function createNameScorer(query: string): { words: string[]; keys: string[]; forms: string[]; score(name: StoredName): NameMatch } {
   const words = nameQueryWords(query).slice(0, 5);
   const prepared = words.map(prepareWord);
   const remembered = new Map<string, number[]>();
@@ -209,7 +218,7 @@ export function createNameScorer(query: string): { words: string[]; keys: string
     return latin && latin.score > matched.score ? latin : matched;
   }
 
-  return { words, keys: prepared.map((word) => word.key), score };
+  return { words, keys: prepared.map((word) => word.key), forms: prepared.flatMap((word) => word.exactForms), score };
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { personFromRow } from "./person-row";
 import type { Executor } from "@/db/client";
-import { comparePartByPart } from "@/lib/names/name-match";
+import { comparePartByPart, namePartForm } from "@/lib/names/name-match";
 import { namePartKey } from "@/lib/names/name-key";
 import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, type NameCandidateRow } from "./name-candidates";
@@ -74,8 +74,9 @@ export async function findDuplicateCandidates(
   options: { excludeId?: string } = {},
 ): Promise<DuplicateCandidate[]> {
   if (normaliseArabicName(person.givenName) === "") return [];
-  const keys = [person.givenName, person.fatherName, person.grandfatherName, person.familyName].map(namePartKey);
-  const rows = await inTransaction(db, (tx) => findKeyedCandidates(tx, keys, { activeOnly: true, excludeId: options.excludeId }));
+  const parts = [person.givenName, person.fatherName, person.grandfatherName, person.familyName];
+  const lookup = { keys: parts.map(namePartKey), forms: parts.map(namePartForm) };
+  const rows = await inTransaction(db, (tx) => findKeyedCandidates(tx, lookup, { activeOnly: true, excludeId: options.excludeId }));
   return rows
     .filter((row) => birthYearsCompatible(row.birth_year, person.birthYear))
     .map((row) => ({ row, similarity: duplicateSimilarity(person, { givenName: row.given_name, fatherName: row.father_name, grandfatherName: row.grandfather_name, familyName: row.family_name, nameLatin: row.name_latin }) }))

@@ -1,17 +1,24 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
+import { NAME_ROLES, ROLE_WEIGHTS } from "@/lib/names/name-match";
 import type { PersonRow } from "./person-row";
 
 /**
  * The people a typed name could mean, found by the phonetic keys of its words (part_keys,
  * migration 0016) before they are scored part by part in TypeScript (lib/names/name-match.ts).
  * Someone meant by a name of two or more words has the keys of at least two of them among their
- * parts, so each pair of the query's keys is one GIN lookup ("has both keys"), and a person
- * found by more pairs is more likely the one meant. Even at national scale a pair of common
- * names is held by a few hundred people; the candidates are capped and the likeliest kept.
+ * parts, so each pair of the query's keys is one GIN lookup ("has both keys"). At national scale
+ * the pairs of common names find a thousand records and more for a four-part name; only the
+ * CANDIDATE_CAP that the typed words account for best (partsAccountedFor) are read and scored,
+ * five times a page: reading and scoring every one cost more than the lookups themselves.
  */
-export const CANDIDATE_CAP = 400;
+export const CANDIDATE_CAP = 100;
+/**
+ * When only one word has a key (the others have none, "يححيى", or there is one word), the key's
+ * holders are many and the other words say nothing the database can rank them by: more are read.
+ */
+export const SINGLE_KEY_CANDIDATE_CAP = 400;
 
 /** The record that matched (perhaps merged away) and the person shown for it. */
 export interface NameCandidateRow extends PersonRow {
@@ -32,7 +39,34 @@ export function keyLookups(keys: readonly string[]): string[][] {
   return distinct.flatMap((first, index) => distinct.slice(index + 1).map((second) => [first, second]));
 }
 
-const hasKeys = (keys: string[]) => sql`select id from missing_persons where part_keys @> array[${sql.join(keys.map((key) => sql`${key}`), sql`, `)}]::text[]`;
+/** A text[] parameter: one bind value whatever the number of keys, so the statement's text (and its prepared plan) stays the same. */
+const textArray = (values: readonly string[]) => sql`${`{${values.map((value) => `"${value.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`}::text[]`;
+
+/** What a typed name is looked up by: each word's phonetic key and its forms (name-match.ts). */
+export interface NameLookup {
+  keys: readonly string[];
+  forms: readonly string[];
+}
+
+/**
+ * How much of a record the typed words account for, part by part, as the scorer would see it
+ * without comparing letters: a part whose form a word has counts in full, one whose key a word
+ * has counts KEY_MATCH (0.8), each weighted by its role (ROLE_WEIGHTS, the given name most), in
+ * hundredths. The order in which candidates are kept: keys alone cannot tell a person named
+ * exactly from hundreds named alike (علي and ليلى share a key, يحيى has none).
+ */
+function partsAccountedFor(lookup: NameLookup): SQL {
+  const forms = textArray(lookup.forms.filter((form) => form !== ""));
+  const keys = textArray(lookup.keys.filter((key) => key !== ""));
+  return sql.join(
+    NAME_ROLES.map((role, index) => {
+      const part = sql.raw(String(index + 1));
+      const weight = 100 * ROLE_WEIGHTS[role];
+      return sql`case when part_forms[${part}] = any(${forms}) then ${sql.raw(String(Math.round(weight)))} when part_keys[${part}] = any(${keys}) then ${sql.raw(String(Math.round(0.8 * weight)))} else 0 end`;
+    }),
+    sql` + `,
+  );
+}
 
 function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<NameCandidateRow[]> {
   return selectRows<NameCandidateRow>(
@@ -52,16 +86,28 @@ function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<Nam
 }
 
 /**
- * Records holding at least two of `keys` (or the one key, for a single word), those holding the
- * most pairs first, at most CANDIDATE_CAP. A merged record is found by its own name and shown as
- * the person it was merged into, unless `activeOnly` (duplicate checks want live records).
+ * Records holding at least two of the keys (or the one key, for a single word), at most
+ * CANDIDATE_CAP: those the typed words account for best first, then those holding the most
+ * pairs, then by case number as equal scores are listed. A merged record is found by its own name
+ * and shown as the person it was merged into, unless `activeOnly` (duplicate checks want live records).
+ *
+ * One statement of the same text for any number of keys: the pairs are an array walked by a
+ * lateral GIN lookup each. The former union of one lookup per pair let the planner start
+ * parallel workers at national scale, which cost more than the lookups (20 ms against 2 ms).
  */
-export function findKeyedCandidates(tx: Executor, keys: readonly string[], options: { activeOnly?: boolean; excludeId?: string } = {}): Promise<NameCandidateRow[]> {
-  const lookups = keyLookups(keys);
+export function findKeyedCandidates(tx: Executor, lookup: NameLookup, options: { activeOnly?: boolean; excludeId?: string } = {}): Promise<NameCandidateRow[]> {
+  const lookups = keyLookups(lookup.keys);
   if (lookups.length === 0) return Promise.resolve([]);
-  const ids = sql`select id from (${sql.join(lookups.map(hasKeys), sql` union all `)}) hits
-    where id is distinct from ${options.excludeId ?? null}::uuid
-    group by id order by count(*) desc, id limit ${CANDIDATE_CAP}`;
+  const ids = sql`select id from (
+      select hit.id, max(hit.fit) as fit, count(*) as pairs, min(hit.case_number) as case_number
+        from unnest(${textArray(lookups.map((pair) => pair[0] ?? ""))}, ${textArray(lookups.map((pair) => pair[pair.length - 1] ?? ""))}) as pair(first_key, second_key)
+        cross join lateral (
+          select id, case_number, ${partsAccountedFor(lookup)} as fit
+            from missing_persons where part_keys @> array[pair.first_key, pair.second_key]) hit
+       where hit.id is distinct from ${options.excludeId ?? null}::uuid
+       group by hit.id) hits
+    order by fit desc, pairs desc, case_number
+    limit ${lookups.length === 1 && lookups[0]?.length === 1 ? SINGLE_KEY_CANDIDATE_CAP : CANDIDATE_CAP}`;
   return candidateRows(tx, ids, options.activeOnly ?? false);
 }
 
@@ -73,19 +119,23 @@ export function findKeyedCandidates(tx: Executor, keys: readonly string[], optio
 export function findSingleKeyCandidates(tx: Executor, keys: readonly string[], perKey: number): Promise<NameCandidateRow[]> {
   const distinct = [...new Set(keys.filter((key) => key !== ""))];
   if (distinct.length === 0) return Promise.resolve([]);
-  const ids = sql`select distinct id from (${sql.join(distinct.map((key) => sql`(${hasKeys([key])} limit ${perKey})`), sql` union all `)}) hits`;
+  const ids = sql`select distinct hit.id from unnest(${textArray(distinct)}) as held(key)
+    cross join lateral (select id from missing_persons where part_keys @> array[held.key] limit ${perKey}) hit`;
   return candidateRows(tx, ids, false);
 }
 
 /**
  * For what the keys cannot find (a mistake no key folds, a name known only in Latin letters):
- * whole names alike by trigram, through the indexes on name_search and lower(name_latin), at the
- * thresholds the caller set (setTrigramThresholds).
+ * names alike by trigram, through the indexes on name_search and lower(name_latin), at the
+ * thresholds the caller set (setTrigramThresholds). An Arabic name is compared by its likest
+ * stretch of words (`<%`) only: the whole-name similarity at 0.3 had the index recheck some
+ * 26,000 of 100,000 names for a two-word query (the bench's fallback searches at L took 94 ms of
+ * server CPU each with it, 34 ms without) and found, on the bench's queries, no one the stretch
+ * did not.
  */
 export function findSpelledCandidates(tx: Executor, normalised: string, latin: string, limit: number): Promise<NameCandidateRow[]> {
   const ids = sql`select id from (
-      select id from missing_persons where name_search % ${normalised}
-      union select id from missing_persons where ${normalised} <% name_search
+      select id from missing_persons where ${normalised} <% name_search
       union select id from missing_persons where lower(name_latin) % ${latin}
       union select id from missing_persons where ${latin} <% lower(name_latin)) alike
     limit ${limit}`;

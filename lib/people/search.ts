@@ -73,17 +73,26 @@ function identifierMatches(tx: Executor, query: string, limit: number): Promise<
 
 type NameScorer = ReturnType<typeof createNameScorer>;
 
-/** Names scored part by part; a person found through several records keeps the best. */
+/**
+ * Names scored part by part; a person found through several records keeps the best. Relatives
+ * and namesakes write the same four parts, so a name already scored is not scored again.
+ */
 function scoreNames(scorer: NameScorer, rows: NameCandidateRow[]): PersonSearchResult[] {
   const best = new Map<string, PersonSearchResult>();
+  const scored = new Map<string, ReturnType<NameScorer["score"]>>();
   for (const row of rows) {
-    const match = scorer.score({
-      givenName: row.matched_given_name,
-      fatherName: row.matched_father_name,
-      grandfatherName: row.matched_grandfather_name,
-      familyName: row.matched_family_name,
-      nameLatin: row.matched_name_latin,
-    });
+    const name = `${row.matched_given_name}\n${row.matched_father_name}\n${row.matched_grandfather_name}\n${row.matched_family_name}\n${row.matched_name_latin}`;
+    let match = scored.get(name);
+    if (!match) {
+      match = scorer.score({
+        givenName: row.matched_given_name,
+        fatherName: row.matched_father_name,
+        grandfatherName: row.matched_grandfather_name,
+        familyName: row.matched_family_name,
+        nameLatin: row.matched_name_latin,
+      });
+      scored.set(name, match);
+    }
     if (match.score <= 0 || (best.get(row.id)?.score ?? 0) >= match.score) continue;
     best.set(row.id, { ...personFromRow(row), nameLatin: row.name_latin, status: row.status, matchedBy: "name", nameParts: match.parts, score: match.score });
   }
@@ -98,7 +107,7 @@ function scoreNames(scorer: NameScorer, rows: NameCandidateRow[]): PersonSearchR
  */
 async function nameMatches(db: Executor, query: string, limit: number): Promise<PersonSearchResult[]> {
   const scorer = createNameScorer(query);
-  const found = await findKeyedCandidates(db, scorer.keys);
+  const found = await findKeyedCandidates(db, scorer);
   let results = scoreNames(scorer, found);
   if (results.length >= limit) return results;
   const sharingOnePart = await findSingleKeyCandidates(db, scorer.keys, 2 * limit);

@@ -5,6 +5,8 @@ import { createMissingPerson } from "@/app/[locale]/staff/persons/actions";
 import { selectRows } from "@/db/client";
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "@/lib/demo/names";
 import { namePartKey } from "@/lib/names/name-key";
+import { namePartForm } from "@/lib/names/name-match";
+import { CANDIDATE_CAP } from "@/lib/people/name-candidates";
 import { findDuplicateCandidates } from "@/lib/people/duplicates";
 import { searchMissingPersons } from "@/lib/people/search";
 import { actionRequest, signInAs } from "./support/action-request";
@@ -34,6 +36,40 @@ describeOnEachBackend(backends, "name search part by part", (database) => {
       sql`select spelling, name_part_key(spelling) as key from unnest(${sql.raw(`array[${SPELLINGS.map((spelling) => `'${spelling.replace(/'/g, "''")}'`).join(", ")}]::text[]`)}) as spelling`,
     );
     expect(Object.fromEntries(rows.map((row) => [row.spelling, row.key]))).toEqual(Object.fromEntries(SPELLINGS.map((spelling) => [spelling, namePartKey(spelling)])));
+  });
+
+  it("compares every stored part letter by letter as the search does", async () => {
+    const rows = await selectRows<{ spelling: string; form: string }>(
+      db(),
+      sql`select spelling, name_part_form(spelling) as form from unnest(${sql.raw(`array[${[...SPELLINGS, "بن علي", "ابن  سالم", "إبن", "الب", "النخلاوي بنت"].map((spelling) => `'${spelling.replace(/'/g, "''")}'`).join(", ")}]::text[]`)}) as spelling`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.spelling, row.form]))).toEqual(
+      Object.fromEntries([...SPELLINGS, "بن علي", "ابن  سالم", "إبن", "الب", "النخلاوي بنت"].map((spelling) => [spelling, namePartForm(spelling)])),
+    );
+  });
+
+  it("finds the person named exactly among more people sharing the father's and family name than it scores", async () => {
+    // يحيى has no phonetic key, so only the father's and family name find candidates: every one
+    // of these namesakes is found as well, and the ids sort them all before the person sought.
+    const familyName = uniqueFamilyName();
+    await db().execute(sql`insert into missing_persons (id, case_number, given_name, father_name, family_name, name_search)
+      select ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, 'TRH-NS-' || n, given, 'سالم', ${familyName}, given || ' سالم ' || ${familyName}
+        from generate_series(1, ${CANDIDATE_CAP + 1}) as n, lateral (select (array['علي', 'ليلى', 'عادل', 'عيسى'])[1 + n % 4] as given) as names`);
+    const sought = unwrap(await createMissingPerson(missingPersonInput({ givenName: "يحيى", fatherName: "سالم", grandfatherName: "", familyName })));
+    const [first] = await searchMissingPersons(db(), `يحيى سالم ${familyName}`);
+    expect(first).toMatchObject({ id: sought.missingPersonId, nameParts: [{ role: "given", quality: "exact" }, { role: "father", quality: "exact" }, { role: "family", quality: "exact" }] });
+  });
+
+  it("finds a misspelt name whose only keyed word is shared by more people than a page's candidates", async () => {
+    // "يححيى" folds to no key at all: only the family name finds anyone, and the case numbers
+    // list all these namesakes before the person sought.
+    const familyName = uniqueFamilyName();
+    await db().execute(sql`insert into missing_persons (case_number, given_name, father_name, family_name, name_search)
+      select 'TRH-AA-' || n || '-' || ${familyName}, given, 'سالم', ${familyName}, given || ' سالم ' || ${familyName}
+        from generate_series(1, ${CANDIDATE_CAP + 50}) as n, lateral (select (array['علي', 'ليلى', 'عادل', 'عيسى'])[1 + n % 4] as given) as names`);
+    const sought = unwrap(await createMissingPerson(missingPersonInput({ givenName: "يحيى", fatherName: "مفتاح", grandfatherName: "", familyName })));
+    const [first] = await searchMissingPersons(db(), `يححيى ${familyName}`);
+    expect(first?.id).toBe(sought.missingPersonId);
   });
 
   it("ranks the person named by given, father and family first, above brothers who share the father and family", async () => {
