@@ -90,7 +90,7 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
                 {row.sidesAssumed.length > 0 && <p role="note" data-testid="sides-assumed">{t("sidesAssumed", { relatives: relatives(row.sidesAssumed) })}</p>}
                 {row.familyUnplaceable && <p role="alert" data-testid="family-unplaceable">{t("familyUnplaceable")}</p>}
                 {row.familyInconsistentLoci.length > 0 && (
-                  <p role="alert" data-testid="family-inconsistent">{t("familyInconsistent", { loci: row.familyInconsistentLoci.join(", ") })}</p>
+                  <p role="alert" data-testid="family-inconsistent">{t("familyInconsistent", { lociNames: row.familyInconsistentLoci.join(", ") })}</p>
                 )}
               </td>
               <td className={`${cell} tabular-nums`}>

@@ -32,6 +32,8 @@ export const AUDIT_ENTITIES = [
   "allele_frequency_tables",
   "dossier",
   "import",
+  "spreadsheet_import",
+  "approval_request",
   "export",
   "user",
   "system_setting",

@@ -18,6 +18,7 @@ const NOT_COUNTED: Record<string, string[]> = {
   "FamilyPortal.summaryLine": ["identified", "total"], // "3 of 7": a ratio, no noun
   "Import.saving": ["saved", "total"], // progress "120 of 3000"
   "Import.errorsTruncated": ["total"], // "the first 50 problems of 212": the noun goes with the first number
+  "Import.preview.truncated": ["shown", "total"], // "the first 200 of 1234": a ratio, no noun
   "Import.fileErrors.uncompressedTooLarge": ["limit"], // ميغابايت does not change with the number
   "Import.sheets.hiddenRowsOfSheet": ["rows"], // a list of row numbers, not a count
   "Kinship.moreErrors": ["total"], // "the first 20 of 212 rejected rows": the noun goes with the first number
