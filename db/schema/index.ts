@@ -19,3 +19,4 @@ export * from "./import-runs";
 export * from "./staff-sign-in";
 export * from "./spreadsheet-imports";
 export * from "./approval-requests";
+export * from "./notification-meetings";

@@ -48,6 +48,7 @@ export const ACTION_PERMISSIONS = {
   "identifications.retract": "identification.retract",
   "identifications.recordNotification": "identification.notify",
   "identifications.recordReturn": "identification.notify",
+  "identifications.recordMeeting": "identification.notify",
   "kinship.importProfiles": "dnaProfiles.use",
   "kinship.importFrequencies": "alleleFrequencies.manage",
   "kinship.approveFrequencies": "alleleFrequencies.manage",

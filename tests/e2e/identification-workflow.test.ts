@@ -120,4 +120,29 @@ describe("the identification workflow in the browser", () => {
     expect((await getPublicSummary(server.current)).identified).toBe(7);
     expect(await identifiedOnPublicPage(context)).toBe("7");
   });
+
+  test("the registrar records the meeting with the family and opens its summary for them in Arabic and English", async (context) => {
+    const page = await signedInPage(context, "registrar");
+    await page.goto(server.current.url("/ar/staff/identifications?status=family_notified"));
+    await page.locator("table tbody tr a").first().click();
+    await page.waitForURL((url) => IDENTIFICATION_ADDRESS.test(url.pathname));
+    await page.getByText(texts.meetingAdd).click();
+    const form = page.getByTestId("meeting-form");
+    await page.locator("#place").fill("مكتب البلدية في ترهونة");
+    await page.locator("#familyPresent").fill("الأم والأخ الأكبر");
+    await page.locator("#explanation").fill("تطابق الحمض النووي مع عينة الأم");
+    // Support accepted but never offered is refused in the browser, next to the box.
+    await form.locator('input[name="supportAccepted"]').check();
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.getByRole("alert").allInnerTexts()).toContain(texts.supportAcceptedNotOffered);
+    await form.locator('input[name="supportOffered"]').check();
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId("meetings").innerText()).toContain("مكتب البلدية في ترهونة");
+    await page.getByTestId("meeting-summary-link").first().click();
+    await page.getByTestId("meeting-summary-ar").waitFor();
+    await expect.poll(() => page.getByTestId("meeting-summary-ar").innerText()).toContain("تطابق الحمض النووي مع عينة الأم");
+    await expect.poll(() => page.getByTestId("meeting-summary-en").innerText()).toContain("Family members present");
+    expect(await new AxeBuilder({ page }).analyze().then((result) => result.violations.map((violation) => violation.id))).toEqual([]);
+  });
 });
+

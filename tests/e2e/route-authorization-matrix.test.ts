@@ -125,6 +125,12 @@ const ROUTES: Record<string, RouteRow> = {
     url: (ids) => `/ar/staff/identifications/${ids.identification}`,
     expected: staffPage("people.read"),
   },
+  // No such meeting: every role that may read sees "not found", the others are refused first.
+  "[locale]/staff/identifications/[identificationId]/meetings/[meetingId]/page.tsx": {
+    method: "GET",
+    url: (ids) => `/ar/staff/identifications/${ids.identification}/meetings/00000000-0000-4000-8000-000000000000`,
+    expected: staffPage("people.read", "notFound"),
+  },
   "[locale]/staff/kinship/page.tsx": { method: "GET", url: () => "/ar/staff/kinship", expected: staffPage("dnaProfiles.use") },
   "[locale]/staff/kinship/leads/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/leads", expected: staffPage("dnaProfiles.use") },
   "[locale]/staff/kinship/frequencies/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/frequencies", expected: staffPage("alleleFrequencies.manage") },

@@ -39,6 +39,7 @@ import { suggestFamilyReference } from "@/lib/people/sequences";
 import { getPoliceReportDetails } from "@/lib/reports/report-details";
 import { getOwnAccount, getUser, listUsers, signInLockEnds, userSignInLocks } from "@/lib/users/queries";
 import { listPendingApprovals, listRecentApprovalDecisions } from "@/lib/approvals/queries";
+import { listNotificationMeetings } from "@/lib/identifications/meetings";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createStaffSession } from "./support/staff-users";
 
@@ -115,6 +116,7 @@ const READS: Record<string, GuardedRead> = {
   generateDossier: { permission: "personalData.export", call: (access, db) => generateDossier(access, db, {}, "remains", NO_SUCH_ID) },
   readAccessCodeIssuedAt: { permission: "familyAccessCode.issue", call: (access, db) => readAccessCodeIssuedAt(access, db, NO_SUCH_ID) },
   readFamilySignInLock: { permission: "familyAccessCode.issue", call: (access, db) => readFamilySignInLock(access, db, NO_SUCH_ID) },
+  listNotificationMeetings: { permission: "people.read", call: (access, db) => listNotificationMeetings(access, db, NO_SUCH_ID) },
   listPendingApprovals: { permission: "approvals.decide", call: (access, db) => listPendingApprovals(access, db) },
   listRecentApprovalDecisions: { permission: "approvals.decide", call: (access, db) => listRecentApprovalDecisions(access, db) },
 };

@@ -413,6 +413,17 @@ async function identificationBases(db: Database, proposer: User): Promise<Hostil
       fields: { notifiedOn: DATE, version: VERSION },
       prepare: async () => ({ ...(await identificationIn("confirmed")), notifiedOn: "2024-01-10", notificationMethod: "in_person" }),
     },
+    "identifications.recordMeeting": {
+      fields: {
+        heldOn: DATE, place: text(300), staffPresent: text(1000), familyPresent: text(1000), interpreter: text(300),
+        explanation: text(4000), familyQuestions: text(4000), followUps: text(4000), remainsWishes: text(4000),
+      },
+      prepare: async () => ({
+        identificationId: (await identificationIn("family_notified")).identificationId,
+        ...{ heldOn: "2024-01-02", place: "مكتب البلدية", staffPresent: "نوال", familyPresent: "أم المفقود وأخوه", interpreter: "" },
+        ...{ supportOffered: true, supportAccepted: false, explanation: "تم التعرف بمطابقة الحمض النووي مع عينة الأم.", familyQuestions: "", followUps: "", remainsWishes: "" },
+      }),
+    },
     "identifications.recordReturn": {
       fields: { returnedOn: DATE, returnedTo: text(300), burialPlace: text(300), version: VERSION },
       prepare: async () => ({ ...(await identificationIn("family_notified")), returnedOn: "2024-02-01", returnedTo: "عائلة الرماني", burialPlace: "مقبرة ترهونة" }),

@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { recordNotificationMeeting } from "@/lib/identifications/meetings";
+import { notificationMeetingSchema } from "@/lib/identifications/meeting-values";
 import { proposeIdentificationRecord } from "@/lib/identifications/propose";
 import {
   confirmIdentificationSchema,
@@ -23,3 +25,4 @@ export const rejectIdentification = defineAction("identifications.reject", reaso
 export const retractIdentification = defineAction("identifications.retract", reasonedStepSchema, retractIdentificationRecord);
 export const recordNotification = defineAction("identifications.recordNotification", recordNotificationSchema, recordNotificationRecord);
 export const recordReturn = defineAction("identifications.recordReturn", recordReturnSchema, recordReturnRecord);
+export const recordMeeting = defineAction("identifications.recordMeeting", notificationMeetingSchema, recordNotificationMeeting);
