@@ -100,6 +100,7 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
       problems.push(...(await visit(page, pathname)));
     }
     await page.goto(server.current.url("/ar/staff/identifications"));
+    await page.getByTestId("identification-status").first().waitFor();
     // A proposal by the first examiner: the second may confirm it, behind a confirmation dialog.
     const proposal = await page.locator("main tr").evaluateAll((rows, proposed) => {
       const row = rows.find((candidate) => candidate.querySelector('[data-testid="identification-status"]')?.textContent?.trim() === proposed);

@@ -1,5 +1,5 @@
 import type { Locale } from "next-intl";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { MeetingSummary } from "@/components/identifications/meeting-summary";
 import { PrintPageButton } from "@/components/identifications/print-page-button";
@@ -20,8 +20,10 @@ export default async function MeetingSummaryPage({ params }: { params: Promise<{
   const meeting = meetings.find((candidate) => candidate.id === meetingId);
   if (!details || !meeting) notFound();
   await recordPageRead(read.session, "identification", [identificationId]);
+  const t = await getTranslations("Identifications");
   return (
     <section className="mx-auto max-w-2xl space-y-6" data-print-receipt data-testid="meeting-summary">
+      <h1 className="text-2xl font-semibold print:hidden">{t("summaryPageTitle")}</h1>
       <PrintPageButton />
       <MeetingSummary locale="ar" meeting={meeting} person={details.person} contact={contact} />
       <MeetingSummary locale="en" meeting={meeting} person={details.person} contact={contact} />
