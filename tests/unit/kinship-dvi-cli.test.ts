@@ -105,7 +105,8 @@ describe("npm run dvi", { timeout: 60_000 }, () => {
   });
 
   it("with the default mutation model excludes at three inconsistent loci, not at two", async () => {
-    const { mutation: _, ...withDefault } = request;
+    const withDefault: Partial<typeof request> = { ...request };
+    delete withDefault.mutation;
     const twoOff = { id: "B3", profile: { ...everywhere(["12", "12"]), TH01: ["12", "13"] } };
     const output = JSON.parse((await runDvi({ ...withDefault, bodies: [...request.bodies, twoOff] })).stdout) as Output;
     expect(output.excluded).toEqual([{ body: "B2", missing: "F1:MP", inconsistentLoci: 3 }]);
