@@ -15,6 +15,8 @@ export interface JointProblem {
   familyJointLog10: FamilyJointLog10;
   /** log10 of the prior weight of leaving one body "not in the database". */
   log10NotInDatabase: number;
+  /** Per body, a log10 weight of "not in the database" that replaces the common one. */
+  log10NotInDatabaseOf?: ReadonlyMap<string, number>;
   searchLimit: number;
   /** Enumerate only the components holding these bodies (all when absent). */
   onlyBodies?: ReadonlySet<string>;
@@ -80,6 +82,7 @@ interface Enumeration {
 function enumeration(pairs: readonly DviPair[], problem: JointProblem): Enumeration {
   const bodies = [...new Set(pairs.map((pair) => pair.body))];
   const candidates = bodies.map((body) => pairs.filter((pair) => pair.body === body));
+  const nullWeights = bodies.map((body) => problem.log10NotInDatabaseOf?.get(body) ?? problem.log10NotInDatabase);
   return {
     bodies,
     run(visit) {
@@ -90,7 +93,7 @@ function enumeration(pairs: readonly DviPair[], problem: JointProblem): Enumerat
       const step = (index: number, weight: number): void => {
         if (index === bodies.length) return visit(weight, choice);
         choice[index] = null;
-        step(index + 1, weight + problem.log10NotInDatabase);
+        step(index + 1, weight + (nullWeights[index] ?? problem.log10NotInDatabase));
         for (const pair of candidates[index] ?? []) {
           if (used.has(pair.key)) continue;
           const before = placed.get(pair.family) ?? [];
@@ -183,7 +186,7 @@ export function solveJoint(problem: JointProblem): JointResult {
     const dropped = sorted.slice(0, Math.max(1, Math.ceil(group.length / 10)));
     for (const pair of dropped) {
       result.setAside.push(pair);
-      result.errorFactor *= 1 + 10 ** (pair.log10Lr - problem.log10NotInDatabase);
+      result.errorFactor *= 1 + 10 ** (pair.log10Lr - (problem.log10NotInDatabaseOf?.get(pair.body) ?? problem.log10NotInDatabase));
     }
     queue.push(...components(sorted.slice(dropped.length)));
   }

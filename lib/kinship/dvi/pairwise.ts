@@ -18,8 +18,8 @@ export function sexOf(family: DviFamily, missing: string) {
 }
 
 /** Whether a comparison is excluded: too many inconsistent loci, the wrong sex, or an LR of 0. */
-export function isExcluded(inconsistentLoci: number, lr: number, sexMismatch: boolean, options: DviOptions): boolean {
-  return sexMismatch || inconsistentLoci >= options.exclusionLoci || !(lr > 0);
+export function isExcluded(inconsistentLoci: number, lr: number, sexMismatch: boolean, exclusionLoci: number): boolean {
+  return sexMismatch || inconsistentLoci >= exclusionLoci || !(lr > 0);
 }
 
 /** Every body × missing person of the family: the exclusion count and the LR. */
@@ -39,7 +39,7 @@ export function compareFamily(family: DviFamily, bodies: readonly DviBody[], fre
         log10Lr: result.log10Lr,
         inconsistentLoci: result.inconsistentLoci,
         sexMismatch,
-        excluded: isExcluded(result.inconsistentLoci.length, result.lr, sexMismatch, options),
+        excluded: isExcluded(result.inconsistentLoci.length, result.lr, sexMismatch, options.exclusionLoci),
       });
     }
   }

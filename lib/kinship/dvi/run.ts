@@ -38,7 +38,7 @@ function familyJoint(families: ReadonlyMap<string, DviFamily>, bodies: ReadonlyM
     for (const [missing, bodyId] of placements) {
       const body = bodies.get(bodyId) as DviBody;
       const result = placeBody(family, missing, body, frequencies, options);
-      if (isExcluded(result.inconsistentLoci.length, result.lr, false, options)) {
+      if (isExcluded(result.inconsistentLoci.length, result.lr, false, options.exclusionLoci)) {
         total = -Infinity;
         break;
       }
