@@ -24,6 +24,7 @@ export interface RegistryDviRow {
   /** The candidates of the body's most probable pair (more than one when they share every reference). */
   bestIds: string[];
   best: KinshipResult | null;
+  /** P(the body is one of bestIds | all data); each of them alone has an equal share. */
   probability: number | null;
   notInDatabase: number;
   rowRunnerUp: { candidateId: string; log10Lr: number } | null;
@@ -95,7 +96,7 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
       remainsId: body.id,
       bestIds: tied.map((pair) => pair.key),
       best: top ? (results.get(`${body.id}\u0000${top.key}`) ?? null) : null,
-      probability: top ? (probabilities.get(top.key) ?? 0) : null,
+      probability: top ? tied.reduce((sum, pair) => sum + (probabilities.get(pair.key) ?? 0), 0) : null,
       notInDatabase: probabilities.get(NOT_IN_DATABASE) ?? 1,
       rowRunnerUp: rowRunnerUp ? { candidateId: rowRunnerUp.key, log10Lr: rowRunnerUp.log10Lr } : null,
       columnRunnerUp: columnRunnerUp ? { remainsId: columnRunnerUp.body, log10Lr: columnRunnerUp.log10Lr } : null,
