@@ -85,6 +85,9 @@ export type ScreenOutcome =
       unreferenced: number;
       /** The prior weight of "not in the database": unreferenced + expected unregistered victims (at least 1). */
       notInDatabaseWeight: number;
+      /** Weak pairs set aside to bound the joint search, and the factor within which posteriors then lie. */
+      setAside: number;
+      errorFactor: number;
     };
 
 const fullName = (person: { givenName: string; fatherName: string; grandfatherName: string; familyName: string }) =>
@@ -143,7 +146,7 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
     };
   });
   rows.sort(byLeadThenStrength);
-  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight };
+  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight, setAside: dvi.setAside, errorFactor: dvi.errorFactor };
 }
 
 /** Proposed, confirmed or later identifications of the screened bodies and the people they point to. */

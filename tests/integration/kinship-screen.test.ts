@@ -11,7 +11,7 @@ const backends = await testBackends();
 
 describeOnEachBackend(backends, "kinship screening of the demo data", (database) => {
   let rows: ScreenRow[] = [];
-  let prior = { unreferenced: 0, notInDatabaseWeight: 0, candidates: 0, missingPersonCount: 0 };
+  let prior = { unreferenced: 0, notInDatabaseWeight: 0, candidates: 0, missingPersonCount: 0, setAside: 0, errorFactor: 1 };
 
   beforeAll(async () => {
     const seeded = await seedDemoData(database().db, { reset: false });
@@ -58,6 +58,8 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
   it("states the prior's weight for 'not in the database' and gives each body probabilities that add up to at most 1 (#22)", () => {
     expect(prior.unreferenced).toBe(prior.missingPersonCount - prior.candidates);
     expect(prior.notInDatabaseWeight).toBe(Math.max(prior.unreferenced, 1));
+    // The demonstration's joint sums are exact: nothing set aside.
+    expect(prior).toMatchObject({ setAside: 0, errorFactor: 1 });
     for (const row of rows) expect((row.posterior ?? 0) + row.notInDatabase).toBeLessThanOrEqual(1 + 1e-9);
     // A body with no candidate left is "not in the database" with certainty; most unrelated pairs are excluded, not small LRs.
     expect(rows.filter((row) => row.best.length === 0).every((row) => row.notInDatabase === 1)).toBe(true);

@@ -158,13 +158,34 @@ describe("joint assignment against brute force", () => {
     }
   });
 
+  it("sums a component too large to enumerate exactly by dynamic programming, with the best assignment", () => {
+    const random = mulberry32(11);
+    for (let trial = 0; trial < 10; trial++) {
+      const bodies = ["B1", "B2", "B3", "B4", "B5", "B6", "B7"];
+      const pairs: DviPair[] = [];
+      for (const body of bodies) for (const family of ["F1", "F2", "F3", "F4", "F5", "F6"]) if (random() < 0.7) pairs.push(pair(body, family, 10 ** (random() * 10 - 4)));
+      const w = 10 ** (random() * 3);
+      const exact = solveJoint({ bodies, pairs, familyJointLog10: noJoint, log10NotInDatabase: Math.log10(w), searchLimit: 1e7 });
+      const frontier = solveJoint({ bodies, pairs, familyJointLog10: noJoint, log10NotInDatabase: Math.log10(w), searchLimit: 100 });
+      expect(frontier.setAside).toEqual([]);
+      const expected = bruteForce(bodies, pairs, noJoint, w);
+      for (const body of bodies) {
+        for (const key of ["", "F1:M", "F2:M", "F3:M", "F4:M", "F5:M", "F6:M"]) {
+          expect(Math.abs((frontier.probabilities.get(body)?.get(key) ?? 0) - expected.probability(body, key))).toBeLessThan(1e-9);
+        }
+      }
+      expect(bodies.map((body) => frontier.best.get(body))).toEqual(bodies.map((body) => exact.best.get(body)));
+    }
+  });
+
   it("beyond the search limit sets the weakest pairs aside and stays within the stated error factor", () => {
     const random = mulberry32(7);
     const bodies = ["B1", "B2", "B3", "B4", "B5", "B6"];
     const pairs: DviPair[] = [];
     for (const body of bodies) for (const family of ["F1", "F2", "F3", "F4", "F5"]) pairs.push(pair(body, family, 10 ** (random() * 8 - 4)));
     const exact = solveJoint({ bodies, pairs, familyJointLog10: noJoint, log10NotInDatabase: 0, searchLimit: 1e7 });
-    const bounded = solveJoint({ bodies, pairs, familyJointLog10: noJoint, log10NotInDatabase: 0, searchLimit: 200 });
+    // 10 is below both the number of assignments and the frontier's states (up to 2^5).
+    const bounded = solveJoint({ bodies, pairs, familyJointLog10: noJoint, log10NotInDatabase: 0, searchLimit: 10 });
     expect(exact.setAside).toEqual([]);
     expect(bounded.setAside.length).toBeGreaterThan(0);
     const weakestKept = Math.min(...pairs.filter((p) => !bounded.setAside.includes(p)).map((p) => p.lr));

@@ -39,7 +39,7 @@ function demoInput() {
 describe("the DVI layer over the registry's demo data", { timeout: 120_000 }, () => {
   const { dataset, remains, candidates } = demoInput();
   const weight = dataset.missingPersons.length - candidates.length;
-  const { rows } = registryDvi(new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY), remains, candidates, {
+  const { rows, setAside } = registryDvi(new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY), remains, candidates, {
     theta: 0.02,
     mutationRate: 0.002,
     threshold: 1e4,
@@ -57,6 +57,10 @@ describe("the DVI layer over the registry's demo data", { timeout: 120_000 }, ()
       expect(row?.probability ?? 0).toBeGreaterThan(0.5);
       expect(row?.best?.inconsistentLoci).toEqual([]);
     }
+  });
+
+  it("sums the joint model exactly: nothing set aside", () => {
+    expect(setAside).toBe(0);
   });
 
   it("raises no lead for the body DNA ruled out, and leads for fewer than half the bodies", () => {

@@ -1,3 +1,4 @@
+import { solveByFrontier } from "./frontier";
 import type { DviPair } from "./types";
 
 /**
@@ -164,13 +165,30 @@ function solveExactly(pairs: readonly DviPair[], problem: JointProblem, result: 
   return true;
 }
 
+/** A component too large to enumerate, every family with one missing person: the frontier sums. */
+function solveLarge(pairs: readonly DviPair[], problem: JointProblem, result: JointResult): boolean {
+  const keysOfFamily = new Map<string, Set<string>>();
+  for (const pair of pairs) keysOfFamily.set(pair.family, (keysOfFamily.get(pair.family) ?? new Set()).add(pair.key));
+  if ([...keysOfFamily.values()].some((keys) => keys.size > 1)) return false;
+  const solved = solveByFrontier(pairs, (body) => problem.log10NotInDatabaseOf?.get(body) ?? problem.log10NotInDatabase, problem.searchLimit);
+  if (!solved) return false;
+  solved.bodies.forEach((body, index) => {
+    result.probabilities.set(body, solved.probabilities[index] ?? new Map());
+    result.best.set(body, solved.best[index]?.key ?? null);
+  });
+  return true;
+}
+
 /**
  * dvir's jointDVI with posterior pairing probabilities (its Bmarginal), by component: every
  * assignment of bodies to missing persons (each at most once) or to "not in the database" has
  * weight w^(bodies not in the database) × Π over families of the family's joint LR; the posterior
  * of a pair is the summed weight of the assignments holding it over the summed weight of all.
- * A component with more assignments than the limit sets aside its weakest tenth of pairs (lowest
- * LR) and is solved again, split where it falls apart; the set-aside pairs are reported.
+ * A component with more assignments than the limit is summed by dynamic programming over its bodies
+ * when each of its families has one missing person (exact; solveByFrontier); when that too would
+ * hold more than the limit in states, or a family has several missing persons in it, the weakest
+ * tenth of its pairs (lowest LR) is set aside and it is solved again, split where it falls apart;
+ * the set-aside pairs are reported.
  */
 export function solveJoint(problem: JointProblem): JointResult {
   const result: JointResult = { probabilities: new Map(), best: new Map(), ranked: [], setAside: [], errorFactor: 1 };
@@ -182,6 +200,7 @@ export function solveJoint(problem: JointProblem): JointResult {
   while (queue.length > 0) {
     const group = queue.pop() as DviPair[];
     if (solveExactly(group, problem, result)) continue;
+    if (solveLarge(group, problem, result)) continue;
     const sorted = [...group].sort((a, b) => a.log10Lr - b.log10Lr);
     const dropped = sorted.slice(0, Math.max(1, Math.ceil(group.length / 10)));
     for (const pair of dropped) {

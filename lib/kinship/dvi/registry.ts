@@ -4,8 +4,11 @@ import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "
 import type { KinshipOptions, Profile } from "../types";
 import { NOT_IN_DATABASE, solveJoint } from "./joint";
 import { isExcluded } from "./pairwise";
-import { DEFAULT_EXCLUSION_LOCI, DEFAULT_SEARCH_LIMIT, type DviPair } from "./types";
+import { DEFAULT_EXCLUSION_LOCI, type DviPair } from "./types";
 import { findUndisputed, runnersUp } from "./undisputed";
+
+/** Bounds each joint component's enumeration and dynamic programme on a page request. */
+const REGISTRY_SEARCH_LIMIT = 20_000;
 
 /** The registry's reference sets are one pedigree per missing person: its family is named by it. */
 const MISSING = "MP";
@@ -71,15 +74,30 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // Candidates with the very same references cannot be told apart by DNA: one column for the rule.
   const representative = new Map(screened.flatMap((entry) => entry.candidateIds.map((id) => [id, entry.candidateIds[0] ?? id] as const)));
   const undisputed = new Set(findUndisputed(pairs.filter((pair) => representative.get(pair.key) === pair.key), settings.threshold).map((pair) => pair.body));
+  // Pairs weaker than "not in the database" itself (LR < w) are folded into the body's weight of
+  // "not in the database", as the pairs below the floor are: their column constraint is ignored,
+  // which keeps the joint components small. The folded weight is shared out again afterwards.
+  const w = settings.notInDatabaseWeight;
+  const folded = pairs.filter((pair) => !pair.excluded && pair.lr < w);
+  const foldedMass = new Map<string, number>();
+  for (const pair of folded) foldedMass.set(pair.body, (foldedMass.get(pair.body) ?? 0) + pair.lr);
+  const outsideWeight = (body: string) => w + (belowFloor.get(body)?.lrSum ?? 0) + (foldedMass.get(body) ?? 0);
   const joint = solveJoint({
     bodies: remains.map((body) => body.id),
-    pairs: pairs.filter((pair) => !pair.excluded),
+    pairs: pairs.filter((pair) => !pair.excluded && pair.lr >= w),
     familyJointLog10: () => -Infinity,
-    log10NotInDatabase: Math.log10(settings.notInDatabaseWeight),
-    // Pairs below the floor join the body's "not in the database" weight (their column constraint ignored).
-    log10NotInDatabaseOf: new Map(remains.map((body) => [body.id, Math.log10(settings.notInDatabaseWeight + (belowFloor.get(body.id)?.lrSum ?? 0))])),
-    searchLimit: DEFAULT_SEARCH_LIMIT,
+    log10NotInDatabase: Math.log10(w),
+    log10NotInDatabaseOf: new Map(remains.map((body) => [body.id, Math.log10(outsideWeight(body.id))])),
+    searchLimit: REGISTRY_SEARCH_LIMIT,
   });
+  for (const body of remains) {
+    const probabilities = joint.probabilities.get(body.id) ?? new Map<string, number>([[NOT_IN_DATABASE, 1]]);
+    const outside = probabilities.get(NOT_IN_DATABASE) ?? 0;
+    const share = outside / outsideWeight(body.id);
+    for (const pair of folded) if (pair.body === body.id) probabilities.set(pair.key, pair.lr * share);
+    probabilities.set(NOT_IN_DATABASE, w * share);
+    joint.probabilities.set(body.id, probabilities);
+  }
   const byBody = new Map<string, DviPair[]>();
   for (const pair of pairs) byBody.set(pair.body, [...(byBody.get(pair.body) ?? []), pair]);
   const rows = remains.map((body): RegistryDviRow => {

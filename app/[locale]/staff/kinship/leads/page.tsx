@@ -42,6 +42,11 @@ export default async function KinshipLeadsPage({ params, searchParams }: LeadsPa
           </p>
           <p className="text-muted">{t("parameters", { ...parameters })}</p>
           <p className="text-muted">{t("exactNote")}</p>
+          {outcome.setAside > 0 && (
+            <p role="note" data-testid="dvi-approximate">
+              {t("approximateNote", { count: outcome.setAside, factor: outcome.errorFactor.toPrecision(3) })}
+            </p>
+          )}
           <p role="note" className="rounded border border-line bg-accent-soft px-3 py-2">{t("leadWarning")}</p>
           <p role="status" className="font-medium" data-testid="lead-count">
             {t("leadsCount", { leads: outcome.rows.filter((row) => row.isLead).length })}
