@@ -11,7 +11,7 @@ function formatPosterior(posterior: number | null, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: posterior > 0.999 ? 4 : 1 }).format(posterior);
 }
 
-const COLUMNS = ["remains", "bestMatch", "likelihoodRatio", "runnerUp", "posterior", "lociCompared", "inconsistentLoci", "status"] as const;
+const COLUMNS = ["remains", "bestMatch", "likelihoodRatio", "runnerUp", "columnRunnerUp", "posterior", "lociCompared", "inconsistentLoci", "status"] as const;
 
 /** A body or person already in a proposed or confirmed identification: a link to it, never a second proposal. */
 async function HeldMark({ held }: { held: HeldIdentification }) {
@@ -83,6 +83,8 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
                   ))}
                 </ul>
                 {row.best.length > 1 && <p className="text-muted">{t("sameReferences")}</p>}
+                {row.excludedCount > 0 && <p className="text-muted" data-testid="excluded-count">{t("excludedCount", { excluded: row.excludedCount })}</p>}
+                {row.belowFloorCount > 0 && <p className="text-muted">{t("belowFloor", { count: row.belowFloorCount })}</p>}
               </td>
               <td className={`${cell} tabular-nums`}>
                 <LtrText>{formatLog10LikelihoodRatio(row.log10Lr)}</LtrText>
@@ -96,7 +98,19 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
               <td className={`${cell} tabular-nums`}>
                 <LtrText>{row.runnerUpLog10Lr === null ? "—" : formatLog10LikelihoodRatio(row.runnerUpLog10Lr)}</LtrText>
               </td>
-              <td className={`${cell} tabular-nums`}>{formatPosterior(row.posterior, locale)}</td>
+              <td className={`${cell} tabular-nums`}>
+                {row.columnRunnerUp === null ? (
+                  "—"
+                ) : (
+                  <>
+                    <LtrText>{formatLog10LikelihoodRatio(row.columnRunnerUp.log10Lr)}</LtrText> <LtrText>{row.columnRunnerUp.remainsCode}</LtrText>
+                  </>
+                )}
+              </td>
+              <td className={`${cell} tabular-nums`}>
+                <span data-testid="posterior">{formatPosterior(row.posterior, locale)}</span>
+                <p className="text-muted" data-testid="not-in-database">{t("notInDatabase", { probability: formatPosterior(row.notInDatabase, locale) })}</p>
+              </td>
               <td className={`${cell} tabular-nums`}>{row.lociCompared}</td>
               <td className={cell}>
                 {row.inconsistentLoci.length === 0 ? t("none") : <LtrText>{row.inconsistentLoci.join(", ")}</LtrText>}

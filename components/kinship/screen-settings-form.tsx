@@ -21,8 +21,8 @@ export async function ScreenSettingsForm({ locale, parameters }: { locale: Local
     <form method="get" action={`/${locale}/staff/kinship/leads`} className="grid gap-3 sm:grid-cols-2" data-testid="screen-settings">
       <NumberField name="theta" label={t("theta")} hint={t("thetaHint")} value={parameters.theta} />
       <NumberField name="mutationRate" label={t("mutationRate")} hint={t("mutationRateHint")} value={parameters.mutationRate} />
-      <NumberField name="minLikelihoodRatio" label={t("minLikelihoodRatio")} value={parameters.minLikelihoodRatio} />
-      <NumberField name="minRatioToRunnerUp" label={t("minRatioToRunnerUp")} value={parameters.minRatioToRunnerUp} />
+      <NumberField name="threshold" label={t("threshold")} hint={t("thresholdHint")} value={parameters.threshold} />
+      <NumberField name="unregistered" label={t("unregistered")} hint={t("unregisteredHint")} value={parameters.unregistered} />
       <div className="sm:col-span-2">
         <button type="submit" className={primaryButtonClassName}>
           {t("runScreen")}

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { identifications, missingPersons } from "@/db/schema";
 import { ACTIVE_STATUSES } from "@/lib/identifications/state-machine";
-import { computeKinship } from "@/lib/kinship/likelihood";
-import { DEFAULT_SCREEN_THRESHOLDS, posteriorProbability, screenProfiles, type ScreenRemains } from "@/lib/kinship/screen";
+import { DEFAULT_DVI_THRESHOLD } from "@/lib/kinship/dvi/types";
+import { registryDvi } from "@/lib/kinship/dvi/registry";
 import { DEFAULT_THETA, type Profile, type Reference } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
 import { loadScreeningInput } from "./screening-data";
@@ -21,8 +21,9 @@ export const screenSettingsSchema = z.object({
   theta: z.coerce.number().min(0).max(0.25).catch(DEFAULT_THETA),
   // Issue #21: the application's default is the normalised proportional model at 0.002.
   mutationRate: z.coerce.number().min(0).max(0.1).catch(DEFAULT_MUTATION_RATE),
-  minLikelihoodRatio: z.coerce.number().min(1).catch(DEFAULT_SCREEN_THRESHOLDS.minLikelihoodRatio),
-  minRatioToRunnerUp: z.coerce.number().min(1).catch(DEFAULT_SCREEN_THRESHOLDS.minRatioToRunnerUp),
+  // Issue #22: T of the undisputed rule (row and column), and the victims expected outside the register.
+  threshold: z.coerce.number().gt(1).catch(DEFAULT_DVI_THRESHOLD),
+  unregistered: z.coerce.number().int().min(0).catch(0),
 });
 
 export type ScreenParameters = z.output<typeof screenSettingsSchema>;
@@ -46,9 +47,20 @@ export interface ScreenRow {
   remainsIdentification: HeldIdentification | null;
   best: ScreenPerson[];
   log10Lr: number | null;
+  /** The largest other LR in the body's row (another missing person). */
   runnerUpLog10Lr: number | null;
+  /** The largest other LR in the best candidate's column (another body). */
+  columnRunnerUp: { remainsCode: string; log10Lr: number } | null;
+  /** Undisputed: LR ≥ T and ≥ T × every other LR in its row and column. */
   isLead: boolean;
+  /** P(the body is the best candidate, or one of them when they share every reference | all data), under the stated prior (issue #22). */
   posterior: number | null;
+  /** P(the body is nobody in the database | all data). */
+  notInDatabase: number;
+  /** Candidates excluded for this body (≥ 3 inconsistent loci). */
+  excludedCount: number;
+  /** Candidates below LR 1 on the screen, counted with "not in the database". */
+  belowFloorCount: number;
   lociCompared: number;
   inconsistentLoci: string[];
   /** The best candidate's references the exact LR used, in the registry's words (every one of them). */
@@ -63,7 +75,20 @@ export interface ScreenRow {
 
 export type ScreenOutcome =
   | { status: "noFrequencyTable" }
-  | { status: "done"; frequencyTable: FrequencyTableInfo; rows: ScreenRow[]; candidates: number; missingPersonCount: number };
+  | {
+      status: "done";
+      frequencyTable: FrequencyTableInfo;
+      rows: ScreenRow[];
+      candidates: number;
+      missingPersonCount: number;
+      /** Registered missing persons without typed references. */
+      unreferenced: number;
+      /** The prior weight of "not in the database": unreferenced + expected unregistered victims (at least 1). */
+      notInDatabaseWeight: number;
+      /** Weak pairs set aside to bound the joint search, and the factor within which posteriors then lie. */
+      setAside: number;
+      errorFactor: number;
+    };
 
 const fullName = (person: { givenName: string; fatherName: string; grandfatherName: string; familyName: string }) =>
   [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter(Boolean).join(" ");
@@ -77,47 +102,51 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
   const active = await loadActiveFrequencyTable(db);
   if (!active) return { status: "noFrequencyTable" };
   const input = await loadScreeningInput(access, db);
-  const settings = { ...parameters, missingPersonCount: input.missingPersonCount };
-  const rankings = screenProfiles(active.table, input.remains, input.candidates, settings);
-  const personIds = [...new Set(rankings.flatMap((ranking) => ranking.best?.candidateIds ?? []))];
+  const unreferenced = Math.max(input.missingPersonCount - input.candidates.length, 0);
+  const notInDatabaseWeight = Math.max(unreferenced + parameters.unregistered, 1);
+  // The decision layer of issue #22: exclusion, undisputed leads in row and column, joint posteriors.
+  const dvi = registryDvi(active.table, input.remains.map((body) => ({ id: body.id, profile: restrictToTable(body.profile, active.table.locusNames()) })), input.candidates, {
+    theta: parameters.theta,
+    mutationRate: parameters.mutationRate,
+    threshold: parameters.threshold,
+    notInDatabaseWeight,
+    floorLog10: 0,
+  });
+  const personIds = [...new Set(dvi.rows.flatMap((row) => row.bestIds))];
   const people = personIds.length === 0 ? [] : await db
     .select(personNameColumns)
     .from(missingPersons)
     .where(inArray(missingPersons.id, personIds));
-  const held = await heldIdentifications(db, rankings.map((ranking) => ranking.remainsId), personIds);
+  const held = await heldIdentifications(db, dvi.rows.map((row) => row.remainsId), personIds);
   const byId = new Map(people.map((person) => [person.id, { id: person.id, caseNumber: person.caseNumber, name: fullName(person), identification: held.byPerson.get(person.id) ?? null }]));
   const remainsById = new Map(input.remains.map((body) => [body.id, body]));
   const candidatesById = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
-  // The screen ranks (families at θ = 0); every number shown is recomputed exactly with the stated θ.
-  const exact = (body: ScreenRemains | undefined, candidateId: string | undefined) => {
-    const candidate = candidatesById.get(candidateId ?? "");
-    return body && candidate ? { candidate, result: computeKinship(active.table, restrictToTable(body.profile, active.table.locusNames()), candidate.references, parameters) } : null;
-  };
-  const rows = rankings.map((ranking): ScreenRow => {
-    const body = remainsById.get(ranking.remainsId);
-    const best = exact(body, ranking.best?.candidateIds[0]);
-    const runnerUp = exact(body, ranking.runnerUp?.candidateIds[0]);
-    const detail = best?.result ?? null;
-    const log10Lr = detail ? finite(detail.log10Lr) : finite(ranking.best?.log10Lr);
+  const rows = dvi.rows.map((row): ScreenRow => {
+    const detail = row.best;
+    const references = candidatesById.get(row.bestIds[0] ?? "")?.references ?? [];
     return {
-      remainsId: ranking.remainsId,
-      remainsCode: body?.code ?? "",
-      remainsIdentification: held.byRemains.get(ranking.remainsId) ?? null,
-      best: (ranking.best?.candidateIds ?? []).flatMap((id) => byId.get(id) ?? []),
-      log10Lr,
-      runnerUpLog10Lr: runnerUp ? finite(runnerUp.result.log10Lr) : finite(ranking.runnerUp?.log10Lr),
-      isLead: ranking.isLead && detail?.placementProblem === null,
-      posterior: detail && Number.isFinite(detail.log10Lr) ? posteriorProbability(detail.log10Lr, input.missingPersonCount) : detail?.log10Lr === -Infinity ? 0 : null,
+      remainsId: row.remainsId,
+      remainsCode: remainsById.get(row.remainsId)?.code ?? "",
+      remainsIdentification: held.byRemains.get(row.remainsId) ?? null,
+      best: row.bestIds.flatMap((id) => byId.get(id) ?? []),
+      log10Lr: finite(detail?.log10Lr),
+      runnerUpLog10Lr: finite(row.rowRunnerUp?.log10Lr),
+      columnRunnerUp: row.columnRunnerUp ? { remainsCode: remainsById.get(row.columnRunnerUp.remainsId)?.code ?? "", log10Lr: row.columnRunnerUp.log10Lr } : null,
+      isLead: row.isLead && detail?.placementProblem === null,
+      posterior: row.probability,
+      notInDatabase: row.notInDatabase,
+      excludedCount: row.excluded,
+      belowFloorCount: row.belowFloor.count,
       lociCompared: detail ? Object.keys(detail.loci).length : 0,
       inconsistentLoci: detail?.inconsistentLoci ?? [],
-      relativesUsed: (best?.candidate.references ?? []).map(registryRelationship),
-      sidesAssumed: (best?.candidate.references ?? []).filter((reference) => detail?.assumedSides.includes(reference.id)).map(registryRelationship),
+      relativesUsed: detail ? references.map(registryRelationship) : [],
+      sidesAssumed: references.filter((reference) => detail?.assumedSides.includes(reference.id)).map(registryRelationship),
       familyUnplaceable: detail !== null && detail.placementProblem !== null,
       familyInconsistentLoci: detail?.referenceInconsistentLoci ?? [],
     };
   });
   rows.sort(byLeadThenStrength);
-  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount };
+  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight, setAside: dvi.setAside, errorFactor: dvi.errorFactor };
 }
 
 /** Proposed, confirmed or later identifications of the screened bodies and the people they point to. */

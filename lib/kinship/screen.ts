@@ -230,3 +230,56 @@ export function posteriorProbability(log10Lr: number, missingPersonCount: number
   // In logs, so that an LR of 10^40 does not overflow on the way.
   return 1 / (1 + others * 10 ** -log10Lr);
 }
+
+/** A body and a group of candidates with the same references, with the screen's log10 LR. */
+export interface ScreenPair {
+  remainsId: string;
+  candidateIds: string[];
+  log10Lr: number;
+}
+
+/**
+ * Every body × candidate group whose screen log10 LR (θ = 0, the per-family tables) is at least
+ * `floorLog10`: the pairs the DVI layer recomputes exactly. The rest are reported as counts per body.
+ */
+export function screenCandidatePairs(
+  table: FrequencyTable,
+  remains: readonly ScreenRemains[],
+  candidates: readonly ScreenCandidate[],
+  options: KinshipOptions,
+  floorLog10: number,
+  exclusionLoci: number,
+): { pairs: ScreenPair[]; belowFloor: Map<string, { count: number; lrSum: number; excluded: number }> } {
+  const coded = codeRemains(table, remains);
+  const lociCount = coded.loci.length;
+  const pairs: ScreenPair[] = [];
+  const belowFloor = new Map(remains.map((body) => [body.id, { count: 0, lrSum: 0, excluded: 0 }]));
+  for (const group of groupByReferences(candidates)) {
+    const { used } = chooseReferences(group.references);
+    const tables = coded.loci.map((locus, locusIndex) => locusTable(table, locus, coded.genotypes[locusIndex] ?? [], used, options));
+    // Without mutation an inconsistent locus has LR 0: the count the exclusion rule reads.
+    const strict = coded.loci.map((locus, locusIndex) => locusTable(table, locus, coded.genotypes[locusIndex] ?? [], used, { ...options, mutationRate: 0 }));
+    remains.forEach((body, bodyIndex) => {
+      let sum = 0;
+      let inconsistent = 0;
+      tables.forEach((logs, locusIndex) => {
+        const code = coded.codes[bodyIndex * lociCount + locusIndex] ?? coded.stride - 1;
+        if (!logs || code === coded.stride - 1) return;
+        sum += logs[code] ?? 0;
+        if (strict[locusIndex]?.[code] === -Infinity) inconsistent += 1;
+      });
+      if (sum >= floorLog10 && inconsistent < exclusionLoci) {
+        pairs.push({ remainsId: body.id, candidateIds: group.candidateIds, log10Lr: sum });
+        return;
+      }
+      const tally = belowFloor.get(body.id);
+      if (!tally) return;
+      if (inconsistent >= exclusionLoci) tally.excluded += group.candidateIds.length;
+      else {
+        tally.count += group.candidateIds.length;
+        tally.lrSum += group.candidateIds.length * 10 ** sum;
+      }
+    });
+  }
+  return { pairs, belowFloor };
+}

@@ -11,6 +11,7 @@ const backends = await testBackends();
 
 describeOnEachBackend(backends, "kinship screening of the demo data", (database) => {
   let rows: ScreenRow[] = [];
+  let prior = { unreferenced: 0, notInDatabaseWeight: 0, candidates: 0, missingPersonCount: 0, setAside: 0, errorFactor: 1 };
 
   beforeAll(async () => {
     const seeded = await seedDemoData(database().db, { reset: false });
@@ -18,6 +19,7 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
     const outcome = await runKinshipScreen(readAs("forensic", "dnaProfiles.use"), database().db, screenSettingsSchema.parse({}));
     if (outcome.status !== "done") throw new Error("the demo has no frequency table");
     rows = outcome.rows;
+    prior = outcome;
   });
 
   it("screens with the synthetic demo table, labelled as such", async () => {
@@ -42,6 +44,26 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
       expect(row?.log10Lr).toBeGreaterThanOrEqual(4);
       expect(row?.posterior).toBeGreaterThan(0.5);
     }
+  });
+
+  it("makes a lead only of an undisputed pair: LR ≥ T and ≥ T × the runner-up in its row and in its column (#22)", () => {
+    const leads = rows.filter((row) => row.isLead);
+    for (const lead of leads) {
+      expect(lead.log10Lr ?? -Infinity).toBeGreaterThanOrEqual(4);
+      expect((lead.log10Lr ?? 0) - (lead.runnerUpLog10Lr ?? -Infinity)).toBeGreaterThanOrEqual(4);
+      expect((lead.log10Lr ?? 0) - (lead.columnRunnerUp?.log10Lr ?? -Infinity)).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it("states the prior's weight for 'not in the database' and gives each body probabilities that add up to at most 1 (#22)", () => {
+    expect(prior.unreferenced).toBe(prior.missingPersonCount - prior.candidates);
+    expect(prior.notInDatabaseWeight).toBe(Math.max(prior.unreferenced, 1));
+    // The demonstration's joint sums are exact: nothing set aside.
+    expect(prior).toMatchObject({ setAside: 0, errorFactor: 1 });
+    for (const row of rows) expect((row.posterior ?? 0) + row.notInDatabase).toBeLessThanOrEqual(1 + 1e-9);
+    // A body with no candidate left is "not in the database" with certainty; most unrelated pairs are excluded, not small LRs.
+    expect(rows.filter((row) => row.best.length === 0).every((row) => row.notInDatabase === 1)).toBe(true);
+    expect(rows.reduce((sum, row) => sum + row.excludedCount, 0)).toBeGreaterThan((rows.length * prior.candidates) / 2);
   });
 
   it("raises no lead for the body whose identification DNA ruled out", async () => {

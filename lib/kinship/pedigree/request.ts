@@ -21,11 +21,11 @@ export interface KinshipOutput {
 }
 
 const allele = z.union([z.string(), z.number()]).transform(String);
-const profileInput = z.record(z.string(), z.array(allele).min(1).max(2));
-const frequenciesInput = z.record(z.string(), z.record(z.string(), z.number()));
+export const profileInput = z.record(z.string(), z.array(allele).min(1).max(2));
+export const frequenciesInput = z.record(z.string(), z.record(z.string(), z.number()));
 const rate = z.number().min(0).max(1);
 
-const mutationInput = z
+export const mutationInput = z
   .object({
     model: z.enum(["none", "equal", "proportional", "stepwise"]),
     rate: rate.optional(),
@@ -83,7 +83,7 @@ function parse<T>(schema: z.ZodType<T>, json: unknown): T {
   throw new KinshipInputError(`invalid input at ${issue?.path.join(".") || "top level"}: ${issue?.message ?? "unreadable"}`);
 }
 
-function toProfile(input: Record<string, string[]>, owner: string): Record<string, Genotype> {
+export function toProfile(input: Record<string, string[]>, owner: string): Record<string, Genotype> {
   const profile: Record<string, Genotype> = {};
   for (const [locus, alleles] of Object.entries(input)) {
     const genotype = parseGenotype(alleles[0] ?? "", alleles[1]);
@@ -93,7 +93,7 @@ function toProfile(input: Record<string, string[]>, owner: string): Record<strin
   return profile;
 }
 
-function checkFrequencies(frequencies: Record<string, Record<string, number>>, minFrequency: number): void {
+export function checkFrequencies(frequencies: Record<string, Record<string, number>>, minFrequency: number): void {
   try {
     const table = new FrequencyTable(frequencies, minFrequency);
     for (const locus of table.locusNames()) {
@@ -107,7 +107,7 @@ function checkFrequencies(frequencies: Record<string, Record<string, number>>, m
   }
 }
 
-function toMutation(input: z.output<typeof mutationInput>): MutationModel {
+export function toMutation(input: z.output<typeof mutationInput>): MutationModel {
   if (input.model === "none") return { model: "none" };
   const single = input.rate;
   if (single !== undefined && (input.femaleRate !== undefined || input.maleRate !== undefined)) {

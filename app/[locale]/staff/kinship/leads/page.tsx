@@ -37,9 +37,16 @@ export default async function KinshipLeadsPage({ params, searchParams }: LeadsPa
       ) : (
         <>
           <FrequencyTableSummary info={outcome.frequencyTable} />
-          <p>{t("leadsIntro", { remains: outcome.rows.length, candidates: outcome.candidates, missing: outcome.missingPersonCount })}</p>
+          <p data-testid="dvi-prior">
+            {t("leadsIntro", { remains: outcome.rows.length, candidates: outcome.candidates, weight: outcome.notInDatabaseWeight, unreferenced: outcome.unreferenced, unregistered: parameters.unregistered })}
+          </p>
           <p className="text-muted">{t("parameters", { ...parameters })}</p>
           <p className="text-muted">{t("exactNote")}</p>
+          {outcome.setAside > 0 && (
+            <p role="note" data-testid="dvi-approximate">
+              {t("approximateNote", { count: outcome.setAside, factor: outcome.errorFactor.toPrecision(3) })}
+            </p>
+          )}
           <p role="note" className="rounded border border-line bg-accent-soft px-3 py-2">{t("leadWarning")}</p>
           <p role="status" className="font-medium" data-testid="lead-count">
             {t("leadsCount", { leads: outcome.rows.filter((row) => row.isLead).length })}

@@ -1,0 +1,127 @@
+import type { FrequencyTable } from "../frequencies";
+import { computeKinship, type KinshipResult } from "../likelihood";
+import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "../screen";
+import type { KinshipOptions, Profile } from "../types";
+import { NOT_IN_DATABASE, solveJoint } from "./joint";
+import { isExcluded } from "./pairwise";
+import { DEFAULT_EXCLUSION_LOCI, type DviPair } from "./types";
+import { findUndisputed, runnersUp } from "./undisputed";
+
+/** Bounds each joint component's enumeration and dynamic programme on a page request. */
+const REGISTRY_SEARCH_LIMIT = 20_000;
+
+/** The registry's reference sets are one pedigree per missing person: its family is named by it. */
+const MISSING = "MP";
+
+export interface RegistryDviSettings extends KinshipOptions {
+  /** T of the undisputed rule. */
+  threshold: number;
+  /** Prior weight of "not in the database" against one missing person with references. */
+  notInDatabaseWeight: number;
+  /** Pairs whose screen log10 LR is below this are not recomputed; their LR mass is reported. */
+  floorLog10: number;
+}
+
+export interface RegistryDviRow {
+  remainsId: string;
+  /** The candidates of the body's most probable pair (more than one when they share every reference). */
+  bestIds: string[];
+  best: KinshipResult | null;
+  /** P(the body is one of bestIds | all data); each of them alone has an equal share. */
+  probability: number | null;
+  notInDatabase: number;
+  rowRunnerUp: { candidateId: string; log10Lr: number } | null;
+  columnRunnerUp: { remainsId: string; log10Lr: number } | null;
+  isLead: boolean;
+  /** Candidates excluded for this body: ≥ 3 inconsistent loci (on the screen or exactly) or an LR of 0. */
+  excluded: number;
+  /** Candidates not recomputed (screen LR below the floor) and their summed screen LR. */
+  belowFloor: { count: number; lrSum: number };
+}
+
+/**
+ * The DVI layer over the registry's screen: every pair the screen does not put below the floor is
+ * recomputed exactly (with the mutation model, counting inconsistent loci), excluded at 3 such loci;
+ * undisputed pairs (LR ≥ T and ≥ T × every other LR in row and column) are the leads; posteriors
+ * come from the joint model over all recomputed pairs. Each missing person has a pedigree of their
+ * own here, so no body conditions another's LR (iterative conditioning needs family pedigrees with
+ * several missing members, which the registry does not record yet).
+ */
+export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemains[], candidates: readonly ScreenCandidate[], settings: RegistryDviSettings) {
+  const { pairs: screened, belowFloor } = screenCandidatePairs(table, remains, candidates, settings, settings.floorLog10, DEFAULT_EXCLUSION_LOCI);
+  const profiles = new Map(remains.map((body) => [body.id, body.profile]));
+  const references = new Map(candidates.map((candidate) => [candidate.id, candidate.references]));
+  const results = new Map<string, KinshipResult>();
+  const pairs: DviPair[] = [];
+  for (const entry of screened) {
+    const exact = computeKinship(table, profiles.get(entry.remainsId) as Profile, references.get(entry.candidateIds[0] ?? "") ?? [], settings);
+    for (const candidateId of entry.candidateIds) {
+      results.set(`${entry.remainsId}\u0000${candidateId}`, exact);
+      const lr = Number.isNaN(exact.lr) ? 0 : exact.lr;
+      pairs.push({
+        body: entry.remainsId,
+        family: candidateId,
+        missing: MISSING,
+        key: candidateId,
+        lr,
+        log10Lr: Math.log10(lr),
+        inconsistentLoci: exact.inconsistentLoci,
+        sexMismatch: false,
+        excluded: isExcluded(exact.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
+      });
+    }
+  }
+  // Candidates with the very same references cannot be told apart by DNA: one column for the rule.
+  const representative = new Map(screened.flatMap((entry) => entry.candidateIds.map((id) => [id, entry.candidateIds[0] ?? id] as const)));
+  const undisputed = new Set(findUndisputed(pairs.filter((pair) => representative.get(pair.key) === pair.key), settings.threshold).map((pair) => pair.body));
+  // Pairs weaker than "not in the database" itself (LR < w) are folded into the body's weight of
+  // "not in the database", as the pairs below the floor are: their column constraint is ignored,
+  // which keeps the joint components small. The folded weight is shared out again afterwards.
+  const w = settings.notInDatabaseWeight;
+  const folded = pairs.filter((pair) => !pair.excluded && pair.lr < w);
+  const foldedMass = new Map<string, number>();
+  for (const pair of folded) foldedMass.set(pair.body, (foldedMass.get(pair.body) ?? 0) + pair.lr);
+  const outsideWeight = (body: string) => w + (belowFloor.get(body)?.lrSum ?? 0) + (foldedMass.get(body) ?? 0);
+  const joint = solveJoint({
+    bodies: remains.map((body) => body.id),
+    pairs: pairs.filter((pair) => !pair.excluded && pair.lr >= w),
+    familyJointLog10: () => -Infinity,
+    log10NotInDatabase: Math.log10(w),
+    log10NotInDatabaseOf: new Map(remains.map((body) => [body.id, Math.log10(outsideWeight(body.id))])),
+    searchLimit: REGISTRY_SEARCH_LIMIT,
+  });
+  for (const body of remains) {
+    const probabilities = joint.probabilities.get(body.id) ?? new Map<string, number>([[NOT_IN_DATABASE, 1]]);
+    const outside = probabilities.get(NOT_IN_DATABASE) ?? 0;
+    const share = outside / outsideWeight(body.id);
+    for (const pair of folded) if (pair.body === body.id) probabilities.set(pair.key, pair.lr * share);
+    probabilities.set(NOT_IN_DATABASE, w * share);
+    joint.probabilities.set(body.id, probabilities);
+  }
+  const byBody = new Map<string, DviPair[]>();
+  for (const pair of pairs) byBody.set(pair.body, [...(byBody.get(pair.body) ?? []), pair]);
+  const rows = remains.map((body): RegistryDviRow => {
+    const row = (byBody.get(body.id) ?? []).filter((pair) => !pair.excluded);
+    const probabilities = joint.probabilities.get(body.id) ?? new Map<string, number>();
+    const top = [...row].sort((a, b) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr)[0] ?? null;
+    const tied = top ? row.filter((pair) => representative.get(pair.key) === representative.get(top.key)) : [];
+    // Row: the other groups of candidates for this body; column: the other bodies for this candidate.
+    const compared = top
+      ? pairs.filter((pair) => pair.key === top.key || (representative.get(pair.key) === pair.key && !(pair.body === body.id && representative.get(pair.key) === representative.get(top.key))))
+      : [];
+    const { row: rowRunnerUp, column: columnRunnerUp } = top ? runnersUp(top, compared) : { row: null, column: null };
+    return {
+      remainsId: body.id,
+      bestIds: tied.map((pair) => pair.key),
+      best: top ? (results.get(`${body.id}\u0000${top.key}`) ?? null) : null,
+      probability: top ? tied.reduce((sum, pair) => sum + (probabilities.get(pair.key) ?? 0), 0) : null,
+      notInDatabase: probabilities.get(NOT_IN_DATABASE) ?? 1,
+      rowRunnerUp: rowRunnerUp ? { candidateId: rowRunnerUp.key, log10Lr: rowRunnerUp.log10Lr } : null,
+      columnRunnerUp: columnRunnerUp ? { remainsId: columnRunnerUp.body, log10Lr: columnRunnerUp.log10Lr } : null,
+      isLead: top !== null && undisputed.has(body.id),
+      excluded: (byBody.get(body.id) ?? []).filter((pair) => pair.excluded).length + (belowFloor.get(body.id)?.excluded ?? 0),
+      belowFloor: { count: belowFloor.get(body.id)?.count ?? 0, lrSum: belowFloor.get(body.id)?.lrSum ?? 0 },
+    };
+  });
+  return { rows, setAside: joint.setAside.length, errorFactor: joint.errorFactor };
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { checkFrequencies, frequenciesInput, KinshipInputError, mutationInput, profileInput, toMutation, toProfile } from "../pedigree/request";
+import { indexPedigree, PedigreeError } from "../pedigree/structure";
+import { DEFAULT_MUTATION, type MutationModel } from "../pedigree/types";
+import { DEFAULT_MIN_FREQUENCY, DEFAULT_THETA } from "../types";
+import { NOT_IN_DATABASE } from "./joint";
+import { runDvi } from "./run";
+import { DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI, DEFAULT_SEARCH_LIMIT, missingKey, type DviBody, type DviFamily } from "./types";
+
+/** What `npm run dvi` prints (issue #22). */
+export interface DviOutput {
+  excluded: { body: string; missing: string; inconsistentLoci: number; sexMismatch?: true }[];
+  undisputed: { body: string; missing: string; lr: number }[];
+  bestAssignment: Record<string, string | null>;
+  pairingProbabilities: { body: string; missing: string | null; probability: number }[];
+}
+
+const id = z.string().min(1);
+const person = z.object({ id, sex: z.enum(["male", "female"]), father: id.optional(), mother: id.optional() }).strict();
+
+const dviRequest = z
+  .object({
+    theta: z.number().min(0).lt(1).default(DEFAULT_THETA),
+    mutation: mutationInput.optional(),
+    minFrequency: z.number().default(DEFAULT_MIN_FREQUENCY),
+    frequencies: frequenciesInput,
+    silentAlleleFrequencies: z.record(z.string(), z.number().min(0).lt(1)).optional(),
+    bodies: z.array(z.object({ id, sex: z.enum(["male", "female"]).optional(), profile: profileInput, dropout: z.number().min(0).lt(1).optional() }).strict()),
+    families: z.array(
+      z
+        .object({
+          id: id.refine((value) => !value.includes(":"), "a family id must not contain ':'"),
+          pedigree: z.array(person),
+          missing: z.array(id).min(1),
+          profiles: z.record(z.string(), profileInput),
+          dropout: z.record(z.string(), z.number().min(0).lt(1)).optional(),
+        })
+        .strict(),
+    ),
+    threshold: z.number().gt(1).default(DEFAULT_DVI_THRESHOLD),
+    exclusionLoci: z.number().int().min(1).default(DEFAULT_EXCLUSION_LOCI),
+    notInDatabaseWeight: z.number().gt(0).finite().default(1),
+    searchLimit: z.number().int().min(1).default(DEFAULT_SEARCH_LIMIT),
+  })
+  .strict();
+
+function parse(json: unknown): z.output<typeof dviRequest> {
+  const parsed = dviRequest.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new KinshipInputError(`invalid input at ${issue?.path.join(".") || "top level"}: ${issue?.message ?? "unreadable"}`);
+}
+
+function unique(ids: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const value of ids) {
+    if (seen.has(value)) throw new KinshipInputError(`${what} ${value} appears twice`);
+    seen.add(value);
+  }
+}
+
+function toFamily(input: z.output<typeof dviRequest>["families"][number]): DviFamily {
+  indexPedigree(input.pedigree);
+  const ids = new Set(input.pedigree.map((member) => member.id));
+  unique(input.missing, `family ${input.id}: missing person`);
+  for (const missing of input.missing) {
+    if (!ids.has(missing)) throw new KinshipInputError(`family ${input.id}: the missing person ${missing} is not in the pedigree`);
+    if (input.profiles[missing]) throw new KinshipInputError(`family ${input.id}: the missing person ${missing} must not have a profile`);
+  }
+  for (const owner of [...Object.keys(input.profiles), ...Object.keys(input.dropout ?? {})]) {
+    if (!ids.has(owner)) throw new KinshipInputError(`family ${input.id}: profile or drop-out for unknown person ${owner}`);
+  }
+  const profiles = Object.fromEntries(Object.entries(input.profiles).map(([owner, profile]) => [owner, toProfile(profile, `family ${input.id}, profile of ${owner}`)]));
+  return { id: input.id, persons: input.pedigree, missing: input.missing, profiles, dropout: input.dropout };
+}
+
+/**
+ * The command-line contract of issue #22: bodies and reference families in; the exclusions, the
+ * undisputed matches, the most probable joint assignment and the posterior pairing probabilities
+ * out. The mutation model defaults to the application's (proportional, 0.002), so that exclusion
+ * counts inconsistent loci instead of stopping at the first. `notes` are for standard error.
+ */
+export function answerDviRequest(json: unknown): { output: DviOutput; notes: string[] } {
+  try {
+    return answer(json);
+  } catch (error) {
+    if (error instanceof PedigreeError) throw new KinshipInputError(error.message);
+    throw error;
+  }
+}
+
+function answer(json: unknown): { output: DviOutput; notes: string[] } {
+  const request = parse(json);
+  if (!(request.minFrequency > 0 && request.minFrequency <= 1)) throw new KinshipInputError(`minFrequency must lie in (0, 1], got ${request.minFrequency}`);
+  checkFrequencies(request.frequencies, request.minFrequency);
+  unique(request.bodies.map((body) => body.id), "body");
+  unique(request.families.map((family) => family.id), "family");
+  const bodies: DviBody[] = request.bodies.map((body) => ({ ...body, profile: toProfile(body.profile, `body ${body.id}`) }));
+  const families = request.families.map(toFamily);
+  const mutation: MutationModel = request.mutation ? toMutation(request.mutation) : DEFAULT_MUTATION;
+  const result = runDvi(bodies, families, request.frequencies, {
+    theta: request.theta,
+    mutation,
+    minFrequency: request.minFrequency,
+    silentFrequencies: request.silentAlleleFrequencies,
+    threshold: request.threshold,
+    exclusionLoci: request.exclusionLoci,
+    notInDatabaseWeight: request.notInDatabaseWeight,
+    searchLimit: request.searchLimit,
+  });
+  const columnOrder = new Map(families.flatMap((family) => family.missing.map((missing) => missingKey(family.id, missing))).map((key, index) => [key, index]));
+  const pairingProbabilities: DviOutput["pairingProbabilities"] = [];
+  for (const body of bodies) {
+    const entries = [...(result.probabilities.get(body.id) ?? [])].sort(
+      ([a], [b]) => (a === NOT_IN_DATABASE ? Infinity : (columnOrder.get(a) ?? 0)) - (b === NOT_IN_DATABASE ? Infinity : (columnOrder.get(b) ?? 0)),
+    );
+    for (const [key, probability] of entries) pairingProbabilities.push({ body: body.id, missing: key === NOT_IN_DATABASE ? null : key, probability });
+  }
+  const notes =
+    result.setAside.length === 0
+      ? []
+      : [
+          `note: ${result.setAside.length} weak pairs were set aside to keep the joint search within ${request.searchLimit} assignments per component; posteriors are within a factor ${result.errorFactor.toPrecision(3)} of the exact ones`,
+        ];
+  return {
+    output: {
+      excluded: result.pairs
+        .filter((pair) => pair.excluded)
+        .map((pair) => ({ body: pair.body, missing: pair.key, inconsistentLoci: pair.inconsistentLoci.length, ...(pair.sexMismatch ? { sexMismatch: true as const } : {}) })),
+      undisputed: result.undisputed.map(({ pair }) => ({ body: pair.body, missing: pair.key, lr: pair.lr })),
+      bestAssignment: Object.fromEntries(bodies.map((body) => [body.id, result.best.get(body.id) ?? null])),
+      pairingProbabilities,
+    },
+    notes,
+  };
+}

@@ -1,0 +1,61 @@
+import type { Genotype, PedigreeOptions, PedigreePerson, Sex } from "../pedigree/types";
+
+/** Genotypes by locus. */
+export type LocusProfile = Readonly<Record<string, Genotype>>;
+
+/** An unidentified body (post-mortem sample). */
+export interface DviBody {
+  id: string;
+  /** Known sex of the remains; a body is never placed as a missing person of the other sex. */
+  sex?: Sex;
+  profile: LocusProfile;
+  dropout?: number;
+}
+
+/** A reference family: its pedigree, the missing persons in it, and the relatives' profiles. */
+export interface DviFamily {
+  id: string;
+  persons: readonly PedigreePerson[];
+  /** Ids in `persons` of the family's missing persons (untyped). */
+  missing: readonly string[];
+  profiles: Readonly<Record<string, LocusProfile>>;
+  dropout?: Readonly<Record<string, number>>;
+}
+
+export interface DviOptions extends PedigreeOptions {
+  /** T of the undisputed rule: LR ≥ T and ≥ T × every other LR in its row and its column. */
+  threshold: number;
+  /** A pair is excluded at this many loci inconsistent with the pedigree (without mutation). */
+  exclusionLoci: number;
+  /**
+   * The prior: P(assignment) ∝ w^(number of bodies left "not in the database"). w = 1 makes every
+   * assignment equally likely (dvir's flat prior).
+   */
+  notInDatabaseWeight: number;
+  /** Most leaves the exact enumeration of one component may visit before weak pairs are set aside. */
+  searchLimit: number;
+}
+
+export const DEFAULT_DVI_THRESHOLD = 1e4;
+export const DEFAULT_EXCLUSION_LOCI = 3;
+export const DEFAULT_SEARCH_LIMIT = 200_000;
+
+/** A missing person, named FAMILY:ID. */
+export const missingKey = (family: string, missing: string): string => `${family}:${missing}`;
+
+/** One body × missing person comparison. */
+export interface DviPair {
+  body: string;
+  family: string;
+  missing: string;
+  /** FAMILY:ID */
+  key: string;
+  lr: number;
+  /** log10 of lr; −Infinity when lr is 0. */
+  log10Lr: number;
+  /** Loci where the body cannot be this missing person without a mutation. */
+  inconsistentLoci: string[];
+  sexMismatch: boolean;
+  /** At least `exclusionLoci` inconsistent loci, a sex mismatch, or an LR of 0: never a candidate. */
+  excluded: boolean;
+}
