@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { confirmFirst } from "@/components/forms/confirm-first";
 import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
 import { TextInput } from "@/components/forms/text-input";
@@ -19,13 +20,7 @@ export function VoidRecordForm({ recordId, version, action }: { recordId: string
     defaultValues: { recordId, reason: "", version },
     successKey: "Forensic.voidedDone",
   });
-  const confirmThenSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (!window.confirm(t("voidConfirm"))) {
-      event.preventDefault();
-      return;
-    }
-    void submit(event);
-  };
+  const confirmThenSubmit = confirmFirst(t("voidConfirm"), submit);
   return (
     <section className="space-y-3 rounded border border-red-200 p-4" aria-labelledby="void-title">
       <h2 id="void-title" className="text-lg font-semibold">

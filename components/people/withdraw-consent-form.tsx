@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { confirmFirst } from "@/components/forms/confirm-first";
 import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
 import { HydratedForm } from "@/components/forms/hydrated-form";
@@ -27,13 +28,7 @@ export function WithdrawConsentForm(props: { action: (values: WithdrawConsentVal
     onSuccess: () => router.refresh(),
   });
   const { errors } = form.formState;
-  const confirmThenSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (!window.confirm(t("withdrawConsentConfirm"))) {
-      event.preventDefault();
-      return;
-    }
-    void submit(event);
-  };
+  const confirmThenSubmit = confirmFirst(t("withdrawConsentConfirm"), submit);
   return (
     <HydratedForm onSubmit={confirmThenSubmit} noValidate className="space-y-3" data-testid="withdraw-consent-form">
       <FormMessage message={outcome} />

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, ne } from "drizzle-orm";
+import { desc, eq, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { approvalRequests, users } from "@/db/schema";
@@ -25,26 +25,22 @@ const requestColumns = {
 
 export type ApprovalRequestRow = Awaited<ReturnType<typeof pendingRequestsQuery>>[number];
 
-/** Oldest first: the request waiting longest is the one to decide first. */
-function pendingRequestsQuery(db: Executor) {
+function requestsWhere(db: Executor, condition: SQL) {
   return db
     .select(requestColumns)
     .from(approvalRequests)
     .innerJoin(requester, eq(requester.id, approvalRequests.requestedBy))
     .leftJoin(decider, eq(decider.id, approvalRequests.decidedBy))
-    .where(eq(approvalRequests.status, "pending"))
-    .orderBy(approvalRequests.requestedAt);
+    .where(condition);
+}
+
+/** Oldest first: the request waiting longest is the one to decide first. */
+function pendingRequestsQuery(db: Executor) {
+  return requestsWhere(db, eq(approvalRequests.status, "pending")).orderBy(approvalRequests.requestedAt);
 }
 
 function recentDecisionsQuery(db: Executor, limit = 20) {
-  return db
-    .select(requestColumns)
-    .from(approvalRequests)
-    .innerJoin(requester, eq(requester.id, approvalRequests.requestedBy))
-    .leftJoin(decider, eq(decider.id, approvalRequests.decidedBy))
-    .where(ne(approvalRequests.status, "pending"))
-    .orderBy(desc(approvalRequests.decidedAt))
-    .limit(limit);
+  return requestsWhere(db, ne(approvalRequests.status, "pending")).orderBy(desc(approvalRequests.decidedAt)).limit(limit);
 }
 
 export const listPendingApprovals = defineRead("approvals.decide", pendingRequestsQuery);

@@ -2,22 +2,15 @@ import type { FrequencyTable } from "./frequencies";
 import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
 import { pedigreeLikelihoodRatio, type FrequencyInput } from "./pedigree/ratio";
 import { PedigreeError } from "./pedigree/structure";
-import { NO_MUTATION, type MutationModel } from "./pedigree/types";
+import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
 import type { NuclearFamilyAtLocus } from "./nuclear-family";
 import { KAPPA } from "./single-reference";
 import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
 const NUCLEAR: ReadonlySet<Relationship> = new Set(["mother", "father", "full_sibling", "child"]);
 
-export interface KinshipResult {
-  lr: number;
-  log10Lr: number;
-  loci: Record<string, number>;
-  inconsistentLoci: string[];
-  /** Loci where the references contradict one another: left out of lr, named in warnings. */
-  referenceInconsistentLoci: string[];
-  /** Assumptions made in placing the references (the side of a grandparent, …) and faults. */
-  warnings: string[];
+/** The engine's answer (warnings: assumptions made in placing the references, and faults), and how it was placed. */
+export interface KinshipResult extends PedigreeResult {
   /** Every reference placed in the pedigree (none is dropped; empty when the pedigree could not be built). */
   usedReferences: string[];
   /** References placed on the paternal side because the record gives no side. */
