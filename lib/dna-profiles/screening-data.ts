@@ -22,12 +22,6 @@ const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = 
   spouse: "spouse",
 };
 
-/** The side the registry records; the other distant relationships have none yet (the pedigree then assumes the paternal side). */
-const SIDE: Partial<Record<DonorRelationship, "maternal" | "paternal">> = {
-  maternal_half_sibling: "maternal",
-  paternal_half_sibling: "paternal",
-};
-
 export interface ScreeningInput {
   remains: (ScreenRemains & { code: string })[];
   candidates: (ScreenCandidate & { caseNumber: string })[];
@@ -61,6 +55,8 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
       caseNumber: missingPersons.caseNumber,
       donorId: referenceDonors.id,
       relationship: donorRelationships.relationship,
+      // Null for a relation recorded before sides were asked: the pedigree then assumes the paternal side and says so.
+      side: donorRelationships.side,
       locus: strProfiles.locus,
       allele1: strProfiles.allele1,
       allele2: strProfiles.allele2,
@@ -77,8 +73,7 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
   for (const row of rows) {
     const relationship = KINSHIP_RELATIONSHIP[row.relationship];
     const candidate = candidates.get(row.personId) ?? { id: row.personId, caseNumber: row.caseNumber, references: new Map() };
-    const side = SIDE[row.relationship];
-    const reference = candidate.references.get(row.donorId) ?? { id: row.donorId, relationship, ...(side ? { side } : {}), genotype: {} };
+    const reference = candidate.references.get(row.donorId) ?? { id: row.donorId, relationship, ...(row.side ? { side: row.side } : {}), genotype: {} };
     reference.genotype[row.locus] ??= genotypeOf(row);
     candidate.references.set(row.donorId, reference);
     candidates.set(row.personId, candidate);
