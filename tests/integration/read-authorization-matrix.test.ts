@@ -13,7 +13,7 @@ import { findGraveSiteFilter } from "@/lib/dashboard/site-filter";
 import { listPendingFrequencyTables, readActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { countProfiles } from "@/lib/dna-profiles/profile-store";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
-import { loadScreeningInput } from "@/lib/dna-profiles/screening-data";
+import { getFamilyReferenceConsistency, loadScreeningInput } from "@/lib/dna-profiles/screening-data";
 import { generateDossier } from "@/lib/dossier/generate";
 import { exportRows } from "@/lib/export/lists";
 import { readAccessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
@@ -79,6 +79,7 @@ const READS: Record<string, GuardedRead> = {
   getWorkQueues: { permission: "dashboard.read", call: (access, db) => getWorkQueues(access, db) },
   getFamiliesPage: { permission: "people.read", call: (access, db) => getFamiliesPage(access, db, {}) },
   getFamilyDetails: { permission: "people.read", call: (access, db) => getFamilyDetails(access, db, NO_SUCH_ID) },
+  getFamilyReferenceConsistency: { permission: "people.read", call: (access, db) => getFamilyReferenceConsistency(access, db, NO_SUCH_ID) },
   getMissingPersonDetails: { permission: "people.read", call: (access, db) => getMissingPersonDetails(access, db, NO_SUCH_ID) },
   getRecentImports: { permission: "data.import", call: (access, db) => getRecentImports(access, db) },
   resolveCaseNumber: { permission: "people.read", call: (access, db) => resolveCaseNumber(access, db, "NO-SUCH-CASE") },
