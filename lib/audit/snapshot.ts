@@ -69,7 +69,7 @@ export const AUDITED_COLUMNS = {
   ],
   custody_event: ["id", "remainsId", "sampleId", "action", "fromParty", "toParty", "place", "occurredAt", "notes", "correctsEventId", "recordedBy", "recordedAt"],
   identification: [
-    "id", "remainsId", "missingPersonId", "basis", "likelihoodRatio", "frequencyTableId", "dnaOverrideReason", "evidenceSummary", "status",
+    "id", "remainsId", "missingPersonId", "basis", "likelihoodRatio", "frequencyTableId", "lrBasis", "dnaOverrideReason", "evidenceSummary", "status",
     "proposedBy", "proposedAt", "confirmedBy", "confirmedAt", "notifiedOn", "notifiedBy", "notificationMethod", "returnedOn", "returnedTo",
     "burialPlace", "rejectedBy", "rejectedAt", "rejectionReason", "retractedBy", "retractedAt", "retractionReason", "version", "createdAt", "updatedAt",
   ],

@@ -44,13 +44,13 @@ export interface ScreeningInput {
 
 const genotypeOf = (row: { allele1: string; allele2: string }): Genotype => [row.allele1, row.allele2];
 
-async function remainsProfiles(db: Executor): Promise<ScreeningInput["remains"]> {
+async function remainsProfiles(db: Executor, remainsId?: string): Promise<ScreeningInput["remains"]> {
   const rows = await db
     .select({ remainsId: remains.id, code: remains.code, locus: strProfiles.locus, allele1: strProfiles.allele1, allele2: strProfiles.allele2 })
     .from(strProfiles)
     .innerJoin(dnaSamples, eq(dnaSamples.id, strProfiles.sampleId))
     .innerJoin(remains, eq(remains.id, dnaSamples.remainsId))
-    .where(and(isNull(dnaSamples.voidedAt), isNull(remains.voidedAt)))
+    .where(and(isNull(dnaSamples.voidedAt), isNull(remains.voidedAt), remainsId === undefined ? undefined : eq(remains.id, remainsId)))
     .orderBy(remains.code, dnaSamples.barcode);
   const byRemains = new Map<string, { id: string; code: string; profile: Record<string, Genotype> }>();
   for (const row of rows) {
@@ -62,7 +62,7 @@ async function remainsProfiles(db: Executor): Promise<ScreeningInput["remains"]>
   return [...byRemains.values()];
 }
 
-async function referenceCandidates(db: Executor, familyId?: string): Promise<Candidate[]> {
+async function referenceCandidates(db: Executor, only: { familyId?: string; missingPersonId?: string } = {}): Promise<Candidate[]> {
   const rows = await db
     .select({
       personId: missingPersons.id,
@@ -88,7 +88,8 @@ async function referenceCandidates(db: Executor, familyId?: string): Promise<Can
         isNull(referenceDonors.voidedAt),
         isNull(missingPersons.voidedAt),
         isNull(missingPersons.mergedIntoId),
-        familyId === undefined ? undefined : eq(missingPersons.familyId, familyId),
+        only.familyId === undefined ? undefined : eq(missingPersons.familyId, only.familyId),
+        only.missingPersonId === undefined ? undefined : eq(missingPersons.id, only.missingPersonId),
       ),
     )
     .orderBy(missingPersons.caseNumber, referenceDonors.id, dnaSamples.barcode);
@@ -140,7 +141,7 @@ export interface FamilyInconsistency {
 async function familyReferenceConsistencyQuery(db: Executor, familyId: string): Promise<FamilyInconsistency[]> {
   if (!z.uuid().safeParse(familyId).success) return [];
   const [candidates, relations] = await Promise.all([
-    referenceCandidates(db, familyId),
+    referenceCandidates(db, { familyId }),
     db
       .select({ donorId: referenceDonors.id, givenName: referenceDonors.givenName, missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship })
       .from(donorRelationships)
@@ -166,3 +167,9 @@ async function familyReferenceConsistencyQuery(db: Executor, familyId: string): 
  * relatives who disagree there, never their genotypes, so staff who read people records may see it.
  */
 export const getFamilyReferenceConsistency = defineRead("people.read", familyReferenceConsistencyQuery);
+
+/** One body's profile and one missing person's typed relatives, for the registry's ratio of that pair (pair-basis.ts). */
+export async function loadPairProfiles(db: Executor, remainsId: string, missingPersonId: string): Promise<{ profile: Record<string, Genotype>; references: Candidate["references"] }> {
+  const [bodies, candidates] = await Promise.all([remainsProfiles(db, remainsId), referenceCandidates(db, { missingPersonId })]);
+  return { profile: bodies[0]?.profile ?? {}, references: candidates[0]?.references ?? [] };
+}

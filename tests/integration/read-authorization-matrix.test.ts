@@ -14,6 +14,7 @@ import { listPendingFrequencyTables, readActiveFrequencyTable } from "@/lib/dna-
 import { countProfiles } from "@/lib/dna-profiles/profile-store";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { getFamilyReferenceConsistency, loadScreeningInput } from "@/lib/dna-profiles/screening-data";
+import { readPairLikelihoodRatioBasis } from "@/lib/dna-profiles/pair-basis";
 import { generateDossier } from "@/lib/dossier/generate";
 import { exportRows } from "@/lib/export/lists";
 import { readAccessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
@@ -63,6 +64,7 @@ const READS: Record<string, GuardedRead> = {
   getAuditPage: { permission: "audit.read", call: (access, db) => getAuditPage(access, db, {}, null) },
   checkAuditChain: { permission: "audit.read", call: (access, db) => checkAuditChain(access, db) },
   loadScreeningInput: { permission: "dnaProfiles.use", call: (access, db) => loadScreeningInput(access, db) },
+  readPairLikelihoodRatioBasis: { permission: "dnaProfiles.use", call: (access, db) => readPairLikelihoodRatioBasis(access, db, NO_SUCH_ID, NO_SUCH_ID, { theta: 0.02, mutationRate: 0.002 }) },
   runKinshipScreen: { permission: "dnaProfiles.use", call: (access, db) => runKinshipScreen(access, db, screenSettingsSchema.parse({})) },
   countProfiles: { permission: "dnaProfiles.use", call: (access, db) => countProfiles(access, db) },
   readActiveFrequencyTable: { permission: "dnaProfiles.use", call: (access, db) => readActiveFrequencyTable(access, db) },
