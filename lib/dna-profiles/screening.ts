@@ -8,7 +8,7 @@ import { computeKinship } from "@/lib/kinship/likelihood";
 import { DEFAULT_SCREEN_THRESHOLDS, posteriorProbability, screenProfiles, type ScreenRemains } from "@/lib/kinship/screen";
 import { DEFAULT_THETA, type Profile, type Reference } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
-import { loadScreeningInput } from "./screening-data";
+import { loadScreeningInput, type ExcludedFamily } from "./screening-data";
 import { personNameColumns } from "@/lib/people/person-columns";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
@@ -63,7 +63,7 @@ export interface ScreenRow {
 
 export type ScreenOutcome =
   | { status: "noFrequencyTable" }
-  | { status: "done"; frequencyTable: FrequencyTableInfo; rows: ScreenRow[]; candidates: number; missingPersonCount: number };
+  | { status: "done"; frequencyTable: FrequencyTableInfo; rows: ScreenRow[]; candidates: number; missingPersonCount: number; excludedFamilies: ExcludedFamily[] };
 
 const fullName = (person: { givenName: string; fatherName: string; grandfatherName: string; familyName: string }) =>
   [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter(Boolean).join(" ");
@@ -117,7 +117,7 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
     };
   });
   rows.sort(byLeadThenStrength);
-  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount };
+  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, excludedFamilies: input.excludedFamilies };
 }
 
 /** Proposed, confirmed or later identifications of the screened bodies and the people they point to. */

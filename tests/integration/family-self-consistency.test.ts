@@ -5,9 +5,11 @@ import { createMissingPerson } from "@/app/[locale]/staff/persons/actions";
 import { collectSample } from "@/app/[locale]/staff/samples/actions";
 import { strProfiles } from "@/db/schema";
 import { getFamilyReferenceConsistency, loadScreeningInput } from "@/lib/dna-profiles/screening-data";
+import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { actionRequest, signInAs } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser as createUserRow } from "./support/factories";
+import { loadApprovedFrequencyTable } from "./support/frequency-tables";
 import { familyInput, missingPersonInput, motherDonorInput, sampleInput, unwrap } from "./support/people";
 import { readAs } from "./support/read-access";
 
@@ -56,6 +58,11 @@ describeOnEachBackend(backends, "a reference family inconsistent within itself (
     const screening = await loadScreeningInput(readAs("forensic", "dnaProfiles.use"), db());
     expect(screening.candidates.map((candidate) => candidate.id)).not.toContain(missingPersonId);
     expect(screening.excludedFamilies).toContainEqual(expect.objectContaining({ id: missingPersonId, inconsistentLoci: ["TH01"] }));
+    // The leads page says which families the screen left out, and why, rather than leaving them out unseen.
+    await loadApprovedFrequencyTable(db());
+    const outcome = await runKinshipScreen(readAs("forensic", "dnaProfiles.use"), db(), screenSettingsSchema.parse({}));
+    expect(outcome).toMatchObject({ status: "done", excludedFamilies: expect.arrayContaining([expect.objectContaining({ id: missingPersonId, inconsistentLoci: ["TH01"] })]) });
+    signInAs(await createUserRow(db(), "registrar"));
 
     // The registrar finds the sister is a paternal half sister: the family is consistent again.
     const corrected = { ...sibling.donor, donorId: sibling.donorId, version: 1, relationships: [{ missingPersonId, relationship: "paternal_half_sibling" as const }] };
