@@ -1,7 +1,6 @@
 import type { Executor } from "@/db/client";
 import type { identifications } from "@/db/schema";
 import { loadFrequencyTableInfo } from "@/lib/dna-profiles/frequency-store";
-import { formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { lrConditions, type LikelihoodRatioBasis } from "@/lib/kinship/lr-basis";
 import { label, terms } from "./labels";
 
@@ -28,11 +27,14 @@ export async function loadCitedFrequencyTables(db: Executor, cited: readonly Ide
  * ratio (name and SHA-256 of its canonical rows, lib/kinship/frequency-digest.ts), and why it was
  * proposed without an analysed reference profile, when it was.
  */
+/** How the dossier writes a ratio from its log10 (passed in by the section that prints it). */
+type RatioFormat = (log10: number | null) => string;
+
 type EvidenceLine = { key: "frequencyTable" | "lrComputed" | "lrRelatives" | "dnaOverride"; value: string };
 
 /** The registry's own ratio for the pair, its θ and mutation model, and the relatives it used (#21). */
-function basisLines(basis: LikelihoodRatioBasis): EvidenceLine[] {
-  const ratio = basis.familyProblem ?? `LR ${formatLog10LikelihoodRatio(basis.log10Lr, { superscript: false })}`;
+function basisLines(basis: LikelihoodRatioBasis, formatRatio: RatioFormat): EvidenceLine[] {
+  const ratio = basis.familyProblem ?? `LR ${formatRatio(basis.log10Lr)}`;
   const relatives = basis.relatives.map((relative) =>
     [terms.relationship(relative.relationship), relative.side ? terms.side(relative.side) : null, relative.sideAssumed ? `${label("sideAssumed").en} · ${label("sideAssumed").ar}` : null].filter(Boolean).join(" — "),
   );
@@ -42,13 +44,13 @@ function basisLines(basis: LikelihoodRatioBasis): EvidenceLine[] {
   ];
 }
 
-export function dnaEvidenceLines(item: Identification, tables: ReadonlyMap<string, CitedFrequencyTable>): EvidenceLine[] {
+export function dnaEvidenceLines(item: Identification, tables: ReadonlyMap<string, CitedFrequencyTable>, formatRatio: RatioFormat): EvidenceLine[] {
   const lines: EvidenceLine[] = [];
   if (item.likelihoodRatio !== null) {
     const table = item.frequencyTableId ? tables.get(item.frequencyTableId) : undefined;
     lines.push({ key: "frequencyTable", value: table ? `${table.name} · SHA-256 ${table.sha256}` : "—" });
   }
-  if (item.lrBasis) lines.push(...basisLines(item.lrBasis));
+  if (item.lrBasis) lines.push(...basisLines(item.lrBasis, formatRatio));
   if (item.dnaOverrideReason) lines.push({ key: "dnaOverride", value: item.dnaOverrideReason });
   return lines;
 }

@@ -5,6 +5,11 @@ import type { LikelihoodRatioBasis } from "@/lib/kinship/lr-basis";
 import ar from "@/lib/i18n/messages/ar";
 import en from "@/lib/i18n/messages/en";
 
+const translators = (locale: "ar" | "en") => {
+  const messages = locale === "ar" ? ar : en;
+  return { identifications: createTranslator({ locale, messages, namespace: "Identifications" }) as never, people: createTranslator({ locale, messages, namespace: "People" }) as never };
+};
+
 const basis: LikelihoodRatioBasis = {
   log10Lr: 9.08,
   theta: 0.02,
@@ -22,7 +27,7 @@ const basis: LikelihoodRatioBasis = {
 
 describe("what a likelihood ratio on screen rests on (#21)", () => {
   it("states the ratio, θ, the mutation model and rate, the table with its hash and every relative, an assumed side named", () => {
-    const text = lrBasisLines(basis, createTranslator({ locale: "en", messages: en })).join("\n");
+    const text = lrBasisLines(basis, translators("en")).join("\n");
     expect(text).toContain("1.2 × 10⁹");
     expect(text).toContain("θ = 0.02 · μ = 0.002");
     expect(text).toContain("proportional");
@@ -31,7 +36,7 @@ describe("what a likelihood ratio on screen rests on (#21)", () => {
   });
 
   it("says why there is no ratio when the family contradicts itself, in Arabic as well", () => {
-    const lines = lrBasisLines({ ...basis, log10Lr: null, familyProblem: "the relatives contradict one another at TH01" }, createTranslator({ locale: "ar", messages: ar }));
+    const lines = lrBasisLines({ ...basis, log10Lr: null, familyProblem: "the relatives contradict one another at TH01" }, translators("ar"));
     expect(lines.join("\n")).toContain("TH01");
     expect(lines.join("\n")).toContain("θ = 0.02");
   });
