@@ -32,6 +32,12 @@ export const DONOR_RELATIONSHIPS = [
   "spouse",
 ] as const;
 
+/** Which of the missing person's parents a distant relative is related through. */
+export const RELATIONSHIP_SIDES = ["maternal", "paternal"] as const;
+
+/** Relations whose side the registrar must say; a half sibling's side is in the relation itself. */
+export const SIDED_RELATIONSHIPS = ["grandparent", "aunt_uncle", "cousin"] as const satisfies readonly (typeof DONOR_RELATIONSHIPS)[number][];
+
 export const SAMPLE_KINDS = ["reference", "remains"] as const;
 
 /** collected → shipped → received → profiled, or failed after any of them. */
@@ -54,6 +60,7 @@ export type RemainsCondition = (typeof REMAINS_CONDITIONS)[number];
 export type PersonalEffectKind = (typeof PERSONAL_EFFECT_KINDS)[number];
 export type MissingPersonStatus = (typeof MISSING_PERSON_STATUSES)[number];
 export type DonorRelationship = (typeof DONOR_RELATIONSHIPS)[number];
+export type RelationshipSide = (typeof RELATIONSHIP_SIDES)[number];
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 export type LabStatus = (typeof LAB_STATUSES)[number];
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];

@@ -7,6 +7,7 @@ import { ageAtDisappearance } from "@/lib/identifications/fit";
 import { formatLikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import type { IdentificationDetails as Details } from "@/lib/identifications/queries";
 import { LtrText } from "@/components/layout/ltr-text";
+import { LikelihoodRatioBasisNote } from "./lr-basis";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -49,6 +50,7 @@ export async function IdentificationDetails({ details, locale }: { details: Deta
         <Row term={t("currentStatus")}><span data-testid="identification-status">{t(`statuses.${identification.status}`)}</span></Row>
         <Row term={t("basis")}>{identification.basis.map((basis) => t(`bases.${basis}`)).join("، ")}</Row>
         {identification.likelihoodRatio !== null && <Row term={t("likelihoodRatio")}><LtrText><span data-testid="likelihood-ratio">{formatLikelihoodRatio(identification.likelihoodRatio)}</span></LtrText></Row>}
+        {identification.lrBasis && <Row term={t("lrBasis.title")}><LikelihoodRatioBasisNote basis={identification.lrBasis} /></Row>}
         {identification.dnaOverrideReason && <Row term={t("dnaOverrideShown")}><span data-testid="dna-override-reason">{identification.dnaOverrideReason}</span></Row>}
         <Row term={t("evidenceSummary")}>{identification.evidenceSummary}</Row>
         <Row term={t("proposedBy")}>{t("byOn", { name: details.proposedByName, date: formatDateTime(locale, identification.proposedAt) })}</Row>

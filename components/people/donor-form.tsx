@@ -10,11 +10,14 @@ import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-g
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { SelectInput } from "@/components/users/select-input";
 import type { ActionResult } from "@/lib/actions/result";
+import { RELATIONSHIP_SIDES, SIDED_RELATIONSHIPS } from "@/lib/enum-values";
 import { useRouter } from "@/lib/i18n/navigation";
 import { updateDonorSchema, type UpdateDonorValues } from "@/lib/people/edit-schemas";
 import { donorSchema, type DonorValues } from "@/lib/people/schemas";
 import { usePeopleChoices } from "./use-people-choices";
 import { HydratedForm } from "@/components/forms/hydrated-form";
+
+const SIDED: ReadonlySet<string> = new Set(SIDED_RELATIONSHIPS);
 
 type AddDonorAction = (values: DonorValues) => Promise<ActionResult<{ donorId: string }>>;
 type UpdateDonorAction = (values: UpdateDonorValues) => Promise<ActionResult<{ version: number }>>;
@@ -26,6 +29,9 @@ function DonorFields({ form, members }: { form: UseFormReturn<DonorValues>; memb
   const { sexes, relationships } = usePeopleChoices();
   const { errors } = form.formState;
   const relationshipOptions = [{ value: "", label: t("notAReference") }, ...relationships];
+  const sideOptions = [{ value: "", label: t("chooseSideOption") }, ...RELATIONSHIP_SIDES.map((side) => ({ value: side, label: t(`sides.${side}`) }))];
+  // A grandparent, aunt/uncle or cousin asks for the side as soon as the relation is chosen.
+  const chosen = form.watch("relationships");
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -36,13 +42,23 @@ function DonorFields({ form, members }: { form: UseFormReturn<DonorValues>; memb
         <TextInput id="donor-phone" dir="ltr" type="tel" label={t("phone")} registration={form.register("phone")} error={errors.phone?.message} />
       </div>
       {members.map((member, index) => (
-        <SelectInput
-          key={member.id}
-          id={`relationship-${index}`}
-          label={t("relationshipTo", { name: member.name })}
-          options={relationshipOptions}
-          registration={form.register(`relationships.${index}.relationship`)}
-        />
+        <div key={member.id} className="grid gap-4 sm:grid-cols-2">
+          <SelectInput
+            id={`relationship-${index}`}
+            label={t("relationshipTo", { name: member.name })}
+            options={relationshipOptions}
+            registration={form.register(`relationships.${index}.relationship`)}
+          />
+          {SIDED.has(chosen[index]?.relationship ?? "") && (
+            <SelectInput
+              id={`relationship-side-${index}`}
+              label={t("sideOf", { name: member.name })}
+              options={sideOptions}
+              registration={form.register(`relationships.${index}.side`)}
+              error={errors.relationships?.[index]?.side?.message}
+            />
+          )}
+        </div>
       ))}
       {errors.relationships?.message && <p className="text-sm font-medium text-red-800">{t("noneChosen")}</p>}
     </>
@@ -55,7 +71,7 @@ export function DonorForm({ action, familyId, members }: { action: AddDonorActio
   const router = useRouter();
   const emptyDonor: DonorValues = {
     familyId, givenName: "", fatherName: "", grandfatherName: "", familyName: "", nameLatin: "", sex: "female", phone: "",
-    relationships: members.map((member) => ({ missingPersonId: member.id, relationship: "" })),
+    relationships: members.map((member) => ({ missingPersonId: member.id, relationship: "", side: "" })),
   };
   const { form, submit, outcome } = useActionForm({
     schema: donorSchema,

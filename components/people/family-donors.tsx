@@ -1,12 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/actions/result";
 import { Link } from "@/lib/i18n/navigation";
+import { SIDED_RELATIONSHIPS } from "@/lib/enum-values";
 import { NON_GENETIC_RELATIONSHIPS } from "@/lib/people/relationships";
 import type { FamilyDetails } from "@/lib/people/family-queries";
 import type { ReferenceSampleValues } from "@/lib/people/schemas";
 import { fullArabicName } from "./person-name";
 import { SampleForm } from "./sample-form";
 import { LtrText } from "@/components/layout/ltr-text";
+
+const SIDED: ReadonlySet<string> = new Set(SIDED_RELATIONSHIPS);
 
 interface FamilyDonorsProps {
   donors: FamilyDetails["donors"];
@@ -31,7 +34,11 @@ export async function FamilyDonors({ donors, collect, collectorName, canPrint }:
           <ul className="text-sm">
             {donor.relationships.map((relationship) => (
               <li key={relationship.missingPersonId}>
-                {t(`relationships.${relationship.relationship}`)} — {relationship.givenName} (<LtrText>{relationship.caseNumber}</LtrText>)
+                {t(`relationships.${relationship.relationship}`)}
+                {SIDED.has(relationship.relationship) && (
+                  <span data-testid="relationship-side"> ({relationship.side ? t(`sides.${relationship.side}`) : <span className="text-amber-800">{t("sideUnknown")}</span>})</span>
+                )}
+                {" "}— {relationship.givenName} (<LtrText>{relationship.caseNumber}</LtrText>)
                 {NON_GENETIC_RELATIONSHIPS.has(relationship.relationship) && <span className="text-muted"> · {t("notGenetic")}</span>}
               </li>
             ))}

@@ -11,6 +11,7 @@ import {
   MISSING_PERSON_STATUSES,
   PERSONAL_EFFECT_KINDS,
   POLICE_REPORT_CATEGORIES,
+  RELATIONSHIP_SIDES,
   REMAINS_CONDITIONS,
   SAMPLE_KINDS,
   SEXES,
@@ -30,6 +31,7 @@ export const personalEffectKind = pgEnum("personal_effect_kind", PERSONAL_EFFECT
 export const missingPersonStatus = pgEnum("missing_person_status", MISSING_PERSON_STATUSES);
 /** The donor's relation to the missing person (a spouse gives no genetic reference). */
 export const donorRelationship = pgEnum("donor_relationship", DONOR_RELATIONSHIPS);
+export const relationshipSide = pgEnum("relationship_side", RELATIONSHIP_SIDES);
 export const sampleKind = pgEnum("sample_kind", SAMPLE_KINDS);
 export const labStatus = pgEnum("lab_status", LAB_STATUSES);
 export const consentScope = pgEnum("consent_scope", CONSENT_SCOPES);

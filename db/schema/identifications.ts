@@ -4,6 +4,7 @@ import {
   date,
   doublePrecision,
   index,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import type { LikelihoodRatioBasis } from "../../lib/kinship/lr-basis";
 import { id, versioned } from "./columns";
 import { identificationBasis, identificationStatus } from "./enums";
 import { missingPersons } from "./people";
@@ -35,6 +37,8 @@ export const identifications = pgTable(
     likelihoodRatio: doublePrecision("likelihood_ratio"),
     /** The frequency table in force when a DNA identification was proposed: its SHA-256 goes in the dossier. */
     frequencyTableId: uuid("frequency_table_id").references(() => alleleFrequencyTables.id),
+    /** The registry's exact ratio for the pair when proposed, with θ, mutation model and rate, table and relatives (#21). */
+    lrBasis: jsonb("lr_basis").$type<LikelihoodRatioBasis>(),
     /** Why DNA was cited although no analysed reference profile was on record; null when one was. */
     dnaOverrideReason: text("dna_override_reason"),
     evidenceSummary: text("evidence_summary").notNull(),

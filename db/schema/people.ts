@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { id, versioned, voidable } from "./columns";
-import { donorRelationship, missingPersonStatus, sex } from "./enums";
+import { donorRelationship, missingPersonStatus, relationshipSide, sex } from "./enums";
 
 export const families = pgTable(
   "families",
@@ -134,10 +134,17 @@ export const donorRelationships = pgTable(
       .notNull()
       .references(() => missingPersons.id),
     relationship: donorRelationship("relationship").notNull(),
+    /** Which parent of the missing person the donor is related through; null when the relation has no side or it is not known. */
+    side: relationshipSide("side"),
     ...versioned(),
   },
   (table) => [
     uniqueIndex("donor_relationships_pair_unique").on(table.donorId, table.missingPersonId),
+    // A half sibling's side is the relation's own; only distant relatives carry a side besides.
+    check(
+      "donor_relationships_side_check",
+      sql`case ${table.relationship} when 'maternal_half_sibling' then ${table.side} is not distinct from 'maternal' when 'paternal_half_sibling' then ${table.side} is not distinct from 'paternal' when 'grandparent' then true when 'aunt_uncle' then true when 'cousin' then true else ${table.side} is null end`,
+    ),
     index("donor_relationships_person_idx").on(table.missingPersonId),
   ],
 );

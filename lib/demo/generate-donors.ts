@@ -1,4 +1,5 @@
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
+import { storedSide } from "@/lib/people/relationships";
 import type { FamilyWithMembers } from "./generate-families";
 import {
   FAMILY_NAMES,
@@ -85,7 +86,8 @@ export function buildDonors(random: Random, { family, missingPersons }: FamilyWi
     const donor = buildDonor(random, family.id, relationship, firstPerson);
     donors.push(donor);
     for (const person of missingPersons) {
-      relationships.push({ id: random.uuid(), donorId: donor.id, missingPersonId: person.id, relationship });
+      // generate-dna.ts draws grandparents, aunts/uncles and cousins on the mother's side.
+      relationships.push({ id: random.uuid(), donorId: donor.id, missingPersonId: person.id, relationship, side: storedSide(relationship, "maternal") });
     }
   }
   return { donors, relationships };

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, missingPersons, referenceDonors, remains, strProfiles } from "@/db/schema";
 import type { Genotype, Reference, Relationship } from "@/lib/kinship/types";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
 import { defineRead } from "@/lib/auth/read-access";
+import { familyConsistency } from "@/lib/kinship/family-consistency";
 
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
 
@@ -22,27 +24,33 @@ const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = 
   spouse: "spouse",
 };
 
-/** The side the registry records; the other distant relationships have none yet (the pedigree then assumes the paternal side). */
-const SIDE: Partial<Record<DonorRelationship, "maternal" | "paternal">> = {
-  maternal_half_sibling: "maternal",
-  paternal_half_sibling: "paternal",
-};
+type Candidate = ScreenCandidate & { caseNumber: string };
+
+/** A missing person whose reference family contradicts itself: left out of the screen until corrected. */
+export interface ExcludedFamily {
+  id: string;
+  caseNumber: string;
+  placementProblem: string | null;
+  inconsistentLoci: string[];
+}
 
 export interface ScreeningInput {
   remains: (ScreenRemains & { code: string })[];
-  candidates: (ScreenCandidate & { caseNumber: string })[];
+  candidates: Candidate[];
+  /** Reference families inconsistent within themselves (lib/kinship/family-consistency.ts). */
+  excludedFamilies: ExcludedFamily[];
   missingPersonCount: number;
 }
 
 const genotypeOf = (row: { allele1: string; allele2: string }): Genotype => [row.allele1, row.allele2];
 
-async function remainsProfiles(db: Executor): Promise<ScreeningInput["remains"]> {
+async function remainsProfiles(db: Executor, remainsId?: string): Promise<ScreeningInput["remains"]> {
   const rows = await db
     .select({ remainsId: remains.id, code: remains.code, locus: strProfiles.locus, allele1: strProfiles.allele1, allele2: strProfiles.allele2 })
     .from(strProfiles)
     .innerJoin(dnaSamples, eq(dnaSamples.id, strProfiles.sampleId))
     .innerJoin(remains, eq(remains.id, dnaSamples.remainsId))
-    .where(and(isNull(dnaSamples.voidedAt), isNull(remains.voidedAt)))
+    .where(and(isNull(dnaSamples.voidedAt), isNull(remains.voidedAt), remainsId === undefined ? undefined : eq(remains.id, remainsId)))
     .orderBy(remains.code, dnaSamples.barcode);
   const byRemains = new Map<string, { id: string; code: string; profile: Record<string, Genotype> }>();
   for (const row of rows) {
@@ -54,13 +62,15 @@ async function remainsProfiles(db: Executor): Promise<ScreeningInput["remains"]>
   return [...byRemains.values()];
 }
 
-async function referenceCandidates(db: Executor): Promise<ScreeningInput["candidates"]> {
+async function referenceCandidates(db: Executor, only: { familyId?: string; missingPersonId?: string } = {}): Promise<Candidate[]> {
   const rows = await db
     .select({
       personId: missingPersons.id,
       caseNumber: missingPersons.caseNumber,
       donorId: referenceDonors.id,
       relationship: donorRelationships.relationship,
+      // Null for a relation recorded before sides were asked: the pedigree then assumes the paternal side and says so.
+      side: donorRelationships.side,
       locus: strProfiles.locus,
       allele1: strProfiles.allele1,
       allele2: strProfiles.allele2,
@@ -71,14 +81,23 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
     .innerJoin(donorRelationships, eq(donorRelationships.donorId, referenceDonors.id))
     .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
     // A sample whose donor withdrew consent is sealed: no comparison reads it (docs/CONSENT.md).
-    .where(and(isNull(dnaSamples.voidedAt), isNull(dnaSamples.consentWithdrawnOn), isNull(referenceDonors.voidedAt), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
+    .where(
+      and(
+        isNull(dnaSamples.voidedAt),
+        isNull(dnaSamples.consentWithdrawnOn),
+        isNull(referenceDonors.voidedAt),
+        isNull(missingPersons.voidedAt),
+        isNull(missingPersons.mergedIntoId),
+        only.familyId === undefined ? undefined : eq(missingPersons.familyId, only.familyId),
+        only.missingPersonId === undefined ? undefined : eq(missingPersons.id, only.missingPersonId),
+      ),
+    )
     .orderBy(missingPersons.caseNumber, referenceDonors.id, dnaSamples.barcode);
   const candidates = new Map<string, { id: string; caseNumber: string; references: Map<string, Reference & { genotype: Record<string, Genotype> }> }>();
   for (const row of rows) {
     const relationship = KINSHIP_RELATIONSHIP[row.relationship];
     const candidate = candidates.get(row.personId) ?? { id: row.personId, caseNumber: row.caseNumber, references: new Map() };
-    const side = SIDE[row.relationship];
-    const reference = candidate.references.get(row.donorId) ?? { id: row.donorId, relationship, ...(side ? { side } : {}), genotype: {} };
+    const reference = candidate.references.get(row.donorId) ?? { id: row.donorId, relationship, ...(row.side ? { side: row.side } : {}), genotype: {} };
     reference.genotype[row.locus] ??= genotypeOf(row);
     candidate.references.set(row.donorId, reference);
     candidates.set(row.personId, candidate);
@@ -86,14 +105,71 @@ async function referenceCandidates(db: Executor): Promise<ScreeningInput["candid
   return [...candidates.values()].map((candidate) => ({ ...candidate, references: [...candidate.references.values()] }));
 }
 
-/** Everything a screen needs, read in three queries; it reads STR profiles, so it takes a dnaProfiles.use capability (forensic only). */
+/**
+ * Everything a screen needs, read in three queries; it reads STR profiles, so it takes a
+ * dnaProfiles.use capability (forensic only). A family that contradicts itself is set aside: every
+ * body would otherwise look inconsistent with it, or its faulty loci would be left out unseen.
+ */
 async function loadScreeningInputQuery(db: Executor): Promise<ScreeningInput> {
-  const [bodies, candidates, [people]] = await Promise.all([
+  const [bodies, all, [people]] = await Promise.all([
     remainsProfiles(db),
     referenceCandidates(db),
     db.select({ n: count() }).from(missingPersons).where(and(isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId))),
   ]);
-  return { remains: bodies, candidates, missingPersonCount: people?.n ?? 0 };
+  const candidates: Candidate[] = [];
+  const excludedFamilies: ExcludedFamily[] = [];
+  for (const candidate of all) {
+    const verdict = familyConsistency(candidate.references);
+    if (verdict.placementProblem === null && verdict.inconsistentLoci.length === 0) candidates.push(candidate);
+    else excludedFamilies.push({ id: candidate.id, caseNumber: candidate.caseNumber, placementProblem: verdict.placementProblem, inconsistentLoci: verdict.inconsistentLoci.map((entry) => entry.locus) });
+  }
+  return { remains: bodies, candidates, excludedFamilies, missingPersonCount: people?.n ?? 0 };
 }
 
 export const loadScreeningInput = defineRead("dnaProfiles.use", loadScreeningInputQuery);
+
+type Relative = { donorId: string; givenName: string; relationship: DonorRelationship };
+
+/** A missing person of the family whose typed relatives contradict one another, and which of them do where. */
+export interface FamilyInconsistency {
+  missingPersonId: string;
+  caseNumber: string;
+  placementProblem: string | null;
+  inconsistentLoci: { locus: string; relatives: Relative[][] }[];
+}
+
+async function familyReferenceConsistencyQuery(db: Executor, familyId: string): Promise<FamilyInconsistency[]> {
+  if (!z.uuid().safeParse(familyId).success) return [];
+  const [candidates, relations] = await Promise.all([
+    referenceCandidates(db, { familyId }),
+    db
+      .select({ donorId: referenceDonors.id, givenName: referenceDonors.givenName, missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship })
+      .from(donorRelationships)
+      .innerJoin(referenceDonors, eq(referenceDonors.id, donorRelationships.donorId))
+      .where(eq(referenceDonors.familyId, familyId)),
+  ]);
+  return candidates.flatMap((candidate) => {
+    const verdict = familyConsistency(candidate.references);
+    if (verdict.placementProblem === null && verdict.inconsistentLoci.length === 0) return [];
+    const relative = (donorId: string): Relative[] =>
+      relations.filter((row) => row.donorId === donorId && row.missingPersonId === candidate.id).map(({ donorId: id, givenName, relationship }) => ({ donorId: id, givenName, relationship }));
+    return [{
+      missingPersonId: candidate.id,
+      caseNumber: candidate.caseNumber,
+      placementProblem: verdict.placementProblem,
+      inconsistentLoci: verdict.inconsistentLoci.map(({ locus, relatives }) => ({ locus, relatives: relatives.map((group) => group.flatMap(relative)) })),
+    }];
+  });
+}
+
+/**
+ * The family's reference families that contradict themselves, for the family's page: loci and the
+ * relatives who disagree there, never their genotypes, so staff who read people records may see it.
+ */
+export const getFamilyReferenceConsistency = defineRead("people.read", familyReferenceConsistencyQuery);
+
+/** One body's profile and one missing person's typed relatives, for the registry's ratio of that pair (pair-basis.ts). */
+export async function loadPairProfiles(db: Executor, remainsId: string, missingPersonId: string): Promise<{ profile: Record<string, Genotype>; references: Candidate["references"] }> {
+  const [bodies, candidates] = await Promise.all([remainsProfiles(db, remainsId), referenceCandidates(db, { missingPersonId })]);
+  return { profile: bodies[0]?.profile ?? {}, references: candidates[0]?.references ?? [] };
+}

@@ -8,7 +8,7 @@ import { DEFAULT_DVI_THRESHOLD } from "@/lib/kinship/dvi/types";
 import { registryDvi } from "@/lib/kinship/dvi/registry";
 import { DEFAULT_THETA, type Profile, type Reference } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable, type FrequencyTableInfo } from "./frequency-store";
-import { loadScreeningInput } from "./screening-data";
+import { loadScreeningInput, type ExcludedFamily } from "./screening-data";
 import { personNameColumns } from "@/lib/people/person-columns";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 
@@ -88,6 +88,8 @@ export type ScreenOutcome =
       /** Weak pairs set aside to bound the joint search, and the factor within which posteriors then lie. */
       setAside: number;
       errorFactor: number;
+      /** Reference families that contradict themselves, left out of the screen until corrected. */
+      excludedFamilies: ExcludedFamily[];
     };
 
 const fullName = (person: { givenName: string; fatherName: string; grandfatherName: string; familyName: string }) =>
@@ -146,7 +148,7 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
     };
   });
   rows.sort(byLeadThenStrength);
-  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight, setAside: dvi.setAside, errorFactor: dvi.errorFactor };
+  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight, setAside: dvi.setAside, errorFactor: dvi.errorFactor, excludedFamilies: input.excludedFamilies };
 }
 
 /** Proposed, confirmed or later identifications of the screened bodies and the people they point to. */

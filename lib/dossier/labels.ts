@@ -34,4 +34,7 @@ export const terms = {
   sampleKind: (value: string) => term(english.Dossier.sampleKinds, arabic.Dossier.sampleKinds, value),
   notificationMethod: (value: string) => term(english.Identifications.methods, arabic.Identifications.methods, value),
   entity: (value: string) => term(english.Dossier.entities, arabic.Dossier.entities, value),
+  relationship: (value: string) => term(english.People.relationships, arabic.People.relationships, value),
+  side: (value: string) => term(english.People.sides, arabic.People.sides, value),
+  mutationModel: (value: string) => term(english.Dossier.mutationModels, arabic.Dossier.mutationModels, value),
 };

@@ -3,6 +3,9 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { identifications, missingPersons, remains } from "@/db/schema";
 import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
+import { pairLikelihoodRatioBasis } from "@/lib/dna-profiles/pair-basis";
+import { DEFAULT_MUTATION_RATE } from "@/lib/dna-profiles/screening";
+import { DEFAULT_THETA } from "@/lib/kinship/types";
 import { isUniqueViolation } from "@/db/unique-violation";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { findMismatches, mismatchMessageKey } from "./fit";
@@ -60,14 +63,17 @@ async function insertingOnce<Result>(write: Promise<Result>): Promise<Result> {
  * What DNA evidence rests on: the ratio read by the form's locale, the frequency table in force, and
  * the reason given when no analysed reference profile is on record for the person (else refused).
  */
-async function dnaEvidence(tx: Transaction, input: ProposeIdentificationValues, missingPersonId: string) {
-  if (!input.basis.includes("dna")) return { likelihoodRatio: null, frequencyTableId: null, dnaOverrideReason: null };
+async function dnaEvidence(tx: Transaction, input: ProposeIdentificationValues, remainsId: string, missingPersonId: string) {
+  if (!input.basis.includes("dna")) return { likelihoodRatio: null, frequencyTableId: null, lrBasis: null, dnaOverrideReason: null };
   const profiled = await hasAnalysedReferenceProfile(tx, missingPersonId);
   if (!profiled && !input.dnaProfileOverride) refuseField("dnaProfileOverride", "Identifications.referenceProfileMissing");
   const active = await loadActiveFrequencyTable(tx);
+  // The registry's own exact ratio for the pair, at the application's θ and mutation model, stated beside the typed one.
+  const lrBasis = await pairLikelihoodRatioBasis(tx, remainsId, missingPersonId, { theta: DEFAULT_THETA, mutationRate: DEFAULT_MUTATION_RATE });
   return {
     likelihoodRatio: likelihoodRatioValue(input.likelihoodRatio, input.locale),
     frequencyTableId: active?.info.id ?? null,
+    lrBasis,
     dnaOverrideReason: profiled ? null : input.dnaOverrideReason,
   };
 }
@@ -78,7 +84,7 @@ export async function proposeIdentificationRecord({ input, tx, session, audit }:
   await refuseHeldSides(tx, body.id, person.id);
   const mismatches = findMismatches(body, person);
   if (mismatches.length > 0 && !input.acknowledgeMismatch) refuseField("acknowledgeMismatch", mismatchMessageKey(mismatches));
-  const dna = await dnaEvidence(tx, input, person.id);
+  const dna = await dnaEvidence(tx, input, body.id, person.id);
   const [created] = await insertingOnce(
     tx
       .insert(identifications)

@@ -8,6 +8,7 @@ import { updateVersioned } from "@/lib/actions/versioned-update";
 import { donorColumns, requireFamilyMembers } from "./donors";
 import type { UpdateDonorValues } from "./edit-schemas";
 import { auditSnapshot } from "@/lib/audit/snapshot";
+import { storedSide } from "./relationships";
 
 /**
  * The donor's relation to each person the form lists: a chosen relation is set (added or
@@ -20,22 +21,21 @@ async function syncRelationships(tx: Transaction, donorId: string, rows: UpdateD
   }
   for (const row of rows) {
     if (row.relationship === "") continue;
+    const side = storedSide(row.relationship, row.side);
     await tx
       .insert(donorRelationships)
-      .values({ donorId, missingPersonId: row.missingPersonId, relationship: row.relationship })
+      .values({ donorId, missingPersonId: row.missingPersonId, relationship: row.relationship, side })
       .onConflictDoUpdate({
         target: [donorRelationships.donorId, donorRelationships.missingPersonId],
-        set: { relationship: row.relationship, version: sql`${donorRelationships.version} + 1`, updatedAt: new Date() },
-        setWhere: sql`${donorRelationships.relationship} <> ${row.relationship}`,
+        set: { relationship: row.relationship, side, version: sql`${donorRelationships.version} + 1`, updatedAt: new Date() },
+        setWhere: sql`(${donorRelationships.relationship}, ${donorRelationships.side}) is distinct from (${row.relationship}::donor_relationship, ${side}::relationship_side)`,
       });
   }
 }
 
-function relationshipsOf(tx: Transaction, donorId: string) {
-  return tx
-    .select({ missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship })
-    .from(donorRelationships)
-    .where(eq(donorRelationships.donorId, donorId));
+async function relationshipsOf(tx: Transaction, donorId: string) {
+  const rows = await tx.select().from(donorRelationships).where(eq(donorRelationships.donorId, donorId));
+  return rows.map((row) => auditSnapshot("donor_relationship", row));
 }
 
 /** Corrects a donor's name, sex, phone and relations; the family a donor belongs to does not change. */

@@ -24,7 +24,7 @@ async function getDonorForEditQuery(db: Executor, donorId: string) {
       .from(missingPersons)
       .where(and(eq(missingPersons.familyId, donor.donor.familyId), isNull(missingPersons.mergedIntoId), isNull(missingPersons.voidedAt)))
       .orderBy(asc(missingPersons.caseNumber)),
-    db.select({ missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship }).from(donorRelationships).where(eq(donorRelationships.donorId, donorId)),
+    db.select({ missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship, side: donorRelationships.side }).from(donorRelationships).where(eq(donorRelationships.donorId, donorId)),
   ]);
   return { ...donor.donor, familyReference: donor.familyReference, members, relationships };
 }

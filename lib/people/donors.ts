@@ -7,6 +7,7 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import type { DonorValues } from "./schemas";
 import { auditSnapshot } from "@/lib/audit/snapshot";
+import { storedSide } from "./relationships";
 
 /** The people a donor is related to must be the family's own, and not merged away. */
 export async function requireFamilyMembers(tx: Transaction, familyId: string, personIds: string[]): Promise<void> {
@@ -37,7 +38,7 @@ export function donorColumns(input: DonorValues) {
 /** A family member who gives a reference sample, with their relation to each missing person of the family. */
 export async function createDonor({ input, tx, audit }: ActionContext<DonorValues>): Promise<{ donorId: string }> {
   const relationships = input.relationships.flatMap((row) =>
-    row.relationship === "" ? [] : [{ missingPersonId: row.missingPersonId, relationship: row.relationship }],
+    row.relationship === "" ? [] : [{ missingPersonId: row.missingPersonId, relationship: row.relationship, side: storedSide(row.relationship, row.side) }],
   );
   await requireFamilyMembers(tx, input.familyId, relationships.map((row) => row.missingPersonId));
   const [donor] = await tx
@@ -46,6 +47,6 @@ export async function createDonor({ input, tx, audit }: ActionContext<DonorValue
     .returning();
   if (!donor) throw new Error("donor was not inserted");
   await tx.insert(donorRelationships).values(relationships.map((row) => ({ ...row, donorId: donor.id })));
-  await audit({ action: "donor.create", entity: "reference_donor", entityId: donor.id, after: { ...auditSnapshot("reference_donor", donor), relationships } });
+  await audit({ action: "donor.create", entity: "reference_donor", entityId: donor.id, after: { ...auditSnapshot("reference_donor", donor), relationships: relationships.map((row) => auditSnapshot("donor_relationship", row)) } });
   return { donorId: donor.id };
 }

@@ -59,7 +59,7 @@ async function familyDonors(db: Executor, familyId: string, role: Role) {
   if (donorIds.length === 0) return [];
   const [relationships, samples] = await Promise.all([
     db
-      .select({ donorId: donorRelationships.donorId, missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship, caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName })
+      .select({ donorId: donorRelationships.donorId, missingPersonId: donorRelationships.missingPersonId, relationship: donorRelationships.relationship, side: donorRelationships.side, caseNumber: missingPersons.caseNumber, givenName: missingPersons.givenName })
       .from(donorRelationships)
       .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
       .where(inArray(donorRelationships.donorId, donorIds)),

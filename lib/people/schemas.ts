@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONSENT_SCOPES, DONOR_RELATIONSHIPS, POLICE_REPORT_CATEGORIES, SEXES } from "@/lib/enum-values";
+import { CONSENT_SCOPES, DONOR_RELATIONSHIPS, POLICE_REPORT_CATEGORIES, RELATIONSHIP_SIDES, SEXES, SIDED_RELATIONSHIPS } from "@/lib/enum-values";
 import { isFutureDate } from "./dates";
 
 /**
@@ -96,6 +96,17 @@ export const policeReportSchema = z
   // A report names someone: a person already on file, or one registered with it.
   .refine((values) => values.missingPersonIds.length + values.newPersons.length > 0, { error: "choosePerson", path: ["missingPersonIds"] });
 
+const SIDED: ReadonlySet<string> = new Set(SIDED_RELATIONSHIPS);
+
+/** A grandparent, aunt/uncle or cousin is placed in the pedigree through one parent: the form must say which. */
+const donorRelationshipRow = z
+  .object({
+    missingPersonId: recordId,
+    relationship: z.union([z.literal(""), z.enum(DONOR_RELATIONSHIPS)]),
+    side: z.union([z.literal(""), z.enum(RELATIONSHIP_SIDES)]).optional(),
+  })
+  .refine((row) => !SIDED.has(row.relationship) || Boolean(row.side), { error: "chooseSide", path: ["side"] });
+
 export const donorSchema = z.object({
   familyId: recordId,
   givenName: required,
@@ -106,7 +117,7 @@ export const donorSchema = z.object({
   sex: z.enum(SEXES, { error: "invalidChoice" }),
   phone: z.string().trim().regex(/^[+\d\s-]{0,24}$/, { error: "phoneFormat" }),
   relationships: z
-    .array(z.object({ missingPersonId: recordId, relationship: z.union([z.literal(""), z.enum(DONOR_RELATIONSHIPS)]) }))
+    .array(donorRelationshipRow)
     .refine((rows) => rows.some((row) => row.relationship !== ""), { error: "chooseRelationship" }),
 });
 

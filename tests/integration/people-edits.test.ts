@@ -113,7 +113,7 @@ describeOnEachBackend(backends, "editing and voiding families, donors and sample
   describe("donors", () => {
     it("saves a donor's corrected name and relation, audited with both", async () => {
       const { donor, donorId, missingPersonId } = await familyWithDonor();
-      const edit = { ...donor, donorId, version: 1, givenName: "عائشه", relationships: [{ missingPersonId, relationship: "aunt_uncle" as const }] };
+      const edit = { ...donor, donorId, version: 1, givenName: "عائشه", relationships: [{ missingPersonId, relationship: "aunt_uncle" as const, side: "maternal" as const }] };
       expect(unwrap(await updateReferenceDonor(edit))).toEqual({ version: 2 });
       expect(await db().select({ relationship: donorRelationships.relationship }).from(donorRelationships).where(eq(donorRelationships.donorId, donorId))).toEqual([
         { relationship: "aunt_uncle" },

@@ -13,7 +13,8 @@ import { findGraveSiteFilter } from "@/lib/dashboard/site-filter";
 import { listPendingFrequencyTables, readActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { countProfiles } from "@/lib/dna-profiles/profile-store";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
-import { loadScreeningInput } from "@/lib/dna-profiles/screening-data";
+import { getFamilyReferenceConsistency, loadScreeningInput } from "@/lib/dna-profiles/screening-data";
+import { readPairLikelihoodRatioBasis } from "@/lib/dna-profiles/pair-basis";
 import { generateDossier } from "@/lib/dossier/generate";
 import { exportRows } from "@/lib/export/lists";
 import { readAccessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
@@ -64,6 +65,7 @@ const READS: Record<string, GuardedRead> = {
   getAuditPage: { permission: "audit.read", call: (access, db) => getAuditPage(access, db, {}, null) },
   checkAuditChain: { permission: "audit.read", call: (access, db) => checkAuditChain(access, db) },
   loadScreeningInput: { permission: "dnaProfiles.use", call: (access, db) => loadScreeningInput(access, db) },
+  readPairLikelihoodRatioBasis: { permission: "dnaProfiles.use", call: (access, db) => readPairLikelihoodRatioBasis(access, db, NO_SUCH_ID, NO_SUCH_ID, { theta: 0.02, mutationRate: 0.002 }) },
   runKinshipScreen: { permission: "dnaProfiles.use", call: (access, db) => runKinshipScreen(access, db, screenSettingsSchema.parse({})) },
   countProfiles: { permission: "dnaProfiles.use", call: (access, db) => countProfiles(access, db) },
   readActiveFrequencyTable: { permission: "dnaProfiles.use", call: (access, db) => readActiveFrequencyTable(access, db) },
@@ -80,6 +82,7 @@ const READS: Record<string, GuardedRead> = {
   getWorkQueues: { permission: "dashboard.read", call: (access, db) => getWorkQueues(access, db) },
   getFamiliesPage: { permission: "people.read", call: (access, db) => getFamiliesPage(access, db, {}) },
   getFamilyDetails: { permission: "people.read", call: (access, db) => getFamilyDetails(access, db, NO_SUCH_ID) },
+  getFamilyReferenceConsistency: { permission: "people.read", call: (access, db) => getFamilyReferenceConsistency(access, db, NO_SUCH_ID) },
   getMissingPersonDetails: { permission: "people.read", call: (access, db) => getMissingPersonDetails(access, db, NO_SUCH_ID) },
   getRecentImports: { permission: "data.import", call: (access, db) => getRecentImports(access, db) },
   resolveCaseNumber: { permission: "people.read", call: (access, db) => resolveCaseNumber(access, db, "NO-SUCH-CASE") },

@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { custodyEvents, dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReports, referenceDonors, remains, users } from "@/db/schema";
+import { custodyEvents, dnaSamples, donorRelationships, families, graveSites, identifications, missingPersons, personalEffects, policeReports, referenceDonors, remains, users } from "@/db/schema";
 import { AUDITED_COLUMNS, auditSnapshot, UNAUDITED_COLUMNS, type AuditedEntity } from "@/lib/audit/snapshot";
 import { auditedNewUser } from "@/lib/users/audit-state";
 
@@ -9,6 +9,7 @@ const TABLES = {
   missing_person: missingPersons,
   police_report: policeReports,
   reference_donor: referenceDonors,
+  donor_relationship: donorRelationships,
   dna_sample: dnaSamples,
   remains,
   personal_effect: personalEffects,

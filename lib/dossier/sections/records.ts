@@ -1,4 +1,4 @@
-import { formatLikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
+import { formatLikelihoodRatio, formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { dnaEvidenceLines } from "../dna-evidence";
 import { libyaTimeWithZone } from "../dossier-time";
 import { terms } from "../labels";
@@ -84,7 +84,7 @@ export function identificationsSection(context: DossierContext): void {
   for (const item of caseFile.identifications) {
     field(writer, "identification", joined(codes.get(item.remainsId), cases.get(item.missingPersonId), terms.identificationStatus(item.status)));
     field(writer, "basis", joined(...item.basis.map(terms.basis), item.likelihoodRatio === null ? null : `LR ${formatLikelihoodRatio(item.likelihoodRatio, { superscript: false })}`));
-    for (const line of dnaEvidenceLines(item, caseFile.frequencyTables)) field(writer, line.key, line.value);
+    for (const line of dnaEvidenceLines(item, caseFile.frequencyTables, (log10) => formatLog10LikelihoodRatio(log10, { superscript: false }))) field(writer, line.key, line.value);
     field(writer, "evidence", item.evidenceSummary);
     step("proposed", libyaTimeWithZone(item.proposedAt), item.proposedBy);
     step("confirmed", libyaTimeWithZone(item.confirmedAt), item.confirmedBy);

@@ -3,12 +3,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DonorForm } from "@/components/people/donor-form";
 import { FamilyDonors } from "@/components/people/family-donors";
+import { FamilyInconsistencies } from "@/components/people/family-inconsistencies";
 import { NewMissingPersonForm } from "@/components/people/new-missing-person-form";
 import { fullArabicName } from "@/components/people/person-name";
 import { PeopleVoidedNotice } from "@/components/people/voided-notice";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
+import { getFamilyReferenceConsistency } from "@/lib/dna-profiles/screening-data";
 import { getFamilyDetails } from "@/lib/people/family-queries";
 import { getDb } from "@/lib/server/database";
 import { createMissingPerson } from "../../persons/actions";
@@ -24,7 +26,8 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
-  const [t, family] = await Promise.all([getTranslations("People"), getDb().then((db) => getFamilyDetails(read, db, familyId))]);
+  const db = await getDb();
+  const [t, family, inconsistencies] = await Promise.all([getTranslations("People"), getFamilyDetails(read, db, familyId), getFamilyReferenceConsistency(read, db, familyId)]);
   if (!family) notFound();
   await recordPageRead(session, "family", [family.id]);
   // A voided family is only read: its page says when and why it was voided.
@@ -63,6 +66,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           </details>
         )}
       </section>
+      <FamilyInconsistencies inconsistencies={inconsistencies} />
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("donors")}</h2>
         <FamilyDonors donors={family.donors} collect={canWrite ? collectSample : null} collectorName={session.displayName} canPrint={can(session.role, "personalData.export")} />

@@ -1,8 +1,13 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LikelihoodRatioBasisNote } from "@/components/identifications/lr-basis";
 import { ProposeForm } from "@/components/identifications/propose-form";
 import { fullArabicName } from "@/components/people/person-name";
 import { requirePageRead } from "@/lib/auth/page-guard";
+import { readAccessIf } from "@/lib/auth/read-access";
+import { readPairLikelihoodRatioBasis } from "@/lib/dna-profiles/pair-basis";
+import { DEFAULT_MUTATION_RATE } from "@/lib/dna-profiles/screening";
+import { DEFAULT_THETA } from "@/lib/kinship/types";
 import { findPersonChoice, findRemainsChoice } from "@/lib/identifications/choices";
 import { findMismatches, mismatchMessageKey } from "@/lib/identifications/fit";
 import { likelihoodRatioValue } from "@/lib/identifications/likelihood-ratio";
@@ -32,12 +37,16 @@ export default async function NewIdentificationPage({ params, searchParams }: Ne
   ]);
   // Opened with both sides known (from a kinship match, say): warn at once rather than on saving.
   const mismatches = body && chosenPerson ? findMismatches(body, chosenPerson) : [];
+  // The registry's own exact ratio for the pair, with what it rests on, beside the one typed (#21).
+  const profiles = readAccessIf(read.session, "dnaProfiles.use");
+  const basis = body && chosenPerson && profiles ? await readPairLikelihoodRatioBasis(profiles, db, String(remains), chosenPerson.id, { theta: DEFAULT_THETA, mutationRate: DEFAULT_MUTATION_RATE }) : null;
   return (
     <section className="max-w-3xl space-y-6">
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
         <p className="text-muted">{t("newIntro")}</p>
       </header>
+      {basis && <LikelihoodRatioBasisNote basis={basis} />}
       <ProposeForm
         action={proposeIdentification}
         remainsCode={body?.code ?? ""}

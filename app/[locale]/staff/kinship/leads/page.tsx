@@ -4,6 +4,7 @@ import { FrequencyTableSummary } from "@/components/kinship/frequency-table-summ
 import { LeadsTable } from "@/components/kinship/leads-table";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
+import { LtrText } from "@/components/layout/ltr-text";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
@@ -51,6 +52,20 @@ export default async function KinshipLeadsPage({ params, searchParams }: LeadsPa
           <p role="status" className="font-medium" data-testid="lead-count">
             {t("leadsCount", { leads: outcome.rows.filter((row) => row.isLead).length })}
           </p>
+          {outcome.excludedFamilies.length > 0 && (
+            <section role="note" className="space-y-1 rounded border border-red-700 bg-red-50 px-3 py-2" data-testid="excluded-families">
+              <p className="font-medium">{t("excludedFamilies", { count: outcome.excludedFamilies.length })}</p>
+              <ul className="list-disc ps-6 text-sm">
+                {outcome.excludedFamilies.map((family) => (
+                  <li key={family.id}>
+                    <Link href={`/staff/persons/${family.id}`} className="text-accent underline"><LtrText>{family.caseNumber}</LtrText></Link>
+                    {" — "}
+                    {family.placementProblem ?? t("excludedFamilyLoci", { locusNames: family.inconsistentLoci.join(", ") })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {outcome.rows.length === 0 ? <p>{t("noProfiles")}</p> : <LeadsTable rows={outcome.rows} locale={locale} />}
         </>
       )}

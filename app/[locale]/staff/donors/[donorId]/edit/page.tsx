@@ -21,7 +21,7 @@ export default async function EditDonorPage({ params }: { params: Promise<{ loca
   const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
   const [tEdits, donor] = await Promise.all([getTranslations("PeopleEdits"), getDb().then((db) => getDonorForEdit(read, db, donorId))]);
   if (!donor) notFound();
-  const relationOf = (personId: string) => donor.relationships.find((row) => row.missingPersonId === personId)?.relationship ?? "";
+  const relationOf = (personId: string) => donor.relationships.find((row) => row.missingPersonId === personId);
   const values: UpdateDonorValues = {
     donorId: donor.id,
     version: donor.version,
@@ -33,7 +33,7 @@ export default async function EditDonorPage({ params }: { params: Promise<{ loca
     nameLatin: donor.nameLatin,
     sex: donor.sex,
     phone: donor.phone,
-    relationships: donor.members.map((member) => ({ missingPersonId: member.id, relationship: relationOf(member.id) })),
+    relationships: donor.members.map((member) => ({ missingPersonId: member.id, relationship: relationOf(member.id)?.relationship ?? "", side: relationOf(member.id)?.side ?? "" })),
   };
   const members = donor.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
   return (
