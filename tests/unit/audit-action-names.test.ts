@@ -1,26 +1,16 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { appAndLibSources } from "./support/app-sources";
 import { EXPORT_LISTS } from "@/lib/export/lists";
 import { IDENTIFICATION_OPERATIONS } from "@/lib/identifications/state-machine";
 import ar from "@/lib/i18n/messages/ar";
 import en from "@/lib/i18n/messages/en";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 /** Every action name the code writes: `action: "…"` (or either side of a `? :`), and voidRow's last argument. */
 function actionsWrittenByTheCode(): string[] {
   const found = new Set<string>();
-  for (const file of ["app", "lib"].flatMap((folder) => sourceFiles(path.join(ROOT, folder)))) {
-    for (const line of readFileSync(file, "utf8").split("\n")) {
+  for (const source of appAndLibSources()) {
+    for (const line of source.split("\n")) {
       const written = /\baction: ([^,}]+)/.exec(line)?.[1] ?? /voidRow\(.*, ("[^"]+")\)/.exec(line)?.[1] ?? "";
       // Audit actions are "subject.verb" (or "personal data print"); a bare word is a custody event's action.
       for (const [, name] of written.matchAll(/"([^"\s]+\.[^"\s]+|[a-z]+(?: [a-z]+)+)"/g)) found.add(name ?? "");

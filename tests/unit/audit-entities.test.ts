@@ -1,23 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { appAndLibSources } from "./support/app-sources";
 import { AUDIT_ENTITIES } from "@/lib/audit/filters";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 /** Every record type an audit entry is written for: `entity: "…"`, `…_ENTITY = "…"` and the audited reads. */
 function entitiesWrittenByTheCode(): string[] {
   const found = new Set<string>();
-  for (const file of ["app", "lib"].flatMap((folder) => sourceFiles(path.join(ROOT, folder)))) {
-    const text = readFileSync(file, "utf8");
+  for (const text of appAndLibSources()) {
     for (const match of text.matchAll(/\bentity: "([a-z_]+)"|_ENTITY = "([a-z_]+)"/g)) found.add(match[1] ?? match[2] ?? "");
     const reads = /export type ReadEntity = ([^;]+);/.exec(text)?.[1];
     for (const match of reads?.matchAll(/"([a-z_]+)"/g) ?? []) found.add(match[1] ?? "");

@@ -1,0 +1,17 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** The text of every TypeScript file of app/ and lib/: what tests read to find what the code writes. */
+export function appAndLibSources(): string[] {
+  return ["app", "lib"].flatMap((folder) => sourceFiles(path.join(ROOT, folder))).map((file) => readFileSync(file, "utf8"));
+}
