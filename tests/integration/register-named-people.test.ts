@@ -1,31 +1,21 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditLog, missingPersons, policeReportPersons, policeReports } from "@/db/schema";
 import type { ImportKind } from "@/lib/import/fields";
 import type { ConflictChoice } from "@/lib/import/report-conflicts";
-import { runImport, type ImportEvent, type ImportMode } from "@/lib/import/run-import";
+import type { ImportMode } from "@/lib/import/run-import";
 import { authoriseRead } from "@/lib/auth/read-access";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
-import { REGISTERS_DIRECTORY, type RegisterFile } from "../fixtures/make-registers";
+import type { RegisterFile } from "../fixtures/make-registers";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createUser } from "./support/factories";
+import { importRegisterFile } from "./support/import-register";
 import { sessionOf } from "./support/read-access";
 
 const backends = await testBackends();
-type ResultEvent = Extract<ImportEvent, { type: "result" }>;
 
 describeOnEachBackend(backends, "people named by a register (issue 28, points 4 and 5)", (database) => {
-  async function importRegister(name: RegisterFile, kind: ImportKind, mode: ImportMode, conflictChoices: Record<string, ConflictChoice> = {}): Promise<ResultEvent> {
-    const { db } = database();
-    const actor = await createUser(db, "registrar");
-    const events: ImportEvent[] = [];
-    const bytes = new Uint8Array(readFileSync(path.join(REGISTERS_DIRECTORY, name)));
-    await runImport(db, { bytes, fileName: name, kind, mapping: null, mode, conflictChoices, actor: { actorId: actor.id, actorLabel: actor.username } }, (event) => events.push(event));
-    const result = events.find((event): event is ResultEvent => event.type === "result");
-    if (!result) throw new Error(`no result: ${JSON.stringify(events.at(-1))}`);
-    return result;
+  function importRegister(name: RegisterFile, kind: ImportKind, mode: ImportMode, conflictChoices: Record<string, ConflictChoice> = {}) {
+    return importRegisterFile(database().db, name, { kind, mode, conflictChoices });
   }
 
   /** Each report of the import with the names of the people linked to it, sorted. */

@@ -1,27 +1,17 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { policeReports } from "@/db/schema";
 import type { ReadOptions } from "@/lib/import/read-options";
-import { runImport, type ImportEvent, type ImportMode } from "@/lib/import/run-import";
-import { REGISTERS_DIRECTORY, type RegisterFile } from "../fixtures/make-registers";
+import type { ImportMode } from "@/lib/import/run-import";
+import type { RegisterFile } from "../fixtures/make-registers";
 import { describeOnEachBackend, testBackends } from "./support/databases";
-import { createUser } from "./support/factories";
+import { importRegisterFile } from "./support/import-register";
 
 const backends = await testBackends();
-type ResultEvent = Extract<ImportEvent, { type: "result" }>;
 
 describeOnEachBackend(backends, "register values (issue 28, point 2)", (database) => {
-  async function importRegister(name: RegisterFile, mode: ImportMode, readOptions?: ReadOptions): Promise<ResultEvent> {
-    const { db } = database();
-    const actor = await createUser(db, "registrar");
-    const events: ImportEvent[] = [];
-    const bytes = new Uint8Array(readFileSync(path.join(REGISTERS_DIRECTORY, name)));
-    await runImport(db, { bytes, fileName: name, kind: "policeReports", mapping: null, mode, readOptions, actor: { actorId: actor.id, actorLabel: actor.username } }, (event) => events.push(event));
-    const result = events.find((event): event is ResultEvent => event.type === "result");
-    if (!result) throw new Error(`no result: ${JSON.stringify(events.at(-1))}`);
-    return result;
+  function importRegister(name: RegisterFile, mode: ImportMode, readOptions?: ReadOptions) {
+    return importRegisterFile(database().db, name, { kind: "policeReports", mode, readOptions });
   }
 
   it("remembers a word mapped in one import for the next, and stores converted dates with their original and precision", async () => {
