@@ -1,42 +1,12 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runScriptInProcess } from "../integration/support/run-script-in-process";
-
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-const directory = await mkdtemp(join(tmpdir(), "kinship-cli-"));
-
-interface CommandResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function inputFile(input: unknown): Promise<string> {
-  const file = join(directory, `${Math.random().toString(36).slice(2)}.json`);
-  await writeFile(file, JSON.stringify(input));
-  return file;
-}
+import { runJsonCli } from "./support/json-cli";
 
 /**
  * Runs `npm run kinship -- FILE.json` as an independent checker would. The first case spawns it
  * for real; the others run the same script in this process, which spares npm, tsx and Node's start.
  */
-async function runKinship(input: unknown, how: "spawned" | "in-process" = "in-process"): Promise<CommandResult> {
-  const file = await inputFile(input);
-  if (how === "in-process") return runScriptInProcess("scripts/kinship.ts", {}, [file]);
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "kinship", "--", file], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
+function runKinship(input: unknown, how: "spawned" | "in-process" = "in-process") {
+  return runJsonCli("kinship", input, how);
 }
 
 const request = {

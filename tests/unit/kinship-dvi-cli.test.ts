@@ -1,34 +1,9 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runScriptInProcess } from "../integration/support/run-script-in-process";
-
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-const directory = await mkdtemp(join(tmpdir(), "dvi-cli-"));
-
-interface CommandResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runJsonCli } from "./support/json-cli";
 
 /** `npm run dvi -- FILE.json`: the first case spawns it for real, the others run it in this process. */
-async function runDvi(input: unknown, how: "spawned" | "in-process" = "in-process"): Promise<CommandResult> {
-  const file = join(directory, `${Math.random().toString(36).slice(2)}.json`);
-  await writeFile(file, JSON.stringify(input));
-  if (how === "in-process") return runScriptInProcess("scripts/dvi.ts", {}, [file]);
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "dvi", "--", file], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
+function runDvi(input: unknown, how: "spawned" | "in-process" = "in-process") {
+  return runJsonCli("dvi", input, how);
 }
 
 const loci = ["D3S1358", "D8S1179", "TH01"];
