@@ -6,6 +6,7 @@ import { HydratedForm } from "@/components/forms/hydrated-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useMessage } from "@/components/forms/use-message";
 import type { ActionResult } from "@/lib/actions/result";
 import { notificationMeetingSchema, type NotificationMeetingValues } from "@/lib/identifications/meeting-values";
 import { useRouter } from "@/lib/i18n/navigation";
@@ -45,15 +46,14 @@ export function MeetingForm({ identificationId, today, signedInName, action }: M
     },
   });
   const { errors } = form.formState;
-  const error = (message: string | undefined) => message;
   return (
     <HydratedForm onSubmit={submit} noValidate className="space-y-3" data-testid="meeting-form">
       <FormMessage message={outcome} />
-      <TextInput id="heldOn" type="date" dir="ltr" max={today} label={t("meetingHeldOn")} required registration={form.register("heldOn")} error={error(errors.heldOn?.message)} />
-      <TextInput id="place" label={t("meetingPlace")} required registration={form.register("place")} error={error(errors.place?.message)} />
-      <TextInput id="staffPresent" label={t("meetingStaffPresent")} required registration={form.register("staffPresent")} error={error(errors.staffPresent?.message)} />
-      <TextInput id="familyPresent" label={t("meetingFamilyPresent")} hint={t("meetingFamilyPresentHint")} required registration={form.register("familyPresent")} error={error(errors.familyPresent?.message)} />
-      <TextInput id="interpreter" label={t("meetingInterpreter")} registration={form.register("interpreter")} error={error(errors.interpreter?.message)} />
+      <TextInput id="heldOn" type="date" dir="ltr" max={today} label={t("meetingHeldOn")} required registration={form.register("heldOn")} error={errors.heldOn?.message} />
+      <TextInput id="place" label={t("meetingPlace")} required registration={form.register("place")} error={errors.place?.message} />
+      <TextInput id="staffPresent" label={t("meetingStaffPresent")} required registration={form.register("staffPresent")} error={errors.staffPresent?.message} />
+      <TextInput id="familyPresent" label={t("meetingFamilyPresent")} hint={t("meetingFamilyPresentHint")} required registration={form.register("familyPresent")} error={errors.familyPresent?.message} />
+      <TextInput id="interpreter" label={t("meetingInterpreter")} registration={form.register("interpreter")} error={errors.interpreter?.message} />
       <fieldset className="space-y-1">
         <legend className="font-medium">{t("meetingSupport")}</legend>
         <label className="flex items-center gap-2">
@@ -66,20 +66,20 @@ export function MeetingForm({ identificationId, today, signedInName, action }: M
         </label>
         {errors.supportAccepted?.message && <SupportError message={errors.supportAccepted.message} />}
       </fieldset>
-      <TextInput id="explanation" multiline label={t("meetingExplanation")} hint={t("meetingExplanationHint")} required registration={form.register("explanation")} error={error(errors.explanation?.message)} />
-      <TextInput id="familyQuestions" multiline label={t("meetingQuestions")} registration={form.register("familyQuestions")} error={error(errors.familyQuestions?.message)} />
-      <TextInput id="followUps" multiline label={t("meetingFollowUps")} registration={form.register("followUps")} error={error(errors.followUps?.message)} />
-      <TextInput id="remainsWishes" multiline label={t("meetingWishes")} registration={form.register("remainsWishes")} error={error(errors.remainsWishes?.message)} />
+      <TextInput id="explanation" multiline label={t("meetingExplanation")} hint={t("meetingExplanationHint")} required registration={form.register("explanation")} error={errors.explanation?.message} />
+      <TextInput id="familyQuestions" multiline label={t("meetingQuestions")} registration={form.register("familyQuestions")} error={errors.familyQuestions?.message} />
+      <TextInput id="followUps" multiline label={t("meetingFollowUps")} registration={form.register("followUps")} error={errors.followUps?.message} />
+      <TextInput id="remainsWishes" multiline label={t("meetingWishes")} registration={form.register("remainsWishes")} error={errors.remainsWishes?.message} />
       <SubmitButton label={t("meetingSave")} submitting={form.formState.isSubmitting} />
     </HydratedForm>
   );
 }
 
 function SupportError({ message }: { message: string }) {
-  const t = useTranslations();
+  const translate = useMessage();
   return (
     <p id="supportAccepted-error" role="alert" className="text-sm text-red-800">
-      {t.has(message as never) ? t(message as never) : message}
+      {translate(message)}
     </p>
   );
 }
