@@ -30,6 +30,7 @@ import exportMessages from "./export.json";
 import dossierMessages from "./dossier.json";
 import settings from "./settings.json";
 import approvals from "./approvals.json";
+import belongings from "./belongings.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -63,6 +64,7 @@ const messages: typeof english = {
   Dossier: dossierMessages,
   Settings: settings,
   Approvals: approvals,
+  Belongings: belongings,
 };
 
 export default messages;

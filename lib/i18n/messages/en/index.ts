@@ -29,6 +29,7 @@ import exportMessages from "./export.json";
 import dossierMessages from "./dossier.json";
 import settings from "./settings.json";
 import approvals from "./approvals.json";
+import belongings from "./belongings.json";
 
 const messages = {
   Common: common,
@@ -61,6 +62,7 @@ const messages = {
   Dossier: dossierMessages,
   Settings: settings,
   Approvals: approvals,
+  Belongings: belongings,
 };
 
 export default messages;
