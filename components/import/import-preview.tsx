@@ -42,7 +42,7 @@ export function ImportPreview({ records, total }: { records: PreviewRecord[]; to
         </thead>
         <tbody>
           {records.map((record) => (
-            <tr key={`${record.sheet ?? ""}-${record.rowNumber}`} className="border-b border-line align-top">
+            <tr key={`${record.sheet ?? ""}-${record.rowNumber}-${record.action}`} className="border-b border-line align-top">
               <td className="py-1 pe-3">{hasSheets ? `${record.sheet ?? ""} ${record.rowNumber}` : record.rowNumber}</td>
               <td className="py-1 pe-3" dir="auto">
                 <span className="me-2 rounded border border-line px-1 text-xs">{t(record.action)}</span>

@@ -11,7 +11,7 @@ type ImportResult = Extract<ImportEvent, { type: "result" }>;
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslations("Import");
   const alwaysShown = new Set(["rows", "new", "alreadyPresent", "invalid"]);
-  const countKeys = (["rows", "new", "alreadyPresent", "invalid", "conflicts", "replaced", "peopleCreated", "peopleLinked"] as const).filter((key) => alwaysShown.has(key) || result.counts[key] > 0);
+  const countKeys = (["rows", "new", "alreadyPresent", "invalid", "conflicts", "replaced", "peopleCreated", "peopleLinked", "reportsLinked"] as const).filter((key) => alwaysShown.has(key) || result.counts[key] > 0);
   const hasSheets = result.errors.some((error) => error.sheet !== undefined);
   return (
     <section className="space-y-4" aria-labelledby="import-report-title" data-testid="import-report">

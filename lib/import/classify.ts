@@ -1,11 +1,12 @@
 import type { Executor } from "@/db/client";
 import { MAX_LISTED_ERRORS } from "./limits";
-import { existingCaseNumbers, existingReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
+import { existingCaseNumbers, existingReports, linkedPeopleOfReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
 import { likelyMatches } from "./duplicate-review";
 import { decide, fullNameOf, MAX_REVIEWED_PERSONS, reviewNamedPeople, type NamedPeopleReview, type PersonMatch } from "./people-review";
 import { previewOf, type PreviewRecord } from "./preview";
 import { differingFields, reportVersion, type ConflictChoice, type ImportConflict } from "./report-conflicts";
+import { unlinkedPart, type ReportLinks } from "./report-links";
 import { addCounts, RowErrorList, type ErrorCounts } from "./row-errors";
 import type { MissingPersonRow, PoliceReportRow, RowError } from "./validate-row";
 
@@ -21,6 +22,8 @@ export interface ImportCounts {
   /** People the new reports name: created, or linked to the person on file the user chose. */
   peopleCreated: number;
   peopleLinked: number;
+  /** Reports on file that the file names people for who are not linked to them yet: linked now. */
+  reportsLinked: number;
 }
 
 /** A report on file that the file's version replaces, as the user chose. */
@@ -42,6 +45,8 @@ export interface ClassifiedImport {
   /** Every conflict with both versions (the first MAX_LISTED_ERRORS). */
   conflicts: ImportConflict[];
   replacements: Replacement[];
+  /** Reports on file to be linked to the people the file names for them (created or on file). */
+  linksOnFile: ReportLinks[];
   /** New people the registry probably has already, each with its likely matches and the user's choice. */
   personMatches: PersonMatch[];
   /** The people the new reports name that are to be created (the rest are linked to people on file). */
@@ -100,6 +105,7 @@ interface Sorted {
   conflicts: ImportConflict[];
   conflictCount: number;
   replacements: Replacement[];
+  linksOnFile: ReportLinks[];
   personMatches: PersonMatch[];
 }
 
@@ -107,30 +113,44 @@ interface Sorted {
  * A report already on file is the same report (nothing to do) or another version of it: a conflict
  * with both versions, decided by the user's choice, never skipped without a word. A new report
  * naming a person the user has not yet decided on (a likely match on file) waits with that person.
+ * A report on file creates no report, but the people the file names for it who are not linked to
+ * it yet go through the same review and are linked; until the user has decided on them, it waits.
  */
-async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted & { review: NamedPeopleReview }> {
+async function sortReports(
+  db: Executor,
+  rows: ValidRow[],
+  choices: Readonly<Record<string, ConflictChoice>>,
+  references: ReadonlyMap<string, string>,
+): Promise<Sorted & { review: NamedPeopleReview }> {
   const existing = await existingReports(db, rows.map((row) => row.key));
-  // Only the people of reports to be created are reviewed: a report on file creates nobody.
-  const review = await reviewNamedPeople(db, rows.filter((row) => !existing.has(row.key)), choices);
-  const sorted: Sorted & { review: NamedPeopleReview } = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: review.personMatches, review };
+  const linkedPeople = await linkedPeopleOfReports(db, [...existing.values()].map((report) => report.id));
+  const unlinked = new Map<ValidRow, ValidRow>();
+  for (const row of rows) {
+    const onFile = existing.get(row.key);
+    const part = onFile ? unlinkedPart(row, linkedPeople.get(onFile.id) ?? [], references) : null;
+    if (part) unlinked.set(row, part);
+  }
+  const reviewed = rows.flatMap((row) => (existing.has(row.key) ? (unlinked.get(row) ?? []) : [row]));
+  const review = await reviewNamedPeople(db, reviewed, choices);
+  const waitsForPeople = (row: ValidRow) => (row.values as PoliceReportRow).namedPeople.some((person) => review.decisions.get(person.key)?.action === "undecided");
+  const sorted: Sorted & { review: NamedPeopleReview } = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], linksOnFile: [], personMatches: review.personMatches, review };
   for (const row of rows) {
     const onFile = existing.get(row.key);
     const incoming = row.values as PoliceReportRow;
     if (!onFile) {
-      if (incoming.namedPeople.some((person) => review.decisions.get(person.key)?.action === "undecided")) sorted.conflictCount += 1;
+      if (waitsForPeople(row)) sorted.conflictCount += 1;
       else sorted.newRows.push(row);
       continue;
     }
+    const toLink = unlinked.get(row);
     const fields = differingFields(onFile, incoming);
-    if (fields.length === 0) {
-      sorted.alreadyPresent += 1;
-      continue;
-    }
-    const choice = choices[row.key] ?? null;
-    if (choice === "keep") sorted.alreadyPresent += 1;
+    const choice = fields.length === 0 ? "keep" : (choices[row.key] ?? null);
+    if (choice !== null && toLink && waitsForPeople(toLink)) sorted.conflictCount += 1;
+    else if (choice === "keep") sorted.alreadyPresent += 1;
     else if (choice === "replace") sorted.replacements.push({ row, existingId: onFile.id, version: onFile.version });
     else sorted.conflictCount += 1;
-    if (sorted.conflicts.length < MAX_LISTED_ERRORS) {
+    if (choice !== null && toLink && !waitsForPeople(toLink)) sorted.linksOnFile.push({ row: toLink, reportId: onFile.id });
+    if (fields.length > 0 && sorted.conflicts.length < MAX_LISTED_ERRORS) {
       sorted.conflicts.push({
         rowNumber: row.rowNumber,
         ...(row.sheet === undefined ? {} : { sheet: row.sheet }),
@@ -154,7 +174,7 @@ async function sortReports(db: Executor, rows: ValidRow[], choices: Readonly<Rec
  */
 async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
   const present = await existingCaseNumbers(db, rows.flatMap((row) => (row.key.startsWith("name:") ? [] : [row.key])));
-  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], personMatches: [] };
+  const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], linksOnFile: [], personMatches: [] };
   let reviewed = 0;
   for (const row of rows) {
     if (!row.key.startsWith("name:") && present.has(row.key)) {
@@ -176,7 +196,7 @@ async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Rec
 
 const NO_NAMED_PEOPLE: NamedPeopleReview = { decisions: new Map(), personMatches: [] };
 
-/** The people the new reports name, counted once each: to be created, or linked to a person on file. */
+/** The people the new reports (and the reports on file to be linked) name, counted once each: to be created, or linked to a person on file. */
 function namedPeopleOf(rows: readonly ValidRow[], review: NamedPeopleReview): { created: NamedPeopleReview["decisions"]; linked: number } {
   const created: NamedPeopleReview["decisions"] = new Map();
   const linked = new Set<string>();
@@ -199,9 +219,9 @@ function namedPeopleOf(rows: readonly ValidRow[], review: NamedPeopleReview): { 
 export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: Readonly<Record<string, ConflictChoice>> = {}): Promise<ClassifiedImport> {
   const { errors: lookupErrors, refusedRows, references } = await referenceErrors(db, parsed);
   const candidates = parsed.validRows.filter((row) => !refusedRows.has(rowIdentity(row)));
-  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices) : { ...(await sortPersons(db, candidates, choices)), review: NO_NAMED_PEOPLE };
+  const sorted = parsed.kind === "policeReports" ? await sortReports(db, candidates, choices, references) : { ...(await sortPersons(db, candidates, choices)), review: NO_NAMED_PEOPLE };
   const { review } = sorted;
-  const people = namedPeopleOf(sorted.newRows, review);
+  const people = namedPeopleOf([...sorted.newRows, ...sorted.linksOnFile.map((links) => links.row)], review);
   // A name the user linked to a person on file resolves, like a case number, to that person's id.
   for (const [key, decision] of review.decisions) if (decision.action === "link") references.set(key, decision.id);
   // Each list holds its first problems by row, so the first of both together are among them.
@@ -216,6 +236,7 @@ export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: R
       replaced: sorted.replacements.length,
       peopleCreated: people.created.size,
       peopleLinked: people.linked,
+      reportsLinked: sorted.linksOnFile.length,
     },
     errors: listed.slice(0, MAX_LISTED_ERRORS),
     errorCount: parsed.errorCount + lookupErrors.total,
@@ -224,8 +245,9 @@ export async function classifyRows(db: Executor, parsed: ParsedSheet, choices: R
     references,
     conflicts: sorted.conflicts,
     replacements: sorted.replacements,
+    linksOnFile: sorted.linksOnFile,
     personMatches: sorted.personMatches,
     newPeople: people.created,
-    preview: previewOf(parsed.kind, sorted.newRows, sorted.replacements, review),
+    preview: previewOf(parsed.kind, sorted.newRows, sorted.replacements, review, sorted.linksOnFile),
   };
 }

@@ -9,6 +9,7 @@ import { buildNameSearch } from "@/lib/names/normalise-arabic";
 import { allocateCaseNumbers } from "@/lib/people/sequences";
 import { POLICE_REPORT_ENTITY } from "@/lib/reports/report-details";
 import { classifyRows, type ClassifiedImport, type Replacement } from "./classify";
+import { linkReportsOnFile } from "./commit-links";
 import { INSERT_BATCH_ROWS, yieldToEventLoop } from "./limits";
 import { chunks } from "./lookups";
 import type { ImportProgress, ParsedSheet, ValidRow } from "./parse-file";
@@ -192,6 +193,7 @@ export async function commitImport(
       await yieldToEventLoop();
     }
     await replaceReports(tx, importId, classified.replacements, actor);
+    await linkReportsOnFile(tx, importId, classified.linksOnFile, classified.references, actor);
     await tx.insert(spreadsheetImports).values({ id: importId, kind: parsed.kind, fileName, sha256: parsed.sha256, createdBy: actor.actorId, createdCount: total + classified.counts.peopleCreated });
     const { hash } = await appendAuditEntry(tx, {
       ...actor,

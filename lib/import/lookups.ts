@@ -1,7 +1,7 @@
 import "server-only";
-import { and, isNull, sql, type SQLWrapper } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { families, missingPersons, policeReports } from "@/db/schema";
+import { families, missingPersons, policeReportPersons, policeReports } from "@/db/schema";
 
 /** Keys per lookup statement: one JSON parameter each, so the size is a matter of memory only. */
 const LOOKUP_CHUNK = 20_000;
@@ -15,6 +15,7 @@ const keyList = (keys: readonly string[]) => sql`select json_array_elements_text
  */
 const inIndexedKeys = (column: SQLWrapper, keys: readonly string[]) => sql`${column} = any(array(${keyList(keys)}))`;
 const inKeys = (expression: SQLWrapper, keys: readonly string[]) => sql`${expression} in (${keyList(keys)})`;
+const inIndexedIds = (column: SQLWrapper, ids: readonly string[]) => sql`${column} = any(array(select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json)))`;
 
 function chunks<Item>(items: readonly Item[], size: number): Item[][] {
   const result: Item[][] = [];
@@ -78,3 +79,33 @@ export async function resolveFamilyReferences(db: Executor, references: readonly
 }
 
 export { chunks };
+
+/** A person a report on file is linked to, with the name parts an incoming names cell is compared with. */
+export interface LinkedPerson {
+  id: string;
+  givenName: string;
+  fatherName: string;
+  grandfatherName: string;
+  familyName: string;
+}
+
+/** The people each report on file is linked to, by report id (every report named has an entry). */
+export async function linkedPeopleOfReports(db: Executor, reportIds: readonly string[]): Promise<Map<string, LinkedPerson[]>> {
+  const rows = await collect(reportIds, (chunk) =>
+    db
+      .select({
+        reportId: policeReportPersons.reportId,
+        id: missingPersons.id,
+        givenName: missingPersons.givenName,
+        fatherName: missingPersons.fatherName,
+        grandfatherName: missingPersons.grandfatherName,
+        familyName: missingPersons.familyName,
+      })
+      .from(policeReportPersons)
+      .innerJoin(missingPersons, eq(missingPersons.id, policeReportPersons.missingPersonId))
+      .where(inIndexedIds(policeReportPersons.reportId, chunk)),
+  );
+  const linked = new Map<string, LinkedPerson[]>(reportIds.map((id) => [id, []]));
+  for (const { reportId, ...person } of rows) linked.get(reportId)?.push(person);
+  return linked;
+}

@@ -1,6 +1,7 @@
 import type { Replacement } from "./classify";
 import type { ImportKind } from "./fields";
 import type { ValidRow } from "./parse-file";
+import type { ReportLinks } from "./report-links";
 import { fullNameOf, type NamedPeopleReview } from "./people-review";
 import type { MissingPersonRow, PoliceReportRow } from "./validate-row";
 
@@ -19,7 +20,8 @@ export interface PreviewRecord {
   kind: "report" | "person";
   rowNumber: number;
   sheet?: string;
-  action: "create" | "replace";
+  /** "link": a report on file, linked to the people listed (who are not linked to it yet). */
+  action: "create" | "replace" | "link";
   /** A report's number, station and date; a person's name. */
   title: string;
   /** A report's reporter; a person's birth year and case number (empty: the registry allocates one). */
@@ -46,7 +48,7 @@ function reportPreview(row: ValidRow, action: PreviewRecord["action"], review: N
     title: `${report.reportNumber} — ${report.station} — ${report.filedOn}`,
     detail: report.reporterName,
     caseNumber: null,
-    people: action === "create" ? [...byCaseNumber, ...named] : [],
+    people: action === "replace" ? [] : [...byCaseNumber, ...named],
     notes: report.sourceValues,
   };
 }
@@ -66,9 +68,16 @@ function personPreview(row: ValidRow): PreviewRecord {
 }
 
 /** What the dry run shows will be saved: the first MAX_PREVIEWED records, in the file's order. */
-export function previewOf(kind: ImportKind, newRows: readonly ValidRow[], replacements: readonly Replacement[], review: NamedPeopleReview): PreviewRecord[] {
+export function previewOf(
+  kind: ImportKind,
+  newRows: readonly ValidRow[],
+  replacements: readonly Replacement[],
+  review: NamedPeopleReview,
+  linksOnFile: readonly ReportLinks[] = [],
+): PreviewRecord[] {
   if (kind === "missingPersons") return newRows.slice(0, MAX_PREVIEWED).map(personPreview);
   const created = newRows.slice(0, MAX_PREVIEWED).map((row) => reportPreview(row, "create", review));
   const replaced = replacements.slice(0, MAX_PREVIEWED - created.length).map(({ row }) => reportPreview(row, "replace", review));
-  return [...created, ...replaced];
+  const linked = linksOnFile.slice(0, Math.max(0, MAX_PREVIEWED - created.length - replaced.length)).map(({ row }) => reportPreview(row, "link", review));
+  return [...created, ...replaced, ...linked];
 }

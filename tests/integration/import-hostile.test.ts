@@ -88,7 +88,7 @@ describeOnEachBackend(backends, "hostile spreadsheet imports", (database) => {
     const running = importRoute(upload(workbookFile(lastColumnWorkbook(HEADERS, 2_000)), "dryRun")).then(outcome);
     const health = await slowestHealthAnswer(running);
     const result = resultOf(await running);
-    expect(result.counts).toEqual({ rows: 2_000, new: 0, alreadyPresent: 0, invalid: 2_000, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0 });
+    expect(result.counts).toEqual({ rows: 2_000, new: 0, alreadyPresent: 0, invalid: 2_000, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0, reportsLinked: 0 });
     // Four required cells empty and one cell past the header, in every row.
     expect(result.errorCounts).toEqual({ required: 8_000, extraCells: 2_000 });
     expect(result.errorCount).toBe(10_000);
@@ -120,7 +120,7 @@ describeOnEachBackend(backends, "hostile spreadsheet imports", (database) => {
     const invalidRows = Array.from({ length: 30_000 }, (_, index) => [`BAD-${index}`, "31/02/2020", "سالم", "سرقة", ""]);
     const response = await importRoute(upload(csvFile(Papa.unparse([HEADERS, ...invalidRows])), "commit"));
     const result = resultOf(await outcome(response));
-    expect(result.counts).toEqual({ rows: 30_000, new: 0, alreadyPresent: 0, invalid: 30_000, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0 });
+    expect(result.counts).toEqual({ rows: 30_000, new: 0, alreadyPresent: 0, invalid: 30_000, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0, reportsLinked: 0 });
     expect(result.errorCount).toBe(60_000);
     expect(result.errorCounts).toEqual({ dateFormat: 30_000, invalidCategory: 30_000 });
     expect(result.errors).toHaveLength(MAX_LISTED_ERRORS);

@@ -47,17 +47,17 @@ describeOnEachBackend(backends, "spreadsheet import", (database) => {
     const text = Papa.unparse([REPORT_HEADERS, ...records]);
 
     const { result: dryRun, events } = await importText("policeReports", text, "dryRun");
-    expect(dryRun.counts).toEqual({ rows: 1000, new: 990, alreadyPresent: 0, invalid: 10, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0 });
+    expect(dryRun.counts).toEqual({ rows: 1000, new: 990, alreadyPresent: 0, invalid: 10, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0, reportsLinked: 0 });
     expect(dryRun.errors.map((error) => error.rowNumber)).toEqual([...badRows].sort((a, b) => a - b));
     expect(events.some((event) => event.type === "progress")).toBe(true);
     expect(await reportCount(prefix)).toBe(0);
 
     const { result: first } = await importText("policeReports", text, "commit");
-    expect(first.counts).toEqual({ rows: 1000, new: 990, alreadyPresent: 0, invalid: 10, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0 });
+    expect(first.counts).toEqual({ rows: 1000, new: 990, alreadyPresent: 0, invalid: 10, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0, reportsLinked: 0 });
     expect(await reportCount(prefix)).toBe(990);
 
     const { result: second } = await importText("policeReports", text, "commit");
-    expect(second.counts).toEqual({ rows: 1000, new: 0, alreadyPresent: 990, invalid: 10, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0 });
+    expect(second.counts).toEqual({ rows: 1000, new: 0, alreadyPresent: 990, invalid: 10, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0, reportsLinked: 0 });
     expect(await reportCount(prefix)).toBe(990);
 
     const { db } = database();
@@ -96,7 +96,7 @@ describeOnEachBackend(backends, "spreadsheet import", (database) => {
       [caseNumbers[1], "فاطمة", "", "", "أنثى", "", ""],
     ]);
     const { result } = await importText("missingPersons", text, "commit");
-    expect(result.counts).toEqual({ rows: 2, new: 2, alreadyPresent: 0, invalid: 0, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0 });
+    expect(result.counts).toEqual({ rows: 2, new: 2, alreadyPresent: 0, invalid: 0, conflicts: 0, replaced: 0, peopleCreated: 0, peopleLinked: 0, reportsLinked: 0 });
     const people = await db.select().from(missingPersons).where(inArray(missingPersons.caseNumber, caseNumbers));
     const byCaseNumber = new Map(people.map((person) => [person.caseNumber, [person.nameSearch, person.sex, person.familyId, person.importId]]));
     expect(byCaseNumber.get(caseNumbers[0] ?? "")).toEqual(["احمد ابراهيم الترهوني", "male", family.id, result.importId]);
