@@ -1,7 +1,7 @@
 import "server-only";
 import { personFromRow } from "./person-row";
 import type { Executor } from "@/db/client";
-import { comparePartByPart, namePartForm } from "@/lib/names/name-match";
+import { comparePartByPart, NAME_ROLES, namePartForm, type PartMatch } from "@/lib/names/name-match";
 import { namePartKey } from "@/lib/names/name-key";
 import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, type NameCandidateRow } from "./name-candidates";
@@ -16,6 +16,10 @@ export interface DuplicateCandidate {
   familyName: string;
   birthYear: number | null;
   familyReference: string | null;
+  /** When the person was last seen (YYYY-MM-DD), so a registrar can tell two namesakes apart. */
+  lastSeenOn: string | null;
+  /** The name parts compared and how alike each is (the same name, or a close spelling). */
+  parts: PartMatch[];
   similarity: number;
 }
 
@@ -63,6 +67,15 @@ export function duplicateSimilarity(person: NameParts, other: NameParts): number
   return compared.reduce((sum, similarity) => sum + similarity, 0) / compared.length;
 }
 
+/** Each name part written on both records, as the same name or a close spelling of it. */
+function comparedParts(person: NameParts, row: NameCandidateRow): PartMatch[] {
+  const similarities = comparePartByPart(person, { givenName: row.given_name, fatherName: row.father_name, grandfatherName: row.grandfather_name, familyName: row.family_name, nameLatin: row.name_latin });
+  return NAME_ROLES.flatMap((role, index) => {
+    const similarity = similarities[index];
+    return similarity === null || similarity === undefined ? [] : [{ role, quality: similarity >= 1 ? "exact" : "close" } satisfies PartMatch];
+  });
+}
+
 /**
  * The people a new record probably duplicates: found by the phonetic keys of its parts
  * (name-candidates.ts), kept when duplicateSimilarity says so and the birth years are within two.
@@ -83,5 +96,5 @@ export async function findDuplicateCandidates(
     .filter((entry): entry is { row: NameCandidateRow; similarity: number } => entry.similarity !== null)
     .sort((left, right) => right.similarity - left.similarity || left.row.case_number.localeCompare(right.row.case_number))
     .slice(0, MOST_CANDIDATES)
-    .map(({ row, similarity }) => ({ ...personFromRow(row), similarity }));
+    .map(({ row, similarity }) => ({ ...personFromRow(row), lastSeenOn: row.last_seen_on, parts: comparedParts(person, row), similarity }));
 }

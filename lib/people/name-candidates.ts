@@ -24,6 +24,8 @@ export const SINGLE_KEY_CANDIDATE_CAP = 400;
 export interface NameCandidateRow extends PersonRow {
   name_latin: string;
   status: string;
+  /** As text (YYYY-MM-DD), the same from either database driver; null when not known. */
+  last_seen_on: string | null;
   matched_given_name: string;
   matched_father_name: string;
   matched_grandfather_name: string;
@@ -74,7 +76,7 @@ function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<Nam
     // The ids as an array, so that the records are read by primary key: a join on the ids made
     // PostgreSQL hash the whole table, which costs as much as the table is long.
     sql`select s.id, s.case_number, s.given_name, s.father_name, s.grandfather_name, s.family_name, s.name_latin,
-             s.birth_year, s.status, f.reference as family_reference,
+             s.birth_year, s.status, s.last_seen_on::text as last_seen_on, f.reference as family_reference,
              p.given_name as matched_given_name, p.father_name as matched_father_name,
              p.grandfather_name as matched_grandfather_name, p.family_name as matched_family_name,
              p.name_latin as matched_name_latin, p.part_keys as matched_part_keys

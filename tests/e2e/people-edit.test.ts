@@ -108,6 +108,11 @@ describe("correcting people records", () => {
     await registerReportWithNewPerson(page, { givenName: "زكريا", familyName: person.familyName });
     await page.getByTestId("add-new-person").click();
     await page.getByTestId("duplicate-candidates").waitFor();
+    // Each candidate says which parts agree and what tells namesakes apart, and the advice fits a report.
+    const candidate = page.getByTestId("duplicate-candidate").filter({ hasText: caseNumber });
+    await expect.poll(() => candidate.getByTestId("duplicate-parts").innerText()).toContain(`${arabic.People.matchedParts.family} ${arabic.People.matchQuality.exact}`);
+    await expect.poll(() => candidate.getByTestId("duplicate-details").innerText()).toContain(arabic.People.duplicateNoFamily);
+    await expect.poll(() => page.getByTestId("duplicate-candidates").innerText()).toContain(arabic.People.duplicatesIntroReport);
     await page.getByTestId("link-existing").first().click();
     await expect.poll(() => page.getByTestId("chosen-persons").innerText()).toContain(caseNumber);
     await expect.poll(() => page.getByTestId("new-persons").count()).toBe(0);

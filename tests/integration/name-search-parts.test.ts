@@ -119,4 +119,14 @@ describeOnEachBackend(backends, "name search part by part", (database) => {
     }
     expect(await findDuplicateCandidates(db(), { givenName: "حسين", fatherName: "على", grandfatherName: "", familyName, nameLatin: "", birthYear: null })).toHaveLength(1);
   });
+
+  it("tells the registrar which parts agree and when the person on file was last seen, to tell namesakes apart", async () => {
+    const familyName = uniqueFamilyName();
+    const onFile = unwrap(await createMissingPerson(missingPersonInput({ givenName: "مفتاح", fatherName: "سالم", grandfatherName: "علي", familyName, birthYear: "1979", lastSeenOn: "2019-11-04" })));
+    const [candidate] = await findDuplicateCandidates(db(), { givenName: "مفتاح", fatherName: "صالم", grandfatherName: "", familyName: familyName.replace(/^ال/, ""), nameLatin: "", birthYear: null });
+    expect(candidate).toMatchObject({ id: onFile.missingPersonId, lastSeenOn: "2019-11-04" });
+    // The grandfather is not written on the new record: it is not among the parts compared. A
+    // family name without its article is the same name; a father's name spelt with ص a close one.
+    expect(candidate?.parts.map((part) => `${part.role} ${part.quality}`)).toEqual(["given exact", "father close", "family exact"]);
+  });
 });
