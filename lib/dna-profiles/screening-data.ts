@@ -44,7 +44,7 @@ export interface ScreeningInput {
 
 const genotypeOf = (row: { allele1: string; allele2: string }): Genotype => [row.allele1, row.allele2];
 
-async function remainsProfiles(db: Executor, remainsId?: string): Promise<ScreeningInput["remains"]> {
+export async function remainsProfiles(db: Executor, remainsId?: string): Promise<ScreeningInput["remains"]> {
   const rows = await db
     .select({ remainsId: remains.id, code: remains.code, locus: strProfiles.locus, allele1: strProfiles.allele1, allele2: strProfiles.allele2 })
     .from(strProfiles)

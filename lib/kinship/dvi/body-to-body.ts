@@ -2,7 +2,7 @@ import { buildLocusAlleles, type LocusAlleles } from "../pedigree/locus-alleles"
 import { pedigreeLikelihood } from "../pedigree/likelihood";
 import { phenotypeProbability, possibleAlleles, type Observation } from "../pedigree/phenotype";
 import { pedigreeLikelihoodRatio, type FrequencyInput } from "../pedigree/ratio";
-import { NO_MUTATION, type PedigreeOptions, type PedigreePerson, type Sex } from "../pedigree/types";
+import { NO_MUTATION, type Genotype, type PedigreeOptions, type PedigreePerson, type Sex } from "../pedigree/types";
 import type { DviBody } from "./types";
 
 /** The relations two bodies' profiles are tested for, each against "unrelated" (issue #22, point 5). */
@@ -29,6 +29,9 @@ export interface BodyPairComparison {
 
 const FATHER = "\u0000father";
 const MOTHER = "\u0000mother";
+/** The two bodies' places in a pedigree (parent and child, or the two siblings). */
+const PARENT = "\u0000first";
+const CHILD = "\u0000second";
 
 const commonLoci = (a: DviBody, b: DviBody) => Object.keys(a.profile).filter((locus) => b.profile[locus] !== undefined);
 
@@ -80,14 +83,49 @@ function samePerson(a: DviBody, b: DviBody, frequencies: FrequencyInput, options
   return result;
 }
 
-/** The LR of `persons` with `typed` as the typed pair, `second` in the missing person's place. */
-function pedigreeRatio(persons: PedigreePerson[], first: DviBody, second: DviBody, frequencies: FrequencyInput, options: PedigreeOptions) {
+/**
+ * Per-locus results of one relation, remembered by the two genotypes and drop-outs: bodies share
+ * genotypes, so a body compared with all others computes each distinct pair of genotypes once.
+ */
+export type BodyComparisonCache = Map<string, { ratio: number; strict: boolean }>;
+
+/**
+ * The LR of `persons` (the pedigree `shape` names it in the cache) with `first` typed and `second`
+ * in the missing person's place, locus by locus: product of the per-locus ratios, and the loci
+ * where the pair is inconsistent without a mutation.
+ */
+function pedigreeRatio(
+  shape: string,
+  persons: PedigreePerson[],
+  first: DviBody,
+  second: DviBody,
+  frequencies: FrequencyInput,
+  options: PedigreeOptions,
+  cache: BodyComparisonCache,
+): BodyRelationResult {
+  const result: BodyRelationResult = { lr: 1, log10Lr: 0, inconsistentLoci: [] };
   const dropout: Record<string, number> = {};
   if (first.dropout !== undefined) dropout[first.id] = first.dropout;
   if (second.dropout !== undefined) dropout[second.id] = second.dropout;
-  const known = Object.keys(frequencies);
-  const restrict = (body: DviBody) => Object.fromEntries(Object.entries(body.profile).filter(([locus]) => known.includes(locus)));
-  return pedigreeLikelihoodRatio({ persons, missing: second.id, profiles: { [first.id]: restrict(first), [second.id]: restrict(second) }, dropout }, frequencies, options);
+  for (const locus of commonLoci(first, second)) {
+    if (!frequencies[locus]) continue;
+    const [ga, gb] = [first.profile[locus] ?? [], second.profile[locus] ?? []];
+    const key = `${shape}\u0000${locus}\u0000${ga.join("/")}\u0000${gb.join("/")}\u0000${first.dropout ?? 0}\u0000${second.dropout ?? 0}`;
+    let known = cache.get(key);
+    if (!known) {
+      const single = pedigreeLikelihoodRatio(
+        { persons, missing: second.id, profiles: { [first.id]: { [locus]: ga as Genotype }, [second.id]: { [locus]: gb as Genotype } }, dropout },
+        frequencies,
+        options,
+      );
+      known = { ratio: single.loci[locus] ?? 1, strict: single.inconsistentLoci.length > 0 };
+      cache.set(key, known);
+    }
+    if (known.strict) result.inconsistentLoci.push(locus);
+    result.lr *= known.ratio;
+    result.log10Lr += Math.log10(known.ratio);
+  }
+  return result;
 }
 
 /**
@@ -95,7 +133,7 @@ function pedigreeRatio(persons: PedigreePerson[], first: DviBody, second: DviBod
  * of a), each a whole-profile ratio (the denominators, "unrelated", are the same). A parent of
  * unknown sex is a father or a mother with ½ each; that matters only when the two rates differ.
  */
-function parentChild(a: DviBody, b: DviBody, frequencies: FrequencyInput, options: PedigreeOptions): BodyRelationResult {
+function parentChild(a: DviBody, b: DviBody, frequencies: FrequencyInput, options: PedigreeOptions, cache: BodyComparisonCache): BodyRelationResult {
   const mutation = options.mutation;
   const sexMatters = mutation.model !== "none" && mutation.femaleRate !== mutation.maleRate;
   const terms: { lr: number; inconsistentLoci: string[] }[] = [];
@@ -106,10 +144,10 @@ function parentChild(a: DviBody, b: DviBody, frequencies: FrequencyInput, option
     const sexes: Sex[] = parent.sex ? [parent.sex] : sexMatters ? ["male", "female"] : ["male"];
     for (const sex of sexes) {
       const persons: PedigreePerson[] = [
-        { id: parent.id, sex },
-        { id: child.id, sex: child.sex ?? "male", ...(sex === "male" ? { father: parent.id } : { mother: parent.id }) },
+        { id: PARENT, sex },
+        { id: CHILD, sex: "male", ...(sex === "male" ? { father: PARENT } : { mother: PARENT }) },
       ];
-      const result = pedigreeRatio(persons, parent, child, frequencies, options);
+      const result = pedigreeRatio(`parent ${sex}`, persons, { ...parent, id: PARENT }, { ...child, id: CHILD }, frequencies, options, cache);
       // Each direction weighs ½, shared among the parent's possible sexes.
       for (let copy = 0; copy < 2 / sexes.length; copy += 1) terms.push({ lr: result.lr, inconsistentLoci: result.inconsistentLoci });
     }
@@ -120,15 +158,15 @@ function parentChild(a: DviBody, b: DviBody, frequencies: FrequencyInput, option
 }
 
 /** Full siblings: children of the same two untyped parents. */
-function fullSiblings(a: DviBody, b: DviBody, frequencies: FrequencyInput, options: PedigreeOptions): BodyRelationResult {
+function fullSiblings(a: DviBody, b: DviBody, frequencies: FrequencyInput, options: PedigreeOptions, cache: BodyComparisonCache): BodyRelationResult {
+  // The children's sexes do not enter: every meiosis is from the fixed father or mother.
   const persons: PedigreePerson[] = [
     { id: FATHER, sex: "male" },
     { id: MOTHER, sex: "female" },
-    { id: a.id, sex: a.sex ?? "male", father: FATHER, mother: MOTHER },
-    { id: b.id, sex: b.sex ?? "male", father: FATHER, mother: MOTHER },
+    { id: PARENT, sex: "male", father: FATHER, mother: MOTHER },
+    { id: CHILD, sex: "male", father: FATHER, mother: MOTHER },
   ];
-  const result = pedigreeRatio(persons, a, b, frequencies, options);
-  return { lr: result.lr, log10Lr: result.log10Lr, inconsistentLoci: result.inconsistentLoci };
+  return pedigreeRatio("siblings", persons, { ...a, id: PARENT }, { ...b, id: CHILD }, frequencies, options, cache);
 }
 
 /**
@@ -136,12 +174,12 @@ function fullSiblings(a: DviBody, b: DviBody, frequencies: FrequencyInput, optio
  * and full siblings), each relation's exact LR against "unrelated" under the stated θ, mutation model,
  * drop-out and silent alleles. Compared: the loci typed in both bodies that the table covers.
  */
-export function compareBodies(a: DviBody, b: DviBody, frequencies: FrequencyInput, options: PedigreeOptions): BodyPairComparison {
+export function compareBodies(a: DviBody, b: DviBody, frequencies: FrequencyInput, options: PedigreeOptions, cache: BodyComparisonCache = new Map()): BodyPairComparison {
   const sexMismatch = a.sex !== undefined && b.sex !== undefined && a.sex !== b.sex;
   const relations: Record<BodyRelation, BodyRelationResult> = {
     samePerson: samePerson(a, b, frequencies, options, sexMismatch),
-    parentChild: parentChild(a, b, frequencies, options),
-    fullSiblings: fullSiblings(a, b, frequencies, options),
+    parentChild: parentChild(a, b, frequencies, options, cache),
+    fullSiblings: fullSiblings(a, b, frequencies, options, cache),
   };
   const strongest = BODY_RELATIONS.reduce((best, relation) => (relations[relation].log10Lr > relations[best].log10Lr ? relation : best), BODY_RELATIONS[0] as BodyRelation);
   return { a: a.id, b: b.id, lociCompared: commonLoci(a, b).filter((locus) => frequencies[locus]).length, sexMismatch, relations, strongest };
@@ -165,11 +203,12 @@ export function relationListed(result: BodyRelationResult, options: Pick<BodyToB
  */
 export function relatedBodies(bodies: readonly DviBody[], frequencies: FrequencyInput, options: BodyToBodyOptions, only?: ReadonlySet<string>): BodyPairComparison[] {
   const found: BodyPairComparison[] = [];
+  const cache: BodyComparisonCache = new Map();
   for (let i = 0; i < bodies.length; i += 1) {
     for (let j = i + 1; j < bodies.length; j += 1) {
       const [a, b] = [bodies[i] as DviBody, bodies[j] as DviBody];
       if (only && !only.has(a.id) && !only.has(b.id)) continue;
-      const comparison = compareBodies(a, b, frequencies, options);
+      const comparison = compareBodies(a, b, frequencies, options, cache);
       if (BODY_RELATIONS.some((relation) => relationListed(comparison.relations[relation], options))) found.push(comparison);
     }
   }

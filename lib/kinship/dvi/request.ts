@@ -4,8 +4,9 @@ import { indexPedigree, PedigreeError } from "../pedigree/structure";
 import { DEFAULT_MUTATION, type MutationModel } from "../pedigree/types";
 import { DEFAULT_MIN_FREQUENCY, DEFAULT_THETA } from "../types";
 import { NOT_IN_DATABASE } from "./joint";
+import { BODY_RELATIONS, relatedBodies, type BodyRelation } from "./body-to-body";
 import { runDvi } from "./run";
-import { DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI, DEFAULT_SEARCH_LIMIT, missingKey, type DviBody, type DviFamily } from "./types";
+import { DEFAULT_BODY_LIST_FROM, DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI, DEFAULT_SEARCH_LIMIT, missingKey, type DviBody, type DviFamily } from "./types";
 
 /** What `npm run dvi` prints (issue #22). */
 export interface DviOutput {
@@ -13,7 +14,18 @@ export interface DviOutput {
   undisputed: { body: string; missing: string; lr: number }[];
   bestAssignment: Record<string, string | null>;
   pairingProbabilities: { body: string; missing: string | null; probability: number }[];
+  /** Only when the input asks for "bodyToBody": pairs of bodies with a relation listed (issue #22, point 5). */
+  relatedBodies?: RelatedBodiesOutput;
 }
+
+export type RelatedBodiesOutput = {
+  a: string;
+  b: string;
+  lociCompared: number;
+  strongest: BodyRelation;
+  lr: Record<BodyRelation, number>;
+  inconsistentLoci: Record<BodyRelation, number>;
+}[];
 
 const id = z.string().min(1);
 const person = z.object({ id, sex: z.enum(["male", "female"]), father: id.optional(), mother: id.optional() }).strict();
@@ -41,6 +53,10 @@ const dviRequest = z
     exclusionLoci: z.number().int().min(1).default(DEFAULT_EXCLUSION_LOCI),
     notInDatabaseWeight: z.number().gt(0).finite().default(1),
     searchLimit: z.number().int().min(1).default(DEFAULT_SEARCH_LIMIT),
+    bodyToBody: z
+      .object({ listFrom: z.number().gt(0).default(DEFAULT_BODY_LIST_FROM) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -122,6 +138,16 @@ function answer(json: unknown): { output: DviOutput; notes: string[] } {
       : [
           `note: ${result.setAside.length} weak pairs were set aside to keep the joint search within ${request.searchLimit} assignments per component; posteriors are within a factor ${result.errorFactor.toPrecision(3)} of the exact ones`,
         ];
+  const related = request.bodyToBody
+    ? relatedBodies(bodies, request.frequencies, {
+        theta: request.theta,
+        mutation,
+        minFrequency: request.minFrequency,
+        silentFrequencies: request.silentAlleleFrequencies,
+        listFrom: request.bodyToBody.listFrom,
+        exclusionLoci: request.exclusionLoci,
+      })
+    : null;
   return {
     output: {
       excluded: result.pairs
@@ -130,6 +156,18 @@ function answer(json: unknown): { output: DviOutput; notes: string[] } {
       undisputed: result.undisputed.map(({ pair }) => ({ body: pair.body, missing: pair.key, lr: pair.lr })),
       bestAssignment: Object.fromEntries(bodies.map((body) => [body.id, result.best.get(body.id) ?? null])),
       pairingProbabilities,
+      ...(related
+        ? {
+            relatedBodies: related.map((pair) => ({
+              a: pair.a,
+              b: pair.b,
+              lociCompared: pair.lociCompared,
+              strongest: pair.strongest,
+              lr: Object.fromEntries(BODY_RELATIONS.map((relation) => [relation, pair.relations[relation].lr])) as Record<BodyRelation, number>,
+              inconsistentLoci: Object.fromEntries(BODY_RELATIONS.map((relation) => [relation, pair.relations[relation].inconsistentLoci.length])) as Record<BodyRelation, number>,
+            })),
+          }
+        : {}),
     },
     notes,
   };
