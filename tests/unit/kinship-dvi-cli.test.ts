@@ -116,6 +116,21 @@ describe("npm run dvi", { timeout: 60_000 }, () => {
     expect(Object.keys(JSON.parse((await runDvi(request)).stdout) as object)).not.toContain("relatedBodies");
   });
 
+  it("advises which relative to sample when samplingAdvice is asked: the exact exclusion power of the mother as typed, the father first", async () => {
+    const { exitCode, stdout } = await runDvi({ ...request, exclusionLoci: 1, samplingAdvice: { simulations: 40, seed: 3 } });
+    expect(exitCode).toBe(0);
+    const advice = (JSON.parse(stdout) as { samplingAdvice: { missingPersons: { key: string; exactExclusionPower: number; options: { relative: string }[] }[]; workList: { family: string; relative: string }[] } }).samplingAdvice;
+    // The table (12: 0.14, 13: 0.31) scaled to 1; a random person is excluded at a locus when they lack 13.
+    const q = (1 - 0.31 / 0.45) ** 2;
+    expect(advice.missingPersons[0]?.key).toBe("F1:MP");
+    expect(advice.missingPersons[0]?.exactExclusionPower).toBeCloseTo(1 - (1 - q) ** 3, 12);
+    expect(advice.missingPersons[0]?.options.map((option) => option.relative)).toEqual(["FA"]);
+    expect(advice.workList).toMatchObject([{ family: "F1", relative: "FA" }]);
+    const refused = await runDvi({ ...request, samplingAdvice: { unavailable: { F1: ["XX"] } } });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/family F1 has no person XX/);
+  });
+
   const family = request.families[0] as (typeof request.families)[number];
   it.each([
     ["an unknown field", { extra: 1 }, /invalid input at top level/],
