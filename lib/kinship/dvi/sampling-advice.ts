@@ -127,7 +127,7 @@ export function exactExclusionPower(family: DviFamily, missing: string, frequenc
 type Drawn = Map<string, LocusProfile>;
 
 /** One family drawn through its pedigree: founders from the table, each child one allele of each parent. */
-function dropGenes(family: DviFamily, frequencies: FrequencyInput, minFrequency: number, next: () => number): { persons: Drawn; unrelated: LocusProfile } {
+export function dropGenes(family: DviFamily, frequencies: FrequencyInput, minFrequency: number, next: () => number): { persons: Drawn; unrelated: LocusProfile } {
   const pedigree = indexPedigree(family.persons);
   const loci = Object.keys(frequencies).sort();
   const distributions = loci.map((locus) => locusDistribution(frequencies[locus] ?? {}, [], minFrequency));
