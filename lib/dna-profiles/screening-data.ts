@@ -11,7 +11,7 @@ import { familyConsistency } from "@/lib/kinship/family-consistency";
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
 
 /** The registry's finer relationships in the vocabulary of the kinship formulas. */
-const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = {
+export const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = {
   mother: "mother",
   father: "father",
   full_sibling: "full_sibling",
@@ -62,7 +62,7 @@ export async function remainsProfiles(db: Executor, remainsId?: string): Promise
   return [...byRemains.values()];
 }
 
-async function referenceCandidates(db: Executor, only: { familyId?: string; missingPersonId?: string } = {}): Promise<Candidate[]> {
+export async function referenceCandidates(db: Executor, only: { familyId?: string; missingPersonId?: string } = {}): Promise<Candidate[]> {
   const rows = await db
     .select({
       personId: missingPersons.id,
