@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LtrText } from "@/components/layout/ltr-text";
 import type { RelatedBodies } from "@/lib/dna-profiles/related-bodies";
-import { formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
+import { formatLog10LikelihoodRatio } from "@/lib/identifications/ratio-format";
 import { Link } from "@/lib/i18n/navigation";
 import { BODY_RELATIONS } from "@/lib/kinship/dvi/body-to-body";
 
