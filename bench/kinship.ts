@@ -75,6 +75,45 @@ function build(remainsCount: number, candidateCount: number, referencesPerCandid
   return { remains, candidates };
 }
 
+/**
+ * The floor the screen is compared with (issue #21): the same lookups, bodies × loci per family, in a
+ * bare loop over typed arrays (one table of loci × genotypes per family, the body's genotype codes,
+ * a sum per body and its best so far), without building any table. Returns CPU seconds.
+ */
+function bareLoop(remains: readonly ScreenRemains[], families: number): number {
+  const loci = table.locusNames();
+  const indexes = loci.map(() => new Map<string, number>());
+  const codes = new Uint16Array(remains.length * loci.length);
+  remains.forEach((body, b) =>
+    loci.forEach((locus, l) => {
+      const key = (body.profile[locus] ?? []).join("/");
+      const index = indexes[l] as Map<string, number>;
+      if (!index.has(key)) index.set(key, index.size);
+      codes[b * loci.length + l] = index.get(key) as number;
+    }),
+  );
+  const stride = Math.max(...indexes.map((index) => index.size)) + 1;
+  const lookup = new Float64Array(loci.length * stride);
+  for (let i = 0; i < lookup.length; i += 1) lookup[i] = random.next() - 0.5;
+  const best = new Float64Array(remains.length).fill(-Infinity);
+  const bestFamily = new Int32Array(remains.length);
+  const before = process.cpuUsage();
+  for (let family = 0; family < families; family += 1) {
+    lookup[family % lookup.length] = random.next() - 0.5;
+    for (let body = 0, row = 0; body < remains.length; body += 1, row += loci.length) {
+      let sum = 0;
+      for (let l = 0; l < loci.length; l += 1) sum += lookup[l * stride + (codes[row + l] as number)] as number;
+      if (sum > (best[body] as number)) {
+        best[body] = sum;
+        bestFamily[body] = family;
+      }
+    }
+  }
+  const cpu = process.cpuUsage(before);
+  if (bestFamily[0] === -2) console.log("unreachable");
+  return (cpu.user + cpu.system) / 1e6;
+}
+
 function measure(remainsCount: number, candidateCount: number, referencesPerCandidate: number) {
   const { remains, candidates } = build(remainsCount, candidateCount, referencesPerCandidate);
   const started = performance.now();
@@ -101,11 +140,12 @@ function measure(remainsCount: number, candidateCount: number, referencesPerCand
   }
   const exact = process.cpuUsage(exactBefore);
   const exactSeconds = (exact.user + exact.system) / 1e6;
-  return { remainsCount, candidateCount, referencesPerCandidate, seconds, cpuSeconds, leads: leads.length, exactSeconds };
+  const bareSeconds = bareLoop(remains, candidateCount);
+  return { remainsCount, candidateCount, referencesPerCandidate, seconds, cpuSeconds, leads: leads.length, exactSeconds, bareSeconds };
 }
 
 function goal(run: { referencesPerCandidate: number; remainsCount: number; candidateCount: number; cpuSeconds: number }): string {
-  if (run.referencesPerCandidate !== 1 || run.remainsCount < 10_000 || run.candidateCount < 10_000) return "";
+  if (run.remainsCount < 10_000 || run.candidateCount < 10_000) return "";
   return run.cpuSeconds <= 10 ? "≤ 10 s: pass" : "≤ 10 s: **miss**";
 }
 
@@ -113,7 +153,8 @@ async function main() {
   const [first, second] = process.argv.slice(2).filter((argument) => argument !== "--dry-run");
   const remainsCount = Number(first ?? 10_000);
   const candidateCount = Number(second ?? 10_000);
-  const runs = [measure(remainsCount, candidateCount, 1), measure(Math.min(remainsCount, 1_000), Math.min(candidateCount, 1_000), 3)];
+  // Issue #21: the 10 s goal holds with 3 typed relatives per family in a valid pedigree.
+  const runs = [measure(remainsCount, candidateCount, 1), measure(remainsCount, candidateCount, 3)];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "",
@@ -123,9 +164,14 @@ async function main() {
     "",
     "Families simulated through real pedigrees (parents are parents); exact LRs: every lead recomputed on its pedigree (θ = 0.02, proportional mutation 0.002).",
     "",
-    "| bodies | families | typed references each | loci | CPU time | wall time | leads | exact LRs of leads (CPU) | goal (CPU time) |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...runs.map((run) => `| ${run.remainsCount} | ${run.candidateCount} | ${run.referencesPerCandidate} | ${table.locusNames().length} | ${run.cpuSeconds.toFixed(2)} s | ${run.seconds.toFixed(2)} s | ${run.leads} | ${run.exactSeconds.toFixed(2)} s | ${goal(run)} |`),
+    "Bare loop: the same bodies × families × loci lookups in a plain typed-array loop (no tables built); the ratio is the screen's CPU time over it (goal ≤ 2×).",
+    "",
+    "| bodies | families | typed references each | loci | CPU time | wall time | leads | exact LRs of leads (CPU) | bare loop (CPU) | ratio | goal (CPU time) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...runs.map(
+      (run) =>
+        `| ${run.remainsCount} | ${run.candidateCount} | ${run.referencesPerCandidate} | ${table.locusNames().length} | ${run.cpuSeconds.toFixed(2)} s | ${run.seconds.toFixed(2)} s | ${run.leads} | ${run.exactSeconds.toFixed(2)} s | ${run.bareSeconds.toFixed(2)} s | ${(run.cpuSeconds / run.bareSeconds).toFixed(2)}× (${run.cpuSeconds / run.bareSeconds <= 2 ? "pass" : "**miss**"}) | ${goal(run)} |`,
+    ),
     "",
   ];
   console.log(lines.join("\n"));

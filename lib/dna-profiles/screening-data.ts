@@ -11,7 +11,7 @@ import { familyConsistency } from "@/lib/kinship/family-consistency";
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
 
 /** The registry's finer relationships in the vocabulary of the kinship formulas. */
-const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = {
+export const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = {
   mother: "mother",
   father: "father",
   full_sibling: "full_sibling",
@@ -44,7 +44,7 @@ export interface ScreeningInput {
 
 const genotypeOf = (row: { allele1: string; allele2: string }): Genotype => [row.allele1, row.allele2];
 
-async function remainsProfiles(db: Executor, remainsId?: string): Promise<ScreeningInput["remains"]> {
+export async function remainsProfiles(db: Executor, remainsId?: string): Promise<ScreeningInput["remains"]> {
   const rows = await db
     .select({ remainsId: remains.id, code: remains.code, locus: strProfiles.locus, allele1: strProfiles.allele1, allele2: strProfiles.allele2 })
     .from(strProfiles)
@@ -62,7 +62,7 @@ async function remainsProfiles(db: Executor, remainsId?: string): Promise<Screen
   return [...byRemains.values()];
 }
 
-async function referenceCandidates(db: Executor, only: { familyId?: string; missingPersonId?: string } = {}): Promise<Candidate[]> {
+export async function referenceCandidates(db: Executor, only: { familyId?: string; missingPersonId?: string } = {}): Promise<Candidate[]> {
   const rows = await db
     .select({
       personId: missingPersons.id,

@@ -25,7 +25,7 @@ export function mutationModelFor(options: KinshipOptions): MutationModel {
   return options.mutationRate === 0 ? NO_MUTATION : { model: "proportional", femaleRate: options.mutationRate, maleRate: options.mutationRate };
 }
 
-function tableData(table: FrequencyTable): FrequencyInput {
+export function tableData(table: FrequencyTable): FrequencyInput {
   return Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
 }
 

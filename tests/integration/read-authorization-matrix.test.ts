@@ -14,6 +14,8 @@ import { listPendingFrequencyTables, readActiveFrequencyTable } from "@/lib/dna-
 import { countProfiles } from "@/lib/dna-profiles/profile-store";
 import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { getFamilyReferenceConsistency, loadScreeningInput } from "@/lib/dna-profiles/screening-data";
+import { readRelatedBodies } from "@/lib/dna-profiles/related-bodies";
+import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
 import { readPairLikelihoodRatioBasis } from "@/lib/dna-profiles/pair-basis";
 import { generateDossier } from "@/lib/dossier/generate";
 import { exportRows } from "@/lib/export/lists";
@@ -69,6 +71,8 @@ const READS: Record<string, GuardedRead> = {
   runKinshipScreen: { permission: "dnaProfiles.use", call: (access, db) => runKinshipScreen(access, db, screenSettingsSchema.parse({})) },
   countProfiles: { permission: "dnaProfiles.use", call: (access, db) => countProfiles(access, db) },
   readActiveFrequencyTable: { permission: "dnaProfiles.use", call: (access, db) => readActiveFrequencyTable(access, db) },
+  readFamilySamplingAdvice: { permission: "dnaProfiles.use", call: (access, db) => readFamilySamplingAdvice(access, db, NO_SUCH_ID) },
+  readRelatedBodies: { permission: "dnaProfiles.use", call: (access, db) => readRelatedBodies(access, db, NO_SUCH_ID) },
   listPendingFrequencyTables: { permission: "alleleFrequencies.manage", call: (access, db) => listPendingFrequencyTables(access, db) },
   listUsers: { permission: "users.manage", call: (access, db) => listUsers(access, db) },
   getUser: { permission: "users.manage", call: (access, db) => getUser(access, db, NO_SUCH_ID) },

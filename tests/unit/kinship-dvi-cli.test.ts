@@ -104,6 +104,33 @@ describe("npm run dvi", { timeout: 60_000 }, () => {
     expect((JSON.parse(stdout) as Output).bestAssignment.B1).toMatch(/^F1:(MP|S2)$/);
   });
 
+  it("lists a body split in two with the same-person LR when bodyToBody is asked, and only then", async () => {
+    const split = { id: "B3", profile: everywhere(["12", "13"]) };
+    const output = JSON.parse((await runDvi({ ...request, bodies: [...request.bodies, split], bodyToBody: { listFrom: 100 } })).stdout) as Output & {
+      relatedBodies: { a: string; b: string; strongest: string; lr: Record<string, number>; inconsistentLoci: Record<string, number> }[];
+    };
+    // B1 and B3 are 12/13 at three loci: 1 / (2 p12 p13) per locus; B2 (12/12) is neither's parent or sibling beyond 100.
+    expect(output.relatedBodies.map(({ a, b, strongest }) => [a, b, strongest])).toEqual([["B1", "B3", "samePerson"]]);
+    expect(output.relatedBodies[0]?.lr.samePerson).toBeCloseTo((1 / (2 * 0.14 * 0.31)) ** 3, 6);
+    expect(output.relatedBodies[0]?.inconsistentLoci).toEqual({ samePerson: 0, parentChild: 0, fullSiblings: 0 });
+    expect(Object.keys(JSON.parse((await runDvi(request)).stdout) as object)).not.toContain("relatedBodies");
+  });
+
+  it("advises which relative to sample when samplingAdvice is asked: the exact exclusion power of the mother as typed, the father first", async () => {
+    const { exitCode, stdout } = await runDvi({ ...request, exclusionLoci: 1, samplingAdvice: { simulations: 40, seed: 3 } });
+    expect(exitCode).toBe(0);
+    const advice = (JSON.parse(stdout) as { samplingAdvice: { missingPersons: { key: string; exactExclusionPower: number; options: { relative: string }[] }[]; workList: { family: string; relative: string }[] } }).samplingAdvice;
+    // The table (12: 0.14, 13: 0.31) scaled to 1; a random person is excluded at a locus when they lack 13.
+    const q = (1 - 0.31 / 0.45) ** 2;
+    expect(advice.missingPersons[0]?.key).toBe("F1:MP");
+    expect(advice.missingPersons[0]?.exactExclusionPower).toBeCloseTo(1 - (1 - q) ** 3, 12);
+    expect(advice.missingPersons[0]?.options.map((option) => option.relative)).toEqual(["FA"]);
+    expect(advice.workList).toMatchObject([{ family: "F1", relative: "FA" }]);
+    const refused = await runDvi({ ...request, samplingAdvice: { unavailable: { F1: ["XX"] } } });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/family F1 has no person XX/);
+  });
+
   const family = request.families[0] as (typeof request.families)[number];
   it.each([
     ["an unknown field", { extra: 1 }, /invalid input at top level/],
@@ -112,6 +139,7 @@ describe("npm run dvi", { timeout: 60_000 }, () => {
     ["a typed missing person", { families: [{ ...family, profiles: { ...family.profiles, MP: everywhere(["12", "13"]) } }] }, /must not have a profile/],
     ["two bodies with one id", { bodies: [request.bodies[0], request.bodies[0]] }, /body B1 appears twice/],
     ["a threshold of 1", { threshold: 1 }, /invalid input at threshold/],
+    ["a body-to-body floor of 0", { bodyToBody: { listFrom: 0 } }, /invalid input at bodyToBody.listFrom/],
     ["a locus without frequencies", { frequencies: { D3S1358: table } }, /locus D8S1179 is missing from the frequency table/],
     ["a parent of the wrong sex", { families: [{ ...family, pedigree: [{ id: "FA", sex: "female" }, ...family.pedigree.slice(1)] }] }, /FA/],
   ])("refuses %s with exit code 2 and one line", async (_, change, message) => {

@@ -4,8 +4,10 @@ import { indexPedigree, PedigreeError } from "../pedigree/structure";
 import { DEFAULT_MUTATION, type MutationModel } from "../pedigree/types";
 import { DEFAULT_MIN_FREQUENCY, DEFAULT_THETA } from "../types";
 import { NOT_IN_DATABASE } from "./joint";
+import { BODY_RELATIONS, relatedBodies, type BodyRelation } from "./body-to-body";
 import { runDvi } from "./run";
-import { DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI, DEFAULT_SEARCH_LIMIT, missingKey, type DviBody, type DviFamily } from "./types";
+import { familySamplingAdvice, samplingWorkList, type MissingPersonAdvice, type WorkListEntry } from "./sampling-advice";
+import { DEFAULT_SAMPLING_SIMULATIONS, DEFAULT_BODY_LIST_FROM, DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI, DEFAULT_SEARCH_LIMIT, missingKey, type DviBody, type DviFamily } from "./types";
 
 /** What `npm run dvi` prints (issue #22). */
 export interface DviOutput {
@@ -13,7 +15,20 @@ export interface DviOutput {
   undisputed: { body: string; missing: string; lr: number }[];
   bestAssignment: Record<string, string | null>;
   pairingProbabilities: { body: string; missing: string | null; probability: number }[];
+  /** Only when the input asks for "bodyToBody": pairs of bodies with a relation listed (issue #22, point 5). */
+  relatedBodies?: RelatedBodiesOutput;
+  /** Only when the input asks for "samplingAdvice" (issue #22, point 6). */
+  samplingAdvice?: { missingPersons: MissingPersonAdvice[]; workList: WorkListEntry[] };
 }
+
+export type RelatedBodiesOutput = {
+  a: string;
+  b: string;
+  lociCompared: number;
+  strongest: BodyRelation;
+  lr: Record<BodyRelation, number>;
+  inconsistentLoci: Record<BodyRelation, number>;
+}[];
 
 const id = z.string().min(1);
 const person = z.object({ id, sex: z.enum(["male", "female"]), father: id.optional(), mother: id.optional() }).strict();
@@ -41,6 +56,19 @@ const dviRequest = z
     exclusionLoci: z.number().int().min(1).default(DEFAULT_EXCLUSION_LOCI),
     notInDatabaseWeight: z.number().gt(0).finite().default(1),
     searchLimit: z.number().int().min(1).default(DEFAULT_SEARCH_LIMIT),
+    samplingAdvice: z
+      .object({
+        simulations: z.number().int().min(1).max(100_000).default(DEFAULT_SAMPLING_SIMULATIONS),
+        seed: z.number().int().default(1),
+        unavailable: z.record(z.string(), z.array(id)).default({}),
+        workList: z.number().int().min(1).default(20),
+      })
+      .strict()
+      .optional(),
+    bodyToBody: z
+      .object({ listFrom: z.number().gt(0).default(DEFAULT_BODY_LIST_FROM) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -122,6 +150,44 @@ function answer(json: unknown): { output: DviOutput; notes: string[] } {
       : [
           `note: ${result.setAside.length} weak pairs were set aside to keep the joint search within ${request.searchLimit} assignments per component; posteriors are within a factor ${result.errorFactor.toPrecision(3)} of the exact ones`,
         ];
+  const related = request.bodyToBody
+    ? relatedBodies(bodies, request.frequencies, {
+        theta: request.theta,
+        mutation,
+        minFrequency: request.minFrequency,
+        silentFrequencies: request.silentAlleleFrequencies,
+        listFrom: request.bodyToBody.listFrom,
+        exclusionLoci: request.exclusionLoci,
+      })
+    : null;
+  const sampling = request.samplingAdvice;
+  if (sampling) {
+    for (const [familyId, persons] of Object.entries(sampling.unavailable)) {
+      const family = families.find((entry) => entry.id === familyId);
+      if (!family) throw new KinshipInputError(`samplingAdvice.unavailable: unknown family ${familyId}`);
+      const unknown = persons.find((person) => !family.persons.some((member) => member.id === person));
+      if (unknown) throw new KinshipInputError(`samplingAdvice.unavailable: family ${familyId} has no person ${unknown}`);
+    }
+  }
+  const advice = sampling
+    ? families
+        .flatMap((family) =>
+          familySamplingAdvice(
+            family,
+            request.frequencies,
+            { theta: request.theta, mutation, minFrequency: request.minFrequency, silentFrequencies: request.silentAlleleFrequencies },
+            {
+              threshold: request.threshold,
+              exclusionLoci: request.exclusionLoci,
+              simulations: sampling.simulations,
+              seed: sampling.seed,
+              unavailable: new Map(Object.entries(sampling.unavailable).map(([familyId, persons]) => [familyId, new Set(persons)])),
+            },
+          ),
+        )
+        // Families ranked by the gain of their best next sample.
+        .sort((a, b) => (b.options[0]?.inclusionGain ?? 0) - (a.options[0]?.inclusionGain ?? 0) || a.key.localeCompare(b.key))
+    : null;
   return {
     output: {
       excluded: result.pairs
@@ -130,6 +196,19 @@ function answer(json: unknown): { output: DviOutput; notes: string[] } {
       undisputed: result.undisputed.map(({ pair }) => ({ body: pair.body, missing: pair.key, lr: pair.lr })),
       bestAssignment: Object.fromEntries(bodies.map((body) => [body.id, result.best.get(body.id) ?? null])),
       pairingProbabilities,
+      ...(related
+        ? {
+            relatedBodies: related.map((pair) => ({
+              a: pair.a,
+              b: pair.b,
+              lociCompared: pair.lociCompared,
+              strongest: pair.strongest,
+              lr: Object.fromEntries(BODY_RELATIONS.map((relation) => [relation, pair.relations[relation].lr])) as Record<BodyRelation, number>,
+              inconsistentLoci: Object.fromEntries(BODY_RELATIONS.map((relation) => [relation, pair.relations[relation].inconsistentLoci.length])) as Record<BodyRelation, number>,
+            })),
+          }
+        : {}),
+      ...(advice && sampling ? { samplingAdvice: { missingPersons: advice, workList: samplingWorkList(advice, sampling.workList) } } : {}),
     },
     notes,
   };

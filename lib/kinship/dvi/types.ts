@@ -39,6 +39,14 @@ export interface DviOptions extends PedigreeOptions {
 export const DEFAULT_DVI_THRESHOLD = 1e4;
 export const DEFAULT_EXCLUSION_LOCI = 3;
 export const DEFAULT_SEARCH_LIMIT = 200_000;
+/**
+ * Body pairs are listed from this LR of one relation on: an unrelated pair reaches LR ≥ t for a
+ * given relation with probability at most 1/t (E[LR | unrelated] = 1), so a body compared with 150
+ * others shows on average at most 0.45 chance pairs over the three relations.
+ */
+export const DEFAULT_BODY_LIST_FROM = 1000;
+/** Simulated families per set of references: a standard error of at most 0.035 on each power. */
+export const DEFAULT_SAMPLING_SIMULATIONS = 200;
 
 /** A missing person, named FAMILY:ID. */
 export const missingKey = (family: string, missing: string): string => `${family}:${missing}`;

@@ -46,7 +46,13 @@ function locusLikelihood(
  * missing person is an extra founder, drawn with everyone else's founders under the same θ.
  * Compared: loci typed in the missing person and in at least one other person.
  */
-export function pedigreeLikelihoodRatio(input: PedigreeCase, frequencies: FrequencyInput, options: PedigreeOptions): PedigreeResult {
+export function pedigreeLikelihoodRatio(
+  input: PedigreeCase,
+  frequencies: FrequencyInput,
+  options: PedigreeOptions,
+  /** False when the caller needs only the LR: inconsistentLoci is then left empty (a simulation without mutation has none). */
+  countInconsistent = true,
+): PedigreeResult {
   checkCase(input);
   if (!(options.theta >= 0 && options.theta < 1)) throw new PedigreeError(`theta must lie in [0, 1), got ${options.theta}`);
   const missingPerson = input.persons.find((person) => person.id === input.missing) as PedigreePerson;
@@ -88,6 +94,7 @@ export function pedigreeLikelihoodRatio(input: PedigreeCase, frequencies: Freque
     result.loci[locusName] = ratio;
     result.lr *= ratio;
     result.log10Lr += Math.log10(ratio);
+    if (!countInconsistent) continue;
     const strict = options.mutation.model === "none" ? ratio : ratioWith(NO_MUTATION).ratio;
     if (strict === 0) result.inconsistentLoci.push(locusName);
   }

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -19,7 +20,9 @@ import { addReferenceDonor } from "../actions";
 import { AccessCodeSection } from "./access-code-section";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
-import { readAccessIf } from "@/lib/auth/read-access";
+import { readAccessIf, type ReadAccess } from "@/lib/auth/read-access";
+import { FamilySamplingAdviceSection } from "@/components/kinship/family-sampling-advice";
+import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
@@ -32,6 +35,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   await recordPageRead(session, "family", [family.id]);
   // A voided family is only read: its page says when and why it was voided.
   const accessCodes = readAccessIf(session, "familyAccessCode.issue");
+  const profiles = readAccessIf(session, "dnaProfiles.use");
   const canWrite = can(session.role, "people.write") && !family.voidedAt;
   const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
   return (
@@ -78,7 +82,17 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           </details>
         )}
       </section>
+      {profiles && !family.voidedAt && (
+        <Suspense fallback={null}>
+          <SamplingAdvice access={profiles} familyId={family.id} />
+        </Suspense>
+      )}
       {accessCodes && !family.voidedAt && <AccessCodeSection access={accessCodes} familyId={family.id} locale={locale} />}
     </section>
   );
+}
+
+/** Simulating each relative's gain takes seconds: it streams in after the family's record. */
+async function SamplingAdvice({ access, familyId }: { access: ReadAccess<"dnaProfiles.use">; familyId: string }) {
+  return <FamilySamplingAdviceSection advice={await readFamilySamplingAdvice(access, await getDb(), familyId)} />;
 }

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Locale } from "next-intl";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -23,6 +24,9 @@ import { getDb } from "@/lib/server/database";
 import { recordCustodyEvent, voidRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { RelatedBodiesSection } from "@/components/kinship/related-bodies";
+import { readRelatedBodies } from "@/lib/dna-profiles/related-bodies";
+import type { StaffSession } from "@/lib/auth/current-session";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
@@ -70,6 +74,11 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
         proposeHref={mayPropose ? `/staff/identifications/new?remains=${record.id}` : null}
         side="body"
       />
+      {can(session.role, "dnaProfiles.use") && (
+        <Suspense fallback={null}>
+          <RelatedBodies session={session} remainsId={record.id} />
+        </Suspense>
+      )}
       <section className="space-y-4" aria-labelledby="custody-title">
         <h2 id="custody-title" className="text-lg font-semibold">
           {custody("title")}
@@ -87,4 +96,10 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
       <RecordHistory entries={history} locale={locale} />
     </article>
   );
+}
+
+/** Comparing a body with every other profiled body takes a moment: it streams in after the record. */
+async function RelatedBodies({ session, remainsId }: { session: StaffSession; remainsId: string }) {
+  const outcome = await readRelatedBodies(authoriseRead(session, "dnaProfiles.use"), await getDb(), remainsId);
+  return <RelatedBodiesSection outcome={outcome} />;
 }
