@@ -247,7 +247,10 @@ server = http
       return void handle(request, response);
     }
     const publicPage = publicPageRequest(request);
-    if (publicPage) return void servePublicPage(request, response, publicPage).catch(() => response.destroy());
+    if (publicPage) {
+      if (!pages.replay(publicPage, request, response)) void servePublicPage(request, response, publicPage).catch(() => response.destroy());
+      return;
+    }
     if (!replay(request, response)) void handle(request, response);
   })
   // Without HOSTNAME and without proxies: every interface, as a server reached directly must.

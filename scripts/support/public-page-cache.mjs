@@ -56,6 +56,19 @@ const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zl
 
 /** br, else gzip, else none, as the request's Accept-Encoding allows (a q of 0 refuses). */
 export function chooseEncoding(acceptEncoding) {
+  const key = String(acceptEncoding ?? "");
+  let chosen = chosenEncodings.get(key);
+  if (chosen === undefined) {
+    chosen = parseAcceptEncoding(key);
+    // Browsers send a handful of spellings; anything beyond is parsed each time rather than kept.
+    if (chosenEncodings.size < 64) chosenEncodings.set(key, chosen);
+  }
+  return chosen;
+}
+
+const chosenEncodings = new Map();
+
+function parseAcceptEncoding(acceptEncoding) {
   const accepted = new Map();
   for (const part of String(acceptEncoding ?? "").split(",")) {
     const [name, ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
@@ -86,23 +99,38 @@ function pageHeaders(rendered, html) {
   return headers;
 }
 
-/** A rendered page, ready to be sent in any encoding (each encoded once, when first asked for). */
+/**
+ * A rendered page, ready to be sent in any encoding (each encoded once, when first asked for).
+ * Once an encoding is ready, its whole answer is kept (`replayable`), so a replay is two calls.
+ */
 function preparePage(rendered, token) {
   const html = /^text\/html\b/i.test(String(rendered.headers["content-type"] ?? ""));
-  const encoded = new Map([["identity", Promise.resolve(rendered.body)]]);
+  const headers = pageHeaders(rendered, html);
+  const compressible = html && rendered.body.length > 0;
+  const encoded = new Map();
+  const replayable = new Map();
+  const answerFor = (encoding, bytes) => ({
+    status: rendered.status,
+    headers: { ...headers, "content-length": String(bytes.length), ...(encoding === "identity" ? {} : { "content-encoding": encoding }), [PAGE_CACHE_HEADER]: "hit" },
+    bytes,
+  });
   return {
     status: rendered.status,
-    headers: pageHeaders(rendered, html),
+    headers,
     token,
-    compressible: html && rendered.body.length > 0,
     body(encoding) {
-      const chosen = this.compressible ? encoding : "identity";
+      const chosen = compressible ? encoding : "identity";
       let body = encoded.get(chosen);
       if (!body) {
-        body = ENCODERS[chosen](rendered.body, chosen === "br" ? BROTLI_OPTIONS : {});
+        body = chosen === "identity" ? Promise.resolve(rendered.body) : ENCODERS[chosen](rendered.body, chosen === "br" ? BROTLI_OPTIONS : {});
         encoded.set(chosen, body);
+        body.then((bytes) => replayable.set(chosen, answerFor(chosen, bytes)), () => encoded.delete(chosen));
       }
       return body.then((bytes) => ({ encoding: chosen, bytes }));
+    },
+    /** The whole answer in this encoding, if it has been sent once already; else undefined. */
+    replayable(encoding) {
+      return replayable.get(compressible ? encoding : "identity");
     },
   };
 }
@@ -132,6 +160,20 @@ export class PublicPageCache {
     this.#render = render;
     this.#registryToken = registryToken;
     this.#isCurrent = isCurrent;
+  }
+
+  /**
+   * Sends the kept copy at once when it is current and was sent in the request's encoding before
+   * (the press-day case); false when the request must wait for `page`.
+   */
+  replay(wanted, request, response) {
+    const kept = this.#kept.get(wanted.key);
+    if (!kept || !this.#isCurrent(kept.token)) return false;
+    const answer = kept.replayable(chooseEncoding(request.headers["accept-encoding"]));
+    if (!answer) return false;
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.bytes);
+    return true;
   }
 
   /** The page for `request` (see publicPageRequest): the kept copy while current, else a new render. */

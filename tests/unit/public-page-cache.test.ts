@@ -103,6 +103,22 @@ describe("the kept copy", () => {
     expect((await page.body("gzip")).bytes).toBe(gzip.bytes);
   });
 
+  it("is replayed at once in an encoding it was sent in before, until the registry changes", async () => {
+    const { pages, wanted, change } = cache();
+    const sent: { status?: number; headers?: Record<string, string>; bytes?: Buffer } = {};
+    const response = { writeHead: (status: number, headers: Record<string, string>) => Object.assign(sent, { status, headers }), end: (bytes: Buffer) => Object.assign(sent, { bytes }) };
+    const gzipRequest = { headers: { "accept-encoding": "gzip" } };
+    const replay = () => pages.replay(wanted, gzipRequest as never, response as never);
+    expect(replay()).toBe(false);
+    await (await pages.page(wanted)).page.body("gzip");
+    expect(replay()).toBe(true);
+    expect(sent.headers).toMatchObject({ "content-encoding": "gzip", "x-tarhuna-page-cache": "hit", "content-length": String(sent.bytes?.length) });
+    expect(gunzipSync(sent.bytes ?? Buffer.alloc(0)).toString()).toBe(html);
+    expect(pages.replay(wanted, { headers: { "accept-encoding": "br" } } as never, response as never)).toBe(false);
+    change();
+    expect(replay()).toBe(false);
+  });
+
   it("is not kept when the render failed, set a cookie other than the language, or the registry changed meanwhile", async () => {
     for (const options of [{ status: 500 }, { setCookie: ["tarhuna-family=x; Path=/"] }, { changeDuringRender: true }]) {
       const { pages, wanted } = cache(options);
