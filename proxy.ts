@@ -10,6 +10,7 @@ import {
   pageContentSecurityPolicy,
 } from "@/lib/security/content-security-policy";
 import { environment } from "@/lib/env";
+import { PAGE_RENDER_HEADER } from "@/scripts/support/page-render-header.mjs";
 
 const handleLocaleRouting = createMiddleware(routing);
 const STAFF_PATH = /^\/(ar|en)\/staff(\/|$)/;
@@ -17,7 +18,9 @@ const STAFF_PATH = /^\/(ar|en)\/staff(\/|$)/;
 /**
  * Sends visitors to their language's URL, sends signed-out visitors of the staff area to the sign-in
  * page, refuses server-action arguments nested too deeply to decode, and stamps each page with a
- * fresh CSP nonce. It authorises nothing: every page, server action and route handler checks the
+ * fresh CSP nonce — except a public page rendered for the production server's page cache
+ * (scripts/support/public-page-cache.mjs), which the server sends with script hashes instead. It
+ * authorises nothing: every page, server action and route handler checks the
  * session and role itself.
  */
 export default async function proxy(request: NextRequest) {
@@ -35,8 +38,11 @@ export default async function proxy(request: NextRequest) {
     return NextResponse.redirect(new URL(`/${staffMatch[1]}/login`, request.url));
   }
   const tileSource = tileImageSource(readMapTiles());
+  // Only scripts/serve.mjs sets this header: it removes any a client sent. Elsewhere (next dev) a
+  // client sending it gets a page whose inline scripts its policy refuses: its own loss, nobody else's.
+  const renderedForPageCache = request.headers.has(PAGE_RENDER_HEADER);
   const policy = pageContentSecurityPolicy(
-    newNonce(),
+    renderedForPageCache ? null : newNonce(),
     environment().NODE_ENV === "development",
     tileSource ? [tileSource] : [],
   );

@@ -6,12 +6,15 @@
 // or a change made by this process). Everything else, and every conditional, HEAD or non-200
 // answer, goes to Next unchanged. It also decides the client's address (setClientAddress), listens
 // only where it should (HOSTNAME) and refuses bodies larger than their route allows (body-limits.mjs).
+// The public pages are kept the same way, rendered for nobody (support/public-page-cache.mjs).
 // Plain JavaScript run by node: no build step, no tsx start-up.
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError } from "./support/client-address.mjs";
+import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
+import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
 
 // Every setting is checked by lib/env.ts: by `npm start` before this file runs, and by the app itself
 // during app.prepare() below (lib/server/startup.ts), which stops the process naming the variable.
@@ -156,13 +159,98 @@ class KeepingResponse extends http.ServerResponse {
   }
 }
 
+/**
+ * Proves that a request for a public page comes from this server's page cache (renderPage below),
+ * which alone may ask Next for a page without a nonce: the header is removed from every other request.
+ */
+const pageRenderSecret = Buffer.from(randomBytes(32).toString("base64url"));
+
+function isOwnRender(request) {
+  const sent = request.headers[PAGE_RENDER_HEADER];
+  delete request.headers[PAGE_RENDER_HEADER];
+  return typeof sent === "string" && sent.length === pageRenderSecret.length && timingSafeEqual(Buffer.from(sent), pageRenderSecret);
+}
+
+/**
+ * The address the public reaches the registry at (NEXTAUTH_URL, which `npm start` always sets): a
+ * kept page is rendered for it, so no visitor's Host header ends up in what every visitor is sent
+ * (next-intl names the page's language versions by absolute address in the Link header).
+ */
+const publicOrigin = new URL(process.env.NEXTAUTH_URL || `http://localhost:${port}`);
+
+/** Marks a render of the page cache as such for proxy.ts, and gives it the public address. */
+function markOwnRender(request) {
+  request.headers[PAGE_RENDER_HEADER] = "1";
+  request.headers.host = publicOrigin.host;
+  request.headers["x-forwarded-host"] = publicOrigin.host;
+  request.headers["x-forwarded-proto"] = publicOrigin.protocol.replace(/:$/, "");
+}
+
+const loopbackAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+let server;
+
+/** Asks this very server for a page as an anonymous client: Next renders it like any page. */
+function renderPage(path, variant) {
+  const { address, family, port: listening } = server.address();
+  const unspecified = address === "0.0.0.0" || address === "::";
+  const host = unspecified ? (family === "IPv6" ? "::1" : "127.0.0.1") : address;
+  return new Promise((resolve, reject) => {
+    const asked = http.request(
+      {
+        host,
+        port: listening,
+        path,
+        method: "GET",
+        agent: loopbackAgent,
+        headers: {
+          [PAGE_RENDER_HEADER]: pageRenderSecret.toString(),
+          accept: "text/html",
+          "accept-encoding": "identity",
+          "user-agent": RENDER_AGENTS[variant] ?? RENDER_AGENTS.browser,
+        },
+      },
+      (answer) => {
+        const chunks = [];
+        answer.on("data", (chunk) => chunks.push(chunk));
+        answer.on("error", reject);
+        answer.on("end", () => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    asked.on("error", reject);
+    asked.end();
+  });
+}
+
+const pages = new PublicPageCache({ render: renderPage, registryToken: () => registryToken([]), isCurrent });
+
+/** Answers a public page from the page cache; if its own render fails to connect, Next answers as before. */
+async function servePublicPage(request, response, wanted) {
+  let answer;
+  try {
+    answer = await pages.page(wanted);
+  } catch {
+    return void handle(request, response);
+  }
+  await sendPage(request, response, answer.page, answer.fromCache);
+}
+
 const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-http
+server = http
   .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
+    const ownRender = isOwnRender(request);
     setClientAddress(request);
     if (refuseBody(request, response)) return;
+    if (ownRender) {
+      markOwnRender(request);
+      return void handle(request, response);
+    }
+    const publicPage = publicPageRequest(request);
+    if (publicPage) {
+      if (!pages.replay(publicPage, request, response)) void servePublicPage(request, response, publicPage).catch(() => response.destroy());
+      return;
+    }
     if (!replay(request, response)) void handle(request, response);
   })
   // Without HOSTNAME and without proxies: every interface, as a server reached directly must.

@@ -5,6 +5,7 @@ import { GraveSiteMap } from "@/components/public/grave-site-map";
 import { GraveSiteTable } from "@/components/public/grave-site-table";
 import { HeadlineFigures } from "@/components/public/headline-figures";
 import { formatDateTime } from "@/lib/i18n/format";
+import { offerRegistryStateToFrontServer } from "@/lib/public/front-cache";
 import { getPublicGraveSites } from "@/lib/public/sites";
 import { getPublicSummary, NEVER_CHANGED } from "@/lib/public/summary";
 import { getDb } from "@/lib/server/database";
@@ -13,6 +14,8 @@ export default async function PublicSummaryPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const db = await getDb();
+  // The production server keeps this page while the registry is unchanged (scripts/serve.mjs).
+  offerRegistryStateToFrontServer(db);
   const [t, summary, sites] = await Promise.all([
     getTranslations("Home"),
     getPublicSummary(db),

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { childEnvironment } from "../../tests/e2e/support/child-environment";
 import { findFreePort } from "../../tests/e2e/support/free-port";
 import { startProcessGroup, stopProcessGroup, type ProcessGroup } from "../../tests/e2e/support/process-group";
@@ -75,25 +74,4 @@ export async function measureColdStart(): Promise<ColdStartFigures> {
   } finally {
     await fs.rm(dataDirectory, { recursive: true, force: true, maxRetries: 3 });
   }
-}
-
-/** The smallest script of the build: a static file the same server sends from disk. */
-export async function staticAssetPath(): Promise<string> {
-  const directory = path.join(repositoryRoot, ".next", "static", "chunks");
-  const files = (await fs.readdir(directory)).filter((file) => file.endsWith(".js"));
-  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await fs.stat(path.join(directory, file))).size })));
-  const smallest = sized.sort((a, b) => a.size - b.size)[0];
-  if (!smallest) throw new Error(`no script in ${directory}: is the production build there?`);
-  return `/_next/static/chunks/${smallest.file}`;
-}
-
-export interface Throughput {
-  requestsPerSecond: number;
-  errors: number;
-}
-
-/** autocannon on loopback for `seconds`, 10 connections; any error or non-2xx answer is counted. */
-export async function throughput(url: string, seconds: number): Promise<Throughput> {
-  const result = await autocannon({ url, connections: 10, duration: seconds });
-  return { requestsPerSecond: result.requests.average, errors: result.errors + result.non2xx + result.timeouts };
 }

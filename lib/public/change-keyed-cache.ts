@@ -103,6 +103,14 @@ function startListening(db: Executor, state: RegistryState): void {
 }
 
 /**
+ * Starts following the registry's changes for `db` (its listener), so that a token can be offered
+ * for answers that read no figure of this module (the family portal's sign-in page).
+ */
+export function followRegistryChanges(db: Executor): void {
+  stateFor(db);
+}
+
+/**
  * The net under a lost notification, for answers kept outside this module (scripts/serve.mjs replays
  * them without calling cachedForRegistryState): at most once a second, off the request's path.
  */

@@ -1,17 +1,19 @@
 /**
  * The Content-Security-Policy of a page: scripts run only with this response's nonce (Next.js
  * stamps it on its own scripts), nothing may frame the registry, and no plugin or foreign base URL
- * is allowed. Styles stay inline-capable: Tailwind and Leaflet set style attributes. Images come from
+ * is allowed. A public page rendered for the production server's page cache has no nonce (`null`):
+ * one copy serves every visitor, and the server puts the hash of each of its inline scripts into
+ * script-src before sending it (scripts/support/script-hashes.mjs); until then no inline script may run. Styles stay inline-capable: Tailwind and Leaflet set style attributes. Images come from
  * the registry itself, plus the map's tile server when one is configured (`imageSources`).
  */
 export function pageContentSecurityPolicy(
-  nonce: string,
+  nonce: string | null,
   development: boolean,
   imageSources: readonly string[] = [],
 ): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self'${nonce === null ? "" : ` 'nonce-${nonce}' 'strict-dynamic'`}${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     ["img-src 'self' data: blob:", ...imageSources].join(" "),
     "font-src 'self'",

@@ -9,6 +9,7 @@ import { waitFromQuery } from "@/lib/family-portal/portal-request";
 import { readFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { getFamilyPortalStatus } from "@/lib/family-portal/status";
+import { offerRegistryStateToFrontServer } from "@/lib/public/front-cache";
 import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
 
@@ -31,6 +32,8 @@ export default async function FamilyPortalPage({ params, searchParams }: FamilyP
   const { locale } = await params;
   setRequestLocale(locale);
   const db = await getDb();
+  // The production server keeps this page while the registry is unchanged (scripts/serve.mjs).
+  offerRegistryStateToFrontServer(db);
   const [t, session, query, contact] = await Promise.all([
     getTranslations("FamilyPortal"),
     cookies().then((jar) => readFamilySession(db, jar.get(FAMILY_SESSION_COOKIE)?.value)),

@@ -28,7 +28,8 @@ export async function familySessionCookie(server: AppServer, reference: string, 
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ reference, code }).toString(),
   });
-  const [session] = cookiesOf(signedIn);
+  // The first Set-Cookie is next-intl's language cookie: the session is the portal's own.
+  const session = cookiesOf(signedIn).find((cookie) => cookie.startsWith("tarhuna-family="));
   if (!session) throw new Error(`family ${reference} was not signed in: HTTP ${signedIn.status}, Location ${signedIn.headers.get("location") ?? "none"}`);
   return session;
 }
