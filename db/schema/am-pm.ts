@@ -1,7 +1,7 @@
 import "server-only";
 import { check, date, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { BelongingItem, MarkItem, MedicalItem, ToothItem } from "@/lib/am-pm/schemas";
+import type { BelongingItem, MarkItem, MedicalItem, ToothItem } from "@/lib/am-pm/items";
 import { id, versioned } from "./columns";
 import { missingPersons, referenceDonors } from "./people";
 import { remains } from "./remains";

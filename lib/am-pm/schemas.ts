@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BELONGING_CATEGORIES, BELONGING_COLOURS, BELONGING_MATERIALS } from "@/lib/belongings/vocabulary";
 import { choiceOf, optionalText, pastDate, recordId, rowVersion } from "@/lib/forensic/schemas/fields";
+import type { BelongingItem, MarkItem, MedicalItem, ToothItem } from "./items";
 import { BODY_REGIONS, BUILDS, EYE_COLOURS, isFdiTooth, MARK_TYPES, MEDICAL_FINDING_KINDS, TOOTH_CONDITIONS } from "./vocabulary";
 
 /*
@@ -17,23 +18,20 @@ const centimetres = z
   .max(230, { error: "AmPm.heightRange" })
   .nullable();
 
-export const markItemSchema = z.object({ type: choiceOf(MARK_TYPES), region: choiceOf(BODY_REGIONS), description: optionalText(300) });
-export const toothItemSchema = z.object({
+export const markItemSchema: z.ZodType<MarkItem, MarkItem> = z.object({ type: choiceOf(MARK_TYPES), region: choiceOf(BODY_REGIONS), description: optionalText(300) });
+export const toothItemSchema: z.ZodType<ToothItem, ToothItem> = z.object({
   tooth: z.number({ error: "AmPm.toothNumber" }).int({ error: "AmPm.toothNumber" }).refine(isFdiTooth, { error: "AmPm.toothNumber" }),
   condition: choiceOf(TOOTH_CONDITIONS),
 });
-export const medicalItemSchema = z.object({ kind: choiceOf(MEDICAL_FINDING_KINDS), region: choiceOf(BODY_REGIONS), description: optionalText(300) });
-export const belongingItemSchema = z.object({
+export const medicalItemSchema: z.ZodType<MedicalItem, MedicalItem> = z.object({ kind: choiceOf(MEDICAL_FINDING_KINDS), region: choiceOf(BODY_REGIONS), description: optionalText(300) });
+export const belongingItemSchema: z.ZodType<BelongingItem, BelongingItem> = z.object({
   category: choiceOf(BELONGING_CATEGORIES),
   colour: choiceOf(BELONGING_COLOURS),
   material: choiceOf(BELONGING_MATERIALS),
   description: optionalText(300),
 });
 
-export type MarkItem = z.infer<typeof markItemSchema>;
-export type ToothItem = z.infer<typeof toothItemSchema>;
-export type MedicalItem = z.infer<typeof medicalItemSchema>;
-export type BelongingItem = z.infer<typeof belongingItemSchema>;
+export type { BelongingItem, MarkItem, MedicalItem, ToothItem } from "./items";
 
 const list = <Item extends z.ZodType>(item: Item) => z.array(item).max(LIST_MAXIMUM, { error: "tooLong" });
 
