@@ -42,6 +42,9 @@ export const ACTION_PERMISSIONS = {
   "remains.update": "forensic.write",
   "remains.void": "record.void",
   "custody.record": "forensic.write",
+  // What a family remembers is collected by the registrars; what the examiners find, by forensic staff.
+  "antemortem.save": "people.write",
+  "postmortem.save": "forensic.write",
   "identifications.propose": "identification.propose",
   "identifications.confirm": "identification.confirm",
   "identifications.reject": "identification.confirm",

@@ -26,6 +26,8 @@ export const AUDIT_ENTITIES = [
   "grave_site",
   "remains",
   "custody_event",
+  "antemortem_record",
+  "postmortem_record",
   "identification",
   "str_profiles",
   "kinship_leads",

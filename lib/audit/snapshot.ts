@@ -1,6 +1,7 @@
 import "server-only";
 import type { InferSelectModel } from "drizzle-orm";
 import type {
+  antemortemRecords,
   custodyEvents,
   dnaSamples,
   donorRelationships,
@@ -10,6 +11,7 @@ import type {
   missingPersons,
   personalEffects,
   policeReports,
+  postmortemRecords,
   referenceDonors,
   remains,
   users,
@@ -30,6 +32,8 @@ interface AuditedTables {
   custody_event: typeof custodyEvents;
   identification: typeof identifications;
   user: typeof users;
+  antemortem_record: typeof antemortemRecords;
+  postmortem_record: typeof postmortemRecords;
 }
 
 export type AuditedEntity = keyof AuditedTables;
@@ -74,6 +78,13 @@ export const AUDITED_COLUMNS = {
     "burialPlace", "rejectedBy", "rejectedAt", "rejectionReason", "retractedBy", "retractedAt", "retractionReason", "version", "createdAt", "updatedAt",
   ],
   user: ["username", "displayName", "locale", "role", "disabled", "mustChangePassword"],
+  antemortem_record: [
+    "id", "missingPersonId", "ageAtDisappearance", "heightMinCm", "heightMaxCm", "build", "hair", "eyeColour", "marks", "teeth", "dentalNotes",
+    "medical", "belongings", "notes", "informantDonorId", "informantName", "informedOn", "version", "createdAt", "updatedAt",
+  ],
+  postmortem_record: [
+    "id", "remainsId", "statureMinCm", "statureMaxCm", "marks", "teeth", "dentalNotes", "medical", "belongings", "notes", "version", "createdAt", "updatedAt",
+  ],
 } as const satisfies { [E in AuditedEntity]: readonly (keyof Row<E>)[] };
 
 /** Columns no snapshot keeps, each with the reason: read only by the completeness test, never to filter. */

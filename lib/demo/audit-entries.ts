@@ -31,5 +31,7 @@ export function demoCreationEntries(dataset: DemoDataset): AuditEntryInput[] {
     ...dataset.policeReports.map((report) => created("police_report", report)),
     ...dataset.identifications.map((identification) => created("identification", identification)),
     ...dataset.custodyEvents.map((event) => created("custody_event", event)),
+    ...dataset.antemortemRecords.map((record) => created("antemortem_record", record)),
+    ...dataset.postmortemRecords.map((record) => created("postmortem_record", record)),
   ];
 }

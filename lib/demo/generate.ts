@@ -1,3 +1,4 @@
+import { buildAmPmRecords } from "./generate-am-pm";
 import { buildDemoDna } from "./generate-dna";
 import { buildDonors } from "./generate-donors";
 import { buildPersonalEffects } from "./generate-effects";
@@ -53,10 +54,13 @@ export function generateDemoDataset(passwordHash: string): DemoDataset {
     ...buildPoliceReports(random, families),
     identifications,
     custodyEvents: buildCustodyEvents(random, { sites: graveSites, remains, samples: dnaSamples, identifications }, staff),
+    antemortemRecords: [],
+    postmortemRecords: [],
   };
   // Every ratio the demo cites rests on its one frequency table, as a proposal made in the app would.
   const frequencyTableId = dataset.alleleFrequencyTables[0]?.id ?? null;
-  return { ...dataset, identifications: identifications.map((row) => (row.likelihoodRatio === null ? row : { ...row, frequencyTableId })) };
+  const amPm = buildAmPmRecords(dataset);
+  return { ...dataset, ...amPm, identifications: identifications.map((row) => (row.likelihoodRatio === null ? row : { ...row, frequencyTableId })) };
 }
 
 export function countDataset(dataset: DemoDataset): DemoCounts {

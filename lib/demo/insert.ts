@@ -2,6 +2,8 @@ import "server-only";
 import type { Transaction } from "@/db/client";
 import {
   alleleFrequencies,
+  antemortemRecords,
+  postmortemRecords,
   alleleFrequencyTables,
   custodyEvents,
   dnaSamples,
@@ -47,4 +49,6 @@ export async function insertDemoDataset(tx: Transaction, dataset: DemoDataset): 
   await inChunks(dataset.policeReportPersons, (chunk) => tx.insert(policeReportPersons).values(chunk));
   await inChunks(dataset.identifications, (chunk) => tx.insert(identifications).values(chunk));
   await inChunks(dataset.custodyEvents, (chunk) => tx.insert(custodyEvents).values(chunk));
+  await inChunks(dataset.antemortemRecords, (chunk) => tx.insert(antemortemRecords).values(chunk));
+  await inChunks(dataset.postmortemRecords, (chunk) => tx.insert(postmortemRecords).values(chunk));
 }

@@ -1,5 +1,7 @@
 import type {
   alleleFrequencies,
+  antemortemRecords,
+  postmortemRecords,
   alleleFrequencyTables,
   custodyEvents,
   dnaSamples,
@@ -36,6 +38,8 @@ export type CustodyEventRow = WithId<typeof custodyEvents.$inferInsert>;
 export type AlleleFrequencyTableRow = WithId<typeof alleleFrequencyTables.$inferInsert>;
 export type AlleleFrequencyRow = WithId<typeof alleleFrequencies.$inferInsert>;
 export type StrProfileRow = WithId<typeof strProfiles.$inferInsert>;
+export type AntemortemRecordRow = WithId<typeof antemortemRecords.$inferInsert>;
+export type PostmortemRecordRow = WithId<typeof postmortemRecords.$inferInsert>;
 
 /** Every row of the demonstration, in plain objects, in the order they must be inserted. */
 export interface DemoDataset {
@@ -56,6 +60,9 @@ export interface DemoDataset {
   policeReportPersons: PoliceReportPersonRow[];
   identifications: IdentificationRow[];
   custodyEvents: CustodyEventRow[];
+  /** Synthetic AM/PM records, one pair ranked first by the comparison (lib/demo/generate-am-pm.ts). */
+  antemortemRecords: AntemortemRecordRow[];
+  postmortemRecords: PostmortemRecordRow[];
 }
 
 export type DemoCounts = { [Table in keyof DemoDataset]: number };

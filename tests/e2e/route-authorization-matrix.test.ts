@@ -101,6 +101,7 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/donors/[donorId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/donors/${ids.donor}/edit`, expected: staffPage("people.write") },
   "[locale]/staff/persons/[personId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}`, expected: staffPage("people.read") },
   "[locale]/staff/persons/[personId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/persons/[personId]/antemortem/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}/antemortem`, expected: staffPage("people.write") },
   "[locale]/staff/persons/by-case/[caseNumber]/page.tsx": {
     method: "GET",
     url: (ids) => `/ar/staff/persons/by-case/${encodeURIComponent(ids.caseNumber)}`,
@@ -142,6 +143,7 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/remains/new/page.tsx": { method: "GET", url: () => "/ar/staff/remains/new", expected: staffPage("forensic.write") },
   "[locale]/staff/remains/[remainsId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}`, expected: staffPage("forensic.read") },
   "[locale]/staff/remains/[remainsId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}/edit`, expected: staffPage("forensic.write") },
+  "[locale]/staff/remains/[remainsId]/postmortem/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}/postmortem`, expected: staffPage("forensic.write") },
   "[locale]/staff/users/page.tsx": { method: "GET", url: () => "/ar/staff/users", expected: staffPage("users.manage") },
   "[locale]/staff/users/new/page.tsx": { method: "GET", url: () => "/ar/staff/users/new", expected: staffPage("users.manage") },
   "[locale]/staff/users/[userId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/users/${ids.user}`, expected: staffPage("users.manage") },

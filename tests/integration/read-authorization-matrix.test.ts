@@ -21,6 +21,7 @@ import { generateDossier } from "@/lib/dossier/generate";
 import { exportRows } from "@/lib/export/lists";
 import { readAccessCodeIssuedAt } from "@/lib/family-portal/issue-access-code";
 import { readFamilySignInLock } from "@/lib/family-portal/sign-in-lock";
+import { getAntemortemRecord, getPostmortemRecord, nonDnaLeadsForPerson, nonDnaLeadsForRemains } from "@/lib/am-pm/queries";
 import { getCustodyTimeline } from "@/lib/forensic/custody-queries";
 import { getRecordHistory } from "@/lib/forensic/record-history";
 import { getRemainsPage } from "@/lib/forensic/remains-list";
@@ -124,6 +125,10 @@ const READS: Record<string, GuardedRead> = {
   readAccessCodeIssuedAt: { permission: "familyAccessCode.issue", call: (access, db) => readAccessCodeIssuedAt(access, db, NO_SUCH_ID) },
   readFamilySignInLock: { permission: "familyAccessCode.issue", call: (access, db) => readFamilySignInLock(access, db, NO_SUCH_ID) },
   listNotificationMeetings: { permission: "people.read", call: (access, db) => listNotificationMeetings(access, db, NO_SUCH_ID) },
+  getAntemortemRecord: { permission: "people.read", call: (access, db) => getAntemortemRecord(access, db, NO_SUCH_ID) },
+  getPostmortemRecord: { permission: "forensic.read", call: (access, db) => getPostmortemRecord(access, db, NO_SUCH_ID) },
+  nonDnaLeadsForRemains: { permission: "people.read", call: (access, db) => nonDnaLeadsForRemains(access, db, NO_SUCH_ID) },
+  nonDnaLeadsForPerson: { permission: "forensic.read", call: (access, db) => nonDnaLeadsForPerson(access, db, NO_SUCH_ID) },
   listPendingApprovals: { permission: "approvals.decide", call: (access, db) => listPendingApprovals(access, db) },
   listRecentApprovalDecisions: { permission: "approvals.decide", call: (access, db) => listRecentApprovalDecisions(access, db) },
 };

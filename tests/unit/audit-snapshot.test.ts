@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { custodyEvents, dnaSamples, donorRelationships, families, graveSites, identifications, missingPersons, personalEffects, policeReports, referenceDonors, remains, users } from "@/db/schema";
+import { antemortemRecords, custodyEvents, dnaSamples, donorRelationships, families, graveSites, identifications, missingPersons, personalEffects, policeReports, postmortemRecords, referenceDonors, remains, users } from "@/db/schema";
 import { AUDITED_COLUMNS, auditSnapshot, UNAUDITED_COLUMNS, type AuditedEntity } from "@/lib/audit/snapshot";
 import { auditedNewUser } from "@/lib/users/audit-state";
 
@@ -17,6 +17,8 @@ const TABLES = {
   custody_event: custodyEvents,
   identification: identifications,
   user: users,
+  antemortem_record: antemortemRecords,
+  postmortem_record: postmortemRecords,
 } as const;
 
 const userRow: typeof users.$inferSelect = {

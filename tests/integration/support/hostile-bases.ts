@@ -78,6 +78,23 @@ const REMAINS_FIELDS = {
   notes: text(4000),
   "effects.0.description": text(1000),
 };
+const CENTIMETRES = { kind: "number", min: 40, max: 230, integer: true } as const;
+const AM_PM_FIELDS = { dentalNotes: text(2000), notes: text(4000), "marks.0.description": text(300), "belongings.0.description": text(300) };
+const AM_PM_LISTS = {
+  version: null,
+  marks: [{ type: "tattoo", region: "right_arm", description: "صقر" }],
+  teeth: [{ tooth: 36, condition: "crowned" }],
+  dentalNotes: "",
+  medical: [],
+  belongings: [{ category: "outerwear", colour: "green", material: "synthetic", description: "سترة" }],
+  notes: "",
+};
+const AM_VALUES = {
+  ...AM_PM_LISTS,
+  ...{ ageAtDisappearance: 30, heightMinCm: 170, heightMaxCm: 175, build: "medium", hair: "", eyeColour: "brown" },
+  ...{ informantDonorId: null, informantName: "أخوه", informedOn: "2021-03-02" },
+};
+const PM_VALUES = { ...AM_PM_LISTS, statureMinCm: 168, statureMaxCm: 178 };
 const FREQUENCY_CSV = ["locus,allele,frequency", "TH01,6,0.25", "TH01,9.3,0.3", "TH01,7,0.45", "D3S1358,15,0.5", "D3S1358,16,0.5"].join("\n");
 
 const OFFICE_CONTACT_VALUES = {
@@ -286,6 +303,11 @@ function personBases(db: Database, records: BaseRecords): HostileBases {
         return { ...records.person, missingPersonId, version, status };
       },
     },
+    // Each call records the antemortem data of a fresh person, so every clean save is a first one (version null).
+    "antemortem.save": {
+      fields: { ...AM_PM_FIELDS, hair: text(200), informantName: text(200), informedOn: DATE, heightMinCm: CENTIMETRES, ageAtDisappearance: AGE },
+      prepare: async () => ({ ...AM_VALUES, personId: (await createMissingPerson(db)).id }),
+    },
     "persons.merge": {
       fields: { survivorId: ID, mergedId: ID, survivorVersion: VERSION, mergedVersion: VERSION },
       prepare: async () => ({ survivorId: (await createMissingPerson(db)).id, mergedId: (await createMissingPerson(db)).id, survivorVersion: 1, mergedVersion: 1 }),
@@ -360,6 +382,10 @@ function forensicBases(db: Database, codes: CodeAllocator, records: BaseRecords)
       },
     },
     "remains.void": voidOf(() => createRemains(db)),
+    "postmortem.save": {
+      fields: { ...AM_PM_FIELDS, statureMinCm: CENTIMETRES },
+      prepare: async () => ({ ...PM_VALUES, remainsId: (await createRemains(db)).id }),
+    },
     "custody.record": {
       fields: { fromParty: text(200), toParty: text(200), place: text(200), notes: text(2000), occurredAt: { kind: "dateTime" } },
       prepare: async () => ({

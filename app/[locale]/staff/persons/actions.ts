@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { saveAntemortemRecord } from "@/lib/am-pm/records";
+import { antemortemSchema } from "@/lib/am-pm/schemas";
 import { voidRecordSchema } from "@/lib/forensic/schemas/void-record";
 import { mergeMissingPersons } from "@/lib/people/merge";
 import { createMissingPerson as createMissingPersonRecord, updateMissingPerson as updateMissingPersonRecord } from "@/lib/people/missing-persons";
@@ -14,3 +16,4 @@ export const createMissingPerson = defineAction("persons.create", newMissingPers
 export const updateMissingPerson = defineAction("persons.update", updateMissingPersonSchema, updateMissingPersonRecord);
 export const mergeDuplicatePersons = defineAction("persons.merge", mergeSchema, mergeMissingPersons);
 export const voidMissingPerson = defineAction("persons.void", voidRecordSchema, voidMissingPersonRecord);
+export const saveAntemortem = defineAction("antemortem.save", antemortemSchema, saveAntemortemRecord);

@@ -14,6 +14,10 @@ import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 import { isSourceValueField } from "@/lib/import/source-value-fields";
+import { AmPmRecordSummary } from "@/components/am-pm/record-summary";
+import { NonDnaLeads } from "@/components/am-pm/non-dna-leads";
+import { getAntemortemRecord, nonDnaLeadsForPerson } from "@/lib/am-pm/queries";
+import { authoriseRead } from "@/lib/auth/read-access";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
@@ -23,7 +27,12 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
   const [t, tSource, person] = await Promise.all([getTranslations("People"), getTranslations("Import.sourceValues"), getDb().then((db) => getMissingPersonDetails(read, db, personId))]);
   if (!person) notFound();
   await recordPageRead(session, "missing_person", [person.id]);
-  const identificationRows = await getDb().then((db) => identificationsOfPerson(read, db, person.id));
+  const db = await getDb();
+  const [identificationRows, antemortem, nonDnaLeads] = await Promise.all([
+    identificationsOfPerson(read, db, person.id),
+    getAntemortemRecord(read, db, person.id),
+    nonDnaLeadsForPerson(authoriseRead(session, "forensic.read"), db, person.id),
+  ]);
   const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.
   const mayEdit = can(session.role, "people.write") && person.mergedIntoId === null && person.voidedAt === null;
@@ -77,6 +86,8 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
         proposeHref={mayPropose ? `/staff/identifications/new?person=${person.id}` : null}
         side="person"
       />
+      <AmPmRecordSummary side="antemortem" record={antemortem} editHref={mayEdit ? `/staff/persons/${person.id}/antemortem` : null} />
+      <NonDnaLeads side="person" ranking={nonDnaLeads} />
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("reportsNaming")}</h2>
         {person.reports.length === 0 && <p className="text-muted">{t("noReports")}</p>}

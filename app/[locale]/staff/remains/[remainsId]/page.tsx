@@ -27,6 +27,9 @@ import { authoriseRead } from "@/lib/auth/read-access";
 import { RelatedBodiesSection } from "@/components/kinship/related-bodies";
 import { readRelatedBodies } from "@/lib/dna-profiles/related-bodies";
 import type { StaffSession } from "@/lib/auth/current-session";
+import { AmPmRecordSummary } from "@/components/am-pm/record-summary";
+import { NonDnaLeads } from "@/components/am-pm/non-dna-leads";
+import { getPostmortemRecord, nonDnaLeadsForRemains } from "@/lib/am-pm/queries";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
@@ -48,7 +51,12 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
     getRecordHistory(read, db, REMAINS_ENTITY, record.id),
     searchParams,
   ]);
-  const identificationRows = await identificationsOfRemains(authoriseRead(session, "people.read"), db, record.id);
+  const peopleRead = authoriseRead(session, "people.read");
+  const [identificationRows, postmortem, nonDnaLeads] = await Promise.all([
+    identificationsOfRemains(peopleRead, db, record.id),
+    getPostmortemRecord(read, db, record.id),
+    nonDnaLeadsForRemains(peopleRead, db, record.id),
+  ]);
   const mayPropose = can(session.role, "identification.propose") && !record.voidedAt;
   const mayWrite = can(session.role, "forensic.write") && !record.voidedAt;
   const correctable = events.map((event) => ({ value: event.id, label: `${custody(`actions.${event.action}`)} · ${formatDateTime(locale, event.occurredAt)}` }));
@@ -79,6 +87,8 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
           <RelatedBodies session={session} remainsId={record.id} />
         </Suspense>
       )}
+      <AmPmRecordSummary side="postmortem" record={postmortem} editHref={mayWrite ? `/staff/remains/${record.id}/postmortem` : null} />
+      <NonDnaLeads side="body" ranking={nonDnaLeads} />
       <section className="space-y-4" aria-labelledby="custody-title">
         <h2 id="custody-title" className="text-lg font-semibold">
           {custody("title")}
