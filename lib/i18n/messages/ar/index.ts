@@ -31,6 +31,7 @@ import dossierMessages from "./dossier.json";
 import settings from "./settings.json";
 import approvals from "./approvals.json";
 import belongings from "./belongings.json";
+import aftercare from "./aftercare.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -65,6 +66,7 @@ const messages: typeof english = {
   Settings: settings,
   Approvals: approvals,
   Belongings: belongings,
+  Aftercare: aftercare,
 };
 
 export default messages;

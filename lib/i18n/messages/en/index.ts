@@ -30,6 +30,7 @@ import dossierMessages from "./dossier.json";
 import settings from "./settings.json";
 import approvals from "./approvals.json";
 import belongings from "./belongings.json";
+import aftercare from "./aftercare.json";
 
 const messages = {
   Common: common,
@@ -63,6 +64,7 @@ const messages = {
   Settings: settings,
   Approvals: approvals,
   Belongings: belongings,
+  Aftercare: aftercare,
 };
 
 export default messages;
