@@ -20,8 +20,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ ide
   const { identificationId } = await params;
   if (!idSchema.safeParse(identificationId).success) return Response.json({ error: "notFound" }, { status: 404 });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_SCAN_BYTES + 64 * 1024) return Response.json({ error: "tooLarge" }, { status: 413 });
-  const form = await request.formData();
-  const file = form.get("scan");
+  const form = await request.formData().catch(() => null);
+  const file = form?.get("scan");
   const locale = portalLocale(formText(form, "locale"));
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   const outcome = await storeHandoverScan(await getDb(), authorised.session, await currentRequestMetadata(), identificationId, bytes);
