@@ -155,7 +155,7 @@ describe("the identification workflow in the browser", () => {
     await page.waitForURL((url) => IDENTIFICATION_ADDRESS.test(url.pathname));
     const address = new URL(page.url()).pathname;
 
-    await page.getByText(aftercare.handoverAdd).click();
+    await page.getByTestId("handover-section").getByText(aftercare.handoverAdd).click();
     const handover = page.getByTestId("handover-form");
     await page.locator("#handoverPlace").fill("مشرحة ترهونة");
     await page.locator("#receivedBy").fill("سالم");
