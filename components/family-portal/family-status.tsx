@@ -6,6 +6,7 @@ import { identifiedCount } from "@/lib/family-portal/identified-count";
 import type { FamilyPortalPerson } from "@/lib/family-portal/status";
 import { formatDate } from "@/lib/i18n/format";
 import type { OfficeContactValues } from "@/lib/settings/office-contact-values";
+import { AfterIdentification } from "./after-identification";
 import { PersonTimeline } from "./person-timeline";
 
 interface FamilyStatusProps {
@@ -34,6 +35,7 @@ async function IdentificationNote({ person, locale, contact }: { person: FamilyP
       <div className="space-y-2 rounded bg-accent-soft px-3 py-2" data-testid="identification-next">
         <p className="font-medium">{t("condolences")}</p>
         <p>{t(person.outcome === "informed" ? "nextInformed" : "nextReturned")}</p>
+        {person.aftercare && <AfterIdentification aftercare={person.aftercare} locale={locale} contact={contact} />}
       </div>
     );
   }

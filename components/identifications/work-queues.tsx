@@ -4,11 +4,13 @@ import { formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { WorkQueueItem, WorkQueueName } from "@/lib/identifications/work-queues";
 import { LtrText } from "@/components/layout/ltr-text";
+import { FollowUpQueue } from "@/components/aftercare/follow-up-queue";
+import type { FollowUpQueueItem } from "@/lib/aftercare/follow-ups";
 
 const QUEUE_ORDER: readonly WorkQueueName[] = ["awaitingConfirmation", "awaitingNotification", "awaitingReturn"];
 
-/** What waits for whom, oldest first, with how long it has waited. */
-export async function WorkQueues({ queues, locale }: { queues: Record<WorkQueueName, WorkQueueItem[]>; locale: Locale }) {
+/** What waits for whom, oldest first, with how long it has waited; then what families were promised, by due date. */
+export async function WorkQueues({ queues, followUps, locale }: { queues: Record<WorkQueueName, WorkQueueItem[]>; followUps: FollowUpQueueItem[]; locale: Locale }) {
   const t = await getTranslations("Identifications");
   return (
     <section aria-labelledby="dashboard-queues" className="space-y-4" data-testid="work-queues">
@@ -36,6 +38,7 @@ export async function WorkQueues({ queues, locale }: { queues: Record<WorkQueueN
           </section>
         ))}
       </div>
+      <FollowUpQueue items={followUps} locale={locale} />
     </section>
   );
 }

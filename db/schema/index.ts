@@ -21,3 +21,4 @@ export * from "./spreadsheet-imports";
 export * from "./approval-requests";
 export * from "./notification-meetings";
 export * from "./am-pm";
+export * from "./aftercare";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, min } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, identifications, missingPersons, policeReportPersons, policeReports, referenceDonors } from "@/db/schema";
+import { familyAftercare, type FamilyAftercare } from "./aftercare";
 import { buildTimeline, type PersonFacts, type PersonTimeline, type VisibleIdentificationStatus } from "./timeline";
 import { personNameColumns } from "@/lib/people/person-columns";
 
@@ -19,6 +20,8 @@ export interface FamilyPortalPerson extends PersonTimeline {
   lastSeenOn: string | null;
   /** Another relative of the family bears the same name: the portal tells them apart by birth year and last-seen date. */
   sharesNameWithAnother: boolean;
+  /** Once the family was told in person: the handover date and the letters issued (null before). */
+  aftercare: FamilyAftercare | null;
 }
 
 function familyPersons(db: Executor, familyId: string) {
@@ -73,7 +76,7 @@ export async function getFamilyPortalStatus(db: Executor, familyId: string): Pro
   const persons = await familyPersons(db, familyId);
   if (persons.length === 0) return [];
   const ids = persons.map((person) => person.id);
-  const [reports, samples, found] = await Promise.all([firstReports(db, ids), referenceSamples(db, ids), visibleIdentifications(db, ids)]);
+  const [reports, samples, found, aftercare] = await Promise.all([firstReports(db, ids), referenceSamples(db, ids), visibleIdentifications(db, ids), familyAftercare(db, ids)]);
   const namesInUse = new Map<string, number>();
   for (const person of persons) namesInUse.set(nameKey(person), (namesInUse.get(nameKey(person)) ?? 0) + 1);
   return persons.map(({ id, createdAt, ...person }) => {
@@ -83,6 +86,9 @@ export async function getFamilyPortalStatus(db: Executor, familyId: string): Pro
       samples: samples.filter((row) => row.personId === id),
       identification: identification && isVisible(identification.status) ? { ...identification, status: identification.status } : null,
     };
-    return { ...person, sharesNameWithAnother: (namesInUse.get(nameKey(person)) ?? 0) > 1, ...buildTimeline(facts) };
+    const timeline = buildTimeline(facts);
+    const informed = timeline.outcome === "informed" || timeline.outcome === "returned";
+    const after = informed ? (aftercare.get(id) ?? { handedOverOn: null, documents: [] }) : null;
+    return { ...person, sharesNameWithAnother: (namesInUse.get(nameKey(person)) ?? 0) > 1, ...timeline, aftercare: after };
   });
 }

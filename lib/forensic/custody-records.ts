@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { custodyEvents, dnaSamples, remains } from "@/db/schema";
+import { custodyEvents, dnaSamples, identifications, remains, remainsHandovers } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { libyanLocalTimeToDate } from "./dates";
@@ -32,10 +32,22 @@ async function refuseForeignCorrection(tx: Transaction, input: RecordCustodyEven
   if (!corrected) refuseField("correctsEventId", "Forensic.correctionSubject");
 }
 
+/** A body handed over to its family has a closed chain: only a correction of an entry may follow. */
+async function refuseClosedChain(tx: Transaction, input: RecordCustodyEventValues) {
+  if (!input.remainsId || input.correctsEventId) return;
+  const [handover] = await tx
+    .select({ id: remainsHandovers.id })
+    .from(remainsHandovers)
+    .innerJoin(identifications, eq(identifications.id, remainsHandovers.identificationId))
+    .where(eq(identifications.remainsId, input.remainsId));
+  if (handover) throw new ActionRefusal("refused", "Forensic.custodyClosed");
+}
+
 /** Appends one entry to a chain of custody; entries are never edited (the database refuses it). */
 export async function recordCustodyEventRecord({ input, session, tx, audit }: ActionContext<RecordCustodyEventValues>) {
   await refuseMissingSubject(tx, input);
   await refuseForeignCorrection(tx, input);
+  await refuseClosedChain(tx, input);
   const [event] = await tx
     .insert(custodyEvents)
     .values({

@@ -28,7 +28,7 @@ export const STAFF_AREA_NAMESPACES = {
   exports: [],
   families: ["Actions", "AmPm", "FamilyPortal", "Forensic", "People", "PeopleEdits", "Settings", "Users", "Validation"],
   forbidden: [],
-  identifications: ["Actions", "Audit", "Forensic", "Identifications", "Settings", "Users", "Validation"],
+  identifications: ["Actions", "Aftercare", "Audit", "Forensic", "Identifications", "Settings", "Users", "Validation"],
   import: ["Import", "Users"],
   kinship: ["Actions", "Identifications", "Kinship", "Validation"],
   persons: ["Actions", "AmPm", "Belongings", "Forensic", "Import", "People", "PeopleEdits", "Validation"],

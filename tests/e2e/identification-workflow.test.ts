@@ -11,6 +11,7 @@ const server = appServerForThisFile();
 const browser = browserForThisFile();
 const PASSWORD = "demo-password";
 const texts = arabic.Identifications;
+const aftercare = arabic.Aftercare;
 // An unidentified demo body and a missing man whose age and sex fit it (male, 21–37; born 1988, last seen 2019).
 const BODY_CODE = "TRH-GS-01-B002";
 const CASE_NUMBER = "TRH-MP-00001";
@@ -143,6 +144,45 @@ describe("the identification workflow in the browser", () => {
     await expect.poll(() => page.getByTestId("meeting-summary-ar").innerText()).toContain("تطابق الحمض النووي مع عينة الأم");
     await expect.poll(() => page.getByTestId("meeting-summary-en").innerText()).toContain("Family members present");
     expect(await new AxeBuilder({ page }).analyze().then((result) => result.violations.map((violation) => violation.id))).toEqual([]);
+  });
+
+  test("the registrar hands the remains over, issues a letter whose code the lookup finds, and adds a follow-up the dashboard lists", async (context) => {
+    const page = await signedInPage(context, "registrar");
+    // Irreversible steps ask first; the registrar agrees.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(server.current.url("/ar/staff/identifications?status=family_notified"));
+    await page.locator("table tbody tr a").first().click();
+    await page.waitForURL((url) => IDENTIFICATION_ADDRESS.test(url.pathname));
+    const address = new URL(page.url()).pathname;
+
+    await page.getByTestId("handover-section").getByText(aftercare.handoverAdd).click();
+    const handover = page.getByTestId("handover-form");
+    await page.locator("#handoverPlace").fill("مشرحة ترهونة");
+    await page.locator("#receivedBy").fill("سالم");
+    await page.locator("#receivedByRelationship").fill("أخ");
+    await handover.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId("handover-record").innerText()).toContain("سالم");
+    expect(await page.getByTestId("handover-form-link").getAttribute("href")).toMatch(/\/api\/staff\/handovers\/[0-9a-f-]{36}\/form$/);
+
+    const letter = page.getByTestId("issue-document-form");
+    await page.locator("#documentKind").selectOption("death_certificate_request");
+    await page.locator("#documentAddressee").fill("مكتب السجل المدني");
+    await letter.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId("documents").innerText()).toContain(aftercare.kinds.death_certificate_request);
+    const code = await page.getByTestId("document-code").first().innerText();
+    const pdf = await page.request.get(server.current.url((await page.getByTestId("document-pdf-link").first().getAttribute("href")) ?? ""));
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+    await page.locator("#followUpDescription").fill("إرسال تصريح الدفن إلى العائلة");
+    await page.getByTestId("follow-up-form").locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId("follow-ups").innerText()).toContain("إرسال تصريح الدفن إلى العائلة");
+    expect(await new AxeBuilder({ page }).analyze().then((result) => result.violations.map((violation) => violation.id))).toEqual([]);
+
+    await page.goto(server.current.url(`/ar/staff/identifications/verify?code=${encodeURIComponent(code.toLowerCase())}`));
+    await expect.poll(() => page.getByTestId("verify-found").innerText()).toContain(aftercare.kinds.death_certificate_request);
+    await page.goto(server.current.url("/ar/staff"));
+    await expect.poll(() => page.getByTestId("queue-followUps").innerText()).toContain("إرسال تصريح الدفن إلى العائلة");
+    expect(address).toMatch(IDENTIFICATION_ADDRESS);
   });
 });
 

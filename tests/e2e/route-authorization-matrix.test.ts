@@ -132,6 +132,7 @@ const ROUTES: Record<string, RouteRow> = {
     url: (ids) => `/ar/staff/identifications/${ids.identification}/meetings/00000000-0000-4000-8000-000000000000`,
     expected: staffPage("people.read", "notFound"),
   },
+  "[locale]/staff/identifications/verify/page.tsx": { method: "GET", url: () => "/ar/staff/identifications/verify?code=AAAA-AAAA-AAAA", expected: staffPage("people.read") },
   "[locale]/staff/kinship/page.tsx": { method: "GET", url: () => "/ar/staff/kinship", expected: staffPage("dnaProfiles.use") },
   "[locale]/staff/kinship/leads/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/leads", expected: staffPage("dnaProfiles.use") },
   "[locale]/staff/kinship/frequencies/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/frequencies", expected: staffPage("alleleFrequencies.manage") },
@@ -157,6 +158,11 @@ const ROUTES: Record<string, RouteRow> = {
   },
   "api/staff/export/[list]/route.ts": { method: "POST", url: () => "/api/staff/export/missingPersons?format=csv", expected: staffRoute("personalData.export", 200) },
   "api/staff/dossier/[subject]/[id]/route.ts": { method: "POST", url: (ids) => `/api/staff/dossier/remains/${ids.remains}`, expected: staffRoute("personalData.export", 200) },
+  // No letter of this id, no handover recorded for the demo's identification: 404 once authorised.
+  "api/staff/documents/[documentId]/route.ts": { method: "GET", url: () => "/api/staff/documents/00000000-0000-4000-8000-000000000000", expected: staffRoute("personalData.export", 404) },
+  "api/staff/handovers/[identificationId]/form/route.ts": { method: "GET", url: (ids) => `/api/staff/handovers/${ids.identification}/form`, expected: staffRoute("personalData.export", 404) },
+  // An empty upload is refused and the browser sent back to the identification's page.
+  "api/staff/handovers/[identificationId]/scan/route.ts": { method: "POST", url: (ids) => `/api/staff/handovers/${ids.identification}/scan`, expected: staffRoute("identification.notify", 303) },
   "api/staff/import/template/route.ts": { method: "GET", url: () => "/api/staff/import/template?kind=missingPersons", expected: staffRoute("data.import", 200) },
   // No spreadsheet sent: a role that may import is told its form is incomplete.
   "api/staff/import/route.ts": { method: "POST", url: () => "/api/staff/import", expected: staffRoute("data.import", 400) },

@@ -30,6 +30,10 @@ import { getGraveSite, graveSiteChoices, listGraveSites, suggestNextRemainsCode,
 import { donorNamesFor, findPersonChoice, findRemainsChoice } from "@/lib/identifications/choices";
 import { getIdentification, identificationsOfPerson, identificationsOfRemains, listIdentifications } from "@/lib/identifications/queries";
 import { getWorkQueues } from "@/lib/identifications/work-queues";
+import { findDocumentByVerificationCode, getIssuedDocument, listIssuedDocuments } from "@/lib/aftercare/documents";
+import { getFollowUpQueue, listFollowUps } from "@/lib/aftercare/follow-ups";
+import { getRemainsHandover, listEffectsForHandover } from "@/lib/aftercare/handover";
+import { readHandoverScan } from "@/lib/aftercare/handover-scan";
 import { getDonorForEdit } from "@/lib/people/donor-queries";
 import { getFamiliesPage } from "@/lib/people/family-list";
 import { getFamilyDetails } from "@/lib/people/family-queries";
@@ -129,6 +133,14 @@ const READS: Record<string, GuardedRead> = {
   getPostmortemRecord: { permission: "forensic.read", call: (access, db) => getPostmortemRecord(access, db, NO_SUCH_ID) },
   nonDnaLeadsForRemains: { permission: "people.read", call: (access, db) => nonDnaLeadsForRemains(access, db, NO_SUCH_ID) },
   nonDnaLeadsForPerson: { permission: "forensic.read", call: (access, db) => nonDnaLeadsForPerson(access, db, NO_SUCH_ID) },
+  getRemainsHandover: { permission: "people.read", call: (access, db) => getRemainsHandover(access, db, NO_SUCH_ID) },
+  listEffectsForHandover: { permission: "people.read", call: (access, db) => listEffectsForHandover(access, db, NO_SUCH_ID) },
+  readHandoverScan: { permission: "personalData.export", call: (access, db) => readHandoverScan(access, db, NO_SUCH_ID) },
+  listIssuedDocuments: { permission: "people.read", call: (access, db) => listIssuedDocuments(access, db, NO_SUCH_ID) },
+  getIssuedDocument: { permission: "personalData.export", call: (access, db) => getIssuedDocument(access, db, NO_SUCH_ID) },
+  findDocumentByVerificationCode: { permission: "people.read", call: (access, db) => findDocumentByVerificationCode(access, db, "AAAAAAAAAAAA") },
+  listFollowUps: { permission: "people.read", call: (access, db) => listFollowUps(access, db, NO_SUCH_ID) },
+  getFollowUpQueue: { permission: "dashboard.read", call: (access, db) => getFollowUpQueue(access, db) },
   listPendingApprovals: { permission: "approvals.decide", call: (access, db) => listPendingApprovals(access, db) },
   listRecentApprovalDecisions: { permission: "approvals.decide", call: (access, db) => listRecentApprovalDecisions(access, db) },
 };

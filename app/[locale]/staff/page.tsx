@@ -13,6 +13,7 @@ import { getIdentificationPipeline } from "@/lib/dashboard/pipeline";
 import { getSamplesByLabStatus } from "@/lib/dashboard/samples";
 import { findGraveSiteFilter } from "@/lib/dashboard/site-filter";
 import { getWorkQueues } from "@/lib/identifications/work-queues";
+import { getFollowUpQueue } from "@/lib/aftercare/follow-ups";
 import { getPublicGraveSites } from "@/lib/public/sites";
 import { getPublicSummary } from "@/lib/public/summary";
 import { getDb } from "@/lib/server/database";
@@ -38,7 +39,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
     getSamplesByLabStatus(read, db, site),
     getMonthlyActivity(read, db),
   ]);
-  const queues = await getWorkQueues(read, db);
+  const [queues, followUps] = await Promise.all([getWorkQueues(read, db), getFollowUpQueue(read, db)]);
   const mappedSites = site ? sites.filter((entry) => entry.code === site.code) : sites;
   return (
     <div className="space-y-10">
@@ -50,7 +51,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
         <h2 id="dashboard-figures" className="text-xl font-semibold">{t("figuresHeading")}</h2>
         <HeadlineFigures summary={summary} locale={locale} />
       </section>
-      <WorkQueues queues={queues} locale={locale} />
+      <WorkQueues queues={queues} followUps={followUps} locale={locale} />
       <section aria-labelledby="dashboard-work" className="space-y-6">
         <h2 id="dashboard-work" className="text-xl font-semibold">{t("workHeading")}</h2>
         <SiteFilterForm sites={sites} selectedCode={site?.code ?? null} locale={locale} />

@@ -23,6 +23,15 @@ function isRealLocalTime(value: string): boolean {
 /** Clocks disagree by a little; an event a few minutes "ahead" is still the present. */
 const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
 
+/** A moment that has happened, as Libyan local time from a datetime-local input (2024-05-01T09:30). */
+export const pastLibyanLocalTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Forensic.dateTimeFormat" })
+  .refine(isRealLocalTime, { error: "Forensic.dateTimeFormat" })
+  .refine((value) => libyanLocalTimeToDate(value).getTime() <= Date.now() + CLOCK_TOLERANCE_MS, {
+    error: "Forensic.dateInFuture",
+  });
+
 export const recordCustodyEventSchema = z
   .object({
     /** Exactly one of the two: a body or a DNA sample. */
@@ -33,13 +42,7 @@ export const recordCustodyEventSchema = z
     toParty: optionalText(200),
     place: optionalText(200),
     /** Libyan local time from a datetime-local input, e.g. 2024-05-01T09:30. */
-    occurredAt: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Forensic.dateTimeFormat" })
-      .refine(isRealLocalTime, { error: "Forensic.dateTimeFormat" })
-      .refine((value) => libyanLocalTimeToDate(value).getTime() <= Date.now() + CLOCK_TOLERANCE_MS, {
-        error: "Forensic.dateInFuture",
-      }),
+    occurredAt: pastLibyanLocalTime,
     notes: optionalText(2000),
     /** The entry this one corrects: the wrong entry stays, linked to its correction. */
     correctsEventId: recordId.nullable(),

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { approvalRequests, dnaSamples, families, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { approvalRequests, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -449,6 +449,29 @@ async function identificationBases(db: Database, proposer: User): Promise<Hostil
         ...{ heldOn: "2024-01-02", place: "مكتب البلدية", staffPresent: "نوال", familyPresent: "أم المفقود وأخوه", interpreter: "" },
         ...{ supportOffered: true, supportAccepted: false, explanation: "تم التعرف بمطابقة الحمض النووي مع عينة الأم.", familyQuestions: "", followUps: "", remainsWishes: "" },
       }),
+    },
+    "identifications.recordHandover": {
+      fields: { handedOverAt: { kind: "dateTime" }, place: text(300), receivedBy: text(300), receivedByRelationship: text(100), staffMember: text(300), notes: text(2000) },
+      prepare: async () => ({
+        identificationId: (await identificationIn("family_notified")).identificationId,
+        ...{ handedOverAt: "2024-01-05T10:00", place: "مشرحة ترهونة", receivedBy: "سالم الرماني", receivedByRelationship: "أخ", staffMember: "نوال", notes: "", items: [] },
+      }),
+    },
+    "identifications.issueDocument": {
+      fields: { addressee: text(300) },
+      prepare: async () => ({ identificationId: (await identificationIn("family_notified")).identificationId, kind: "identification_certificate", addressee: "سالم الرماني" }),
+    },
+    "identifications.addFollowUp": {
+      fields: { description: text(2000), dueOn: DATE },
+      prepare: async () => ({ identificationId: (await identificationIn("family_notified")).identificationId, kind: "question", description: "متى يصدر تصريح الدفن؟", dueOn: "2024-02-01" }),
+    },
+    "identifications.completeFollowUp": {
+      fields: { doneNote: text(2000), version: VERSION },
+      prepare: async () => {
+        const { identificationId } = await identificationIn("family_notified");
+        const rows = await db.insert(familyFollowUps).values({ identificationId, kind: "promised_action", description: "الاتصال بالعائلة", dueOn: "2024-02-01", recordedBy: proposer.id }).returning();
+        return { followUpId: one(rows, "the follow-up").id, version: 1, doneNote: "" };
+      },
     },
     "identifications.recordReturn": {
       fields: { returnedOn: DATE, returnedTo: text(300), burialPlace: text(300), version: VERSION },

@@ -1,6 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { addFollowUpSchema, completeFollowUpSchema, issueDocumentSchema, remainsHandoverSchema } from "@/lib/aftercare/aftercare-values";
+import { issueDocumentRecord } from "@/lib/aftercare/documents";
+import { addFollowUpRecord, completeFollowUpRecord } from "@/lib/aftercare/follow-ups";
+import { recordRemainsHandover } from "@/lib/aftercare/handover";
 import { recordNotificationMeeting } from "@/lib/identifications/meetings";
 import { notificationMeetingSchema } from "@/lib/identifications/meeting-values";
 import { proposeIdentificationRecord } from "@/lib/identifications/propose";
@@ -26,3 +30,7 @@ export const retractIdentification = defineAction("identifications.retract", rea
 export const recordNotification = defineAction("identifications.recordNotification", recordNotificationSchema, recordNotificationRecord);
 export const recordReturn = defineAction("identifications.recordReturn", recordReturnSchema, recordReturnRecord);
 export const recordMeeting = defineAction("identifications.recordMeeting", notificationMeetingSchema, recordNotificationMeeting);
+export const recordHandover = defineAction("identifications.recordHandover", remainsHandoverSchema, recordRemainsHandover);
+export const issueDocument = defineAction("identifications.issueDocument", issueDocumentSchema, issueDocumentRecord);
+export const addFollowUp = defineAction("identifications.addFollowUp", addFollowUpSchema, addFollowUpRecord);
+export const completeFollowUp = defineAction("identifications.completeFollowUp", completeFollowUpSchema, completeFollowUpRecord);

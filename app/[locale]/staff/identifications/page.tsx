@@ -25,13 +25,16 @@ export default async function IdentificationsPage({ params, searchParams }: Iden
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
   const status = statusFilter((await searchParams).status);
-  const [t, rows] = await Promise.all([getTranslations("Identifications"), getDb().then((db) => listIdentifications(read, db, status))]);
+  const [t, aftercare, rows] = await Promise.all([getTranslations("Identifications"), getTranslations("Aftercare"), getDb().then((db) => listIdentifications(read, db, status))]);
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-2">
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="max-w-3xl text-muted">{t("intro")}</p>
+          <Link href="/staff/identifications/verify" className="text-accent underline" data-testid="verify-document-link">
+            {aftercare("verifyTitle")}
+          </Link>
         </div>
         {can(session.role, "identification.propose") && (
           <Link href="/staff/identifications/new" className="rounded bg-accent px-4 py-2 font-medium text-white" data-testid="propose-identification-link">

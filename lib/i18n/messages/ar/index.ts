@@ -32,6 +32,7 @@ import settings from "./settings.json";
 import approvals from "./approvals.json";
 import belongings from "./belongings.json";
 import amPm from "./amPm.json";
+import aftercare from "./aftercare.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -67,6 +68,7 @@ const messages: typeof english = {
   Approvals: approvals,
   Belongings: belongings,
   AmPm: amPm,
+  Aftercare: aftercare,
 };
 
 export default messages;

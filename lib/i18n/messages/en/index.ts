@@ -31,6 +31,7 @@ import settings from "./settings.json";
 import approvals from "./approvals.json";
 import belongings from "./belongings.json";
 import amPm from "./amPm.json";
+import aftercare from "./aftercare.json";
 
 const messages = {
   Common: common,
@@ -65,6 +66,7 @@ const messages = {
   Approvals: approvals,
   Belongings: belongings,
   AmPm: amPm,
+  Aftercare: aftercare,
 };
 
 export default messages;

@@ -18,6 +18,10 @@ import { getIdentification } from "@/lib/identifications/queries";
 import { getDb } from "@/lib/server/database";
 import {
   confirmIdentification,
+  addFollowUp,
+  completeFollowUp,
+  issueDocument,
+  recordHandover,
   recordMeeting,
   recordNotification,
   recordReturn,
@@ -25,9 +29,18 @@ import {
   retractIdentification,
 } from "../actions";
 import { withIsolatedValues } from "@/components/layout/ltr-text";
+import { AftercareSections } from "@/components/aftercare/aftercare-sections";
+import { AFTER_NOTIFICATION_STATUSES } from "@/lib/aftercare/after-notification";
+import { listIssuedDocuments } from "@/lib/aftercare/documents";
+import { listFollowUps } from "@/lib/aftercare/follow-ups";
+import { getRemainsHandover, listEffectsForHandover } from "@/lib/aftercare/handover";
+import type { ReadAccess } from "@/lib/auth/read-access";
+import { dateToLibyanLocalTime } from "@/lib/forensic/dates";
+import type { IdentificationDetails as Details } from "@/lib/identifications/queries";
 
 interface IdentificationPageProps {
   params: Promise<{ locale: Locale; identificationId: string }>;
+  searchParams: Promise<{ scan?: string | string[] }>;
 }
 
 const STEP_ACTIONS = {
@@ -38,7 +51,7 @@ const STEP_ACTIONS = {
   recordReturn,
 };
 
-export default async function IdentificationPage({ params }: IdentificationPageProps) {
+export default async function IdentificationPage({ params, searchParams }: IdentificationPageProps) {
   const { locale, identificationId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -55,6 +68,7 @@ export default async function IdentificationPage({ params }: IdentificationPageP
   ]);
   // The family is met once the identification is confirmed, and may be met again later.
   const meetingsOpen = ["confirmed", "family_notified", "remains_returned"].includes(details.identification.status);
+  const aftercareOpen = AFTER_NOTIFICATION_STATUSES.includes(details.identification.status);
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-semibold" data-testid="identification-heading">
@@ -74,7 +88,39 @@ export default async function IdentificationPage({ params }: IdentificationPageP
           )}
         </section>
       )}
+      {aftercareOpen && <Aftercare read={read} details={details} locale={locale} scan={(await searchParams).scan} />}
       <RecordHistory entries={history} locale={locale} />
     </article>
+  );
+}
+
+/** The handover, letters and follow-ups, once the family has been told in person. */
+async function Aftercare({ read, details, locale, scan }: { read: ReadAccess<"people.read">; details: Details; locale: Locale; scan: string | string[] | undefined }) {
+  const { session } = read;
+  const db = await getDb();
+  const identificationId = details.identification.id;
+  const [handover, effects, documents, followUps, forensic] = await Promise.all([
+    getRemainsHandover(read, db, identificationId),
+    listEffectsForHandover(read, db, details.body.id),
+    listIssuedDocuments(read, db, identificationId),
+    listFollowUps(read, db, identificationId),
+    getTranslations("Forensic"),
+  ]);
+  const mayAct = can(session.role, "identification.notify");
+  return (
+    <AftercareSections
+      identificationId={identificationId}
+      locale={locale}
+      handover={handover}
+      effects={effects.map((effect) => ({ id: effect.id, kindLabel: forensic(`effectKinds.${effect.kind}`), description: effect.description }))}
+      documents={documents}
+      followUps={followUps}
+      now={dateToLibyanLocalTime(new Date()).slice(0, 16)}
+      today={todayInLibya()}
+      signedInName={session.displayName}
+      scanOutcome={typeof scan === "string" ? scan : null}
+      actions={mayAct ? { recordHandover, issueDocument, addFollowUp, completeFollowUp } : null}
+      canOpenFiles={can(session.role, "personalData.export")}
+    />
   );
 }
