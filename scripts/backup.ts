@@ -1,17 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
-import { readDatabaseConfig } from "@/db/config";
 import { defaultBackupName } from "@/lib/backup/archive-kind";
 import { BackupError } from "@/lib/backup/backup-error";
 import { backupPglite } from "@/lib/backup/pglite-archive";
 import { backupPostgres } from "@/lib/backup/postgres-archive";
 import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
 import { runCli, UserFacingError } from "./support/cli";
+import { commandDatabaseConfig } from "./support/command-database";
 
 /** npm run backup [-- FILE]: pg_dump for PostgreSQL, a data-directory archive for the embedded database. */
 runCli(async () => {
-  const config = readDatabaseConfig();
+  const config = commandDatabaseConfig();
   const file = path.resolve(process.argv[2] ?? defaultBackupName(config.kind));
   if (fs.existsSync(file)) throw new UserFacingError(`${file} already exists: choose a new name so that no backup is overwritten.`);
   // A folder made here is the operator's alone; an existing one keeps the permissions it was given.

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { readDatabaseConfig } from "@/db/config";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { archiveKindOf } from "@/lib/backup/archive-kind";
 import { BackupError } from "@/lib/backup/backup-error";
 import { restorePglite } from "@/lib/backup/pglite-archive";
 import { restorePostgres } from "@/lib/backup/postgres-archive";
 import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
-import { openMigratedDatabase } from "./support/database";
+import { commandDatabaseConfig } from "./support/command-database";
 import { runCli, UserFacingError } from "./support/cli";
 
 const ENGINE_NAMES = { postgres: "PostgreSQL (DATABASE_URL set)", pglite: "the embedded database (DATABASE_URL unset)" };
@@ -23,7 +24,7 @@ runCli(async () => {
   if (!fs.existsSync(file)) throw new UserFacingError(`${file} does not exist.`);
   const kind = archiveKindOf(file);
   if (!kind) throw new UserFacingError(`${file} is not a backup written by npm run backup.`);
-  const config = readDatabaseConfig();
+  const config = commandDatabaseConfig();
   if (kind !== config.kind) {
     throw new UserFacingError(`${file} is a backup of ${ENGINE_NAMES[kind]}, but the target is ${ENGINE_NAMES[config.kind]}.`);
   }
@@ -35,8 +36,9 @@ runCli(async () => {
     throw error;
   }
 
-  const handle = await openMigratedDatabase();
+  const handle = await openDatabase(config, { maxConnections: 2 });
   try {
+    await migrateDatabase(handle);
     const [counts, chain] = await Promise.all([countRowsPerTable(handle.db), verifyAuditChain(handle.db)]);
     console.log(`Restored ${file} into ${handle.description}.`);
     console.log(`Rows:\n${formatCounts(counts)}`);

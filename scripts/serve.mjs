@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
-import { decideClientAddress, readServerSettings, ServerSettingError } from "./support/client-address.mjs";
+import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 
 // Every setting is checked by lib/env.ts: by `npm start` before this file runs, and by the app itself
 // during app.prepare() below (lib/server/startup.ts), which stops the process naming the variable.
@@ -43,7 +43,11 @@ globalThis.__tarhunaClientAddressProof = clientAddressProof;
  * proxy, the first untrusted hop of its X-Forwarded-For), written into the headers the app reads,
  * whatever the client sent — the family portal's per-address limit and the audit trail rely on it.
  */
+const noticeUnnamedProxy = watchForUnnamedProxy(settings);
+
 function setClientAddress(request) {
+  const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
+  if (warning) console.warn(warning);
   const { address, peerTrusted } = decideClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], settings);
   request.headers["x-tarhuna-client-address"] = address;
   request.headers["x-tarhuna-client-proof"] = clientAddressProof;
