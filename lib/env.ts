@@ -59,6 +59,10 @@ export const environmentSchema = z
     HOSTNAME: optional(z.string()),
     TRUST_PROXY_HOPS: optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, "a whole number of proxies in front of the app (0 when none)")),
     TRUSTED_PROXIES: optional(z.string()),
+    /** Set by `npm run demo` (and the browser tests): the server may serve the demo's public accounts. */
+    TARHUNA_DEMO: optional(z.enum(["0", "1"], { error: 'must be "1" (serving the demonstration) or "0"' })).transform((value) => value === "1"),
+    /** The settings file (docs/DEPLOY.md, Configuration); read by scripts/support/load-env-file.mjs before this check. */
+    TARHUNA_ENV_FILE: optional(z.string()),
     REQUIRE_MFA: optional(z.enum(["0", "1"], { error: 'must be "1" (required) or "0"' })).transform((value) => value === "1"),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
     AUDIT_CHECKPOINT_KEY: optional(z.string()),

@@ -95,7 +95,8 @@ describe("backup and restore of the embedded database", () => {
     const before = await seededCounts({ kind: "pglite", dataDir: path.join(source, "pglite") });
 
     const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source });
-    expect(backup.stderr).toBe("");
+    // Nothing on standard error but the line naming the database the command acted on.
+    expect(backup.stderr.trim()).toBe(`Database: embedded PostgreSQL (PGlite) in ${path.join(source, "pglite")} (settings: the environment; no settings file)`);
     expect(backup.exitCode).toBe(0);
     expect(fileMode(backup.stdout.match(/written to (\S+)/)![1]!)).toBe("600");
     fs.renameSync(backup.stdout.match(/written to (\S+)/)![1]!, archive);
