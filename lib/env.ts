@@ -55,6 +55,8 @@ export const environmentSchema = z
     DATABASE_URL: optional(postgresAddress),
     MIGRATION_DATABASE_URL: optional(postgresAddress),
     DATA_DIR: optional(z.string()),
+    /** Where `npm run backup` writes without a file name (lib/backup/archive-kind.ts has the default). */
+    BACKUP_DIR: optional(z.string()),
     PORT: optional(wholeNumber(1, 65_535, "a whole number from 1 to 65535")).transform((port) => port ?? 3000),
     HOSTNAME: optional(z.string()),
     TRUST_PROXY_HOPS: optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, "a whole number of proxies in front of the app (0 when none)")),

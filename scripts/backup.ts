@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
-import { defaultBackupName } from "@/lib/backup/archive-kind";
+import { defaultBackupDirectory, defaultBackupName } from "@/lib/backup/archive-kind";
+import { environment } from "@/lib/env";
 import { BackupError } from "@/lib/backup/backup-error";
 import { backupPglite } from "@/lib/backup/pglite-archive";
 import { backupPostgres } from "@/lib/backup/postgres-archive";
@@ -9,10 +10,13 @@ import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
 import { runCli, UserFacingError } from "./support/cli";
 import { commandDatabaseConfig } from "./support/command-database";
 
-/** npm run backup [-- FILE]: pg_dump for PostgreSQL, a data-directory archive for the embedded database. */
+/**
+ * npm run backup [-- FILE]: pg_dump for PostgreSQL, a data-directory archive for the embedded
+ * database; without FILE, into BACKUP_DIR (default: ~/tarhuna-registry-backups, outside the code).
+ */
 runCli(async () => {
   const config = commandDatabaseConfig();
-  const file = path.resolve(process.argv[2] ?? defaultBackupName(config.kind));
+  const file = path.resolve(process.argv[2] ?? defaultBackupName(config.kind, environment().BACKUP_DIR ?? defaultBackupDirectory()));
   if (fs.existsSync(file)) throw new UserFacingError(`${file} already exists: choose a new name so that no backup is overwritten.`);
   // A folder made here is the operator's alone; an existing one keeps the permissions it was given.
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

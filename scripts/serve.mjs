@@ -18,6 +18,8 @@ import { decideClientAddress, readServerSettings, ServerSettingError, watchForUn
 // This file cannot import that TypeScript module (node runs it without a build step), so it reads
 // the few values it needs before Next starts; the proxy settings with the very parser lib/env.ts uses.
 const port = Number(process.env.PORT ?? 3000);
+// No usage reports to Vercel, however this file was started (see register-server-only.mjs).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 let settings;
 try {
   settings = readServerSettings();

@@ -16,4 +16,8 @@ try {
   process.exit(1);
 }
 
+// Next.js reports usage to Vercel unless told not to: a registry of missing persons sends nothing
+// anywhere it was not asked to (the build of `npm run demo` and every server inherit this).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 register("./server-only-hooks.mjs", import.meta.url);

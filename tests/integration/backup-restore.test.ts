@@ -94,7 +94,7 @@ describe("backup and restore of the embedded database", () => {
   it("restores into a fresh data folder with identical row counts and a verifying audit chain", async () => {
     const before = await seededCounts({ kind: "pglite", dataDir: path.join(source, "pglite") });
 
-    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source });
+    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source, BACKUP_DIR: workDirectory });
     // Nothing on standard error but the line naming the database the command acted on.
     expect(backup.stderr.trim()).toBe(`Database: embedded PostgreSQL (PGlite) in ${path.join(source, "pglite")} (settings: the environment; no settings file)`);
     expect(backup.exitCode).toBe(0);

@@ -92,3 +92,25 @@ describe.skipIf(!postgres || postgres.skip)("one settings file, read by every co
     expect(result.stderr).toContain(`TARHUNA_ENV_FILE names ${missing}, which cannot be read`);
   });
 });
+
+describe.skipIf(!postgres || postgres.skip)("backups without a file name", () => {
+  it("go to BACKUP_DIR from the settings file, outside the code folder, readable by their owner alone", async () => {
+    const backups = path.join(folder, "backups");
+    const admin = adminClient();
+    const name = `tarhuna_backupdir_${randomBytes(5).toString("hex")}`;
+    await admin.unsafe(`create database ${name}`);
+    try {
+      const file = settingsFile("backups.env", [`DATABASE_URL=${postgresUrlFor(name)}`, `BACKUP_DIR=${backups}`]);
+      expect((await runScript("scripts/migrate.ts", onlyTheFile(file))).exitCode).toBe(0);
+      const result = await runScript("scripts/backup.ts", onlyTheFile(file));
+      expect(result.exitCode, result.stderr).toBe(0);
+      const [written] = fs.readdirSync(backups);
+      expect(written).toMatch(/^tarhuna-.*\.pgdump$/);
+      expect(fs.statSync(path.join(backups, written ?? "")).mode & 0o777).toBe(0o600);
+      expect(fs.existsSync(path.join(process.cwd(), "backups"))).toBe(false);
+    } finally {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    }
+  });
+});
