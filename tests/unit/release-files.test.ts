@@ -11,7 +11,8 @@ describe("Next.js telemetry", () => {
     expect(scripts.build).toMatch(/^NEXT_TELEMETRY_DISABLED=1 next build/);
     expect(scripts.dev).toMatch(/^NEXT_TELEMETRY_DISABLED=1 next dev/);
     // The preload of npm start, npm run demo (which builds) and the other commands.
-    const { NEXT_TELEMETRY_DISABLED: _ignored, ...environment } = process.env;
+    const environment = { ...process.env };
+    delete environment.NEXT_TELEMETRY_DISABLED;
     const seen = execFileSync(process.execPath, ["--import", "./scripts/support/register-server-only.mjs", "-e", "process.stdout.write(process.env.NEXT_TELEMETRY_DISABLED ?? 'unset')"], {
       cwd: projectRoot,
       env: { ...environment, TARHUNA_ENV_FILE: undefined },
