@@ -8,6 +8,8 @@ import { BackupError } from "@/lib/backup/backup-error";
 import { restorePglite } from "@/lib/backup/pglite-archive";
 import { restorePostgres } from "@/lib/backup/postgres-archive";
 import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
+import { currentHead } from "@/lib/audit/checkpoint";
+import { type BackupManifest, differencesFromManifest, readManifest } from "@/lib/backup/manifest";
 import { commandDatabaseConfig } from "./support/command-database";
 import { runCli, UserFacingError } from "./support/cli";
 
@@ -24,6 +26,12 @@ runCli(async () => {
   if (!fs.existsSync(file)) throw new UserFacingError(`${file} does not exist.`);
   const kind = archiveKindOf(file);
   if (!kind) throw new UserFacingError(`${file} is not a backup written by npm run backup.`);
+  let manifest: BackupManifest | null;
+  try {
+    manifest = readManifest(file);
+  } catch (error) {
+    throw new UserFacingError(error instanceof Error ? error.message : String(error));
+  }
   const config = commandDatabaseConfig();
   if (kind !== config.kind) {
     throw new UserFacingError(`${file} is a backup of ${ENGINE_NAMES[kind]}, but the target is ${ENGINE_NAMES[config.kind]}.`);
@@ -44,6 +52,13 @@ runCli(async () => {
     console.log(`Rows:\n${formatCounts(counts)}`);
     if (!chain.ok) throw new UserFacingError(`Restored, but the audit chain is BROKEN at entry ${chain.brokenAt.id}: ${chain.brokenAt.reason}`);
     console.log(`Audit chain intact: ${chain.count} entries, head ${chain.headHash}`);
+    if (!manifest) {
+      console.log("No manifest beside the backup (made before manifests existed): nothing to compare with.");
+      return;
+    }
+    const differences = await differencesFromManifest(handle.db, manifest, counts, await currentHead(handle.db));
+    if (differences.length > 0) throw new UserFacingError(`Restored, but it does NOT match the backup's manifest: ${differences.join("; ")}`);
+    console.log(`Matches the backup's manifest of ${manifest.takenAt}: the audit head${manifest.checkpoint ? ", the checkpoint signed " + manifest.checkpoint.signedAt : ""} and the row counts.`);
   } finally {
     await handle.close();
   }
