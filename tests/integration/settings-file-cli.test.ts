@@ -10,6 +10,7 @@ import { runScript } from "./support/run-script";
 
 const postgres = (await testBackends()).find((backend) => backend.name === "PostgreSQL");
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-settings-"));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 /** Accepted and ignored by the test server (trust authentication): here only to be kept out of the output. */
 const PASSWORD = `pw-${randomBytes(6).toString("hex")}`;
 
@@ -39,7 +40,6 @@ describe.skipIf(!postgres || postgres.skip)("one settings file, read by every co
     const admin = adminClient();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
-    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it("audit:verify refuses a database without the migrations and leaves it unmigrated, naming it without its password", async () => {
@@ -104,9 +104,9 @@ describe.skipIf(!postgres || postgres.skip)("backups without a file name", () =>
       expect((await runScript("scripts/migrate.ts", onlyTheFile(file))).exitCode).toBe(0);
       const result = await runScript("scripts/backup.ts", onlyTheFile(file));
       expect(result.exitCode, result.stderr).toBe(0);
-      const [written] = fs.readdirSync(backups);
-      expect(written).toMatch(/^tarhuna-.*\.pgdump$/);
-      expect(fs.statSync(path.join(backups, written ?? "")).mode & 0o777).toBe(0o600);
+      const written = fs.readdirSync(backups).sort();
+      expect(written).toEqual([expect.stringMatching(/^tarhuna-.*\.pgdump$/), expect.stringMatching(/^tarhuna-.*\.pgdump\.manifest\.json$/)]);
+      for (const name of written) expect(fs.statSync(path.join(backups, name)).mode & 0o777).toBe(0o600);
       expect(fs.existsSync(path.join(process.cwd(), "backups"))).toBe(false);
     } finally {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
