@@ -28,3 +28,23 @@ export function describeDatabase(config: DatabaseConfig): string {
     return "PostgreSQL (DATABASE_URL is not a valid URL)";
   }
 }
+
+/** Why a command must not use the embedded database it would otherwise fall back to; null when it may. */
+export function embeddedFallbackRefusal(
+  config: DatabaseConfig,
+  source: Record<string, string | undefined>,
+  settingsFile: string | null,
+): string | null {
+  if (config.kind !== "pglite") return null;
+  const where = settingsFile ? `in ${settingsFile}` : "in the environment (no settings file was read: see docs/DEPLOY.md, Configuration)";
+  // A DATABASE_URL written down but empty means the operator meant PostgreSQL: an embedded database
+  // created beside it would take the registry's writes where nobody looks for them.
+  if ("DATABASE_URL" in source) {
+    return `DATABASE_URL is set ${where} but empty: give the PostgreSQL address, or remove the line to use the embedded database.`;
+  }
+  if (source.NODE_ENV?.trim() === "production" && !source.DATA_DIR?.trim()) {
+    return `NODE_ENV=production but no DATABASE_URL is set ${where}: set DATABASE_URL to the registry's PostgreSQL database, or DATA_DIR to use the embedded database on purpose.`;
+  }
+  return null;
+}
+

@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
@@ -61,3 +62,22 @@ export async function migrateDatabase(handle: DatabaseHandle, env: Pick<Environm
     await client.end({ timeout: 5 });
   }
 }
+
+/**
+ * How many committed migrations the database has not applied (all of them for a new database),
+ * read without changing anything: for the commands that must never migrate (audit:verify).
+ */
+export async function pendingMigrationCount(handle: DatabaseHandle): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  let applied = -1;
+  try {
+    const result: unknown = await handle.db.execute(sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`);
+    // postgres.js answers with the rows themselves, PGlite with { rows }.
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { applied: string | null }[];
+    applied = rows[0]?.applied === null || rows[0]?.applied === undefined ? -1 : Number(rows[0].applied);
+  } catch {
+    // No migrations table: nothing was ever applied.
+  }
+  return migrations.filter((migration) => migration.folderMillis > applied).length;
+}
+

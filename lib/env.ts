@@ -55,10 +55,16 @@ export const environmentSchema = z
     DATABASE_URL: optional(postgresAddress),
     MIGRATION_DATABASE_URL: optional(postgresAddress),
     DATA_DIR: optional(z.string()),
+    /** Where `npm run backup` writes without a file name (lib/backup/archive-kind.ts has the default). */
+    BACKUP_DIR: optional(z.string()),
     PORT: optional(wholeNumber(1, 65_535, "a whole number from 1 to 65535")).transform((port) => port ?? 3000),
     HOSTNAME: optional(z.string()),
     TRUST_PROXY_HOPS: optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, "a whole number of proxies in front of the app (0 when none)")),
     TRUSTED_PROXIES: optional(z.string()),
+    /** Set by `npm run demo` (and the browser tests): the server may serve the demo's public accounts. */
+    TARHUNA_DEMO: optional(z.enum(["0", "1"], { error: 'must be "1" (serving the demonstration) or "0"' })).transform((value) => value === "1"),
+    /** The settings file (docs/DEPLOY.md, Configuration); read by scripts/support/load-env-file.mjs before this check. */
+    TARHUNA_ENV_FILE: optional(z.string()),
     REQUIRE_MFA: optional(z.enum(["0", "1"], { error: 'must be "1" (required) or "0"' })).transform((value) => value === "1"),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
     AUDIT_CHECKPOINT_KEY: optional(z.string()),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { type SignedCheckpoint, checkpointSignatureValid, keyFingerprint, latestStoredCheckpoint } from "@/lib/audit/checkpoint";
 import { checkpointKeyPath, publicKeyText, readCheckpointKey } from "@/lib/audit/checkpoint-key";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import { openMigratedDatabase } from "./support/database";
+import { openMigratedDatabaseReadOnly } from "./support/database";
 import { runCli, UserFacingError } from "./support/cli";
 
 const USAGE = "Usage: npm run audit:verify [-- --checkpoint FILE] (FILE: the JSON printed by npm run audit:checkpoint).";
@@ -44,11 +44,12 @@ function assertGenuine(checkpoint: SignedCheckpoint, source: string): void {
 /**
  * npm run audit:verify [-- --checkpoint FILE]: walks the whole chain; against a signed checkpoint
  * (the file given, otherwise the newest one stored in the database) it also proves that the chain
- * still reaches that head unchanged.
+ * still reaches that head unchanged. It changes nothing: a database without this version's
+ * migrations is refused, not migrated (a check must not alter what it checks).
  */
 runCli(async () => {
   const file = checkpointArgument(process.argv.slice(2));
-  const handle = await openMigratedDatabase();
+  const handle = await openMigratedDatabaseReadOnly("npm run audit:verify");
   try {
     const checkpoint = file ? readCheckpointFile(file) : await latestStoredCheckpoint(handle.db);
     const source = file ?? "the newest checkpoint stored in the database";

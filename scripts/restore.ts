@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { readDatabaseConfig } from "@/db/config";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { archiveKindOf } from "@/lib/backup/archive-kind";
 import { BackupError } from "@/lib/backup/backup-error";
 import { restorePglite } from "@/lib/backup/pglite-archive";
 import { restorePostgres } from "@/lib/backup/postgres-archive";
 import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
-import { openMigratedDatabase } from "./support/database";
+import { currentHead } from "@/lib/audit/checkpoint";
+import { type BackupManifest, differencesFromManifest, readManifest } from "@/lib/backup/manifest";
+import { commandDatabaseConfig } from "./support/command-database";
 import { runCli, UserFacingError } from "./support/cli";
 
 const ENGINE_NAMES = { postgres: "PostgreSQL (DATABASE_URL set)", pglite: "the embedded database (DATABASE_URL unset)" };
@@ -23,7 +26,13 @@ runCli(async () => {
   if (!fs.existsSync(file)) throw new UserFacingError(`${file} does not exist.`);
   const kind = archiveKindOf(file);
   if (!kind) throw new UserFacingError(`${file} is not a backup written by npm run backup.`);
-  const config = readDatabaseConfig();
+  let manifest: BackupManifest | null;
+  try {
+    manifest = readManifest(file);
+  } catch (error) {
+    throw new UserFacingError(error instanceof Error ? error.message : String(error));
+  }
+  const config = commandDatabaseConfig();
   if (kind !== config.kind) {
     throw new UserFacingError(`${file} is a backup of ${ENGINE_NAMES[kind]}, but the target is ${ENGINE_NAMES[config.kind]}.`);
   }
@@ -35,13 +44,21 @@ runCli(async () => {
     throw error;
   }
 
-  const handle = await openMigratedDatabase();
+  const handle = await openDatabase(config, { maxConnections: 2 });
   try {
+    await migrateDatabase(handle);
     const [counts, chain] = await Promise.all([countRowsPerTable(handle.db), verifyAuditChain(handle.db)]);
     console.log(`Restored ${file} into ${handle.description}.`);
     console.log(`Rows:\n${formatCounts(counts)}`);
     if (!chain.ok) throw new UserFacingError(`Restored, but the audit chain is BROKEN at entry ${chain.brokenAt.id}: ${chain.brokenAt.reason}`);
     console.log(`Audit chain intact: ${chain.count} entries, head ${chain.headHash}`);
+    if (!manifest) {
+      console.log("No manifest beside the backup (made before manifests existed): nothing to compare with.");
+      return;
+    }
+    const differences = await differencesFromManifest(handle.db, manifest, counts, await currentHead(handle.db));
+    if (differences.length > 0) throw new UserFacingError(`Restored, but it does NOT match the backup's manifest: ${differences.join("; ")}`);
+    console.log(`Matches the backup's manifest of ${manifest.takenAt}: the audit head${manifest.checkpoint ? ", the checkpoint signed " + manifest.checkpoint.signedAt : ""} and the row counts.`);
   } finally {
     await handle.close();
   }

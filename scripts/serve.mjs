@@ -12,7 +12,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
-import { decideClientAddress, readServerSettings, ServerSettingError } from "./support/client-address.mjs";
+import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
 import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
 
@@ -21,6 +21,8 @@ import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./s
 // This file cannot import that TypeScript module (node runs it without a build step), so it reads
 // the few values it needs before Next starts; the proxy settings with the very parser lib/env.ts uses.
 const port = Number(process.env.PORT ?? 3000);
+// No usage reports to Vercel, however this file was started (see register-server-only.mjs).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 let settings;
 try {
   settings = readServerSettings();
@@ -46,7 +48,11 @@ globalThis.__tarhunaClientAddressProof = clientAddressProof;
  * proxy, the first untrusted hop of its X-Forwarded-For), written into the headers the app reads,
  * whatever the client sent — the family portal's per-address limit and the audit trail rely on it.
  */
+const noticeUnnamedProxy = watchForUnnamedProxy(settings);
+
 function setClientAddress(request) {
+  const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
+  if (warning) console.warn(warning);
   const { address, peerTrusted } = decideClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], settings);
   request.headers["x-tarhuna-client-address"] = address;
   request.headers["x-tarhuna-client-proof"] = clientAddressProof;

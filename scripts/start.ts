@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { readDatabaseConfig } from "@/db/config";
+import type { DatabaseConfig } from "@/db/config";
 import { explainDataDirectoryError } from "@/db/errors";
 import { acquirePgliteLock } from "@/db/pglite-lock";
 import { listenSettings, parseProductionEnvironment } from "@/lib/env";
 import { authEnvironment } from "./support/auth-secret";
 import { runCli } from "./support/cli";
+import { commandDatabaseConfig } from "./support/command-database";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
 import { assertPortFree } from "./support/port";
@@ -34,12 +35,13 @@ function prepareDataDirectory(dataDir: string): void {
 }
 
 /** PostgreSQL is checked and migrated before serving, so a wrong DATABASE_URL ends here in one line. */
-async function preparePostgres(): Promise<void> {
-  const { openMigratedDatabase } = await import("./support/database");
+async function preparePostgres(config: DatabaseConfig): Promise<void> {
+  const { openDatabase } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
   const { auditLogPrivilegeWarning } = await import("@/lib/audit/database-roles");
-  const handle = await openMigratedDatabase();
-  console.log(`Database: ${handle.description}`);
+  const handle = await openDatabase(config, { maxConnections: 2 });
   try {
+    await migrateDatabase(handle);
     const warning = await auditLogPrivilegeWarning(handle.db);
     if (warning) console.warn(warning);
   } finally {
@@ -58,8 +60,8 @@ runCli(async () => {
   const { hostname } = listenSettings(checked);
   await assertPortFree(checked.PORT, hostname);
   assertProductionBuild();
-  const config = readDatabaseConfig(checked);
-  if (config.kind === "postgres") await preparePostgres();
+  const config = commandDatabaseConfig();
+  if (config.kind === "postgres") await preparePostgres(config);
   else if (config.dataDir) prepareDataDirectory(config.dataDir);
   await serveProductionBuild(checked.PORT, authEnvironment(checked.PORT, secret, checked));
 });

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 /** Which engine a backup file came from, read from its first bytes rather than its name. */
 export type ArchiveKind = "postgres" | "pglite";
@@ -17,7 +19,16 @@ export function archiveKindOf(file: string): ArchiveKind | null {
   }
 }
 
-export function defaultBackupName(kind: ArchiveKind, now: Date = new Date()): string {
+/**
+ * Where backups go without BACKUP_DIR: outside the code folder (which every deploy replaces and
+ * local users may read), in the home folder of the user running the command: for the systemd units
+ * of deploy/ that is the service user's, and BACKUP_DIR in the settings file names another.
+ */
+export function defaultBackupDirectory(home: string = os.homedir()): string {
+  return path.join(home, "tarhuna-registry-backups");
+}
+
+export function defaultBackupName(kind: ArchiveKind, directory: string, now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[:.]/g, "-");
-  return kind === "postgres" ? `backups/tarhuna-${stamp}.pgdump` : `backups/tarhuna-${stamp}.pglite.tar.gz`;
+  return path.join(directory, kind === "postgres" ? `tarhuna-${stamp}.pgdump` : `tarhuna-${stamp}.pglite.tar.gz`);
 }

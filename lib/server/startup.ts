@@ -1,5 +1,6 @@
 import { checkEnvironmentAtStart, EnvironmentError } from "@/lib/env";
 import "server-only";
+import { demoRefusal } from "./demo-refusal";
 import { closeDatabaseOnShutdown, getDatabaseHandle } from "./database";
 
 /** Why this process must not serve, or null when it may. */
@@ -35,6 +36,11 @@ export async function prepareServer(): Promise<void> {
   try {
     const handle = await getDatabaseHandle();
     console.log(`Database ready: ${handle.description}`);
+    const refusedDemo = await demoRefusal(handle.db, checkEnvironmentAtStart());
+    if (refusedDemo) {
+      console.error(refusedDemo);
+      process.exit(1);
+    }
   } catch (error) {
     // The health check reports the outage and the handle is retried on the next request.
     console.error(`Database not ready: ${error instanceof Error ? error.message : String(error)}`);

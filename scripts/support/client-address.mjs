@@ -79,3 +79,31 @@ export function decideClientAddress(peer, forwardedFor, settings) {
   }
   return { address, peerTrusted };
 }
+
+/** Requests with a forwarded header from one untrusted peer before the warning: a proxy, not a stray client. */
+export const FORWARDED_FROM_ONE_PEER = 20;
+
+/**
+ * Notices a reverse proxy the settings do not name: with no trusted proxy, every visitor seems to be
+ * the proxy, so one visitor's wrong passwords lock out everyone behind it. Returns a function that
+ * takes each request's peer and headers and answers a warning, once, when FORWARDED_FROM_ONE_PEER
+ * requests in a row carried X-Forwarded-For (or Forwarded) from the same address; otherwise null.
+ */
+export function watchForUnnamedProxy(settings, threshold = FORWARDED_FROM_ONE_PEER) {
+  let peerSeen = null;
+  let count = 0;
+  let warned = settings.trustedEntries.length > 0;
+  return (peer, headers) => {
+    if (warned || !(headers["x-forwarded-for"] || headers.forwarded)) return null;
+    const address = plainAddress(peer);
+    count = address === peerSeen ? count + 1 : 1;
+    peerSeen = address;
+    if (count < threshold) return null;
+    warned = true;
+    return (
+      `Warning: ${count} requests in a row arrived from ${address} with forwarded-client headers, but TRUST_PROXY_HOPS and ` +
+      `TRUSTED_PROXIES are unset: every visitor behind that proxy counts as ${address} (one visitor's wrong passwords lock out ` +
+      `the others). If ${address} is your reverse proxy, set TRUSTED_PROXIES=${address} (docs/DEPLOY.md, Configuration).`
+    );
+  };
+}

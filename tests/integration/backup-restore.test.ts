@@ -94,8 +94,9 @@ describe("backup and restore of the embedded database", () => {
   it("restores into a fresh data folder with identical row counts and a verifying audit chain", async () => {
     const before = await seededCounts({ kind: "pglite", dataDir: path.join(source, "pglite") });
 
-    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source });
-    expect(backup.stderr).toBe("");
+    const backup = await runScript("scripts/backup.ts", { DATABASE_URL: undefined, DATA_DIR: source, BACKUP_DIR: workDirectory });
+    // Nothing on standard error but the line naming the database the command acted on.
+    expect(backup.stderr.trim()).toBe(`Database: embedded PostgreSQL (PGlite) in ${path.join(source, "pglite")} (settings: the environment; no settings file)`);
     expect(backup.exitCode).toBe(0);
     expect(fileMode(backup.stdout.match(/written to (\S+)/)![1]!)).toBe("600");
     fs.renameSync(backup.stdout.match(/written to (\S+)/)![1]!, archive);
@@ -137,6 +138,12 @@ describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL
     const backup = await runScriptInProcess("scripts/backup.ts", { DATABASE_URL: sourceUrl, PATH: programs.path }, [archive]);
     expect(backup.exitCode, backup.stderr).toBe(0);
     expect(fileMode(archive)).toBe("600");
+    // The manifest beside it: what a restore must bring back (rows per table, the audit chain's head).
+    const manifestFile = `${archive}.manifest.json`;
+    expect(fileMode(manifestFile)).toBe("600");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { counts: Record<string, number>; auditHead: { entryId: number } | null };
+    expect(manifest.counts).toEqual(before);
+    expect(manifest.auditHead?.entryId).toBeGreaterThan(0);
 
     const mismatched = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: undefined, DATA_DIR: workDirectory }, [archive]);
     expect(mismatched.exitCode).toBe(1);
@@ -144,6 +151,7 @@ describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL
 
     const restored = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: targetUrl, PATH: programs.path }, [archive]);
     expect(restored.exitCode, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("Matches the backup's manifest");
     expect(programs.commandLines()).toMatch(/^pg_dump .*\npg_restore .*\n$/);
     expect(programs.commandLines()).not.toContain("s3cret");
     const after = await restoredState({ kind: "postgres", url: targetUrl });
@@ -153,5 +161,12 @@ describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL
     const again = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: targetUrl }, [archive]);
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain("already holds tables");
+
+    // A restore that does not bring back what the manifest records is reported, exit 1.
+    const thirdUrl = await createPostgresDatabase();
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, counts: { ...manifest.counts, remains: (manifest.counts.remains ?? 0) + 1 } }));
+    const short = await runScriptInProcess("scripts/restore.ts", { DATABASE_URL: thirdUrl }, [archive]);
+    expect(short.exitCode).toBe(1);
+    expect(short.stderr).toContain("does NOT match the backup's manifest: remains:");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyRefusal } from "@/scripts/support/body-limits.mjs";
-import { decideClientAddress, readServerSettings, ServerSettingError } from "@/scripts/support/client-address.mjs";
+import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "@/scripts/support/client-address.mjs";
 
 describe("the client's address as the production server decides it", () => {
   it("ignores X-Forwarded-For from a peer that is no trusted proxy, even with TRUST_PROXY_HOPS set", () => {
@@ -55,5 +55,26 @@ describe("request bodies the production server lets through", () => {
   it("asks for the length of a body sent in chunks", () => {
     expect(bodyRefusal("/ar/family/sign-in", { "transfer-encoding": "chunked" })).toMatchObject({ status: 411 });
     expect(bodyRefusal("/ar", {})).toBeNull();
+  });
+});
+
+describe("the warning when a reverse proxy stands in front but the settings name none", () => {
+  const forwarded = { "x-forwarded-for": "203.0.113.7" };
+
+  it("warns once, naming the address to trust, when requests with forwarded headers keep coming from one peer", () => {
+    const notice = watchForUnnamedProxy(readServerSettings({}), 3);
+    expect(notice("::ffff:10.0.0.5", forwarded)).toBeNull();
+    expect(notice("10.0.0.5", forwarded)).toBeNull();
+    expect(notice("10.0.0.5", forwarded)).toContain("TRUSTED_PROXIES=10.0.0.5");
+    expect(notice("10.0.0.5", forwarded)).toBeNull();
+  });
+
+  it("stays quiet for visitors reached directly, for headers from many peers, and when a proxy is configured", () => {
+    const direct = watchForUnnamedProxy(readServerSettings({}), 3);
+    for (let index = 0; index < 5; index += 1) expect(direct("10.0.0.5", {})).toBeNull();
+    const scattered = watchForUnnamedProxy(readServerSettings({}), 3);
+    for (let index = 0; index < 5; index += 1) expect(scattered(`192.0.2.${index}`, forwarded)).toBeNull();
+    const configured = watchForUnnamedProxy(readServerSettings({ TRUST_PROXY_HOPS: "1" }), 3);
+    for (let index = 0; index < 5; index += 1) expect(configured("127.0.0.1", forwarded)).toBeNull();
   });
 });

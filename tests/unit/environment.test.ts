@@ -51,9 +51,9 @@ describe("the registry's environment, checked in one place", () => {
   });
 
   it("reads what is well formed into values: defaults, numbers and switches", () => {
-    expect(parseEnvironment({})).toEqual({ PORT: 3000, REQUIRE_MFA: false });
+    expect(parseEnvironment({})).toEqual({ PORT: 3000, REQUIRE_MFA: false, TARHUNA_DEMO: false });
     expect(
-      parseEnvironment({ PORT: " 8080 ", TRUST_PROXY_HOPS: "1", REQUIRE_MFA: "1", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry", DATA_DIR: "" }),
-    ).toMatchObject({ PORT: 8080, TRUST_PROXY_HOPS: 1, REQUIRE_MFA: true, DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry" });
+      parseEnvironment({ PORT: " 8080 ", TRUST_PROXY_HOPS: "1", REQUIRE_MFA: "1", TARHUNA_DEMO: "1", BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry", DATA_DIR: "" }),
+    ).toMatchObject({ PORT: 8080, TRUST_PROXY_HOPS: 1, REQUIRE_MFA: true, TARHUNA_DEMO: true, BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry" });
   });
 });

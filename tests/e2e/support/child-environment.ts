@@ -16,5 +16,8 @@ export function childEnvironment(overrides: Record<string, string> = {}): NodeJS
   delete environment.DATABASE_URL;
   // The build and the server must not try to reach the network to report telemetry.
   environment.NEXT_TELEMETRY_DISABLED = "1";
+  // The servers of the browser tests serve the seeded demonstration, which production refuses
+  // without this (lib/server/startup.ts); a test of that refusal sets it to "0".
+  environment.TARHUNA_DEMO = "1";
   return { ...environment, ...overrides };
 }
