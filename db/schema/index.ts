@@ -20,3 +20,4 @@ export * from "./staff-sign-in";
 export * from "./spreadsheet-imports";
 export * from "./approval-requests";
 export * from "./notification-meetings";
+export * from "./belongings";

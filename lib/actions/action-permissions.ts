@@ -42,6 +42,13 @@ export const ACTION_PERMISSIONS = {
   "remains.update": "forensic.write",
   "remains.void": "record.void",
   "custody.record": "forensic.write",
+  // The Book of Belongings: registrars sit with families at the office and switch remote viewing;
+  // the forensic team follows up each recognition (issue 23).
+  "belongings.openViewing": "people.write",
+  "belongings.closeViewing": "people.write",
+  "belongings.recordRecognition": "people.write",
+  "belongings.setRemoteViewing": "people.write",
+  "belongings.followUpRecognition": "forensic.write",
   "identifications.propose": "identification.propose",
   "identifications.confirm": "identification.confirm",
   "identifications.reject": "identification.confirm",

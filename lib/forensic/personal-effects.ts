@@ -11,6 +11,9 @@ const effectColumns = {
   remainsId: personalEffects.remainsId,
   kind: personalEffects.kind,
   description: personalEffects.description,
+  category: personalEffects.category,
+  colour: personalEffects.colour,
+  material: personalEffects.material,
   version: personalEffects.version,
   createdAt: personalEffects.createdAt,
   updatedAt: personalEffects.updatedAt,
@@ -29,11 +32,22 @@ export function liveEffectsOf(tx: Transaction, remainsId: string): Promise<Perso
     .orderBy(asc(personalEffects.createdAt), asc(personalEffects.id));
 }
 
+function effectFields(effect: PersonalEffectValues) {
+  const { kind, description, category, colour, material } = effect;
+  return { kind, description, category, colour, material };
+}
+
 async function updateEffect(tx: Transaction, existing: PersonalEffectRow, effect: PersonalEffectValues) {
-  if (existing.kind === effect.kind && existing.description === effect.description) return;
+  const unchanged =
+    existing.kind === effect.kind &&
+    existing.description === effect.description &&
+    existing.category === effect.category &&
+    existing.colour === effect.colour &&
+    existing.material === effect.material;
+  if (unchanged) return;
   await tx
     .update(personalEffects)
-    .set({ kind: effect.kind, description: effect.description, version: existing.version + 1, updatedAt: new Date() })
+    .set({ ...effectFields(effect), version: existing.version + 1, updatedAt: new Date() })
     .where(eq(personalEffects.id, existing.id));
 }
 
@@ -46,7 +60,7 @@ export async function saveEffects(tx: Transaction, remainsId: string, effects: r
   const existing = new Map((await liveEffectsOf(tx, remainsId)).map((effect) => [effect.id, effect]));
   for (const [index, effect] of effects.entries()) {
     if (effect.effectId === null) {
-      await tx.insert(personalEffects).values({ remainsId, kind: effect.kind, description: effect.description });
+      await tx.insert(personalEffects).values({ remainsId, ...effectFields(effect) });
       continue;
     }
     const current = existing.get(effect.effectId);

@@ -20,6 +20,9 @@ import { AccessCodeSection } from "./access-code-section";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
 import { readAccessIf } from "@/lib/auth/read-access";
+import { FamilyBelongingsSection } from "@/components/belongings/family-belongings-section";
+import { familyRemoteViewing } from "@/lib/belongings/recognitions";
+import { openViewing, setRemoteViewing } from "../../belongings/actions";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
@@ -33,6 +36,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   // A voided family is only read: its page says when and why it was voided.
   const accessCodes = readAccessIf(session, "familyAccessCode.issue");
   const canWrite = can(session.role, "people.write") && !family.voidedAt;
+  const remoteViewing = await familyRemoteViewing(read, db, family.id);
   const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
   return (
     <section className="space-y-8">
@@ -49,6 +53,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           <dt className="text-muted">{t("area")}</dt><dd>{family.area ?? t("hidden")}</dd>
         </dl>
       </header>
+      {canWrite && <FamilyBelongingsSection familyId={family.id} remoteViewing={remoteViewing} openViewing={openViewing} setRemoteViewing={setRemoteViewing} />}
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("familyMissingPersons")}</h2>
         {family.members.length === 0 && <p className="text-muted">{t("noMissingPersons")}</p>}

@@ -14,6 +14,9 @@ import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 import { isSourceValueField } from "@/lib/import/source-value-fields";
+import { RecognitionLeads } from "@/components/belongings/recognition-leads";
+import { readAccessIf } from "@/lib/auth/read-access";
+import { recognitionsOfPerson } from "@/lib/belongings/recognitions";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
@@ -24,6 +27,8 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
   if (!person) notFound();
   await recordPageRead(session, "missing_person", [person.id]);
   const identificationRows = await getDb().then((db) => identificationsOfPerson(read, db, person.id));
+  const belongings = readAccessIf(session, "belongings.view");
+  const recognitionLeads = belongings ? await getDb().then((db) => recognitionsOfPerson(belongings, db, person.id)) : [];
   const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.
   const mayEdit = can(session.role, "people.write") && person.mergedIntoId === null && person.voidedAt === null;
@@ -71,6 +76,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
           </dl>
         </section>
       )}
+      <RecognitionLeads leads={recognitionLeads} locale={locale} side="person" />
       <RecordIdentifications
         rows={identificationRows}
         locale={locale}

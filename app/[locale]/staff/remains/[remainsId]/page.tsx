@@ -22,7 +22,11 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordCustodyEvent, voidRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
-import { authoriseRead } from "@/lib/auth/read-access";
+import { authoriseRead, readAccessIf } from "@/lib/auth/read-access";
+import { EffectPhotosSection } from "@/components/belongings/effect-photos-section";
+import { RecognitionLeads } from "@/components/belongings/recognition-leads";
+import { photosOfRemains } from "@/lib/belongings/photo-reads";
+import { recognitionsOfRemains } from "@/lib/belongings/recognitions";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
@@ -47,6 +51,10 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
   const identificationRows = await identificationsOfRemains(authoriseRead(session, "people.read"), db, record.id);
   const mayPropose = can(session.role, "identification.propose") && !record.voidedAt;
   const mayWrite = can(session.role, "forensic.write") && !record.voidedAt;
+  const belongings = readAccessIf(session, "belongings.view");
+  const [photos, leads] = belongings
+    ? await Promise.all([photosOfRemains(belongings, db, record.id), recognitionsOfRemains(belongings, db, record.id)])
+    : [null, []];
   const correctable = events.map((event) => ({ value: event.id, label: `${custody(`actions.${event.action}`)} · ${formatDateTime(locale, event.occurredAt)}` }));
   return (
     <article className="space-y-6">
@@ -64,6 +72,8 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
       <SavedNotice saved={saved === "1"} />
       <VoidedNotice voidedAt={record.voidedAt} reason={record.voidReason} locale={locale} />
       <RemainsDetails record={record} locale={locale} />
+      {photos && <EffectPhotosSection effects={record.effects} photos={photos} mayUpload={mayWrite} />}
+      <RecognitionLeads leads={leads} locale={locale} side="body" />
       <RecordIdentifications
         rows={identificationRows}
         locale={locale}
