@@ -7,7 +7,12 @@ import type { FamilyCatalogueItem } from "@/lib/belongings/catalogue";
 import type { RecordRecognitionValues } from "@/lib/belongings/schemas";
 import { PhotoThumbnails, staffPhotoSource } from "./photo-thumbnails";
 import { RecognitionForm } from "./recognition-form";
-import { ViewingScreen } from "./viewing-screen";
+import { ViewingScreen, type ViewingLabels } from "./viewing-screen";
+
+function viewingLabels(t: (key: `viewing.${keyof ViewingLabels}`) => string): ViewingLabels {
+  const keys = ["warningTitle", "warning", "continue", "pause", "resume", "paused", "fullScreen"] as const;
+  return Object.fromEntries(keys.map((key) => [key, t(`viewing.${key}`)])) as unknown as ViewingLabels;
+}
 
 interface OfficeViewingProps {
   viewingSessionId: string;
@@ -22,7 +27,7 @@ export function OfficeViewing({ viewingSessionId, items, persons, skipWarning, r
   const t = useTranslations("Belongings");
   const [recognising, setRecognising] = useState<string | null>(null);
   return (
-    <ViewingScreen warning={t("viewing.warning")} continueLabel={t("viewing.continue")} skipWarning={skipWarning} fullScreen>
+    <ViewingScreen labels={viewingLabels(t)} skipWarning={skipWarning} fullScreen>
       {items.length === 0 ? (
         <p className="text-muted">{t("catalogueEmpty")}</p>
       ) : (

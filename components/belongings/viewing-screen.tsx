@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import { primaryButtonClassName } from "@/components/users/button-class";
 
@@ -8,8 +7,19 @@ import { primaryButtonClassName } from "@/components/users/button-class";
  * What every family-facing view of the catalogue shares: the content warning before anything is
  * shown, a pause that hides everything at once, and (at the office, on a tablet) full screen.
  */
-export function ViewingScreen({ warning, continueLabel, skipWarning, fullScreen, children }: { warning: string; continueLabel: string; skipWarning: boolean; fullScreen: boolean; children: ReactNode }) {
-  const t = useTranslations("Belongings.viewing");
+export interface ViewingLabels {
+  warningTitle: string;
+  warning: string;
+  continue: string;
+  pause: string;
+  resume: string;
+  paused: string;
+  fullScreen: string;
+}
+
+/** Labels come as props: the family portal hands its browser code no message catalogue beyond the shell. */
+export function ViewingScreen({ labels, skipWarning, fullScreen, children }: { labels: ViewingLabels; skipWarning: boolean; fullScreen: boolean; children: ReactNode }) {
+  const t = (key: keyof ViewingLabels) => labels[key];
   const [accepted, setAccepted] = useState(skipWarning);
   const [paused, setPaused] = useState(false);
   const screen = useRef<HTMLDivElement>(null);
@@ -19,9 +29,9 @@ export function ViewingScreen({ warning, continueLabel, skipWarning, fullScreen,
         <h2 id="content-warning-title" className="text-xl font-semibold">
           {t("warningTitle")}
         </h2>
-        <p>{warning}</p>
+        <p>{t("warning")}</p>
         <button type="button" className={primaryButtonClassName} onClick={() => setAccepted(true)} data-testid="accept-warning">
-          {continueLabel}
+          {t("continue")}
         </button>
       </div>
     );

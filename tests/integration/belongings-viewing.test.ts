@@ -80,7 +80,7 @@ describeOnEachBackend(backends, "the Book of Belongings at the office", (databas
 
   it("keeps remote viewing off until a registrar switches it on, and audits the switch", async () => {
     const { person } = await itemAndPerson();
-    const remote = async () => (await database().db.select({ on: families.remoteViewing }).from(families).where(eq(families.id, person.familyId)))[0]?.on;
+    const remote = async () => (await database().db.select({ on: families.remoteViewing }).from(families).where(eq(families.id, person.familyId ?? "")))[0]?.on;
     expect(await remote()).toBe(false);
     actionRequest.session = await createStaffSession(database().db, "forensic");
     expect(await setRemoteViewing({ familyId: person.familyId, remoteViewing: true })).toMatchObject({ ok: false, error: "forbidden" });
