@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
-import { belongingRecognitions, belongingViewingSessions, effectPhotos } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { belongingRecognitions, belongingViewingSessions, effectPhotos, families } from "@/db/schema";
 import type { MediaStore } from "@/lib/belongings/media-store";
 import { PHOTO_SIZES } from "@/lib/belongings/photo-limits";
 import { processPhoto } from "@/lib/belongings/photo-processing";
@@ -74,7 +75,15 @@ async function recordDemoRecognition(tx: Transaction, dataset: DemoDataset): Pro
   return 1;
 }
 
+/** The second demo family (TRH-F-0004, lib/demo/family-access.ts) sees the catalogue in its portal; the first does not. */
+const REMOTE_VIEWING_FAMILY = "TRH-F-0004";
+
+async function switchOnRemoteViewing(tx: Transaction): Promise<void> {
+  await tx.update(families).set({ remoteViewing: true }).where(eq(families.reference, REMOTE_VIEWING_FAMILY));
+}
+
 /** The Book of Belongings' share of the demo, inside the seed's transaction (the files are written beside it). */
 export async function seedBelongingsDemo(tx: Transaction, dataset: DemoDataset, store: MediaStore): Promise<{ effectPhotos: number; recognitions: number }> {
+  await switchOnRemoteViewing(tx);
   return { effectPhotos: await drawEffectPhotos(tx, dataset, store), recognitions: await recordDemoRecognition(tx, dataset) };
 }
