@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { personalEffects } from "@/db/schema";
 import { ActionRefusal } from "@/lib/actions/result";
+import { CATEGORY_OF_EFFECT_KIND } from "@/lib/belongings/vocabulary";
 import type { PersonalEffectValues } from "./schemas/remains";
 
 /** Every column but the description's search form, which the database derives: never audited or shown. */
@@ -32,22 +33,30 @@ export function liveEffectsOf(tx: Transaction, remainsId: string): Promise<Perso
     .orderBy(asc(personalEffects.createdAt), asc(personalEffects.id));
 }
 
-function effectFields(effect: PersonalEffectValues) {
-  const { kind, description, category, colour, material } = effect;
-  return { kind, description, category, colour, material };
+/** The columns an effect row of the form sets; what the form left out stays as it was (or follows the kind, for a new one). */
+function effectFields(effect: PersonalEffectValues, existing?: PersonalEffectRow) {
+  const { kind, description } = effect;
+  return {
+    kind,
+    description,
+    category: effect.category ?? existing?.category ?? CATEGORY_OF_EFFECT_KIND[kind],
+    colour: effect.colour ?? existing?.colour ?? null,
+    material: effect.material ?? existing?.material ?? null,
+  };
 }
 
 async function updateEffect(tx: Transaction, existing: PersonalEffectRow, effect: PersonalEffectValues) {
+  const wanted = effectFields(effect, existing);
   const unchanged =
-    existing.kind === effect.kind &&
-    existing.description === effect.description &&
-    existing.category === effect.category &&
-    existing.colour === effect.colour &&
-    existing.material === effect.material;
+    existing.kind === wanted.kind &&
+    existing.description === wanted.description &&
+    existing.category === wanted.category &&
+    existing.colour === wanted.colour &&
+    existing.material === wanted.material;
   if (unchanged) return;
   await tx
     .update(personalEffects)
-    .set({ ...effectFields(effect), version: existing.version + 1, updatedAt: new Date() })
+    .set({ ...wanted, version: existing.version + 1, updatedAt: new Date() })
     .where(eq(personalEffects.id, existing.id));
 }
 

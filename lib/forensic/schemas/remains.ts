@@ -13,9 +13,11 @@ export const personalEffectSchema = z.object({
   kind: choiceOf(PERSONAL_EFFECT_KINDS),
   description: requiredText(1000),
   // The Book of Belongings groups and filters by these; families see them, never the body's code.
-  category: choiceOf(BELONGING_CATEGORIES),
-  colour: choiceOf(BELONGING_COLOURS),
-  material: choiceOf(BELONGING_MATERIALS),
+  // Left out (an older client, an import), a new effect's category follows its kind and an existing
+  // one keeps what it has (lib/forensic/personal-effects.ts).
+  category: choiceOf(BELONGING_CATEGORIES).optional(),
+  colour: choiceOf(BELONGING_COLOURS).optional(),
+  material: choiceOf(BELONGING_MATERIALS).optional(),
 });
 
 const remainsFields = {
