@@ -69,6 +69,9 @@ export const environmentSchema = z
     LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
     AUDIT_CHECKPOINT_KEY: optional(z.string()),
     MAP_TILE_URL: optional(z.string()),
+    /** Effect photographs in an S3-compatible store instead of DATA_DIR/media: https://KEY:SECRET@host/bucket[/prefix]. */
+    MEDIA_S3_URL: optional(httpAddress("https://ACCESS_KEY:SECRET@s3.example.ly/tarhuna-media")),
+    MEDIA_S3_REGION: optional(z.string()),
     MAP_TILE_ATTRIBUTION: optional(z.string()),
     /** Set by the test runner: the logger is quiet unless LOG_LEVEL asks otherwise. */
     VITEST: optional(z.string()),

@@ -22,3 +22,4 @@ export * from "./approval-requests";
 export * from "./notification-meetings";
 export * from "./am-pm";
 export * from "./aftercare";
+export * from "./belongings";

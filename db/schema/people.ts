@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  boolean,
   check,
   date,
   index,
@@ -28,6 +29,8 @@ export const families = pgTable(
     /** Only a slow hash of the family's portal code is kept; the code itself is shown once. */
     accessCodeHash: text("access_code_hash"),
     accessCodeIssuedAt: timestamp("access_code_issued_at", { withTimezone: true }),
+    /** The Book of Belongings in the family portal: off until staff switch it on for this family. */
+    remoteViewing: boolean("remote_viewing").notNull().default(false),
     ...versioned(),
     ...voidable(),
   },

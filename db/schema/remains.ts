@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { id, versioned, voidable } from "./columns";
 import { personalEffectKind, remainsCondition, sex } from "./enums";
 import { graveSites } from "./grave-sites";
+import type { BelongingCategory, BelongingColour, BelongingMaterial } from "@/lib/belongings/vocabulary";
 
 export const remains = pgTable(
   "remains",
@@ -51,6 +52,10 @@ export const personalEffects = pgTable(
       .references(() => remains.id),
     kind: personalEffectKind("kind").notNull(),
     description: text("description").notNull(),
+    /** The Book of Belongings' words for it (lib/belongings/vocabulary.ts); the category backfilled from the kind. */
+    category: text("category").$type<BelongingCategory>().notNull().default("other"),
+    colour: text("colour").$type<BelongingColour>(),
+    material: text("material").$type<BelongingMaterial>(),
     /** The description as the search compares it (normalise_arabic_text, migration 0015). */
     descriptionSearch: text("description_search")
       .notNull()
@@ -60,6 +65,7 @@ export const personalEffects = pgTable(
   },
   (table) => [
     index("personal_effects_remains_idx").on(table.remainsId),
+    index("personal_effects_category_idx").on(table.category).where(sql`${table.voidedAt} is null`),
     index("personal_effects_description_search_trgm_idx").using("gin", sql`${table.descriptionSearch} gin_trgm_ops`),
   ],
 );

@@ -45,6 +45,13 @@ export const ACTION_PERMISSIONS = {
   // What a family remembers is collected by the registrars; what the examiners find, by forensic staff.
   "antemortem.save": "people.write",
   "postmortem.save": "forensic.write",
+  // The Book of Belongings: registrars sit with families at the office and switch remote viewing;
+  // the forensic team follows up each recognition (issue 23).
+  "belongings.openViewing": "people.write",
+  "belongings.closeViewing": "people.write",
+  "belongings.recordRecognition": "people.write",
+  "belongings.setRemoteViewing": "people.write",
+  "belongings.followUpRecognition": "forensic.write",
   "identifications.propose": "identification.propose",
   "identifications.confirm": "identification.confirm",
   "identifications.reject": "identification.confirm",

@@ -48,7 +48,7 @@ const RECORD_KEEPING = ["version", "createdAt", "updatedAt", "voidedAt", "voided
  * UNAUDITED_COLUMNS, so that decision cannot be skipped.
  */
 export const AUDITED_COLUMNS = {
-  family: ["id", "reference", "contactName", "phone", "area", "accessCodeIssuedAt", ...RECORD_KEEPING],
+  family: ["id", "reference", "contactName", "phone", "area", "accessCodeIssuedAt", "remoteViewing", ...RECORD_KEEPING],
   missing_person: [
     "id", "caseNumber", "familyId", "givenName", "fatherName", "grandfatherName", "familyName", "nameLatin", "nameSearch", "sex",
     "birthYear", "lastSeenOn", "lastSeenOnPrecision", "lastSeenPlace", "circumstances", "status", "mergedIntoId", "importId", "sourceReference",
@@ -67,7 +67,7 @@ export const AUDITED_COLUMNS = {
     "consentDate", "consentFormRef", "consentWithdrawnOn", "consentWithdrawalWording", "consentWithdrawalNote", "consentWithdrawalRecordedBy", "labStatus", "laboratory", "shippedOn", "receivedOn", "profiledOn", "failedOn", "failureReason", ...RECORD_KEEPING,
   ],
   remains: ["id", "siteId", "code", "recoveredOn", "estimatedSex", "ageMin", "ageMax", "condition", "storageLocation", "notes", ...RECORD_KEEPING],
-  personal_effect: ["id", "remainsId", "kind", "description", ...RECORD_KEEPING],
+  personal_effect: ["id", "remainsId", "kind", "description", "category", "colour", "material", ...RECORD_KEEPING],
   grave_site: [
     "id", "code", "nameAr", "nameEn", "description", "latitude", "longitude", "discoveredOn", "status", "isPublic", "exactLocationPublic", ...RECORD_KEEPING,
   ],

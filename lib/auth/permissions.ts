@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   "familyAccessCode.issue": ["admin", "registrar"],
   "forensic.read": ["admin", "registrar", "forensic", "viewer"],
   "forensic.write": ["admin", "forensic"],
+  // Photographs of effects and the Book of Belongings: the staff who show them to families or work
+  // on them; a viewer sees no photograph (issue 23).
+  "belongings.view": ["admin", "registrar", "forensic"],
   "record.void": ["admin"],
   "dnaProfiles.use": ["forensic"],
   // DNA tables change every likelihood ratio: only forensic staff load and approve them (issue 18.5).

@@ -14,6 +14,8 @@ import { insertDemoDataset } from "./insert";
 import { hashDemoPassword } from "./password";
 import type { DemoCounts } from "./types";
 import { runTransaction } from "@/lib/audit/run-transaction";
+import { mediaStore, type MediaStore } from "@/lib/belongings/media-store";
+import { seedBelongingsDemo } from "./belongings";
 
 export type SeedResult =
   | { status: "seeded"; counts: DemoCounts; replacedDemoData: boolean }
@@ -22,6 +24,8 @@ export type SeedResult =
 export interface SeedOptions {
   /** Replace demonstration data already loaded; never real records. */
   reset: boolean;
+  /** Where the demo's effect drawings go: the configured store (DATA_DIR/media or S3) unless a test names another. */
+  media?: MediaStore;
 }
 
 /** Any fixed number: it names the lock that keeps two seeds from filling the database at once. */
@@ -72,6 +76,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     if (!decision.proceed) return { status: "refused", reason: decision.reason };
     if (decision.clear) await clearDemoData(tx);
     await insertDemoDataset(tx, dataset);
+    await seedBelongingsDemo(tx, dataset, options.media ?? mediaStore());
     await issueDemoAccessCodes(tx, accessCodeHashes);
     await markDemoDataLoaded(tx);
     await writeOfficeContact(tx, DEMO_OFFICE_CONTACT);

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { personalEffects } from "@/db/schema";
 import { ActionRefusal } from "@/lib/actions/result";
+import { CATEGORY_OF_EFFECT_KIND } from "@/lib/belongings/vocabulary";
 import type { PersonalEffectValues } from "./schemas/remains";
 
 /** Every column but the description's search form, which the database derives: never audited or shown. */
@@ -11,6 +12,9 @@ const effectColumns = {
   remainsId: personalEffects.remainsId,
   kind: personalEffects.kind,
   description: personalEffects.description,
+  category: personalEffects.category,
+  colour: personalEffects.colour,
+  material: personalEffects.material,
   version: personalEffects.version,
   createdAt: personalEffects.createdAt,
   updatedAt: personalEffects.updatedAt,
@@ -29,11 +33,30 @@ export function liveEffectsOf(tx: Transaction, remainsId: string): Promise<Perso
     .orderBy(asc(personalEffects.createdAt), asc(personalEffects.id));
 }
 
+/** The columns an effect row of the form sets; what the form left out stays as it was (or follows the kind, for a new one). */
+function effectFields(effect: PersonalEffectValues, existing?: PersonalEffectRow) {
+  const { kind, description } = effect;
+  return {
+    kind,
+    description,
+    category: effect.category ?? existing?.category ?? CATEGORY_OF_EFFECT_KIND[kind],
+    colour: effect.colour ?? existing?.colour ?? null,
+    material: effect.material ?? existing?.material ?? null,
+  };
+}
+
 async function updateEffect(tx: Transaction, existing: PersonalEffectRow, effect: PersonalEffectValues) {
-  if (existing.kind === effect.kind && existing.description === effect.description) return;
+  const wanted = effectFields(effect, existing);
+  const unchanged =
+    existing.kind === wanted.kind &&
+    existing.description === wanted.description &&
+    existing.category === wanted.category &&
+    existing.colour === wanted.colour &&
+    existing.material === wanted.material;
+  if (unchanged) return;
   await tx
     .update(personalEffects)
-    .set({ kind: effect.kind, description: effect.description, version: existing.version + 1, updatedAt: new Date() })
+    .set({ ...wanted, version: existing.version + 1, updatedAt: new Date() })
     .where(eq(personalEffects.id, existing.id));
 }
 
@@ -46,7 +69,7 @@ export async function saveEffects(tx: Transaction, remainsId: string, effects: r
   const existing = new Map((await liveEffectsOf(tx, remainsId)).map((effect) => [effect.id, effect]));
   for (const [index, effect] of effects.entries()) {
     if (effect.effectId === null) {
-      await tx.insert(personalEffects).values({ remainsId, kind: effect.kind, description: effect.description });
+      await tx.insert(personalEffects).values({ remainsId, ...effectFields(effect) });
       continue;
     }
     const current = existing.get(effect.effectId);

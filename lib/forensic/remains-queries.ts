@@ -15,7 +15,14 @@ async function getRemainsRecordQuery(db: Executor, remainsId: string) {
     .where(eq(remains.id, remainsId));
   if (!row) return null;
   const effects = await db
-    .select({ id: personalEffects.id, kind: personalEffects.kind, description: personalEffects.description })
+    .select({
+      id: personalEffects.id,
+      kind: personalEffects.kind,
+      description: personalEffects.description,
+      category: personalEffects.category,
+      colour: personalEffects.colour,
+      material: personalEffects.material,
+    })
     .from(personalEffects)
     .where(and(eq(personalEffects.remainsId, remainsId), isNull(personalEffects.voidedAt)))
     .orderBy(asc(personalEffects.createdAt), asc(personalEffects.id));

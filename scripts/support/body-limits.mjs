@@ -9,6 +9,8 @@ export const DEFAULT_BODY_LIMIT = MEGABYTE;
 const LARGER_BODIES = [
   // The spreadsheet import: lib/import/limits.ts allows a 64 MB file, plus the form's envelope.
   [/^\/api\/staff\/import$/, 64 * MEGABYTE + 64 * 1024],
+  // A photograph of an effect: lib/belongings/photo-limits.ts allows 25 MB, plus the form's envelope.
+  [/^\/api\/staff\/effect-photos$/, 25 * MEGABYTE + 64 * 1024],
   // The STR profile and allele frequency imports send the laboratory's file, up to 5,000,000
   // characters (lib/dna-profiles/schemas.ts), as a server action argument on these two pages; the
   // JSON escapes of its line ends add some 5 %. next.config.js raises Next's action limit to match.

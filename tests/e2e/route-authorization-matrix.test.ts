@@ -39,6 +39,8 @@ interface DemoIds {
   site: string;
   identification: string;
   user: string;
+  /** A photograph of an effect (demo drawings, lib/demo/effect-drawings.ts). */
+  photo: string;
 }
 
 interface RouteRow {
@@ -76,6 +78,18 @@ const ROUTES: Record<string, RouteRow> = {
     expected: { anonymous: "ok", family: "ok", admin: "redirect", registrar: "redirect", forensic: "redirect", viewer: "redirect" },
   },
   // The portal's forms answer 303 and name the next page; an empty form is a failed sign-in.
+  // The Book of Belongings in the portal: nobody here gets the catalogue or a photograph's bytes (the
+  // demo family of these rows has remote viewing off, the default; the others have no family session
+  // and are sent to the portal's sign-in). The family visitor answers as one without a session on
+  // these two routes; tests/integration/belongings-portal.test.ts covers a family session with
+  // remote viewing off and on.
+  "[locale]/family/belongings/page.tsx": { method: "GET", url: () => "/ar/family/belongings", expected: everyone("redirect") },
+  "[locale]/family/belongings/photos/[photoId]/[size]/route.ts": {
+    method: "GET",
+    url: (ids) => `/ar/family/belongings/photos/${ids.photo}/thumbnail`,
+    expected: everyone(401),
+  },
+  "[locale]/family/belongings/recognise/route.ts": { method: "POST", url: () => "/ar/family/belongings/recognise", expected: everyone(303) },
   "[locale]/family/sign-in/route.ts": { method: "POST", url: () => "/ar/family/sign-in", expected: everyone(303) },
   "api/auth/[...nextauth]/route.ts": { method: "GET", url: () => "/api/auth/session", expected: everyone(200) },
   "api/health/route.ts": { method: "GET", url: () => "/api/health", expected: everyone(200) },
@@ -140,6 +154,14 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/sites/new/page.tsx": { method: "GET", url: () => "/ar/staff/sites/new", expected: staffPage("forensic.write") },
   "[locale]/staff/sites/[siteId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/sites/${ids.site}`, expected: staffPage("forensic.read") },
   "[locale]/staff/sites/[siteId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/sites/${ids.site}/edit`, expected: staffPage("forensic.write") },
+  "[locale]/staff/belongings/page.tsx": { method: "GET", url: () => "/ar/staff/belongings", expected: staffPage("belongings.view") },
+  "[locale]/staff/belongings/leads/page.tsx": { method: "GET", url: () => "/ar/staff/belongings/leads", expected: staffPage("belongings.view") },
+  // No such viewing session: registrars and administrators see "not found", the others are refused first.
+  "[locale]/staff/belongings/viewing/[viewingSessionId]/page.tsx": {
+    method: "GET",
+    url: () => "/ar/staff/belongings/viewing/00000000-0000-4000-8000-0000000000ff",
+    expected: staffPage("people.write", "notFound"),
+  },
   "[locale]/staff/remains/page.tsx": { method: "GET", url: () => "/ar/staff/remains", expected: staffPage("forensic.read") },
   "[locale]/staff/remains/new/page.tsx": { method: "GET", url: () => "/ar/staff/remains/new", expected: staffPage("forensic.write") },
   "[locale]/staff/remains/[remainsId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}`, expected: staffPage("forensic.read") },
@@ -164,6 +186,10 @@ const ROUTES: Record<string, RouteRow> = {
   // An empty upload is refused and the browser sent back to the identification's page.
   "api/staff/handovers/[identificationId]/scan/route.ts": { method: "POST", url: (ids) => `/api/staff/handovers/${ids.identification}/scan`, expected: staffRoute("identification.notify", 303) },
   "api/staff/import/template/route.ts": { method: "GET", url: () => "/api/staff/import/template?kind=missingPersons", expected: staffRoute("data.import", 200) },
+  // A photograph's bytes: never to a signed-out client, a family's portal session or a viewer.
+  "api/staff/effect-photos/[photoId]/[size]/route.ts": { method: "GET", url: (ids) => `/api/staff/effect-photos/${ids.photo}/thumbnail`, expected: staffRoute("belongings.view", 200) },
+  // No photograph sent: a role that may upload is told its form is incomplete.
+  "api/staff/effect-photos/route.ts": { method: "POST", url: () => "/api/staff/effect-photos", expected: staffRoute("forensic.write", 400) },
   // No spreadsheet sent: a role that may import is told its form is incomplete.
   "api/staff/import/route.ts": { method: "POST", url: () => "/api/staff/import", expected: staffRoute("data.import", 400) },
 
@@ -238,6 +264,7 @@ describe("every page and route handler requested by every visitor", () => {
       site: await one(sql`select id from grave_sites where voided_at is null order by code limit 1`),
       identification: await one(sql`select id from identifications order by created_at limit 1`),
       user: await one(sql`select id from users order by username limit 1`),
+      photo: await one(sql`select id from effect_photos where voided_at is null order by id limit 1`),
     };
     const [family] = DEMO_FAMILY_ACCESS;
     if (!family) throw new Error("the demo has no family access code");

@@ -103,6 +103,24 @@ describeOnEachBackend(backends, "remains actions", (database) => {
     expect(saved).toMatchObject({ condition: "complete", version: 2 });
   });
 
+  it("keeps an effect's catalogue category, colour and material, and files one sent without them under its kind", async () => {
+    const shoes = { effectId: null, kind: "clothing", description: "حذاء جلدي أسود", category: "shoes", colour: "black", material: "leather" };
+    const { site, remainsId } = await newRemains({ effects: [shoes, { effectId: null, kind: "car_key", description: "مفتاح سيارة" }] });
+    const looks = async () =>
+      (await db().select().from(personalEffects).where(eq(personalEffects.remainsId, remainsId))).map(({ description, category, colour, material }) => ({ description, category, colour, material }));
+    expect(await looks()).toEqual(
+      expect.arrayContaining([
+        { description: "حذاء جلدي أسود", category: "shoes", colour: "black", material: "leather" },
+        { description: "مفتاح سيارة", category: "keys", colour: null, material: null },
+      ]),
+    );
+    const [kept] = await db().select().from(personalEffects).where(eq(personalEffects.description, "حذاء جلدي أسود"));
+    // An edit that leaves the words out keeps them.
+    const edit = await updateRemains(editInput(site, remainsId, { effects: [{ effectId: kept?.id, kind: "clothing", description: "حذاء جلدي أسود" }] }));
+    expect(edit).toMatchObject({ ok: true });
+    expect(await looks()).toContainEqual({ description: "حذاء جلدي أسود", category: "shoes", colour: "black", material: "leather" });
+  });
+
   it("refuses a save over a newer version with who, when and their values", async () => {
     const { site, remainsId } = await newRemains();
     expect(await updateRemains(editInput(site, remainsId, { notes: "first" }))).toMatchObject({ ok: true });

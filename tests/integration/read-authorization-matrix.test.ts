@@ -48,6 +48,10 @@ import { getPoliceReportDetails } from "@/lib/reports/report-details";
 import { getOwnAccount, getUser, listUsers, signInLockEnds, userSignInLocks } from "@/lib/users/queries";
 import { listPendingApprovals, listRecentApprovalDecisions } from "@/lib/approvals/queries";
 import { listNotificationMeetings } from "@/lib/identifications/meetings";
+import { getStaffCatalogue, getViewingCatalogue } from "@/lib/belongings/catalogue";
+import { localMediaStore } from "@/lib/belongings/media-store";
+import { photosOfRemains, readStaffPhotoFile } from "@/lib/belongings/photo-reads";
+import { familyRemoteViewing, getViewingSession, openRecognitions, recognitionsOfPerson, recognitionsOfRemains } from "@/lib/belongings/recognitions";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createStaffSession } from "./support/staff-users";
 
@@ -141,6 +145,15 @@ const READS: Record<string, GuardedRead> = {
   findDocumentByVerificationCode: { permission: "people.read", call: (access, db) => findDocumentByVerificationCode(access, db, "AAAAAAAAAAAA") },
   listFollowUps: { permission: "people.read", call: (access, db) => listFollowUps(access, db, NO_SUCH_ID) },
   getFollowUpQueue: { permission: "dashboard.read", call: (access, db) => getFollowUpQueue(access, db) },
+  getStaffCatalogue: { permission: "belongings.view", call: (access, db) => getStaffCatalogue(access, db, {}) },
+  getViewingCatalogue: { permission: "belongings.view", call: (access, db) => getViewingCatalogue(access, db, { category: "watch" }) },
+  readStaffPhotoFile: { permission: "belongings.view", call: (access, db) => readStaffPhotoFile(access, db, localMediaStore("/nonexistent-media"), NO_SUCH_ID, "thumbnail") },
+  photosOfRemains: { permission: "belongings.view", call: (access, db) => photosOfRemains(access, db, NO_SUCH_ID) },
+  recognitionsOfRemains: { permission: "belongings.view", call: (access, db) => recognitionsOfRemains(access, db, NO_SUCH_ID) },
+  recognitionsOfPerson: { permission: "belongings.view", call: (access, db) => recognitionsOfPerson(access, db, NO_SUCH_ID) },
+  openRecognitions: { permission: "belongings.view", call: (access, db) => openRecognitions(access, db) },
+  getViewingSession: { permission: "belongings.view", call: (access, db) => getViewingSession(access, db, NO_SUCH_ID) },
+  familyRemoteViewing: { permission: "people.read", call: (access, db) => familyRemoteViewing(access, db, NO_SUCH_ID) },
   listPendingApprovals: { permission: "approvals.decide", call: (access, db) => listPendingApprovals(access, db) },
   listRecentApprovalDecisions: { permission: "approvals.decide", call: (access, db) => listRecentApprovalDecisions(access, db) },
 };

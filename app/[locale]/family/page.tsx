@@ -12,6 +12,8 @@ import { getFamilyPortalStatus } from "@/lib/family-portal/status";
 import { offerRegistryStateToFrontServer } from "@/lib/public/front-cache";
 import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
+import { familyHasRemoteViewing } from "@/lib/belongings/portal-catalogue";
+import { Link } from "@/lib/i18n/navigation";
 
 interface FamilyPortalPageProps {
   params: Promise<{ locale: Locale }>;
@@ -41,10 +43,19 @@ export default async function FamilyPortalPage({ params, searchParams }: FamilyP
     getOfficeContact(db),
   ]);
   if (session) {
-    const persons = await getFamilyPortalStatus(db, session.familyId);
+    const [persons, remoteViewing, belongings] = await Promise.all([
+      getFamilyPortalStatus(db, session.familyId),
+      familyHasRemoteViewing(db, session.familyId),
+      getTranslations("Belongings"),
+    ]);
     return (
-      <section className="mx-auto max-w-xl text-lg">
+      <section className="mx-auto max-w-xl space-y-6 text-lg">
         <FamilyStatus locale={locale} reference={session.reference} persons={persons} contact={contact} />
+        {remoteViewing && (
+          <Link href="/family/belongings" className="block rounded border border-line px-4 py-3 font-medium text-accent underline" data-testid="portal-belongings-link">
+            {belongings("portal.link")}
+          </Link>
+        )}
       </section>
     );
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BELONGING_CATEGORIES, BELONGING_COLOURS, BELONGING_MATERIALS } from "@/lib/belongings/vocabulary";
 import { PERSONAL_EFFECT_KINDS, REMAINS_CONDITIONS, SEXES } from "../vocabulary";
 import { choiceOf, optionalText, pastDate, recordId, requiredText, rowVersion } from "./fields";
 
@@ -11,6 +12,12 @@ export const personalEffectSchema = z.object({
   effectId: recordId.nullable(),
   kind: choiceOf(PERSONAL_EFFECT_KINDS),
   description: requiredText(1000),
+  // The Book of Belongings groups and filters by these; families see them, never the body's code.
+  // Left out (an older client, an import), a new effect's category follows its kind and an existing
+  // one keeps what it has (lib/forensic/personal-effects.ts).
+  category: choiceOf(BELONGING_CATEGORIES).optional(),
+  colour: choiceOf(BELONGING_COLOURS).optional(),
+  material: choiceOf(BELONGING_MATERIALS).optional(),
 });
 
 const remainsFields = {

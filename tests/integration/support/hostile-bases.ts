@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { approvalRequests, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { approvalRequests, belongingRecognitions, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -492,6 +492,37 @@ function settingsBases(db: Database): HostileBases {
   };
 }
 
+/** The Book of Belongings: each call gets its own open viewing session, item and recognition, which a call uses up. */
+function belongingsBases(db: Database, records: BaseRecords): HostileBases {
+  const registrar = () => createUser(db, "registrar");
+  const openSession = async () => {
+    const [viewing] = await db.insert(belongingViewingSessions).values({ familyId: records.familyId, openedBy: (await registrar()).id }).returning();
+    return one(viewing ? [viewing] : [], "the viewing session").id;
+  };
+  const newItem = async () => {
+    const body = await createRemains(db);
+    const [effect] = await db.insert(personalEffects).values({ remainsId: body.id, kind: "jewellery", description: "خاتم فضي", category: "ring" }).returning();
+    return one(effect ? [effect] : [], "the effect").id;
+  };
+  return {
+    "belongings.openViewing": { fields: { familyId: ID }, prepare: async () => ({ familyId: records.familyId }) },
+    "belongings.closeViewing": { fields: { viewingSessionId: ID }, prepare: async () => ({ viewingSessionId: await openSession() }) },
+    "belongings.recordRecognition": {
+      fields: { recognisedBy: text(200), words: text(2000) },
+      prepare: async () => ({ viewingSessionId: await openSession(), effectId: await newItem(), missingPersonId: records.missingPersonId, recognisedBy: "الأم", words: "" }),
+    },
+    "belongings.setRemoteViewing": { fields: { familyId: ID }, prepare: async () => ({ familyId: records.familyId, remoteViewing: true }) },
+    "belongings.followUpRecognition": {
+      fields: { note: text(1000) },
+      prepare: async () => {
+        const values = { effectId: await newItem(), missingPersonId: records.missingPersonId, familyId: records.familyId, source: "portal" as const, recognisedBy: "الأخ" };
+        const [lead] = await db.insert(belongingRecognitions).values(values).returning();
+        return { recognitionId: one(lead ? [lead] : [], "the recognition").id, note: "طُلبت عينة مرجعية" };
+      },
+    },
+  };
+}
+
 /** A registrar's void of a missing person, waiting for a second person (issue 27). */
 async function pendingPersonVoid(db: Database): Promise<string> {
   const person = await createMissingPerson(db);
@@ -557,6 +588,7 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...(await identificationBases(db, proposer)),
     ...kinshipBases(db, records),
     ...settingsBases(db),
+    ...belongingsBases(db, records),
     ...(await approvalBases(db)),
   };
 }

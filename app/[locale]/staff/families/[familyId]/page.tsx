@@ -23,6 +23,9 @@ import { LtrText } from "@/components/layout/ltr-text";
 import { readAccessIf, type ReadAccess } from "@/lib/auth/read-access";
 import { FamilySamplingAdviceSection } from "@/components/kinship/family-sampling-advice";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
+import { FamilyBelongingsSection } from "@/components/belongings/family-belongings-section";
+import { familyRemoteViewing } from "@/lib/belongings/recognitions";
+import { openViewing, setRemoteViewing } from "../../belongings/actions";
 
 export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
@@ -37,6 +40,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   const accessCodes = readAccessIf(session, "familyAccessCode.issue");
   const profiles = readAccessIf(session, "dnaProfiles.use");
   const canWrite = can(session.role, "people.write") && !family.voidedAt;
+  const remoteViewing = await familyRemoteViewing(read, db, family.id);
   const members = family.members.map((member) => ({ id: member.id, name: fullArabicName(member) }));
   return (
     <section className="space-y-8">
@@ -53,6 +57,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
           <dt className="text-muted">{t("area")}</dt><dd>{family.area ?? t("hidden")}</dd>
         </dl>
       </header>
+      {canWrite && <FamilyBelongingsSection familyId={family.id} remoteViewing={remoteViewing} openViewing={openViewing} setRemoteViewing={setRemoteViewing} />}
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("familyMissingPersons")}</h2>
         {family.members.length === 0 && <p className="text-muted">{t("noMissingPersons")}</p>}

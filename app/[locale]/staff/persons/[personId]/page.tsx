@@ -17,7 +17,9 @@ import { isSourceValueField } from "@/lib/import/source-value-fields";
 import { AmPmRecordSummary } from "@/components/am-pm/record-summary";
 import { NonDnaLeads } from "@/components/am-pm/non-dna-leads";
 import { getAntemortemRecord, nonDnaLeadsForPerson } from "@/lib/am-pm/queries";
-import { authoriseRead } from "@/lib/auth/read-access";
+import { authoriseRead, readAccessIf } from "@/lib/auth/read-access";
+import { RecognitionLeads } from "@/components/belongings/recognition-leads";
+import { recognitionsOfPerson } from "@/lib/belongings/recognitions";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
@@ -28,10 +30,12 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
   if (!person) notFound();
   await recordPageRead(session, "missing_person", [person.id]);
   const db = await getDb();
-  const [identificationRows, antemortem, nonDnaLeads] = await Promise.all([
+  const belongings = readAccessIf(session, "belongings.view");
+  const [identificationRows, antemortem, nonDnaLeads, recognitionLeads] = await Promise.all([
     identificationsOfPerson(read, db, person.id),
     getAntemortemRecord(read, db, person.id),
     nonDnaLeadsForPerson(authoriseRead(session, "forensic.read"), db, person.id),
+    belongings ? recognitionsOfPerson(belongings, db, person.id) : Promise.resolve([]),
   ]);
   const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.
@@ -80,6 +84,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
           </dl>
         </section>
       )}
+      <RecognitionLeads leads={recognitionLeads} locale={locale} side="person" />
       <RecordIdentifications
         rows={identificationRows}
         locale={locale}

@@ -23,13 +23,17 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordCustodyEvent, voidRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
-import { authoriseRead } from "@/lib/auth/read-access";
 import { RelatedBodiesSection } from "@/components/kinship/related-bodies";
 import { readRelatedBodies } from "@/lib/dna-profiles/related-bodies";
 import type { StaffSession } from "@/lib/auth/current-session";
 import { AmPmRecordSummary } from "@/components/am-pm/record-summary";
 import { NonDnaLeads } from "@/components/am-pm/non-dna-leads";
 import { getPostmortemRecord, nonDnaLeadsForRemains } from "@/lib/am-pm/queries";
+import { authoriseRead, readAccessIf } from "@/lib/auth/read-access";
+import { EffectPhotosSection } from "@/components/belongings/effect-photos-section";
+import { RecognitionLeads } from "@/components/belongings/recognition-leads";
+import { photosOfRemains } from "@/lib/belongings/photo-reads";
+import { recognitionsOfRemains } from "@/lib/belongings/recognitions";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
@@ -59,6 +63,10 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
   ]);
   const mayPropose = can(session.role, "identification.propose") && !record.voidedAt;
   const mayWrite = can(session.role, "forensic.write") && !record.voidedAt;
+  const belongings = readAccessIf(session, "belongings.view");
+  const [photos, leads] = belongings
+    ? await Promise.all([photosOfRemains(belongings, db, record.id), recognitionsOfRemains(belongings, db, record.id)])
+    : [null, []];
   const correctable = events.map((event) => ({ value: event.id, label: `${custody(`actions.${event.action}`)} · ${formatDateTime(locale, event.occurredAt)}` }));
   return (
     <article className="space-y-6">
@@ -76,6 +84,8 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
       <SavedNotice saved={saved === "1"} />
       <VoidedNotice voidedAt={record.voidedAt} reason={record.voidReason} locale={locale} />
       <RemainsDetails record={record} locale={locale} />
+      {photos && <EffectPhotosSection effects={record.effects} photos={photos} mayUpload={mayWrite} />}
+      <RecognitionLeads leads={leads} locale={locale} side="body" />
       <RecordIdentifications
         rows={identificationRows}
         locale={locale}

@@ -25,7 +25,14 @@ export default async function EditRemainsPage({ params }: { params: Promise<{ lo
     condition: record.condition,
     storageLocation: record.storageLocation,
     notes: record.notes,
-    effects: record.effects.map((effect) => ({ effectId: effect.id, kind: effect.kind, description: effect.description })),
+    effects: record.effects.map((effect) => ({
+      effectId: effect.id,
+      kind: effect.kind,
+      description: effect.description,
+      category: effect.category,
+      colour: effect.colour ?? "unknown",
+      material: effect.material ?? "unknown",
+    })),
   };
   return (
     <section className="mx-auto max-w-3xl space-y-6">

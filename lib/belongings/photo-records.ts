@@ -1,0 +1,58 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { effectPhotos, personalEffects, remains } from "@/db/schema";
+import { appendAuditEntry, type AuditEntryInput } from "@/lib/audit/append";
+import { runTransaction } from "@/lib/audit/run-transaction";
+import type { MediaStore } from "./media-store";
+import { PHOTO_SIZES, type PhotoSize } from "./photo-limits";
+import { PhotoRefused, processPhoto } from "./photo-processing";
+
+export const EFFECT_PHOTO_ENTITY = "effect_photo";
+
+type Actor = Pick<AuditEntryInput, "actorId" | "actorLabel" | "ip" | "userAgent"> & { actorId: string };
+
+export function photoFileKey(photoId: string, size: PhotoSize): string {
+  return `effects/${photoId}/${size}.jpg`;
+}
+
+/**
+ * Keeps a photograph of a live effect of a live body: the files first (an unreferenced file left by
+ * a failed save harms nobody; a row without its file would), then the row and its audit entry,
+ * which holds both SHA-256 digests. Throws PhotoRefused with the reason a user should read.
+ */
+export async function storeEffectPhoto(db: Database, store: MediaStore, actor: Actor, effectId: string, bytes: Buffer) {
+  const photo = await processPhoto(bytes);
+  return runTransaction(db, async (tx) => {
+    const [effect] = await tx
+      .select({ id: personalEffects.id, remainsId: personalEffects.remainsId })
+      .from(personalEffects)
+      .innerJoin(remains, eq(remains.id, personalEffects.remainsId))
+      .where(and(eq(personalEffects.id, effectId), isNull(personalEffects.voidedAt), isNull(remains.voidedAt)));
+    if (!effect) throw new PhotoRefused("unknownEffect");
+    const photoId = crypto.randomUUID();
+    const storageKey = `effects/${photoId}`;
+    for (const size of PHOTO_SIZES) await store.put(photoFileKey(photoId, size), photo.files[size], photo.contentType);
+    const row = {
+      id: photoId,
+      effectId,
+      storageKey,
+      originalSha256: photo.originalSha256,
+      receivedSha256: photo.receivedSha256,
+      contentType: photo.contentType,
+      width: photo.width,
+      height: photo.height,
+      byteSize: photo.files.original.byteLength,
+      uploadedBy: actor.actorId,
+    };
+    await tx.insert(effectPhotos).values(row);
+    await appendAuditEntry(tx, {
+      ...actor,
+      action: "effectPhoto.upload",
+      entity: EFFECT_PHOTO_ENTITY,
+      entityId: photoId,
+      after: { effectId, remainsId: effect.remainsId, sha256: row.originalSha256, receivedSha256: row.receivedSha256, width: row.width, height: row.height, byteSize: row.byteSize },
+    });
+    return { photoId, sha256: row.originalSha256 };
+  });
+}

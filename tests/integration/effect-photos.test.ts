@@ -1,0 +1,139 @@
+import "./support/mock-action-request";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { GET as photoRoute } from "@/app/api/staff/effect-photos/[photoId]/[size]/route";
+import { POST as uploadRoute } from "@/app/api/staff/effect-photos/route";
+import { auditLog, effectPhotos, personalEffects } from "@/db/schema";
+import { forgetEnvironment } from "@/lib/env";
+import { actionRequest } from "./support/action-request";
+import { describeOnEachBackend, testBackends } from "./support/databases";
+import { createRemains } from "./support/factories";
+import { createStaffSession } from "./support/staff-users";
+
+const backends = await testBackends();
+const SAME_ORIGIN = { "sec-fetch-site": "same-origin", origin: "http://localhost" };
+let mediaRoot: string;
+let previousDataDir: string | undefined;
+
+/** A small JPEG as a phone writes it: the camera's make and the GPS position in its EXIF block. */
+function cameraPhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: "#8a5a2b" } })
+    .jpeg()
+    .withExif({ IFD0: { Make: "TarhunaTestCam", Model: "GPS-9" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "32/1 26/1 0/1" } })
+    .toBuffer();
+}
+
+function upload(effectId: string, file: File): Request {
+  const form = new FormData();
+  form.set("effectId", effectId);
+  form.set("file", file);
+  return new Request("http://localhost/api/staff/effect-photos", { method: "POST", body: form, headers: SAME_ORIGIN });
+}
+
+function fetchPhoto(photoId: string, size = "original") {
+  return photoRoute(new Request(`http://localhost/api/staff/effect-photos/${photoId}/${size}`, { headers: SAME_ORIGIN }), {
+    params: Promise.resolve({ photoId, size }),
+  });
+}
+
+async function storedFiles(): Promise<string[]> {
+  const entries = await fs.readdir(mediaRoot, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+beforeAll(async () => {
+  previousDataDir = process.env.DATA_DIR;
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-photos-"));
+  process.env.DATA_DIR = dataDir;
+  mediaRoot = path.join(dataDir, "media");
+  forgetEnvironment();
+});
+
+afterAll(async () => {
+  if (previousDataDir === undefined) delete process.env.DATA_DIR;
+  else process.env.DATA_DIR = previousDataDir;
+  forgetEnvironment();
+  await fs.rm(path.dirname(mediaRoot), { recursive: true, force: true });
+});
+
+describeOnEachBackend(backends, "photographs of effects", (database) => {
+  async function createEffect(): Promise<string> {
+    const body = await createRemains(database().db);
+    const [effect] = await database().db.insert(personalEffects).values({ remainsId: body.id, kind: "clothing", description: "قميص أزرق", category: "clothing_upper" }).returning();
+    if (!effect) throw new Error("no effect");
+    return effect.id;
+  }
+
+  beforeEach(async () => {
+    actionRequest.db = database().db;
+    await fs.rm(mediaRoot, { recursive: true, force: true });
+  });
+
+  it("keeps a forensic user's photo without its EXIF or GPS block, with its SHA-256 in the audit entry", async () => {
+    const effectId = await createEffect();
+    actionRequest.session = await createStaffSession(database().db, "forensic");
+    const sent = await cameraPhoto();
+    const response = await uploadRoute(upload(effectId, new File([new Uint8Array(sent)], "IMG_0001.jpg", { type: "image/jpeg" })));
+    expect(response.status).toBe(200);
+    const { photoId, sha256 } = (await response.json()) as { photoId: string; sha256: string };
+    const files = await storedFiles();
+    expect(files.map((file) => path.basename(file)).sort()).toEqual(["original.jpg", "thumbnail.jpg", "web.jpg"]);
+    for (const file of files) {
+      const bytes = await fs.readFile(file);
+      expect(bytes.includes("Exif")).toBe(false);
+      expect(bytes.includes("TarhunaTestCam")).toBe(false);
+      expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+    }
+    const [row] = await database().db.select().from(effectPhotos).where(eq(effectPhotos.id, photoId));
+    expect(row).toMatchObject({ effectId, width: 64, height: 48, originalSha256: sha256 });
+    const [entry] = await database().db.select().from(auditLog).where(eq(auditLog.entityId, photoId));
+    expect(entry).toMatchObject({ action: "effectPhoto.upload", entity: "effect_photo" });
+    expect(entry?.after).toMatchObject({ effectId, sha256 });
+    // Served back to staff as the same bytes that were stored.
+    const served = Buffer.from(await (await fetchPhoto(photoId)).arrayBuffer());
+    expect(served.equals(await fs.readFile(files.find((file) => file.endsWith("original.jpg")) ?? ""))).toBe(true);
+  });
+
+  it("refuses a file that is not an image, and a decompression bomb, storing nothing", async () => {
+    const effectId = await createEffect();
+    actionRequest.session = await createStaffSession(database().db, "forensic");
+    const pdf = new File(["%PDF-1.7\n1 0 obj<<>>endobj\n"], "notes.jpg", { type: "image/jpeg" });
+    const refusedPdf = await uploadRoute(upload(effectId, pdf));
+    expect(refusedPdf.status).toBe(422);
+    expect(await refusedPdf.json()).toEqual({ error: "notImage" });
+    // 10,000 × 10,000 pixels of one colour: a few kilobytes as PNG, 300 MB once decoded.
+    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#000" } }).png({ compressionLevel: 9 }).toBuffer();
+    const refusedBomb = await uploadRoute(upload(effectId, new File([new Uint8Array(bomb)], "bomb.png", { type: "image/png" })));
+    expect(await refusedBomb.json()).toEqual({ error: "tooManyPixels" });
+    expect(await storedFiles()).toEqual([]);
+    expect(await database().db.select().from(effectPhotos).where(eq(effectPhotos.effectId, effectId))).toEqual([]);
+  });
+
+  it("lets only forensic staff and administrators upload, and gives no bytes to a viewer or a signed-out client", async () => {
+    const effectId = await createEffect();
+    const photo = () => new File([new Uint8Array(0)], "x.jpg", { type: "image/jpeg" });
+    actionRequest.session = null;
+    expect((await uploadRoute(upload(effectId, photo()))).status).toBe(401);
+    for (const role of ["registrar", "viewer"] as const) {
+      actionRequest.session = await createStaffSession(database().db, role);
+      expect((await uploadRoute(upload(effectId, photo()))).status).toBe(403);
+    }
+    actionRequest.session = await createStaffSession(database().db, "admin");
+    const sent = await cameraPhoto();
+    const stored = await uploadRoute(upload(effectId, new File([new Uint8Array(sent)], "a.jpg", { type: "image/jpeg" })));
+    const { photoId } = (await stored.json()) as { photoId: string };
+    for (const role of ["viewer", null] as const) {
+      actionRequest.session = role ? await createStaffSession(database().db, role) : null;
+      const refused = await fetchPhoto(photoId, "thumbnail");
+      expect(refused.status).toBe(role ? 403 : 401);
+      expect(refused.headers.get("content-type")).not.toContain("image");
+    }
+    actionRequest.session = await createStaffSession(database().db, "registrar");
+    const shown = await fetchPhoto(photoId, "thumbnail");
+    expect(shown.headers.get("content-type")).toBe("image/jpeg");
+  });
+});

@@ -1,0 +1,43 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import S3rver from "s3rver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mediaStoreFor, parseS3Location } from "@/lib/belongings/media-store";
+
+/** An S3-compatible server on a free local port, as MEDIA_S3_URL would name a real one. */
+let server: S3rver;
+let directory: string;
+let address: string;
+
+beforeAll(async () => {
+  directory = await fs.mkdtemp(path.join(os.tmpdir(), "tarhuna-s3-"));
+  server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory });
+  const { port } = await server.run();
+  address = `http://S3RVER:S3RVER@127.0.0.1:${port}/tarhuna-media/effects-test`;
+  const location = parseS3Location(address);
+  const client = new S3Client({ endpoint: location.endpoint, region: location.region, forcePathStyle: true, credentials: location.credentials });
+  await client.send(new CreateBucketCommand({ Bucket: location.bucket }));
+});
+
+afterAll(async () => {
+  await server.close();
+  await fs.rm(directory, { recursive: true, force: true });
+});
+
+describe("photographs in an S3-compatible store (MEDIA_S3_URL)", () => {
+  it("keeps and returns a file's exact bytes under its key, and answers null for a key never written", async () => {
+    const store = mediaStoreFor({ MEDIA_S3_URL: address, DATA_DIR: "/nonexistent" });
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 254, 255]);
+    await store.put("effects/0d1f0e6a-3e7b-4c55-9a35-3c0a5a1d2b7e/original.jpg", bytes, "image/jpeg");
+    expect(await store.get("effects/0d1f0e6a-3e7b-4c55-9a35-3c0a5a1d2b7e/original.jpg")).toEqual(bytes);
+    expect(await store.get("effects/0d1f0e6a-3e7b-4c55-9a35-3c0a5a1d2b7e/web.jpg")).toBeNull();
+    expect(store.describe()).toContain("tarhuna-media");
+  });
+
+  it("refuses a key that would climb out of the store's folder", async () => {
+    const store = mediaStoreFor({ MEDIA_S3_URL: address, DATA_DIR: "/nonexistent" });
+    await expect(store.put("../outside.jpg", Buffer.from("x"), "image/jpeg")).rejects.toThrow("not a media key");
+  });
+});
