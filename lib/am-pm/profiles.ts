@@ -2,7 +2,7 @@
  * The comparable profile of each side, built from the stored rows. Pure: the queries load the rows,
  * these functions decide what each field means to the comparison (docs/AM-PM.md).
  */
-import { CATEGORY_OF_EFFECT_KIND } from "@/lib/belongings/vocabulary";
+import { CATEGORY_OF_EFFECT_KIND, type BelongingCategory, type BelongingColour, type BelongingMaterial } from "@/lib/belongings/vocabulary";
 import type { PersonalEffectKind, Sex } from "@/lib/enum-values";
 import type { ComparableProfile } from "./comparison";
 import type { BelongingItem, MarkItem, MedicalItem, ToothItem } from "./schemas";
@@ -60,13 +60,27 @@ export interface PostmortemFacts extends StructuredLists {
 
 const NO_LISTS: PostmortemFacts = { statureMinCm: null, statureMaxCm: null, marks: [], teeth: [], medical: [], belongings: [] };
 
+/** An effect recorded with the body: its catalogue words where staff gave them (migration 0030). */
+export interface RecordedEffect {
+  kind: PersonalEffectKind;
+  category: BelongingCategory | null;
+  colour: BelongingColour | null;
+  material: BelongingMaterial | null;
+}
+
 /**
  * A body's profile: sex and age from the body's record, the rest from its PM record (if any). Effects
- * recorded with the body before PM records existed count by their category only (colour unknown).
+ * recorded with the body count with the category, colour and material the catalogue gives them;
+ * where none was given, by the category of their kind, colour and material unknown.
  */
-export function postmortemProfile(body: BodyFacts, record: PostmortemFacts | null, effectKinds: readonly PersonalEffectKind[]): ComparableProfile {
+export function postmortemProfile(body: BodyFacts, record: PostmortemFacts | null, effects: readonly RecordedEffect[]): ComparableProfile {
   const found = record ?? NO_LISTS;
-  const fromEffects = effectKinds.map((kind) => ({ category: CATEGORY_OF_EFFECT_KIND[kind], colour: "unknown", material: "unknown", description: "" }) as const);
+  const fromEffects = effects.map((effect) => ({
+    category: effect.category ?? CATEGORY_OF_EFFECT_KIND[effect.kind],
+    colour: effect.colour ?? "unknown",
+    material: effect.material ?? "unknown",
+    description: "",
+  }));
   return {
     sex: body.estimatedSex,
     ageMin: body.ageMin,

@@ -3,9 +3,8 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { antemortemRecords, missingPersons, personalEffects, postmortemRecords, referenceDonors, remains } from "@/db/schema";
 import { defineRead } from "@/lib/auth/read-access";
-import type { PersonalEffectKind } from "@/lib/enum-values";
 import { rankCandidates, type Candidate, type Ranking } from "./comparison";
-import { antemortemProfile, postmortemProfile } from "./profiles";
+import { antemortemProfile, postmortemProfile, type RecordedEffect } from "./profiles";
 
 /** How many non-DNA leads a page lists: enough to scan, few enough that nobody reads it as a verdict. */
 export const LEADS_SHOWN = 10;
@@ -30,14 +29,14 @@ export type AntemortemRecord = NonNullable<Awaited<ReturnType<typeof getAntemort
 export type PostmortemRecord = NonNullable<Awaited<ReturnType<typeof getPostmortemRecordQuery>>>;
 
 /** Live effects by body: of one body, or of every live body (one query, no list of ids to outgrow). */
-async function effectKindsByBody(db: Executor, remainsId: string | null): Promise<Map<string, PersonalEffectKind[]>> {
-  const byBody = new Map<string, PersonalEffectKind[]>();
+async function effectKindsByBody(db: Executor, remainsId: string | null): Promise<Map<string, RecordedEffect[]>> {
+  const byBody = new Map<string, RecordedEffect[]>();
   const rows = await db
-    .select({ remainsId: personalEffects.remainsId, kind: personalEffects.kind })
+    .select({ remainsId: personalEffects.remainsId, kind: personalEffects.kind, category: personalEffects.category, colour: personalEffects.colour, material: personalEffects.material })
     .from(personalEffects)
     .innerJoin(remains, eq(remains.id, personalEffects.remainsId))
     .where(and(remainsId === null ? undefined : eq(personalEffects.remainsId, remainsId), isNull(personalEffects.voidedAt), isNull(remains.voidedAt)));
-  for (const row of rows) byBody.set(row.remainsId, [...(byBody.get(row.remainsId) ?? []), row.kind]);
+  for (const { remainsId: body, ...effect } of rows) byBody.set(body, [...(byBody.get(body) ?? []), effect]);
   return byBody;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AGE_TOLERANCE_YEARS, compareProfiles, rankCandidates, STATURE_TOLERANCE_CM, type ComparableProfile } from "@/lib/am-pm/comparison";
+import { postmortemProfile } from "@/lib/am-pm/profiles";
 
 const blank: ComparableProfile = { sex: "unknown", ageMin: null, ageMax: null, statureMin: null, statureMax: null, marks: [], teeth: [], medical: [], belongings: [] };
 const profile = (values: Partial<ComparableProfile>): ComparableProfile => ({ ...blank, ...values });
@@ -120,5 +121,19 @@ describe("ranking candidates", () => {
 
   it("keeps only as many leads as asked", () => {
     expect(rankCandidates(body, "pm", candidates, 1).leads.map((lead) => lead.subject)).toEqual(["shirt, watch and tattoo"]);
+  });
+});
+
+describe("a body's effects in its profile", () => {
+  const body = { estimatedSex: "male", ageMin: 30, ageMax: 40 } as const;
+
+  it("counts an effect with the colour and material staff gave it in the catalogue", () => {
+    const pm = postmortemProfile(body, null, [{ kind: "clothing", category: "clothing_upper", colour: "blue", material: "cotton" }]);
+    expect(compareProfiles(profile({ belongings: [blueShirt] }), pm).reasons).toEqual([{ kind: "belongingMatch", points: 4, category: "clothing_upper", colour: "blue", material: "cotton" }]);
+  });
+
+  it("counts an effect without catalogue words by its kind's category alone", () => {
+    const pm = postmortemProfile(body, null, [{ kind: "car_key", category: null, colour: null, material: null }]);
+    expect(pm.belongings).toEqual([{ category: "keys", colour: "unknown", material: "unknown", description: "" }]);
   });
 });

@@ -16,7 +16,7 @@ function personProfiles() {
 function bodyProfiles() {
   return dataset.remains.map((body) => {
     const record = dataset.postmortemRecords.find((candidate) => candidate.remainsId === body.id);
-    const kinds = dataset.personalEffects.filter((effect) => effect.remainsId === body.id).map((effect) => effect.kind);
+    const kinds = dataset.personalEffects.filter((effect) => effect.remainsId === body.id).map((effect) => ({ kind: effect.kind, category: effect.category ?? null, colour: effect.colour ?? null, material: effect.material ?? null }));
     const facts = record && { statureMinCm: record.statureMinCm ?? null, statureMaxCm: record.statureMaxCm ?? null, marks: record.marks ?? [], teeth: record.teeth ?? [], medical: record.medical ?? [], belongings: record.belongings ?? [] };
     return { subject: body.id, profile: postmortemProfile({ estimatedSex: body.estimatedSex ?? "unknown", ageMin: body.ageMin ?? null, ageMax: body.ageMax ?? null }, facts ?? null, kinds) };
   });
