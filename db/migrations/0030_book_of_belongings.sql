@@ -84,7 +84,7 @@ ALTER TABLE "belonging_recognitions" ADD CONSTRAINT "belonging_recognitions_miss
 --> statement-breakpoint
 ALTER TABLE "belonging_recognitions" ADD CONSTRAINT "belonging_recognitions_family_id_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."families"("id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint
-ALTER TABLE "belonging_recognitions" ADD CONSTRAINT "belonging_recognitions_viewing_session_id_fk" FOREIGN KEY ("viewing_session_id") REFERENCES "public"."belonging_viewing_sessions"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "belonging_recognitions" ADD CONSTRAINT "belonging_recognitions_viewing_session_id_belonging_viewing_sessions_id_fk" FOREIGN KEY ("viewing_session_id") REFERENCES "public"."belonging_viewing_sessions"("id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint
 ALTER TABLE "belonging_recognitions" ADD CONSTRAINT "belonging_recognitions_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id } from "./columns";
 import { custodyEvents } from "./custody-events";
 import { identifications } from "./identifications";
@@ -113,3 +113,6 @@ export const familyFollowUps = pgTable(
     check("family_follow_ups_kind", sql`${table.kind} in ('question', 'promised_action')`),
   ],
 );
+
+/** Numbers the office's letters (TRH-DOC-YEAR-NNNNN): one sequence, never reused, gaps allowed. */
+export const issuedDocumentNumberSeq = pgSequence("issued_document_number_seq");
