@@ -78,16 +78,15 @@ const ROUTES: Record<string, RouteRow> = {
     expected: { anonymous: "ok", family: "ok", admin: "redirect", registrar: "redirect", forensic: "redirect", viewer: "redirect" },
   },
   // The portal's forms answer 303 and name the next page; an empty form is a failed sign-in.
-  // The Book of Belongings in the portal: nobody here gets the catalogue or a photograph's bytes (the
-  // demo family of these rows has remote viewing off, the default; the others have no family session
-  // and are sent to the portal's sign-in). The family visitor answers as one without a session on
-  // these two routes; tests/integration/belongings-portal.test.ts covers a family session with
-  // remote viewing off and on.
-  "[locale]/family/belongings/page.tsx": { method: "GET", url: () => "/ar/family/belongings", expected: everyone("redirect") },
+  // The Book of Belongings in the portal: nobody here gets the catalogue or a photograph's bytes. The
+  // demo family of these rows has remote viewing off (the default): for it neither exists; the others
+  // have no family session and are sent to the portal's sign-in (the page) or refused (the photo).
+  // tests/integration/belongings-portal.test.ts covers a family with remote viewing on.
+  "[locale]/family/belongings/page.tsx": { method: "GET", url: () => "/ar/family/belongings", expected: { ...everyone("redirect"), family: "notFound" } },
   "[locale]/family/belongings/photos/[photoId]/[size]/route.ts": {
     method: "GET",
     url: (ids) => `/ar/family/belongings/photos/${ids.photo}/thumbnail`,
-    expected: everyone(401),
+    expected: { ...everyone(401), family: "notFound" },
   },
   "[locale]/family/belongings/recognise/route.ts": { method: "POST", url: () => "/ar/family/belongings/recognise", expected: everyone(303) },
   "[locale]/family/sign-in/route.ts": { method: "POST", url: () => "/ar/family/sign-in", expected: everyone(303) },
