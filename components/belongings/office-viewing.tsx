@@ -8,6 +8,7 @@ import type { RecordRecognitionValues } from "@/lib/belongings/schemas";
 import { PhotoThumbnails, staffPhotoSource } from "./photo-thumbnails";
 import { RecognitionForm } from "./recognition-form";
 import { ViewingScreen, type ViewingLabels } from "./viewing-screen";
+import { itemWords } from "@/components/belongings/item-words";
 
 function viewingLabels(t: (key: `viewing.${keyof ViewingLabels}`) => string): ViewingLabels {
   const keys = ["warningTitle", "warning", "continue", "pause", "resume", "paused", "fullScreen"] as const;
@@ -36,11 +37,7 @@ export function OfficeViewing({ viewingSessionId, items, persons, skipWarning, r
             const category = t(`categories.${item.category}`);
             return (
               <li key={item.effectId} className="space-y-2 rounded border border-line p-3 text-lg" data-testid="viewing-item">
-                <p className="font-medium">
-                  {category}
-                  {item.colour && ` · ${t(`colours.${item.colour}`)}`}
-                  {item.material && ` · ${t(`materials.${item.material}`)}`}
-                </p>
+                <p className="font-medium">{itemWords(t, item)}</p>
                 <p>{item.description}</p>
                 {item.photoIds.length > 0 && <PhotoThumbnails photoIds={item.photoIds} alt={t("photoAlt", { category })} source={staffPhotoSource} />}
                 {recognising === item.effectId ? (

@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { DuplicateCandidate } from "@/lib/people/duplicates";
+import { MatchedPartsText } from "./matched-parts-text";
 import { fullArabicName } from "./person-name";
 import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 
@@ -13,23 +14,6 @@ interface DuplicateCandidatesProps {
   onRegisterAnyway: () => void;
   /** Where a report is being registered: name the person already on file in it instead. */
   onLinkExisting?: (candidate: DuplicateCandidate) => void;
-}
-
-/** Why a candidate is listed: each name part compared, the same name (✓) or a close spelling (≈). */
-function ComparedParts({ parts }: { parts: DuplicateCandidate["parts"] }) {
-  const t = useTranslations("People");
-  if (parts.length === 0) return null;
-  return (
-    <span className="block text-sm text-muted" data-testid="duplicate-parts">
-      <span className="sr-only">{t("matchedPartsLabel")}: </span>
-      {parts.map((part, index) => (
-        <span key={part.role}>
-          {index > 0 && " · "}
-          {t(`matchedParts.${part.role}`)} {t(`matchQuality.${part.quality}`)}
-        </span>
-      ))}
-    </span>
-  );
 }
 
 /**
@@ -58,7 +42,9 @@ export function DuplicateCandidates({ candidates, onRegisterAnyway, onLinkExisti
               {" · "}
               {candidate.lastSeenOn === null ? t("duplicateLastSeenUnknown") : t("duplicateLastSeen", { date: formatDate(locale, candidate.lastSeenOn) })}
             </span>
-            <ComparedParts parts={candidate.parts} />
+            <span className="block">
+              <MatchedPartsText parts={candidate.parts} t={t} testId="duplicate-parts" />
+            </span>
             {onLinkExisting && (
               <button type="button" onClick={() => onLinkExisting(candidate)} className="mt-1 rounded border border-line bg-white px-3 py-1 text-sm" data-testid="link-existing">
                 {tEdits("linkExisting")}

@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, staffSignInThrottles, users } from "@/db/schema";
@@ -7,28 +5,10 @@ import { verifyPassword } from "@/lib/auth/argon2";
 import { activeSignInLocks } from "@/lib/auth/sign-in-throttle";
 import { testBackends, type TestDatabase } from "./support/databases";
 import { createUser } from "./support/factories";
+import { runScript } from "./support/run-script";
 import { runScriptInProcess } from "./support/run-script-in-process";
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const postgres = (await testBackends()).find((backend) => backend.name === "PostgreSQL");
-
-/** Runs a command as `npm run` does, with `input` piped to standard input. */
-function runWithInput(script: string, databaseUrl: string, args: string[], input: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--import", "./scripts/support/register-server-only.mjs", script, ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 describe.skipIf(!postgres || postgres.skip)("user:list, user:unlock and user:reset-password on the command line", () => {
   let database: TestDatabase | undefined;
@@ -77,7 +57,7 @@ describe.skipIf(!postgres || postgres.skip)("user:list, user:unlock and user:res
     expect(refused.stderr).toContain("--password is not accepted");
 
     const password = "the well at bir el-ghanam";
-    const result = await runWithInput("scripts/user-reset-password.ts", url(), ["--username", user.username], `${password}\n`);
+    const result = await runScript("scripts/user-reset-password.ts", { DATABASE_URL: url() }, ["--username", user.username], `${password}\n`);
     expect(result.exitCode, result.stderr).toBe(0);
     const [changed] = await db().select().from(users).where(eq(users.id, user.id));
     expect(changed && (await verifyPassword(changed.passwordHash, password))).toBe(true);

@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
@@ -7,32 +5,13 @@ import { auditLog, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/argon2";
 import { testBackends, type TestDatabase } from "./support/databases";
 import { uniqueSuffix } from "./support/factories";
+import { runScript, type ScriptResult } from "./support/run-script";
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const PASSWORD = "a long walk to tarhuna";
 
-interface CommandResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs scripts/user-create.ts as `npm run user:create` does (server-only resolved by the hook), with `input` piped to standard input. */
-function runUserCreate(databaseUrl: string, commandArguments: string[], input: string): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--import", "./scripts/support/register-server-only.mjs", "scripts/user-create.ts", ...commandArguments], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** Runs scripts/user-create.ts as `npm run user:create` does, with `input` piped to standard input. */
+function runUserCreate(databaseUrl: string, commandArguments: string[], input: string): Promise<ScriptResult> {
+  return runScript("scripts/user-create.ts", { DATABASE_URL: databaseUrl }, commandArguments, input);
 }
 
 const postgres = (await testBackends()).find((backend) => backend.name === "PostgreSQL");

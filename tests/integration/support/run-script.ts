@@ -19,23 +19,28 @@ function changedEnvironment(changes: Record<string, string | undefined>): NodeJS
   return environment;
 }
 
-/** Runs one of the project's scripts as a person would, in an environment changed by `changes`. */
+/**
+ * Runs one of the project's scripts as a person would, in an environment changed by `changes`, with
+ * `input` piped to its standard input (a password typed at the prompt) when given.
+ */
 export function runScript(
   script: string,
   changes: Record<string, string | undefined>,
   args: readonly string[] = [],
+  input?: string,
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["tsx", "--import", "./scripts/support/register-server-only.mjs", script, ...args], {
       cwd: projectRoot,
       env: changedEnvironment(changes),
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
+    if (input !== undefined) child.stdin?.end(input);
   });
 }

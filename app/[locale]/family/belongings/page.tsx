@@ -14,6 +14,7 @@ import { readFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { itemWords } from "@/components/belongings/item-words";
 
 interface PortalCataloguePageProps {
   params: Promise<{ locale: Locale }>;
@@ -68,11 +69,7 @@ export default async function PortalCataloguePage({ params, searchParams }: Port
             const category = t(`categories.${item.category}`);
             return (
               <li key={item.effectId} className="space-y-2 rounded border border-line p-3" data-testid="portal-item">
-                <p className="font-medium">
-                  {category}
-                  {item.colour && ` · ${t(`colours.${item.colour}`)}`}
-                  {item.material && ` · ${t(`materials.${item.material}`)}`}
-                </p>
+                <p className="font-medium">{itemWords(t, item)}</p>
                 <p>{item.description}</p>
                 {item.photoIds.length > 0 && <PhotoThumbnails photoIds={item.photoIds} alt={t("photoAlt", { category })} source={photoSource} />}
                 <details>

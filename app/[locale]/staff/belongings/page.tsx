@@ -8,6 +8,7 @@ import { getStaffCatalogue } from "@/lib/belongings/catalogue";
 import { readCatalogueFilters } from "@/lib/belongings/catalogue-filters";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { itemWords } from "@/components/belongings/item-words";
 
 interface CataloguePageProps {
   params: Promise<{ locale: Locale }>;
@@ -44,11 +45,7 @@ export default async function BelongingsCataloguePage({ params, searchParams }: 
             const category = t(`categories.${item.category}`);
             return (
               <li key={item.effectId} className="space-y-2 rounded border border-line p-3" data-testid="catalogue-item">
-                <p className="font-medium">
-                  {category}
-                  {item.colour && ` · ${t(`colours.${item.colour}`)}`}
-                  {item.material && ` · ${t(`materials.${item.material}`)}`}
-                </p>
+                <p className="font-medium">{itemWords(t, item)}</p>
                 <p>{item.description}</p>
                 {item.photoIds.length > 0 ? <PhotoThumbnails photoIds={item.photoIds} alt={t("photoAlt", { category })} source={staffPhotoSource} /> : <p className="text-sm text-muted">{t("noPhoto")}</p>}
                 <p className="text-sm">
