@@ -1,22 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { inputClassName } from "@/components/forms/field";
 import type { CatalogueFilters } from "@/lib/belongings/catalogue-filters";
 import { BELONGING_CATEGORIES, BELONGING_COLOURS, BELONGING_MATERIALS } from "@/lib/belongings/vocabulary";
-
-function Choice({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
-  return (
-    <label className="space-y-1 text-sm">
-      <span className="block font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className={inputClassName}>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+import { FilterChoice } from "@/components/forms/filter-choice";
 
 /** A plain GET form: the filters live in the address. `keep` carries hidden values across (a warning already read). */
 export async function CatalogueFilterForm({ filters, keep = {} }: { filters: CatalogueFilters; keep?: Record<string, string> }) {
@@ -26,9 +11,9 @@ export async function CatalogueFilterForm({ filters, keep = {} }: { filters: Cat
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Choice name="category" label={t("category")} value={filters.category} options={[["", t("anyCategory")], ...BELONGING_CATEGORIES.map((value): [string, string] => [value, t(`categories.${value}`)])]} />
-      <Choice name="colour" label={t("colour")} value={filters.colour} options={[["", t("anyColour")], ...BELONGING_COLOURS.map((value): [string, string] => [value, t(`colours.${value}`)])]} />
-      <Choice name="material" label={t("material")} value={filters.material} options={[["", t("anyMaterial")], ...BELONGING_MATERIALS.map((value): [string, string] => [value, t(`materials.${value}`)])]} />
+      <FilterChoice name="category" label={t("category")} value={filters.category} options={[["", t("anyCategory")], ...BELONGING_CATEGORIES.map((value): [string, string] => [value, t(`categories.${value}`)])]} />
+      <FilterChoice name="colour" label={t("colour")} value={filters.colour} options={[["", t("anyColour")], ...BELONGING_COLOURS.map((value): [string, string] => [value, t(`colours.${value}`)])]} />
+      <FilterChoice name="material" label={t("material")} value={filters.material} options={[["", t("anyMaterial")], ...BELONGING_MATERIALS.map((value): [string, string] => [value, t(`materials.${value}`)])]} />
       <div className="flex items-end gap-2">
         <button type="submit" className="rounded bg-accent px-4 py-2 font-medium text-white">
           {t("filter")}
