@@ -1,6 +1,6 @@
 import type { FrequencyTable } from "./frequencies";
 import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
-import { pedigreeLikelihoodRatio, type FrequencyInput } from "./pedigree/ratio";
+import { prepareLikelihoodRatio, type FrequencyInput, type PreparedLikelihoodRatio } from "./pedigree/ratio";
 import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
 import type { NuclearFamilyAtLocus } from "./nuclear-family";
@@ -40,24 +40,17 @@ export function computeKinship(
   references: readonly Reference[],
   options: KinshipOptions,
 ): KinshipResult {
+  return prepareKinship(table, references, options)(missing);
+}
+
+/**
+ * computeKinship made ready for one set of references and asked for any number of missing-person
+ * profiles (the DVI layer's every body against one family): the pedigree is placed once and each
+ * locus computed once per distinct genotype (prepareLikelihoodRatio).
+ */
+export function prepareKinship(table: FrequencyTable, references: readonly Reference[], options: KinshipOptions): (missing: Profile) => KinshipResult {
   const mutation = mutationModelFor(options);
-  try {
-    const { persons, warnings, assumedSides } = legacyPedigree(references);
-    const profiles = Object.fromEntries([[LEGACY_MISSING_ID, missing], ...references.map((reference) => [reference.id, reference.genotype] as const)]);
-    const result = pedigreeLikelihoodRatio(
-      { persons, missing: LEGACY_MISSING_ID, profiles },
-      tableData(table),
-      { theta: options.theta, mutation, minFrequency: table.minFrequency },
-    );
-    return {
-      ...result,
-      warnings: [...warnings, ...result.warnings],
-      usedReferences: references.map((reference) => reference.id),
-      assumedSides,
-      placementProblem: null,
-      mutation,
-    };
-  } catch (error) {
+  const failed = (error: unknown): KinshipResult => {
     if (!(error instanceof PedigreeError)) throw error;
     return {
       lr: Number.NaN,
@@ -71,7 +64,32 @@ export function computeKinship(
       placementProblem: error.message,
       mutation,
     };
+  };
+  let prepared: { ratio: PreparedLikelihoodRatio; warnings: string[]; assumedSides: string[] };
+  try {
+    const { persons, warnings, assumedSides } = legacyPedigree(references);
+    const profiles = Object.fromEntries(references.map((reference) => [reference.id, reference.genotype] as const));
+    const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, tableData(table), { theta: options.theta, mutation, minFrequency: table.minFrequency });
+    prepared = { ratio, warnings, assumedSides };
+  } catch (error) {
+    failed(error);
+    return () => failed(error);
   }
+  return (missing) => {
+    try {
+      const result = prepared.ratio(missing);
+      return {
+        ...result,
+        warnings: [...prepared.warnings, ...result.warnings],
+        usedReferences: references.map((reference) => reference.id),
+        assumedSides: prepared.assumedSides,
+        placementProblem: null,
+        mutation,
+      };
+    } catch (error) {
+      return failed(error);
+    }
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FrequencyTable } from "../frequencies";
-import { computeKinship, type KinshipResult } from "../likelihood";
+import { prepareKinship, type KinshipResult } from "../likelihood";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
 import { NOT_IN_DATABASE, solveJoint } from "./joint";
@@ -53,8 +53,18 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const references = new Map(candidates.map((candidate) => [candidate.id, candidate.references]));
   const results = new Map<string, KinshipResult>();
   const pairs: DviPair[] = [];
+  // One prepared pedigree per family: its bodies share each locus's computation per genotype.
+  const prepared = new Map<string, (missing: Profile) => KinshipResult>();
+  const exactFor = (candidateId: string) => {
+    let compute = prepared.get(candidateId);
+    if (!compute) {
+      compute = prepareKinship(table, references.get(candidateId) ?? [], settings);
+      prepared.set(candidateId, compute);
+    }
+    return compute;
+  };
   for (const entry of screened) {
-    const exact = computeKinship(table, profiles.get(entry.remainsId) as Profile, references.get(entry.candidateIds[0] ?? "") ?? [], settings);
+    const exact = exactFor(entry.candidateIds[0] ?? "")(profiles.get(entry.remainsId) as Profile);
     for (const candidateId of entry.candidateIds) {
       results.set(`${entry.remainsId}\u0000${candidateId}`, exact);
       const lr = Number.isNaN(exact.lr) ? 0 : exact.lr;

@@ -40,12 +40,109 @@ function locusLikelihood(
   return pedigreeLikelihood(pruned, kept.map((i) => all[i] ?? null), locus, theta);
 }
 
+/** One locus of one comparison: its ratio (null when the references contradict one another), whether it needs a mutation, and what it warned of. */
+interface LocusOutcome {
+  ratio: number | null;
+  inconsistent: boolean;
+  warnings: string[];
+}
+
+/** A pedigree made ready for many missing-person profiles (prepareLikelihoodRatio). */
+export type PreparedLikelihoodRatio = (
+  missingProfile: Readonly<Record<string, Genotype>>,
+  missingDropout?: number,
+  /** False when the caller needs only the LR: inconsistentLoci is then left empty. */
+  countInconsistent?: boolean,
+) => PedigreeResult;
+
 /**
  * LR = P(profiles | H1) / P(profiles | H2), per locus and multiplied over loci. H1: the pedigree as
  * given. H2: the missing person's place is held by an untyped person of the same sex, and the
  * missing person is an extra founder, drawn with everyone else's founders under the same θ.
  * Compared: loci typed in the missing person and in at least one other person.
+ *
+ * Prepared once for a pedigree and its references, then asked for any number of missing-person
+ * profiles (every body against one family): a locus's outcome depends on nothing but the missing
+ * person's genotype and drop-out there, so bodies sharing a genotype at a locus share its
+ * computation, and the product over loci is taken in the same order as for a single question.
  */
+export function prepareLikelihoodRatio(base: PedigreeCase, frequencies: FrequencyInput, options: PedigreeOptions): PreparedLikelihoodRatio {
+  checkCase(base);
+  if (!(options.theta >= 0 && options.theta < 1)) throw new PedigreeError(`theta must lie in [0, 1), got ${options.theta}`);
+  const missingPerson = base.persons.find((person) => person.id === base.missing) as PedigreePerson;
+  const h1 = indexPedigree(base.persons);
+  const h2 = indexPedigree([...base.persons, { id: UNRELATED, sex: missingPerson.sex }]);
+  const others = Object.entries(base.profiles).filter(([id]) => id !== base.missing);
+  const baseDropout = { ...(base.dropout ?? {}) };
+  const outcomes = new Map<string, LocusOutcome>();
+
+  function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
+    const table = frequencies[locusName];
+    if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
+    const h1Profiles: ProfilesById = new Map([...others, [base.missing, { [locusName]: genotype }]]);
+    const h2Profiles: ProfilesById = new Map([...others, [UNRELATED, { [locusName]: genotype }]]);
+    const observed = [...others.flatMap(([, profile]) => profile[locusName] ?? []), ...genotype];
+    const locusWith = (mutation: PedigreeOptions["mutation"]) =>
+      buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
+        minFrequency: options.minFrequency,
+        silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
+        mutation,
+      });
+    const locus = locusWith(options.mutation);
+    const withMissing = locusLikelihood(h1, h1Profiles, dropout, locusName, locus, options.theta);
+    const unrelated = locusLikelihood(h2, h2Profiles, dropout, locusName, locus, options.theta);
+    const ratio = unrelated === 0 ? null : withMissing / unrelated;
+    let inconsistent = false;
+    if (ratio !== null && countInconsistent) {
+      if (options.mutation.model === "none") inconsistent = ratio === 0;
+      else {
+        // Without mutation the locus is inconsistent when H1 is impossible and H2 is not; H2 is
+        // computed only when H1 is impossible, which is rare. Whether a likelihood is 0 does not
+        // depend on θ (θ < 1 leaves every founder allele of positive frequency a positive prior,
+        // and one of frequency 0 none), so the test runs at θ = 0, without the joint founder sum.
+        const strictLocus = locusWith(NO_MUTATION);
+        inconsistent =
+          locusLikelihood(h1, h1Profiles, dropout, locusName, strictLocus, 0) === 0 &&
+          locusLikelihood(h2, h2Profiles, dropout, locusName, strictLocus, 0) !== 0;
+      }
+    }
+    return { ratio, inconsistent, warnings: locus.warnings };
+  }
+
+  return (missingProfile, missingDropout, countInconsistent = true) => {
+    const dropout = { ...baseDropout };
+    const missingD = missingDropout ?? baseDropout[base.missing];
+    if (missingD !== undefined) {
+      if (!(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
+      dropout[base.missing] = missingD;
+      dropout[UNRELATED] = missingD;
+    }
+    const loci = Object.keys(missingProfile).filter((locus) => others.some(([, profile]) => profile[locus]));
+    const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
+    for (const locusName of loci) {
+      const genotype = missingProfile[locusName] as Genotype;
+      const key = `${locusName}\u0000${genotype.join("\u0000")}\u0000${missingD ?? 0}\u0000${countInconsistent}`;
+      let outcome = outcomes.get(key);
+      if (!outcome) {
+        outcome = locusOutcome(locusName, genotype, dropout, countInconsistent);
+        outcomes.set(key, outcome);
+      }
+      for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
+      if (outcome.ratio === null) {
+        result.referenceInconsistentLoci.push(locusName);
+        result.warnings.push(`${locusName}: the references contradict one another whoever the missing person is; the locus is left out`);
+        continue;
+      }
+      result.loci[locusName] = outcome.ratio;
+      result.lr *= outcome.ratio;
+      result.log10Lr += Math.log10(outcome.ratio);
+      if (outcome.inconsistent) result.inconsistentLoci.push(locusName);
+    }
+    return result;
+  };
+}
+
+/** One question: prepareLikelihoodRatio asked once. */
 export function pedigreeLikelihoodRatio(
   input: PedigreeCase,
   frequencies: FrequencyInput,
@@ -53,50 +150,7 @@ export function pedigreeLikelihoodRatio(
   /** False when the caller needs only the LR: inconsistentLoci is then left empty (a simulation without mutation has none). */
   countInconsistent = true,
 ): PedigreeResult {
-  checkCase(input);
-  if (!(options.theta >= 0 && options.theta < 1)) throw new PedigreeError(`theta must lie in [0, 1), got ${options.theta}`);
-  const missingPerson = input.persons.find((person) => person.id === input.missing) as PedigreePerson;
-  const h1 = indexPedigree(input.persons);
-  const h2 = indexPedigree([...input.persons, { id: UNRELATED, sex: missingPerson.sex }]);
   const missingProfile = input.profiles[input.missing] ?? {};
-  const h1Profiles: ProfilesById = new Map(Object.entries(input.profiles));
-  const h2Profiles: ProfilesById = new Map([
-    ...Object.entries(input.profiles).filter(([id]) => id !== input.missing),
-    [UNRELATED, missingProfile],
-  ]);
-  const dropout = { ...(input.dropout ?? {}) };
-  if (dropout[input.missing] !== undefined) dropout[UNRELATED] = dropout[input.missing] ?? 0;
-  const others = Object.entries(input.profiles).filter(([id]) => id !== input.missing);
-  const loci = Object.keys(missingProfile).filter((locus) => others.some(([, profile]) => profile[locus]));
-
-  const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
-  for (const locusName of loci) {
-    const table = frequencies[locusName];
-    if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
-    const observed = Object.values(input.profiles).flatMap((profile) => profile[locusName] ?? []);
-    const ratioWith = (mutation: PedigreeOptions["mutation"]) => {
-      const locus = buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
-        minFrequency: options.minFrequency,
-        silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
-        mutation,
-      });
-      const withMissing = locusLikelihood(h1, h1Profiles, dropout, locusName, locus, options.theta);
-      const unrelated = locusLikelihood(h2, h2Profiles, dropout, locusName, locus, options.theta);
-      return { ratio: unrelated === 0 ? null : withMissing / unrelated, warnings: locus.warnings };
-    };
-    const { ratio, warnings } = ratioWith(options.mutation);
-    for (const warning of warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
-    if (ratio === null) {
-      result.referenceInconsistentLoci.push(locusName);
-      result.warnings.push(`${locusName}: the references contradict one another whoever the missing person is; the locus is left out`);
-      continue;
-    }
-    result.loci[locusName] = ratio;
-    result.lr *= ratio;
-    result.log10Lr += Math.log10(ratio);
-    if (!countInconsistent) continue;
-    const strict = options.mutation.model === "none" ? ratio : ratioWith(NO_MUTATION).ratio;
-    if (strict === 0) result.inconsistentLoci.push(locusName);
-  }
-  return result;
+  const others = Object.fromEntries(Object.entries(input.profiles).filter(([id]) => id !== input.missing));
+  return prepareLikelihoodRatio({ ...input, profiles: others }, frequencies, options)(missingProfile, input.dropout?.[input.missing], countInconsistent);
 }
