@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LtrText } from "@/components/layout/ltr-text";
+import { Link } from "@/lib/i18n/navigation";
 import type { FamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
 
 const percent = (value: number) => `${(100 * value).toFixed(0)} %`;
@@ -38,6 +39,7 @@ export async function FamilySamplingAdviceSection({ advice }: { advice: FamilySa
                     <th scope="col" className="text-start">{t("inclusionAfter")}</th>
                     <th scope="col" className="text-start">{t("gain")}</th>
                     <th scope="col" className="text-start">{t("exclusionAfter")}</th>
+                    <th scope="col" className="text-start">{people("invitation.title")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -54,6 +56,11 @@ export async function FamilySamplingAdviceSection({ advice }: { advice: FamilySa
                       </td>
                       <td>
                         <LtrText>{percent(donor.power.exclusionPower)}</LtrText>
+                      </td>
+                      <td>
+                        <Link href={`/staff/donors/${donor.donorId}/invitation`} className="text-accent underline" data-testid="sampling-advice-invitation">
+                          {people("invitation.link")}
+                        </Link>
                       </td>
                     </tr>
                   ))}

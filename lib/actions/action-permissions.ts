@@ -22,6 +22,7 @@ export const ACTION_PERMISSIONS = {
   "donors.create": "people.write",
   "donors.update": "people.write",
   "donors.void": "people.write",
+  "donors.printInvitation": "personalData.export",
   "persons.create": "people.write",
   "persons.update": "people.write",
   "persons.merge": "people.write",

@@ -161,6 +161,7 @@ export const mergeSchema = z
   .refine((values) => values.survivorId !== values.mergedId, { error: "mergeSamePerson", path: ["mergedId"] });
 
 export const printReceiptSchema = z.object({ sampleId: recordId });
+export const printInvitationSchema = z.object({ donorId: recordId });
 
 export type FamilyValues = z.infer<typeof familySchema>;
 export type MissingPersonValues = z.infer<typeof missingPersonSchema>;

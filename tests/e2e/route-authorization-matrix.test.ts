@@ -112,6 +112,7 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/families/[familyId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}`, expected: staffPage("people.read") },
   "[locale]/staff/families/[familyId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}/edit`, expected: staffPage("people.write") },
   "[locale]/staff/donors/[donorId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/donors/${ids.donor}/edit`, expected: staffPage("people.write") },
+  "[locale]/staff/donors/[donorId]/invitation/page.tsx": { method: "GET", url: (ids) => `/ar/staff/donors/${ids.donor}/invitation`, expected: staffPage("personalData.export") },
   "[locale]/staff/persons/[personId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}`, expected: staffPage("people.read") },
   "[locale]/staff/persons/[personId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}/edit`, expected: staffPage("people.write") },
   "[locale]/staff/persons/[personId]/antemortem/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}/antemortem`, expected: staffPage("people.write") },

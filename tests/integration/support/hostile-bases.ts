@@ -145,6 +145,12 @@ async function createBaseRecords(db: Database, call: ActionCaller, codes: CodeAl
     ...{ collectedOn: "2024-03-01", collectedByName: "فريق الجمع", consentGiven: true, consentScope: "identification_only", consentFormRef: "CF-2024-001" },
   };
   const { sampleId } = await created<{ sampleId: string }>("samples.collect", { ...sample, barcode: codes.barcodeNumber() });
+  // A relative still to be invited to give a sample (the invitation letter refuses one who has given).
+  const { donorId: unsampledDonorId } = await created<{ donorId: string }>("donors.create", {
+    ...donor,
+    ...{ givenName: "سالم", sex: "male" },
+    relationships: [{ missingPersonId, relationship: "father" }],
+  });
   const { siteId } = await created<{ siteId: string }>("graveSites.create", { ...GRAVE_SITE_VALUES, code: codes.siteCode() });
   const siteCode = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site").code;
   const { remainsId } = await created<{ remainsId: string }>("remains.create", { ...REMAINS_VALUES, siteId, code: codes.remainsCode(siteCode) });
@@ -153,7 +159,7 @@ async function createBaseRecords(db: Database, call: ActionCaller, codes: CodeAl
   const approver = await createUser(db, "forensic");
   await db.transaction((tx) => approveFrequencyTable(tx, tableId, approver.id));
   const barcode = one(await db.select().from(dnaSamples).where(eq(dnaSamples.id, sampleId)), "the sample").barcode;
-  return { familyId, missingPersonId, donorId, sampleId, siteId, siteCode, remainsId, barcode, person, donor, sample };
+  return { familyId, missingPersonId, donorId, unsampledDonorId, sampleId, siteId, siteCode, remainsId, barcode, person, donor, sample };
 }
 
 type BaseRecords = Awaited<ReturnType<typeof createBaseRecords>>;
@@ -342,6 +348,7 @@ function sampleBases(db: Database, codes: CodeAllocator, records: BaseRecords): 
     },
     "samples.void": voidOf(() => createReferenceSample(db, donorId, codes.barcodeNumber())),
     "samples.printReceipt": { fields: { sampleId: ID }, prepare: async () => ({ sampleId }) },
+    "donors.printInvitation": { fields: { donorId: ID }, prepare: async () => ({ donorId: records.unsampledDonorId }) },
     // Each call seals the sample it names: a fresh one per call.
     "samples.withdrawConsent": {
       fields: { withdrawnOn: DATE, wordingVersion: text(200), note: text(4000), version: VERSION },
