@@ -90,8 +90,9 @@ export default function LeafletLocationMap(props: LocationMapProps) {
         data-testid="location-map"
         data-basemap={basemapLoaded ? "loaded" : "loading"}
       />
+      {/* Above the attribution line, which the data's licence asks to keep in view. */}
       {tilesFailed && (
-        <p className="absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow" role="status">
+        <p className="absolute inset-x-2 bottom-6 z-[1000] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow" role="status">
           {props.labels.offline}
         </p>
       )}

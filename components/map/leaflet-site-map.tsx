@@ -131,8 +131,9 @@ export default function LeafletSiteMap(props: SiteMapProps) {
         data-basemap={basemapLoaded ? "loaded" : "loading"}
         className="absolute inset-0 !bg-[#dbe7ea] font-sans"
       />
+      {/* Above the attribution line, which the data's licence asks to keep in view. */}
       {tilesFailed && (
-        <p role="status" data-testid="map-tiles-unavailable" className="absolute bottom-2 left-2 z-[1000] max-w-[60%] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow">
+        <p role="status" data-testid="map-tiles-unavailable" className="absolute bottom-6 left-2 z-[1000] max-w-[60%] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow">
           {labels.tilesUnavailable}
         </p>
       )}

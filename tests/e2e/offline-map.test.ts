@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage } from "./support/open-page";
@@ -45,6 +45,16 @@ function basemapPixels(page: Page, mapTestId: string): Promise<{ tiles: number; 
   });
 }
 
+/** Whether the offline notice covers the map's attribution, which the data's licence asks to keep in view. */
+async function noticeCoversAttribution(page: Page, notice: Locator, mapTestId: string): Promise<boolean> {
+  const [noticeBox, attributionBox] = await Promise.all([notice.boundingBox(), page.getByTestId(mapTestId).locator(".leaflet-control-attribution").boundingBox()]);
+  if (!noticeBox || !attributionBox) throw new Error("the notice or the attribution is not shown");
+  const apart =
+    noticeBox.x + noticeBox.width <= attributionBox.x || attributionBox.x + attributionBox.width <= noticeBox.x ||
+    noticeBox.y + noticeBox.height <= attributionBox.y || attributionBox.y + attributionBox.height <= noticeBox.y;
+  return !apart;
+}
+
 async function axeViolations(page: Page): Promise<Array<{ rule: string; targets: string[] }>> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
@@ -67,6 +77,7 @@ describe("maps without internet", () => {
     expect(refused.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator(".leaflet-control-attribution").innerText()).toContain("GeoNames");
     expect(await page.locator(".leaflet-control-attribution svg").count(), "Leaflet's flag is gone").toBe(0);
+    expect(await noticeCoversAttribution(page, page.getByTestId("map-tiles-unavailable"), "site-map")).toBe(false);
     await page.getByTestId("site-map").screenshot({ path: screenshotPath(context.task.name, "map") });
   });
 
@@ -77,7 +88,9 @@ describe("maps without internet", () => {
     await page.locator('[data-testid="location-map"][data-basemap="loaded"]').waitFor({ state: "attached", timeout: 30_000 });
     await expect.poll(async () => (await basemapPixels(page, "location-map")).ink, { timeout: 15_000 }).toBeGreaterThan(50);
     expect((await basemapPixels(page, "location-map")).land).toBeGreaterThan(1000);
-    await page.getByRole("status").filter({ hasText: "لا اتصال بخادم الخرائط" }).waitFor({ state: "visible" });
+    const notice = page.getByRole("status").filter({ hasText: "لا اتصال بخادم الخرائط" });
+    await notice.waitFor({ state: "visible" });
+    expect(await noticeCoversAttribution(page, notice, "location-map")).toBe(false);
     expect(refused.length).toBeGreaterThan(0);
     await page.getByTestId("location-map").click();
     await expect.poll(() => page.locator("#latitude").inputValue()).toMatch(/^32\.\d+/);
