@@ -4,12 +4,15 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const production = process.env.NODE_ENV === "production";
 
-/** Headers on every response, static files included; the page CSP with its nonce is set in proxy.ts. */
+/**
+ * Headers on every response, static files included; the page CSP with its nonce is set in proxy.ts.
+ * Geolocation is allowed to the registry's own pages only: the grave-site form's "use my position".
+ */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()" },
   ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 

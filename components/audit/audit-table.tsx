@@ -5,6 +5,7 @@ import type { AuditEntryView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AuditFieldChanges } from "./audit-field-changes";
 import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
@@ -19,7 +20,7 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
     return actions.has(action as never) ? actions(action as never) : null;
   };
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={t("caption")}>
       <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-accent-soft">
@@ -51,13 +52,13 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
               </td>
               <td className={cell}>{isAuditEntity(entry.entity) ? entities(entry.entity) : <bdi>{entry.entity}</bdi>}</td>
               <td className={`${cell} break-all font-mono text-xs`}><bdi>{entry.entityId}</bdi></td>
-              <td className={cell}>
+              <td className={`${cell} wraps`}>
                 <AuditFieldChanges before={entry.before} after={entry.after} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

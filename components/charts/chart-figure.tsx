@@ -31,27 +31,31 @@ export function ChartFigure({
       <h3 id={`${id}-title`} className="font-semibold">{title}</h3>
       {children}
       <figcaption className="text-sm text-muted">{caption}</figcaption>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeading}</th>
-            {columns.map((column) => (
-              <th key={column.heading} scope="col">{column.heading}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rowLabels.map((label, index) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
+      {/* The box is what is visually hidden: a table ignores the 1 px width and, in right-to-left,
+          reached off the page's left edge on a phone. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeading}</th>
               {columns.map((column) => (
-                <td key={column.heading}>{column.values[index]}</td>
+                <th key={column.heading} scope="col">{column.heading}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rowLabels.map((label, index) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {columns.map((column) => (
+                  <td key={column.heading}>{column.values[index]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -15,13 +15,13 @@ export async function SiteFilterForm({
   const t = await getTranslations("Dashboard");
   return (
     <form method="get" className="flex flex-wrap items-end gap-3" data-testid="site-filter">
-      <div className="flex flex-col gap-1">
+      <div className="flex min-w-0 max-w-full flex-col gap-1">
         <label htmlFor="site" className="text-sm font-medium">{t("filterLabel")}</label>
         <select
           id="site"
           name="site"
           defaultValue={selectedCode ?? ""}
-          className="rounded border border-line bg-white px-3 py-2"
+          className="max-w-full rounded border border-line bg-white px-3 py-2"
         >
           <option value="">{t("allSites")}</option>
           {sites.map((site) => (

@@ -5,12 +5,13 @@ import type { GraveSiteListEntry } from "@/lib/forensic/site-queries";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 export async function GraveSiteTable({ sites, locale }: { sites: GraveSiteListEntry[]; locale: Locale }) {
   const [t, statuses] = await Promise.all([getTranslations("GraveSites"), getTranslations("SiteStatus")]);
   if (sites.length === 0) return <p className="text-muted">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={t("title")}>
       <table className="w-full text-start text-sm" data-testid="grave-site-table">
         <TableHead headings={[t("code"), locale === "ar" ? t("nameAr") : t("nameEn"), t("status"), t("discoveredOn"), t("remainsCount"), t("identifiedCount")]} />
         <tbody>
@@ -30,6 +31,6 @@ export async function GraveSiteTable({ sites, locale }: { sites: GraveSiteListEn
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

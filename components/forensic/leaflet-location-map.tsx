@@ -4,10 +4,14 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
 import { outlineLayer } from "@/components/map/leaflet-layers";
+import { LEAFLET_PREFIX, offlineBasemapLayer } from "@/components/map/offline-basemap";
 import { TARHUNA } from "@/lib/map/places";
 import type { LocationMapProps } from "./location-map-props";
 
+/** A site's point, close enough to see where it lies. */
 const SITE_ZOOM = 10;
+/** No point yet: Tarhuna with the towns around it (the offline basemap names them), to click in. */
+const AREA_ZOOM = 9;
 const POINT_STYLE = { radius: 8, color: "#ffffff", weight: 2, fillColor: "#a1440b", fillOpacity: 1 };
 
 function pointOf(latitude: number | null, longitude: number | null): L.LatLngTuple | null {
@@ -15,11 +19,15 @@ function pointOf(latitude: number | null, longitude: number | null): L.LatLngTup
   return [latitude, longitude];
 }
 
-function createMap(container: HTMLElement, props: LocationMapProps, onTilesFailed: () => void): L.Map {
-  const centre = pointOf(props.latitude, props.longitude) ?? [TARHUNA.latitude, TARHUNA.longitude];
-  const map = L.map(container, { minZoom: 5, maxZoom: 18 }).setView(centre, SITE_ZOOM);
-  // The outline lies beneath the tiles: it is the whole map when they cannot load (offline).
+function createMap(container: HTMLElement, props: LocationMapProps, onTilesFailed: () => void, onBasemapLoaded: () => void): L.Map {
+  const point = pointOf(props.latitude, props.longitude);
+  const map = L.map(container, { minZoom: 5, maxZoom: 18 }).setView(point ?? [TARHUNA.latitude, TARHUNA.longitude], point ? SITE_ZOOM : AREA_ZOOM);
+  map.attributionControl.setPrefix(LEAFLET_PREFIX);
+  // The outline, then the registry's own offline basemap, lie beneath the tiles: they are the map
+  // when the tiles cannot load (offline).
   outlineLayer(map, props.outline).addTo(map);
+  map.createPane("basemap").style.zIndex = "160";
+  offlineBasemapLayer(props.locale, "basemap").once("load", onBasemapLoaded).addTo(map);
   L.circleMarker([TARHUNA.latitude, TARHUNA.longitude], { radius: 4, color: "#1c1917", interactive: false }).addTo(map);
   if (props.tiles) {
     let tileLoaded = false;
@@ -42,6 +50,7 @@ export default function LeafletLocationMap(props: LocationMapProps) {
   const markerRef = useRef<L.CircleMarker | null>(null);
   const pickRef = useRef(props.onPick);
   const [tilesFailed, setTilesFailed] = useState(false);
+  const [basemapLoaded, setBasemapLoaded] = useState(false);
   const { outline, tiles, latitude, longitude } = props;
 
   useEffect(() => {
@@ -51,7 +60,7 @@ export default function LeafletLocationMap(props: LocationMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = createMap(container, { ...props, outline, tiles }, () => setTilesFailed(true));
+    const map = createMap(container, { ...props, outline, tiles }, () => setTilesFailed(true), () => setBasemapLoaded(true));
     map.on("click", (event: L.LeafletMouseEvent) => pickRef.current?.(event.latlng.lat, event.latlng.lng));
     mapRef.current = map;
     return () => {
@@ -75,13 +84,15 @@ export default function LeafletLocationMap(props: LocationMapProps) {
     <>
       <div
         ref={containerRef}
-        className={`absolute inset-0 ${props.onPick ? "cursor-crosshair" : ""}`}
+        className={`absolute inset-0 !bg-[#dbe7ea] font-sans ${props.onPick ? "cursor-crosshair" : ""}`}
         role="application"
         aria-label={props.labels.map}
         data-testid="location-map"
+        data-basemap={basemapLoaded ? "loaded" : "loading"}
       />
+      {/* Above the attribution line, which the data's licence asks to keep in view. */}
       {tilesFailed && (
-        <p className="absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow" role="status">
+        <p className="absolute inset-x-2 bottom-6 z-[1000] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow" role="status">
           {props.labels.offline}
         </p>
       )}

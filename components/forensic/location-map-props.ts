@@ -9,4 +9,6 @@ export interface LocationMapProps {
   outline: CountryOutline;
   tiles: MapTiles | null;
   labels: { map: string; offline: string };
+  /** The language of the offline basemap's town names. */
+  locale: "ar" | "en";
 }

@@ -5,13 +5,14 @@ import type { ListedEffect, RemainsListEntry } from "@/lib/forensic/remains-list
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[]; locale: Locale }) {
   const [t, forensic] = await Promise.all([getTranslations("Remains"), getTranslations("Forensic")]);
   if (rows.length === 0) return <p className="text-muted">{t("empty")}</p>;
   const headings = [t("code"), t("site"), t("recoveredOn"), t("estimatedSex"), t("ageRange"), t("condition"), t("effectsCount")];
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={t("title")}>
       <table className="w-full text-sm" data-testid="remains-table">
         <TableHead headings={headings} />
         <tbody>
@@ -34,7 +35,7 @@ export async function RemainsTable({ rows, locale }: { rows: RemainsListEntry[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

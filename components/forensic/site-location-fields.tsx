@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { TextInput } from "@/components/forms/text-input";
 import { useMessage } from "@/components/forms/use-message";
@@ -10,6 +10,7 @@ import type { CountryOutline } from "@/lib/map/libya-outline";
 import type { MapTiles } from "@/lib/map/tiles";
 import { numberOrNaN } from "./choices";
 import { LocationMap } from "./location-map";
+import { UseMyPositionButton } from "./use-my-position";
 
 export interface MapSetting {
   outline: CountryOutline;
@@ -21,6 +22,7 @@ const finiteOrNull = (value: unknown) => (typeof value === "number" && Number.is
 /** Latitude and longitude, typed or set by a click on the map; a far point asks for confirmation. */
 export function SiteLocationFields({ map }: { map: MapSetting }) {
   const t = useTranslations("GraveSites");
+  const locale = useLocale() === "en" ? "en" : "ar";
   const message = useMessage();
   const { register, setValue, watch, formState } = useFormContext<CreateGraveSiteValues>();
   const latitude = finiteOrNull(watch("latitude"));
@@ -37,7 +39,8 @@ export function SiteLocationFields({ map }: { map: MapSetting }) {
     <fieldset className="space-y-3">
       <legend className="font-medium">{t("location")}</legend>
       <p className="text-sm text-muted">{t("locationHint")}</p>
-      <LocationMap latitude={latitude} longitude={longitude} onPick={pick} outline={map.outline} tiles={map.tiles} labels={{ map: t("mapLabel"), offline: t("mapOffline") }} />
+      <LocationMap latitude={latitude} longitude={longitude} onPick={pick} outline={map.outline} tiles={map.tiles} labels={{ map: t("mapLabel"), offline: t("mapOffline") }} locale={locale} />
+      <UseMyPositionButton onPosition={pick} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextInput id="latitude" label={t("latitude")} type="number" dir="ltr" required registration={register("latitude", { setValueAs: numberOrNaN })} error={formState.errors.latitude?.message} />
         <TextInput id="longitude" label={t("longitude")} type="number" dir="ltr" required registration={register("longitude", { setValueAs: numberOrNaN })} error={formState.errors.longitude?.message} />

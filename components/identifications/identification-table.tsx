@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { IdentificationSummary } from "@/lib/identifications/queries";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 /** Identifications with both sides, their stage and basis; each row opens the identification. */
 export async function IdentificationTable({ rows, locale, testId = "identification-table" }: { rows: IdentificationSummary[]; locale: Locale; testId?: string }) {
@@ -13,7 +14,7 @@ export async function IdentificationTable({ rows, locale, testId = "identificati
   if (rows.length === 0) return <p className="text-muted">{t("empty")}</p>;
   const headings = [t("columns.remains"), t("columns.person"), t("columns.status"), t("columns.basis"), t("columns.proposedAt")];
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={t("title")}>
       <table className="w-full text-sm" data-testid={testId}>
         <TableHead headings={headings} />
         <tbody>
@@ -32,6 +33,6 @@ export async function IdentificationTable({ rows, locale, testId = "identificati
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

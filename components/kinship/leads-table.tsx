@@ -5,6 +5,7 @@ import type { HeldIdentification, ScreenRow } from "@/lib/dna-profiles/screening
 import { Link } from "@/lib/i18n/navigation";
 import { formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 function formatPosterior(posterior: number | null, locale: Locale): string {
   if (posterior === null) return "—";
@@ -29,7 +30,7 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
   const relatives = (keys: readonly string[]) => keys.map((key) => people(`relationships.${key}` as Parameters<typeof people>[0])).join(locale === "ar" ? "، " : ", ");
   const cell = "px-2 py-2 align-top";
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={t("leadsTitle")}>
       <table className="w-full text-start text-sm" data-testid="kinship-leads">
         <thead>
           <tr className="border-b border-line">
@@ -120,6 +121,6 @@ export async function LeadsTable({ rows, locale }: { rows: readonly ScreenRow[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import Supercluster, { type ClusterProperties } from "supercluster";
 import { clusterIcon, outlineLayer, siteIcon, sitePopup, tarhunaLabel } from "./leaflet-layers";
 import type { SiteMapProps } from "./map-props";
+import { LEAFLET_PREFIX, offlineBasemapLayer, TARHUNA_GEONAME_ID } from "./offline-basemap";
 
 /** Near enough to tell the sites apart, far enough to keep the town in view. */
 const SITES_MAX_ZOOM = 12;
@@ -13,7 +14,6 @@ const MAP_MAX_ZOOM = 18;
 /** Sites closer than this many screen pixels share one badge. */
 const CLUSTER_RADIUS = 48;
 const WHOLE_WORLD: [number, number, number, number] = [-180, -85, 180, 85];
-const NATURAL_EARTH_ATTRIBUTION = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 
 /**
  * The sites as markers, those that crowd together at the current zoom as one badge with their count
@@ -73,11 +73,15 @@ function siteMarkers(map: L.Map, props: SiteMapProps): L.LayerGroup {
   return group;
 }
 
-function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: () => void): L.Map {
+function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: () => void, onBasemapLoaded: () => void): L.Map {
   const map = L.map(container, { zoomControl: false, minZoom: 4, maxZoom: MAP_MAX_ZOOM });
   L.control.zoom({ zoomInTitle: props.labels.zoomIn, zoomOutTitle: props.labels.zoomOut }).addTo(map);
-  map.attributionControl.addAttribution(NATURAL_EARTH_ATTRIBUTION);
+  map.attributionControl.setPrefix(LEAFLET_PREFIX);
+  // The outline (Natural Earth too), then the registry's own offline basemap of towns and coast,
+  // lie beneath the tile server's tiles: what shows when those cannot load.
   outlineLayer(map, props.outline).addTo(map);
+  map.createPane("basemap").style.zIndex = "160";
+  offlineBasemapLayer(props.locale, "basemap", TARHUNA_GEONAME_ID).once("load", onBasemapLoaded).addTo(map);
   tarhunaLabel(props.labels).addTo(map);
   siteMarkers(map, props).addTo(map);
 
@@ -104,12 +108,13 @@ function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: (
 export default function LeafletSiteMap(props: SiteMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
+  const [basemapLoaded, setBasemapLoaded] = useState(false);
   const { sites, outline, tiles, labels, locale } = props;
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = createMap(container, { sites, outline, tiles, labels, locale }, () => setTilesFailed(true));
+    const map = createMap(container, { sites, outline, tiles, labels, locale }, () => setTilesFailed(true), () => setBasemapLoaded(true));
     return () => {
       map.remove();
     };
@@ -123,10 +128,12 @@ export default function LeafletSiteMap(props: SiteMapProps) {
         aria-label={labels.region}
         data-testid="site-map"
         data-tiles={tiles ? "on" : "off"}
+        data-basemap={basemapLoaded ? "loaded" : "loading"}
         className="absolute inset-0 !bg-[#dbe7ea] font-sans"
       />
+      {/* Above the attribution line, which the data's licence asks to keep in view. */}
       {tilesFailed && (
-        <p role="status" data-testid="map-tiles-unavailable" className="absolute bottom-2 left-2 z-[1000] max-w-[60%] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow">
+        <p role="status" data-testid="map-tiles-unavailable" className="absolute bottom-6 left-2 z-[1000] max-w-[60%] rounded bg-white/90 px-2 py-1 text-xs text-ink shadow">
           {labels.tilesUnavailable}
         </p>
       )}

@@ -3,6 +3,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicGraveSite } from "@/lib/public/sites";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 export async function GraveSiteTable({ sites, locale }: { sites: PublicGraveSite[]; locale: Locale }) {
   const t = await getTranslations("Home");
@@ -10,8 +11,7 @@ export async function GraveSiteTable({ sites, locale }: { sites: PublicGraveSite
   if (sites.length === 0) return <p className="text-muted">{t("sitesEmpty")}</p>;
   const cell = "border-b border-line px-3 py-2 text-start";
   return (
-    // On a phone the table scrolls sideways: focusable and named, so a keyboard can scroll it too.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="grave-sites-caption">
+    <ScrollTable labelledBy="grave-sites-caption">
       <table className="w-full border-collapse bg-white text-sm">
         <caption id="grave-sites-caption" className="sr-only">{t("sitesCaption")}</caption>
         <thead className="bg-accent-soft">
@@ -37,6 +37,6 @@ export async function GraveSiteTable({ sites, locale }: { sites: PublicGraveSite
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

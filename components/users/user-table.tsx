@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { UserSummary } from "@/lib/users/queries";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 interface UserTableProps {
   users: UserSummary[];
@@ -17,7 +18,7 @@ export async function UserTable({ users, locale, lockedUntil }: UserTableProps) 
   if (users.length === 0) return <p className="text-muted" data-testid="users-empty">{t("empty")}</p>;
   const cell = "border-b border-line px-3 py-2 text-start";
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={t("caption")}>
       <table className="w-full border-collapse bg-white text-sm" data-testid="users-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-accent-soft">
@@ -53,7 +54,7 @@ export async function UserTable({ users, locale, lockedUntil }: UserTableProps) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -11,6 +11,7 @@ import { familyListQuery, getFamiliesPage, parseFamilyListFilters } from "@/lib/
 import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 interface FamiliesPageProps {
   params: Promise<{ locale: Locale }>;
@@ -44,6 +45,7 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
       <SearchBox locale={locale} />
       <ListFilterForm search={filters.search} hint={tEdits("familiesFilterHint")} />
       <p role="status" className="font-medium" data-testid="families-count">{tEdits("familiesCount", { count: page.matches })}</p>
+      <ScrollTable label={t("familiesTitle")}>
       <table className="w-full text-start">
         <thead>
           <tr className="border-b border-line text-start">
@@ -66,6 +68,7 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
           ))}
         </tbody>
       </table>
+      </ScrollTable>
       {page.rows.length === 0 && <p className="text-muted">{tEdits("noMatches")}</p>}
       <ListPagination pathname="/staff/families" query={familyListQuery(filters)} nextCursor={page.nextCursor} previousCursor={page.previousCursor} />
     </section>

@@ -12,6 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getReportsPage, parseReportListFilters, reportListQuery } from "@/lib/people/report-list";
 import { getDb } from "@/lib/server/database";
 import { LtrText } from "@/components/layout/ltr-text";
+import { ScrollTable } from "@/components/layout/scroll-table";
 
 interface PoliceReportsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -46,6 +47,7 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
         </label>
       </ListFilterForm>
       <p role="status" className="font-medium" data-testid="reports-count">{tEdits("reportsCount", { count: page.matches })}</p>
+      <ScrollTable label={t("reportsTitle")}>
       <table className="w-full">
         <thead>
           <tr className="border-b border-line">
@@ -71,6 +73,7 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
           ))}
         </tbody>
       </table>
+      </ScrollTable>
       {page.rows.length === 0 && <p className="text-muted">{tEdits("noMatches")}</p>}
       <ListPagination pathname="/staff/reports" query={reportListQuery(filters)} nextCursor={page.nextCursor} previousCursor={page.previousCursor} />
     </section>

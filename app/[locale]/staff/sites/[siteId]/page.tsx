@@ -62,7 +62,7 @@ export default async function GraveSitePage({ params, searchParams }: GraveSiteP
       <VoidedNotice voidedAt={site.voidedAt} reason={site.voidReason} locale={locale} />
       <div className="grid gap-6 md:grid-cols-2">
         <GraveSiteDetails site={site} locale={locale} />
-        <LocationMap latitude={site.latitude} longitude={site.longitude} outline={map.outline} tiles={map.tiles} labels={{ map: t("location"), offline: t("mapOffline") }} />
+        <LocationMap latitude={site.latitude} longitude={site.longitude} outline={map.outline} tiles={map.tiles} labels={{ map: t("location"), offline: t("mapOffline") }} locale={locale} />
       </div>
       <SiteRemainsList bodies={bodies} locale={locale} />
       {can(session.role, "record.void") && !site.voidedAt && <VoidRecordForm recordId={site.id} action={voidGraveSite} />}
