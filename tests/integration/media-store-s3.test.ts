@@ -36,6 +36,15 @@ describe("photographs in an S3-compatible store (MEDIA_S3_URL)", () => {
     expect(store.describe()).toContain("tarhuna-media");
   });
 
+  it("takes back a file whose record was never saved, and removing a key never written is no error", async () => {
+    const store = mediaStoreFor({ MEDIA_S3_URL: address, DATA_DIR: "/nonexistent" });
+    const key = "effects/5c3b8a0e-0f57-4a8e-9a53-1e9e1b7c2d40/thumbnail.jpg";
+    await store.put(key, Buffer.from([0xff, 0xd8, 0xff, 7]), "image/jpeg");
+    await store.remove(key);
+    expect(await store.get(key)).toBeNull();
+    await expect(store.remove("effects/5c3b8a0e-0f57-4a8e-9a53-1e9e1b7c2d40/web.jpg")).resolves.toBeUndefined();
+  });
+
   it("refuses a key that would climb out of the store's folder", async () => {
     const store = mediaStoreFor({ MEDIA_S3_URL: address, DATA_DIR: "/nonexistent" });
     await expect(store.put("../outside.jpg", Buffer.from("x"), "image/jpeg")).rejects.toThrow("not a media key");
