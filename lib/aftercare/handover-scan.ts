@@ -4,7 +4,6 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { dataDirectory } from "@/db/config";
 import { remainsHandovers } from "@/db/schema";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { runTransaction } from "@/lib/audit/run-transaction";
@@ -12,6 +11,7 @@ import type { StaffSession } from "@/lib/auth/current-session";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import { IDENTIFICATION_ENTITY } from "@/lib/identifications/propose";
+import { scanDirectory } from "./scan-directory";
 
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
@@ -26,10 +26,6 @@ function kindOf(bytes: Uint8Array) {
   return SIGNATURES.find((signature) => signature.magic.every((byte, index) => bytes[index] === byte)) ?? null;
 }
 
-/** Scans live in DATA_DIR, outside the web root, named by their SHA-256: served only through the staff route. */
-export function scanDirectory(): string {
-  return path.join(dataDirectory(), "handover-scans");
-}
 
 export type ScanOutcome = "stored" | "notFound" | "refused";
 
