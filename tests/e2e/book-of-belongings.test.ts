@@ -177,5 +177,10 @@ describe("the Book of Belongings", () => {
     expect(await other.getByTestId("portal-item").count()).toBe(0);
     expect(await other.getByTestId("content-warning").count()).toBe(0);
     await other.screenshot({ path: screenshotPath(context.task.name, "no-remote-viewing"), fullPage: true });
+
+    // Each remote viewing is in the audit trail, by the family.
+    const admin = await openSignedInPage(context, browser.current, server.current, "admin");
+    await admin.goto(server.current.url(`/en/staff/audit?actor=${encodeURIComponent(`family ${REMOTE_VIEWING.reference}`)}`));
+    await expect.poll(() => admin.getByTestId("audit-table").innerText()).toContain(english.Audit.actions.familyBelongings.portalViewing);
   });
 });

@@ -9,6 +9,7 @@ import { GET as photoRoute } from "@/app/api/staff/effect-photos/[photoId]/[size
 import { POST as uploadRoute } from "@/app/api/staff/effect-photos/route";
 import { auditLog, effectPhotos, personalEffects } from "@/db/schema";
 import { localMediaStore } from "@/lib/belongings/media-store";
+import { MAX_PHOTO_BYTES } from "@/lib/belongings/photo-limits";
 import { storeEffectPhoto } from "@/lib/belongings/photo-records";
 import { forgetEnvironment } from "@/lib/env";
 import { actionRequest } from "./support/action-request";
@@ -137,6 +138,19 @@ describeOnEachBackend(backends, "photographs of effects", (database) => {
     actionRequest.session = await createStaffSession(database().db, "registrar");
     const shown = await fetchPhoto(photoId, "thumbnail");
     expect(shown.headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("refuses a file over 25 MB, storing nothing", async () => {
+    const effectId = await createEffect();
+    actionRequest.session = await createStaffSession(database().db, "forensic");
+    // A JPEG's first bytes, then padding past the limit: refused for its size before it is read as a picture.
+    const oversize = Buffer.alloc(MAX_PHOTO_BYTES + 1);
+    oversize.set([0xff, 0xd8, 0xff, 0xe0]);
+    const refused = await uploadRoute(upload(effectId, new File([new Uint8Array(oversize)], "huge.jpg", { type: "image/jpeg" })));
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: "tooLarge" });
+    expect(await storedFiles()).toEqual([]);
+    expect(await database().db.select().from(effectPhotos).where(eq(effectPhotos.effectId, effectId))).toEqual([]);
   });
 
   it("leaves no file behind when the save's transaction fails after the files were written", async () => {
