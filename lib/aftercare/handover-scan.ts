@@ -75,7 +75,7 @@ export async function storeHandoverScan(db: Database, session: StaffSession, met
       return "stored";
     });
   } catch (error) {
-    if (created) await rm(/* turbopackIgnore: true */ path.join(directory, file), { force: true });
+    if (created) await rm(path.join(/* turbopackIgnore: true */ directory, file), { force: true });
     throw error;
   }
 }
