@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defaultBackupDirectory } from "@/lib/backup/archive-kind";
+import { filesFolderOf } from "@/lib/backup/backup-files";
+import { manifestPath } from "@/lib/backup/manifest";
 import { backupsToDelete } from "@/lib/backup/rotation";
 import { environment } from "@/lib/env";
 import { runCli, UserFacingError } from "./support/cli";
@@ -22,6 +24,12 @@ runCli(async () => {
   const directory = path.resolve(environment().BACKUP_DIR ?? defaultBackupDirectory());
   if (!fs.existsSync(directory)) throw new UserFacingError(`${directory} (BACKUP_DIR) does not exist: nothing to rotate.`);
   const doomed = backupsToDelete(fs.readdirSync(directory), policy);
-  for (const name of doomed) fs.rmSync(path.join(directory, name));
+  for (const name of doomed) {
+    const backup = path.join(directory, name);
+    // A backup goes with what lies beside it: its manifest and its photographs and scans.
+    fs.rmSync(filesFolderOf(backup), { recursive: true, force: true });
+    fs.rmSync(manifestPath(backup), { force: true });
+    fs.rmSync(backup);
+  }
   console.log(`Backups in ${directory}: kept the newest of the last ${policy.daily} days and ${policy.weekly} weeks; removed ${doomed.length}${doomed.length ? `: ${doomed.join(", ")}` : ""}.`);
 });

@@ -9,17 +9,25 @@ import { backupPostgres } from "@/lib/backup/postgres-archive";
 import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
 import { currentHead, latestStoredCheckpoint } from "@/lib/audit/checkpoint";
 import { writeManifest } from "@/lib/backup/manifest";
+import { copyFilesIntoBackup, filesFolderOf } from "@/lib/backup/backup-files";
+import { mediaStore } from "@/lib/belongings/media-store";
+import { scanDirectory } from "@/lib/aftercare/scan-directory";
 import { runCli, UserFacingError } from "./support/cli";
 import { commandDatabaseConfig } from "./support/command-database";
 
 /**
  * npm run backup [-- FILE]: pg_dump for PostgreSQL, a data-directory archive for the embedded
  * database; without FILE, into BACKUP_DIR (default: ~/tarhuna-registry-backups, outside the code).
+ * The photographs (DATA_DIR/media or the MEDIA_S3_URL bucket) and handover scans the database
+ * names are copied into FILE.files/ beside it, each one's SHA-256 in the manifest.
  */
 runCli(async () => {
   const config = commandDatabaseConfig();
   const file = path.resolve(process.argv[2] ?? defaultBackupName(config.kind, environment().BACKUP_DIR ?? defaultBackupDirectory()));
-  if (fs.existsSync(file)) throw new UserFacingError(`${file} already exists: choose a new name so that no backup is overwritten.`);
+  const filesFolder = filesFolderOf(file);
+  for (const taken of [file, filesFolder]) {
+    if (fs.existsSync(taken)) throw new UserFacingError(`${taken} already exists: choose a new name so that no backup is overwritten.`);
+  }
   // A folder made here is the operator's alone; an existing one keeps the permissions it was given.
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 
@@ -36,10 +44,35 @@ runCli(async () => {
     if (error instanceof BackupError) throw new UserFacingError(error.message);
     throw error;
   }
-  const manifest = writeManifest(file, { format: "tarhuna-backup-manifest/1", takenAt: new Date().toISOString(), database: handle.description, counts, auditHead, checkpoint });
+  // Listed after the dump: every photo row the dump holds was committed with its files by then.
+  let copied: Awaited<ReturnType<typeof copyFilesIntoBackup>>;
+  const reopened = await openDatabase(config, { maxConnections: 1 });
+  try {
+    copied = await copyFilesIntoBackup(reopened.db, mediaStore(), scanDirectory(), filesFolder);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    fs.rmSync(filesFolder, { recursive: true, force: true });
+    throw new UserFacingError(`The photographs and scans could not be copied into ${filesFolder}, so no backup was kept: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await reopened.close();
+  }
+  const { files, missing } = copied;
+  const manifest = writeManifest(file, {
+    format: "tarhuna-backup-manifest/1",
+    takenAt: new Date().toISOString(),
+    database: handle.description,
+    counts,
+    auditHead,
+    checkpoint,
+    files,
+    missingFiles: missing,
+  });
   const size = fs.statSync(file).size;
   console.log(`Backup of ${handle.description} written to ${file} (${(size / 1024).toFixed(0)} KiB).`);
   console.log(`Manifest (rows, audit head ${auditHead ? `${auditHead.entryId} ${auditHead.hash}` : "none"}, checkpoint ${checkpoint ? checkpoint.signedAt : "none"}): ${manifest}`);
+  const fileBytes = files.reduce((sum, kept) => sum + kept.bytes, 0);
+  console.log(`Photographs and scans (${mediaStore().describe()}): ${files.length} files (${(fileBytes / 1024).toFixed(0)} KiB) copied into ${filesFolder}, each with its SHA-256 in the manifest.`);
+  if (missing.length > 0) console.error(`WARNING: ${missing.length} files the database names were not found and are not in the backup: ${missing.join(", ")}`);
   console.log(`Rows at the time of the backup:\n${formatCounts(counts)}`);
   console.log(`Restore it with: npm run restore -- ${file}`);
 });

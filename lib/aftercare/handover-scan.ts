@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { dataDirectory } from "@/db/config";
 import { remainsHandovers } from "@/db/schema";
 import { appendAuditEntry } from "@/lib/audit/append";
 import { runTransaction } from "@/lib/audit/run-transaction";
@@ -12,6 +11,7 @@ import type { StaffSession } from "@/lib/auth/current-session";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import { IDENTIFICATION_ENTITY } from "@/lib/identifications/propose";
+import { scanDirectory } from "./scan-directory";
 
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
@@ -26,40 +26,58 @@ function kindOf(bytes: Uint8Array) {
   return SIGNATURES.find((signature) => signature.magic.every((byte, index) => bytes[index] === byte)) ?? null;
 }
 
-/** Scans live in DATA_DIR, outside the web root, named by their SHA-256: served only through the staff route. */
-export function scanDirectory(): string {
-  return path.join(dataDirectory(), "handover-scans");
-}
 
 export type ScanOutcome = "stored" | "notFound" | "refused";
 
 /**
+ * Writes the scan under its SHA-256 name; true when this call created the file, false when the very
+ * same bytes were already there (another handover's identical copy, or a retry).
+ */
+async function writeScanFile(directory: string, file: string, bytes: Uint8Array): Promise<boolean> {
+  await mkdir(directory, { recursive: true });
+  try {
+    await writeFile(path.join(directory, file), bytes, { flag: "wx", mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/**
  * Keeps the scanned signed handover form: the file under DATA_DIR, its SHA-256 and type on the
- * handover, and an audit entry naming the hash (and the one it replaces), in one transaction.
+ * handover, and an audit entry naming the hash (and the one it replaces), in one transaction. When
+ * the transaction fails, a file this call created is removed again (one that was already there
+ * belongs to a saved record and stays). A replaced scan's file is kept: the audit entry names it.
  */
 export async function storeHandoverScan(db: Database, session: StaffSession, metadata: Partial<RequestMetadata>, identificationId: string, bytes: Uint8Array, directory = scanDirectory()): Promise<ScanOutcome> {
   const kind = kindOf(bytes);
   if (!kind || bytes.length > MAX_SCAN_BYTES) return "refused";
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const file = `${sha256}.${kind.extension}`;
-  return runTransaction(db, async (tx) => {
-    const [handover] = await tx.select().from(remainsHandovers).where(eq(remainsHandovers.identificationId, identificationId)).for("update");
-    if (!handover) return "notFound";
-    await mkdir(directory, { recursive: true });
-    await writeFile(path.join(directory, file), bytes);
-    await tx.update(remainsHandovers).set({ scanFile: file, scanSha256: sha256, scanContentType: kind.contentType }).where(eq(remainsHandovers.id, handover.id));
-    await appendAuditEntry(tx, {
-      actorId: session.userId,
-      actorLabel: session.username,
-      action: "identification.handoverScan",
-      entity: IDENTIFICATION_ENTITY,
-      entityId: identificationId,
-      before: handover.scanSha256 ? { scanSha256: handover.scanSha256 } : null,
-      after: { handoverId: handover.id, scanSha256: sha256, scanContentType: kind.contentType, bytes: bytes.length },
-      ...metadata,
+  let created = false;
+  try {
+    return await runTransaction(db, async (tx) => {
+      const [handover] = await tx.select().from(remainsHandovers).where(eq(remainsHandovers.identificationId, identificationId)).for("update");
+      if (!handover) return "notFound";
+      created = (await writeScanFile(directory, file, bytes)) || created;
+      await tx.update(remainsHandovers).set({ scanFile: file, scanSha256: sha256, scanContentType: kind.contentType }).where(eq(remainsHandovers.id, handover.id));
+      await appendAuditEntry(tx, {
+        actorId: session.userId,
+        actorLabel: session.username,
+        action: "identification.handoverScan",
+        entity: IDENTIFICATION_ENTITY,
+        entityId: identificationId,
+        before: handover.scanSha256 ? { scanSha256: handover.scanSha256 } : null,
+        after: { handoverId: handover.id, scanSha256: sha256, scanContentType: kind.contentType, bytes: bytes.length },
+        ...metadata,
+      });
+      return "stored";
     });
-    return "stored";
-  });
+  } catch (error) {
+    if (created) await rm(path.join(/* turbopackIgnore: true */ directory, file), { force: true });
+    throw error;
+  }
 }
 
 /** The signed copy's bytes and type, or null when none is attached. */

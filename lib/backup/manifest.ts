@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { CheckpointHead, SignedCheckpoint } from "@/lib/audit/checkpoint";
+import type { BackedUpFile } from "./backup-files";
 
 /**
  * What a backup held when it was taken, written beside it (FILE.manifest.json, 0600) so that a
@@ -17,6 +18,13 @@ export interface BackupManifest {
   counts: Record<string, number>;
   auditHead: CheckpointHead | null;
   checkpoint: SignedCheckpoint | null;
+  /**
+   * The photographs and handover scans copied into FILE.files/, each with its SHA-256 and size.
+   * Absent in a manifest written before files travelled with backups.
+   */
+  files?: BackedUpFile[];
+  /** Files the database named that were not found when the backup was taken. */
+  missingFiles?: string[];
 }
 
 export const manifestPath = (backupFile: string) => `${backupFile}.manifest.json`;

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { dataDirectory } from "@/db/config";
 import { environment, type Environment } from "@/lib/env";
 
@@ -15,6 +15,11 @@ export interface MediaStore {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The file's bytes, or null when there is none under that key. */
   get(key: string): Promise<Buffer | null>;
+  /**
+   * Takes back a file this process has just put whose record was never saved (the transaction
+   * failed): photographs on record are never removed. No error when there is no such file.
+   */
+  remove(key: string): Promise<void>;
   describe(): string;
 }
 
@@ -43,6 +48,9 @@ export function localMediaStore(root: string): MediaStore {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw error;
       }
+    },
+    async remove(key) {
+      await fs.rm(fileOf(key), { force: true });
     },
     describe: () => `the folder ${root}`,
   };
@@ -90,6 +98,9 @@ export function s3MediaStore(location: S3Location): MediaStore {
         if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
         throw error;
       }
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
     },
     describe: () => `the S3 bucket ${location.bucket} at ${location.endpoint}`,
   };

@@ -17,42 +17,58 @@ export function photoFileKey(photoId: string, size: PhotoSize): string {
 }
 
 /**
- * Keeps a photograph of a live effect of a live body: the files first (an unreferenced file left by
- * a failed save harms nobody; a row without its file would), then the row and its audit entry,
- * which holds both SHA-256 digests. Throws PhotoRefused with the reason a user should read.
+ * Keeps a photograph of a live effect of a live body: the files are written inside the transaction,
+ * once the effect is known to exist, then the row and its audit entry, which holds both SHA-256
+ * digests. When the transaction fails the files it wrote are removed again, so a failed save leaves
+ * neither a row without its files nor files without their row. (Should the process die between
+ * the write and the commit, an unreferenced file is left: it harms nobody and is never served.)
+ * Throws PhotoRefused with the reason a user should read.
  */
 export async function storeEffectPhoto(db: Database, store: MediaStore, actor: Actor, effectId: string, bytes: Buffer) {
   const photo = await processPhoto(bytes);
-  return runTransaction(db, async (tx) => {
-    const [effect] = await tx
-      .select({ id: personalEffects.id, remainsId: personalEffects.remainsId })
-      .from(personalEffects)
-      .innerJoin(remains, eq(remains.id, personalEffects.remainsId))
-      .where(and(eq(personalEffects.id, effectId), isNull(personalEffects.voidedAt), isNull(remains.voidedAt)));
-    if (!effect) throw new PhotoRefused("unknownEffect");
-    const photoId = crypto.randomUUID();
-    const storageKey = `effects/${photoId}`;
-    for (const size of PHOTO_SIZES) await store.put(photoFileKey(photoId, size), photo.files[size], photo.contentType);
-    const row = {
-      id: photoId,
-      effectId,
-      storageKey,
-      originalSha256: photo.originalSha256,
-      receivedSha256: photo.receivedSha256,
-      contentType: photo.contentType,
-      width: photo.width,
-      height: photo.height,
-      byteSize: photo.files.original.byteLength,
-      uploadedBy: actor.actorId,
-    };
-    await tx.insert(effectPhotos).values(row);
-    await appendAuditEntry(tx, {
-      ...actor,
-      action: "effectPhoto.upload",
-      entity: EFFECT_PHOTO_ENTITY,
-      entityId: photoId,
-      after: { effectId, remainsId: effect.remainsId, sha256: row.originalSha256, receivedSha256: row.receivedSha256, width: row.width, height: row.height, byteSize: row.byteSize },
+  // Chosen once, outside the transaction: a retried transaction writes the same keys again.
+  const photoId = crypto.randomUUID();
+  const written: string[] = [];
+  try {
+    return await runTransaction(db, async (tx) => {
+      const [effect] = await tx
+        .select({ id: personalEffects.id, remainsId: personalEffects.remainsId })
+        .from(personalEffects)
+        .innerJoin(remains, eq(remains.id, personalEffects.remainsId))
+        .where(and(eq(personalEffects.id, effectId), isNull(personalEffects.voidedAt), isNull(remains.voidedAt)));
+      if (!effect) throw new PhotoRefused("unknownEffect");
+      const storageKey = `effects/${photoId}`;
+      for (const size of PHOTO_SIZES) {
+        const key = photoFileKey(photoId, size);
+        written.push(key);
+        await store.put(key, photo.files[size], photo.contentType);
+      }
+      const row = {
+        id: photoId,
+        effectId,
+        storageKey,
+        originalSha256: photo.originalSha256,
+        receivedSha256: photo.receivedSha256,
+        contentType: photo.contentType,
+        width: photo.width,
+        height: photo.height,
+        byteSize: photo.files.original.byteLength,
+        uploadedBy: actor.actorId,
+      };
+      await tx.insert(effectPhotos).values(row);
+      await appendAuditEntry(tx, {
+        ...actor,
+        action: "effectPhoto.upload",
+        entity: EFFECT_PHOTO_ENTITY,
+        entityId: photoId,
+        after: { effectId, remainsId: effect.remainsId, sha256: row.originalSha256, receivedSha256: row.receivedSha256, width: row.width, height: row.height, byteSize: row.byteSize },
+      });
+      return { photoId, sha256: row.originalSha256 };
     });
-    return { photoId, sha256: row.originalSha256 };
-  });
+  } catch (error) {
+    // The transaction rolled back: nothing refers to these files. Every removal is tried, and the
+    // save's own error is the one reported.
+    await Promise.allSettled([...new Set(written)].map((key) => store.remove(key)));
+    throw error;
+  }
 }

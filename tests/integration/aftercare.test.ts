@@ -1,6 +1,6 @@
 import "./support/mock-action-request";
 import { createHash } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -143,6 +143,13 @@ describeOnEachBackend(backends, "after an identification: handover, letters and 
     expect(new TextDecoder().decode(stored?.bytes)).toBe("%PDF-1.4 signed handover form");
     const [entry] = (await auditEntriesFor(db(), "identification", identificationId)).filter((candidate) => candidate.action === "identification.handoverScan");
     expect(entry?.after).toMatchObject({ scanSha256: createHash("sha256").update(scan).digest("hex"), scanContentType: "application/pdf" });
+
+    // A save whose transaction fails (an actor the audit log cannot name) leaves no file behind,
+    // and the copy already on record is untouched.
+    const ghost = { ...session, userId: crypto.randomUUID() };
+    await expect(storeHandoverScan(db(), ghost, {}, identificationId, new TextEncoder().encode("%PDF-1.4 a second scan"), directory)).rejects.toThrow();
+    expect(await readdir(directory)).toEqual([`${createHash("sha256").update(scan).digest("hex")}.pdf`]);
+    expect(new TextDecoder().decode((await readHandoverScan(readAs("registrar", "personalData.export"), db(), identificationId, directory))?.bytes)).toBe("%PDF-1.4 signed handover form");
   });
 
   it("issues numbered letters on the office's letterhead whose PDF names the case, the person and a verification code staff can look up", async () => {

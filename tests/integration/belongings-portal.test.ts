@@ -12,6 +12,7 @@ import { localMediaStore, type MediaStore } from "@/lib/belongings/media-store";
 import { readPortalPhotoFile } from "@/lib/belongings/photo-reads";
 import { storeEffectPhoto } from "@/lib/belongings/photo-records";
 import { portalCatalogue } from "@/lib/belongings/portal-catalogue";
+import { recordPortalViewing } from "@/lib/belongings/portal-viewing-audit";
 import { familySessionToken, openFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { actionRequest, TEST_REQUEST_METADATA } from "./support/action-request";
@@ -85,5 +86,16 @@ describeOnEachBackend(backends, "the Book of Belongings in the family portal", (
     expect(lead).toMatchObject({ source: "portal", missingPersonId: person.id, recognisedBy: "الزوجة", words: "حذاؤه الذي اشتريناه في العيد", followedUpAt: null });
     const [entry] = await database().db.select().from(auditLog).where(eq(auditLog.entityId, lead?.id ?? ""));
     expect(entry).toMatchObject({ action: "belongings.recognise", actorLabel: `family ${family?.reference}` });
+  });
+
+  it("audits each remote viewing as the family, naming the filters and how many items were shown", async () => {
+    const { familyId } = await familyWithItem();
+    await database().db.update(families).set({ remoteViewing: true }).where(eq(families.id, familyId));
+    const catalogue = await portalCatalogue(database().db, familyId, { category: "shoes" });
+    await recordPortalViewing(database().db, { familyId, reference: "TRH-F-7777" }, { filters: { category: "shoes" }, items: catalogue?.items.length ?? 0 }, TEST_REQUEST_METADATA);
+    const entries = await database().db.select().from(auditLog).where(eq(auditLog.entityId, familyId));
+    const viewing = entries.find((entry) => entry.action === "familyBelongings.portalViewing");
+    expect(viewing).toMatchObject({ entity: "family", actorId: null, actorLabel: "family TRH-F-7777", after: { filters: { category: "shoes" }, items: catalogue?.items.length } });
+    expect(catalogue?.items.length).toBeGreaterThan(0);
   });
 });

@@ -44,6 +44,24 @@ describeOnEachBackend(backends, "the demo seed", (database) => {
     expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("has drawings of twelve effects, remote viewing for one family, and the car key a family recognised that DNA then confirmed", async () => {
+    const db = database().db;
+    const [photos] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from effect_photos`);
+    expect(photos?.n).toBe(12);
+    const remote = await selectRows<{ reference: string }>(db, sql`select reference from families where remote_viewing`);
+    expect(remote).toEqual([{ reference: "TRH-F-0004" }]);
+    const confirmed = await selectRows<{ code: string; basis: string[] }>(
+      db,
+      sql`select remains.code, identifications.basis from belonging_recognitions
+          join personal_effects on personal_effects.id = belonging_recognitions.effect_id
+          join remains on remains.id = personal_effects.remains_id
+          join identifications on identifications.remains_id = remains.id and identifications.missing_person_id = belonging_recognitions.missing_person_id
+          where belonging_recognitions.followed_up_at is not null`,
+    );
+    expect(confirmed.map((row) => row.code)).toEqual(["TRH-GS-02-B011"]);
+    expect(confirmed[0]?.basis).toContain("dna");
+  });
+
   it("has DNA samples in every laboratory status", async () => {
     const rows = await database().db.select({ status: dnaSamples.labStatus }).from(dnaSamples).groupBy(dnaSamples.labStatus);
     expect(rows.map((row) => row.status).sort()).toEqual([...labStatus.enumValues].sort());

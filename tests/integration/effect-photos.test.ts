@@ -8,6 +8,9 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { GET as photoRoute } from "@/app/api/staff/effect-photos/[photoId]/[size]/route";
 import { POST as uploadRoute } from "@/app/api/staff/effect-photos/route";
 import { auditLog, effectPhotos, personalEffects } from "@/db/schema";
+import { localMediaStore } from "@/lib/belongings/media-store";
+import { MAX_PHOTO_BYTES } from "@/lib/belongings/photo-limits";
+import { storeEffectPhoto } from "@/lib/belongings/photo-records";
 import { forgetEnvironment } from "@/lib/env";
 import { actionRequest } from "./support/action-request";
 import { describeOnEachBackend, testBackends } from "./support/databases";
@@ -135,5 +138,34 @@ describeOnEachBackend(backends, "photographs of effects", (database) => {
     actionRequest.session = await createStaffSession(database().db, "registrar");
     const shown = await fetchPhoto(photoId, "thumbnail");
     expect(shown.headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("refuses a file over 25 MB, storing nothing", async () => {
+    const effectId = await createEffect();
+    actionRequest.session = await createStaffSession(database().db, "forensic");
+    // A JPEG's first bytes, then padding past the limit: refused for its size before it is read as a picture.
+    const oversize = Buffer.alloc(MAX_PHOTO_BYTES + 1);
+    oversize.set([0xff, 0xd8, 0xff, 0xe0]);
+    const refused = await uploadRoute(upload(effectId, new File([new Uint8Array(oversize)], "huge.jpg", { type: "image/jpeg" })));
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: "tooLarge" });
+    expect(await storedFiles()).toEqual([]);
+    expect(await database().db.select().from(effectPhotos).where(eq(effectPhotos.effectId, effectId))).toEqual([]);
+  });
+
+  it("leaves no file behind when the save's transaction fails after the files were written", async () => {
+    const effectId = await createEffect();
+    // An uploader the database does not know: the files are written, then the row's foreign key
+    // fails and the transaction rolls back, as any failure between the files and the commit would.
+    const stranger = { actorId: crypto.randomUUID(), actorLabel: "nobody" };
+    const save = storeEffectPhoto(database().db, localMediaStore(mediaRoot), stranger, effectId, await cameraPhoto());
+    await expect(save).rejects.toThrow();
+    expect(await storedFiles()).toEqual([]);
+    expect(await database().db.select().from(effectPhotos).where(eq(effectPhotos.effectId, effectId))).toEqual([]);
+    // The same store still keeps a photo whose save succeeds.
+    actionRequest.session = await createStaffSession(database().db, "forensic");
+    const kept = await storeEffectPhoto(database().db, localMediaStore(mediaRoot), { actorId: actionRequest.session.userId, actorLabel: "forensic" }, effectId, await cameraPhoto());
+    expect(kept.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await storedFiles()).toHaveLength(3);
   });
 });

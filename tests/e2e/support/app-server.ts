@@ -23,6 +23,8 @@ export interface AppServer {
   url(pathname: string): string;
   /** The PostgreSQL database the server runs on, when started with `database: "postgres"`. */
   databaseUrl: string | null;
+  /** The server's DATA_DIR (its embedded database and DATA_DIR/media), when it runs on the embedded database. */
+  dataDirectory: string | null;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       baseUrl,
       url: (pathname) => new URL(pathname, baseUrl).toString(),
       databaseUrl: database?.url ?? null,
+      dataDirectory: database ? null : dataDirectory,
       stop: async () => {
         process.off("exit", killOnExit);
         await stopProcessGroup(runningServer);

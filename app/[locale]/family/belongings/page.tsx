@@ -10,6 +10,8 @@ import { inputClassName } from "@/components/forms/field";
 import { fullArabicName } from "@/components/people/person-name";
 import { readCatalogueFilters } from "@/lib/belongings/catalogue-filters";
 import { portalCatalogue } from "@/lib/belongings/portal-catalogue";
+import { recordPortalViewing } from "@/lib/belongings/portal-viewing-audit";
+import { currentRequestMetadata } from "@/lib/auth/request-metadata";
 import { readFamilySession } from "@/lib/family-portal/session";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import { redirect } from "@/lib/i18n/navigation";
@@ -42,6 +44,7 @@ export default async function PortalCataloguePage({ params, searchParams }: Port
   const filters = readCatalogueFilters(query);
   const catalogue = await portalCatalogue(db, session.familyId, filters);
   if (!catalogue) notFound();
+  await recordPortalViewing(db, session, { filters, items: catalogue.items.length }, await currentRequestMetadata());
   const t = await getTranslations("Belongings");
   const labels = {
     warningTitle: t("viewing.warningTitle"),

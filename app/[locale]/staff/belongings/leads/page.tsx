@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { openRecognitions } from "@/lib/belongings/recognitions";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { getDb } from "@/lib/server/database";
 import { followUpRecognition } from "../actions";
 
@@ -17,6 +18,8 @@ export default async function RecognitionQueuePage({ params }: { params: Promise
   const read = await requirePageRead(locale, "belongings.view");
   const [t, leads] = await Promise.all([getTranslations("Belongings"), openRecognitions(read, await getDb())]);
   const mayFollowUp = can(read.session.role, "forensic.write");
+  // Each lead names a missing person: the queue is a read of their records.
+  await recordPageRead(read.session, "missing_person", leads.map((lead) => lead.missingPersonId));
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("leads.queueTitle")}</h1>

@@ -9,6 +9,7 @@ import { authoriseRead } from "@/lib/auth/read-access";
 import { getViewingCatalogue } from "@/lib/belongings/catalogue";
 import { readCatalogueFilters } from "@/lib/belongings/catalogue-filters";
 import { getViewingSession } from "@/lib/belongings/recognitions";
+import { recordPageRead } from "@/lib/audit/record-read";
 import { getDb } from "@/lib/server/database";
 import { closeViewing, recordRecognition } from "../../actions";
 
@@ -29,6 +30,8 @@ export default async function ViewingSessionPage({ params, searchParams }: Viewi
   const db = await getDb();
   const viewing = await getViewingSession(read, db, viewingSessionId);
   if (!viewing) notFound();
+  // The page names the family's missing relatives: a read of the family's personal data.
+  await recordPageRead(session, "family", [viewing.familyId]);
   const query = await searchParams;
   const filters = readCatalogueFilters(query);
   const [t, items] = await Promise.all([getTranslations("Belongings"), getViewingCatalogue(read, db, filters)]);
