@@ -9,6 +9,7 @@ import { PhotoThumbnails, staffPhotoSource } from "./photo-thumbnails";
 import { RecognitionForm } from "./recognition-form";
 import { ViewingScreen, type ViewingLabels } from "./viewing-screen";
 import { itemWords } from "@/components/belongings/item-words";
+import { CategoryGroups } from "./category-groups";
 
 function viewingLabels(t: (key: `viewing.${keyof ViewingLabels}`) => string): ViewingLabels {
   const keys = ["warningTitle", "warning", "continue", "pause", "resume", "paused", "fullScreen"] as const;
@@ -32,8 +33,8 @@ export function OfficeViewing({ viewingSessionId, items, persons, skipWarning, r
       {items.length === 0 ? (
         <p className="text-muted">{t("catalogueEmpty")}</p>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2" data-testid="viewing-items">
-          {items.map((item) => {
+        <CategoryGroups items={items} heading={(category, count) => t("categoryHeading", { category: t(`categories.${category}`), count })} listClassName="grid gap-4 sm:grid-cols-2" testId="viewing-items">
+          {(item) => {
             const category = t(`categories.${item.category}`);
             return (
               <li key={item.effectId} className="space-y-2 rounded border border-line p-3 text-lg" data-testid="viewing-item">
@@ -49,8 +50,8 @@ export function OfficeViewing({ viewingSessionId, items, persons, skipWarning, r
                 )}
               </li>
             );
-          })}
-        </ul>
+          }}
+        </CategoryGroups>
       )}
     </ViewingScreen>
   );

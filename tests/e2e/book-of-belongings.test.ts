@@ -153,6 +153,8 @@ describe("the Book of Belongings", () => {
     const items = page.getByTestId("portal-item");
     await expect.poll(() => items.count()).toBeGreaterThan(0);
     expect(await page.getByTestId("portal-items").innerText()).not.toMatch(/TRH-GS-/);
+    // Leafed through by category, each under a heading naming it and its count in words.
+    await expect.poll(() => page.locator('[data-testid="catalogue-category"] h2').first().innerText()).toMatch(/·/);
     // The demo's drawings load through the portal's own photo route.
     const thumbnail = page.locator('[data-testid="portal-items"] img').first();
     await thumbnail.scrollIntoViewIfNeeded();

@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { CategoryGroups } from "@/components/belongings/category-groups";
 import { CatalogueFilterForm } from "@/components/belongings/catalogue-filter-form";
 import { PhotoThumbnails } from "@/components/belongings/photo-thumbnails";
 import { PortalViewing } from "@/components/belongings/portal-viewing";
@@ -66,9 +67,9 @@ export default async function PortalCataloguePage({ params, searchParams }: Port
       )}
       <CatalogueFilterForm filters={filters} keep={{ seen: "1" }} />
       <PortalViewing labels={labels} skipWarning={query.seen === "1"}>
-        <ul className="space-y-4" data-testid="portal-items">
-          {catalogue.items.length === 0 && <li>{t("catalogueEmpty")}</li>}
-          {catalogue.items.map((item) => {
+        {catalogue.items.length === 0 && <p>{t("catalogueEmpty")}</p>}
+        <CategoryGroups items={catalogue.items} heading={(category, count) => t("categoryHeading", { category: t(`categories.${category}`), count })} listClassName="space-y-4" testId="portal-items">
+          {(item) => {
             const category = t(`categories.${item.category}`);
             return (
               <li key={item.effectId} className="space-y-2 rounded border border-line p-3" data-testid="portal-item">
@@ -104,8 +105,8 @@ export default async function PortalCataloguePage({ params, searchParams }: Port
                 </details>
               </li>
             );
-          })}
-        </ul>
+          }}
+        </CategoryGroups>
       </PortalViewing>
     </section>
   );

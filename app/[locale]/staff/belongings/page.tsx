@@ -1,6 +1,7 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CatalogueFilterForm } from "@/components/belongings/catalogue-filter-form";
+import { CategoryGroups } from "@/components/belongings/category-groups";
 import { PhotoThumbnails, staffPhotoSource } from "@/components/belongings/photo-thumbnails";
 import { LtrText } from "@/components/layout/ltr-text";
 import { requirePageRead } from "@/lib/auth/page-guard";
@@ -40,8 +41,8 @@ export default async function BelongingsCataloguePage({ params, searchParams }: 
       {items.length === 0 ? (
         <p className="text-muted">{t("catalogueEmpty")}</p>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="catalogue-items">
-          {items.map((item) => {
+        <CategoryGroups items={items} heading={(category, count) => t("categoryHeading", { category: t(`categories.${category}`), count })} listClassName="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" testId="catalogue-items">
+          {(item) => {
             const category = t(`categories.${item.category}`);
             return (
               <li key={item.effectId} className="space-y-2 rounded border border-line p-3" data-testid="catalogue-item">
@@ -56,8 +57,8 @@ export default async function BelongingsCataloguePage({ params, searchParams }: 
                 </p>
               </li>
             );
-          })}
-        </ul>
+          }}
+        </CategoryGroups>
       )}
     </section>
   );
