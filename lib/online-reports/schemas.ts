@@ -67,7 +67,7 @@ const TEXT_FIELDS = [
   "reporterName", "reporterRelationship", "reporterPhone", "reporterEmail", "reporterResidence", "givenName", "fatherName",
   "grandfatherName", "familyName", "sex", "birthYear", "lastSeenOn", "lastSeenPlace", "circumstances", "policeReportNumber", "relatives",
 ] as const satisfies readonly OnlineReportField[];
-const DIGIT_FIELDS: ReadonlySet<string> = new Set(["reporterPhone", "birthYear", "lastSeenOn", "policeReportNumber"]);
+const DIGIT_FIELDS = ["reporterPhone", "birthYear", "lastSeenOn", "policeReportNumber"] as const satisfies readonly OnlineReportField[];
 /** Longer than any field allows: what is cut here is refused by the schema anyway. */
 const MOST_CHARACTERS = 4001;
 
@@ -77,8 +77,7 @@ export type SubmittedReport = Record<(typeof TEXT_FIELDS)[number], string> & Rec
 export function reportFromForm(form: FormData): SubmittedReport {
   const text = (name: string) => {
     const value = form.get(name);
-    const typed = typeof value === "string" ? value.slice(0, MOST_CHARACTERS) : "";
-    return DIGIT_FIELDS.has(name) ? westernDigits(typed) : typed;
+    return typeof value === "string" ? value.slice(0, MOST_CHARACTERS) : "";
   };
   const ticked = (name: string) => form.get(name) === "on";
   return {
@@ -88,6 +87,11 @@ export function reportFromForm(form: FormData): SubmittedReport {
     consentProsecution: ticked("consentProsecution"),
     consentContact: ticked("consentContact"),
   };
+}
+
+/** The report with Arabic-Indic digits read as digits in the fields made of digits, before the schema checks it. */
+export function withWesternDigits(report: SubmittedReport): SubmittedReport {
+  return { ...report, ...Object.fromEntries(DIGIT_FIELDS.map((name) => [name, westernDigits(report[name])])) };
 }
 
 /** A registrar accepts a report: a new family and person, a new person in a family on file, or a person on file. */

@@ -13,7 +13,7 @@ import { reserveAttempt, type RateLimit } from "@/lib/security/rate-limit";
 import { countRefusedAttempt } from "@/lib/security/refused-attempts";
 import { logger } from "@/lib/server/logger";
 import { checkFormToken } from "./form-token";
-import { CONSENT_FIELDS, onlineReportSchema, type SubmittedReport } from "./schemas";
+import { CONSENT_FIELDS, onlineReportSchema, withWesternDigits, type SubmittedReport } from "./schemas";
 import { CONSENT_LEVELS, ONLINE_CONSENT_WORDING } from "./values";
 
 /** Reports one address (IPv4, or IPv6 /64) may send in an hour: a family rarely sends more than two. */
@@ -65,7 +65,7 @@ export async function submitOnlineReport(db: Database, submission: ReportSubmiss
   }
   const unstorable = fieldsWithNullCharacter(submission.report);
   if (unstorable.length > 0) return { ok: false, error: "invalid", fieldErrors: Object.fromEntries(unstorable.map((field) => [field, "unstorableCharacter"])) };
-  const parsed = onlineReportSchema.safeParse(submission.report);
+  const parsed = onlineReportSchema.safeParse(withWesternDigits(submission.report));
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const values = parsed.data;
   for (const [key, rule] of [[`report-ip:${address}`, REPORT_ADDRESS_LIMIT], [`report-phone:${phoneKey(values.reporterPhone)}`, REPORT_PHONE_LIMIT]] as const) {
