@@ -31,7 +31,7 @@ export const STAFF_AREA_NAMESPACES = {
   identifications: ["Actions", "Aftercare", "Audit", "Forensic", "Identifications", "Settings", "Users", "Validation"],
   import: ["Import", "Users"],
   kinship: ["Actions", "Identifications", "Kinship", "Validation"],
-  "online-reports": ["Actions", "OnlineReport", "Validation"],
+  "online-reports": ["Actions", "Forensic", "OnlineReport", "People", "Validation"],
   persons: ["Actions", "AmPm", "Belongings", "Forensic", "Import", "OnlineReport", "People", "PeopleEdits", "Validation"],
   remains: ["Actions", "AmPm", "Audit", "Belongings", "Custody", "Forensic", "Remains", "SiteStatus", "Validation"],
   belongings: ["Actions", "Belongings", "Forensic", "Validation"],
