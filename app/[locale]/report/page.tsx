@@ -13,7 +13,10 @@ import { submitReport } from "./submit-report";
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "OnlineReport" });
-  return { title: t("title"), robots: { index: false } };
+  // The site sends no referrer, so a browser posts this form with "Origin: null", which Next.js
+  // refuses for a server action sent without JavaScript. Within the registry's own origin this page
+  // names it; links to other sites still carry nothing.
+  return { title: t("title"), robots: { index: false }, referrer: "same-origin" };
 }
 
 /**
