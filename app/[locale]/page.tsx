@@ -33,6 +33,12 @@ export default async function PublicSummaryPage({ params }: { params: Promise<{ 
           </a>
           <span className="block text-ink">{t("familiesLinkHint")}</span>
         </p>
+        <p className="max-w-3xl rounded border-2 border-line px-4 py-3">
+          <a href={`/${locale}/report`} className="text-lg font-semibold text-accent underline" data-testid="report-link">
+            {t("reportLink")}
+          </a>
+          <span className="block text-ink">{t("reportLinkHint")}</span>
+        </p>
       </header>
       <section aria-labelledby="figures-heading" className="space-y-4">
         <h2 id="figures-heading" className="text-xl font-semibold">{t("figuresHeading")}</h2>

@@ -13,6 +13,7 @@ export const STAFF_AREAS = [
   { href: "/staff/families", label: "families", permission: "people.read" },
   { href: "/staff/reports", label: "reports", permission: "people.read" },
   { href: "/staff/persons/duplicates", label: "duplicates", permission: "people.read" },
+  { href: "/staff/online-reports", label: "onlineReports", permission: "people.write" },
   { href: "/staff/approvals", label: "approvals", permission: "approvals.decide" },
   { href: "/staff/import", label: "import", permission: "data.import" },
   { href: "/staff/exports", label: "exports", permission: "personalData.export" },

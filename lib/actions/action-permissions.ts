@@ -73,6 +73,12 @@ export const ACTION_PERMISSIONS = {
   "approvals.approve": "approvals.decide",
   "approvals.refuse": "approvals.decide",
   "settings.updateApprovalPolicy": "settings.manage",
+  // Online reports (issue 26): registrars triage what families send, and record consents given or
+  // withdrawn at the office.
+  "onlineReports.accept": "people.write",
+  "onlineReports.reject": "people.write",
+  "consents.record": "people.write",
+  "consents.withdraw": "people.write",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;

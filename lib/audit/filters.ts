@@ -32,6 +32,8 @@ export const AUDIT_ENTITIES = [
   "viewing_session",
   "belonging_recognition",
   "identification",
+  "online_report",
+  "data_consent",
   "str_profiles",
   "kinship_leads",
   "allele_frequency_tables",

@@ -8,7 +8,7 @@ import { readAction } from "./read-actions";
 import { runTransaction } from "./run-transaction";
 
 /** The kinds of personal record whose reading is audited, by the entity names their changes carry. */
-export type ReadEntity = "missing_person" | "family" | "dna_sample" | "sample_receipt" | "identification" | "kinship_leads" | "dossier";
+export type ReadEntity = "missing_person" | "family" | "dna_sample" | "sample_receipt" | "identification" | "kinship_leads" | "dossier" | "online_report";
 
 type Reader = Pick<StaffSession, "userId" | "username">;
 

@@ -9,11 +9,13 @@ import type { RequestMetadata } from "@/lib/auth/request-metadata";
 import type { ExportList } from "./lists";
 import type { ExportFormat } from "./write";
 import { runTransaction } from "@/lib/audit/run-transaction";
+import { consentHolds } from "@/lib/online-reports/consents";
 
 async function liveCount(db: Database, list: ExportList): Promise<number> {
+  const partnersOnly = list === "partnerShare" ? consentHolds("partners") : undefined;
   const [row] =
-    list === "missingPersons"
-      ? await db.select({ total: count() }).from(missingPersons).where(and(isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
+    list === "missingPersons" || list === "partnerShare"
+      ? await db.select({ total: count() }).from(missingPersons).where(and(isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId), partnersOnly))
       : list === "policeReports"
         ? await db.select({ total: count() }).from(policeReports).where(isNull(policeReports.voidedAt))
         : await db.select({ total: count() }).from(families).where(isNull(families.voidedAt));

@@ -8,8 +8,13 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { ExportColumn } from "./columns";
 import { exportWords } from "./words";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
+import { consentHolds } from "@/lib/online-reports/consents";
 
-export const EXPORT_LISTS = ["missingPersons", "policeReports", "families"] as const;
+/**
+ * partnerShare: the missing persons whose consent (b) holds, for ICMP and ICRC (issue 26); anyone
+ * without it (never given, or withdrawn) is left out, however they were reported.
+ */
+export const EXPORT_LISTS = ["missingPersons", "policeReports", "families", "partnerShare"] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
 const BATCH = 2_000;
@@ -82,12 +87,19 @@ export const FAMILY_EXPORT: readonly ExportColumn<FamilyRow>[] = [
   { headerAr: "عدد المفقودين", headerEn: "Missing persons", value: (row) => row.missingCount },
 ];
 
-function personBatch(db: Executor, after: string | null) {
+function personBatch(db: Executor, after: string | null, partnersOnly = false) {
   return db
     .select(personColumns)
     .from(missingPersons)
     .leftJoin(families, eq(families.id, missingPersons.familyId))
-    .where(and(isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId), after === null ? undefined : gt(missingPersons.caseNumber, after)))
+    .where(
+      and(
+        isNull(missingPersons.voidedAt),
+        isNull(missingPersons.mergedIntoId),
+        partnersOnly ? consentHolds("partners") : undefined,
+        after === null ? undefined : gt(missingPersons.caseNumber, after),
+      ),
+    )
     .orderBy(asc(missingPersons.caseNumber))
     .limit(BATCH);
 }
@@ -127,8 +139,9 @@ export async function* exportRows(
   const words = exportWords(language);
   // Contact details follow the session's role, never a role the caller names.
   const role = access.session.role;
-  if (list === "missingPersons") {
-    for (let batch = await personBatch(db, null); batch.length > 0; batch = await personBatch(db, batch.at(-1)?.caseNumber ?? null)) {
+  if (list === "missingPersons" || list === "partnerShare") {
+    const partnersOnly = list === "partnerShare";
+    for (let batch = await personBatch(db, null, partnersOnly); batch.length > 0; batch = await personBatch(db, batch.at(-1)?.caseNumber ?? null, partnersOnly)) {
       yield batch.map((row) => PERSON_EXPORT.map((column) => column.value(row, words)));
       if (batch.length < BATCH) return;
     }
@@ -146,5 +159,5 @@ export async function* exportRows(
 }
 
 export function exportHeaders(list: ExportList): readonly ExportColumn<never>[] {
-  return list === "missingPersons" ? PERSON_EXPORT : list === "policeReports" ? REPORT_EXPORT : FAMILY_EXPORT;
+  return list === "missingPersons" || list === "partnerShare" ? PERSON_EXPORT : list === "policeReports" ? REPORT_EXPORT : FAMILY_EXPORT;
 }

@@ -90,6 +90,8 @@ const ROUTES: Record<string, RouteRow> = {
   },
   "[locale]/family/belongings/recognise/route.ts": { method: "POST", url: () => "/ar/family/belongings/recognise", expected: everyone(303) },
   "[locale]/family/sign-in/route.ts": { method: "POST", url: () => "/ar/family/sign-in", expected: everyone(303) },
+  // The online report form: no account needed, the same page for everyone (issue 26).
+  "[locale]/report/page.tsx": { method: "GET", url: () => "/ar/report", expected: everyone("ok") },
   "api/auth/[...nextauth]/route.ts": { method: "GET", url: () => "/api/auth/session", expected: everyone(200) },
   "api/health/route.ts": { method: "GET", url: () => "/api/health", expected: everyone(200) },
   "api/public/summary/route.ts": { method: "GET", url: () => "/api/public/summary", expected: everyone(200) },
@@ -122,6 +124,13 @@ const ROUTES: Record<string, RouteRow> = {
     expected: staffPage("people.read", "redirect"),
   },
   "[locale]/staff/persons/duplicates/page.tsx": { method: "GET", url: () => "/ar/staff/persons/duplicates", expected: staffPage("people.read") },
+  // Online reports are triaged by those who register people; the demo holds none, so a report id is "not found" once authorised.
+  "[locale]/staff/online-reports/page.tsx": { method: "GET", url: () => "/ar/staff/online-reports", expected: staffPage("people.write") },
+  "[locale]/staff/online-reports/[reportId]/page.tsx": {
+    method: "GET",
+    url: () => "/ar/staff/online-reports/00000000-0000-4000-8000-0000000000aa",
+    expected: staffPage("people.write", "notFound"),
+  },
   "[locale]/staff/reports/page.tsx": { method: "GET", url: () => "/ar/staff/reports", expected: staffPage("people.read") },
   "[locale]/staff/reports/new/page.tsx": { method: "GET", url: () => "/ar/staff/reports/new", expected: staffPage("people.write") },
   "[locale]/staff/reports/[reportId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/reports/${ids.report}`, expected: staffPage("people.read") },

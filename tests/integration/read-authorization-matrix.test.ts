@@ -52,6 +52,8 @@ import { getStaffCatalogue, getViewingCatalogue } from "@/lib/belongings/catalog
 import { localMediaStore } from "@/lib/belongings/media-store";
 import { photosOfRemains, readStaffPhotoFile } from "@/lib/belongings/photo-reads";
 import { familyRemoteViewing, getViewingSession, openRecognitions, recognitionsOfPerson, recognitionsOfRemains } from "@/lib/belongings/recognitions";
+import { consentsOfPerson, consentsOfReport } from "@/lib/online-reports/consents";
+import { countWaitingReports, getOnlineReport, getTriageQueue } from "@/lib/online-reports/queries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createStaffSession } from "./support/staff-users";
 
@@ -156,6 +158,11 @@ const READS: Record<string, GuardedRead> = {
   familyRemoteViewing: { permission: "people.read", call: (access, db) => familyRemoteViewing(access, db, NO_SUCH_ID) },
   listPendingApprovals: { permission: "approvals.decide", call: (access, db) => listPendingApprovals(access, db) },
   listRecentApprovalDecisions: { permission: "approvals.decide", call: (access, db) => listRecentApprovalDecisions(access, db) },
+  getTriageQueue: { permission: "people.write", call: (access, db) => getTriageQueue(access, db) },
+  countWaitingReports: { permission: "people.write", call: (access, db) => countWaitingReports(access, db) },
+  getOnlineReport: { permission: "people.write", call: (access, db) => getOnlineReport(access, db, NO_SUCH_ID) },
+  consentsOfReport: { permission: "people.write", call: (access, db) => consentsOfReport(access, db, NO_SUCH_ID) },
+  consentsOfPerson: { permission: "people.read", call: (access, db) => consentsOfPerson(access, db, NO_SUCH_ID) },
 };
 
 const LIB = path.resolve(import.meta.dirname, "../../lib");

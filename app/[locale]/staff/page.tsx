@@ -17,6 +17,9 @@ import { getFollowUpQueue } from "@/lib/aftercare/follow-ups";
 import { getPublicGraveSites } from "@/lib/public/sites";
 import { getPublicSummary } from "@/lib/public/summary";
 import { getDb } from "@/lib/server/database";
+import { readAccessIf } from "@/lib/auth/read-access";
+import { countWaitingReports } from "@/lib/online-reports/queries";
+import { Link } from "@/lib/i18n/navigation";
 
 interface StaffDashboardPageProps {
   params: Promise<{ locale: Locale }>;
@@ -39,7 +42,14 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
     getSamplesByLabStatus(read, db, site),
     getMonthlyActivity(read, db),
   ]);
-  const [queues, followUps] = await Promise.all([getWorkQueues(read, db), getFollowUpQueue(read, db)]);
+  // Registrars and administrators, who triage them, see how many online reports wait.
+  const triage = readAccessIf(read.session, "people.write");
+  const [queues, followUps, waitingReports, onlineReports] = await Promise.all([
+    getWorkQueues(read, db),
+    getFollowUpQueue(read, db),
+    triage ? countWaitingReports(triage, db) : Promise.resolve(null),
+    getTranslations("OnlineReport.staff"),
+  ]);
   const mappedSites = site ? sites.filter((entry) => entry.code === site.code) : sites;
   return (
     <div className="space-y-10">
@@ -51,6 +61,13 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
         <h2 id="dashboard-figures" className="text-xl font-semibold">{t("figuresHeading")}</h2>
         <HeadlineFigures summary={summary} locale={locale} />
       </section>
+      {waitingReports !== null && (
+        <p>
+          <Link href="/staff/online-reports" className="text-accent underline" data-testid="waiting-online-reports">
+            {onlineReports("dashboardLink", { count: waitingReports })}
+          </Link>
+        </p>
+      )}
       <WorkQueues queues={queues} followUps={followUps} locale={locale} />
       <section aria-labelledby="dashboard-work" className="space-y-6">
         <h2 id="dashboard-work" className="text-xl font-semibold">{t("workHeading")}</h2>

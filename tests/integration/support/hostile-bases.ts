@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { approvalRequests, belongingRecognitions, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { approvalRequests, belongingRecognitions, dataConsents, onlineReports, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -582,6 +582,53 @@ function kinshipBases(db: Database, records: BaseRecords): HostileBases {
   };
 }
 
+/** A report waiting in the triage queue, as the public form leaves it: each decision uses one up. */
+async function waitingOnlineReport(db: Database): Promise<{ id: string; version: number }> {
+  const [report] = await db
+    .insert(onlineReports)
+    .values({
+      reference: `TRH-R-${uniqueSuffix().toUpperCase()}`,
+      ...{ reporterName: "فاطمة", reporterRelationship: "الأم", reporterPhone: "0912345678", reporterPhoneKey: "0912345678", reporterResidence: "مصراتة" },
+      ...{ givenName: "سالم", familyName: `الكاني ${uniqueSuffix()}`, sex: "male" as const, birthYear: 1990, consentWording: "OR-CONSENT-2026-1" },
+    })
+    .returning({ id: onlineReports.id, version: onlineReports.version });
+  return one(report ? [report] : [], "the online report");
+}
+
+function onlineReportBases(db: Database, codes: CodeAllocator, records: BaseRecords): HostileBases {
+  const consentOf = async () => {
+    const [consent] = await db.insert(dataConsents).values({ missingPersonId: records.missingPersonId, level: "partners", source: "office", wordingVersion: "OFF-1", givenOn: "2024-01-02", givenBy: "الأم" }).returning();
+    return one(consent ? [consent] : [], "the consent");
+  };
+  return {
+    "onlineReports.accept": {
+      fields: { "newFamily.contactName": text(200), "newFamily.area": text(200), "newFamily.phone": text(24) },
+      prepare: async () => {
+        const report = await waitingOnlineReport(db);
+        return { reportId: report.id, version: report.version, mode: "newFamily", newFamily: { reference: codes.familyReference(), contactName: "فاطمة", phone: "0912345678", area: "مصراتة" } };
+      },
+    },
+    "onlineReports.reject": {
+      fields: { reason: text(1000), version: VERSION },
+      prepare: async () => {
+        const report = await waitingOnlineReport(db);
+        return { reportId: report.id, version: report.version, kind: "insufficient", reason: "لا يكفي للعمل عليه" };
+      },
+    },
+    "consents.record": {
+      fields: { givenOn: DATE, givenBy: text(200), wordingVersion: text(100) },
+      prepare: async () => ({ missingPersonId: records.missingPersonId, levels: ["search", "partners"], givenOn: "2024-03-01", givenBy: "الأخ", wordingVersion: "OFF-2024-1" }),
+    },
+    "consents.withdraw": {
+      fields: { withdrawnOn: DATE, wordingVersion: text(100), note: text(2000), version: VERSION },
+      prepare: async () => {
+        const consent = await consentOf();
+        return { consentId: consent.id, version: consent.version, withdrawnOn: "2024-05-02", wordingVersion: "WD-1", note: "" };
+      },
+    },
+  };
+}
+
 /** Bases for all actions; `call` runs an action as a user it allows, `proposer` is a second examiner. */
 export async function createHostileBases(db: Database, call: ActionCaller, proposer: User): Promise<HostileBases> {
   const codes = new CodeAllocator();
@@ -597,5 +644,6 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...settingsBases(db),
     ...belongingsBases(db, records),
     ...(await approvalBases(db)),
+    ...onlineReportBases(db, codes, records),
   };
 }
