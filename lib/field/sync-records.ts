@@ -48,6 +48,8 @@ async function applyItem(context: ActionContext<FieldSyncItemValues>, handler: I
   if (!parsed.success) return { status: "refused", message: "Actions.invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const fieldCapture = { deviceId: input.deviceId, itemId: input.itemId, capturedAt: input.capturedAt, syncedAt: new Date().toISOString(), positionAccuracyMetres: input.positionAccuracyMetres };
   try {
+    // A savepoint inside the sync action's transaction, which runTransaction already watches.
+    // eslint-disable-next-line no-restricted-syntax -- a savepoint, not a transaction
     const data = await tx.transaction((savepoint) =>
       handler.apply({
         input: parsed.data,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, countDistinct, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { graveSites, identifications, remains } from "@/db/schema";
