@@ -41,9 +41,9 @@ export function BodyCaptureForm(props: { sites: KnownSite[]; online: boolean; on
 
   return (
     <FormCard title={t("bodyTitle")} testId="field-body-form" submitLabel={t("queue")} onSubmit={(form, element) => void submit(form, element)}>
-      <Select name="siteRef" label={t("site")} errors={errors} options={props.sites.map((choice) => ({ value: choice.ref, label: `${choice.code} — ${choice.name}` }))} defaultValue={site.ref} onChange={setSiteRef} />
+      <Select scope="body" name="siteRef" label={t("site")} errors={errors} options={props.sites.map((choice) => ({ value: choice.ref, label: `${choice.code} — ${choice.name}` }))} defaultValue={site.ref} onChange={setSiteRef} />
       {hasCode ? (
-        <Input name="code" label={t("bodyCode")} errors={errors} defaultValue={remainsCodeOf(site.code, site.nextBody)} key={`${site.ref}-${site.nextBody}`} dir="ltr" required />
+        <Input scope="body" name="code" label={t("bodyCode")} errors={errors} defaultValue={remainsCodeOf(site.code, site.nextBody)} key={`${site.ref}-${site.nextBody}`} dir="ltr" required />
       ) : (
         <div className="space-y-2" data-testid="field-no-body-codes">
           <p>{t("noBodyCodes")}</p>
@@ -52,19 +52,19 @@ export function BodyCaptureForm(props: { sites: KnownSite[]; online: boolean; on
           </button>
         </div>
       )}
-      <Input name="recoveredOn" label={t("recoveredOn")} errors={errors} type="date" required />
-      <Select name="estimatedSex" label={t("estimatedSex")} errors={errors} options={SEXES.map((sex) => ({ value: sex, label: forensic(`sexes.${sex}`) }))} />
-      <Input name="ageMin" label={t("ageMin")} errors={errors} type="number" dir="ltr" />
-      <Input name="ageMax" label={t("ageMax")} errors={errors} type="number" dir="ltr" />
-      <Select name="condition" label={t("condition")} errors={errors} options={REMAINS_CONDITIONS.map((condition) => ({ value: condition, label: forensic(`conditions.${condition}`) }))} />
-      <Input name="storageLocation" label={t("storageLocation")} errors={errors} />
-      <TextArea name="notes" label={t("notes")} errors={errors} />
+      <Input scope="body" name="recoveredOn" label={t("recoveredOn")} errors={errors} type="date" required />
+      <Select scope="body" name="estimatedSex" label={t("estimatedSex")} errors={errors} options={SEXES.map((sex) => ({ value: sex, label: forensic(`sexes.${sex}`) }))} />
+      <Input scope="body" name="ageMin" label={t("ageMin")} errors={errors} type="number" dir="ltr" />
+      <Input scope="body" name="ageMax" label={t("ageMax")} errors={errors} type="number" dir="ltr" />
+      <Select scope="body" name="condition" label={t("condition")} errors={errors} options={REMAINS_CONDITIONS.map((condition) => ({ value: condition, label: forensic(`conditions.${condition}`) }))} />
+      <Input scope="body" name="storageLocation" label={t("storageLocation")} errors={errors} />
+      <TextArea scope="body" name="notes" label={t("notes")} errors={errors} />
       <fieldset className="space-y-3">
         <legend className="font-medium">{t("effects")}</legend>
         {Array.from({ length: effectRows }, (_, index) => (
           <div key={index} className="grid gap-2 sm:grid-cols-2">
-            <Select name={`effectKind${index}`} label={t("effectKind", { number: index + 1 })} errors={errors} options={PERSONAL_EFFECT_KINDS.map((kind) => ({ value: kind, label: forensic(`effectKinds.${kind}`) }))} />
-            <Input name={`effectDescription${index}`} label={t("effectDescription", { number: index + 1 })} errors={{ [`effectDescription${index}`]: errors[`effects.${index}.description`] ?? "" }} />
+            <Select scope="body" name={`effectKind${index}`} label={t("effectKind", { number: index + 1 })} errors={errors} options={PERSONAL_EFFECT_KINDS.map((kind) => ({ value: kind, label: forensic(`effectKinds.${kind}`) }))} />
+            <Input scope="body" name={`effectDescription${index}`} label={t("effectDescription", { number: index + 1 })} errors={{ [`effectDescription${index}`]: errors[`effects.${index}.description`] ?? "" }} />
           </div>
         ))}
         <button type="button" onClick={() => setEffectRows(effectRows + 1)} className="rounded border border-line px-3 py-2">

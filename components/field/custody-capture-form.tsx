@@ -31,13 +31,13 @@ export function CustodyCaptureForm({ bodies, onQueue }: { bodies: KnownBody[]; o
 
   return (
     <FormCard title={t("custodyTitle")} testId="field-custody-form" submitLabel={t("queue")} onSubmit={(form, element) => void submit(form, element)}>
-      <Select name="remainsRef" label={t("body")} errors={errors} options={bodies.map((body) => ({ value: body.ref, label: body.code }))} />
-      <Select name="action" label={custody("action")} errors={errors} options={CUSTODY_ACTIONS.map((action) => ({ value: action, label: custody(`actions.${action}`) }))} />
-      <Input name="fromParty" label={custody("fromParty")} errors={errors} />
-      <Input name="toParty" label={custody("toParty")} errors={errors} />
-      <Input name="place" label={custody("place")} errors={errors} />
-      <Input name="occurredAt" label={custody("occurredAt")} errors={errors} type="datetime-local" dir="ltr" required />
-      <TextArea name="custodyNotes" label={custody("notes")} errors={errors} />
+      <Select scope="custody" name="remainsRef" label={t("body")} errors={errors} options={bodies.map((body) => ({ value: body.ref, label: body.code }))} />
+      <Select scope="custody" name="action" label={custody("action")} errors={errors} options={CUSTODY_ACTIONS.map((action) => ({ value: action, label: custody(`actions.${action}`) }))} />
+      <Input scope="custody" name="fromParty" label={custody("fromParty")} errors={errors} />
+      <Input scope="custody" name="toParty" label={custody("toParty")} errors={errors} />
+      <Input scope="custody" name="place" label={custody("place")} errors={errors} />
+      <Input scope="custody" name="occurredAt" label={custody("occurredAt")} errors={errors} type="datetime-local" dir="ltr" required />
+      <TextArea scope="custody" name="custodyNotes" label={custody("notes")} errors={errors} />
     </FormCard>
   );
 }

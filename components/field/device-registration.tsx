@@ -26,7 +26,7 @@ export function DeviceRegistration({ online, notice, onRegister }: { online: boo
     >
       <p>{t("registerIntro")}</p>
       {notice ? <p role="alert" className="text-red-800">{message(notice)}</p> : null}
-      <Input name="label" label={t("deviceLabel")} errors={errors} required />
+      <Input scope="device" name="label" label={t("deviceLabel")} errors={errors} required />
     </FormCard>
   );
 }

@@ -26,8 +26,8 @@ export function FieldNoteForm({ bodies, onQueue }: { bodies: KnownBody[]; onQueu
 
   return (
     <FormCard title={t("noteTitle")} testId="field-note-form" submitLabel={t("queue")} onSubmit={(form) => void submit(form)}>
-      <Select name="noteBody" label={t("body")} errors={errors} options={synced.map((candidate) => ({ value: candidate.ref, label: candidate.code }))} onChange={setChosen} />
-      <TextArea name="fieldNote" label={t("notes")} errors={errors} defaultValue={body.notes} key={`${body.ref}-${body.version}`} />
+      <Select scope="note" name="noteBody" label={t("body")} errors={errors} options={synced.map((candidate) => ({ value: candidate.ref, label: candidate.code }))} onChange={setChosen} />
+      <TextArea scope="note" name="fieldNote" label={t("notes")} errors={errors} defaultValue={body.notes} key={`${body.ref}-${body.version}`} />
     </FormCard>
   );
 }

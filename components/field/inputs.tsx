@@ -4,32 +4,32 @@ import type { ReactNode } from "react";
 import { Field, inputClassName } from "@/components/forms/field";
 
 /** Plain labelled inputs for the offline forms: read with FormData, checked with the online schemas. */
-export function Input(props: { name: string; label: string; errors: Record<string, string>; type?: string; defaultValue?: string | number; dir?: "ltr"; step?: string; required?: boolean }) {
-  const { name, label, errors, ...rest } = props;
+export function Input(props: { scope: string; name: string; label: string; errors: Record<string, string>; type?: string; defaultValue?: string | number; dir?: "ltr"; step?: string; required?: boolean }) {
+  const { scope, name, label, errors, ...rest } = props;
   return (
-    <Field id={`field-${name}`} label={label} error={errors[name]} required={rest.required}>
+    <Field id={`${scope}-${name}`} label={label} error={errors[name]} required={rest.required}>
       {(describedBy, invalid) => (
-        <input id={`field-${name}`} name={name} dir={rest.dir ?? "auto"} autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} type={rest.type ?? "text"} step={rest.step} defaultValue={rest.defaultValue} />
+        <input id={`${scope}-${name}`} name={name} dir={rest.dir ?? "auto"} autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} type={rest.type ?? "text"} step={rest.step} defaultValue={rest.defaultValue} />
       )}
     </Field>
   );
 }
 
-export function TextArea(props: { name: string; label: string; errors: Record<string, string>; defaultValue?: string }) {
+export function TextArea(props: { scope: string; name: string; label: string; errors: Record<string, string>; defaultValue?: string }) {
   return (
-    <Field id={`field-${props.name}`} label={props.label} error={props.errors[props.name]}>
+    <Field id={`${props.scope}-${props.name}`} label={props.label} error={props.errors[props.name]}>
       {(describedBy, invalid) => (
-        <textarea id={`field-${props.name}`} name={props.name} dir="auto" rows={3} aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} defaultValue={props.defaultValue} />
+        <textarea id={`${props.scope}-${props.name}`} name={props.name} dir="auto" rows={3} aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} defaultValue={props.defaultValue} />
       )}
     </Field>
   );
 }
 
-export function Select(props: { name: string; label: string; errors: Record<string, string>; options: readonly { value: string; label: string }[]; defaultValue?: string; onChange?: (value: string) => void }) {
+export function Select(props: { scope: string; name: string; label: string; errors: Record<string, string>; options: readonly { value: string; label: string }[]; defaultValue?: string; onChange?: (value: string) => void }) {
   return (
-    <Field id={`field-${props.name}`} label={props.label} error={props.errors[props.name]}>
+    <Field id={`${props.scope}-${props.name}`} label={props.label} error={props.errors[props.name]}>
       {(describedBy, invalid) => (
-        <select id={`field-${props.name}`} name={props.name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} defaultValue={props.defaultValue} onChange={(event) => props.onChange?.(event.target.value)}>
+        <select id={`${props.scope}-${props.name}`} name={props.name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} defaultValue={props.defaultValue} onChange={(event) => props.onChange?.(event.target.value)}>
           {props.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -48,12 +48,12 @@ export function SiteCaptureForm({ siteNumber, onQueue }: { siteNumber: number | 
 
   return (
     <FormCard title={t("siteTitle")} testId="field-site-form" submitLabel={t("queue")} onSubmit={(form, element) => void submit(form, element)}>
-      <Input name="code" label={t("siteCode")} errors={errors} defaultValue={siteCodeOf(siteNumber)} key={siteNumber} dir="ltr" required />
-      <Input name="nameAr" label={t("nameAr")} errors={errors} required />
-      <Input name="nameEn" label={t("nameEn")} errors={errors} required />
-      <TextArea name="description" label={t("description")} errors={errors} />
-      <Input name="discoveredOn" label={t("discoveredOn")} errors={errors} type="date" required />
-      <Select name="status" label={t("status")} errors={errors} options={GRAVE_SITE_STATUSES.map((status) => ({ value: status, label: statuses(status) }))} />
+      <Input scope="site" name="code" label={t("siteCode")} errors={errors} defaultValue={siteCodeOf(siteNumber)} key={siteNumber} dir="ltr" required />
+      <Input scope="site" name="nameAr" label={t("nameAr")} errors={errors} required />
+      <Input scope="site" name="nameEn" label={t("nameEn")} errors={errors} required />
+      <TextArea scope="site" name="description" label={t("description")} errors={errors} />
+      <Input scope="site" name="discoveredOn" label={t("discoveredOn")} errors={errors} type="date" required />
+      <Select scope="site" name="status" label={t("status")} errors={errors} options={GRAVE_SITE_STATUSES.map((status) => ({ value: status, label: statuses(status) }))} />
       <div className="space-y-2">
         <button type="button" onClick={locate} className="rounded border border-line px-3 py-2">
           {t("useGps")}
@@ -62,8 +62,8 @@ export function SiteCaptureForm({ siteNumber, onQueue }: { siteNumber: number | 
           {position ? t("gpsAccuracy", { metres: Math.round(position.accuracy) }) : positionError ? t("gpsUnavailable") : ""}
         </p>
       </div>
-      <Input name="latitude" label={t("latitude")} errors={errors} type="number" step="any" dir="ltr" defaultValue={position?.latitude} key={`lat-${position?.latitude}`} />
-      <Input name="longitude" label={t("longitude")} errors={errors} type="number" step="any" dir="ltr" defaultValue={position?.longitude} key={`lon-${position?.longitude}`} />
+      <Input scope="site" name="latitude" label={t("latitude")} errors={errors} type="number" step="any" dir="ltr" defaultValue={position?.latitude} key={`lat-${position?.latitude}`} />
+      <Input scope="site" name="longitude" label={t("longitude")} errors={errors} type="number" step="any" dir="ltr" defaultValue={position?.longitude} key={`lon-${position?.longitude}`} />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="confirmFarFromTarhuna" />
         {t("confirmFar")}
