@@ -42,7 +42,11 @@ const nextConfig = {
     preloadEntriesOnStart: false,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Field capture takes the site's position from the device's GPS (issue 25); the last match wins.
+      { source: "/:locale(ar|en)/staff/field", headers: [{ key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()" }] },
+    ];
   },
 };
 

@@ -6,6 +6,7 @@ export const STAFF_AREAS = [
   { href: "/staff/sites", label: "sites", permission: "forensic.read" },
   { href: "/staff/remains", label: "remains", permission: "forensic.read" },
   { href: "/staff/belongings", label: "belongings", permission: "belongings.view" },
+  { href: "/staff/field", label: "field", permission: "forensic.write" },
   { href: "/staff/identifications", label: "identifications", permission: "people.read" },
   { href: "/staff/kinship", label: "kinship", permission: "dnaProfiles.use" },
   { href: "/staff/kinship/frequencies", label: "alleleFrequencies", permission: "alleleFrequencies.manage" },

@@ -24,3 +24,4 @@ export * from "./am-pm";
 export * from "./aftercare";
 export * from "./belongings";
 export * from "./online-reports";
+export * from "./field-capture";

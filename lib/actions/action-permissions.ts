@@ -43,6 +43,10 @@ export const ACTION_PERMISSIONS = {
   "remains.update": "forensic.write",
   "remains.void": "record.void",
   "custody.record": "forensic.write",
+  // Field capture (issue 25): each synced record also needs its own online action's permission.
+  "field.registerDevice": "forensic.write",
+  "field.reserveCodes": "forensic.write",
+  "field.sync": "forensic.write",
   // What a family remembers is collected by the registrars; what the examiners find, by forensic staff.
   "antemortem.save": "people.write",
   "postmortem.save": "forensic.write",

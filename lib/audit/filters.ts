@@ -29,6 +29,7 @@ export const AUDIT_ENTITIES = [
   "antemortem_record",
   "postmortem_record",
   "effect_photo",
+  "field_device",
   "viewing_session",
   "belonging_recognition",
   "identification",

@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, count, countDistinct, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { graveSites, identifications, remains } from "@/db/schema";
 import { IDENTIFIED_STATUSES } from "@/lib/public/identified";
 import { defineRead } from "@/lib/auth/read-access";
+import { highestReservedRemainsNumber, highestReservedSiteNumber, highestUsedRemainsNumber, highestUsedSiteNumber } from "@/lib/field/code-blocks";
+import { remainsCodeOf, siteCodeOf } from "@/lib/field/schemas";
 
 export type GraveSiteRow = typeof graveSites.$inferSelect;
 export type GraveSiteListEntry = Awaited<ReturnType<typeof listGraveSitesQuery>>[number];
@@ -54,21 +56,19 @@ function graveSiteChoicesQuery(db: Executor) {
     .orderBy(asc(graveSites.code));
 }
 
-/** The next site code after the highest in use (voided ones included: codes are never reused). */
+/**
+ * The next site code after the highest in use (voided ones included: codes are never reused) and
+ * after every number a field device reserved (issue 25), which that device may be using offline.
+ */
 async function suggestNextSiteCodeQuery(db: Executor): Promise<string> {
-  const [row] = await db
-    .select({ highest: sql<number | null>`max(substring(${graveSites.code} from '^TRH-GS-(\\d+)$')::int)` })
-    .from(graveSites);
-  return `TRH-GS-${String((row?.highest ?? 0) + 1).padStart(2, "0")}`;
+  const highest = Math.max(await highestUsedSiteNumber(db), await highestReservedSiteNumber(db));
+  return siteCodeOf(highest + 1);
 }
 
-/** The next free body code of a site (TRH-GS-03-B017), counting voided bodies whose codes stay taken. */
+/** The next free body code of a site (TRH-GS-03-B017): past voided bodies' codes and field devices' reserved blocks. */
 async function suggestNextRemainsCodeQuery(db: Executor, site: { id: string; code: string }): Promise<string> {
-  const [row] = await db
-    .select({ highest: sql<number | null>`max(substring(${remains.code} from '-B(\\d+)$')::int)` })
-    .from(remains)
-    .where(eq(remains.siteId, site.id));
-  return `${site.code}-B${String((row?.highest ?? 0) + 1).padStart(3, "0")}`;
+  const highest = Math.max(await highestUsedRemainsNumber(db, site.id), await highestReservedRemainsNumber(db, site.id));
+  return remainsCodeOf(site.code, highest + 1);
 }
 
 export const getGraveSite = defineRead("forensic.read", getGraveSiteQuery);

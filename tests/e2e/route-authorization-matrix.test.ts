@@ -173,6 +173,7 @@ const ROUTES: Record<string, RouteRow> = {
   },
   "[locale]/staff/remains/page.tsx": { method: "GET", url: () => "/ar/staff/remains", expected: staffPage("forensic.read") },
   "[locale]/staff/remains/new/page.tsx": { method: "GET", url: () => "/ar/staff/remains/new", expected: staffPage("forensic.write") },
+  "[locale]/staff/field/page.tsx": { method: "GET", url: () => "/ar/staff/field", expected: staffPage("forensic.write") },
   "[locale]/staff/remains/[remainsId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}`, expected: staffPage("forensic.read") },
   "[locale]/staff/remains/[remainsId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}/edit`, expected: staffPage("forensic.write") },
   "[locale]/staff/remains/[remainsId]/postmortem/page.tsx": { method: "GET", url: (ids) => `/ar/staff/remains/${ids.remains}/postmortem`, expected: staffPage("forensic.write") },

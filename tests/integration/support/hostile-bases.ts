@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { approvalRequests, belongingRecognitions, dataConsents, onlineReports, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { approvalRequests, belongingRecognitions, dataConsents, fieldDevices, onlineReports, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -403,6 +403,33 @@ function forensicBases(db: Database, codes: CodeAllocator, records: BaseRecords)
   };
 }
 
+/** Field capture (issue 25): a device registered to one examiner, who alone may sync and reserve on it. */
+async function fieldBases(db: Database, records: BaseRecords): Promise<HostileBases> {
+  const examiner = await createUser(db, "forensic");
+  const [device] = await db.insert(fieldDevices).values({ userId: examiner.id, label: "Hostile-input tablet" }).returning();
+  const deviceId = one(device ? [device] : [], "the device").id;
+  return {
+    "field.registerDevice": { fields: { label: text(100) }, prepare: async () => ({ label: "لوح الفريق أ" }) },
+    "field.reserveCodes": {
+      caller: examiner,
+      fields: { siteId: ID, count: { kind: "number", min: 1, max: 100, integer: true } },
+      prepare: async () => ({ deviceId, siteId: records.siteId, count: 5 }),
+    },
+    "field.sync": {
+      caller: examiner,
+      fields: { "payload.fromParty": text(200), "payload.notes": text(2000), "payload.occurredAt": { kind: "dateTime" } },
+      prepare: async () => ({
+        deviceId,
+        itemId: randomUUID(),
+        kind: "custody.record",
+        capturedAt: "2024-05-01T09:30:00.000Z",
+        positionAccuracyMetres: null,
+        payload: { remainsId: records.remainsId, sampleId: null, action: "transferred", fromParty: "فريق الانتشال", toParty: "مشرحة طرابلس", place: "ترهونة", occurredAt: "2024-05-01T09:30", notes: "", correctsEventId: null },
+      }),
+    },
+  };
+}
+
 /** Identifications in each state a step starts from, proposed by one examiner and confirmed by another. */
 async function identificationBases(db: Database, proposer: User): Promise<HostileBases> {
   const confirmer = await createUser(db, "forensic");
@@ -645,5 +672,6 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...belongingsBases(db, records),
     ...(await approvalBases(db)),
     ...onlineReportBases(db, codes, records),
+    ...(await fieldBases(db, records)),
   };
 }

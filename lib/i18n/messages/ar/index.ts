@@ -34,6 +34,7 @@ import belongings from "./belongings.json";
 import amPm from "./amPm.json";
 import aftercare from "./aftercare.json";
 import onlineReport from "./onlineReport.json";
+import field from "./field.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -71,6 +72,7 @@ const messages: typeof english = {
   AmPm: amPm,
   Aftercare: aftercare,
   OnlineReport: onlineReport,
+  Field: field,
 };
 
 export default messages;

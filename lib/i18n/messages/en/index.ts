@@ -33,6 +33,7 @@ import belongings from "./belongings.json";
 import amPm from "./amPm.json";
 import aftercare from "./aftercare.json";
 import onlineReport from "./onlineReport.json";
+import field from "./field.json";
 
 const messages = {
   Common: common,
@@ -69,6 +70,7 @@ const messages = {
   AmPm: amPm,
   Aftercare: aftercare,
   OnlineReport: onlineReport,
+  Field: field,
 };
 
 export default messages;
