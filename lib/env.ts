@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parsePostgresAddress } from "@/lib/postgres-address";
 import { readServerSettings, ServerSettingError } from "@/scripts/support/client-address.mjs";
 
 /**
@@ -25,9 +26,8 @@ function httpAddress(example: string) {
   });
 }
 
-const postgresAddress = z.url({
-  protocol: /^postgres(ql)?$/,
-  error: "must be a PostgreSQL connection address such as postgres://user:password@host:5432/database",
+const postgresAddress = z.string().refine((address) => parsePostgresAddress(address) !== null, {
+  error: "must be a PostgreSQL connection address such as postgres://user:password@host:5432/database (several hosts separated by commas for a standby)",
 });
 
 const wholeNumber = (from: number, to: number, what: string) =>
