@@ -1,6 +1,6 @@
 /**
  * A PostgreSQL connection address as libpq, pg_dump and postgres.js read it, including the
- * multi-host form a standby needs: postgres://user:password@primary:5432,standby:5432/registry?target_session_attrs=read-write
+ * multi-host form a standby needs: postgres://user:password@primary:5432,standby:5432/registry?target_session_attrs=primary
  * (docs/DEPLOY.md, "A standby"). WHATWG's URL refuses a host list, so the hosts are read here and
  * the rest by URL on the address with its first host alone, as postgres.js itself does.
  */

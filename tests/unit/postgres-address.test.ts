@@ -3,13 +3,13 @@ import { addressWithoutPassword, describePostgresAddress, parsePostgresAddress }
 
 describe("PostgreSQL addresses, with one host or a primary and its standby", () => {
   test("a host list is read host by host, with the user, password, database and options of the address", () => {
-    const address = parsePostgresAddress("postgres://tarhuna_app:s%40cret@db1.example:5432,10.0.0.7:5433/registry?target_session_attrs=read-write");
+    const address = parsePostgresAddress("postgres://tarhuna_app:s%40cret@db1.example:5432,10.0.0.7:5433/registry?target_session_attrs=primary");
     expect(address?.hosts).toEqual([
       { host: "db1.example", port: "5432" },
       { host: "10.0.0.7", port: "5433" },
     ]);
     expect(address).toMatchObject({ username: "tarhuna_app", password: "s@cret", database: "registry" });
-    expect(address?.searchParams.get("target_session_attrs")).toBe("read-write");
+    expect(address?.searchParams.get("target_session_attrs")).toBe("primary");
     expect(address && describePostgresAddress(address)).toBe("db1.example:5432, 10.0.0.7:5433/registry");
   });
 
