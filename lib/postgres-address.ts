@@ -62,3 +62,12 @@ export function addressWithoutPassword(address: string): string {
 export function describePostgresAddress(address: PostgresAddress): string {
   return `${address.hosts.map(({ host, port }) => `${host}:${port}`).join(", ")}/${address.database}`;
 }
+
+/** The same address naming another database on the same server(s): a restore drill's scratch database. */
+export function addressWithDatabase(address: string, database: string): string {
+  const parts = splitAddress(address);
+  if (!parts) return address;
+  const query = parts.rest.search(/[?#]/);
+  const tail = query >= 0 ? parts.rest.slice(query) : "";
+  return `${parts.scheme}${parts.credentials}${parts.hostList}/${encodeURIComponent(database)}${tail}`;
+}
