@@ -25,6 +25,7 @@ const shell = promisify(execFile);
 const programsMissing = clusterProgramsMissing();
 const postgresMissing = !(await testPostgresAnswers());
 if (programsMissing) console.warn(`postgres-standby: skipped, ${programsMissing}`);
+if (postgresMissing) console.warn("postgres-standby: skipped, PostgreSQL does not answer at TEST_POSTGRES_URL (its seeded database is copied in)");
 
 let folder = "";
 let primary: Cluster | undefined;

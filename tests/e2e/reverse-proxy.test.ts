@@ -28,6 +28,8 @@ const HEALTH_CHECK_WINDOW_MILLISECONDS = 3_000;
 
 const caddyMissing = caddyBinary() === null;
 const postgresMissing = !(await testPostgresAnswers());
+if (caddyMissing) console.warn("reverse-proxy: skipped, caddy is not installed (apt-get install -y caddy; .ci/run installs it)");
+if (postgresMissing) console.warn("reverse-proxy: skipped, PostgreSQL does not answer at TEST_POSTGRES_URL");
 
 let database: ThrowawayDatabase | undefined;
 let instances: Record<"A" | "B", AppInstance> | undefined;
