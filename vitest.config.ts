@@ -5,10 +5,18 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 /**
  * Browser files that judge how the server copes with load or a stall (an answer within 1 s while a
- * hostile workbook is read, a load run, a database that stops answering): they run alone, so that
+ * hostile workbook is read, a load run, a database that stops answering, an instance or a database
+ * server killed behind a proxy or a standby): they run alone, so that
  * another file's work on the same two cores cannot decide their outcome.
  */
-const BROWSER_FILES_RUN_ALONE = ["tests/e2e/spreadsheet-import.test.ts", "tests/e2e/load-smoke.test.ts", "tests/e2e/database-hang.test.ts"];
+const BROWSER_FILES_RUN_ALONE = [
+  "tests/e2e/spreadsheet-import.test.ts",
+  "tests/e2e/load-smoke.test.ts",
+  "tests/e2e/database-hang.test.ts",
+  // Two app instances and Caddy, or two PostgreSQL clusters: slow, and they judge time windows.
+  "tests/e2e/reverse-proxy.test.ts",
+  "tests/e2e/postgres-standby.test.ts",
+];
 
 /** What both browser projects share; the global setup builds and seeds once for the two (global-setup.ts). */
 const browserTests = {

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { environment, type Environment } from "@/lib/env";
+import { describePostgresAddress, parsePostgresAddress } from "@/lib/postgres-address";
 
 /** Where the data lives: a PostgreSQL server when DATABASE_URL is set, the embedded PGlite otherwise. */
 export type DatabaseConfig =
@@ -21,12 +22,8 @@ export function readDatabaseConfig(env: Pick<Environment, "DATA_DIR" | "DATABASE
 /** A description safe to print: never the password of a connection string. */
 export function describeDatabase(config: DatabaseConfig): string {
   if (config.kind === "pglite") return `embedded PostgreSQL (PGlite) in ${config.dataDir ?? "memory"}`;
-  try {
-    const url = new URL(config.url);
-    return `PostgreSQL at ${url.hostname}:${url.port || "5432"}${url.pathname}`;
-  } catch {
-    return "PostgreSQL (DATABASE_URL is not a valid URL)";
-  }
+  const address = parsePostgresAddress(config.url);
+  return address ? `PostgreSQL at ${describePostgresAddress(address)}` : "PostgreSQL (DATABASE_URL is not a valid URL)";
 }
 
 /** Why a command must not use the embedded database it would otherwise fall back to; null when it may. */

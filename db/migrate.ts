@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { grantApplicationRole } from "@/lib/audit/database-roles";
+import { parsePostgresAddress } from "@/lib/postgres-address";
 import type { DatabaseHandle } from "./client";
 import { environment, type Environment } from "@/lib/env";
 
@@ -35,7 +36,7 @@ async function upToDate(url: string): Promise<boolean> {
 }
 
 function roleOf(url: string): string {
-  return decodeURIComponent(new URL(url).username);
+  return parsePostgresAddress(url)?.username ?? "";
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parsePostgresAddress } from "@/lib/postgres-address";
 import { readServerSettings, ServerSettingError } from "@/scripts/support/client-address.mjs";
 
 /**
@@ -25,9 +26,22 @@ function httpAddress(example: string) {
   });
 }
 
-const postgresAddress = z.url({
-  protocol: /^postgres(ql)?$/,
-  error: "must be a PostgreSQL connection address such as postgres://user:password@host:5432/database",
+const postgresAddress = z.string().superRefine((address, context) => {
+  const parsed = parsePostgresAddress(address);
+  if (!parsed) {
+    context.addIssue({
+      code: "custom",
+      message: "must be a PostgreSQL connection address such as postgres://user:password@host:5432/database (several hosts separated by commas for a standby)",
+    });
+  } else if (parsed.hosts.length > 1 && parsed.searchParams.get("target_session_attrs") !== "primary") {
+    // postgres.js's read-write test looks only at default_transaction_read_only, which a hot standby
+    // reports as off: with read-write (or nothing) the app would write to the standby and fail
+    // (tests/e2e/postgres-standby.test.ts). "primary" checks in_hot_standby, as libpq does.
+    context.addIssue({
+      code: "custom",
+      message: "names several hosts, so it must end in ?target_session_attrs=primary (the app then writes only to the host that is not a standby; docs/DEPLOY.md, \"A standby\")",
+    });
+  }
 });
 
 const wholeNumber = (from: number, to: number, what: string) =>

@@ -8,12 +8,22 @@ import { backupPglite } from "@/lib/backup/pglite-archive";
 import { backupPostgres } from "@/lib/backup/postgres-archive";
 import { countRowsPerTable, formatCounts } from "@/lib/backup/table-counts";
 import { currentHead, latestStoredCheckpoint } from "@/lib/audit/checkpoint";
-import { writeManifest } from "@/lib/backup/manifest";
+import { readManifest, writeManifest } from "@/lib/backup/manifest";
+import { recordOperation, type OperationRecord } from "@/lib/backup/operations-record";
+import type { DatabaseConfig } from "@/db/config";
 import { copyFilesIntoBackup, filesFolderOf } from "@/lib/backup/backup-files";
 import { mediaStore } from "@/lib/belongings/media-store";
 import { scanDirectory } from "@/lib/aftercare/scan-directory";
 import { runCli, UserFacingError } from "./support/cli";
 import { commandDatabaseConfig } from "./support/command-database";
+
+/** The outcome, for the admin dashboard (lib/backup/operations-record.ts); the database is opened again, the dump being done. */
+async function recordBackup(config: DatabaseConfig, record: OperationRecord): Promise<void> {
+  const handle = await openDatabase(config, { maxConnections: 1 });
+  await recordOperation(handle.db, "backup", record).finally(() => handle.close());
+}
+
+const manifestTime = (file: string): string => readManifest(file)?.takenAt ?? new Date().toISOString();
 
 /**
  * npm run backup [-- FILE]: pg_dump for PostgreSQL, a data-directory archive for the embedded
@@ -41,6 +51,7 @@ runCli(async () => {
     else await backupPglite(config.dataDir ?? "", file);
   } catch (error) {
     fs.rmSync(file, { force: true });
+    await recordBackup(config, { at: new Date().toISOString(), ok: false, file, problems: [error instanceof Error ? error.message : String(error)] }).catch(() => {});
     if (error instanceof BackupError) throw new UserFacingError(error.message);
     throw error;
   }
@@ -52,7 +63,9 @@ runCli(async () => {
   } catch (error) {
     fs.rmSync(file, { force: true });
     fs.rmSync(filesFolder, { recursive: true, force: true });
-    throw new UserFacingError(`The photographs and scans could not be copied into ${filesFolder}, so no backup was kept: ${error instanceof Error ? error.message : String(error)}`);
+    const problem = `The photographs and scans could not be copied into ${filesFolder}, so no backup was kept: ${error instanceof Error ? error.message : String(error)}`;
+    await recordBackup(config, { at: new Date().toISOString(), ok: false, file, problems: [problem] }).catch(() => {});
+    throw new UserFacingError(problem);
   } finally {
     await reopened.close();
   }
@@ -67,6 +80,7 @@ runCli(async () => {
     files,
     missingFiles: missing,
   });
+  await recordBackup(config, { at: manifestTime(file), ok: true, file, problems: [] });
   const size = fs.statSync(file).size;
   console.log(`Backup of ${handle.description} written to ${file} (${(size / 1024).toFixed(0)} KiB).`);
   console.log(`Manifest (rows, audit head ${auditHead ? `${auditHead.entryId} ${auditHead.hash}` : "none"}, checkpoint ${checkpoint ? checkpoint.signedAt : "none"}): ${manifest}`);

@@ -50,6 +50,13 @@ globalThis.__tarhunaClientAddressProof = clientAddressProof;
  */
 const noticeUnnamedProxy = watchForUnnamedProxy(settings);
 
+/**
+ * Which instance answered, when several run behind a proxy (deploy/Caddyfile; the systemd unit names
+ * each instance after its port): an operator reading a failed answer, and the multi-instance test,
+ * can tell them apart. It names a port, nothing more.
+ */
+const instanceName = process.env.TARHUNA_INSTANCE?.trim() ?? "";
+
 function setClientAddress(request) {
   const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
   if (warning) console.warn(warning);
@@ -246,6 +253,7 @@ await app.prepare();
 server = http
   .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
     const ownRender = isOwnRender(request);
+    if (instanceName) response.setHeader("x-tarhuna-instance", instanceName);
     setClientAddress(request);
     if (refuseBody(request, response)) return;
     if (ownRender) {

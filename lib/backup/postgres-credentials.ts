@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { addressWithoutPassword, parsePostgresAddress } from "@/lib/postgres-address";
 
 /** A connection for the PostgreSQL client programs: the URL without its password, the password in a passfile. */
 export interface ClientConnection {
@@ -22,10 +23,8 @@ function passfileField(value: string): string {
  * pg_dump and pg_restore through PGPASSFILE; the process list then never shows it.
  */
 export function clientConnection(url: string): ClientConnection {
-  const parsed = new URL(url);
-  const password = decodeURIComponent(parsed.password);
+  const password = parsePostgresAddress(url)?.password ?? "";
   if (password === "") return { dbname: url, environment: { ...process.env }, dispose: () => {} };
-  parsed.password = "";
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-pgpass-"));
   const passfile = path.join(directory, "pgpass");
   fs.writeFileSync(passfile, `*:*:*:*:${passfileField(password)}\n`, { mode: 0o600 });
@@ -33,7 +32,8 @@ export function clientConnection(url: string): ClientConnection {
   // A password the operator exported would win over the passfile and could be the wrong one.
   delete environment.PGPASSWORD;
   return {
-    dbname: parsed.toString(),
+    // libpq reads a host list too (a primary and its standby), which WHATWG's URL cannot write back.
+    dbname: addressWithoutPassword(url),
     environment,
     dispose: () => fs.rmSync(directory, { recursive: true, force: true }),
   };

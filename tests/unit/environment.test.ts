@@ -56,4 +56,12 @@ describe("the registry's environment, checked in one place", () => {
       parseEnvironment({ PORT: " 8080 ", TRUST_PROXY_HOPS: "1", REQUIRE_MFA: "1", TARHUNA_DEMO: "1", BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry", DATA_DIR: "" }),
     ).toMatchObject({ PORT: 8080, TRUST_PROXY_HOPS: 1, REQUIRE_MFA: true, TARHUNA_DEMO: true, BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry" });
   });
+
+  it("takes a primary and its standby in DATABASE_URL only with target_session_attrs=primary, which keeps writes off the standby", () => {
+    const both = "postgres://app@10.0.0.5:5432,10.0.0.6:5432/registry";
+    expect(parseEnvironment({ DATABASE_URL: `${both}?target_session_attrs=primary` }).DATABASE_URL).toBe(`${both}?target_session_attrs=primary`);
+    for (const wrong of [both, `${both}?target_session_attrs=read-write`]) {
+      expect(refusal(() => parseEnvironment({ DATABASE_URL: wrong })), wrong).toMatch(/^DATABASE_URL names several hosts, so it must end in \?target_session_attrs=primary/);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActivityCharts } from "@/components/dashboard/activity-charts";
+import { BackupStatus } from "@/components/dashboard/backup-status";
 import { PipelineChart } from "@/components/dashboard/pipeline-chart";
 import { SamplesChart } from "@/components/dashboard/samples-chart";
 import { SiteFilterForm } from "@/components/dashboard/site-filter-form";
@@ -8,7 +9,10 @@ import { GraveSiteMap } from "@/components/public/grave-site-map";
 import { HeadlineFigures } from "@/components/public/headline-figures";
 import { WorkQueues } from "@/components/identifications/work-queues";
 import { requirePageRead } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { authoriseRead } from "@/lib/auth/read-access";
 import { getMonthlyActivity } from "@/lib/dashboard/activity";
+import { getBackupStatus } from "@/lib/dashboard/backup-status";
 import { getIdentificationPipeline } from "@/lib/dashboard/pipeline";
 import { getSamplesByLabStatus } from "@/lib/dashboard/samples";
 import { findGraveSiteFilter } from "@/lib/dashboard/site-filter";
@@ -50,6 +54,8 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
     triage ? countWaitingReports(triage, db) : Promise.resolve(null),
     getTranslations("OnlineReport.staff"),
   ]);
+  // Administrators only: whether the registry could be brought back after losing its server.
+  const backups = can(read.session.role, "settings.manage") ? await getBackupStatus(authoriseRead(read.session, "settings.manage"), db) : null;
   const mappedSites = site ? sites.filter((entry) => entry.code === site.code) : sites;
   return (
     <div className="space-y-10">
@@ -79,6 +85,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
         </div>
         <ActivityCharts activity={activity} locale={locale} />
       </section>
+      {backups && <BackupStatus statuses={backups} locale={locale} />}
       <section aria-labelledby="dashboard-map" className="space-y-4">
         <h2 id="dashboard-map" className="text-xl font-semibold">{t("mapTitle")}</h2>
         <GraveSiteMap sites={mappedSites} locale={locale} />

@@ -55,7 +55,7 @@ async function healthProblem(baseUrl: string): Promise<string | null> {
   }
 }
 
-async function waitUntilHealthy(baseUrl: string, server: ProcessGroup): Promise<void> {
+export async function waitUntilHealthy(baseUrl: string, server: ProcessGroup): Promise<void> {
   let exitCode: number | string | undefined;
   void server.exited.then((code) => (exitCode = code));
   const deadline = Date.now() + HEALTH_TIMEOUT_MILLISECONDS;
@@ -73,6 +73,38 @@ async function waitUntilHealthy(baseUrl: string, server: ProcessGroup): Promise<
     `${baseUrl}/api/health did not answer ${HEALTHY_BODY} within ${HEALTH_TIMEOUT_MILLISECONDS / 1000} s; ` +
       `last answer: ${lastProblem}. Server output:\n${server.output}`,
   );
+}
+
+export interface AppInstance {
+  baseUrl: string;
+  server: ProcessGroup;
+  /** SIGTERM to the whole group, SIGKILL after the grace period. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` on `port` with exactly these settings (beside childEnvironment's), once healthy: one
+ * instance of several on one database (tests/e2e/reverse-proxy.test.ts) starts this way.
+ */
+export async function startAppInstance(port: number, environment: Record<string, string>): Promise<AppInstance> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = startProcessGroup("npm", ["start"], {
+    cwd: repositoryRoot,
+    env: childEnvironment({ NODE_ENV: "production", ...environment, PORT: String(port) }),
+  });
+  const killOnExit = () => killProcessGroupNow(server);
+  process.once("exit", killOnExit);
+  const stop = async () => {
+    process.off("exit", killOnExit);
+    await stopProcessGroup(server);
+  };
+  try {
+    await waitUntilHealthy(baseUrl, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, server, stop };
 }
 
 /**
