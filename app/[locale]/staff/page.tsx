@@ -10,7 +10,7 @@ import { HeadlineFigures } from "@/components/public/headline-figures";
 import { WorkQueues } from "@/components/identifications/work-queues";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { authoriseRead } from "@/lib/auth/read-access";
+import { authoriseRead, readAccessIf } from "@/lib/auth/read-access";
 import { getMonthlyActivity } from "@/lib/dashboard/activity";
 import { getBackupStatus } from "@/lib/dashboard/backup-status";
 import { getIdentificationPipeline } from "@/lib/dashboard/pipeline";
@@ -21,7 +21,6 @@ import { getFollowUpQueue } from "@/lib/aftercare/follow-ups";
 import { getPublicGraveSites } from "@/lib/public/sites";
 import { getPublicSummary } from "@/lib/public/summary";
 import { getDb } from "@/lib/server/database";
-import { readAccessIf } from "@/lib/auth/read-access";
 import { countWaitingReports } from "@/lib/online-reports/queries";
 import { Link } from "@/lib/i18n/navigation";
 
