@@ -23,3 +23,4 @@ export * from "./notification-meetings";
 export * from "./am-pm";
 export * from "./aftercare";
 export * from "./belongings";
+export * from "./pedigrees";

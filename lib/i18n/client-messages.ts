@@ -26,7 +26,7 @@ export const STAFF_AREA_NAMESPACES = {
   audit: [],
   donors: ["Actions", "Forensic", "People", "PeopleEdits", "Validation"],
   exports: [],
-  families: ["Actions", "AmPm", "Belongings", "FamilyPortal", "Forensic", "People", "PeopleEdits", "Settings", "Users", "Validation"],
+  families: ["Actions", "AmPm", "Belongings", "FamilyPortal", "Forensic", "Pedigree", "People", "PeopleEdits", "Settings", "Users", "Validation"],
   forbidden: [],
   identifications: ["Actions", "Aftercare", "Audit", "Forensic", "Identifications", "Settings", "Users", "Validation"],
   import: ["Import", "Users"],

@@ -5,7 +5,7 @@ import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
 import type { NuclearFamilyAtLocus } from "./nuclear-family";
 import { KAPPA } from "./single-reference";
-import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
+import type { ExplicitPedigree, Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
 const NUCLEAR: ReadonlySet<Relationship> = new Set(["mother", "father", "full_sibling", "child"]);
 
@@ -39,8 +39,11 @@ export function computeKinship(
   missing: Profile,
   references: readonly Reference[],
   options: KinshipOptions,
+  /** The family's explicit pedigree with the missing person as `missingId`: used instead of the labels. */
+  explicit?: { pedigree: ExplicitPedigree; missingId: string },
 ): KinshipResult {
   const mutation = mutationModelFor(options);
+  if (explicit) return computeWithPedigree(table, missing, explicit.pedigree, explicit.missingId, options, mutation);
   try {
     const { persons, warnings, assumedSides } = legacyPedigree(references);
     const profiles = Object.fromEntries([[LEGACY_MISSING_ID, missing], ...references.map((reference) => [reference.id, reference.genotype] as const)]);
@@ -71,6 +74,32 @@ export function computeKinship(
       placementProblem: error.message,
       mutation,
     };
+  }
+}
+
+const unplaceable = (message: string, mutation: MutationModel): KinshipResult => ({
+  lr: Number.NaN,
+  log10Lr: Number.NaN,
+  loci: {},
+  inconsistentLoci: [],
+  referenceInconsistentLoci: [],
+  warnings: [message],
+  usedReferences: [],
+  assumedSides: [],
+  placementProblem: message,
+  mutation,
+});
+
+/** The exact LR in the family's explicit pedigree: every typed person of it is used, and named. */
+function computeWithPedigree(table: FrequencyTable, missing: Profile, pedigree: ExplicitPedigree, missingId: string, options: KinshipOptions, mutation: MutationModel): KinshipResult {
+  const typed = pedigree.typed.filter((person) => person.id !== missingId && pedigree.persons.some((placed) => placed.id === person.id));
+  const profiles = Object.fromEntries([[missingId, missing], ...typed.map((person) => [person.id, person.genotype] as const)]);
+  try {
+    const result = pedigreeLikelihoodRatio({ persons: pedigree.persons, missing: missingId, profiles }, tableData(table), { theta: options.theta, mutation, minFrequency: table.minFrequency });
+    return { ...result, usedReferences: typed.map((person) => person.id), assumedSides: [], placementProblem: null, mutation };
+  } catch (error) {
+    if (!(error instanceof PedigreeError)) throw error;
+    return unplaceable(error.message, mutation);
   }
 }
 

@@ -50,11 +50,13 @@ export interface RegistryDviRow {
 export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemains[], candidates: readonly ScreenCandidate[], settings: RegistryDviSettings) {
   const { pairs: screened, belowFloor } = screenCandidatePairs(table, remains, candidates, settings, settings.floorLog10, DEFAULT_EXCLUSION_LOCI);
   const profiles = new Map(remains.map((body) => [body.id, body.profile]));
-  const references = new Map(candidates.map((candidate) => [candidate.id, candidate.references]));
+  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const results = new Map<string, KinshipResult>();
   const pairs: DviPair[] = [];
   for (const entry of screened) {
-    const exact = computeKinship(table, profiles.get(entry.remainsId) as Profile, references.get(entry.candidateIds[0] ?? "") ?? [], settings);
+    const candidate = byId.get(entry.candidateIds[0] ?? "");
+    const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
+    const exact = computeKinship(table, profiles.get(entry.remainsId) as Profile, candidate?.references ?? [], settings, explicit);
     for (const candidateId of entry.candidateIds) {
       results.set(`${entry.remainsId}\u0000${candidateId}`, exact);
       const lr = Number.isNaN(exact.lr) ? 0 : exact.lr;

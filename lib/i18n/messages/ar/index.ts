@@ -33,6 +33,7 @@ import approvals from "./approvals.json";
 import belongings from "./belongings.json";
 import amPm from "./amPm.json";
 import aftercare from "./aftercare.json";
+import pedigree from "./pedigree.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -69,6 +70,7 @@ const messages: typeof english = {
   Belongings: belongings,
   AmPm: amPm,
   Aftercare: aftercare,
+  Pedigree: pedigree,
 };
 
 export default messages;

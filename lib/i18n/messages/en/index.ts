@@ -32,6 +32,7 @@ import approvals from "./approvals.json";
 import belongings from "./belongings.json";
 import amPm from "./amPm.json";
 import aftercare from "./aftercare.json";
+import pedigree from "./pedigree.json";
 
 const messages = {
   Common: common,
@@ -67,6 +68,7 @@ const messages = {
   Belongings: belongings,
   AmPm: amPm,
   Aftercare: aftercare,
+  Pedigree: pedigree,
 };
 
 export default messages;
