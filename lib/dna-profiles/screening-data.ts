@@ -140,7 +140,8 @@ async function loadScreeningInputQuery(db: Executor): Promise<ScreeningInput> {
 
 export const loadScreeningInput = defineRead("dnaProfiles.use", loadScreeningInputQuery);
 
-type Relative = { donorId: string; givenName: string; relationship: DonorRelationship };
+/** "pedigree": placed by the family's explicit pedigree, with no label for this missing person. */
+type Relative = { donorId: string; givenName: string; relationship: DonorRelationship | "pedigree" };
 
 /** A missing person of the family whose typed relatives contradict one another, and which of them do where. */
 export interface FamilyInconsistency {
@@ -163,8 +164,11 @@ async function familyReferenceConsistencyQuery(db: Executor, familyId: string): 
   return candidates.flatMap((candidate) => {
     const verdict = candidateConsistency(candidate);
     if (verdict.placementProblem === null && verdict.inconsistentLoci.length === 0) return [];
-    const relative = (donorId: string): Relative[] =>
-      relations.filter((row) => row.donorId === donorId && row.missingPersonId === candidate.id).map(({ donorId: id, givenName, relationship }) => ({ donorId: id, givenName, relationship }));
+    const relative = (donorId: string): Relative[] => {
+      const labelled = relations.filter((row) => row.donorId === donorId && row.missingPersonId === candidate.id).map(({ donorId: id, givenName, relationship }) => ({ donorId: id, givenName, relationship }));
+      const named = relations.find((row) => row.donorId === donorId);
+      return labelled.length > 0 || !candidate.pedigree ? labelled : [{ donorId, givenName: named?.givenName ?? "", relationship: "pedigree" as const }];
+    };
     return [{
       missingPersonId: candidate.id,
       caseNumber: candidate.caseNumber,
