@@ -25,3 +25,4 @@ export * from "./aftercare";
 export * from "./belongings";
 export * from "./online-reports";
 export * from "./field-capture";
+export * from "./pedigrees";

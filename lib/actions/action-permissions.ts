@@ -19,6 +19,11 @@ export const ACTION_PERMISSIONS = {
   "families.void": "people.write",
   "families.issueAccessCode": "familyAccessCode.issue",
   "families.liftSignInLock": "familyAccessCode.issue",
+  // A family's explicit pedigree (issue 21): drawn up by the registrars who record the family.
+  "pedigree.create": "people.write",
+  "pedigree.addPerson": "people.write",
+  "pedigree.updatePerson": "people.write",
+  "pedigree.removePerson": "people.write",
   "donors.create": "people.write",
   "donors.update": "people.write",
   "donors.void": "people.write",

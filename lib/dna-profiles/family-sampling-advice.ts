@@ -6,7 +6,7 @@ import { dnaSamples, donorRelationships, missingPersons, referenceDonors } from 
 import { defineRead } from "@/lib/auth/read-access";
 import type { DonorRelationship } from "@/lib/enum-values";
 import { exactExclusionPower, familySamplingAdvice, type PowerEstimate } from "@/lib/kinship/dvi/sampling-advice";
-import { DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI } from "@/lib/kinship/dvi/types";
+import { DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI, type DviFamily } from "@/lib/kinship/dvi/types";
 import { mutationModelFor, tableData } from "@/lib/kinship/likelihood";
 import { legacyPedigree, LEGACY_MISSING_ID, type LegacyReference } from "@/lib/kinship/pedigree/legacy-form";
 import { PedigreeError } from "@/lib/kinship/pedigree/structure";
@@ -90,10 +90,25 @@ async function familySamplingAdviceQuery(db: Executor, familyId: string): Promis
   const sampledIds = new Set(sampled.map((row) => row.donorId));
   const people = [...new Map(relations.map((row) => [row.missingPersonId, row.caseNumber])).entries()];
   const missingPersonsAdvice = people.flatMap(([missingPersonId, caseNumber]): MissingPersonSampling[] => {
-    const typedReferences = typed.find((candidate) => candidate.id === missingPersonId)?.references ?? [];
-    const typedIds = new Set(typedReferences.map((reference) => reference.id));
-    const untyped = relations.filter((row) => row.missingPersonId === missingPersonId && !typedIds.has(row.donorId) && !sampledIds.has(row.donorId));
+    const candidate = typed.find((entry) => entry.id === missingPersonId);
+    // With an explicit pedigree (issue 21) the typed relatives are its typed persons, placed as drawn.
+    const explicit = candidate?.pedigree;
+    const typedReferences = explicit ? [] : (candidate?.references ?? []);
+    const typedIds = new Set(explicit ? explicit.typed.map((person) => person.id) : typedReferences.map((reference) => reference.id));
+    const placed = explicit ? new Set(explicit.persons.map((person) => person.id)) : null;
+    const untyped = relations.filter(
+      (row) => row.missingPersonId === missingPersonId && !typedIds.has(row.donorId) && !sampledIds.has(row.donorId) && (placed === null || placed.has(row.donorId)),
+    );
     if (untyped.length === 0) return [];
+    const onTable = (genotype: Readonly<Record<string, readonly [string, string]>>) => Object.fromEntries(Object.entries(genotype).filter(([locus]) => loci.includes(locus)));
+    if (explicit) {
+      return adviceFor(missingPersonId, caseNumber, explicit.typed.length, {
+        id: missingPersonId,
+        persons: [...explicit.persons],
+        missing: [missingPersonId],
+        profiles: Object.fromEntries(explicit.typed.map((person) => [person.id, onTable(person.genotype)])),
+      }, untyped);
+    }
     const references: LegacyReference[] = [
       ...typedReferences.map((reference) => ({ ...reference, genotype: Object.fromEntries(Object.entries(reference.genotype).filter(([locus]) => loci.includes(locus))) })),
       ...untyped.map((row) => ({
@@ -113,6 +128,15 @@ async function familySamplingAdviceQuery(db: Executor, familyId: string): Promis
       return [{ missingPersonId, caseNumber, typedRelatives: typedReferences.length, exactExclusionPower: null, current: empty, toSample: [], placementProblem: error.message }];
     }
     const family = { id: missingPersonId, persons, missing: [LEGACY_MISSING_ID], profiles: Object.fromEntries(typedReferences.map((reference) => [reference.id, reference.genotype])) };
+    return adviceFor(missingPersonId, caseNumber, typedReferences.length, family, untyped);
+  });
+  return { threshold: DEFAULT_DVI_THRESHOLD, ...settings, simulations: PAGE_SIMULATIONS, frequencyTable: active.info.name, missingPersons: missingPersonsAdvice };
+
+  /** The advice for one missing person in `family` (its missing person's id is family.missing[0]). */
+  function adviceFor(missingPersonId: string, caseNumber: string, typedRelatives: number, family: DviFamily, untyped: typeof relations): MissingPersonSampling[] {
+    const { persons } = family;
+    const missingId = family.missing[0] ?? LEGACY_MISSING_ID;
+    const empty: PowerEstimate = { inclusionPower: 0, exclusionPower: 0, inclusionStandardError: 0, exclusionStandardError: 0, simulations: 0 };
     const candidates = new Set(untyped.map((row) => row.donorId));
     // Only registered relatives are offered: the pedigree's placeholders (an untyped parent linking a sibling) are nobody to invite.
     const unavailable = new Set(persons.map((person) => person.id).filter((id) => !candidates.has(id)));
@@ -128,8 +152,8 @@ async function familySamplingAdviceQuery(db: Executor, familyId: string): Promis
       {
         missingPersonId,
         caseNumber,
-        typedRelatives: typedReferences.length,
-        exactExclusionPower: exactExclusionPower(family, LEGACY_MISSING_ID, frequencies, options, DEFAULT_EXCLUSION_LOCI),
+        typedRelatives,
+        exactExclusionPower: exactExclusionPower(family, missingId, frequencies, options, DEFAULT_EXCLUSION_LOCI),
         current: advice?.current ?? empty,
         toSample: (advice?.options ?? []).map((option) => {
           const row = byDonor.get(option.relative);
@@ -145,8 +169,7 @@ async function familySamplingAdviceQuery(db: Executor, familyId: string): Promis
         placementProblem: null,
       },
     ];
-  });
-  return { threshold: DEFAULT_DVI_THRESHOLD, ...settings, simulations: PAGE_SIMULATIONS, frequencyTable: active.info.name, missingPersons: missingPersonsAdvice };
+  }
 }
 
 /** It reads STR profiles: forensic staff only. */

@@ -8,7 +8,7 @@ import { computeKinship, mutationModelFor } from "@/lib/kinship/likelihood";
 import type { LikelihoodRatioBasis } from "@/lib/kinship/lr-basis";
 import type { Reference } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable } from "./frequency-store";
-import { loadPairProfiles } from "./screening-data";
+import { candidateConsistency, loadPairProfiles } from "./screening-data";
 
 /** A reference's relationship as the registry names it. */
 function registryRelationship(reference: Reference): DonorRelationship {
@@ -31,20 +31,39 @@ export async function pairLikelihoodRatioBasis(
   if (!z.uuid().safeParse(remainsId).success || !z.uuid().safeParse(missingPersonId).success) return null;
   const active = await loadActiveFrequencyTable(db);
   if (!active) return null;
-  const { profile, references } = await loadPairProfiles(db, remainsId, missingPersonId);
+  const { profile, references, candidate } = await loadPairProfiles(db, remainsId, missingPersonId);
   const mutation = mutationModelFor(settings);
   const base = {
     theta: settings.theta,
     mutation: { model: mutation.model === "none" ? "none" : "proportional", rate: settings.mutationRate } as const,
     frequencyTable: { id: active.info.id, name: active.info.name, sha256: active.info.sha256 },
   };
-  const verdict = familyConsistency(references);
+  const verdict = candidate ? candidateConsistency(candidate) : familyConsistency(references);
   const inconsistent = verdict.inconsistentLoci.map((entry) => entry.locus);
   const familyProblem = verdict.placementProblem ?? (inconsistent.length > 0 ? `the relatives contradict one another at ${inconsistent.join(", ")}` : null);
   const loci = active.table.locusNames();
   const typed = Object.fromEntries(Object.entries(profile).filter(([locus]) => loci.includes(locus)));
-  const result = familyProblem === null && references.length > 0 ? computeKinship(active.table, typed, references, settings) : null;
+  const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
+  const hasRelatives = explicit ? explicit.pedigree.typed.length > 0 : references.length > 0;
+  const result = familyProblem === null && hasRelatives ? computeKinship(active.table, typed, references, settings, explicit) : null;
   const assumed = new Set(result?.assumedSides ?? []);
+  if (explicit) {
+    // Placed by the family's pedigree: the relatives used are its typed persons, each named by their label for this person when one exists.
+    const labels = new Map(references.map((reference) => [reference.id, reference]));
+    const used = result?.usedReferences ?? explicit.pedigree.typed.map((person) => person.id);
+    return {
+      ...base,
+      log10Lr: result && Number.isFinite(result.log10Lr) && Object.keys(result.loci).length > 0 ? result.log10Lr : null,
+      relatives: used.map((donorId) => {
+        const label = labels.get(donorId);
+        return { donorId, relationship: label ? registryRelationship(label) : "pedigree", side: label?.side ?? null, sideAssumed: false };
+      }),
+      placedBy: "pedigree",
+      lociCompared: result ? Object.keys(result.loci).length : 0,
+      familyProblem,
+      warnings: result?.warnings ?? [],
+    };
+  }
   return {
     ...base,
     log10Lr: result && Number.isFinite(result.log10Lr) && Object.keys(result.loci).length > 0 ? result.log10Lr : null,

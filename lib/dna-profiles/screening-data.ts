@@ -7,6 +7,7 @@ import type { Genotype, Reference, Relationship } from "@/lib/kinship/types";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
 import { defineRead } from "@/lib/auth/read-access";
 import { familyConsistency } from "@/lib/kinship/family-consistency";
+import { pedigreeCandidates } from "@/lib/pedigrees/pedigree-candidates";
 
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
 
@@ -24,7 +25,7 @@ export const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationsh
   spouse: "spouse",
 };
 
-type Candidate = ScreenCandidate & { caseNumber: string };
+type Candidate = ScreenCandidate & { caseNumber: string; /** The stored pedigree's fault, when it has one. */ pedigreeFault?: string | null };
 
 /** A missing person whose reference family contradicts itself: left out of the screen until corrected. */
 export interface ExcludedFamily {
@@ -66,6 +67,7 @@ export async function referenceCandidates(db: Executor, only: { familyId?: strin
   const rows = await db
     .select({
       personId: missingPersons.id,
+      familyId: missingPersons.familyId,
       caseNumber: missingPersons.caseNumber,
       donorId: referenceDonors.id,
       relationship: donorRelationships.relationship,
@@ -93,8 +95,11 @@ export async function referenceCandidates(db: Executor, only: { familyId?: strin
       ),
     )
     .orderBy(missingPersons.caseNumber, referenceDonors.id, dnaSamples.barcode);
+  // A family with an explicit pedigree is placed by it alone (issue 21); its labels are then only a record.
+  const explicit = await pedigreeCandidates(db, only);
   const candidates = new Map<string, { id: string; caseNumber: string; references: Map<string, Reference & { genotype: Record<string, Genotype> }> }>();
   for (const row of rows) {
+    if (row.familyId !== null && explicit.familyIds.has(row.familyId)) continue;
     const relationship = KINSHIP_RELATIONSHIP[row.relationship];
     const candidate = candidates.get(row.personId) ?? { id: row.personId, caseNumber: row.caseNumber, references: new Map() };
     const reference = candidate.references.get(row.donorId) ?? { id: row.donorId, relationship, ...(row.side ? { side: row.side } : {}), genotype: {} };
@@ -102,7 +107,14 @@ export async function referenceCandidates(db: Executor, only: { familyId?: strin
     candidate.references.set(row.donorId, reference);
     candidates.set(row.personId, candidate);
   }
-  return [...candidates.values()].map((candidate) => ({ ...candidate, references: [...candidate.references.values()] }));
+  const labelled = [...candidates.values()].map((candidate) => ({ ...candidate, references: [...candidate.references.values()] }));
+  return [...labelled, ...explicit.candidates].sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
+}
+
+/** Whether a candidate's relatives are consistent among themselves: in its explicit pedigree when it has one. */
+export function candidateConsistency(candidate: Candidate) {
+  if (candidate.pedigreeFault) return { placementProblem: `the family's pedigree is not valid (${candidate.pedigreeFault})`, inconsistentLoci: [] };
+  return familyConsistency(candidate.references, candidate.pedigree);
 }
 
 /**
@@ -119,7 +131,7 @@ async function loadScreeningInputQuery(db: Executor): Promise<ScreeningInput> {
   const candidates: Candidate[] = [];
   const excludedFamilies: ExcludedFamily[] = [];
   for (const candidate of all) {
-    const verdict = familyConsistency(candidate.references);
+    const verdict = candidateConsistency(candidate);
     if (verdict.placementProblem === null && verdict.inconsistentLoci.length === 0) candidates.push(candidate);
     else excludedFamilies.push({ id: candidate.id, caseNumber: candidate.caseNumber, placementProblem: verdict.placementProblem, inconsistentLoci: verdict.inconsistentLoci.map((entry) => entry.locus) });
   }
@@ -128,7 +140,8 @@ async function loadScreeningInputQuery(db: Executor): Promise<ScreeningInput> {
 
 export const loadScreeningInput = defineRead("dnaProfiles.use", loadScreeningInputQuery);
 
-type Relative = { donorId: string; givenName: string; relationship: DonorRelationship };
+/** "pedigree": placed by the family's explicit pedigree, with no label for this missing person. */
+type Relative = { donorId: string; givenName: string; relationship: DonorRelationship | "pedigree" };
 
 /** A missing person of the family whose typed relatives contradict one another, and which of them do where. */
 export interface FamilyInconsistency {
@@ -149,10 +162,13 @@ async function familyReferenceConsistencyQuery(db: Executor, familyId: string): 
       .where(eq(referenceDonors.familyId, familyId)),
   ]);
   return candidates.flatMap((candidate) => {
-    const verdict = familyConsistency(candidate.references);
+    const verdict = candidateConsistency(candidate);
     if (verdict.placementProblem === null && verdict.inconsistentLoci.length === 0) return [];
-    const relative = (donorId: string): Relative[] =>
-      relations.filter((row) => row.donorId === donorId && row.missingPersonId === candidate.id).map(({ donorId: id, givenName, relationship }) => ({ donorId: id, givenName, relationship }));
+    const relative = (donorId: string): Relative[] => {
+      const labelled = relations.filter((row) => row.donorId === donorId && row.missingPersonId === candidate.id).map(({ donorId: id, givenName, relationship }) => ({ donorId: id, givenName, relationship }));
+      const named = relations.find((row) => row.donorId === donorId);
+      return labelled.length > 0 || !candidate.pedigree ? labelled : [{ donorId, givenName: named?.givenName ?? "", relationship: "pedigree" as const }];
+    };
     return [{
       missingPersonId: candidate.id,
       caseNumber: candidate.caseNumber,
@@ -169,7 +185,8 @@ async function familyReferenceConsistencyQuery(db: Executor, familyId: string): 
 export const getFamilyReferenceConsistency = defineRead("people.read", familyReferenceConsistencyQuery);
 
 /** One body's profile and one missing person's typed relatives, for the registry's ratio of that pair (pair-basis.ts). */
-export async function loadPairProfiles(db: Executor, remainsId: string, missingPersonId: string): Promise<{ profile: Record<string, Genotype>; references: Candidate["references"] }> {
+export async function loadPairProfiles(db: Executor, remainsId: string, missingPersonId: string): Promise<{ profile: Record<string, Genotype>; references: Candidate["references"]; candidate: Candidate | null }> {
   const [bodies, candidates] = await Promise.all([remainsProfiles(db, remainsId), referenceCandidates(db, { missingPersonId })]);
-  return { profile: bodies[0]?.profile ?? {}, references: candidates[0]?.references ?? [] };
+  const candidate = candidates.find((entry) => entry.id === missingPersonId) ?? null;
+  return { profile: bodies[0]?.profile ?? {}, references: candidate?.references ?? [], candidate };
 }

@@ -125,7 +125,8 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
   const candidatesById = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
   const rows = dvi.rows.map((row): ScreenRow => {
     const detail = row.best;
-    const references = candidatesById.get(row.bestIds[0] ?? "")?.references ?? [];
+    const candidate = candidatesById.get(row.bestIds[0] ?? "");
+    const references = candidate?.references ?? [];
     return {
       remainsId: row.remainsId,
       remainsCode: remainsById.get(row.remainsId)?.code ?? "",
@@ -141,7 +142,7 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
       belowFloorCount: row.belowFloor.count,
       lociCompared: detail ? Object.keys(detail.loci).length : 0,
       inconsistentLoci: detail?.inconsistentLoci ?? [],
-      relativesUsed: detail ? references.map(registryRelationship) : [],
+      relativesUsed: detail ? relativesUsed(detail.usedReferences, references, candidate?.pedigree !== undefined) : [],
       sidesAssumed: references.filter((reference) => detail?.assumedSides.includes(reference.id)).map(registryRelationship),
       familyUnplaceable: detail !== null && detail.placementProblem !== null,
       familyInconsistentLoci: detail?.referenceInconsistentLoci ?? [],
@@ -169,6 +170,17 @@ async function heldIdentifications(db: Executor, remainsIds: readonly string[], 
     byPerson.set(row.missingPersonId, { id: row.id, status });
   }
   return { byRemains, byPerson };
+}
+
+/**
+ * The relatives an exact LR used, in the registry's words. Placed by labels: every reference. Placed
+ * by the family's explicit pedigree: every typed person of it, a parent, full sibling, child or
+ * partner named as such, anyone further out as "placed in the family's pedigree".
+ */
+function relativesUsed(used: readonly string[], references: readonly Reference[], byPedigree: boolean): string[] {
+  if (!byPedigree) return references.map(registryRelationship);
+  const named = new Map(references.map((reference) => [reference.id, registryRelationship(reference)]));
+  return used.map((id) => named.get(id) ?? "pedigree");
 }
 
 /** A reference's relationship as the registry (and its translations) names it. */

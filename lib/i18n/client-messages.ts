@@ -27,7 +27,7 @@ export const STAFF_AREA_NAMESPACES = {
   donors: ["Actions", "Forensic", "People", "PeopleEdits", "Validation"],
   exports: [],
   field: ["Actions", "Custody", "Field", "Forensic", "SiteStatus", "Validation"],
-  families: ["Actions", "AmPm", "Belongings", "FamilyPortal", "Forensic", "People", "PeopleEdits", "Settings", "Users", "Validation"],
+  families: ["Actions", "AmPm", "Belongings", "FamilyPortal", "Forensic", "Pedigree", "People", "PeopleEdits", "Settings", "Users", "Validation"],
   forbidden: [],
   identifications: ["Actions", "Aftercare", "Audit", "Forensic", "Identifications", "Settings", "Users", "Validation"],
   import: ["Import", "Users"],

@@ -3,7 +3,7 @@ import { pedigreeLikelihood } from "./pedigree/likelihood";
 import { buildLocusAlleles } from "./pedigree/locus-alleles";
 import { indexPedigree, PedigreeError, pruneUntypedLeaves, type IndexedPedigree } from "./pedigree/structure";
 import { NO_MUTATION } from "./pedigree/types";
-import type { Reference } from "./types";
+import type { ExplicitPedigree, Reference } from "./types";
 
 export interface FamilyConsistency {
   /** Why the relatives cannot be placed in one pedigree (two mothers, …); null when they can. */
@@ -55,14 +55,30 @@ function contradictingGroups(pedigree: IndexedPedigree, typed: readonly Referenc
  * family that fails is the family's fault (a swapped sample, a wrong relationship), not evidence
  * about any body: the screen leaves it out until it is corrected.
  */
-export function familyConsistency(references: readonly Reference[]): FamilyConsistency {
+export function familyConsistency(references: readonly Reference[], explicit?: ExplicitPedigree): FamilyConsistency {
   let pedigree: IndexedPedigree;
+  if (explicit) {
+    // In an explicit pedigree the typed persons are its donors; their labels play no part.
+    const placed = new Set(explicit.persons.map((person) => person.id));
+    const typed = explicit.typed.filter((person) => placed.has(person.id)).map((person) => ({ id: person.id, relationship: "spouse" as const, genotype: person.genotype }));
+    try {
+      pedigree = indexPedigree(explicit.persons);
+    } catch (error) {
+      if (!(error instanceof PedigreeError)) throw error;
+      return { placementProblem: error.message, inconsistentLoci: [] };
+    }
+    return inconsistencies(pedigree, typed);
+  }
   try {
     pedigree = indexPedigree(legacyPedigree(references).persons);
   } catch (error) {
     if (!(error instanceof PedigreeError)) throw error;
     return { placementProblem: error.message, inconsistentLoci: [] };
   }
+  return inconsistencies(pedigree, references);
+}
+
+function inconsistencies(pedigree: IndexedPedigree, references: readonly Reference[]): FamilyConsistency {
   const loci = [...new Set(references.flatMap((reference) => Object.keys(reference.genotype)))].sort();
   const inconsistentLoci: FamilyConsistency["inconsistentLoci"] = [];
   for (const locus of loci) {

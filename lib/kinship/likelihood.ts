@@ -5,7 +5,7 @@ import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
 import type { NuclearFamilyAtLocus } from "./nuclear-family";
 import { KAPPA } from "./single-reference";
-import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
+import type { ExplicitPedigree, Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
 const NUCLEAR: ReadonlySet<Relationship> = new Set(["mother", "father", "full_sibling", "child"]);
 
@@ -31,63 +31,72 @@ export function tableData(table: FrequencyTable): FrequencyInput {
 
 /**
  * The exact likelihood ratio (lib/kinship/pedigree, docs/KINSHIP.md) of the references, placed in a
- * pedigree by their relationship labels, with θ at every locus. A reference family that cannot be
- * placed (two mothers, …) gives no number (NaN) and says why in warnings.
+ * pedigree by their relationship labels (or in the family's explicit pedigree), with θ at every
+ * locus. A reference family that cannot be placed (two mothers, …) gives no number (NaN) and says
+ * why in warnings.
  */
 export function computeKinship(
   table: FrequencyTable,
   missing: Profile,
   references: readonly Reference[],
   options: KinshipOptions,
+  /** The family's explicit pedigree with the missing person as `missingId`: used instead of the labels. */
+  explicit?: { pedigree: ExplicitPedigree; missingId: string },
 ): KinshipResult {
-  return prepareKinship(table, references, options)(missing);
+  return prepareKinship(table, references, options, explicit)(missing);
 }
 
+const unplaceable = (message: string, mutation: MutationModel): KinshipResult => ({
+  lr: Number.NaN,
+  log10Lr: Number.NaN,
+  loci: {},
+  inconsistentLoci: [],
+  referenceInconsistentLoci: [],
+  warnings: [message],
+  usedReferences: [],
+  assumedSides: [],
+  placementProblem: message,
+  mutation,
+});
+
 /**
- * computeKinship made ready for one set of references and asked for any number of missing-person
- * profiles (the DVI layer's every body against one family): the pedigree is placed once and each
- * locus computed once per distinct genotype (prepareLikelihoodRatio).
+ * computeKinship made ready for one family and asked for any number of missing-person profiles
+ * (the DVI layer's every body against one family): the pedigree is placed once and each locus
+ * computed once per distinct genotype (prepareLikelihoodRatio).
  */
-export function prepareKinship(table: FrequencyTable, references: readonly Reference[], options: KinshipOptions): (missing: Profile) => KinshipResult {
+export function prepareKinship(
+  table: FrequencyTable,
+  references: readonly Reference[],
+  options: KinshipOptions,
+  explicit?: { pedigree: ExplicitPedigree; missingId: string },
+): (missing: Profile) => KinshipResult {
   const mutation = mutationModelFor(options);
-  const failed = (error: unknown): KinshipResult => {
-    if (!(error instanceof PedigreeError)) throw error;
-    return {
-      lr: Number.NaN,
-      log10Lr: Number.NaN,
-      loci: {},
-      inconsistentLoci: [],
-      referenceInconsistentLoci: [],
-      warnings: [error.message],
-      usedReferences: [],
-      assumedSides: [],
-      placementProblem: error.message,
-      mutation,
-    };
-  };
-  let prepared: { ratio: PreparedLikelihoodRatio; warnings: string[]; assumedSides: string[] };
+  const pedigreeOptions = { theta: options.theta, mutation, minFrequency: table.minFrequency };
+  let prepared: { ratio: PreparedLikelihoodRatio; warnings: string[]; assumedSides: string[]; used: string[] };
   try {
-    const { persons, warnings, assumedSides } = legacyPedigree(references);
-    const profiles = Object.fromEntries(references.map((reference) => [reference.id, reference.genotype] as const));
-    const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, tableData(table), { theta: options.theta, mutation, minFrequency: table.minFrequency });
-    prepared = { ratio, warnings, assumedSides };
+    if (explicit) {
+      // Every typed person of the explicit pedigree is used, and named.
+      const typed = explicit.pedigree.typed.filter((person) => person.id !== explicit.missingId && explicit.pedigree.persons.some((placed) => placed.id === person.id));
+      const profiles = Object.fromEntries(typed.map((person) => [person.id, person.genotype] as const));
+      const ratio = prepareLikelihoodRatio({ persons: explicit.pedigree.persons, missing: explicit.missingId, profiles }, tableData(table), pedigreeOptions);
+      prepared = { ratio, warnings: [], assumedSides: [], used: typed.map((person) => person.id) };
+    } else {
+      const { persons, warnings, assumedSides } = legacyPedigree(references);
+      const profiles = Object.fromEntries(references.map((reference) => [reference.id, reference.genotype] as const));
+      const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, tableData(table), pedigreeOptions);
+      prepared = { ratio, warnings, assumedSides, used: references.map((reference) => reference.id) };
+    }
   } catch (error) {
-    failed(error);
-    return () => failed(error);
+    if (!(error instanceof PedigreeError)) throw error;
+    return () => unplaceable(error.message, mutation);
   }
   return (missing) => {
     try {
       const result = prepared.ratio(missing);
-      return {
-        ...result,
-        warnings: [...prepared.warnings, ...result.warnings],
-        usedReferences: references.map((reference) => reference.id),
-        assumedSides: prepared.assumedSides,
-        placementProblem: null,
-        mutation,
-      };
+      return { ...result, warnings: [...prepared.warnings, ...result.warnings], usedReferences: prepared.used, assumedSides: prepared.assumedSides, placementProblem: null, mutation };
     } catch (error) {
-      return failed(error);
+      if (!(error instanceof PedigreeError)) throw error;
+      return unplaceable(error.message, mutation);
     }
   };
 }

@@ -11,7 +11,10 @@ export interface LikelihoodRatioBasis {
   theta: number;
   mutation: { model: "none" | "proportional"; rate: number };
   frequencyTable: { id: string; name: string; sha256: string };
-  relatives: { donorId: string; relationship: DonorRelationship; side: RelationshipSide | null; sideAssumed: boolean }[];
+  /** "pedigree": a typed relative placed by the family's explicit pedigree who has no label for this person. */
+  relatives: { donorId: string; relationship: DonorRelationship | "pedigree"; side: RelationshipSide | null; sideAssumed: boolean }[];
+  /** How the relatives were placed: by the family's explicit pedigree, or by their relationship labels (absent in older entries). */
+  placedBy?: "pedigree" | "labels";
   lociCompared: number;
   /** Why the family gives no ratio (cannot be placed in one pedigree, or contradicts itself). */
   familyProblem: string | null;

@@ -3,7 +3,7 @@ import type { FrequencyTable } from "./frequencies";
 import { chooseReferences, planLocus } from "./likelihood";
 import { NuclearFamilyLikelihood } from "./nuclear-family";
 import { singleReferenceCodes } from "./single-reference";
-import type { Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
+import type { ExplicitPedigree, Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
 export interface ScreenRemains {
   id: string;
@@ -13,7 +13,10 @@ export interface ScreenRemains {
 export interface ScreenCandidate {
   /** The missing person. */
   id: string;
+  /** The references the fast ranking tables use (θ = 0, a ranking aid only). */
   references: readonly Reference[];
+  /** The family's explicit pedigree: every exact LR is computed in it (lib/kinship/likelihood.ts). */
+  pedigree?: ExplicitPedigree;
 }
 
 export interface ScreenSettings extends KinshipOptions {
@@ -165,7 +168,10 @@ interface CandidateGroup {
 function groupByReferences(candidates: readonly ScreenCandidate[]): CandidateGroup[] {
   const groups = new Map<string, CandidateGroup>();
   for (const candidate of candidates) {
-    const key = candidate.references.map((reference) => `${reference.id}:${reference.relationship}`).sort().join("|");
+    // A candidate placed in an explicit pedigree is computed in it: its LR is its own.
+    const key = candidate.pedigree
+      ? `pedigree:${candidate.id}`
+      : candidate.references.map((reference) => `${reference.id}:${reference.relationship}`).sort().join("|");
     const group = groups.get(key);
     if (group) group.candidateIds.push(candidate.id);
     else groups.set(key, { candidateIds: [candidate.id], references: candidate.references });

@@ -34,6 +34,16 @@ export interface Reference {
   genotype: Profile;
 }
 
+/**
+ * A family's explicit pedigree (issue 21), as the engine computes it: persons by id (a donor's, a
+ * missing person's or an untyped person's), and the typed ones' profiles. When a candidate has
+ * one, every exact LR places the relatives by it rather than by their relationship labels.
+ */
+export interface ExplicitPedigree {
+  persons: readonly { id: string; sex: "male" | "female"; father?: string; mother?: string }[];
+  typed: readonly { id: string; genotype: Profile }[];
+}
+
 export interface KinshipOptions {
   /** Balding–Nichols coancestry coefficient F_ST. */
   theta: number;

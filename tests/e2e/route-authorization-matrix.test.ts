@@ -113,6 +113,8 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/families/new/page.tsx": { method: "GET", url: () => "/ar/staff/families/new", expected: staffPage("people.write") },
   "[locale]/staff/families/[familyId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}`, expected: staffPage("people.read") },
   "[locale]/staff/families/[familyId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}/edit`, expected: staffPage("people.write") },
+  // Every staff member who reads families reads the pedigree (names and links, no genotype); only registrars edit it (its actions).
+  "[locale]/staff/families/[familyId]/pedigree/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}/pedigree`, expected: staffPage("people.read") },
   "[locale]/staff/donors/[donorId]/edit/page.tsx": { method: "GET", url: (ids) => `/ar/staff/donors/${ids.donor}/edit`, expected: staffPage("people.write") },
   "[locale]/staff/donors/[donorId]/invitation/page.tsx": { method: "GET", url: (ids) => `/ar/staff/donors/${ids.donor}/invitation`, expected: staffPage("personalData.export") },
   "[locale]/staff/persons/[personId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/persons/${ids.person}`, expected: staffPage("people.read") },

@@ -37,6 +37,7 @@ import { readHandoverScan } from "@/lib/aftercare/handover-scan";
 import { getDonorForEdit } from "@/lib/people/donor-queries";
 import { getFamiliesPage } from "@/lib/people/family-list";
 import { getFamilyDetails } from "@/lib/people/family-queries";
+import { readPedigreeView } from "@/lib/pedigrees/pedigree-view";
 import { readDuplicateCandidates, readPersonSearch, readPossibleDuplicates } from "@/lib/people/people-reads";
 import { getMissingPersonDetails, resolveCaseNumber } from "@/lib/people/person-queries";
 import { getRecentImports } from "@/lib/import/recent-imports";
@@ -98,6 +99,7 @@ const READS: Record<string, GuardedRead> = {
   getFamiliesPage: { permission: "people.read", call: (access, db) => getFamiliesPage(access, db, {}) },
   getFamilyDetails: { permission: "people.read", call: (access, db) => getFamilyDetails(access, db, NO_SUCH_ID) },
   getFamilyReferenceConsistency: { permission: "people.read", call: (access, db) => getFamilyReferenceConsistency(access, db, NO_SUCH_ID) },
+  readPedigreeView: { permission: "people.read", call: (access, db) => readPedigreeView(access, db, NO_SUCH_ID) },
   getMissingPersonDetails: { permission: "people.read", call: (access, db) => getMissingPersonDetails(access, db, NO_SUCH_ID) },
   getRecentImports: { permission: "data.import", call: (access, db) => getRecentImports(access, db) },
   resolveCaseNumber: { permission: "people.read", call: (access, db) => resolveCaseNumber(access, db, "NO-SUCH-CASE") },

@@ -50,7 +50,7 @@ export interface RegistryDviRow {
 export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemains[], candidates: readonly ScreenCandidate[], settings: RegistryDviSettings) {
   const { pairs: screened, belowFloor } = screenCandidatePairs(table, remains, candidates, settings, settings.floorLog10, DEFAULT_EXCLUSION_LOCI);
   const profiles = new Map(remains.map((body) => [body.id, body.profile]));
-  const references = new Map(candidates.map((candidate) => [candidate.id, candidate.references]));
+  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const results = new Map<string, KinshipResult>();
   const pairs: DviPair[] = [];
   // One prepared pedigree per family: its bodies share each locus's computation per genotype.
@@ -58,7 +58,9 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const exactFor = (candidateId: string) => {
     let compute = prepared.get(candidateId);
     if (!compute) {
-      compute = prepareKinship(table, references.get(candidateId) ?? [], settings);
+      const candidate = byId.get(candidateId);
+      const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
+      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit);
       prepared.set(candidateId, compute);
     }
     return compute;

@@ -21,7 +21,11 @@ const NEEDS_SIDE = new Set(["half_sibling", "grandparent", "aunt_uncle", "first_
  * spouse when one is given); grandparents, aunts/uncles, half siblings and cousins on the side
  * given, or the paternal side with a warning. Untyped people are added where the links need them.
  */
-export function legacyPedigree(references: readonly LegacyReference[]): { persons: PedigreePerson[]; warnings: string[]; assumedSides: string[] } {
+export function legacyPedigree(
+  references: readonly LegacyReference[],
+  /** The missing person's sex when the record knows it; otherwise guessed from a spouse (male without one). */
+  knownMissingSex?: Sex,
+): { persons: PedigreePerson[]; warnings: string[]; assumedSides: string[] } {
   const warnings: string[] = [];
   const assumedSides: string[] = [];
   const persons = new Map<string, PedigreePerson>();
@@ -38,7 +42,7 @@ export function legacyPedigree(references: readonly LegacyReference[]): { person
     throw new PedigreeError(`references ${spouses.map((spouse) => spouse.id).join(", ")} are all spouses: the relationship form cannot say whose children are whose; give a pedigree`);
   }
   const spouseSex = spouses[0]?.sex;
-  const missingSex: Sex = spouseSex === "male" ? "female" : "male";
+  const missingSex: Sex = knownMissingSex ?? (spouseSex === "male" ? "female" : "male");
   persons.set(LEGACY_MISSING_ID, { id: LEGACY_MISSING_ID, sex: missingSex });
 
   const add = (person: PedigreePerson) => {

@@ -1,7 +1,21 @@
 import type { PedigreePerson } from "./types";
 
-/** A pedigree that cannot be computed: the message names the fault. */
-export class PedigreeError extends Error {}
+/** What is wrong with a pedigree, for a caller that words the fault in its own language. */
+export type PedigreeFault = "duplicate" | "ownParent" | "unknownParent" | "parentSex" | "ownAncestor" | "other";
+
+/**
+ * A pedigree that cannot be computed: the message names the fault (in English, for the command);
+ * `fault` and `persons` (the ids concerned, for a cycle the path) let the application translate it.
+ */
+export class PedigreeError extends Error {
+  constructor(
+    message: string,
+    readonly fault: PedigreeFault = "other",
+    readonly persons: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** The pedigree with parents as positions; -1 for an unknown parent. Parents come before children. */
 export interface IndexedPedigree {
@@ -18,17 +32,17 @@ export interface IndexedPedigree {
 export function indexPedigree(persons: readonly PedigreePerson[]): IndexedPedigree {
   const byId = new Map<string, PedigreePerson>();
   for (const person of persons) {
-    if (byId.has(person.id)) throw new PedigreeError(`person ${person.id} appears twice in the pedigree`);
+    if (byId.has(person.id)) throw new PedigreeError(`person ${person.id} appears twice in the pedigree`, "duplicate", [person.id]);
     byId.set(person.id, person);
   }
   for (const person of persons) {
     for (const [role, sex] of [["father", "male"], ["mother", "female"]] as const) {
       const parentId = person[role];
       if (parentId === undefined) continue;
-      if (parentId === person.id) throw new PedigreeError(`person ${person.id} is their own ${role}`);
+      if (parentId === person.id) throw new PedigreeError(`person ${person.id} is their own ${role}`, "ownParent", [person.id]);
       const parent = byId.get(parentId);
-      if (!parent) throw new PedigreeError(`person ${person.id}: ${role} ${parentId} is not in the pedigree`);
-      if (parent.sex !== sex) throw new PedigreeError(`person ${person.id}: ${role} ${parentId} is ${parent.sex}, a ${role} must be ${sex}`);
+      if (!parent) throw new PedigreeError(`person ${person.id}: ${role} ${parentId} is not in the pedigree`, "unknownParent", [person.id, parentId]);
+      if (parent.sex !== sex) throw new PedigreeError(`person ${person.id}: ${role} ${parentId} is ${parent.sex}, a ${role} must be ${sex}`, "parentSex", [person.id, parentId]);
     }
   }
   // Depth-first: a person is placed after both parents; meeting a person still open is a cycle.
@@ -38,7 +52,10 @@ export function indexPedigree(persons: readonly PedigreePerson[]): IndexedPedigr
   const visit = (id: string, path: string[]) => {
     const seen = state.get(id);
     if (seen === "done") return;
-    if (seen === "open") throw new PedigreeError(`person ${id} is their own ancestor (${[...path.slice(path.indexOf(id)), id].join(" → ")})`);
+    if (seen === "open") {
+      const cycle = [...path.slice(path.indexOf(id)), id];
+      throw new PedigreeError(`person ${id} is their own ancestor (${cycle.join(" → ")})`, "ownAncestor", cycle);
+    }
     state.set(id, "open");
     const person = byId.get(id);
     for (const parent of [person?.father, person?.mother]) if (parent !== undefined) visit(parent, [...path, id]);

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { approvalRequests, belongingRecognitions, dataConsents, fieldDevices, onlineReports, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { approvalRequests, belongingRecognitions, dataConsents, familyPedigrees, fieldDevices, onlineReports, pedigreePersons, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -656,6 +656,36 @@ function onlineReportBases(db: Database, codes: CodeAllocator, records: BaseReco
   };
 }
 
+/** A family's stored pedigree (version 1): its missing man and an untyped woman, made per call. */
+function pedigreeBases(db: Database): HostileBases {
+  const freshPedigree = async () => {
+    const person = await createMissingPerson(db);
+    const familyId = person.familyId ?? "";
+    const [pedigree] = await db.insert(familyPedigrees).values({ familyId }).returning();
+    const pedigreeId = one(pedigree ? [pedigree] : [], "the pedigree").id;
+    const [, woman] = await db
+      .insert(pedigreePersons)
+      .values([
+        { pedigreeId, missingPersonId: person.id, sex: "male" },
+        { pedigreeId, label: "الجدة", sex: "female" },
+      ])
+      .returning();
+    return { familyId, personId: one(woman ? [woman] : [], "the untyped woman").id };
+  };
+  return {
+    "pedigree.create": { fields: { familyId: ID }, prepare: async () => ({ familyId: (await createMissingPerson(db)).familyId }) },
+    "pedigree.addPerson": {
+      fields: { familyId: ID, version: VERSION, label: text(200) },
+      prepare: async () => ({ kind: "untyped", familyId: (await freshPedigree()).familyId, version: 1, label: "الجد من جهة الأب", sex: "male" }),
+    },
+    "pedigree.updatePerson": {
+      fields: { familyId: ID, personId: ID, version: VERSION, label: text(200) },
+      prepare: async () => ({ ...(await freshPedigree()), version: 1, fatherId: "", motherId: "", sex: "female", label: "الجدة من جهة الأم" }),
+    },
+    "pedigree.removePerson": { fields: { familyId: ID, personId: ID, version: VERSION }, prepare: async () => ({ ...(await freshPedigree()), version: 1 }) },
+  };
+}
+
 /** Bases for all actions; `call` runs an action as a user it allows, `proposer` is a second examiner. */
 export async function createHostileBases(db: Database, call: ActionCaller, proposer: User): Promise<HostileBases> {
   const codes = new CodeAllocator();
@@ -670,6 +700,7 @@ export async function createHostileBases(db: Database, call: ActionCaller, propo
     ...kinshipBases(db, records),
     ...settingsBases(db),
     ...belongingsBases(db, records),
+    ...pedigreeBases(db),
     ...(await approvalBases(db)),
     ...onlineReportBases(db, codes, records),
     ...(await fieldBases(db, records)),

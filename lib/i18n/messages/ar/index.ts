@@ -35,6 +35,7 @@ import amPm from "./amPm.json";
 import aftercare from "./aftercare.json";
 import onlineReport from "./onlineReport.json";
 import field from "./field.json";
+import pedigree from "./pedigree.json";
 
 // Typed as the English catalogue: a namespace or key missing in Arabic fails the type check.
 const messages: typeof english = {
@@ -73,6 +74,7 @@ const messages: typeof english = {
   Aftercare: aftercare,
   OnlineReport: onlineReport,
   Field: field,
+  Pedigree: pedigree,
 };
 
 export default messages;

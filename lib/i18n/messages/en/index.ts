@@ -34,6 +34,7 @@ import amPm from "./amPm.json";
 import aftercare from "./aftercare.json";
 import onlineReport from "./onlineReport.json";
 import field from "./field.json";
+import pedigree from "./pedigree.json";
 
 const messages = {
   Common: common,
@@ -71,6 +72,7 @@ const messages = {
   Aftercare: aftercare,
   OnlineReport: onlineReport,
   Field: field,
+  Pedigree: pedigree,
 };
 
 export default messages;

@@ -33,7 +33,12 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
   const db = await getDb();
-  const [t, family, inconsistencies] = await Promise.all([getTranslations("People"), getFamilyDetails(read, db, familyId), getFamilyReferenceConsistency(read, db, familyId)]);
+  const [t, tPedigree, family, inconsistencies] = await Promise.all([
+    getTranslations("People"),
+    getTranslations("Pedigree"),
+    getFamilyDetails(read, db, familyId),
+    getFamilyReferenceConsistency(read, db, familyId),
+  ]);
   if (!family) notFound();
   await recordPageRead(session, "family", [family.id]);
   // A voided family is only read: its page says when and why it was voided.
@@ -50,6 +55,9 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
         {canWrite && (
           <Link href={`/staff/families/${family.id}/edit`} className="text-accent underline" data-testid="edit-family">{t("edit")}</Link>
         )}
+        <p>
+          <Link href={`/staff/families/${family.id}/pedigree`} className="text-accent underline" data-testid="family-pedigree-link">{tPedigree("familyLink")}</Link>
+        </p>
         <PeopleVoidedNotice voidedAt={family.voidedAt} reason={family.voidReason} locale={locale} />
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="text-muted">{t("contactName")}</dt><dd>{family.contactName}</dd>
