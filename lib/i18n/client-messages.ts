@@ -24,7 +24,7 @@ export const STAFF_AREA_NAMESPACES = {
   account: ["Account", "Actions", "Validation"],
   approvals: ["Actions", "Approvals", "Forensic", "Identifications", "People", "PeopleEdits", "Validation"],
   audit: [],
-  donors: ["Actions", "Forensic", "People", "PeopleEdits", "Validation"],
+  donors: ["Actions", "Forensic", "People", "PeopleEdits", "Settings", "Validation"],
   exports: [],
   field: ["Actions", "Custody", "Field", "Forensic", "SiteStatus", "Validation"],
   families: ["Actions", "AmPm", "Belongings", "FamilyPortal", "Forensic", "Pedigree", "People", "PeopleEdits", "Settings", "Users", "Validation"],
