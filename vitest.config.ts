@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { InterleavedSequencer } from "./tests/interleaved-sequencer";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -17,6 +18,14 @@ const BROWSER_FILES_RUN_ALONE = [
   "tests/e2e/reverse-proxy.test.ts",
   "tests/e2e/postgres-standby.test.ts",
 ];
+
+/**
+ * `npm run test:ci` runs every project in one vitest run, the browser files side by side with the
+ * unit and integration files (tests/interleaved-sequencer.ts), so that neither leaves a core idle
+ * while it waits. One run's projects that run together must share their number of workers.
+ */
+const ALL_TESTS_IN_ONE_RUN = process.env.ALL_TESTS_IN_ONE_RUN === "1";
+const WORKERS = 3;
 
 /** What both browser projects share; the global setup builds and seeds once for the two (global-setup.ts). */
 const browserTests = {
@@ -42,7 +51,8 @@ export default defineConfig({
     // Three workers on two cores: integration files spend much of their time waiting on
     // PostgreSQL or on child processes, so a third file keeps both cores busy (bench/RESULTS.md,
     // CI timings). The browser files run two at a time at most (the e2e projects below).
-    maxWorkers: 3,
+    maxWorkers: WORKERS,
+    sequence: { sequencer: InterleavedSequencer },
     projects: [
       {
         extends: true,
@@ -69,8 +79,9 @@ export default defineConfig({
           exclude: BROWSER_FILES_RUN_ALONE,
           // Two files at a time: each has its own production server and data (app-server.ts), so
           // they share nothing but the machine, and one file alone leaves much of the second core
-          // idle while it waits on its pages (bench/RESULTS.md, "CI time").
-          maxWorkers: 2,
+          // idle while it waits on its pages (bench/RESULTS.md, "CI time"). In one run with the
+          // other projects they share its workers, spread among the other files.
+          maxWorkers: ALL_TESTS_IN_ONE_RUN ? WORKERS : 2,
         },
       },
       {

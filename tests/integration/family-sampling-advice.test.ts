@@ -1,7 +1,6 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { dnaSamples, donorRelationships, missingPersons, referenceDonors, strProfiles } from "@/db/schema";
-import { seedDemoData } from "@/lib/demo/seed";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { readAs } from "./support/read-access";
@@ -16,7 +15,6 @@ describeOnEachBackend(backends, "sampling advice on a family's page", (database)
 
   beforeAll(async () => {
     const db = database().db;
-    expect((await seedDemoData(db, { reset: false })).status).toBe("seeded");
     // A missing person with one typed relative; a sibling registered for them who has given no sample.
     const [typed] = await db
       .selectDistinct({ familyId: referenceDonors.familyId, missingPersonId: donorRelationships.missingPersonId })
@@ -50,4 +48,4 @@ describeOnEachBackend(backends, "sampling advice on a family's page", (database)
   it("gives nothing for an unknown family", async () => {
     expect(await readFamilySamplingAdvice(readAs("forensic", "dnaProfiles.use"), database().db, "00000000-0000-4000-8000-000000000000")).toMatchObject({ missingPersons: [] });
   });
-});
+}, { data: "demo" });

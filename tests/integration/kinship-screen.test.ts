@@ -1,7 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { identifications, missingPersons, remains, strProfiles } from "@/db/schema";
-import { seedDemoData } from "@/lib/demo/seed";
 import { loadActiveFrequencyTable } from "@/lib/dna-profiles/frequency-store";
 import { leadOffer, runKinshipScreen, screenSettingsSchema, type ScreenRow } from "@/lib/dna-profiles/screening";
 import { describeOnEachBackend, testBackends } from "./support/databases";
@@ -14,8 +13,6 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
   let prior = { unreferenced: 0, notInDatabaseWeight: 0, candidates: 0, missingPersonCount: 0, setAside: 0, errorFactor: 1 };
 
   beforeAll(async () => {
-    const seeded = await seedDemoData(database().db, { reset: false });
-    expect(seeded.status).toBe("seeded");
     const outcome = await runKinshipScreen(readAs("forensic", "dnaProfiles.use"), database().db, screenSettingsSchema.parse({}));
     if (outcome.status !== "done") throw new Error("the demo has no frequency table");
     rows = outcome.rows;
@@ -114,4 +111,4 @@ describeOnEachBackend(backends, "kinship screening of the demo data", (database)
     const free = rows.filter((row) => !active.some((identification) => identification.code === row.remainsCode));
     expect(free.every((row) => row.remainsIdentification === null)).toBe(true);
   });
-});
+}, { data: "demo" });

@@ -1,7 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { dnaSamples, strProfiles } from "@/db/schema";
-import { seedDemoData } from "@/lib/demo/seed";
 import { readRelatedBodies } from "@/lib/dna-profiles/related-bodies";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { readAs } from "./support/read-access";
@@ -15,7 +14,6 @@ describeOnEachBackend(backends, "body-to-body comparison on a body's page", (dat
 
   beforeAll(async () => {
     const db = database().db;
-    expect((await seedDemoData(db, { reset: false })).status).toBe("seeded");
     const samples = await db
       .selectDistinct({ sampleId: dnaSamples.id, remainsId: dnaSamples.remainsId })
       .from(dnaSamples)
@@ -43,4 +41,4 @@ describeOnEachBackend(backends, "body-to-body comparison on a body's page", (dat
   it("says nothing for a body without a profile", async () => {
     expect(await readRelatedBodies(readAs("forensic", "dnaProfiles.use"), database().db, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
-});
+}, { data: "demo" });

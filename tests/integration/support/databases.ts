@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { ADMIN_URL, adminClient, postgresUrlFor } from "./migrated-templates";
+import { seededPgliteImageOf, seededPostgresTemplate } from "./seeded-templates";
 
 /** Every integration test runs on both engines the app supports: PGlite and PostgreSQL. */
 export interface Backend {
@@ -11,6 +12,11 @@ export interface Backend {
   skip: boolean;
   /** A new database of its own with every migration applied (a copy of the run's template). */
   create(): Promise<TestDatabase>;
+  /**
+   * A new database of its own holding the demo data (`npm run db:seed`'s), copied from a template
+   * seeded once per run (support/seeded-templates.ts) instead of seeding it again.
+   */
+  createWithDemoData(): Promise<TestDatabase>;
 }
 
 export interface TestDatabase {
@@ -43,10 +49,10 @@ function postgresTemplate(): string {
   return name;
 }
 
-async function createPostgresDatabase(): Promise<TestDatabase> {
+async function createPostgresDatabase(template = postgresTemplate()): Promise<TestDatabase> {
   const name = `tarhuna_test_${randomBytes(6).toString("hex")}`;
   const admin = adminClient();
-  await admin.unsafe(`create database ${name} template ${postgresTemplate()}`);
+  await admin.unsafe(`create database ${name} template ${template}`);
   const handle = await openDatabase({ kind: "postgres", url: postgresUrlFor(name) }, { maxConnections: 4 });
   return {
     handle,
@@ -66,8 +72,8 @@ function migratedPgliteImage(): Blob {
   return pgliteImage;
 }
 
-async function createPgliteDatabase(): Promise<TestDatabase> {
-  const handle = await openDatabase({ kind: "pglite", dataDir: null }, { pgliteImage: migratedPgliteImage() });
+async function createPgliteDatabase(image = migratedPgliteImage()): Promise<TestDatabase> {
+  const handle = await openDatabase({ kind: "pglite", dataDir: null }, { pgliteImage: image });
   return { handle, dispose: () => handle.close() };
 }
 
@@ -81,9 +87,24 @@ export async function testBackends(): Promise<Backend[]> {
     );
   }
   return [
-    { name: "PGlite", skip: false, create: createPgliteDatabase },
-    { name: "PostgreSQL", skip: unavailable !== null && !required, create: createPostgresDatabase },
+    {
+      name: "PGlite",
+      skip: false,
+      create: () => createPgliteDatabase(),
+      createWithDemoData: async () => createPgliteDatabase(await seededPgliteImageOf(migratedPgliteImage())),
+    },
+    {
+      name: "PostgreSQL",
+      skip: unavailable !== null && !required,
+      create: () => createPostgresDatabase(),
+      createWithDemoData: async () => createPostgresDatabase(await seededPostgresTemplate(postgresTemplate())),
+    },
   ];
+}
+
+export interface DescribeOptions {
+  /** "demo": the database starts with the demo data (Backend.createWithDemoData); otherwise empty. */
+  data?: "empty" | "demo";
 }
 
 /**
@@ -95,12 +116,13 @@ export function describeOnEachBackend(
   backends: readonly Backend[],
   title: string,
   body: (database: () => DatabaseHandle) => void,
+  options: DescribeOptions = {},
 ): void {
   for (const backend of backends) {
     describe.skipIf(backend.skip)(`${title} (${backend.name})`, () => {
       let testDatabase: TestDatabase | undefined;
       beforeAll(async () => {
-        testDatabase = await backend.create();
+        testDatabase = options.data === "demo" ? await backend.createWithDemoData() : await backend.create();
       });
       afterAll(async () => {
         await testDatabase?.dispose();

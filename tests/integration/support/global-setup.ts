@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { adminClient, makePgliteTemplate, makePostgresTemplate } from "./migrated-templates";
+import { adminClient, makePgliteTemplate, makePostgresTemplate, seededPostgresTemplateName } from "./migrated-templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -7,6 +10,8 @@ declare module "vitest" {
     pgliteTemplateFile: string;
     /** The migrated PostgreSQL database every PostgreSQL test database is copied from; "" when PostgreSQL does not answer. */
     postgresTemplate: string;
+    /** Where the first file that needs the demo data leaves its seeded templates (support/seeded-templates.ts). */
+    seededTemplateFolder: string;
   }
 }
 
@@ -23,14 +28,27 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
+async function dropDatabase(name: string): Promise<void> {
+  const client = adminClient();
+  try {
+    await client.unsafe(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
 /** Migrates one database per engine for the whole run; each test database is a copy of it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const pglite = await makePgliteTemplate();
   const postgresTemplate = (await postgresAnswers()) ? await makePostgresTemplate() : null;
   project.provide("pgliteTemplateFile", pglite.file);
   project.provide("postgresTemplate", postgresTemplate?.name ?? "");
+  const seededTemplateFolder = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-test-seeded-"));
+  project.provide("seededTemplateFolder", seededTemplateFolder);
   return async () => {
     pglite.remove();
+    fs.rmSync(seededTemplateFolder, { recursive: true, force: true });
+    if (postgresTemplate) await dropDatabase(seededPostgresTemplateName(postgresTemplate.name));
     await postgresTemplate?.remove();
   };
 }

@@ -24,6 +24,11 @@ export function postgresUrlFor(name: string): string {
   return url.toString();
 }
 
+/** The PostgreSQL template holding the demo data (support/seeded-templates.ts), named after the run's migrated one. */
+export function seededPostgresTemplateName(migratedTemplate: string): string {
+  return `${migratedTemplate}_demo`;
+}
+
 /** A migrated embedded database saved as PGlite's data directory image (a tar file). */
 export async function makePgliteTemplate(): Promise<{ file: string; remove(): void }> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-test-template-"));
