@@ -9,6 +9,7 @@ import { auditQuery, parseAuditCursor, parseAuditFilters, type SearchParams } fr
 import { checkAuditChain, getAuditPage } from "@/lib/audit/queries";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/server/database";
+import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 
 interface AuditLogPageProps {
   params: Promise<{ locale: Locale }>;
@@ -52,7 +53,7 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
           {t("empty")}
         </p>
       ) : (
-        <AuditTable entries={page.entries} locale={locale} />
+        <AuditTable entries={page.entries} locale={locale} references={await resolveRecordReferences(read.session, db, referencedIds(page.entries))} />
       )}
       <AuditPagination filters={filters} newer={page.newer} older={page.older} paged={cursor !== null} />
     </section>
