@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuditChainStatus } from "@/components/audit/audit-chain-status";
+import { AuditExportForms } from "@/components/audit/audit-export-forms";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditPagination } from "@/components/audit/audit-pagination";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -48,6 +49,7 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
       </section>
       <AuditFilterForm filters={filters} />
       <p role="status" className="text-sm text-muted">{t("total", { count: page.total })}</p>
+      {page.total > 0 && <AuditExportForms filters={filters} locale={locale} />}
       {page.entries.length === 0 ? (
         <p className="rounded border border-line bg-white px-4 py-6 text-center text-muted" data-testid="audit-empty">
           {t("empty")}
