@@ -22,7 +22,14 @@ function jsonText(value: unknown): string {
 export function RecordName({ id, references }: { id: string; references: ReadonlyMap<string, RecordReference> }) {
   const reference = references.get(id.toLowerCase());
   if (!reference) return <span className="break-all font-mono text-xs"><LtrText>{id}</LtrText></span>;
-  const label = <bdi>{reference.label}</bdi>;
+  // The code isolated left to right and kept on one line, the name in its own script beside it.
+  const label = (
+    <>
+      {reference.code && <LtrText>{reference.code}</LtrText>}
+      {reference.code && reference.name && " · "}
+      {reference.name && <bdi>{reference.name}</bdi>}
+    </>
+  );
   return reference.href ? (
     <Link href={reference.href} className="text-accent underline" data-record-link>
       {label}
@@ -39,7 +46,7 @@ function Value({ value, absent, references }: { value: PresentedValue; absent: s
     case "record":
       return <RecordName id={value.id} references={references} />;
     case "code":
-      return <span className="font-mono text-xs"><LtrText>{value.text}</LtrText></span>;
+      return <LtrText>{value.text}</LtrText>;
     default:
       return <bdi>{value.text}</bdi>;
   }

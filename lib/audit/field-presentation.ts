@@ -108,7 +108,8 @@ export function presentAuditValue(entity: string, field: string, value: unknown,
     if (words && typeof words[value] === "string") return { kind: "text", text: words[value] };
     if (ISO_DAY.test(value)) return { kind: "text", text: formatDate(language, `${value}T12:00:00Z`) };
     if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return { kind: "text", text: formatDateTime(language, value) };
-    return { kind: "text", text: shortened(value) };
+    // A short value without Arabic letters (a code, a number, a Latin name) is kept whole, left to right.
+    return !/[\u0600-\u06FF]/.test(value) && value.length <= 40 ? { kind: "code", text: value } : { kind: "text", text: shortened(value) };
   }
   return { kind: "code", text: shortened(canonicalJson(value)) };
 }

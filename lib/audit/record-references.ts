@@ -8,7 +8,10 @@ import { fullArabicName } from "@/components/people/person-name";
 
 /** A record or a person an audit entry names by id, as staff know it: a code or a name, and its page. */
 export interface RecordReference {
-  label: string;
+  /** A case number, code, reference, barcode or username: written left to right. */
+  code: string | null;
+  /** A person's name, in the record's own script. */
+  name: string | null;
   /** The record's staff page (without the language prefix), or null when it has none. */
   href: string | null;
 }
@@ -48,7 +51,7 @@ const LOOKUPS: Lookup[] = [
     find: async (db, ids) =>
       (await db.select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids))).map((row) => [
         row.id,
-        { label: `${row.displayName} (${row.username})`, href: `/staff/users/${row.id}` },
+        { code: row.username, name: row.displayName, href: `/staff/users/${row.id}` },
       ]),
   },
   {
@@ -56,7 +59,7 @@ const LOOKUPS: Lookup[] = [
     find: async (db, ids) =>
       (await db.select().from(missingPersons).where(inArray(missingPersons.id, ids))).map((row) => [
         row.id,
-        { label: `${row.caseNumber} · ${fullArabicName(row)}`, href: `/staff/persons/${row.id}` },
+        { code: row.caseNumber, name: fullArabicName(row), href: `/staff/persons/${row.id}` },
       ]),
   },
   {
@@ -64,20 +67,20 @@ const LOOKUPS: Lookup[] = [
     find: async (db, ids) =>
       (await db.select({ id: families.id, reference: families.reference }).from(families).where(inArray(families.id, ids))).map((row) => [
         row.id,
-        { label: row.reference, href: `/staff/families/${row.id}` },
+        { code: row.reference, name: null, href: `/staff/families/${row.id}` },
       ]),
   },
   {
     permission: "people.read",
     find: async (db, ids) =>
-      (await db.select().from(referenceDonors).where(inArray(referenceDonors.id, ids))).map((row) => [row.id, { label: fullArabicName(row), href: `/staff/donors/${row.id}` }]),
+      (await db.select().from(referenceDonors).where(inArray(referenceDonors.id, ids))).map((row) => [row.id, { code: null, name: fullArabicName(row), href: `/staff/donors/${row.id}` }]),
   },
   {
     permission: "people.read",
     find: async (db, ids) =>
       (await db.select({ id: dnaSamples.id, barcode: dnaSamples.barcode }).from(dnaSamples).where(inArray(dnaSamples.id, ids))).map((row) => [
         row.id,
-        { label: row.barcode, href: `/staff/samples/${row.id}` },
+        { code: row.barcode, name: null, href: `/staff/samples/${row.id}` },
       ]),
   },
   {
@@ -85,20 +88,20 @@ const LOOKUPS: Lookup[] = [
     find: async (db, ids) =>
       (await db.select({ id: policeReports.id, reportNumber: policeReports.reportNumber }).from(policeReports).where(inArray(policeReports.id, ids))).map((row) => [
         row.id,
-        { label: row.reportNumber, href: `/staff/reports/${row.id}` },
+        { code: row.reportNumber, name: null, href: `/staff/reports/${row.id}` },
       ]),
   },
   {
     permission: "forensic.read",
     find: async (db, ids) =>
-      (await db.select({ id: remains.id, code: remains.code }).from(remains).where(inArray(remains.id, ids))).map((row) => [row.id, { label: row.code, href: `/staff/remains/${row.id}` }]),
+      (await db.select({ id: remains.id, code: remains.code }).from(remains).where(inArray(remains.id, ids))).map((row) => [row.id, { code: row.code, name: null, href: `/staff/remains/${row.id}` }]),
   },
   {
     permission: "forensic.read",
     find: async (db, ids) =>
       (await db.select({ id: graveSites.id, code: graveSites.code }).from(graveSites).where(inArray(graveSites.id, ids))).map((row) => [
         row.id,
-        { label: row.code, href: `/staff/sites/${row.id}` },
+        { code: row.code, name: null, href: `/staff/sites/${row.id}` },
       ]),
   },
   {
@@ -111,9 +114,14 @@ const LOOKUPS: Lookup[] = [
           .innerJoin(remains, eq(remains.id, identifications.remainsId))
           .innerJoin(missingPersons, eq(missingPersons.id, identifications.missingPersonId))
           .where(inArray(identifications.id, ids))
-      ).map((row) => [row.id, { label: `${row.code} ↔ ${row.caseNumber}`, href: `/staff/identifications/${row.id}` }]),
+      ).map((row) => [row.id, { code: `${row.code} ↔ ${row.caseNumber}`, name: null, href: `/staff/identifications/${row.id}` }]),
   },
 ];
+
+/** "TRH-MP-00018 · أحمد محمد …", as a spreadsheet cell writes a reference. */
+export function referenceText(reference: RecordReference): string {
+  return [reference.code, reference.name].filter((part) => part !== null && part !== "").join(" · ");
+}
 
 /** The records and people these ids stand for, as far as the session's role may read them. */
 export async function resolveRecordReferences(session: StaffSession, db: Executor, ids: readonly string[]): Promise<Map<string, RecordReference>> {

@@ -2,7 +2,7 @@ import { appendAuditEntry } from "@/lib/audit/append";
 import { AUDIT_EXPORT_HEADERS, auditExportRow } from "@/lib/audit/export-rows";
 import { parseAuditFilters } from "@/lib/audit/filters";
 import { auditExportBatches, countAuditEntries } from "@/lib/audit/queries";
-import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
+import { referencedIds, referenceText, resolveRecordReferences } from "@/lib/audit/record-references";
 import { runTransaction } from "@/lib/audit/run-transaction";
 import { currentRequestMetadata } from "@/lib/auth/request-metadata";
 import { EXPORT_CONTENT_TYPES, exportStream } from "@/lib/export/write";
@@ -41,7 +41,7 @@ export async function POST(request: Request) {
   async function* exportedRows() {
     for await (const batch of auditExportBatches(read, db, filters)) {
       const references = await resolveRecordReferences(session, db, referencedIds(batch));
-      const labels = new Map([...references].map(([id, reference]) => [id, reference.label]));
+      const labels = new Map([...references].map(([id, reference]) => [id, referenceText(reference)]));
       yield batch.map((entry) => auditExportRow(entry, language, labels));
     }
   }
