@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { getDocumentProxy, extractText } from "unpdf";
 import { describe, expect, test, type TestContext } from "vitest";
@@ -46,6 +47,7 @@ describe("Arabic first (issue 24)", () => {
     expect(text).toContain("رقم القيد");
     expect(text).toContain("TRH-MP-00018");
     await page.screenshot({ path: screenshotPath(context.task.name, "audit"), fullPage: true });
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
   });
 
   test("item 2: a site's history reads in words", async (context) => {
@@ -124,6 +126,7 @@ describe("Arabic first (issue 24)", () => {
     await date.fill("21/03/2024");
     await expect.poll(() => page.locator("#recoveredOn-error").count()).toBe(0);
     await page.screenshot({ path: screenshotPath(context.task.name, "date-field") });
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
 
     await page.goto(server.current.url("/ar/staff/kinship"));
     await expect.poll(() => page.locator("[data-file-chooser]").first().innerText()).toContain(arabic.Common.chooseFile);
