@@ -5,6 +5,7 @@ import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
 import { HydratedForm } from "@/components/forms/hydrated-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectInput } from "@/components/users/select-input";
@@ -32,7 +33,7 @@ export function AddFollowUpForm({ identificationId, today, action }: { identific
       <FormMessage message={outcome} />
       <SelectInput id="followUpKind" label={t("followUpKind")} options={FOLLOW_UP_KINDS.map((value) => ({ value, label: t(`followUpKinds.${value}`) }))} registration={form.register("kind")} error={errors.kind?.message} />
       <TextInput id="followUpDescription" multiline label={t("followUpDescription")} required registration={form.register("description")} error={errors.description?.message} />
-      <TextInput id="followUpDue" type="date" dir="ltr" label={t("followUpDue")} required registration={form.register("dueOn")} error={errors.dueOn?.message} />
+      <DateInput id="followUpDue" label={t("followUpDue")} name="dueOn" control={form.control} error={errors.dueOn?.message} required />
       <SubmitButton label={t("followUpAdd")} submitting={form.formState.isSubmitting} />
     </HydratedForm>
   );

@@ -1,11 +1,11 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { inputClassName } from "@/components/forms/field";
 import { LtrText } from "@/components/layout/ltr-text";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import type { HandoverDisposition } from "@/lib/aftercare/aftercare-values";
 import type { RemainsHandoverRecord } from "@/lib/aftercare/handover";
 import { formatDateTime } from "@/lib/i18n/format";
+import { FileChooser } from "@/components/forms/file-chooser";
 
 interface HandoverRecordProps {
   handover: RemainsHandoverRecord;
@@ -64,7 +64,7 @@ export async function HandoverRecord({ handover, identificationId, locale, scanO
         <form method="post" action={`/api/staff/handovers/${identificationId}/scan`} encType="multipart/form-data" className="space-y-2" data-testid="handover-scan-form">
           <input type="hidden" name="locale" value={locale} />
           <label htmlFor="handover-scan-file" className="block font-medium">{t("scanFile")}</label>
-          <input id="handover-scan-file" name="scan" type="file" required accept="application/pdf,image/jpeg,image/png" className={inputClassName} />
+          <FileChooser id="handover-scan-file" name="scan" required accept="application/pdf,image/jpeg,image/png" />
           <button type="submit" className={primaryButtonClassName}>{t("scanUpload")}</button>
         </form>
       )}

@@ -7,6 +7,7 @@ import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
 import { HydratedForm } from "@/components/forms/hydrated-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
@@ -63,7 +64,7 @@ export function AntemortemForm({ action, values, donors }: AntemortemFormProps) 
           <legend className="font-medium">{t("informant")}</legend>
           <SelectInput id="informantDonorId" label={t("informantDonor")} options={informantChoices} registration={register("informantDonorId", { setValueAs: noneToNull })} error={errors.informantDonorId?.message} />
           <TextInput id="informantName" label={t("informantName")} registration={register("informantName")} error={errors.informantName?.message} />
-          <TextInput id="informedOn" label={t("informedOn")} type="date" dir="ltr" required registration={register("informedOn")} error={errors.informedOn?.message} />
+          <DateInput id="informedOn" label={t("informedOn")} name="informedOn" control={form.control} error={errors.informedOn?.message} required />
         </fieldset>
         <SubmitButton label={t("submit")} submitting={formState.isSubmitting} />
       </HydratedForm>

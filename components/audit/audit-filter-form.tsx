@@ -2,12 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { AUDIT_ENTITIES, AUDIT_ENTRY_KINDS, isAuditEntity, type AuditFilters } from "@/lib/audit/filters";
 import { withIsolatedValues } from "@/components/layout/ltr-text";
 import { Link } from "@/lib/i18n/navigation";
+import { formatDayMonthYear } from "@/lib/forms/day-month-year";
 
 const input = "w-full rounded border border-line bg-white px-2 py-1";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked or shared. */
 export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
-  const [t, entities] = await Promise.all([getTranslations("Audit.filters"), getTranslations("Audit.entities")]);
+  const [t, entities, common] = await Promise.all([getTranslations("Audit.filters"), getTranslations("Audit.entities"), getTranslations("Common")]);
   return (
     <form method="get" className="rounded border border-line bg-white p-4" data-testid="audit-filters">
       <fieldset className="space-y-4">
@@ -35,11 +36,11 @@ export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("from")}</span>
-            <input type="date" name="from" defaultValue={filters.from} className={input} />
+            <input name="from" defaultValue={formatDayMonthYear(filters.from)} inputMode="numeric" dir="ltr" autoComplete="off" placeholder={common("datePlaceholder")} aria-describedby="audit-date-hint" className={`${input} text-start`} />
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("to")}</span>
-            <input type="date" name="to" defaultValue={filters.to} className={input} />
+            <input name="to" defaultValue={formatDayMonthYear(filters.to)} inputMode="numeric" dir="ltr" autoComplete="off" placeholder={common("datePlaceholder")} aria-describedby="audit-date-hint" className={`${input} text-start`} />
           </label>
           <label className="space-y-1 text-sm">
             <span className="block">{t("kind")}</span>
@@ -51,6 +52,7 @@ export async function AuditFilterForm({ filters }: { filters: AuditFilters }) {
             </select>
           </label>
         </div>
+        <p id="audit-date-hint" className="text-xs text-muted">{withIsolatedValues((values) => t("dateHint", values), { format: common("dateHint") })}</p>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-accent px-4 py-1.5 font-medium text-white">
             {t("apply")}

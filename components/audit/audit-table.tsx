@@ -3,22 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { isAuditEntity } from "@/lib/audit/filters";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/i18n/format";
-import { AuditFieldChanges } from "./audit-field-changes";
+import { AuditFieldChanges, RecordName } from "./audit-field-changes";
+import { auditActionNamer } from "@/lib/audit/action-name";
+import type { RecordReference } from "@/lib/audit/record-references";
 import { LtrText, withIsolatedValues } from "@/components/layout/ltr-text";
 import { ScrollTable } from "@/components/layout/scroll-table";
 
 const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
 
-export async function AuditTable({ entries, locale }: { entries: AuditEntryView[]; locale: Locale }) {
-  const [t, entities, actions] = await Promise.all([getTranslations("Audit.table"), getTranslations("Audit.entities"), getTranslations("Audit.actions")]);
-  // "missingPerson.create" → "تسجيل مفقود"; a read names its record type; an unknown code stays as written.
-  const actionName = (action: string): string | null => {
-    // Reads are written "<entity>.read" (lib/audit/read-actions.ts, server-only).
-    const readEntity = action.endsWith(".read") ? action.slice(0, -".read".length) : null;
-    if (readEntity !== null) return isAuditEntity(readEntity) ? t("readOf", { entity: entities(readEntity) }) : null;
-    return actions.has(action as never) ? actions(action as never) : null;
-  };
+export async function AuditTable({ entries, locale, references }: { entries: AuditEntryView[]; locale: Locale; references: ReadonlyMap<string, RecordReference> }) {
+  const [t, entities, actionName] = await Promise.all([getTranslations("Audit.table"), getTranslations("Audit.entities"), auditActionNamer()]);
   return (
     <ScrollTable label={t("caption")}>
       <table className="w-full border-collapse bg-white text-sm" data-testid="audit-table">
@@ -51,9 +46,9 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryView[
                 <span className="block font-mono text-xs text-muted"><LtrText>{entry.action}</LtrText></span>
               </td>
               <td className={cell}>{isAuditEntity(entry.entity) ? entities(entry.entity) : <bdi>{entry.entity}</bdi>}</td>
-              <td className={`${cell} break-all font-mono text-xs`}><bdi>{entry.entityId}</bdi></td>
+              <td className={cell}>{entry.entityId === null ? null : <RecordName id={entry.entityId} references={references} />}</td>
               <td className={`${cell} wraps`}>
-                <AuditFieldChanges before={entry.before} after={entry.after} />
+                <AuditFieldChanges entity={entry.entity} before={entry.before} after={entry.after} locale={locale} references={references} />
               </td>
             </tr>
           ))}

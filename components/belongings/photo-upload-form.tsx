@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Field, inputClassName } from "@/components/forms/field";
+import { Field } from "@/components/forms/field";
 import { HydratedForm } from "@/components/forms/hydrated-form";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { MAX_PHOTO_BYTES, PHOTO_REFUSALS, type PhotoRefusal } from "@/lib/belongings/photo-limits";
+import { FileChooser } from "@/components/forms/file-chooser";
 
 type Outcome = { kind: "kept"; sha256: string } | { kind: "refused"; reason: PhotoRefusal | "failed" } | null;
 
@@ -54,7 +55,7 @@ export function PhotoUploadForm({ effectId }: { effectId: string }) {
     <HydratedForm onSubmit={(event) => void submit(event)} className="flex flex-wrap items-end gap-3" data-testid="photo-upload">
       <Field id={id} label={t("uploadLabel")} hint={t("uploadHint")} error={error}>
         {(describedBy, invalid) => (
-          <input id={id} name="file" type="file" accept="image/*" capture="environment" aria-describedby={describedBy} aria-invalid={invalid} className={inputClassName} />
+          <FileChooser id={id} name="file" accept="image/*" capture="environment" aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </Field>
       <button type="submit" className={primaryButtonClassName} disabled={sending}>

@@ -3,6 +3,7 @@ import { OfficeContactCard, type OfficeContactLabels } from "@/components/settin
 import { formatDate } from "@/lib/i18n/format";
 import type { OfficeContactLines } from "@/lib/settings/office-contact-values";
 import { LtrText } from "@/components/layout/ltr-text";
+import { Letterhead, SignatureLines, type SignatureLabels } from "@/components/print/letterhead";
 
 export interface SlipText {
   title: string;
@@ -19,6 +20,9 @@ export interface SlipText {
   portalQr: string | null;
   contact: OfficeContactLines | null;
   contactLabels: OfficeContactLabels;
+  /** The letterhead's name while the office has none kept. */
+  appName: string;
+  signatures: SignatureLabels;
 }
 
 interface AccessCodeSlipProps {
@@ -37,6 +41,7 @@ export function AccessCodeSlip({ text, reference, code, issuedAt }: AccessCodeSl
     <div data-print-access-code className="space-y-4" data-testid="access-code-slip">
       {(["ar", "en"] as const).map((locale) => (
         <article key={locale} lang={locale} dir={locale === "ar" ? "rtl" : "ltr"} className="space-y-3 break-inside-avoid rounded border-2 border-ink bg-white p-5">
+          <Letterhead lines={text[locale].contact} fallbackName={text[locale].appName} />
           <h3 className="text-lg font-semibold">{text[locale].title}</h3>
           <dl className="space-y-2">
             <dt className="text-muted">{text[locale].reference}</dt>
@@ -59,6 +64,7 @@ export function AccessCodeSlip({ text, reference, code, issuedAt }: AccessCodeSl
             </div>
           )}
           {text[locale].contact && <OfficeContactCard lines={text[locale].contact} labels={text[locale].contactLabels} testId="slip-office-contact" headingLevel={3} />}
+          <SignatureLines labels={text[locale].signatures} />
         </article>
       ))}
     </div>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { SelectInput } from "@/components/users/select-input";
 import type { CreateGraveSiteValues } from "@/lib/forensic/schemas/grave-site";
@@ -14,13 +15,13 @@ import { SitePublicationFields } from "./site-publication-fields";
 export function GraveSiteFields({ map }: { map: MapSetting }) {
   const t = useTranslations("GraveSites");
   const { statuses } = useForensicChoices();
-  const { register, formState } = useFormContext<CreateGraveSiteValues>();
+  const { register, control, formState } = useFormContext<CreateGraveSiteValues>();
   const { errors } = formState;
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextInput id="code" label={t("code")} dir="ltr" required registration={register("code")} error={errors.code?.message} />
-        <TextInput id="discoveredOn" label={t("discoveredOn")} type="date" dir="ltr" required registration={register("discoveredOn")} error={errors.discoveredOn?.message} />
+        <DateInput id="discoveredOn" label={t("discoveredOn")} name="discoveredOn" control={control} error={errors.discoveredOn?.message} required />
         <TextInput id="nameAr" label={t("nameAr")} required registration={register("nameAr")} error={errors.nameAr?.message} />
         <TextInput id="nameEn" label={t("nameEn")} dir="ltr" required registration={register("nameEn")} error={errors.nameEn?.message} />
       </div>

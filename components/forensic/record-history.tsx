@@ -1,12 +1,24 @@
 import type { Locale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { AuditFieldChanges } from "@/components/audit/audit-field-changes";
+import { LtrText } from "@/components/layout/ltr-text";
+import { auditActionNamer } from "@/lib/audit/action-name";
+import type { RecordReference } from "@/lib/audit/record-references";
 import type { RecordHistoryEntry } from "@/lib/forensic/record-history";
 import { formatDateTime } from "@/lib/i18n/format";
 
+interface RecordHistoryProps {
+  entries: RecordHistoryEntry[];
+  locale: Locale;
+  /** The record type the entries are about (the audit entity: "grave_site", "remains", …). */
+  entity: string;
+  /** The records and people the entries name, as the reader's role may see them (lib/audit/record-references.ts). */
+  references: ReadonlyMap<string, RecordReference>;
+}
+
 /** A record's own audit entries: creation, each edit and a voiding, kept even when the record is void. */
-export async function RecordHistory({ entries, locale }: { entries: RecordHistoryEntry[]; locale: Locale }) {
-  const t = await getTranslations("Forensic");
+export async function RecordHistory({ entries, locale, entity, references }: RecordHistoryProps) {
+  const [t, actionName] = await Promise.all([getTranslations("Forensic"), auditActionNamer()]);
   return (
     <section className="space-y-3" aria-labelledby="history-title" data-testid="record-history">
       <h2 id="history-title" className="text-lg font-semibold">
@@ -19,9 +31,9 @@ export async function RecordHistory({ entries, locale }: { entries: RecordHistor
           {entries.map((entry) => (
             <li key={entry.id} className="rounded border border-line p-3 text-sm">
               <p className="font-medium">
-                <span dir="ltr" className="font-mono">{entry.action}</span> · {entry.actorLabel} · {formatDateTime(locale, entry.occurredAt)}
+                {actionName(entry.action) ?? <span className="font-mono"><LtrText>{entry.action}</LtrText></span>} · <bdi>{entry.actorLabel}</bdi> · {formatDateTime(locale, entry.occurredAt)}
               </p>
-              <AuditFieldChanges before={entry.before} after={entry.after} />
+              <AuditFieldChanges entity={entity} before={entry.before} after={entry.after} locale={locale} references={references} />
             </li>
           ))}
         </ol>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/forms/form-message";
 import { HydratedForm } from "@/components/forms/hydrated-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/forms/use-message";
@@ -49,7 +50,7 @@ export function MeetingForm({ identificationId, today, signedInName, action }: M
   return (
     <HydratedForm onSubmit={submit} noValidate className="space-y-3" data-testid="meeting-form">
       <FormMessage message={outcome} />
-      <TextInput id="heldOn" type="date" dir="ltr" max={today} label={t("meetingHeldOn")} required registration={form.register("heldOn")} error={errors.heldOn?.message} />
+      <DateInput id="heldOn" label={t("meetingHeldOn")} name="heldOn" control={form.control} error={errors.heldOn?.message} required />
       <TextInput id="place" label={t("meetingPlace")} required registration={form.register("place")} error={errors.place?.message} />
       <TextInput id="staffPresent" label={t("meetingStaffPresent")} required registration={form.register("staffPresent")} error={errors.staffPresent?.message} />
       <TextInput id="familyPresent" label={t("meetingFamilyPresent")} hint={t("meetingFamilyPresentHint")} required registration={form.register("familyPresent")} error={errors.familyPresent?.message} />

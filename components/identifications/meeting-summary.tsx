@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { fullArabicName } from "@/components/people/person-name";
 import { formatDate } from "@/lib/i18n/format";
 import type { NotificationMeetingRow } from "@/lib/identifications/meetings";
-import type { OfficeContactValues } from "@/lib/settings/office-contact-values";
+import { officeContactIn, type OfficeContactValues } from "@/lib/settings/office-contact-values";
+import { Letterhead } from "@/components/print/letterhead";
 
 interface MeetingSummaryProps {
   locale: Locale;
@@ -14,14 +15,13 @@ interface MeetingSummaryProps {
 
 /** The family's copy of a meeting, in one language: what they were told and whom to call. */
 export async function MeetingSummary({ locale, meeting, person, contact }: MeetingSummaryProps) {
-  const t = await getTranslations({ locale, namespace: "Identifications" });
+  const [t, common] = await Promise.all([getTranslations({ locale, namespace: "Identifications" }), getTranslations({ locale, namespace: "Common" })]);
   const name = fullArabicName({
     givenName: person.givenName,
     fatherName: person.fatherName ?? undefined,
     grandfatherName: person.grandfatherName ?? undefined,
     familyName: person.familyName ?? undefined,
   });
-  const office = locale === "ar" ? contact.nameAr : contact.nameEn;
   const row = (label: string, value: string) =>
     value ? (
       <>
@@ -31,8 +31,8 @@ export async function MeetingSummary({ locale, meeting, person, contact }: Meeti
     ) : null;
   return (
     <article lang={locale} dir={locale === "ar" ? "rtl" : "ltr"} className="space-y-3 rounded border border-line p-4 print:border-0" data-testid={`meeting-summary-${locale}`}>
+      <Letterhead lines={officeContactIn(contact, locale)} fallbackName={common("appName")} />
       <h2 className="text-xl font-semibold">{t("summaryTitle")}</h2>
-      {office && <p>{office}</p>}
       <p>{t("summaryPerson", { name, caseNumber: person.caseNumber })}</p>
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
         {row(t("meetingHeldOn"), formatDate(locale, meeting.heldOn))}

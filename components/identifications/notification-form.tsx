@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/forms/form-message";
-import { TextInput } from "@/components/forms/text-input";
+import { DateInput } from "@/components/forms/date-input";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { ConfirmDialog } from "@/components/users/confirm-dialog";
 import { SelectInput } from "@/components/users/select-input";
@@ -32,7 +32,7 @@ export function NotificationForm({ identification, signedInName, today, action }
     <HydratedForm onSubmit={askFirst} noValidate className="space-y-3" data-testid="notification-form" aria-labelledby="notification-title">
       <h3 id="notification-title" className="font-semibold">{t("notificationTitle")}</h3>
       <FormMessage message={outcome} />
-      <TextInput id="notifiedOn" type="date" dir="ltr" max={today} label={t("notifiedOn")} required registration={form.register("notifiedOn")} error={errors.notifiedOn?.message} />
+      <DateInput id="notifiedOn" label={t("notifiedOn")} name="notifiedOn" control={form.control} error={errors.notifiedOn?.message} required />
       <SelectInput
         id="notificationMethod"
         label={t("notificationMethod")}

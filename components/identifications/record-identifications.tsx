@@ -22,12 +22,22 @@ export async function RecordIdentifications({ rows, locale, side, proposeHref }:
     <section className="space-y-3" aria-labelledby="record-identifications-title" data-testid="record-identifications">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="record-identifications-title" className="text-lg font-semibold">{t("recordIdentifications")}</h2>
-        {proposeHref && (
+        {proposeHref && !active && (
           <Link href={proposeHref} className="rounded border border-line px-4 py-2 font-medium" data-testid="propose-identification-link">
             {t(side === "body" ? "proposeForBody" : "proposeForPerson")}
           </Link>
         )}
       </div>
+      {/* A body or a person has one active identification at a time (the proposal would be refused):
+          instead of a link that leads to a refusal, say why there is none and where the active one is. */}
+      {proposeHref && active && (
+        <p className="rounded border border-line bg-paper px-3 py-2 text-sm" data-testid="propose-identification-held">
+          {t(side === "body" ? "proposeHeldBody" : "proposeHeldPerson", { status: t(`statuses.${active.status}`) })}{" "}
+          <Link href={`/staff/identifications/${active.id}`} className="text-accent underline">
+            {t("proposeHeldOpen")}
+          </Link>
+        </p>
+      )}
       {side === "body" && (
         <p data-testid="body-status">
           <span className="text-muted">{t("currentStatus")}: </span>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/forms/form-message";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { primaryButtonClassName } from "@/components/users/button-class";
 import { ConfirmDialog } from "@/components/users/confirm-dialog";
@@ -31,7 +32,7 @@ export function ReturnForm({ identification, donorNames, today, action }: Return
     <HydratedForm onSubmit={askFirst} noValidate className="space-y-3" data-testid="return-form" aria-labelledby="return-title">
       <h3 id="return-title" className="font-semibold">{t("returnTitle")}</h3>
       <FormMessage message={outcome} />
-      <TextInput id="returnedOn" type="date" dir="ltr" max={today} label={t("returnedOn")} required registration={form.register("returnedOn")} error={errors.returnedOn?.message} />
+      <DateInput id="returnedOn" label={t("returnedOn")} name="returnedOn" control={form.control} error={errors.returnedOn?.message} required />
       <TextInput id="returnedTo" list="family-donors" label={t("returnedTo")} hint={t("returnedToHint")} required registration={form.register("returnedTo")} error={errors.returnedTo?.message} />
       <datalist id="family-donors">
         {donorNames.map((name) => (

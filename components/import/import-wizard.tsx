@@ -17,6 +17,7 @@ import { PersonMatches } from "./person-matches";
 import { readOptionsOf, SheetChooser } from "./sheet-chooser";
 import { ValueChoices } from "./value-choices";
 import { useImportRequest, type ImportOutcome } from "./use-import-request";
+import { FileChooser } from "@/components/forms/file-chooser";
 
 /** Upload → columns → dry run → confirm → commit, each step answered by the import route. */
 export function ImportWizard() {
@@ -99,9 +100,8 @@ export function ImportWizard() {
       </fieldset>
       <div className="space-y-2">
         <label htmlFor="import-file" className="block font-medium">{t("fileLabel")}</label>
-        <input
+        <FileChooser
           id="import-file"
-          type="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(event) => reset(event.target.files?.[0] ?? null, kind)}
         />

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { Locale } from "next-intl";
+import { Suspense } from "react";
 
 interface LanguageSwitchProps {
   locale: Locale;
@@ -12,17 +13,20 @@ interface LanguageSwitchProps {
   title: string;
 }
 
-/**
- * Links to the same page in the other language, keeping the visitor where they are. Plain Next.js
- * navigation and the words as props: the public page ships no next-intl client code.
- */
-export function LanguageSwitch({ locale, text, title }: LanguageSwitchProps) {
-  const pathname = usePathname();
+/** "/ar/staff/audit?entity=family" → "/en/staff/audit?entity=family": same page, same filters. */
+export function otherLanguageHref(pathname: string, search: string, locale: Locale): string {
   const otherLocale: Locale = locale === "ar" ? "en" : "ar";
   const rest = pathname.replace(/^\/(ar|en)(?=\/|$)/, "");
+  const query = search.replace(/^\?/, "");
+  return `/${otherLocale}${rest}${query === "" ? "" : `?${query}`}`;
+}
+
+function SwitchLink({ locale, text, title, search }: LanguageSwitchProps & { search: string }) {
+  const pathname = usePathname();
+  const otherLocale: Locale = locale === "ar" ? "en" : "ar";
   return (
     <Link
-      href={`/${otherLocale}${rest}`}
+      href={otherLanguageHref(pathname, search, locale)}
       hrefLang={otherLocale}
       lang={otherLocale}
       // A title, not an aria-label: the spoken name must contain the visible one (WCAG 2.5.3).
@@ -39,5 +43,24 @@ export function LanguageSwitch({ locale, text, title }: LanguageSwitchProps) {
     >
       {text}
     </Link>
+  );
+}
+
+function SwitchLinkKeepingQuery(props: LanguageSwitchProps) {
+  const search = useSearchParams();
+  return <SwitchLink {...props} search={search.toString()} />;
+}
+
+/**
+ * Links to the same page in the other language, keeping the visitor where they are: the path and
+ * the query (a filtered list, a page of results). Plain Next.js navigation and the words as props:
+ * the public page ships no next-intl client code. A statically rendered page knows its query only
+ * in the browser, so until then the link leaves it out (the Suspense fallback).
+ */
+export function LanguageSwitch(props: LanguageSwitchProps) {
+  return (
+    <Suspense fallback={<SwitchLink {...props} search="" />}>
+      <SwitchLinkKeepingQuery {...props} />
+    </Suspense>
   );
 }

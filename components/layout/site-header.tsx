@@ -5,7 +5,7 @@ import { LanguageSwitch } from "./language-switch";
 export async function SiteHeader() {
   const [t, locale] = await Promise.all([getTranslations("Common"), getLocale()]);
   return (
-    <header className="border-b border-line bg-white">
+    <header className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href={`/${locale}`} className="text-lg font-semibold text-accent">
           {t("appName")}

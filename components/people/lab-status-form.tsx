@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { primaryButtonClassName } from "@/components/users/button-class";
@@ -66,7 +67,7 @@ export function LabStatusForm(props: { action: ChangeLabStatusAction; sampleId: 
       ) : (
         <HydratedForm onSubmit={submit} noValidate className="space-y-4" data-testid="lab-status-form">
           <SelectInput id={id("labStatus")} label={t("labNextStep")} options={steps} registration={form.register("labStatus")} error={errors.labStatus?.message} />
-          <TextInput id={id("on")} type="date" label={t("labStepOn")} registration={form.register("on")} error={errors.on?.message} required />
+          <DateInput id={id("on")} label={t("labStepOn")} name="on" control={form.control} error={errors.on?.message} required />
           <TextInput id={id("laboratory")} label={t("laboratory")} registration={form.register("laboratory")} error={errors.laboratory?.message} />
           {failing && (
             <TextInput id={id("failureReason")} label={t("failureReason")} registration={form.register("failureReason")} error={errors.failureReason?.message} required />

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { UseFormReturn } from "react-hook-form";
 import { SelectInput } from "@/components/users/select-input";
 import type { MissingPersonValues } from "@/lib/people/schemas";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { usePeopleChoices } from "./use-people-choices";
 
@@ -27,7 +28,7 @@ export function MissingPersonFields({ form }: { form: UseFormReturn<MissingPerso
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectInput id="sex" label={t("sex")} options={sexes} registration={form.register("sex")} error={errors.sex?.message} />
         <TextInput id="birthYear" dir="ltr" inputMode="numeric" label={t("birthYear")} registration={form.register("birthYear")} error={errors.birthYear?.message} />
-        <TextInput id="lastSeenOn" type="date" label={t("lastSeenOn")} registration={form.register("lastSeenOn")} error={errors.lastSeenOn?.message} />
+        <DateInput id="lastSeenOn" label={t("lastSeenOn")} name="lastSeenOn" control={form.control} error={errors.lastSeenOn?.message} />
         <TextInput id="lastSeenPlace" label={t("lastSeenPlace")} registration={form.register("lastSeenPlace")} error={errors.lastSeenPlace?.message} />
       </div>
       <TextInput id="circumstances" multiline label={t("circumstances")} registration={form.register("circumstances")} error={errors.circumstances?.message} />

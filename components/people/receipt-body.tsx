@@ -7,6 +7,8 @@ import type { SampleReceipt } from "@/lib/people/receipts";
 import type { OfficeContactValues } from "@/lib/settings/office-contact-values";
 import { fullArabicName } from "./person-name";
 import { LtrText } from "@/components/layout/ltr-text";
+import { Letterhead, SignatureLines } from "@/components/print/letterhead";
+import { officeContactIn } from "@/lib/settings/office-contact-values";
 
 /** "المتبرعة" for a woman: her recorded sex, or being the mother of the person she gives for. */
 function donorSexForWording(receipt: SampleReceipt): "female" | "other" {
@@ -15,7 +17,11 @@ function donorSexForWording(receipt: SampleReceipt): "female" | "other" {
 
 /** The receipt in one language; the page prints it in Arabic and in English, one after the other. */
 export async function ReceiptBody({ receipt, locale, contact }: { receipt: SampleReceipt; locale: Locale; contact: OfficeContactValues }) {
-  const t = await getTranslations({ locale, namespace: "People" });
+  const [t, common, printed] = await Promise.all([
+    getTranslations({ locale, namespace: "People" }),
+    getTranslations({ locale, namespace: "Common" }),
+    getTranslations({ locale, namespace: "Settings.print" }),
+  ]);
   const donorName = fullArabicName({
     givenName: receipt.donorGivenName,
     fatherName: receipt.donorFatherName,
@@ -25,6 +31,7 @@ export async function ReceiptBody({ receipt, locale, contact }: { receipt: Sampl
   const donorSex = donorSexForWording(receipt);
   return (
     <article lang={locale} dir={locale === "ar" ? "rtl" : "ltr"} className="space-y-3 break-inside-avoid rounded border border-line p-6">
+      <Letterhead lines={officeContactIn(contact, locale)} fallbackName={common("appName")} />
       <h2 className="text-xl font-semibold">{t("receiptTitle")}</h2>
       <p>{t("receiptIntro")}</p>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
@@ -47,6 +54,7 @@ export async function ReceiptBody({ receipt, locale, contact }: { receipt: Sampl
         <dt className="text-muted">{t("consentFormRef")}</dt><dd><LtrText>{receipt.consentFormRef}</LtrText></dd>
       </dl>
       <OfficeContactDetails contact={contact} locale={locale} testId="receipt-office-contact" headingLevel={3} />
+      <SignatureLines labels={{ staff: printed("signatureStaff"), recipient: printed("signatureRecipient"), stamp: printed("stamp") }} />
     </article>
   );
 }

@@ -15,6 +15,7 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { todayInTarhuna } from "@/lib/people/dates";
 import { updateReferenceSampleSchema, type UpdateReferenceSampleValues } from "@/lib/people/edit-schemas";
 import { referenceSampleSchema, type ReferenceSampleValues } from "@/lib/people/schemas";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { usePeopleChoices } from "./use-people-choices";
 import { HydratedForm } from "@/components/forms/hydrated-form";
@@ -39,7 +40,7 @@ function SampleFields({ form, idPrefix }: { form: UseFormReturn<ReferenceSampleV
   return (
     <>
       <TextInput id={id("barcode")} dir="ltr" label={t("barcode")} hint={t("barcodeHint")} onKeyDown={nextFieldOnEnter} registration={form.register("barcode")} error={errors.barcode?.message} required />
-      <TextInput id={id("collectedOn")} type="date" label={t("collectedOn")} registration={form.register("collectedOn")} error={errors.collectedOn?.message} required />
+      <DateInput id={id("collectedOn")} label={t("collectedOn")} name="collectedOn" control={form.control} error={errors.collectedOn?.message} required />
       <TextInput id={id("collectedBy")} label={t("collectedBy")} registration={form.register("collectedByName")} error={errors.collectedByName?.message} required />
       <Field id={id("consentGiven")} label={t("consentGiven")} error={errors.consentGiven?.message} required>
         {(describedBy, invalid) => (

@@ -5,6 +5,7 @@ import { confirmFirst } from "@/components/forms/confirm-first";
 import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { FormMessage } from "@/components/forms/form-message";
 import { HydratedForm } from "@/components/forms/hydrated-form";
+import { DateInput } from "@/components/forms/date-input";
 import { TextInput } from "@/components/forms/text-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { dangerButtonClassName } from "@/components/users/button-class";
@@ -33,7 +34,7 @@ export function WithdrawConsentForm(props: { action: (values: WithdrawConsentVal
     <HydratedForm onSubmit={confirmThenSubmit} noValidate className="space-y-3" data-testid="withdraw-consent-form">
       <FormMessage message={outcome} />
       <ConflictNotice conflict={conflict} />
-      <TextInput id="withdrawnOn" type="date" label={t("withdrawnOn")} required registration={form.register("withdrawnOn")} error={errors.withdrawnOn?.message} />
+      <DateInput id="withdrawnOn" label={t("withdrawnOn")} name="withdrawnOn" control={form.control} error={errors.withdrawnOn?.message} required />
       <TextInput id="wordingVersion" label={t("withdrawalWording")} hint={t("withdrawalWordingHint")} required registration={form.register("wordingVersion")} error={errors.wordingVersion?.message} />
       <TextInput id="withdrawalNote" label={t("withdrawalNote")} multiline registration={form.register("note")} error={errors.note?.message} />
       <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>

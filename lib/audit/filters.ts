@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDayMonthYear } from "@/lib/forms/day-month-year";
 
 /** What the audit viewer can narrow the log by; every filter is optional and they combine with AND. */
 export interface AuditFilters {
@@ -61,8 +62,14 @@ export type AuditCursor = { direction: "older" | "newer"; id: number } | null;
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const text = z.string().trim().min(1).max(200);
-/** PostgreSQL has no year 0: such a filter would fail the query instead of being ignored. */
-const day = z.iso.date().refine((value) => value >= "0001-01-01");
+/**
+ * A day typed as the page writes it (21/03/2024) or as links carry it (2024-03-21). PostgreSQL has
+ * no year 0: such a filter would fail the query instead of being ignored.
+ */
+const day = z
+  .string()
+  .transform((value) => parseDayMonthYear(value) ?? "")
+  .pipe(z.iso.date().refine((value) => value >= "0001-01-01"));
 const entryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -7,7 +7,7 @@ import { TIME_ZONE } from "@/lib/i18n/format";
 import type { AuditCursor, AuditFilters } from "./filters";
 import { isChangeEntry, isReadEntry } from "./read-actions";
 import { verifyAuditChain } from "./verify";
-import { defineRead } from "@/lib/auth/read-access";
+import { assertReadAccess, defineRead, type ReadAccess } from "@/lib/auth/read-access";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -118,3 +118,29 @@ export const getAuditPage = defineRead("audit.read", getAuditPageQuery);
 
 /** The audit page's chain check; the CLI and the checkpoint job call verifyAuditChain directly. */
 export const checkAuditChain = defineRead("audit.read", verifyAuditChain);
+
+const AUDIT_EXPORT_BATCH = 500;
+
+/** Every entry the filters match, newest first, in batches by keyset on id: a long log streams, never loads whole. */
+async function* auditExportBatchesQuery(db: Executor, filters: AuditFilters): AsyncGenerator<AuditEntryView[]> {
+  const filter = matching(filters);
+  for (let olderThan: number | null = null; ; ) {
+    const rows = await selectEntries(db, and(filter, olderThan === null ? undefined : lt(auditLog.id, olderThan)), true, AUDIT_EXPORT_BATCH);
+    if (rows.length > 0) yield rows;
+    const oldest = rows.at(-1);
+    if (rows.length < AUDIT_EXPORT_BATCH || !oldest) return;
+    olderThan = oldest.id;
+  }
+}
+
+export function auditExportBatches(access: ReadAccess<"audit.read">, db: Executor, filters: AuditFilters): AsyncGenerator<AuditEntryView[]> {
+  assertReadAccess(access, "audit.read");
+  return auditExportBatchesQuery(db, filters);
+}
+
+async function countAuditEntriesQuery(db: Executor, filters: AuditFilters): Promise<number> {
+  const [counted] = await db.select({ total: count() }).from(auditLog).where(matching(filters));
+  return counted?.total ?? 0;
+}
+
+export const countAuditEntries = defineRead("audit.read", countAuditEntriesQuery);

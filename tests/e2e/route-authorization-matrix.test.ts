@@ -191,6 +191,7 @@ const ROUTES: Record<string, RouteRow> = {
     expected: staffRoute("people.read", 200),
   },
   "api/staff/export/[list]/route.ts": { method: "POST", url: () => "/api/staff/export/missingPersons?format=csv", expected: staffRoute("personalData.export", 200) },
+  "api/staff/audit/export/route.ts": { method: "POST", url: () => "/api/staff/audit/export?format=csv&entity=grave_site", expected: staffRoute("audit.read", 200) },
   "api/staff/dossier/[subject]/[id]/route.ts": { method: "POST", url: (ids) => `/api/staff/dossier/remains/${ids.remains}`, expected: staffRoute("personalData.export", 200) },
   // No letter of this id, no handover recorded for the demo's identification: 404 once authorised.
   "api/staff/documents/[documentId]/route.ts": { method: "GET", url: () => "/api/staff/documents/00000000-0000-4000-8000-000000000000", expected: staffRoute("personalData.export", 404) },

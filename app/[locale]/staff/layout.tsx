@@ -18,7 +18,7 @@ export default async function StaffLayout({ children, params }: StaffLayoutProps
   const session = await requireSignedIn(locale as Locale);
   return (
     <>
-      <div className="mb-8">
+      <div className="mb-8 print:hidden" data-staff-shell>
         <StaffNavigation session={session} />
       </div>
       {children}

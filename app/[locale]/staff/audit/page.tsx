@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuditChainStatus } from "@/components/audit/audit-chain-status";
+import { AuditExportForms } from "@/components/audit/audit-export-forms";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditPagination } from "@/components/audit/audit-pagination";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -9,6 +10,7 @@ import { auditQuery, parseAuditCursor, parseAuditFilters, type SearchParams } fr
 import { checkAuditChain, getAuditPage } from "@/lib/audit/queries";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/server/database";
+import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 
 interface AuditLogPageProps {
   params: Promise<{ locale: Locale }>;
@@ -47,12 +49,13 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
       </section>
       <AuditFilterForm filters={filters} />
       <p role="status" className="text-sm text-muted">{t("total", { count: page.total })}</p>
+      {page.total > 0 && <AuditExportForms filters={filters} locale={locale} />}
       {page.entries.length === 0 ? (
         <p className="rounded border border-line bg-white px-4 py-6 text-center text-muted" data-testid="audit-empty">
           {t("empty")}
         </p>
       ) : (
-        <AuditTable entries={page.entries} locale={locale} />
+        <AuditTable entries={page.entries} locale={locale} references={await resolveRecordReferences(read.session, db, referencedIds(page.entries))} />
       )}
       <AuditPagination filters={filters} newer={page.newer} older={page.older} paged={cursor !== null} />
     </section>

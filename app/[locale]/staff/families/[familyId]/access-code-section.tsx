@@ -16,7 +16,11 @@ import type { ReadAccess } from "@/lib/auth/read-access";
 
 /** The slip's text in one language, with the portal's address, its QR code and the office's details. */
 async function slipText(locale: Locale, contact: OfficeContactValues): Promise<SlipText> {
-  const t = await getTranslations({ locale, namespace: "FamilyPortal.slip" });
+  const [t, common, printed] = await Promise.all([
+    getTranslations({ locale, namespace: "FamilyPortal.slip" }),
+    getTranslations({ locale, namespace: "Common" }),
+    getTranslations({ locale, namespace: "Settings.print" }),
+  ]);
   const portalUrl = familyPortalUrl(locale);
   return {
     title: t("title"),
@@ -30,6 +34,8 @@ async function slipText(locale: Locale, contact: OfficeContactValues): Promise<S
     portalQr: portalUrl ? await qrCodeDataUrl(portalUrl) : null,
     contact: officeContactIn(contact, locale),
     contactLabels: await officeContactLabels(locale),
+    appName: common("appName"),
+    signatures: { staff: printed("signatureStaff"), recipient: printed("signatureRecipient"), stamp: printed("stamp") },
   };
 }
 

@@ -16,6 +16,7 @@ import { donorNamesFor } from "@/lib/identifications/choices";
 import { IDENTIFICATION_ENTITY } from "@/lib/identifications/propose";
 import { getIdentification } from "@/lib/identifications/queries";
 import { getDb } from "@/lib/server/database";
+import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 import {
   confirmIdentification,
   addFollowUp,
@@ -89,7 +90,7 @@ export default async function IdentificationPage({ params, searchParams }: Ident
         </section>
       )}
       {aftercareOpen && <Aftercare read={read} details={details} locale={locale} scan={(await searchParams).scan} />}
-      <RecordHistory entries={history} locale={locale} />
+      <RecordHistory entries={history} locale={locale} entity={IDENTIFICATION_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }

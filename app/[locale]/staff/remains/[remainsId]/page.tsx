@@ -21,6 +21,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { identificationsOfRemains } from "@/lib/identifications/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 import { recordCustodyEvent, voidRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
 import { RelatedBodiesSection } from "@/components/kinship/related-bodies";
@@ -113,7 +114,7 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
         )}
       </section>
       {can(session.role, "record.void") && !record.voidedAt && <VoidRecordForm recordId={record.id} action={voidRemains} />}
-      <RecordHistory entries={history} locale={locale} />
+      <RecordHistory entries={history} locale={locale} entity={REMAINS_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { getRecordHistory } from "@/lib/forensic/record-history";
 import { Link } from "@/lib/i18n/navigation";
 import { getPoliceReportDetails, POLICE_REPORT_ENTITY } from "@/lib/reports/report-details";
 import { getDb } from "@/lib/server/database";
+import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 
 interface PoliceReportPageProps {
   params: Promise<{ locale: Locale; reportId: string }>;
@@ -51,7 +52,7 @@ export default async function PoliceReportPage({ params, searchParams }: PoliceR
       <SavedNotice saved={saved === "1"} />
       <PeopleVoidedNotice voidedAt={report.voidedAt} reason={report.voidReason} locale={locale} />
       <PoliceReportDetails report={report} locale={locale} />
-      <RecordHistory entries={history} locale={locale} />
+      <RecordHistory entries={history} locale={locale} entity={POLICE_REPORT_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }

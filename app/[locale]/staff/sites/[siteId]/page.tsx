@@ -17,6 +17,7 @@ import { listRemainsOfSite } from "@/lib/forensic/remains-queries";
 import { getGraveSite } from "@/lib/forensic/site-queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 import { voidGraveSite } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
 
@@ -66,7 +67,7 @@ export default async function GraveSitePage({ params, searchParams }: GraveSiteP
       </div>
       <SiteRemainsList bodies={bodies} locale={locale} />
       {can(session.role, "record.void") && !site.voidedAt && <VoidRecordForm recordId={site.id} action={voidGraveSite} />}
-      <RecordHistory entries={history} locale={locale} />
+      <RecordHistory entries={history} locale={locale} entity={GRAVE_SITE_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }
