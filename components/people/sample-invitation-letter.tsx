@@ -25,7 +25,7 @@ export async function SampleInvitationLetter({ invitation, locale, contact, toda
       <p>{t("invitation.purpose", { count: invitation.relatives.length })}</p>
       <ul className="list-disc ps-6">
         {invitation.relatives.map((relative) => (
-          <li key={relative.missingPersonId} data-testid="invitation-missing-person">
+          <li key={relative.id} data-testid="invitation-missing-person">
             <span dir="rtl">{fullArabicName(relative)}</span> (<LtrText>{relative.caseNumber}</LtrText>) — {t(`relationships.${relative.relationship}`)}
           </li>
         ))}

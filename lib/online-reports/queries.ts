@@ -1,4 +1,5 @@
 import "server-only";
+import { personNameColumns } from "@/lib/people/person-columns";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { families, missingPersons, onlineReports, policeReportPersons, policeReports, users } from "@/db/schema";
@@ -61,12 +62,7 @@ async function peopleByPoliceNumber(db: Executor, reportNumber: string): Promise
   if (reportNumber.trim() === "") return [];
   return db
     .select({
-      id: missingPersons.id,
-      caseNumber: missingPersons.caseNumber,
-      givenName: missingPersons.givenName,
-      fatherName: missingPersons.fatherName,
-      grandfatherName: missingPersons.grandfatherName,
-      familyName: missingPersons.familyName,
+      ...personNameColumns,
       station: policeReports.station,
       reportNumber: policeReports.reportNumber,
     })

@@ -1,4 +1,5 @@
 import "server-only";
+import { personNameColumns } from "@/lib/people/person-columns";
 import { and, asc, eq, exists, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, familyPedigrees, missingPersons, pedigreePersons, referenceDonors, strProfiles } from "@/db/schema";
@@ -12,12 +13,7 @@ export type PedigreePersonRow = typeof pedigreePersons.$inferSelect;
 export function familyMissingPersons(db: Executor, familyId: string) {
   return db
     .select({
-      id: missingPersons.id,
-      caseNumber: missingPersons.caseNumber,
-      givenName: missingPersons.givenName,
-      fatherName: missingPersons.fatherName,
-      grandfatherName: missingPersons.grandfatherName,
-      familyName: missingPersons.familyName,
+      ...personNameColumns,
       sex: missingPersons.sex,
     })
     .from(missingPersons)

@@ -6,6 +6,7 @@ import { dnaSamples, donorRelationships, families, missingPersons, referenceDono
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionRefusal } from "@/lib/actions/result";
 import { defineRead } from "@/lib/auth/read-access";
+import { personNameColumns } from "./person-columns";
 
 /**
  * What the letter inviting a registered relative to give a reference sample says (issue #22,
@@ -32,12 +33,7 @@ async function getSampleInvitationQuery(db: Executor, donorId: string) {
   const [relatives, samples] = await Promise.all([
     db
       .select({
-        missingPersonId: missingPersons.id,
-        caseNumber: missingPersons.caseNumber,
-        givenName: missingPersons.givenName,
-        fatherName: missingPersons.fatherName,
-        grandfatherName: missingPersons.grandfatherName,
-        familyName: missingPersons.familyName,
+        ...personNameColumns,
         sex: missingPersons.sex,
         relationship: donorRelationships.relationship,
       })

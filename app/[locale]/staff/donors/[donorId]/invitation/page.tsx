@@ -1,7 +1,7 @@
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { PrintInvitationButton } from "@/components/people/print-invitation-button";
+import { AuditedPrintButton } from "@/components/people/audited-print-button";
 import { SampleInvitationLetter } from "@/components/people/sample-invitation-letter";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { getSampleInvitation } from "@/lib/people/sample-invitation";
@@ -33,7 +33,7 @@ export default async function SampleInvitationPage({ params }: { params: Promise
         </p>
       ) : (
         <>
-          <PrintInvitationButton action={printSampleInvitation} donorId={invitation.donorId} />
+          <AuditedPrintButton action={printSampleInvitation} input={{ donorId: invitation.donorId }} label={t("invitation.print")} testId="print-invitation" />
           <SampleInvitationLetter invitation={invitation} locale="ar" contact={contact} today={today} />
           <SampleInvitationLetter invitation={invitation} locale="en" contact={contact} today={today} />
         </>

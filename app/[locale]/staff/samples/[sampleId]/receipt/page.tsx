@@ -1,7 +1,7 @@
 import type { Locale } from "next-intl";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { PrintReceiptButton } from "@/components/people/print-receipt-button";
+import { AuditedPrintButton } from "@/components/people/audited-print-button";
 import { ReceiptBody } from "@/components/people/receipt-body";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { getSampleReceipt } from "@/lib/people/receipts";
@@ -17,12 +17,12 @@ export default async function SampleReceiptPage({ params }: { params: Promise<{ 
   const read = await requirePageRead(locale, "personalData.export");
   const { session } = read;
   const db = await getDb();
-  const [receipt, contact] = await Promise.all([getSampleReceipt(read, db, sampleId), getOfficeContact(db)]);
+  const [receipt, contact, t] = await Promise.all([getSampleReceipt(read, db, sampleId), getOfficeContact(db), getTranslations("People")]);
   if (!receipt) notFound();
   await recordPageRead(session, "sample_receipt", [sampleId]);
   return (
     <section className="mx-auto max-w-2xl space-y-6" data-print-receipt data-testid="sample-receipt">
-      <PrintReceiptButton action={printCollectionReceipt} sampleId={receipt.sampleId} />
+      <AuditedPrintButton action={printCollectionReceipt} input={{ sampleId: receipt.sampleId }} label={t("print")} testId="print-receipt" />
       <ReceiptBody receipt={receipt} locale="ar" contact={contact} />
       <ReceiptBody receipt={receipt} locale="en" contact={contact} />
     </section>
