@@ -13,7 +13,8 @@ import { PedigreeError } from "@/lib/kinship/pedigree/structure";
 import { DEFAULT_THETA } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable } from "./frequency-store";
 import { DEFAULT_MUTATION_RATE } from "./screening";
-import { KINSHIP_RELATIONSHIP, referenceCandidates } from "./screening-data";
+import { KINSHIP_RELATIONSHIP } from "@/lib/kinship/registry-relationships";
+import { referenceCandidates } from "./screening-data";
 
 /** Simulated families per set of relatives on a page: a standard error of at most 0.05. */
 const PAGE_SIMULATIONS = 100;

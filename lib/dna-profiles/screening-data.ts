@@ -3,7 +3,8 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, missingPersons, referenceDonors, remains, strProfiles } from "@/db/schema";
-import type { Genotype, Reference, Relationship } from "@/lib/kinship/types";
+import type { Genotype, Reference } from "@/lib/kinship/types";
+import { KINSHIP_RELATIONSHIP } from "@/lib/kinship/registry-relationships";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
 import { defineRead } from "@/lib/auth/read-access";
 import { familyConsistency } from "@/lib/kinship/family-consistency";
@@ -11,19 +12,6 @@ import { pedigreeCandidates } from "@/lib/pedigrees/pedigree-candidates";
 
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
 
-/** The registry's finer relationships in the vocabulary of the kinship formulas. */
-export const KINSHIP_RELATIONSHIP: Readonly<Record<DonorRelationship, Relationship>> = {
-  mother: "mother",
-  father: "father",
-  full_sibling: "full_sibling",
-  child: "child",
-  maternal_half_sibling: "half_sibling",
-  paternal_half_sibling: "half_sibling",
-  grandparent: "grandparent",
-  aunt_uncle: "aunt_uncle",
-  cousin: "first_cousin",
-  spouse: "spouse",
-};
 
 type Candidate = ScreenCandidate & { caseNumber: string; /** The stored pedigree's fault, when it has one. */ pedigreeFault?: string | null };
 

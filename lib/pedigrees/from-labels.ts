@@ -1,6 +1,7 @@
 import type { DonorRelationship, RelationshipSide, Sex as RecordSex } from "@/lib/enum-values";
 import { LEGACY_MISSING_ID, legacyPedigree, type LegacyReference } from "@/lib/kinship/pedigree/legacy-form";
 import { indexPedigree, PedigreeError } from "@/lib/kinship/pedigree/structure";
+import { KINSHIP_RELATIONSHIP } from "@/lib/kinship/registry-relationships";
 import type { PedigreePerson, Sex } from "@/lib/kinship/pedigree/types";
 
 /** One relationship label as donor_relationships holds it. */
@@ -31,19 +32,6 @@ export interface LabelWarning extends RelationshipLabel {
   reason: string;
 }
 
-const LEGACY_RELATIONSHIP: Readonly<Record<DonorRelationship, LegacyReference["relationship"]>> = {
-  mother: "mother",
-  father: "father",
-  full_sibling: "full_sibling",
-  child: "child",
-  maternal_half_sibling: "half_sibling",
-  paternal_half_sibling: "half_sibling",
-  grandparent: "grandparent",
-  aunt_uncle: "aunt_uncle",
-  cousin: "first_cousin",
-  spouse: "spouse",
-};
-
 /** Closest first, so that a label which contradicts the others is the one left out. */
 const PRIORITY: readonly DonorRelationship[] = [
   "mother",
@@ -65,7 +53,7 @@ function toLegacy(label: RelationshipLabel, donors: ReadonlyMap<string, Register
   const sex = knownSex(donors.get(label.donorId)?.sex ?? "unknown");
   const side =
     label.relationship === "maternal_half_sibling" ? "maternal" : label.relationship === "paternal_half_sibling" ? "paternal" : (label.side ?? undefined);
-  return { id: label.donorId, relationship: LEGACY_RELATIONSHIP[label.relationship], ...(side ? { side } : {}), ...(sex ? { sex } : {}), genotype: {} };
+  return { id: label.donorId, relationship: KINSHIP_RELATIONSHIP[label.relationship], ...(side ? { side } : {}), ...(sex ? { sex } : {}), genotype: {} };
 }
 
 type Edge = { child: string; role: "father" | "mother"; parent: string };
