@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { checkAuditChain, getAuditPage } from "@/lib/audit/queries";
+import { auditExportBatches, checkAuditChain, countAuditEntries, getAuditPage } from "@/lib/audit/queries";
 import type { StaffSession } from "@/lib/auth/current-session";
 import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
 import { authoriseRead, ReadRefused, type ReadAccess } from "@/lib/auth/read-access";
@@ -42,6 +42,7 @@ import { readDuplicateCandidates, readPersonSearch, readPossibleDuplicates } fro
 import { getMissingPersonDetails, resolveCaseNumber } from "@/lib/people/person-queries";
 import { getRecentImports } from "@/lib/import/recent-imports";
 import { getSampleReceipt } from "@/lib/people/receipts";
+import { getSampleInvitation } from "@/lib/people/sample-invitation";
 import { getReportsPage } from "@/lib/people/report-list";
 import { getReferenceSample } from "@/lib/people/sample-queries";
 import { suggestFamilyReference } from "@/lib/people/sequences";
@@ -78,6 +79,9 @@ async function drain(rows: AsyncIterable<unknown>): Promise<void> {
 const READS: Record<string, GuardedRead> = {
   getAuditPage: { permission: "audit.read", call: (access, db) => getAuditPage(access, db, {}, null) },
   checkAuditChain: { permission: "audit.read", call: (access, db) => checkAuditChain(access, db) },
+  countAuditEntries: { permission: "audit.read", call: (access, db) => countAuditEntries(access, db, {}) },
+  // An async call, so that the refusal the generator's factory throws at once arrives as a rejection.
+  auditExportBatches: { permission: "audit.read", call: async (access, db) => drain(auditExportBatches(access, db, {})) },
   loadScreeningInput: { permission: "dnaProfiles.use", call: (access, db) => loadScreeningInput(access, db) },
   readPairLikelihoodRatioBasis: { permission: "dnaProfiles.use", call: (access, db) => readPairLikelihoodRatioBasis(access, db, NO_SUCH_ID, NO_SUCH_ID, { theta: 0.02, mutationRate: 0.002 }) },
   runKinshipScreen: { permission: "dnaProfiles.use", call: (access, db) => runKinshipScreen(access, db, screenSettingsSchema.parse({})) },
@@ -132,6 +136,7 @@ const READS: Record<string, GuardedRead> = {
   findPersonChoice: { permission: "identification.propose", call: (access, db) => findPersonChoice(access, db, NO_SUCH_ID) },
   findRemainsChoice: { permission: "identification.propose", call: (access, db) => findRemainsChoice(access, db, NO_SUCH_ID) },
   getSampleReceipt: { permission: "personalData.export", call: (access, db) => getSampleReceipt(access, db, NO_SUCH_ID) },
+  getSampleInvitation: { permission: "personalData.export", call: (access, db) => getSampleInvitation(access, db, NO_SUCH_ID) },
   exportRows: { permission: "personalData.export", call: (access, db) => drain(exportRows(access, db, "missingPersons")) },
   generateDossier: { permission: "personalData.export", call: (access, db) => generateDossier(access, db, {}, "remains", NO_SUCH_ID) },
   readAccessCodeIssuedAt: { permission: "familyAccessCode.issue", call: (access, db) => readAccessCodeIssuedAt(access, db, NO_SUCH_ID) },
