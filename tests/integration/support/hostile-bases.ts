@@ -367,8 +367,9 @@ function forensicBases(db: Database, codes: CodeAllocator, records: BaseRecords)
     "graveSites.update": {
       fields: { ...SITE_FIELDS, statusChangeReason: text(1000), version: VERSION },
       prepare: async () => {
-        const { code, version } = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site");
-        return { ...GRAVE_SITE_VALUES, code, siteId, version, statusChangeReason: "" };
+        // Recording a body moved the site on from "surveyed" (graveSite.excavationStarted): an edit keeps its status.
+        const { code, version, status } = one(await db.select().from(graveSites).where(eq(graveSites.id, siteId)), "the site");
+        return { ...GRAVE_SITE_VALUES, code, siteId, version, status, statusChangeReason: "" };
       },
     },
     "graveSites.void": voidOf(() => createGraveSite(db)),
