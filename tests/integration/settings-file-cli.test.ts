@@ -105,8 +105,16 @@ describe.skipIf(!postgres || postgres.skip)("backups without a file name", () =>
       const result = await runScript("scripts/backup.ts", onlyTheFile(file));
       expect(result.exitCode, result.stderr).toBe(0);
       const written = fs.readdirSync(backups).sort();
-      expect(written).toEqual([expect.stringMatching(/^tarhuna-.*\.pgdump$/), expect.stringMatching(/^tarhuna-.*\.pgdump\.manifest\.json$/)]);
-      for (const name of written) expect(fs.statSync(path.join(backups, name)).mode & 0o777).toBe(0o600);
+      // The dump, its manifest, and the folder for the photographs and scans (empty here).
+      expect(written).toEqual([
+        expect.stringMatching(/^tarhuna-.*\.pgdump$/),
+        expect.stringMatching(/^tarhuna-.*\.pgdump\.files$/),
+        expect.stringMatching(/^tarhuna-.*\.pgdump\.manifest\.json$/),
+      ]);
+      for (const name of written) {
+        const stat = fs.statSync(path.join(backups, name));
+        expect(stat.mode & 0o777, name).toBe(stat.isDirectory() ? 0o700 : 0o600);
+      }
       expect(fs.existsSync(path.join(process.cwd(), "backups"))).toBe(false);
     } finally {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
