@@ -19,7 +19,9 @@ export async function RecordIdentifications({ rows, locale, side, proposeHref }:
   const t = await getTranslations("Identifications");
   const active = rows.find((row) => isActive(row.status));
   return (
-    <section className="space-y-3" aria-labelledby="record-identifications-title" data-testid="record-identifications">
+    // Not a named landmark: its table's scrolling box is the region named "identifications" (ScrollTable),
+    // and two landmarks of one name would leave a screen reader unable to tell them apart.
+    <section className="space-y-3" data-testid="record-identifications">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="record-identifications-title" className="text-lg font-semibold">{t("recordIdentifications")}</h2>
         {proposeHref && !active && (

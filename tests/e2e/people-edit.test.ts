@@ -149,7 +149,8 @@ describe("correcting people records", () => {
     await page.waitForURL(REPORT_SAVED_ADDRESS);
     await expect.poll(() => page.getByTestId("report-narrative").innerText()).toBe("اقتيد من بيته فجراً");
     await expect.poll(() => page.getByTestId("report-persons").innerText()).not.toContain("TRH-MP-00022");
-    await expect.poll(() => page.getByTestId("record-history").innerText()).toContain("policeReport.update");
+    // The history names the action in words (issue 24, item 2), not by its code.
+    await expect.poll(() => page.getByTestId("record-history").innerText()).toContain(arabic.Audit.actions.policeReport.update);
 
     await page.getByTestId("edit-report").click();
     await page.locator("#reason").fill("بلاغ مكرر أُدخل مرتين");
