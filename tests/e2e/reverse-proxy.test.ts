@@ -7,7 +7,7 @@ import { startAppInstance, type AppInstance } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
 import { caddyBinary, startCaddy, type RunningCaddy } from "./support/caddy";
 import { childEnvironment } from "./support/child-environment";
-import { findFreePort } from "./support/free-port";
+import { findFreePorts } from "./support/free-port";
 import type { HttpsAnswer, HttpsClient } from "./support/https-client";
 import { killProcessGroupNow } from "./support/process-group";
 import { repositoryRoot } from "./support/repository-root";
@@ -21,8 +21,8 @@ import { testPostgresAnswers, type ThrowawayDatabase } from "./support/throwaway
 
 /**
  * After an instance dies, how long until no public request fails: the proxy's active health check
- * runs every second with a 2 s timeout (deploy/Caddyfile), and a refused connection takes the
- * instance out at once (fail_duration) and retries the request on the other (lb_try_duration).
+ * runs every second with a 2 s timeout (deploy/Caddyfile), and a request whose connection is
+ * refused is retried on the other instance at once (lb_try_duration).
  */
 const HEALTH_CHECK_WINDOW_MILLISECONDS = 3_000;
 
@@ -49,7 +49,7 @@ const otherThan = (instance: string) => (instance === "A" ? "B" : "A");
 
 async function startEverything(): Promise<void> {
   database = await copySeededPostgresDatabase();
-  const [portA, portB, httpsPort, httpPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
+  const [portA, portB, httpsPort, httpPort] = (await findFreePorts(4)) as [number, number, number, number];
   const shared = {
     DATABASE_URL: database.url,
     // One secret for both: a session signed by one instance is read by the other.
@@ -64,6 +64,13 @@ async function startEverything(): Promise<void> {
     startAppInstance(portB, { ...shared, TARHUNA_INSTANCE: "B" }),
   ]);
   instances = { A: a, B: b };
+  // Each instance answers for itself before the proxy is put in front of them.
+  for (const [name, instance] of Object.entries(instances)) {
+    const answer = await fetch(`${instance.baseUrl}/api/health`);
+    if (answer.headers.get("x-tarhuna-instance") !== name) {
+      throw new Error(`${instance.baseUrl} answered as "${answer.headers.get("x-tarhuna-instance")}", not as instance ${name}`);
+    }
+  }
   proxy = await startCaddy({ httpsPort, httpPort, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] });
 }
 
@@ -133,8 +140,15 @@ describe.skipIf(caddyMissing || postgresMissing)("Caddy with TLS in front of two
     expect(answers[0]?.headers["strict-transport-security"]).toBe("max-age=31536000");
 
     const twoMegabytes = Buffer.alloc(2 * 1024 * 1024, 120);
-    const ordinary = await https().request("/ar/login", { method: "POST", headers: { "content-type": "text/plain" }, body: twoMegabytes });
-    expect(ordinary.status).toBe(413);
+    // Refused by the proxy itself, every time, and no instance is taken out of service by it.
+    for (let index = 0; index < 4; index += 1) {
+      const ordinary = await https().request("/ar/login", { method: "POST", headers: { "content-type": "text/plain" }, body: twoMegabytes });
+      expect(ordinary.status).toBe(413);
+      expect(JSON.parse(ordinary.body)).toEqual({ error: "tooLarge", limitBytes: 1024 * 1024 });
+    }
+    const afterwards = await Promise.all(Array.from({ length: 6 }, () => https().request("/api/health")));
+    expect(afterwards.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+    expect(new Set(afterwards.map((answer) => answer.instance))).toEqual(new Set(["A", "B"]));
     const toImport = await https().request("/api/staff/import", { method: "POST", headers: { "content-type": "text/plain" }, body: twoMegabytes });
     // Past the size limit; refused only for want of a session.
     expect([401, 403]).toContain(toImport.status);
