@@ -56,13 +56,46 @@ export class NuclearFamilyLikelihood {
   likelihoodRatio(table: FrequencyTable, locus: string, genotype: Genotype): number {
     if (this.familyProbability === 0) return 0;
     const [a, b] = genotype.map((allele) => this.lookup(table, locus, allele)) as [Lookup, Lookup];
-    const size = this.model.frequencies.length;
     // Two different unseen alleles both fall on the lumped allele and still make a heterozygote.
-    const homozygous = genotype[0] === genotype[1];
-    const forward = this.joint[a.index * size + b.index] ?? 0;
-    const orderings = homozygous ? forward : forward + (this.joint[b.index * size + a.index] ?? 0);
-    const withMissing = orderings * a.scale * b.scale * this.childAt(a.index, b.index);
-    const population = homozygous ? a.frequency * a.frequency : 2 * a.frequency * b.frequency;
+    return this.ratioAt(a.index, b.index, a.scale, b.scale, a.frequency, b.frequency, genotype[0] === genotype[1]);
+  }
+
+  /**
+   * log10 of likelihoodRatio for many genotypes at once, their alleles numbered by the caller
+   * (`pairs[2g]`, `pairs[2g + 1]` index `alleles` and `frequencies`): each allele is looked up in
+   * this family's model once rather than once per genotype, which is most of the screen's cost of
+   * building a family's tables. The arithmetic is likelihoodRatio's, in the same order.
+   */
+  fillLog10Ratios(logs: Float64Array, alleles: readonly string[], frequencies: Float64Array, pairs: Int32Array): void {
+    const count = pairs.length / 2;
+    if (this.familyProbability === 0) {
+      logs.fill(-Infinity, 0, count);
+      return;
+    }
+    const other = otherIndex(this.model);
+    // Plain arrays: small typed arrays cost more to allocate than they save here.
+    const modelIndex: number[] = [];
+    const scale: number[] = [];
+    alleles.forEach((allele, id) => {
+      const seen = this.model.index.get(allele);
+      modelIndex[id] = seen ?? other;
+      scale[id] = seen !== undefined ? 1 : (frequencies[id] ?? 0) / (this.model.frequencies[other] ?? 1);
+    });
+    for (let genotype = 0; genotype < count; genotype += 1) {
+      const a = pairs[genotype * 2] ?? 0;
+      const b = pairs[genotype * 2 + 1] ?? 0;
+      // Allele numbers are unique per name, so equal numbers are a homozygote.
+      const ratio = this.ratioAt(modelIndex[a] ?? other, modelIndex[b] ?? other, scale[a] ?? 0, scale[b] ?? 0, frequencies[a] ?? 0, frequencies[b] ?? 0, a === b);
+      logs[genotype] = Math.log10(ratio);
+    }
+  }
+
+  private ratioAt(ia: number, ib: number, scaleA: number, scaleB: number, frequencyA: number, frequencyB: number, homozygous: boolean): number {
+    const size = this.model.frequencies.length;
+    const forward = this.joint[ia * size + ib] ?? 0;
+    const orderings = homozygous ? forward : forward + (this.joint[ib * size + ia] ?? 0);
+    const withMissing = orderings * scaleA * scaleB * this.childAt(ia, ib);
+    const population = homozygous ? frequencyA * frequencyA : 2 * frequencyA * frequencyB;
     return withMissing / (this.familyProbability * population);
   }
 

@@ -49,13 +49,27 @@ export interface ScreenRanking {
 }
 
 /**
+ * One locus's distinct body genotypes, their alleles numbered once for every family: building a
+ * family's table then looks each allele up once, not once per genotype.
+ */
+interface LocusGenotypes {
+  list: Genotype[];
+  alleles: string[];
+  alleleNumbers: Map<string, number>;
+  /** The table's frequency of each allele. */
+  frequencies: Float64Array;
+  /** pairs[2g], pairs[2g + 1]: the allele numbers of genotype g. */
+  pairs: Int32Array;
+}
+
+/**
  * The bodies' genotypes as small integers: per locus, an index into that locus's distinct
  * genotypes, with `stride - 1` for "not typed". Stored body by body so that one body's loci sit
  * side by side in memory.
  */
 interface CodedRemains {
   loci: string[];
-  genotypes: Genotype[][];
+  genotypes: LocusGenotypes[];
   stride: number;
   /** codes[body * loci.length + locus] */
   codes: Uint16Array;
@@ -83,43 +97,63 @@ function codeRemains(table: FrequencyTable, remains: readonly ScreenRemains[]): 
     });
   });
   const stride = Math.max(0, ...genotypes.map((list) => list.length)) + 1;
-  return { loci, genotypes, stride, codes: Uint16Array.from(found, (code) => (code === -1 ? stride - 1 : code)) };
+  return {
+    loci,
+    genotypes: loci.map((locus, locusIndex) => numberAlleles(table, locus, genotypes[locusIndex] ?? [])),
+    stride,
+    codes: Uint16Array.from(found, (code) => (code === -1 ? stride - 1 : code)),
+  };
+}
+
+function numberAlleles(table: FrequencyTable, locus: string, list: Genotype[]): LocusGenotypes {
+  const alleleNumbers = new Map<string, number>();
+  const pairs = new Int32Array(list.length * 2);
+  list.forEach((genotype, index) => {
+    genotype.forEach((allele, side) => {
+      let number = alleleNumbers.get(allele);
+      if (number === undefined) alleleNumbers.set(allele, (number = alleleNumbers.size));
+      pairs[index * 2 + side] = number;
+    });
+  });
+  const alleles = [...alleleNumbers.keys()];
+  return { list, alleles, alleleNumbers, frequencies: Float64Array.from(alleles, (allele) => table.frequency(locus, allele)), pairs };
 }
 
 /**
  * log10 LR of the candidate's pedigree for each distinct body genotype at one locus: the
- * per-reference lookup table that makes screening a sum of table entries per body.
+ * per-reference lookup table that makes screening a sum of table entries per body. Written into
+ * `logs` (one entry per genotype), which the caller may reuse: false when the locus says nothing.
  */
-function locusTable(table: FrequencyTable, locus: string, genotypes: readonly Genotype[], references: readonly Reference[], options: KinshipOptions): Float64Array | null {
+function fillLocusTable(logs: Float64Array, table: FrequencyTable, locus: string, genotypes: LocusGenotypes, references: readonly Reference[], options: KinshipOptions): boolean {
   const plan = planLocus(references, locus);
-  if (!plan) return null;
-  const logs = new Float64Array(genotypes.length + 1);
+  if (!plan) return false;
   if (plan.kind === "single") {
     fillSingle(logs, table, locus, genotypes, plan.genotype, plan.relationship, options);
-    return logs;
+    return true;
   }
   const family = new NuclearFamilyLikelihood(table, locus, plan.family, options.mutationRate);
-  genotypes.forEach((genotype, code) => (logs[code] = Math.log10(family.likelihoodRatio(table, locus, genotype))));
-  return logs;
+  family.fillLog10Ratios(logs, genotypes.alleles, genotypes.frequencies, genotypes.pairs);
+  return true;
 }
 
-function fillSingle(logs: Float64Array, table: FrequencyTable, locus: string, genotypes: readonly Genotype[], reference: Genotype, relationship: Relationship, options: KinshipOptions): void {
-  const codes = new Map<string, number>([[reference[0], 0]]);
-  if (!codes.has(reference[1])) codes.set(reference[1], 1);
-  const pairs = new Int32Array(genotypes.length * 2);
-  for (let index = 0; index < genotypes.length; index += 1) {
-    const genotype = genotypes[index] ?? reference;
-    for (let side = 0; side < 2; side += 1) {
-      const allele = genotype[side] ?? "";
-      let code = codes.get(allele);
-      if (code === undefined) codes.set(allele, (code = codes.size));
-      pairs[index * 2 + side] = code;
-    }
-  }
-  const p = Float64Array.from(codes.keys(), (allele) => table.frequency(locus, allele));
-  const c = codes.get(reference[0]) ?? 0;
-  const d = codes.get(reference[1]) ?? 0;
-  for (let index = 0; index < genotypes.length; index += 1) {
+/** The bodies' alleles keep their numbers; a reference allele no body carries is numbered after them. */
+function fillSingle(logs: Float64Array, table: FrequencyTable, locus: string, genotypes: LocusGenotypes, reference: Genotype, relationship: Relationship, options: KinshipOptions): void {
+  const onlyTheReference: string[] = [];
+  const number = (allele: string): number => {
+    const known = genotypes.alleleNumbers.get(allele);
+    if (known !== undefined) return known;
+    let offset = onlyTheReference.indexOf(allele);
+    if (offset === -1) offset = onlyTheReference.push(allele) - 1;
+    return genotypes.alleles.length + offset;
+  };
+  const c = number(reference[0]);
+  const d = number(reference[1]);
+  const p =
+    onlyTheReference.length === 0
+      ? genotypes.frequencies
+      : Float64Array.from([...genotypes.frequencies, ...onlyTheReference.map((allele) => table.frequency(locus, allele))]);
+  const { pairs } = genotypes;
+  for (let index = 0; index < genotypes.list.length; index += 1) {
     logs[index] = Math.log10(singleReferenceCodes(p, relationship, options, pairs[index * 2] ?? 0, pairs[index * 2 + 1] ?? 0, c, d));
   }
 }
@@ -149,9 +183,11 @@ export function screenProfiles(
     lookup.fill(0);
     let active = 0;
     coded.loci.forEach((locus, locusIndex) => {
-      const logs = locusTable(table, locus, coded.genotypes[locusIndex] ?? [], used, settings);
-      if (!logs) return;
-      lookup.set(logs.subarray(0, logs.length - 1), locusIndex * coded.stride);
+      const genotypes = coded.genotypes[locusIndex];
+      // Written in place: a family's tables are built thousands of times, and allocating them is
+      // what the garbage collector then spends its time on.
+      const row = lookup.subarray(locusIndex * coded.stride, locusIndex * coded.stride + (genotypes?.list.length ?? 0));
+      if (!genotypes || !fillLocusTable(row, table, locus, genotypes, used, settings)) return;
       activeLoci[active] = locusIndex;
       active += 1;
     });
@@ -262,9 +298,14 @@ export function screenCandidatePairs(
   const belowFloor = new Map(remains.map((body) => [body.id, { count: 0, lrSum: 0, excluded: 0 }]));
   for (const group of groupByReferences(candidates)) {
     const { used } = chooseReferences(group.references);
-    const tables = coded.loci.map((locus, locusIndex) => locusTable(table, locus, coded.genotypes[locusIndex] ?? [], used, options));
+    const tableAt = (locusOptions: KinshipOptions) => (locus: string, locusIndex: number) => {
+      const genotypes = coded.genotypes[locusIndex];
+      const logs = new Float64Array(genotypes?.list.length ?? 0);
+      return genotypes && fillLocusTable(logs, table, locus, genotypes, used, locusOptions) ? logs : null;
+    };
+    const tables = coded.loci.map(tableAt(options));
     // Without mutation an inconsistent locus has LR 0: the count the exclusion rule reads.
-    const strict = coded.loci.map((locus, locusIndex) => locusTable(table, locus, coded.genotypes[locusIndex] ?? [], used, { ...options, mutationRate: 0 }));
+    const strict = coded.loci.map(tableAt({ ...options, mutationRate: 0 }));
     remains.forEach((body, bodyIndex) => {
       let sum = 0;
       let inconsistent = 0;
