@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { confirmFirst } from "@/components/forms/confirm-first";
 import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { Field, inputClassName } from "@/components/forms/field";
@@ -117,6 +118,31 @@ function ParentSelect({ id, label, value, choices, onChange, error }: { id: stri
   );
 }
 
+/** An untyped person's label ("the missing man's paternal uncle"), in the add and the edit form alike. */
+function LabelField({ id, registration, error, hint }: { id: string; registration: UseFormRegisterReturn; error?: string; hint?: string }) {
+  const t = useTranslations("Pedigree");
+  return (
+    <Field id={id} label={t("labelField")} hint={hint} error={error} required>
+      {(describedBy, invalid) => <input id={id} className={inputClassName} {...registration} aria-describedby={describedBy} aria-invalid={invalid} />}
+    </Field>
+  );
+}
+
+function SexSelect({ id, registration, error }: { id: string; registration: UseFormRegisterReturn; error?: string }) {
+  const t = useTranslations("Pedigree");
+  return (
+    <Field id={id} label={t("sexLabel")} error={error}>
+      {(describedBy, invalid) => (
+        <select id={id} className={inputClassName} {...registration} aria-describedby={describedBy} aria-invalid={invalid}>
+          {(["male", "female", "unknown"] as const).map((sex) => (
+            <option key={sex} value={sex}>{t(`sex.${sex}`)}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function EditPersonForm({ familyId, version, person, persons, update, done }: { familyId: string; version: number; person: EditorPerson; persons: EditorPerson[]; update: EditorProps["update"]; done: () => void }) {
   const t = useTranslations("Pedigree");
   const router = useRouter();
@@ -138,19 +164,9 @@ function EditPersonForm({ familyId, version, person, persons, update, done }: { 
       <h3 id={`${baseId}-title`} className="font-semibold">{t("editTitle", { name: person.display })}</h3>
       <HydratedForm onSubmit={submit} className="grid gap-3 sm:grid-cols-2" data-testid="pedigree-edit-form">
         {person.kind === "untyped" && (
-          <Field id={`${baseId}-label`} label={t("labelField")} error={errors.label?.message} required>
-            {(describedBy, invalid) => <input id={`${baseId}-label`} className={inputClassName} {...form.register("label")} aria-describedby={describedBy} aria-invalid={invalid} />}
-          </Field>
+          <LabelField id={`${baseId}-label`} registration={form.register("label")} error={errors.label?.message} />
         )}
-        <Field id={`${baseId}-sex`} label={t("sexLabel")} error={errors.sex?.message}>
-          {(describedBy, invalid) => (
-            <select id={`${baseId}-sex`} className={inputClassName} {...form.register("sex")} aria-describedby={describedBy} aria-invalid={invalid}>
-              {(["male", "female", "unknown"] as const).map((sex) => (
-                <option key={sex} value={sex}>{t(`sex.${sex}`)}</option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SexSelect id={`${baseId}-sex`} registration={form.register("sex")} error={errors.sex?.message} />
         <ParentSelect
           id={`${baseId}-father`}
           label={t("father")}
@@ -237,18 +253,8 @@ function AddPersonForm({ familyId, version, unplaced, add }: { familyId: string;
       <HydratedForm onSubmit={submit} className="grid gap-3 sm:grid-cols-2" data-testid="pedigree-add-form">
         {kind === "untyped" ? (
           <>
-            <Field id={`${baseId}-label`} label={t("labelField")} hint={t("labelHint")} error={errors.label?.message} required>
-              {(describedBy, invalid) => <input id={`${baseId}-label`} className={inputClassName} {...form.register("label")} aria-describedby={describedBy} aria-invalid={invalid} />}
-            </Field>
-            <Field id={`${baseId}-sex`} label={t("sexLabel")} error={errors.sex?.message}>
-              {(describedBy, invalid) => (
-                <select id={`${baseId}-sex`} className={inputClassName} {...form.register("sex")} aria-describedby={describedBy} aria-invalid={invalid}>
-                  {(["male", "female", "unknown"] as const).map((sex) => (
-                    <option key={sex} value={sex}>{t(`sex.${sex}`)}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <LabelField id={`${baseId}-label`} registration={form.register("label")} error={errors.label?.message} hint={t("labelHint")} />
+            <SexSelect id={`${baseId}-sex`} registration={form.register("sex")} error={errors.sex?.message} />
           </>
         ) : (
           <Field id={`${baseId}-record`} label={t("registeredField")} error={errors.recordId?.message}>
