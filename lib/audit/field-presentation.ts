@@ -69,6 +69,8 @@ function wordsFor(messages: Catalogue, entity: string, field: string): Words | u
       if (entity === "missing_person") return messages.People.statuses;
       if (entity === "approval_request") return messages.Approvals.status;
       if (entity === "online_report") return messages.OnlineReport.staff.statuses;
+      if (entity === "field_device") return messages.Field.states;
+      if (entity === "allele_frequency_tables") return messages.Audit.values.tableStatuses;
       return undefined;
     case "personStatus":
       return messages.People.statuses;
@@ -214,9 +216,15 @@ export function presentAuditValue(entity: string, field: string, value: unknown,
     if (UUID.test(value)) return { kind: "record", id: value.toLowerCase() };
     const words = wordsFor(messages, entity, field);
     if (words && typeof words[value] === "string") return { kind: "text", text: words[value] };
-    if (field === "action" && entity !== "custody_event") {
+    // An action's name: a request's, or the record a field device sent ("remains.create").
+    if ((field === "action" && entity !== "custody_event") || (field === "kind" && entity === "field_device")) {
       const actionWords = actionText(value, language);
       if (actionWords !== null) return { kind: "text", text: actionWords };
+    }
+    // A refusal's message, kept as its catalogue key ("Actions.invalid"): the message itself.
+    if (field === "message" && /^[A-Z]\w*\.\w/.test(value)) {
+      const message = lookup(messages, value);
+      if (message !== null) return { kind: "text", text: message };
     }
     if (ISO_DAY.test(value)) return { kind: "text", text: formatDate(language, `${value}T12:00:00Z`) };
     if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return { kind: "text", text: formatDateTime(language, value) };

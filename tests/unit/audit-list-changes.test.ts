@@ -93,5 +93,9 @@ describe("an entry's details as a table in words, not JSON", () => {
     expect(presentAuditValue("identification", "disposition", "handed_over", "ar")).toEqual({ kind: "text", text: ar.Aftercare.dispositions.handed_over });
     expect(presentAuditValue("identification", "personStatus", "identified", "ar")).toEqual({ kind: "text", text: ar.People.statuses.identified });
     expect(presentAuditValue("system", "document", "collection receipt", "ar")).toEqual({ kind: "text", text: ar.Audit.documents["collection receipt"] });
+    expect(presentAuditValue("field_device", "kind", "remains.create", "ar")).toEqual({ kind: "text", text: ar.Audit.actions.remains.create });
+    expect(presentAuditValue("field_device", "status", "applied", "ar")).toEqual({ kind: "text", text: ar.Field.states.applied });
+    expect(presentAuditValue("field_device", "message", "Actions.invalid", "ar")).toEqual({ kind: "text", text: ar.Actions.invalid });
+    expect(presentAuditValue("allele_frequency_tables", "status", "active", "ar")).toEqual({ kind: "text", text: "معتمد" });
   });
 });
