@@ -176,7 +176,11 @@ function presentElement(entity: string, field: string, element: unknown, languag
   const word = (key: string) => textOf(presentAuditValue(recordType, key, element[key], language));
   if (field === "effects" || field === "personalEffects") {
     const main = (typeof element.description === "string" && element.description.trim()) || word("kind") || word("category") || "";
-    const qualifiers = ["material", "colour"].map(word).filter((text): text is string => text !== null);
+    // A material or colour recorded as unknown says nothing about which effect this is.
+    const qualifiers = ["material", "colour"]
+      .filter((key) => element[key] !== "unknown")
+      .map(word)
+      .filter((text): text is string => text !== null);
     const separator = language === "ar" ? "، " : ", ";
     return { kind: "text", text: qualifiers.length > 0 ? `${main} (${qualifiers.join(separator)})` : main };
   }

@@ -5,7 +5,7 @@ import ar from "@/lib/i18n/messages/ar";
 
 const PERSON = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 const OTHER_PERSON = "9b2f1c1e-0d6a-4e55-8f3b-2a7c4f0e9d11";
-const KEY = { id: "0e3c9a5e-7d1f-4b8e-9c2a-1f5d6e7a8b90", kind: "car_key", description: "مفتاح سيارة", material: "metal", colour: null, category: null };
+const KEY = { id: "0e3c9a5e-7d1f-4b8e-9c2a-1f5d6e7a8b90", kind: "car_key", description: "مفتاح سيارة", material: "metal", colour: "unknown", category: null };
 const PHONE = { id: "5a6b7c8d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", kind: "phone", description: "", material: null, colour: "black", category: null };
 
 describe("a list in an audit entry, element by element (issue 24, item 2)", () => {
