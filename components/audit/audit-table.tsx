@@ -12,7 +12,8 @@ import { ScrollTable } from "@/components/layout/scroll-table";
 const cell = "border-b border-line px-3 py-2 text-start align-top";
 // Usernames, action and record names are Latin identifiers: <bdi> keeps them whole inside Arabic text.
 
-export async function AuditTable({ entries, locale, references }: { entries: AuditEntryView[]; locale: Locale; references: ReadonlyMap<string, RecordReference> }) {
+/** storedEntry: the page's reader may read the audit log, so may see each entry as stored too. */
+export async function AuditTable({ entries, locale, references, storedEntry }: { entries: AuditEntryView[]; locale: Locale; references: ReadonlyMap<string, RecordReference>; storedEntry: boolean }) {
   const [t, entities, actionName] = await Promise.all([getTranslations("Audit.table"), getTranslations("Audit.entities"), auditActionNamer()]);
   return (
     <ScrollTable label={t("caption")}>
@@ -48,7 +49,7 @@ export async function AuditTable({ entries, locale, references }: { entries: Aud
               <td className={cell}>{isAuditEntity(entry.entity) ? entities(entry.entity) : <bdi>{entry.entity}</bdi>}</td>
               <td className={cell}>{entry.entityId === null ? null : <RecordName id={entry.entityId} references={references} />}</td>
               <td className={`${cell} wraps`}>
-                <AuditFieldChanges entity={entry.entity} before={entry.before} after={entry.after} locale={locale} references={references} />
+                <AuditFieldChanges entity={entry.entity} before={entry.before} after={entry.after} locale={locale} references={references} storedEntry={storedEntry} />
               </td>
             </tr>
           ))}

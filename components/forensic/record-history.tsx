@@ -14,10 +14,12 @@ interface RecordHistoryProps {
   entity: string;
   /** The records and people the entries name, as the reader's role may see them (lib/audit/record-references.ts). */
   references: ReadonlyMap<string, RecordReference>;
+  /** Whether the reader may see each entry as stored, behind "technical details" (whoever may read the audit log). */
+  storedEntry: boolean;
 }
 
 /** A record's own audit entries: creation, each edit and a voiding, kept even when the record is void. */
-export async function RecordHistory({ entries, locale, entity, references }: RecordHistoryProps) {
+export async function RecordHistory({ entries, locale, entity, references, storedEntry }: RecordHistoryProps) {
   const [t, actionName] = await Promise.all([getTranslations("Forensic"), auditActionNamer()]);
   return (
     <section className="space-y-3" aria-labelledby="history-title" data-testid="record-history">
@@ -33,7 +35,7 @@ export async function RecordHistory({ entries, locale, entity, references }: Rec
               <p className="font-medium">
                 {actionName(entry.action) ?? <span className="font-mono"><LtrText>{entry.action}</LtrText></span>} · <bdi>{entry.actorLabel}</bdi> · {formatDateTime(locale, entry.occurredAt)}
               </p>
-              <AuditFieldChanges entity={entity} before={entry.before} after={entry.after} locale={locale} references={references} />
+              <AuditFieldChanges entity={entity} before={entry.before} after={entry.after} locale={locale} references={references} storedEntry={storedEntry} />
             </li>
           ))}
         </ol>

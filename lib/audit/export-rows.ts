@@ -2,7 +2,8 @@ import arabic from "@/lib/i18n/messages/ar";
 import english from "@/lib/i18n/messages/en";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { presentFieldChanges, type PresentedValue } from "./field-presentation";
+import { presentedChangeText } from "./change-text";
+import { presentFieldChanges } from "./field-presentation";
 import { isAuditEntity } from "./filters";
 
 /**
@@ -45,30 +46,14 @@ export function auditActionText(action: string, language: Locale): string {
   return lookup(messages.Audit.actions, action) ?? action;
 }
 
-function valueText(value: PresentedValue, labels: ReadonlyMap<string, string>, absent: string): string {
-  switch (value.kind) {
-    case "none":
-      return absent;
-    case "record":
-      return labels.get(value.id) ?? value.id;
-    default:
-      return value.text;
-  }
-}
-
 /**
  * One spreadsheet row per entry. `labels` names the ids the reader may see resolved (a case number,
  * a code, a colleague's name); the others stay ids.
  */
 export function auditExportRow(entry: ExportedAuditEntry, language: Locale, labels: ReadonlyMap<string, string>): (string | number | null)[] {
   const messages = language === "ar" ? arabic : english;
-  const absent = messages.Audit.table.absent;
-  const arrow = language === "ar" ? " ← " : " → ";
   const changes = presentFieldChanges(entry.entity, entry.before, entry.after, language);
-  const changeText =
-    changes === null
-      ? ""
-      : changes.map((change) => `${change.label}: ${valueText(change.before, labels, absent)}${arrow}${valueText(change.after, labels, absent)}`).join("\n");
+  const changeText = changes === null ? "" : changes.map((change) => presentedChangeText(change, labels, language)).join("\n");
   const entityId = entry.entityId === null ? null : entry.entityId.toLowerCase();
   return [
     entry.id,

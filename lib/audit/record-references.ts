@@ -22,18 +22,25 @@ export function isRecordId(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-/** Every id an entry names: its record, and top-level values of its before and after that are ids. */
+/** Deep enough for a list's elements and a merge's two snapshots; an entry nests no further. */
+const REFERENCE_DEPTH = 4;
+
+/**
+ * Every id an entry names: its record, and the values of its before and after that are ids, also
+ * inside lists and nested objects (a relationship's person, an effect's body), which the viewer names.
+ */
 export function referencedIds(entries: readonly { entityId: string | null; before: unknown; after: unknown }[]): string[] {
   const ids = new Set<string>();
-  const collect = (value: unknown) => {
+  const collect = (value: unknown, depth: number) => {
     if (isRecordId(value)) ids.add(value.toLowerCase());
-    else if (Array.isArray(value)) value.forEach(collect);
+    else if (depth >= REFERENCE_DEPTH) return;
+    else if (Array.isArray(value)) value.forEach((inner) => collect(inner, depth + 1));
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach((inner) => collect(inner, depth + 1));
   };
   for (const entry of entries) {
-    collect(entry.entityId);
-    for (const side of [entry.before, entry.after]) {
-      if (typeof side === "object" && side !== null && !Array.isArray(side)) Object.values(side).forEach(collect);
-    }
+    collect(entry.entityId, 0);
+    collect(entry.before, 0);
+    collect(entry.after, 0);
   }
   return [...ids];
 }

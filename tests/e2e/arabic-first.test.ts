@@ -63,6 +63,64 @@ describe("Arabic first (issue 24)", () => {
     expect(text).not.toMatch(/demo\.create|\bnameAr\b|\bdiscoveredOn\b|\bsurveyed\b|\bexhumed\b/);
   });
 
+  test("item 2: a body's effect added in an edit is named in its history and in the audit viewer, and the entry's details are a table in words", async (context) => {
+    // Words only: no JSON braces, no camelCase key (effects, waitingAddresses), no stored code.
+    const inWords = (text: string) => {
+      expect(text).not.toMatch(/[{}]/);
+      expect(text).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+      expect(text).not.toMatch(/\b(car_key|metal)\b/);
+    };
+    const description = "مفتاح سيارة للتجربة";
+    const named = `${arabic.Audit.table.added}: ${description} (${arabic.Belongings.materials.metal})`;
+    const examiner = await signedIn(context, "forensic");
+    await examiner.goto(server.current.url("/ar/staff/remains"));
+    await examiner.locator('main a[href*="/staff/remains/"]').filter({ hasText: /TRH-GS-\d+-B\d+/ }).first().click();
+    await examiner.waitForURL(/\/ar\/staff\/remains\/[0-9a-f-]{36}$/);
+    const recordPath = new URL(examiner.url()).pathname;
+    const code = /TRH-GS-\d+-B\d+/.exec(await examiner.getByTestId("remains-heading").innerText())?.[0] ?? "";
+    expect(code).not.toBe("");
+    await examiner.getByTestId("edit-remains").click();
+    await examiner.getByTestId("remains-form").waitFor();
+    const index = await examiner.getByTestId("effect-row").count();
+    await examiner.getByTestId("add-effect").click();
+    await expect.poll(() => examiner.getByTestId("effect-row").count()).toBe(index + 1);
+    await examiner.locator(`#effect-kind-${index}`).selectOption("car_key");
+    await examiner.locator(`#effect-description-${index}`).fill(description);
+    await examiner.locator(`#effect-material-${index}`).selectOption("metal");
+    await examiner.getByTestId("remains-form").locator('button[type="submit"]').click();
+    await examiner.waitForURL((url) => url.pathname === recordPath);
+
+    // The body's history names the effect added, in words, and its details read as a table.
+    const edit = examiner.getByTestId("record-history").locator("li", { hasText: arabic.Audit.actions.remains.update }).last();
+    await expect.poll(() => edit.getByTestId("audit-field-changes").innerText()).toContain(named);
+    inWords(await edit.getByTestId("audit-field-changes").innerText());
+    await edit.getByTestId("audit-entry-details").locator("summary").first().click();
+    const table = edit.getByTestId("audit-details-table");
+    await expect.poll(() => table.innerText()).toContain(arabic.Audit.fields.effects);
+    expect(await table.innerText()).toContain(`${description} (${arabic.Belongings.materials.metal})`);
+    inWords(await table.innerText());
+    // An examiner reads no stored JSON at all.
+    expect(await edit.getByTestId("audit-technical-details").count()).toBe(0);
+    await examiner.screenshot({ path: screenshotPath(context.task.name, "history"), fullPage: true });
+
+    // The administrator's audit viewer, filtered by the body's code, says the same.
+    const admin = await signedIn(context, "admin");
+    await admin.goto(server.current.url(`/ar/staff/audit?entity=remains&entityId=${code}&kind=change`));
+    const row = admin.locator('[data-testid="audit-table"] tbody tr', { hasText: arabic.Audit.actions.remains.update }).first();
+    await expect.poll(() => row.getByTestId("audit-field-changes").innerText()).toContain(named);
+    await row.getByTestId("audit-entry-details").locator("summary").first().click();
+    const viewerTable = row.getByTestId("audit-details-table");
+    await expect.poll(() => viewerTable.innerText()).toContain(arabic.Audit.fields.effects);
+    inWords(await row.getByTestId("audit-field-changes").innerText());
+    inWords(await viewerTable.innerText());
+    // The stored JSON is there for the administrator, one disclosure further, closed.
+    const technical = row.getByTestId("audit-technical-details");
+    expect(await technical.count()).toBe(1);
+    expect(await technical.locator("pre").first().isVisible()).toBe(false);
+    await admin.screenshot({ path: screenshotPath(context.task.name, "audit"), fullPage: true });
+    expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
+  });
+
   test("item 5: the receipt prints without the staff navigation or sign-out, with the letterhead, signatures and stamp", async (context) => {
     const page = await signedIn(context, "registrar");
     await openFamily(page, "TRH-F-0018");

@@ -55,7 +55,7 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
           {t("empty")}
         </p>
       ) : (
-        <AuditTable entries={page.entries} locale={locale} references={await resolveRecordReferences(read.session, db, referencedIds(page.entries))} />
+        <AuditTable entries={page.entries} locale={locale} storedEntry references={await resolveRecordReferences(read.session, db, referencedIds(page.entries))} />
       )}
       <AuditPagination filters={filters} newer={page.newer} older={page.older} paged={cursor !== null} />
     </section>

@@ -90,7 +90,7 @@ export default async function IdentificationPage({ params, searchParams }: Ident
         </section>
       )}
       {aftercareOpen && <Aftercare read={read} details={details} locale={locale} scan={(await searchParams).scan} />}
-      <RecordHistory entries={history} locale={locale} entity={IDENTIFICATION_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
+      <RecordHistory entries={history} locale={locale} storedEntry={can(session.role, "audit.read")} entity={IDENTIFICATION_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }

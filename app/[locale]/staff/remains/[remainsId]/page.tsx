@@ -114,7 +114,7 @@ export default async function RemainsRecordPage({ params, searchParams }: Remain
         )}
       </section>
       {can(session.role, "record.void") && !record.voidedAt && <VoidRecordForm recordId={record.id} action={voidRemains} />}
-      <RecordHistory entries={history} locale={locale} entity={REMAINS_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
+      <RecordHistory entries={history} locale={locale} storedEntry={can(session.role, "audit.read")} entity={REMAINS_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }

@@ -52,7 +52,7 @@ export default async function PoliceReportPage({ params, searchParams }: PoliceR
       <SavedNotice saved={saved === "1"} />
       <PeopleVoidedNotice voidedAt={report.voidedAt} reason={report.voidReason} locale={locale} />
       <PoliceReportDetails report={report} locale={locale} />
-      <RecordHistory entries={history} locale={locale} entity={POLICE_REPORT_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
+      <RecordHistory entries={history} locale={locale} storedEntry={can(session.role, "audit.read")} entity={POLICE_REPORT_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }

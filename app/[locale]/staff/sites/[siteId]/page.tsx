@@ -67,7 +67,7 @@ export default async function GraveSitePage({ params, searchParams }: GraveSiteP
       </div>
       <SiteRemainsList bodies={bodies} locale={locale} />
       {can(session.role, "record.void") && !site.voidedAt && <VoidRecordForm recordId={site.id} action={voidGraveSite} />}
-      <RecordHistory entries={history} locale={locale} entity={GRAVE_SITE_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
+      <RecordHistory entries={history} locale={locale} storedEntry={can(session.role, "audit.read")} entity={GRAVE_SITE_ENTITY} references={await resolveRecordReferences(session, db, referencedIds(history.map((entry) => ({ ...entry, entityId: null }))))} />
     </article>
   );
 }
