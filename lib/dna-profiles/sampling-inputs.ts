@@ -139,9 +139,12 @@ export async function loadSamplingInputs(db: Executor, only: { familyIds?: reado
  * the work list reads them live.
  */
 export function samplingInputsSha256(inputs: SamplingInputs, familyId: string): string {
-  const people = (inputs.families.get(familyId) ?? []).map(({ untyped, caseNumber: _caseNumber, ...person }) => ({
-    ...person,
-    untyped: untyped.map((relative) => relative.donorId),
+  const people = (inputs.families.get(familyId) ?? []).map((person) => ({
+    missingPersonId: person.missingPersonId,
+    typedRelatives: person.typedRelatives,
+    family: person.family,
+    placementProblem: person.placementProblem,
+    untyped: person.untyped.map((relative) => relative.donorId),
   }));
   const basis = {
     table: inputs.frequencyTable.sha256,
@@ -151,5 +154,11 @@ export function samplingInputsSha256(inputs: SamplingInputs, familyId: string): 
     seed: SAMPLING_SEED,
     people,
   };
-  return createHash("sha256").update(JSON.stringify(basis)).digest("hex");
+  return createHash("sha256").update(JSON.stringify(basis, sortedKeys)).digest("hex");
+}
+
+/** JSON with every object's keys in order: a profile's loci come in the order the database returned its rows. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -7,7 +7,7 @@ import { computeMissingPersonSampling } from "@/lib/dna-profiles/family-sampling
 import { loadSamplingInputs, SAMPLING_SEED, SAMPLING_SIMULATIONS, samplingInputsSha256 } from "@/lib/dna-profiles/sampling-inputs";
 
 /** How long a refresh holds a family before another may take it over (a crashed run's claim lapses). */
-const CLAIM_MINUTES = 10;
+const CLAIM_MINUTES = 30;
 
 export interface RefreshProgress {
   runId: string;
@@ -71,7 +71,14 @@ async function refreshFamily(db: Database, familyId: string, runId: string): Pro
   const [stored] = await db.select({ inputsSha256: familySamplingResults.inputsSha256 }).from(familySamplingResults).where(eq(familySamplingResults.familyId, familyId));
   const upToDate = stored?.inputsSha256 === sha256;
   const advice = upToDate ? [] : (inputs.families.get(familyId) ?? []).map((person) => computeMissingPersonSampling(inputs, person));
-  await runTransaction(db, async (tx) => {
+  return runTransaction(db, async (tx) => {
+    // The claim may have lapsed while the simulation ran and another run taken the family over: it stores its own result.
+    const [held] = await tx
+      .select({ familyId: familySamplingResults.familyId })
+      .from(familySamplingResults)
+      .where(and(eq(familySamplingResults.familyId, familyId), eq(familySamplingResults.claimedBy, runId)))
+      .for("update");
+    if (!held) return false;
     if (!upToDate) {
       await tx.delete(familySamplingGains).where(eq(familySamplingGains.familyId, familyId));
       const gains = advice.flatMap((person) =>
@@ -93,13 +100,13 @@ async function refreshFamily(db: Database, familyId: string, runId: string): Pro
     await tx
       .update(familySamplingResults)
       .set({ ...computed, claimedBy: null, claimedUntil: null })
-      .where(and(eq(familySamplingResults.familyId, familyId), eq(familySamplingResults.claimedBy, runId)));
+      .where(eq(familySamplingResults.familyId, familyId));
     await tx
       .update(samplingRefreshRuns)
       .set({ familiesDone: sql`${samplingRefreshRuns.familiesDone} + 1`, heartbeatAt: sql`now()` })
       .where(eq(samplingRefreshRuns.id, runId));
+    return !upToDate;
   });
-  return !upToDate;
 }
 
 /**

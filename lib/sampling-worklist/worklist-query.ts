@@ -9,7 +9,7 @@ import { loadSamplingInputs, SAMPLING_SIMULATIONS, samplingInputsSha256 } from "
 /** The office's list: this many samples (issue 22, point 6). */
 export const WORKLIST_LENGTH = 20;
 /** A run that has not reported for this long is taken for stopped, not running. */
-const RUN_SILENT_MINUTES = 15;
+const RUN_SILENT_MINUTES = 60;
 
 export interface WorklistEntry {
   familyId: string;

@@ -112,6 +112,18 @@ describeOnEachBackend(backends, "the sampling work list", (database) => {
     expect(ours[0]?.donorId).toBe(fatherId);
   });
 
+  it("shares the stale families between two refreshes running at once, computing each once", async () => {
+    const db = database().db;
+    await addRelative("نورية", "female", "full_sibling");
+    await db.delete(familySamplingResults).where(eq(familySamplingResults.familyId, otherFamilyId));
+    expect(await staleFamilies(db, scope())).toHaveLength(2);
+    const runs = await Promise.all([refreshSamplingWorklist(db, "instance A", scope()), refreshSamplingWorklist(db, "instance B", scope())]);
+    // Each run found the two families stale (or one, when the other run had stored it before it looked).
+    expect(runs.map((run) => run.total).every((total) => total >= 1 && total <= 2)).toBe(true);
+    expect(runs.reduce((sum, run) => sum + run.done, 0)).toBe(2);
+    expect(await staleFamilies(db, scope())).toEqual([]);
+  });
+
   it("is not for a registrar", () => {
     expect(() => readAs("registrar", "dnaProfiles.use")).toThrow(ReadRefused);
   });
