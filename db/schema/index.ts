@@ -26,3 +26,4 @@ export * from "./belongings";
 export * from "./online-reports";
 export * from "./field-capture";
 export * from "./pedigrees";
+export * from "./sampling-worklist";

@@ -160,6 +160,7 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/identifications/verify/page.tsx": { method: "GET", url: () => "/ar/staff/identifications/verify?code=AAAA-AAAA-AAAA", expected: staffPage("people.read") },
   "[locale]/staff/kinship/page.tsx": { method: "GET", url: () => "/ar/staff/kinship", expected: staffPage("dnaProfiles.use") },
   "[locale]/staff/kinship/leads/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/leads", expected: staffPage("dnaProfiles.use") },
+  "[locale]/staff/kinship/sampling-worklist/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/sampling-worklist", expected: staffPage("dnaProfiles.use") },
   "[locale]/staff/kinship/frequencies/page.tsx": { method: "GET", url: () => "/ar/staff/kinship/frequencies", expected: staffPage("alleleFrequencies.manage") },
   "[locale]/staff/sites/page.tsx": { method: "GET", url: () => "/ar/staff/sites", expected: staffPage("forensic.read") },
   "[locale]/staff/sites/new/page.tsx": { method: "GET", url: () => "/ar/staff/sites/new", expected: staffPage("forensic.write") },

@@ -16,6 +16,7 @@ import { runKinshipScreen, screenSettingsSchema } from "@/lib/dna-profiles/scree
 import { getFamilyReferenceConsistency, loadScreeningInput } from "@/lib/dna-profiles/screening-data";
 import { readRelatedBodies } from "@/lib/dna-profiles/related-bodies";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
+import { readSamplingWorklist } from "@/lib/sampling-worklist/worklist-query";
 import { readPairLikelihoodRatioBasis } from "@/lib/dna-profiles/pair-basis";
 import { generateDossier } from "@/lib/dossier/generate";
 import { exportRows } from "@/lib/export/lists";
@@ -88,6 +89,7 @@ const READS: Record<string, GuardedRead> = {
   countProfiles: { permission: "dnaProfiles.use", call: (access, db) => countProfiles(access, db) },
   readActiveFrequencyTable: { permission: "dnaProfiles.use", call: (access, db) => readActiveFrequencyTable(access, db) },
   readFamilySamplingAdvice: { permission: "dnaProfiles.use", call: (access, db) => readFamilySamplingAdvice(access, db, NO_SUCH_ID) },
+  readSamplingWorklist: { permission: "dnaProfiles.use", call: (access, db) => readSamplingWorklist(access, db) },
   readRelatedBodies: { permission: "dnaProfiles.use", call: (access, db) => readRelatedBodies(access, db, NO_SUCH_ID) },
   listPendingFrequencyTables: { permission: "alleleFrequencies.manage", call: (access, db) => listPendingFrequencyTables(access, db) },
   listUsers: { permission: "users.manage", call: (access, db) => listUsers(access, db) },

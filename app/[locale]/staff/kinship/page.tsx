@@ -44,6 +44,11 @@ export default async function KinshipPage({ params }: { params: Promise<{ locale
         <h2 id="screen-title" className="text-lg font-semibold">{t("screenTitle")}</h2>
         <p className="text-muted">{t("screenIntro")}</p>
         <ScreenSettingsForm locale={locale} parameters={screenSettingsSchema.parse({})} />
+        <p>
+          <Link href="/staff/kinship/sampling-worklist" className="text-accent underline" data-testid="sampling-worklist-link">
+            {t("worklistLink")}
+          </Link>
+        </p>
       </section>
     </section>
   );
