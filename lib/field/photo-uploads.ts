@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { fieldDevices, fieldSyncItems } from "@/db/schema";
 import type { FieldPhotoCapture } from "@/lib/belongings/photo-records";
-import type { StaffSession } from "@/lib/auth/current-session";
+import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
 import { capturedAtSchema } from "./schemas";
 
 /** The fields a field device adds to a photograph's upload (lib/field/photo-sync.ts sends them). */
@@ -17,7 +17,9 @@ export type FieldPhotoCheck = { kind: "new" } | { kind: "kept"; answer: unknown 
  * and a key already used answers with what was kept then (the device lost the first answer), or is
  * refused when another device or person used it.
  */
-export async function checkFieldPhoto(db: Database, session: StaffSession, capture: FieldPhotoCapture): Promise<FieldPhotoCheck> {
+export async function checkFieldPhoto(access: ReadAccess<"forensic.write">, db: Database, capture: FieldPhotoCapture): Promise<FieldPhotoCheck> {
+  assertReadAccess(access, "forensic.write");
+  const { session } = access;
   const [device] = await db
     .select({ id: fieldDevices.id })
     .from(fieldDevices)

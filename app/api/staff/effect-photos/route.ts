@@ -40,13 +40,13 @@ export async function POST(request: Request) {
   if (!effectId.success) return refusal("unknownEffect", 404);
   if (!(file instanceof File) || file.size === 0) return refusal("missingFile", 400);
   if (file.size > MAX_PHOTO_BYTES) return refusal("tooLarge", 413);
-  const { session } = authorised;
+  const { session, read } = authorised;
   const db = await getDb();
   let fieldCapture: FieldPhotoCapture | null = null;
   if (form.has("fieldItemId")) {
     const parsed = fieldPhotoCaptureSchema.safeParse({ itemId: form.get("fieldItemId"), deviceId: form.get("deviceId"), capturedAt: form.get("capturedAt") });
     if (!parsed.success) return refusal("unknownDevice", 400);
-    const check = await checkFieldPhoto(db, session, parsed.data);
+    const check = await checkFieldPhoto(read, db, parsed.data);
     if (check.kind === "refused") return refusal("unknownDevice", 403);
     if (check.kind === "kept") return privateJson(check.answer);
     fieldCapture = parsed.data;
