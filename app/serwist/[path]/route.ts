@@ -7,7 +7,8 @@ import { FIELD_SHELL_LOCALES, fieldShellPath } from "@/lib/field/offline-shell";
  * built and served at /serwist/sw.js. Precached: the build's hashed scripts, styles and fonts (not
  * public/: the offline map's tiles are large and public) and the field shell of each language.
  * The shells' revision is new with each build, so a new build's worker fetches shells naming its
- * own scripts.
+ * own scripts. The bundler is the native esbuild (a devDependency, pinned): the default,
+ * esbuild-wasm, is not installed.
  */
 const buildRevision = randomUUID();
 
