@@ -8,6 +8,7 @@ import {
   API_CONTENT_SECURITY_POLICY,
   newNonce,
   pageContentSecurityPolicy,
+  SERVICE_WORKER_CONTENT_SECURITY_POLICY,
 } from "@/lib/security/content-security-policy";
 import { environment } from "@/lib/env";
 import { PAGE_RENDER_HEADER } from "@/scripts/support/page-render-header.mjs";
@@ -27,6 +28,12 @@ export default async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    return response;
+  }
+  // The field-capture service worker (app/serwist/[path]): no language, and a policy of its own.
+  if (request.nextUrl.pathname.startsWith("/serwist/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", SERVICE_WORKER_CONTENT_SECURITY_POLICY);
     return response;
   }
   // Refused here, before Next.js decodes the arguments by recursion and overflows the stack (a 500).

@@ -5,15 +5,37 @@ import { useState } from "react";
 import type { KnownSite } from "@/lib/field/device-state";
 import { parseOffline } from "@/lib/field/device-state";
 import { remainsCodeOf } from "@/lib/field/schemas";
+import { MAX_PHOTO_BYTES } from "@/lib/belongings/photo-limits";
 import { createRemainsSchema, type CreateRemainsValues } from "@/lib/forensic/schemas/remains";
 import { PERSONAL_EFFECT_KINDS, REMAINS_CONDITIONS, SEXES } from "@/lib/forensic/vocabulary";
-import { FormCard, Input, Select, TextArea, numberOrNull, text } from "./inputs";
+import { FormCard, Input, PhotoInput, Select, TextArea, numberOrNull, text } from "./inputs";
+
+/** A photograph of the effect at this index of the form, taken or chosen with it. */
+export interface EffectPhoto {
+  effectIndex: number;
+  file: File;
+}
+
+/** The photographs given in the effect rows; a file too large for the server is refused here already. */
+function photosOf(form: FormData, effectRows: number): { photos: EffectPhoto[]; errors: Record<string, string> } {
+  const photos: EffectPhoto[] = [];
+  const errors: Record<string, string> = {};
+  for (let effectIndex = 0; effectIndex < effectRows; effectIndex += 1) {
+    for (const name of [`effectCamera${effectIndex}`, `effectFile${effectIndex}`]) {
+      const file = form.get(name);
+      if (!(file instanceof File) || file.size === 0) continue;
+      if (file.size > MAX_PHOTO_BYTES) errors[name] = "Belongings.photoRefusals.tooLarge";
+      else photos.push({ effectIndex, file });
+    }
+  }
+  return { photos, errors };
+}
 
 /**
  * A body at a site, recorded offline: the code comes from the block this device reserved for the
  * site, so no other device can suggest it. Its effects are written as leads, as on the online form.
  */
-export function BodyCaptureForm(props: { sites: KnownSite[]; online: boolean; onReserve: (site: KnownSite) => Promise<void>; onQueue: (values: CreateRemainsValues, site: KnownSite) => Promise<void> }) {
+export function BodyCaptureForm(props: { sites: KnownSite[]; online: boolean; onReserve: (site: KnownSite) => Promise<void>; onQueue: (values: CreateRemainsValues, site: KnownSite, photos: EffectPhoto[]) => Promise<void> }) {
   const t = useTranslations("Field");
   const forensic = useTranslations("Forensic");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -32,9 +54,10 @@ export function BodyCaptureForm(props: { sites: KnownSite[]; online: boolean; on
       storageLocation: text(form, "storageLocation"), notes: text(form, "notes"), effects,
     };
     const parsed = parseOffline(createRemainsSchema, values);
-    if (!parsed.ok) return setErrors(parsed.fieldErrors);
+    const photos = photosOf(form, effectRows);
+    if (!parsed.ok || Object.keys(photos.errors).length > 0) return setErrors({ ...(parsed.ok ? {} : parsed.fieldErrors), ...photos.errors });
     setErrors({});
-    await props.onQueue(parsed.data, site);
+    await props.onQueue(parsed.data, site, photos.photos);
     element.reset();
     setEffectRows(0);
   }
@@ -65,6 +88,8 @@ export function BodyCaptureForm(props: { sites: KnownSite[]; online: boolean; on
           <div key={index} className="grid gap-2 sm:grid-cols-2">
             <Select scope="body" name={`effectKind${index}`} label={t("effectKind", { number: index + 1 })} errors={errors} options={PERSONAL_EFFECT_KINDS.map((kind) => ({ value: kind, label: forensic(`effectKinds.${kind}`) }))} />
             <Input scope="body" name={`effectDescription${index}`} label={t("effectDescription", { number: index + 1 })} errors={{ [`effectDescription${index}`]: errors[`effects.${index}.description`] ?? "" }} />
+            <PhotoInput scope="body" name={`effectCamera${index}`} label={t("effectCamera", { number: index + 1 })} errors={errors} camera />
+            <PhotoInput scope="body" name={`effectFile${index}`} label={t("effectFile", { number: index + 1 })} errors={errors} camera={false} />
           </div>
         ))}
         <button type="button" onClick={() => setEffectRows(effectRows + 1)} className="rounded border border-line px-3 py-2">

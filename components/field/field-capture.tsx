@@ -4,13 +4,16 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useMessage } from "@/components/forms/use-message";
 import type { ActionResult } from "@/lib/actions/result";
-import { DEVICE_STATE_ID, QUEUE_PREFIX, waitingItems, type DeviceState, type KnownSite, type QueuedItem } from "@/lib/field/device-state";
+import { DEVICE_STATE_ID, PHOTO_PREFIX, QUEUE_PREFIX, waitingItems, type DeviceState, type KnownSite, type QueuedItem, type QueuedPhoto } from "@/lib/field/device-state";
 import { fieldStoreExists, openFieldStore, WrongPin, type FieldStore } from "@/lib/field/encrypted-store";
+import type { CreateRemainsValues } from "@/lib/forensic/schemas/remains";
 import { DEFAULT_CODE_BLOCK_SIZE, localReference, type FieldItemKind, type RegisterDeviceValues, type ReserveCodesValues } from "@/lib/field/schemas";
+import { syncPhotos } from "@/lib/field/photo-sync";
 import { syncQueue, type SyncItemAction } from "@/lib/field/sync-queue";
-import { BodyCaptureForm } from "./body-capture-form";
+import { BodyCaptureForm, type EffectPhoto } from "./body-capture-form";
 import { CustodyCaptureForm } from "./custody-capture-form";
 import { FieldNoteForm } from "./field-note-form";
+import { PhotoList } from "./photo-list";
 import { PinGate } from "./pin-gate";
 import { QueueList } from "./queue-list";
 import { DeviceRegistration } from "./device-registration";
@@ -28,6 +31,10 @@ export interface ServerSite {
   code: string;
   name: string;
   discoveredOn: string;
+}
+
+function uploadPhoto(body: FormData): Promise<Response> {
+  return fetch("/api/staff/effect-photos", { method: "POST", body });
 }
 
 function subscribeOnline(callback: () => void) {
@@ -62,6 +69,7 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
   const [store, setStore] = useState<FieldStore | null>(null);
   const [state, setState] = useState<DeviceState | null>(null);
   const [queue, setQueue] = useState<QueuedItem[]>([]);
+  const [photos, setPhotos] = useState<QueuedPhoto[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [stoppedBy, setStoppedBy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,8 +82,9 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     try {
       const opened = await openFieldStore(pin);
       const saved = await opened.get<DeviceState>(DEVICE_STATE_ID);
-      const all = await opened.all<DeviceState | QueuedItem>();
+      const all = await opened.all<DeviceState | QueuedItem | QueuedPhoto>();
       setQueue(all.filter((entry): entry is QueuedItem => "itemId" in entry));
+      setPhotos(all.filter((entry): entry is QueuedPhoto => "photoId" in entry));
       setState(saved ? withServerSites(saved, serverSites) : null);
       setStore(opened);
       return "ok";
@@ -109,8 +118,8 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     await saveState(reserved ?? fresh);
   }
 
-  async function enqueue(kind: FieldItemKind, payload: Record<string, unknown>, label: string, accuracy: number | null, nextState: (itemRef: string) => DeviceState) {
-    if (!store) return;
+  async function enqueue(kind: FieldItemKind, payload: Record<string, unknown>, label: string, accuracy: number | null, nextState: (itemRef: string) => DeviceState): Promise<QueuedItem | null> {
+    if (!store) return null;
     const item: QueuedItem = {
       itemId: crypto.randomUUID(), sequence: Date.now() + queue.length / 1000, kind, capturedAt: new Date().toISOString(),
       positionAccuracyMetres: accuracy, payload, label, state: "queued", outcome: null, lastError: null,
@@ -119,6 +128,27 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     setQueue((current) => [...current, item]);
     await saveState(nextState(localReference(item.itemId)));
     setNotice("Field.queued");
+    return item;
+  }
+
+  /** The photographs of a body's effects, encrypted beside the body's queued record. */
+  async function keepPhotos(body: QueuedItem, values: CreateRemainsValues, chosen: EffectPhoto[]) {
+    if (!store) return;
+    const kept: QueuedPhoto[] = [];
+    for (const { effectIndex, file } of chosen) {
+      const effect = values.effects[effectIndex];
+      if (!effect) continue;
+      const photo: QueuedPhoto = {
+        photoId: crypto.randomUUID(), bodyItemId: body.itemId, effectKind: effect.kind, effectDescription: effect.description ?? "", effectNumber: effectIndex + 1,
+        label: body.label, fileName: file.name, contentType: file.type || "application/octet-stream",
+        // A camera's file is made when the picture is taken; a clock ahead of now is not believed.
+        capturedAt: new Date(Math.min(file.lastModified || Date.now(), Date.now())).toISOString(), state: "waiting", lastError: null,
+      };
+      await store.putBytes(PHOTO_PREFIX + photo.photoId, await file.arrayBuffer());
+      await store.put(PHOTO_PREFIX + photo.photoId, photo);
+      kept.push(photo);
+    }
+    setPhotos((current) => [...current, ...kept]);
   }
 
   const sync = useCallback(async () => {
@@ -127,9 +157,11 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     const result = await syncQueue(store, actions.syncItem, state, queue);
     setState(result.state);
     setQueue(result.queue);
-    setStoppedBy(result.stoppedBy);
+    const sent = result.stoppedBy ? null : await syncPhotos(store, uploadPhoto, state.deviceId, result.queue, photos);
+    if (sent) setPhotos(sent.photos);
+    setStoppedBy(result.stoppedBy ?? sent?.stoppedBy ?? null);
     setSyncing(false);
-  }, [store, state, syncing, queue, actions.syncItem]);
+  }, [store, state, syncing, queue, photos, actions.syncItem]);
 
   // Back online: send what waits without being asked (the latest sync, through a ref the listener reads).
   const latestSync = useRef(sync);
@@ -147,6 +179,7 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     setStore(null);
     setState(null);
     setQueue([]);
+    setPhotos([]);
     setStoreExists(true);
   }
 
@@ -183,16 +216,18 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
           const reserved = await reserve(state.deviceId, chosen.ref, state);
           if (reserved) await saveState(reserved);
         }}
-        onQueue={(values, chosen) =>
-          enqueue("remains.create", values, values.code, null, (ref) => ({
+        onQueue={async (values, chosen, effectPhotos) => {
+          const body = await enqueue("remains.create", values, values.code, null, (ref) => ({
             ...state,
             sites: state.sites.map((candidate) => (candidate.ref === chosen.ref ? { ...candidate, nextBody: (site(chosen.ref)?.nextBody ?? 1) + 1 } : candidate)),
             bodies: [...state.bodies, { ref, code: values.code, remainsId: null, version: null, notes: values.notes }],
-          }))
-        }
+          }));
+          if (body) await keepPhotos(body, values, effectPhotos);
+        }}
       />
-      <CustodyCaptureForm bodies={state.bodies} onQueue={(values, body) => enqueue("custody.record", values, body.code, null, () => state)} />
-      <FieldNoteForm bodies={state.bodies} onQueue={(values, body) => enqueue("remains.fieldNote", values, body.code, null, () => state)} />
+      <CustodyCaptureForm bodies={state.bodies} onQueue={async (values, body) => void (await enqueue("custody.record", values, body.code, null, () => state))} />
+      <FieldNoteForm bodies={state.bodies} onQueue={async (values, body) => void (await enqueue("remains.fieldNote", values, body.code, null, () => state))} />
+      <PhotoList photos={photos} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("queueTitle")}</h2>
         <QueueList

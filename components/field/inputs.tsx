@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Field, inputClassName } from "@/components/forms/field";
+import { FileChooser } from "@/components/forms/file-chooser";
 
 /** Plain labelled inputs for the offline forms: read with FormData, checked with the online schemas. */
 export function Input(props: { scope: string; name: string; label: string; errors: Record<string, string>; type?: string; defaultValue?: string | number; dir?: "ltr"; step?: string; required?: boolean }) {
@@ -37,6 +38,16 @@ export function Select(props: { scope: string; name: string; label: string; erro
           ))}
         </select>
       )}
+    </Field>
+  );
+}
+
+/** A photograph input: `camera` opens the device's back camera on a phone or tablet, else any file. */
+export function PhotoInput(props: { scope: string; name: string; label: string; errors: Record<string, string>; camera: boolean }) {
+  const id = `${props.scope}-${props.name}`;
+  return (
+    <Field id={id} label={props.label} error={props.errors[props.name]}>
+      {(describedBy, invalid) => <FileChooser id={id} name={props.name} accept="image/*" capture={props.camera ? "environment" : undefined} aria-describedby={describedBy} aria-invalid={invalid} />}
     </Field>
   );
 }

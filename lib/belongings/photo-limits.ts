@@ -9,5 +9,5 @@ export const ACCEPTED_PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp", "i
 export const PHOTO_SIZES = ["thumbnail", "web", "original"] as const;
 export type PhotoSize = (typeof PHOTO_SIZES)[number];
 /** Why an upload was refused: a key of Belongings.photoRefusals. */
-export const PHOTO_REFUSALS = ["notImage", "tooLarge", "tooManyPixels", "missingFile", "unknownEffect"] as const;
+export const PHOTO_REFUSALS = ["notImage", "tooLarge", "tooManyPixels", "missingFile", "unknownEffect", "unknownDevice"] as const;
 export type PhotoRefusal = (typeof PHOTO_REFUSALS)[number];

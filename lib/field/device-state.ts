@@ -54,8 +54,30 @@ export interface QueuedItem {
   lastError: string | null;
 }
 
+/**
+ * A photograph of an effect of a body queued on this device, taken with the camera or chosen from
+ * the files; its bytes lie encrypted beside it (FieldStore.putBytes under the same id). Sent once the
+ * body is synced and the server named its effects; photoId is the upload's idempotency key.
+ */
+export interface QueuedPhoto {
+  photoId: string;
+  /** The remains.create item whose effect it shows, and that effect as written on the form. */
+  bodyItemId: string;
+  effectKind: string;
+  effectDescription: string;
+  effectNumber: number;
+  label: string;
+  fileName: string;
+  contentType: string;
+  capturedAt: string;
+  state: "waiting" | "sent" | "error";
+  /** A message key: why the last attempt failed (waiting: tried again; error: the server refused it). */
+  lastError: string | null;
+}
+
 export const DEVICE_STATE_ID = "device";
 export const QUEUE_PREFIX = "queue:";
+export const PHOTO_PREFIX = "photo:";
 
 /** Any valid id: stands in for a local reference while the online schema checks the rest of the form. */
 const PLACEHOLDER_ID = "00000000-0000-4000-8000-000000000000";

@@ -18,9 +18,13 @@ interface Sealed {
   ciphertext: ArrayBuffer;
 }
 
+/** Version 2 added the photographs' bytes, kept apart so that reading the queue never decrypts them. */
+const DATABASE_VERSION = 2;
+
 interface FieldStoreSchema extends DBSchema {
   meta: { key: "salt" | "keyCheck"; value: Uint8Array | Sealed };
   records: { key: string; value: Sealed };
+  photos: { key: string; value: Sealed };
 }
 
 export class WrongPin extends Error {
@@ -54,16 +58,27 @@ async function seal(key: CryptoKey, plaintext: string): Promise<Sealed> {
   return { iv, ciphertext };
 }
 
+async function sealBytes(key: CryptoKey, plaintext: ArrayBuffer): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  return { iv, ciphertext: await crypto.subtle.encrypt({ name: "AES-GCM", iv: iv as BufferSource }, key, plaintext) };
+}
+
+function unsealBytes(key: CryptoKey, sealed: Sealed): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.iv as BufferSource }, key, sealed.ciphertext);
+}
+
 async function unseal(key: CryptoKey, sealed: Sealed): Promise<string> {
-  const plaintext = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.iv as BufferSource }, key, sealed.ciphertext);
-  return new TextDecoder().decode(plaintext);
+  return new TextDecoder().decode(await unsealBytes(key, sealed));
 }
 
 function openDatabase(): Promise<IDBPDatabase<FieldStoreSchema>> {
-  return openDB<FieldStoreSchema>(DATABASE_NAME, 1, {
-    upgrade(database) {
-      database.createObjectStore("meta");
-      database.createObjectStore("records");
+  return openDB<FieldStoreSchema>(DATABASE_NAME, DATABASE_VERSION, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore("meta");
+        database.createObjectStore("records");
+      }
+      if (oldVersion < 2) database.createObjectStore("photos");
     },
   });
 }
@@ -73,6 +88,10 @@ export interface FieldStore {
   get<Value>(id: string): Promise<Value | undefined>;
   all<Value>(): Promise<Value[]>;
   delete(id: string): Promise<void>;
+  /** A photograph's bytes, encrypted like every record (a camera picture is several megabytes: no JSON). */
+  putBytes(id: string, bytes: ArrayBuffer): Promise<void>;
+  getBytes(id: string): Promise<ArrayBuffer | undefined>;
+  deleteBytes(id: string): Promise<void>;
   /** Forgets the key: nothing can be read or written until the PIN is given again. */
   lock(): void;
 }
@@ -128,6 +147,18 @@ export async function openFieldStore(pin: string): Promise<FieldStore> {
       unlocked();
       await database.delete("records", id);
     },
+    async putBytes(id, bytes) {
+      await database.put("photos", await sealBytes(unlocked(), bytes), id);
+    },
+    async getBytes(id) {
+      const current = unlocked();
+      const sealed = await database.get("photos", id);
+      return sealed ? unsealBytes(current, sealed) : undefined;
+    },
+    async deleteBytes(id) {
+      unlocked();
+      await database.delete("photos", id);
+    },
     lock() {
       key = null;
       database.close();
@@ -139,7 +170,7 @@ export async function openFieldStore(pin: string): Promise<FieldStore> {
 export async function rawFieldStoreRows(): Promise<unknown[]> {
   const database = await openDatabase();
   try {
-    return [...(await database.getAll("records")), ...(await database.getAll("meta"))];
+    return [...(await database.getAll("records")), ...(await database.getAll("photos")), ...(await database.getAll("meta"))];
   } finally {
     database.close();
   }

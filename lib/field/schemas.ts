@@ -47,14 +47,17 @@ export const fieldNoteSchema = z.object({
 /** A phone's clock may be off; a capture time far in the future is refused, not believed. */
 const CAPTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
+/** When the device says a record or photograph was captured (its clock, within the tolerance). */
+export const capturedAtSchema = z.iso
+  .datetime({ offset: true, error: "Forensic.dateTimeFormat" })
+  .refine((value) => new Date(value).getTime() <= Date.now() + CAPTURE_CLOCK_TOLERANCE_MS, { error: "Forensic.dateInFuture" });
+
 export const fieldSyncItemSchema = z.object({
   deviceId: recordId,
   /** The idempotency key, made on the device when the record was queued. */
   itemId: recordId,
   kind: z.enum(FIELD_ITEM_KINDS, { error: "invalidChoice" }),
-  capturedAt: z.iso
-    .datetime({ offset: true, error: "Forensic.dateTimeFormat" })
-    .refine((value) => new Date(value).getTime() <= Date.now() + CAPTURE_CLOCK_TOLERANCE_MS, { error: "Forensic.dateInFuture" }),
+  capturedAt: capturedAtSchema,
   /** The device's GPS accuracy in metres when a position was taken; kept in the audit entry. */
   positionAccuracyMetres: z.number().min(0).max(100_000).nullable(),
   /** Parsed by the server with the online form's schema of this kind, once local references are resolved. */

@@ -26,7 +26,7 @@ export const STAFF_AREA_NAMESPACES = {
   audit: [],
   donors: ["Actions", "Forensic", "People", "PeopleEdits", "Settings", "Validation"],
   exports: [],
-  field: ["Actions", "Custody", "Field", "Forensic", "SiteStatus", "Validation"],
+  field: ["Common", "Actions", "Belongings", "Custody", "Field", "Forensic", "SiteStatus", "Validation"],
   families: ["Common", "Actions", "AmPm", "Belongings", "FamilyPortal", "Forensic", "Pedigree", "People", "PeopleEdits", "Settings", "Users", "Validation"],
   forbidden: [],
   identifications: ["Common", "Actions", "Aftercare", "Audit", "Forensic", "Identifications", "Settings", "Users", "Validation"],

@@ -18,6 +18,8 @@ export function pageContentSecurityPolicy(
     ["img-src 'self' data: blob:", ...imageSources].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
+    // The field-capture service worker (/serwist/sw.js): with 'strict-dynamic' script-src would refuse it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -27,6 +29,13 @@ export function pageContentSecurityPolicy(
 
 /** API responses are data, never documents to render: nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The field-capture service worker's own policy (lib/field/service-worker.ts): it runs no other
+ * script and renders nothing; it may only fetch from the registry (precaching, the network-first
+ * field page).
+ */
+export const SERVICE_WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
 
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");

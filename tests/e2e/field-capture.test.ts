@@ -1,5 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { describe, expect, test } from "vitest";
+import { launchBrowserWithProfile } from "./support/browser";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openSignedInPage, PHONE } from "./support/open-page";
 import { screenshotPath } from "./support/screenshots";
@@ -24,7 +29,13 @@ async function recordSiteWithGps(page: Page): Promise<string> {
   return code;
 }
 
-async function recordBodyWithTwoEffects(page: Page, siteCode: string): Promise<string> {
+/** A phone camera's picture of the car key. */
+async function cameraPhoto() {
+  const buffer = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#1d4f4a" } }).jpeg().withExif({ IFD0: { Make: "FieldCam" } }).toBuffer();
+  return { name: "IMG_2101.jpg", mimeType: "image/jpeg", buffer };
+}
+
+async function recordBodyWithTwoEffects(page: Page, siteCode: string, withPhoto = false): Promise<string> {
   const form = page.getByTestId("field-body-form");
   await form.locator("#body-siteRef").selectOption({ label: `${siteCode} — مكب القمامة الشرقي` });
   await expect.poll(() => form.locator("#body-code").inputValue()).toBe(`${siteCode}-B001`);
@@ -35,6 +46,7 @@ async function recordBodyWithTwoEffects(page: Page, siteCode: string): Promise<s
   await form.locator("#body-effectDescription0").fill("مفتاح سيارة بحلقة زرقاء");
   await form.locator("#body-effectKind1").selectOption("clothing");
   await form.locator("#body-effectDescription1").fill("قميص مخطط أزرق");
+  if (withPhoto) await form.locator("#body-effectCamera0").setInputFiles(await cameraPhoto());
   await form.locator('button[type="submit"]').click();
   return `${siteCode}-B001`;
 }
@@ -48,6 +60,12 @@ async function recordHandover(page: Page, bodyCode: string): Promise<void> {
   await form.locator("#custody-place").fill("بوابة الموقع");
   await form.locator("#custody-occurredAt").fill("2021-02-11T10:30");
   await form.locator('button[type="submit"]').click();
+}
+
+/** The audit log's entries of one kind of record, as an administrator exports them (CSV text). */
+async function auditExport(context: Parameters<typeof openSignedInPage>[0], entity: string): Promise<string> {
+  const admin = await openSignedInPage(context, browser.current, server.current, "admin");
+  return admin.evaluate(async (kind) => (await fetch(`/api/staff/audit/export?format=csv&lang=en&entity=${kind}`, { method: "POST" })).text(), entity);
 }
 
 /** Signs in, opens field capture, chooses the PIN and registers the device. */
@@ -67,30 +85,62 @@ async function fieldDevice(context: Parameters<typeof openSignedInPage>[0], with
 }
 
 describe("field capture offline", () => {
-  test("records a site, a body with two effects and a custody handover offline, syncs them once when back online, and the registry shows them", async (context) => {
+  test("records a site, a body with two effects and a camera photograph, and a custody handover offline, syncs them once when back online (the photograph resumed after a lost answer, never twice), and the registry shows them", async (context) => {
     const page = await fieldDevice(context, true);
 
     await page.context().setOffline(true);
     await expect.poll(() => page.getByTestId("field-online").innerText()).toBe("غير متصل");
     const siteCode = await recordSiteWithGps(page);
     await expect.poll(() => waiting(page)).toBe("سجل واحد بانتظار الإرسال");
-    const bodyCode = await recordBodyWithTwoEffects(page, siteCode);
+    const bodyCode = await recordBodyWithTwoEffects(page, siteCode, true);
     await recordHandover(page, bodyCode);
     await expect.poll(() => waiting(page)).toBe("3 سجلات بانتظار الإرسال");
+    const photo = page.getByTestId("field-photo-item");
+    await expect.poll(() => photo.getAttribute("data-state")).toBe("waiting");
     await page.screenshot({ path: screenshotPath(context.task.name, "offline"), fullPage: true });
 
+    // The first upload reaches the server, but its answer is lost on the way back (the network drops).
+    let uploads = 0;
+    await page.route("**/api/staff/effect-photos", async (route) => {
+      uploads += 1;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
     await page.context().setOffline(false);
     await expect.poll(() => waiting(page)).toBe("لا سجلات بانتظار الإرسال");
     await expect.poll(() => page.locator('[data-testid="field-queue-item"][data-state="applied"]').count()).toBe(3);
+    await expect.poll(() => uploads).toBe(1);
+    await expect.poll(() => photo.innerText()).toContain("تعذّر الوصول إلى الخادم");
+    expect(await photo.getAttribute("data-state")).toBe("waiting");
+
+    // Sent again under the same key: the server answers with the photograph it already kept.
+    await page.unroute("**/api/staff/effect-photos");
+    await page.getByRole("button", { name: "مزامنة الآن" }).click();
+    await expect.poll(() => photo.getAttribute("data-state")).toBe("sent");
     // A second sync has nothing to send.
     await page.getByRole("button", { name: "مزامنة الآن" }).click();
     await expect.poll(() => page.locator('[data-testid="field-queue-item"][data-state="applied"]').count()).toBe(3);
+    expect(await photo.getAttribute("data-state")).toBe("sent");
 
     await page.goto(server.current.url(`/ar/staff/remains?search=${encodeURIComponent(bodyCode)}`));
     await expect.poll(() => page.getByTestId("remains-table").locator("tbody tr").count()).toBe(1);
     await page.getByTestId("remains-table").getByRole("link", { name: bodyCode }).click();
     await expect.poll(() => page.getByTestId("effects-list").locator("li").count()).toBe(2);
     await expect.poll(() => page.getByTestId("custody-timeline").innerText()).toContain("مشرحة طرابلس المركزية");
+    // One photograph of the car key, none of the shirt: the retried upload kept no second copy.
+    const effectPhotos = page.getByTestId("effect-photo-item");
+    await expect.poll(() => effectPhotos.filter({ hasText: "مفتاح سيارة بحلقة زرقاء" }).locator('[data-testid="effect-photos"] img').count()).toBe(1);
+    expect(await effectPhotos.filter({ hasText: "قميص مخطط أزرق" }).locator('[data-testid="effect-photos"] img').count()).toBe(0);
+
+    // Each record's audit entry says it was captured in the field, on which device and when.
+    for (const entity of ["grave_site", "remains", "effect_photo"]) {
+      const exported = await auditExport(context, entity);
+      expect(exported, entity).toContain("fieldCapture");
+    }
+    const photoEntries = (await auditExport(context, "effect_photo")).split("\n").filter((line) => line.includes("fieldCapture"));
+    expect(photoEntries).toHaveLength(1);
+    expect(photoEntries[0]).toContain("capturedAt");
+    expect(photoEntries[0]).toContain("deviceId");
   });
 
   test("a field note written offline over a body someone edited on the server meanwhile is shown as a conflict with both versions", async (context) => {
@@ -122,5 +172,69 @@ describe("field capture offline", () => {
     await expect.poll(() => conflict.getByTestId("field-conflict-theirs").innerText()).toBe("أُرسلت الجمجمة إلى المختبر");
     await expect.poll(() => conflict.getByTestId("field-conflict-mine").innerText()).toBe("جمجمة ثانية بجانب الرفات");
     await page.screenshot({ path: screenshotPath(context.task.name, "conflict"), fullPage: true });
+  });
+
+  test("with the network off and the browser started again, field capture opens from the device: the PIN opens the encrypted queue and the forms still record; no staff page was kept", async (context) => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "field-profile-"));
+    context.onTestFinished(() => fs.rmSync(profile, { recursive: true, force: true }));
+    const first = await launchBrowserWithProfile(profile, PHONE);
+    try {
+      const page = await first.newPage();
+      await page.goto(server.current.url("/ar/login"));
+      await page.locator("#username").fill("forensic");
+      await page.locator("#password").fill("demo-password");
+      await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
+      await page.waitForURL((url) => url.pathname.startsWith("/ar/staff"));
+      await page.goto(server.current.url("/ar/staff/field"));
+      await page.locator("#field-pin").fill("482913");
+      await page.getByTestId("field-pin-form").locator('button[type="submit"]').click();
+      await page.locator("#device-label").fill("لوح الفريق ج");
+      await page.getByTestId("field-register-form").locator('button[type="submit"]').click();
+      await page.getByTestId("field-site-form").waitFor({ state: "visible" });
+      // Installed: the worker is active once everything it keeps is kept.
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
+      await first.setOffline(true);
+      const form = page.getByTestId("field-site-form");
+      await form.locator("#site-nameAr").fill("حقل الزيتون");
+      await form.locator("#site-nameEn").fill("Olive field");
+      await form.locator("#site-discoveredOn").fill("2021-03-01");
+      await form.locator("#site-latitude").fill("32.43");
+      await form.locator("#site-longitude").fill("13.63");
+      await form.locator('button[type="submit"]').click();
+      await expect.poll(() => waiting(page)).toBe("سجل واحد بانتظار الإرسال");
+    } finally {
+      await first.close();
+    }
+
+    const second = await launchBrowserWithProfile(profile, PHONE);
+    try {
+      await second.setOffline(true);
+      const page = await second.newPage();
+      await page.goto(server.current.url("/ar/staff/field"));
+      await page.locator("#field-pin").fill("482913");
+      await page.getByTestId("field-pin-form").locator('button[type="submit"]').click();
+      await expect.poll(() => waiting(page)).toBe("سجل واحد بانتظار الإرسال");
+      expect(await page.getByTestId("field-online").innerText()).toBe("غير متصل");
+      const form = page.getByTestId("field-site-form");
+      await form.locator("#site-nameAr").fill("الطريق الزراعي");
+      await form.locator("#site-nameEn").fill("Farm road");
+      await form.locator("#site-discoveredOn").fill("2021-03-02");
+      await form.locator("#site-latitude").fill("32.44");
+      await form.locator("#site-longitude").fill("13.64");
+      await form.locator('button[type="submit"]').click();
+      await expect.poll(() => waiting(page)).toBe("سجلان بانتظار الإرسال");
+      await page.screenshot({ path: screenshotPath(context.task.name, "reopened-offline"), fullPage: true });
+      // The kept shell has no staff navigation (no name), and no staff page or API answer was kept.
+      expect(await page.locator("[data-staff-shell]").count()).toBe(0);
+      const keptUrls = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+        return urls;
+      });
+      expect(keptUrls).toContain("/ar/field-shell");
+      expect(keptUrls.filter((url) => url.includes("/staff/") || url.startsWith("/api/"))).toEqual([]);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -92,6 +92,9 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/family/sign-in/route.ts": { method: "POST", url: () => "/ar/family/sign-in", expected: everyone(303) },
   // The online report form: no account needed, the same page for everyone (issue 26).
   "[locale]/report/page.tsx": { method: "GET", url: () => "/ar/report", expected: everyone("ok") },
+  // Field capture's offline shell and its service worker (issue 25): no session read, no record in them.
+  "[locale]/field-shell/page.tsx": { method: "GET", url: () => "/ar/field-shell", expected: everyone("ok") },
+  "serwist/[path]/route.ts": { method: "GET", url: () => "/serwist/sw.js", expected: everyone("ok") },
   "api/auth/[...nextauth]/route.ts": { method: "GET", url: () => "/api/auth/session", expected: everyone(200) },
   "api/health/route.ts": { method: "GET", url: () => "/api/health", expected: everyone(200) },
   "api/public/summary/route.ts": { method: "GET", url: () => "/api/public/summary", expected: everyone(200) },

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { GET as photoRoute } from "@/app/api/staff/effect-photos/[photoId]/[size]/route";
 import { POST as uploadRoute } from "@/app/api/staff/effect-photos/route";
-import { auditLog, effectPhotos, personalEffects } from "@/db/schema";
+import { auditLog, effectPhotos, fieldDevices, personalEffects } from "@/db/schema";
 import { localMediaStore } from "@/lib/belongings/media-store";
 import { MAX_PHOTO_BYTES } from "@/lib/belongings/photo-limits";
 import { storeEffectPhoto } from "@/lib/belongings/photo-records";
@@ -167,5 +167,35 @@ describeOnEachBackend(backends, "photographs of effects", (database) => {
     const kept = await storeEffectPhoto(database().db, localMediaStore(mediaRoot), { actorId: actionRequest.session.userId, actorLabel: "forensic" }, effectId, await cameraPhoto());
     expect(kept.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await storedFiles()).toHaveLength(3);
+  });
+
+  it("keeps a field device's photograph once per key: a retried upload gets the first answer, the audit entry names the device and the capture time, another user's device is refused", async () => {
+    const effectId = await createEffect();
+    const session = await createStaffSession(database().db, "forensic");
+    actionRequest.session = session;
+    const [device] = await database().db.insert(fieldDevices).values({ userId: session.userId, label: "لوح الفريق ب" }).returning();
+    if (!device) throw new Error("no device");
+    const capture = { fieldItemId: crypto.randomUUID(), deviceId: device.id, capturedAt: "2021-02-11T09:14:00.000Z" };
+    const fieldUpload = async () => {
+      const request = upload(effectId, new File([new Uint8Array(await cameraPhoto())], "IMG_2101.jpg", { type: "image/jpeg" }));
+      const form = await request.formData();
+      for (const [name, value] of Object.entries(capture)) form.set(name, value);
+      return uploadRoute(new Request(request.url, { method: "POST", body: form, headers: SAME_ORIGIN }));
+    };
+    const first = await fieldUpload();
+    expect(first.status).toBe(200);
+    const again = await fieldUpload();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    const rows = await database().db.select().from(effectPhotos).where(eq(effectPhotos.effectId, effectId));
+    expect(rows).toHaveLength(1);
+    expect(await storedFiles()).toHaveLength(3);
+    const [entry] = await database().db.select().from(auditLog).where(eq(auditLog.entityId, rows[0]?.id ?? ""));
+    expect(entry?.after).toMatchObject({ fieldCapture: { itemId: capture.fieldItemId, deviceId: device.id, capturedAt: capture.capturedAt } });
+
+    actionRequest.session = await createStaffSession(database().db, "forensic");
+    const stranger = await fieldUpload();
+    expect(stranger.status).toBe(403);
+    expect(await stranger.json()).toEqual({ error: "unknownDevice" });
   });
 });

@@ -57,6 +57,7 @@ import { photosOfRemains, readStaffPhotoFile } from "@/lib/belongings/photo-read
 import { familyRemoteViewing, getViewingSession, openRecognitions, recognitionsOfPerson, recognitionsOfRemains } from "@/lib/belongings/recognitions";
 import { consentsOfPerson, consentsOfReport } from "@/lib/online-reports/consents";
 import { countWaitingReports, getOnlineReport, getTriageQueue } from "@/lib/online-reports/queries";
+import { checkFieldPhoto } from "@/lib/field/photo-uploads";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createStaffSession } from "./support/staff-users";
 
@@ -172,6 +173,10 @@ const READS: Record<string, GuardedRead> = {
   getOnlineReport: { permission: "people.write", call: (access, db) => getOnlineReport(access, db, NO_SUCH_ID) },
   consentsOfReport: { permission: "people.write", call: (access, db) => consentsOfReport(access, db, NO_SUCH_ID) },
   consentsOfPerson: { permission: "people.read", call: (access, db) => consentsOfPerson(access, db, NO_SUCH_ID) },
+  checkFieldPhoto: {
+    permission: "forensic.write",
+    call: (access, db) => checkFieldPhoto(access, db, { itemId: NO_SUCH_ID, deviceId: NO_SUCH_ID, capturedAt: "2021-02-11T09:14:00.000Z" }),
+  },
 };
 
 const LIB = path.resolve(import.meta.dirname, "../../lib");

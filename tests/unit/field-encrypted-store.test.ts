@@ -56,6 +56,21 @@ describe("the device's encrypted field store", () => {
     expect(stored).not.toContain("482913");
   });
 
+  it("keeps a photograph's bytes encrypted, apart from the records, and gives them back whole with the PIN", async () => {
+    const store = await openFieldStore("482913");
+    await store.put("item-1", BODY);
+    const photo = new TextEncoder().encode("JFIF camera picture of a ring engraved Salem").buffer;
+    await store.putBytes("photo:1", photo);
+    expect(await storedBytesAsText()).not.toContain("Salem");
+    // Reading the queue never decrypts (or returns) a photograph.
+    expect(await store.all()).toEqual([BODY]);
+    store.lock();
+    const reopened = await openFieldStore("482913");
+    expect(new Uint8Array((await reopened.getBytes("photo:1")) ?? new ArrayBuffer(0))).toEqual(new Uint8Array(photo));
+    await reopened.deleteBytes("photo:1");
+    expect(await reopened.getBytes("photo:1")).toBeUndefined();
+  });
+
   it("opens nothing with a wrong PIN", async () => {
     const store = await openFieldStore("482913");
     await store.put("item-1", BODY);

@@ -1,22 +1,32 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 /**
  * Debian's chromium, not a Playwright download: `npx playwright install` needs a network this
  * environment does not have. The flags keep it from reaching out to Google services during a test.
  */
+const BROWSER_OPTIONS = {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch(BROWSER_OPTIONS);
+}
+
+/**
+ * A browser with a profile on disk: closed and launched again on the same folder it keeps what a
+ * phone keeps between two days (service workers, their caches, IndexedDB), as a new context cannot.
+ */
+export function launchBrowserWithProfile(profileDirectory: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDirectory, { ...BROWSER_OPTIONS, viewport });
 }

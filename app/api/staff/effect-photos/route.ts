@@ -3,7 +3,8 @@ import { currentRequestMetadata } from "@/lib/auth/request-metadata";
 import { mediaStore } from "@/lib/belongings/media-store";
 import { MAX_PHOTO_BYTES } from "@/lib/belongings/photo-limits";
 import { PhotoRefused } from "@/lib/belongings/photo-processing";
-import { storeEffectPhoto } from "@/lib/belongings/photo-records";
+import { storeEffectPhoto, type FieldPhotoCapture } from "@/lib/belongings/photo-records";
+import { checkFieldPhoto, fieldPhotoCaptureSchema } from "@/lib/field/photo-uploads";
 import { authoriseRoute, privateJson } from "@/lib/people/route-guard";
 import { getDb } from "@/lib/server/database";
 
@@ -18,7 +19,10 @@ function refusal(reason: PhotoRefused["reason"], status = 422): Response {
 /**
  * A photograph of one effect, sent as multipart form data (effectId, file) by the upload form on the
  * body's page. Forensic staff and administrators only; the answer names the new photo's id and the
- * SHA-256 of the file kept, or why it was refused (a key of Belongings.photoRefusals).
+ * SHA-256 of the file kept, or why it was refused (a key of Belongings.photoRefusals). A field device
+ * (issue 25) adds fieldItemId, deviceId and capturedAt: the photograph is kept once per fieldItemId
+ * (an upload retried after a lost answer gets the first answer back) and its audit entry says when
+ * and on which device it was taken.
  */
 export async function POST(request: Request) {
   const authorised = await authoriseRoute(request, "forensic.write");
@@ -36,15 +40,26 @@ export async function POST(request: Request) {
   if (!effectId.success) return refusal("unknownEffect", 404);
   if (!(file instanceof File) || file.size === 0) return refusal("missingFile", 400);
   if (file.size > MAX_PHOTO_BYTES) return refusal("tooLarge", 413);
-  const { session } = authorised;
+  const { session, read } = authorised;
+  const db = await getDb();
+  let fieldCapture: FieldPhotoCapture | null = null;
+  if (form.has("fieldItemId")) {
+    const parsed = fieldPhotoCaptureSchema.safeParse({ itemId: form.get("fieldItemId"), deviceId: form.get("deviceId"), capturedAt: form.get("capturedAt") });
+    if (!parsed.success) return refusal("unknownDevice", 400);
+    const check = await checkFieldPhoto(read, db, parsed.data);
+    if (check.kind === "refused") return refusal("unknownDevice", 403);
+    if (check.kind === "kept") return privateJson(check.answer);
+    fieldCapture = parsed.data;
+  }
   const metadata = await currentRequestMetadata();
   try {
     const stored = await storeEffectPhoto(
-      await getDb(),
+      db,
       mediaStore(),
       { actorId: session.userId, actorLabel: session.username, ...metadata },
       effectId.data,
       Buffer.from(await file.arrayBuffer()),
+      fieldCapture,
     );
     return privateJson(stored);
   } catch (error) {
