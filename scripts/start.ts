@@ -6,7 +6,8 @@ import { explainDataDirectoryError } from "@/db/errors";
 import { acquirePgliteLock } from "@/db/pglite-lock";
 import { listenSettings, parseProductionEnvironment } from "@/lib/env";
 import { authEnvironment } from "./support/auth-secret";
-import { runCli } from "./support/cli";
+import { buildIsStale } from "./support/build-freshness";
+import { runCli, UserFacingError } from "./support/cli";
 import { commandDatabaseConfig } from "./support/command-database";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
@@ -68,6 +69,11 @@ runCli(async () => {
   const { hostname } = listenSettings(checked);
   await assertPortFree(checked.PORT, hostname);
   assertProductionBuild();
+  // Code updated (a `git pull`, a changed lockfile) but not rebuilt: serving would mix the old build
+  // with the new code's database migrations and settings checks.
+  if (buildIsStale()) {
+    throw new UserFacingError("The production build is older than the code (a file under app/, lib/, db/, components/ or package-lock.json changed since). Run `npm run build` first.");
+  }
   const config = commandDatabaseConfig((line) => startLog.info({ event: "database.chosen" }, line));
   if (config.kind === "postgres") await preparePostgres(config);
   else if (config.dataDir) prepareDataDirectory(config.dataDir);
