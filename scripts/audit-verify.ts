@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { type SignedCheckpoint, checkpointSignatureValid, keyFingerprint, latestStoredCheckpoint } from "@/lib/audit/checkpoint";
-import { checkpointKeyPath, publicKeyText, readCheckpointKey } from "@/lib/audit/checkpoint-key";
+import { checkpointKeyPath, publicKeyText, readCheckpointKey, retiredPublicKeys } from "@/lib/audit/checkpoint-key";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { openMigratedDatabaseReadOnly } from "./support/database";
 import { runCli, UserFacingError } from "./support/cli";
@@ -21,24 +21,30 @@ function readCheckpointFile(file: string): SignedCheckpoint {
   }
 }
 
-/** This installation's own public key, when its key file is here to compare with. */
-function localPublicKey(): string | null {
+/**
+ * This installation's own public key, when its key file is here to compare with, and the keys it
+ * signed with before (npm run audit:rotate-key).
+ */
+function localPublicKeys(): { current: string; retired: string[] } | null {
   try {
     const file = checkpointKeyPath();
-    return fs.existsSync(file) ? publicKeyText(readCheckpointKey(file)) : null;
+    return fs.existsSync(file) ? { current: publicKeyText(readCheckpointKey(file)), retired: retiredPublicKeys(file) } : null;
   } catch {
     // Verifying needs no key of its own: the checkpoint carries its public key.
     return null;
   }
 }
 
-/** A checkpoint counts only when its signature holds, and (if known here) by this installation's key. */
+/** A checkpoint counts only when its signature holds, and (if known here) by this installation's key, current or retired. */
 function assertGenuine(checkpoint: SignedCheckpoint, source: string): void {
   if (!checkpointSignatureValid(checkpoint)) throw new UserFacingError(`The signature of ${source} is NOT valid: the checkpoint was altered or forged.`);
-  const local = localPublicKey();
-  if (local !== null && local !== checkpoint.publicKey) {
-    throw new UserFacingError(`${source} is signed by key ${keyFingerprint(checkpoint.publicKey)}, not by this installation's key ${keyFingerprint(local)}.`);
+  const local = localPublicKeys();
+  if (local === null || local.current === checkpoint.publicKey) return;
+  if (local.retired.includes(checkpoint.publicKey)) {
+    console.log(`${source} is signed by this installation's retired key ${keyFingerprint(checkpoint.publicKey)}.`);
+    return;
   }
+  throw new UserFacingError(`${source} is signed by key ${keyFingerprint(checkpoint.publicKey)}, not by this installation's key ${keyFingerprint(local.current)} or a retired one.`);
 }
 
 /**

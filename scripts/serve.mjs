@@ -15,6 +15,10 @@ import { bodyRefusal } from "./support/body-limits.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
 import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
+import { logEachRequest, routeConsoleToLog, serverLog } from "./support/server-log.mjs";
+
+// JSON lines only, from here on: Next's own reports and any library's warning included (server-log.mjs).
+routeConsoleToLog();
 
 // Every setting is checked by lib/env.ts: by `npm start` before this file runs, and by the app itself
 // during app.prepare() below (lib/server/startup.ts), which stops the process naming the variable.
@@ -28,7 +32,7 @@ try {
   settings = readServerSettings();
 } catch (error) {
   if (!(error instanceof ServerSettingError)) throw error;
-  console.error(error.message);
+  serverLog.fatal({ event: "server.refused" }, error.message);
   process.exit(1);
 }
 
@@ -59,7 +63,7 @@ const instanceName = process.env.TARHUNA_INSTANCE?.trim() ?? "";
 
 function setClientAddress(request) {
   const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
-  if (warning) console.warn(warning);
+  if (warning) serverLog.warn({ event: "proxy.unnamed" }, warning);
   const { address, peerTrusted } = decideClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], settings);
   request.headers["x-tarhuna-client-address"] = address;
   request.headers["x-tarhuna-client-proof"] = clientAddressProof;
@@ -254,6 +258,8 @@ server = http
   .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
     const ownRender = isOwnRender(request);
     if (instanceName) response.setHeader("x-tarhuna-instance", instanceName);
+    // The page cache's own renders are this server asking itself: the visitor's request is logged.
+    if (!ownRender) logEachRequest(request, response, instanceName);
     setClientAddress(request);
     if (refuseBody(request, response)) return;
     if (ownRender) {
@@ -271,5 +277,5 @@ server = http
   .listen(port, settings.hostname, () => {
     const where = settings.hostname ?? "every interface";
     const proxies = settings.trustedEntries.length > 0 ? `; X-Forwarded-For believed from ${settings.trustedEntries.join(", ")}` : "";
-    console.log(`Ready on port ${port} (${where}${proxies})`);
+    serverLog.info({ event: "server.ready", port, instance: instanceName || undefined }, `Ready on port ${port} (${where}${proxies})`);
   });

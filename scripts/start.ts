@@ -1,15 +1,24 @@
 import fs from "node:fs";
 import path from "node:path";
+import pino from "pino";
 import type { DatabaseConfig } from "@/db/config";
 import { explainDataDirectoryError } from "@/db/errors";
 import { acquirePgliteLock } from "@/db/pglite-lock";
 import { listenSettings, parseProductionEnvironment } from "@/lib/env";
 import { authEnvironment } from "./support/auth-secret";
-import { runCli } from "./support/cli";
+import { buildIsStale } from "./support/build-freshness";
+import { runCli, UserFacingError } from "./support/cli";
 import { commandDatabaseConfig } from "./support/command-database";
 import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
 import { assertPortFree } from "./support/port";
+
+/**
+ * The server's log is JSON lines (scripts/support/server-log.mjs); what `npm start` says before the
+ * server starts goes to the same journal, so it is written the same way. Refusals stay plain text
+ * (runCli): they end the command, addressed to whoever started it.
+ */
+const startLog = pino();
 
 /**
  * The embedded database is opened and migrated by the server alone; here only what would make it
@@ -25,7 +34,7 @@ function prepareDataDirectory(dataDir: string): void {
     const copied = copyTemplateIfEmpty(dataDir);
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
-    if (copied) console.log("Database: new, from the prebuilt embedded database of this build.");
+    if (copied) startLog.info({ event: "database.created" }, "Database: new, from the prebuilt embedded database of this build.");
   } catch (error) {
     if (error instanceof Error && error.name === "DatabaseSetupError") throw error;
     throw explainDataDirectoryError(error, dataDir);
@@ -43,7 +52,7 @@ async function preparePostgres(config: DatabaseConfig): Promise<void> {
   try {
     await migrateDatabase(handle);
     const warning = await auditLogPrivilegeWarning(handle.db);
-    if (warning) console.warn(warning);
+    if (warning) startLog.warn({ event: "database.privileges" }, warning);
   } finally {
     await handle.close();
   }
@@ -60,7 +69,12 @@ runCli(async () => {
   const { hostname } = listenSettings(checked);
   await assertPortFree(checked.PORT, hostname);
   assertProductionBuild();
-  const config = commandDatabaseConfig();
+  // Code updated (a `git pull`, a changed lockfile) but not rebuilt: serving would mix the old build
+  // with the new code's database migrations and settings checks.
+  if (buildIsStale()) {
+    throw new UserFacingError("The production build is older than the code (a file under app/, lib/, db/, components/ or package-lock.json changed since). Run `npm run build` first.");
+  }
+  const config = commandDatabaseConfig((line) => startLog.info({ event: "database.chosen" }, line));
   if (config.kind === "postgres") await preparePostgres(config);
   else if (config.dataDir) prepareDataDirectory(config.dataDir);
   await serveProductionBuild(checked.PORT, authEnvironment(checked.PORT, secret, checked));

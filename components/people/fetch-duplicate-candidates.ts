@@ -9,8 +9,12 @@ export async function fetchDuplicateCandidates(values: {
   birthYear: string;
 }): Promise<DuplicateCandidate[]> {
   const { givenName, fatherName, grandfatherName, familyName, birthYear } = values;
-  const query = new URLSearchParams({ givenName, fatherName, grandfatherName, familyName, birthYear });
-  const response = await fetch(`/api/staff/persons/duplicates?${query}`);
+  // In the body, not the address: names stay out of access logs (app/api/staff/persons/duplicates).
+  const response = await fetch("/api/staff/persons/duplicates", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ givenName, fatherName, grandfatherName, familyName, birthYear }),
+  });
   if (!response.ok) return [];
   return ((await response.json()) as { candidates: DuplicateCandidate[] }).candidates;
 }

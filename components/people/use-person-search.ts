@@ -23,7 +23,12 @@ export function usePersonSearch() {
   const search = async (query: string) => {
     const requestNumber = ++latest.current;
     if (query.trim().length < 2) return setResults([]);
-    const response = await fetch(`/api/staff/persons/search?q=${encodeURIComponent(query)}`).catch(() => null);
+    // In the body, not the address: names stay out of access logs (app/api/staff/persons/search).
+    const response = await fetch("/api/staff/persons/search", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ q: query }),
+    }).catch(() => null);
     if (requestNumber !== latest.current) return;
     setFailed(!response?.ok);
     setResults(response?.ok ? ((await response.json()) as { results: PersonSearchResult[] }).results : []);

@@ -47,3 +47,30 @@ export function readCheckpointKey(file: string): KeyObject {
 export function publicKeyText(privateKey: KeyObject): string {
   return createPublicKey(privateKey).export({ type: "spki", format: "der" }).toString("base64");
 }
+
+/**
+ * The public halves of the keys this installation signed with before (one base64 SPKI key a line),
+ * beside the key file: checkpoints signed before a rotation still verify, while their private halves
+ * are gone and can sign nothing more.
+ */
+export function retiredKeysPath(keyFile: string): string {
+  return `${keyFile}.retired-public-keys`;
+}
+
+export function retiredPublicKeys(keyFile: string): string[] {
+  const file = retiredKeysPath(keyFile);
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, "utf8").split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+/**
+ * Retires the current key: its public half is added to the retired keys, the private key file is
+ * deleted, and a new key is created in its place. Returns both public keys.
+ */
+export function rotateCheckpointKey(keyFile: string): { retired: string; current: string } {
+  if (!fs.existsSync(keyFile)) throw new CheckpointKeyError(`There is no checkpoint key at ${keyFile} to retire: npm run audit:checkpoint creates the first one.`);
+  const retired = publicKeyText(readCheckpointKey(keyFile));
+  fs.appendFileSync(retiredKeysPath(keyFile), `${retired}\n`, { mode: 0o600 });
+  fs.rmSync(keyFile);
+  return { retired, current: publicKeyText(loadOrCreateCheckpointKey(keyFile)) };
+}

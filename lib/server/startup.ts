@@ -2,6 +2,7 @@ import { checkEnvironmentAtStart, EnvironmentError } from "@/lib/env";
 import "server-only";
 import { demoRefusal } from "./demo-refusal";
 import { closeDatabaseOnShutdown, getDatabaseHandle } from "./database";
+import { logger } from "./logger";
 
 /** Why this process must not serve, or null when it may. */
 function startRefusal(): string | null {
@@ -30,20 +31,29 @@ function startRefusal(): string | null {
 export async function prepareServer(): Promise<void> {
   const refusal = startRefusal();
   if (refusal) {
-    console.error(refusal);
+    logger.fatal({ event: "server.refused" }, refusal);
+    logger.flush();
     process.exit(1);
   }
   try {
     const handle = await getDatabaseHandle();
-    console.log(`Database ready: ${handle.description}`);
+    logger.info({ event: "database.ready", database: handle.description }, "database ready");
     const refusedDemo = await demoRefusal(handle.db, checkEnvironmentAtStart());
     if (refusedDemo) {
-      console.error(refusedDemo);
+      logger.fatal({ event: "server.refused" }, refusedDemo);
+      logger.flush();
       process.exit(1);
     }
   } catch (error) {
     // The health check reports the outage and the handle is retried on the next request.
-    console.error(`Database not ready: ${error instanceof Error ? error.message : String(error)}`);
+    // Our own explanations (db/errors.ts) are safe to print; any other error is named by its kind
+    // and code only, as a failed migration's or driver's message may quote SQL and its values.
+    const explained = error instanceof Error && error.name === "DatabaseSetupError";
+    const errorCode = (error as { code?: unknown } | null)?.code;
+    logger.error(
+      { event: "database.unavailable", errorName: error instanceof Error ? error.name : typeof error, ...(typeof errorCode === "string" ? { errorCode } : {}) },
+      explained ? `database not ready: ${error.message}` : "database not ready",
+    );
   }
   closeDatabaseOnShutdown();
 }

@@ -12,11 +12,11 @@ export function settingsFile(): string | null {
  * output stays for what a command is asked to print), and refused when it would be an embedded
  * database the settings did not ask for (db/config.ts, embeddedFallbackRefusal).
  */
-export function commandDatabaseConfig(): DatabaseConfig {
+export function commandDatabaseConfig(announce: (line: string) => void = (line) => console.error(line)): DatabaseConfig {
   const config = readDatabaseConfig();
   const refusal = embeddedFallbackRefusal(config, process.env, settingsFile());
   if (refusal) throw new UserFacingError(refusal);
   const file = settingsFile();
-  console.error(`Database: ${describeDatabase(config)} (settings: ${file ?? "the environment; no settings file"})`);
+  announce(`Database: ${describeDatabase(config)} (settings: ${file ?? "the environment; no settings file"})`);
   return config;
 }

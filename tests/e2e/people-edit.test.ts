@@ -4,6 +4,7 @@ import arabic from "@/lib/i18n/messages/ar";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openSignedInPage } from "./support/open-page";
 import { screenshotPath } from "./support/screenshots";
+import { searchAsStaff } from "./support/staff-search";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -39,7 +40,7 @@ async function registerReportWithNewPerson(page: Page, person: { givenName: stri
 describe("correcting people records", () => {
   test("a registrar edits a person's last-seen place and sees it saved; a stale save in a second tab shows the conflict", async (context) => {
     const page = await registrarPage(context);
-    await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent("TRH-MP-00012")}`));
+    await searchAsStaff(page, server.current, "TRH-MP-00012");
     await page.getByTestId("search-result").first().locator("a").first().click();
     await page.getByTestId("edit-person").click();
     await page.waitForURL((url) => url.pathname.endsWith("/edit"));
@@ -97,7 +98,7 @@ describe("correcting people records", () => {
     await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
     await page.waitForURL(REPORT_SAVED_ADDRESS);
 
-    await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent(`${person.givenName} ${person.familyName}`)}`));
+    await searchAsStaff(page, server.current, `${person.givenName} ${person.familyName}`);
     const found = page.getByTestId("search-result").first();
     await found.waitFor();
     await expect.poll(() => found.innerText()).toContain(person.familyName);

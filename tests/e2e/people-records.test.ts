@@ -3,6 +3,7 @@ import { describe, expect, test, type TestContext } from "vitest";
 import { openSignedInPage } from "./support/open-page";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { screenshotPath } from "./support/screenshots";
+import { searchAsStaff } from "./support/staff-search";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -102,7 +103,7 @@ describe("people records", () => {
     await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");
     await page.screenshot({ path: screenshotPath(context.task.name, "receipt"), fullPage: true });
 
-    await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent("مصطفي ابراهيم الطاهر الزقزوقى")}`));
+    await searchAsStaff(page, server.current, "مصطفي ابراهيم الطاهر الزقزوقى");
     const first = page.getByTestId("search-result").first();
     await first.waitFor();
     await expect.poll(() => first.innerText()).toContain("مصطفى إبراهيم الطاهر الزقزوقي");

@@ -5,6 +5,7 @@ import arabic from "@/lib/i18n/messages/ar";
 import { bidiProblems, type BidiProblem } from "./support/bidi";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage } from "./support/open-page";
+import { searchAsStaff } from "./support/staff-search";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -73,9 +74,11 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
     await openFirstRecord(page, "/staff/identifications/");
     problems.push(...(await problemsOn(page)));
     problems.push(...(await visit(page, "/ar/staff/audit")));
-    for (const pathname of ["/ar/staff", "/ar/staff/sites", "/ar/staff/search?q=TRH-MP-00018", "/ar/staff/persons/duplicates", "/ar/staff/users"]) {
+    for (const pathname of ["/ar/staff", "/ar/staff/sites", "/ar/staff/persons/duplicates", "/ar/staff/users"]) {
       problems.push(...(await visit(page, pathname)));
     }
+    await searchAsStaff(page, server.current, "TRH-MP-00018");
+    problems.push(...(await problemsOn(page)));
     await page.goto(server.current.url("/ar/staff/sites"));
     await openFirstRecord(page, "/staff/sites/");
     problems.push(...(await problemsOn(page)));
@@ -85,7 +88,7 @@ describe("codes, dates, addresses, phones and likelihood ratios on Arabic pages"
   test("the audit viewer finds a person's entries by case number and names actions and record types in Arabic", async (context) => {
     const page = await signedIn(context, "admin");
     // Searching reads the person's record, which the audit log names by its id.
-    await visit(page, "/ar/staff/search?q=TRH-MP-00018");
+    await searchAsStaff(page, server.current, "TRH-MP-00018");
     await page.goto(server.current.url("/ar/staff/audit?entityId=TRH-MP-00018"));
     const rows = page.locator('[data-testid="audit-table"] tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);

@@ -111,7 +111,8 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/import/page.tsx": { method: "GET", url: () => "/ar/staff/import", expected: staffPage("data.import") },
   "[locale]/staff/settings/page.tsx": { method: "GET", url: () => "/ar/staff/settings", expected: staffPage("settings.manage") },
   "[locale]/staff/approvals/page.tsx": { method: "GET", url: () => "/ar/staff/approvals", expected: staffPage("approvals.decide") },
-  "[locale]/staff/search/page.tsx": { method: "GET", url: () => "/ar/staff/search?q=%D9%85%D8%AD%D9%85%D8%AF", expected: staffPage("people.read") },
+  // The query itself is never in the address (app/api/staff/search seals it): a token from nobody is "expired".
+  "[locale]/staff/search/page.tsx": { method: "GET", url: () => "/ar/staff/search?s=not-a-sealed-search", expected: staffPage("people.read") },
   "[locale]/staff/families/page.tsx": { method: "GET", url: () => "/ar/staff/families", expected: staffPage("people.read") },
   "[locale]/staff/families/new/page.tsx": { method: "GET", url: () => "/ar/staff/families/new", expected: staffPage("people.write") },
   "[locale]/staff/families/[familyId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/families/${ids.family}`, expected: staffPage("people.read") },
@@ -188,12 +189,11 @@ const ROUTES: Record<string, RouteRow> = {
   "[locale]/staff/users/[userId]/page.tsx": { method: "GET", url: (ids) => `/ar/staff/users/${ids.user}`, expected: staffPage("users.manage") },
 
   // Staff route handlers.
-  "api/staff/persons/search/route.ts": { method: "GET", url: () => "/api/staff/persons/search?q=%D9%85%D8%AD%D9%85%D8%AF", expected: staffRoute("people.read", 200) },
-  "api/staff/persons/duplicates/route.ts": {
-    method: "GET",
-    url: () => "/api/staff/persons/duplicates?givenName=%D9%85%D8%AD%D9%85%D8%AF",
-    expected: staffRoute("people.read", 200),
-  },
+  "api/staff/persons/search/route.ts": { method: "POST", url: () => "/api/staff/persons/search", expected: staffRoute("people.read", 200) },
+  // The staff search box's POST: sent on (303) to the results page with the query sealed.
+  "api/staff/search/route.ts": { method: "POST", url: () => "/api/staff/search", expected: staffRoute("people.read", 303) },
+  // The name comes in the body; none here, so a visitor who may ask is told the request is invalid.
+  "api/staff/persons/duplicates/route.ts": { method: "POST", url: () => "/api/staff/persons/duplicates", expected: staffRoute("people.read", 400) },
   "api/staff/export/[list]/route.ts": { method: "POST", url: () => "/api/staff/export/missingPersons?format=csv", expected: staffRoute("personalData.export", 200) },
   "api/staff/audit/export/route.ts": { method: "POST", url: () => "/api/staff/audit/export?format=csv&entity=grave_site", expected: staffRoute("audit.read", 200) },
   "api/staff/dossier/[subject]/[id]/route.ts": { method: "POST", url: (ids) => `/api/staff/dossier/remains/${ids.remains}`, expected: staffRoute("personalData.export", 200) },

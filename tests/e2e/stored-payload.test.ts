@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openSignedInPage } from "./support/open-page";
+import { searchAsStaff } from "./support/staff-search";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -53,7 +54,7 @@ describe("markup saved in a record is shown as text, never run", () => {
     const caseNumber = (await page.locator("main h1").innerText()).match(/TRH-MP-\d{5}/)?.[0];
     expect(caseNumber).toBeDefined();
 
-    await page.goto(server.current.url(`/ar/staff/search?q=${encodeURIComponent(caseNumber ?? "")}`));
+    await searchAsStaff(page, server.current, caseNumber ?? "");
     await page.getByTestId("search-result").first().waitFor();
     await expectShownLiterally(page, [MARKUP]);
 

@@ -157,6 +157,45 @@ describeOnEachBackend(backends, "signed checkpoints of the audit chain", (databa
     expect(forged.stderr).toContain("NOT valid");
   });
 
+  it("npm run audit:rotate-key replaces the key: checkpoints signed before still verify, a stranger's key does not", async ({ skip }) => {
+    const handle = database();
+    if (handle.config.kind !== "postgres") return skip();
+    const keyFile = path.join(keyDirectory, "rotation", "checkpoint.pem");
+    const environment = { DATABASE_URL: handle.config.url, AUDIT_CHECKPOINT_KEY: keyFile };
+    await appendTestEntries(handle.db, 2);
+    const before = await runScript("scripts/audit-checkpoint.ts", environment);
+    expect(before.exitCode, before.stderr).toBe(0);
+    const oldCheckpointFile = path.join(keyDirectory, "before-rotation.json");
+    fs.writeFileSync(oldCheckpointFile, before.stdout);
+    const oldPrivateKey = fs.readFileSync(keyFile, "utf8");
+
+    const rotated = await runScript("scripts/audit-rotate-key.ts", environment);
+    expect(rotated.exitCode, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain("npm run audit:checkpoint");
+    // The old private key is gone: nothing can sign with it any more.
+    expect(fs.readFileSync(keyFile, "utf8")).not.toBe(oldPrivateKey);
+    expect((fs.statSync(keyFile).mode & 0o777).toString(8)).toBe("600");
+    expect((fs.statSync(`${keyFile}.retired-public-keys`).mode & 0o777).toString(8)).toBe("600");
+
+    const oldStillHolds = await runScriptInProcess("scripts/audit-verify.ts", environment, ["--checkpoint", oldCheckpointFile]);
+    expect(oldStillHolds.exitCode, oldStillHolds.stderr).toBe(0);
+    expect(oldStillHolds.stdout).toContain("retired key");
+
+    const after = await runScript("scripts/audit-checkpoint.ts", environment);
+    expect(after.exitCode, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout).publicKey).not.toBe(JSON.parse(before.stdout).publicKey);
+    const newest = await runScriptInProcess("scripts/audit-verify.ts", environment);
+    expect(newest.exitCode, newest.stderr).toBe(0);
+
+    // A checkpoint validly signed by a key this installation never had is refused.
+    const head = await currentHead(handle.db);
+    const strangerFile = path.join(keyDirectory, "stranger.json");
+    fs.writeFileSync(strangerFile, JSON.stringify(signCheckpoint(head!, privateKey)));
+    const stranger = await runScriptInProcess("scripts/audit-verify.ts", environment, ["--checkpoint", strangerFile]);
+    expect(stranger.exitCode).toBe(1);
+    expect(stranger.stderr).toContain("not by this installation's key");
+  });
+
   it("still reports a removed middle entry by its broken link first", async () => {
     const db = database().db;
     const [, removed, following] = await appendTestEntries(db, 3);

@@ -2,7 +2,7 @@ import "./support/mock-action-request";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { addReferenceDonor, createFamily } from "@/app/[locale]/staff/families/actions";
 import { createMissingPerson } from "@/app/[locale]/staff/persons/actions";
-import { GET as searchPersons } from "@/app/api/staff/persons/search/route";
+import { POST as searchPersons } from "@/app/api/staff/persons/search/route";
 import type { Role } from "@/lib/auth/permissions";
 import { getFamilyDetails, listFamilies } from "@/lib/people/family-queries";
 import { actionRequest, signInAs } from "./support/action-request";
@@ -60,7 +60,8 @@ describeOnEachBackend(backends, "who sees contact details", (database) => {
   });
 
   it("answers the person search 401 signed out, 403 before a password change, results for a viewer", async () => {
-    const request = () => searchPersons(new Request(`http://localhost/api/staff/persons/search?q=${encodeURIComponent(reference)}`));
+    const request = () =>
+      searchPersons(new Request("http://localhost/api/staff/persons/search", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ q: reference }) }));
     actionRequest.session = null;
     expect((await request()).status).toBe(401);
     actionRequest.session = await createStaffSession(db(), "viewer", { mustChangePassword: true });

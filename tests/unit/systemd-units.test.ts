@@ -48,7 +48,7 @@ describe("the systemd units of deploy/", () => {
       Restart: "on-failure",
       ProtectSystem: "strict",
       NoNewPrivileges: "yes",
-      ExecStart: "/usr/bin/npm start",
+      ExecStart: "/usr/bin/npm --silent start",
     });
     expect(fs.readFileSync(path.join(deployFolder, "tarhuna-registry@.service"), "utf8")).toContain("Environment=TARHUNA_ENV_FILE=/etc/tarhuna-registry/env");
   });

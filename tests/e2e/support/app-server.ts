@@ -25,6 +25,8 @@ export interface AppServer {
   databaseUrl: string | null;
   /** The server's DATA_DIR (its embedded database and DATA_DIR/media), when it runs on the embedded database. */
   dataDirectory: string | null;
+  /** Every line the server wrote so far (standard output and error), when started with `keepLog`. */
+  logLines(): string[];
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ export interface AppServerOptions {
   database?: "embedded" | "postgres";
   /** Extra variables for the server, e.g. { MAP_TILE_URL: "none" }. */
   environment?: Record<string, string>;
+  /**
+   * Start as the systemd unit does (`npm --silent start`: no npm banner, the server's lines alone)
+   * and keep every line it writes, for AppServer.logLines.
+   */
+  keepLog?: boolean;
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -131,7 +138,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       : { DATA_DIR: dataDirectory };
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = startProcessGroup("npm", ["start"], {
+    server = startProcessGroup("npm", options.keepLog ? ["--silent", "start"] : ["start"], {
       cwd: repositoryRoot,
       env: childEnvironment({
         // Production refuses to start without its public address; a test may name another one.
@@ -144,6 +151,18 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
         AUTH_SECRET: randomBytes(32).toString("base64url"),
       }),
     });
+    const log = { lines: [] as string[] };
+    if (options.keepLog) {
+      for (const stream of [server.child.stdout, server.child.stderr]) {
+        let partial = "";
+        stream?.on("data", (chunk: Buffer) => {
+          const text = partial + chunk.toString("utf8");
+          const lines = text.split("\n");
+          partial = lines.pop() ?? "";
+          log.lines.push(...lines.filter((line) => line.trim() !== ""));
+        });
+      }
+    }
     // A crashed or interrupted test run must not leave a server holding the port and the data.
     process.once("exit", killOnExit);
     await waitUntilHealthy(baseUrl, server);
@@ -153,6 +172,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       url: (pathname) => new URL(pathname, baseUrl).toString(),
       databaseUrl: database?.url ?? null,
       dataDirectory: database ? null : dataDirectory,
+      logLines: () => [...log.lines],
       stop: async () => {
         process.off("exit", killOnExit);
         await stopProcessGroup(runningServer);

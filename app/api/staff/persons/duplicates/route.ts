@@ -13,11 +13,14 @@ const nameQuery = z.object({
   birthYear: z.string().regex(/^(\d{4})?$/).default(""),
 });
 
-/** The likely duplicates of a person about to be registered, shown before the registrar saves. */
-export async function GET(request: Request) {
+/**
+ * The likely duplicates of a person about to be registered, shown before the registrar saves. The
+ * name comes in a POST body (JSON), never in the address, where the proxy would log it.
+ */
+export async function POST(request: Request) {
   const authorised = await authoriseRoute(request, "people.read");
   if ("response" in authorised) return authorised.response;
-  const parsed = nameQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = nameQuery.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
   const { birthYear, ...name } = parsed.data;
   const candidates = await readDuplicateCandidates(authorised.read, await getDb(), {
