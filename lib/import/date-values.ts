@@ -59,12 +59,17 @@ function dated(iso: string | null, precision: DatePrecision, original: string | 
   return iso === null ? { kind: "refused", problem: "dateFormat" } : { kind: "date", date: { iso, precision, original }, evidence };
 }
 
+// The helpers below are module functions, not closures made at each call: the reading process
+// runs under tsx, which wraps every named closure in a naming call each time it is made.
+
+/** A day, month and year as a date: Hijri when written so or when the year is a Hijri one. */
+const dateOf = (day: number, month: number, year: number, hijri: boolean) => (hijri || year <= HIJRI_YEARS[1] ? fromHijri(year, month, day) : validIso(year, month, day));
+
 /** Day and month of a/b/yyyy: decided by a value above 12, by the column's order, or left open. */
 function dayMonth(first: number, second: number, year: number, hijri: boolean, original: string, order: DateOrder | null): DateReading {
-  const make = (day: number, month: number) => (hijri || year <= HIJRI_YEARS[1] ? fromHijri(year, month, day) : validIso(year, month, day));
   const keep = hijri || year <= HIJRI_YEARS[1] ? original : null;
-  const dayFirst = make(first, second);
-  const monthFirst = make(second, first);
+  const dayFirst = dateOf(first, second, year, hijri);
+  const monthFirst = dateOf(second, first, year, hijri);
   if (dayFirst === null && monthFirst === null) return { kind: "refused", problem: "dateFormat" };
   if (monthFirst === null || first === second) return dated(dayFirst, "day", keep, first > 12 ? "dayFirst" : null);
   if (dayFirst === null) return dated(monthFirst, "day", keep, "monthFirst");
@@ -73,6 +78,8 @@ function dayMonth(first: number, second: number, year: number, hijri: boolean, o
   return { kind: "ambiguous", dayFirst: { iso: dayFirst, precision: "day", original: keep }, monthFirst: { iso: monthFirst, precision: "day", original: keep } };
 }
 
+const isHijriYear = (year: number, hijri: boolean) => hijri || (year >= HIJRI_YEARS[0] && year <= HIJRI_YEARS[1]);
+
 function parseDate(typed: string, order: DateOrder | null): DateReading {
   const { text, hijri } = cleaned(typed);
   if (text === "") return { kind: "empty" };
@@ -80,11 +87,10 @@ function parseDate(typed: string, order: DateOrder | null): DateReading {
   if (serial && Number(serial[1]) >= SERIAL_RANGE[0] && Number(serial[1]) <= SERIAL_RANGE[1]) {
     return dated(new Date(EXCEL_EPOCH + Number(serial[1]) * 86_400_000).toISOString().slice(0, 10), "day", typed.trim());
   }
-  const isHijriYear = (year: number) => hijri || (year >= HIJRI_YEARS[0] && year <= HIJRI_YEARS[1]);
   const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   if (yearFirst) {
     const [year, month, day] = [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])];
-    return isHijriYear(year) ? dated(fromHijri(year, month, day), "day", typed.trim()) : dated(validIso(year, month, day), "day", null);
+    return isHijriYear(year, hijri) ? dated(fromHijri(year, month, day), "day", typed.trim()) : dated(validIso(year, month, day), "day", null);
   }
   const yearLast = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (yearLast) return dayMonth(Number(yearLast[1]), Number(yearLast[2]), Number(yearLast[3]), hijri, typed.trim(), order);
@@ -92,14 +98,16 @@ function parseDate(typed: string, order: DateOrder | null): DateReading {
   const yearThenMonth = /^(\d{4})\/(\d{1,2})$/.exec(text);
   if (monthThenYear || yearThenMonth) {
     const [month, year] = monthThenYear ? [Number(monthThenYear[1]), Number(monthThenYear[2])] : [Number(yearThenMonth?.[2]), Number(yearThenMonth?.[1])];
-    return dated(isHijriYear(year) ? fromHijri(year, month, 1) : validIso(year, month, 1), "month", typed.trim());
+    return dated(isHijriYear(year, hijri) ? fromHijri(year, month, 1) : validIso(year, month, 1), "month", typed.trim());
   }
   if (/^\d{4}$/.test(text)) {
     const year = Number(text);
-    return dated(isHijriYear(year) ? fromHijri(year, 1, 1) : validIso(year, 1, 1), "year", typed.trim());
+    return dated(isHijriYear(year, hijri) ? fromHijri(year, 1, 1) : validIso(year, 1, 1), "year", typed.trim());
   }
   return { kind: "refused", problem: "dateFormat" };
 }
+
+const tooEarlyOrLate = (date: ReadDate, today: string): "dateFormat" | "dateInFuture" | null => (date.iso < "1900-01-01" ? "dateFormat" : date.iso > today ? "dateInFuture" : null);
 
 /**
  * A date cell as registers write it: YYYY-MM-DD, d/m/yyyy or m/d/yyyy (the column's order, or left
@@ -108,14 +116,13 @@ function parseDate(typed: string, order: DateOrder | null): DateReading {
  */
 export function readDate(typed: string, order: DateOrder | null, today: string): DateReading {
   const reading = parseDate(typed, order);
-  const tooEarlyOrLate = (date: ReadDate): "dateFormat" | "dateInFuture" | null => (date.iso < "1900-01-01" ? "dateFormat" : date.iso > today ? "dateInFuture" : null);
   if (reading.kind === "date") {
-    const problem = tooEarlyOrLate(reading.date);
+    const problem = tooEarlyOrLate(reading.date, today);
     return problem ? { kind: "refused", problem } : reading;
   }
   if (reading.kind === "ambiguous") {
     // A reading in the future is no reading: the other one is the date, and proves the order.
-    const [dayFirst, monthFirst] = [tooEarlyOrLate(reading.dayFirst), tooEarlyOrLate(reading.monthFirst)];
+    const [dayFirst, monthFirst] = [tooEarlyOrLate(reading.dayFirst, today), tooEarlyOrLate(reading.monthFirst, today)];
     if (dayFirst && monthFirst) return { kind: "refused", problem: dayFirst };
     if (dayFirst) return { kind: "date", date: reading.monthFirst, evidence: "monthFirst" };
     if (monthFirst) return { kind: "date", date: reading.dayFirst, evidence: "dayFirst" };

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "./fields";
 import { MAX_UPLOAD_BYTES } from "./limits";
-import { DEFAULT_READ_OPTIONS, readOptionsSchema } from "./read-options";
+import { DEFAULT_READ_OPTIONS } from "./read-options";
+import { readOptionsSchema } from "./read-options-schema";
 import type { ImportRequest } from "./run-import";
 
 const NO_STORE = { "Cache-Control": "no-store" };

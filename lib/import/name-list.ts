@@ -57,6 +57,8 @@ function shareTail(names: string[][]): string[][] {
  * "...، ...", "محمد وأحمد علي القماطي". A name stays whole ("عبد الله", "وليد", a trailing "و").
  */
 export function splitNameList(cell: string): string[] {
+  // Most registers have no names column: its empty cell names nobody, without the splitting below.
+  if (cell.trim() === "") return [];
   const names = cell
     .split(SEPARATORS)
     .map((part) => part.trim().replace(/^و\s+|\s+و$/u, "").trim())

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { csvRecords } from "./csv-records";
 import { assertLineLengths, decodeText, detectFormat, ImportFileError, type FileFormat, type TextEncodingName } from "./decode";
 import { MAX_COLUMNS, MAX_LINE_CHARACTERS } from "./limits";
@@ -107,6 +107,9 @@ function sheetRow(row: ExcelJS.Row, width: number | null, hiddenRows: Set<number
 
 async function openXlsx(bytes: Uint8Array): Promise<OpenedWorkbook> {
   const checked = await checkedWorkbook(bytes);
+  // Loaded for a workbook only: the reading process starts anew for each file, and a CSV file
+  // needs none of ExcelJS's modules (see read-options.ts for what loading them cost).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(checked.archive), {
     entries: "emit",
     sharedStrings: "cache",

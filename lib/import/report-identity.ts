@@ -52,10 +52,18 @@ export function reportKey(station: string, reportNumber: string, filedOn: string
 
 const DEFAULT_STATION_KEY = stationKey(DEFAULT_POLICE_STATION);
 
+/** Each station cell as typed → as stored: like the keys, a handful of spellings, each worked out once. */
+const canonicalStations = new Map<string, string>();
+
 /** The station as stored: Tarhuna's station by its one name, any other as typed. */
 export function canonicalStation(station: string): string {
-  const typed = station.trim().replace(/\s+/g, " ");
-  return typed === "" || stationKey(typed) === DEFAULT_STATION_KEY ? DEFAULT_POLICE_STATION : typed;
+  let canonical = canonicalStations.get(station);
+  if (canonical === undefined) {
+    const typed = station.trim().replace(/\s+/g, " ");
+    canonical = typed === "" || stationKey(typed) === DEFAULT_STATION_KEY ? DEFAULT_POLICE_STATION : typed;
+    if (canonicalStations.size < 1_000) canonicalStations.set(station, canonical);
+  }
+  return canonical;
 }
 
 /** The number as stored: "418/2020" when it is a number and a year, otherwise as typed. */
