@@ -55,6 +55,7 @@ import { localMediaStore } from "@/lib/belongings/media-store";
 import { photosOfRemains, readStaffPhotoFile } from "@/lib/belongings/photo-reads";
 import { familyRemoteViewing, getViewingSession, openRecognitions, recognitionsOfPerson, recognitionsOfRemains } from "@/lib/belongings/recognitions";
 import { consentsOfPerson, consentsOfReport } from "@/lib/online-reports/consents";
+import { withheldUsesOfPerson } from "@/lib/online-reports/consent-use";
 import { countWaitingReports, getOnlineReport, getTriageQueue } from "@/lib/online-reports/queries";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createStaffSession } from "./support/staff-users";
@@ -170,6 +171,7 @@ const READS: Record<string, GuardedRead> = {
   getOnlineReport: { permission: "people.write", call: (access, db) => getOnlineReport(access, db, NO_SUCH_ID) },
   consentsOfReport: { permission: "people.write", call: (access, db) => consentsOfReport(access, db, NO_SUCH_ID) },
   consentsOfPerson: { permission: "people.read", call: (access, db) => consentsOfPerson(access, db, NO_SUCH_ID) },
+  withheldUsesOfPerson: { permission: "people.read", call: (access, db) => withheldUsesOfPerson(access, db, NO_SUCH_ID) },
 };
 
 const LIB = path.resolve(import.meta.dirname, "../../lib");
