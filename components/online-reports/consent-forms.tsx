@@ -70,9 +70,10 @@ export function WithdrawDataConsentForm(props: { action: (values: WithdrawDataCo
       <HydratedForm onSubmit={confirmFirst(t("withdrawConfirm"), submit)} noValidate className="mt-2 space-y-3" data-testid="withdraw-data-consent-form">
         <FormMessage message={outcome} />
         <ConflictNotice conflict={conflict} />
+        <p className="text-sm" data-testid="withdraw-irreversible">{t("withdrawIrreversible")}</p>
         <TextInput id={id("withdrawnOn")} type="date" label={t("withdrawnOn")} required registration={form.register("withdrawnOn")} error={errors.withdrawnOn?.message} />
         <TextInput id={id("withdrawalWording")} dir="ltr" label={t("withdrawalWording")} required registration={form.register("wordingVersion")} error={errors.wordingVersion?.message} />
-        <TextInput id={id("withdrawalNote")} label={t("withdrawalNote")} multiline registration={form.register("note")} error={errors.note?.message} />
+        <TextInput id={id("withdrawalNote")} label={t("withdrawalNote")} required multiline registration={form.register("note")} error={errors.note?.message} />
         <button type="submit" disabled={form.formState.isSubmitting} className={dangerButtonClassName}>{t("withdraw")}</button>
       </HydratedForm>
     </details>

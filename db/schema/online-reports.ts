@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, versioned } from "./columns";
 import { sex } from "./enums";
 import { families, missingPersons } from "./people";
@@ -42,6 +42,8 @@ export const onlineReports = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     missingPersonId: uuid("missing_person_id").references(() => missingPersons.id),
     familyId: uuid("family_id").references(() => families.id),
+    /** Accepted as a new person (not linked to one on file): the person's record is this report's data, governed by its consents (migration 0038). */
+    createdPerson: boolean("created_person").notNull().default(false),
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     rejectionKind: text("rejection_kind"),
@@ -56,6 +58,8 @@ export const onlineReports = pgTable(
     check("online_reports_decision", sql`(${table.status} = 'submitted') = (${table.decidedAt} is null)`),
     check("online_reports_accepted_person", sql`(${table.status} = 'accepted') = (${table.missingPersonId} is not null)`),
     check("online_reports_rejected_kind", sql`(${table.status} = 'rejected') = (${table.rejectionKind} is not null)`),
+    index("online_reports_created_person_idx").on(table.missingPersonId).where(sql`${table.createdPerson}`),
+    check("online_reports_created_person_accepted", sql`not ${table.createdPerson} or ${table.status} = 'accepted'`),
     check("online_reports_birth_year_range", sql`${table.birthYear} is null or ${table.birthYear} between 1900 and 2100`),
   ],
 );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dnaSamples, donorRelationships, missingPersons, referenceDonors, remains, strProfiles } from "@/db/schema";
@@ -8,6 +8,7 @@ import { KINSHIP_RELATIONSHIP } from "@/lib/kinship/registry-relationships";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
 import { defineRead } from "@/lib/auth/read-access";
 import { familyConsistency } from "@/lib/kinship/family-consistency";
+import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import { pedigreeCandidates } from "@/lib/pedigrees/pedigree-candidates";
 
 type DonorRelationship = (typeof donorRelationships.$inferSelect)["relationship"];
@@ -78,6 +79,8 @@ export async function referenceCandidates(db: Executor, only: { familyId?: strin
         isNull(referenceDonors.voidedAt),
         isNull(missingPersons.voidedAt),
         isNull(missingPersons.mergedIntoId),
+        // A person made from an online report whose consent (a) was withdrawn is not searched for (docs/CONSENT.md).
+        sql`not ${reportDataWithheld("search", sql`missing_persons.id`)}`,
         only.familyId === undefined ? undefined : eq(missingPersons.familyId, only.familyId),
         only.missingPersonId === undefined ? undefined : eq(missingPersons.id, only.missingPersonId),
       ),

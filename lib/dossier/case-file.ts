@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   custodyEvents,
@@ -15,6 +15,7 @@ import {
   remains,
   users,
 } from "@/db/schema";
+import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import { loadCitedFrequencyTables, type CitedFrequencyTable } from "./dna-evidence";
 
 export const DOSSIER_SUBJECTS = ["person", "remains", "identification"] as const;
@@ -24,7 +25,12 @@ export type DossierSubject = (typeof DOSSIER_SUBJECTS)[number];
 export interface CaseFile {
   subject: DossierSubject;
   subjectId: string;
-  persons: (typeof missingPersons.$inferSelect & { familyReference: string | null; familyContact: string | null })[];
+  /**
+   * `reportDataWithheld`: the person's record was made from an online report whose consent (c) to
+   * pass it to the prosecution does not hold (never given, or withdrawn): the dossier names the case
+   * and leaves out what the reporter gave (docs/CONSENT.md).
+   */
+  persons: (typeof missingPersons.$inferSelect & { familyReference: string | null; familyContact: string | null; reportDataWithheld: boolean })[];
   reports: (typeof policeReports.$inferSelect)[];
   remains: (typeof remains.$inferSelect & { siteCode: string; siteNameAr: string; siteNameEn: string })[];
   effects: (typeof personalEffects.$inferSelect)[];
@@ -75,7 +81,12 @@ export async function loadCaseFile(db: Executor, subject: DossierSubject, subjec
   const { personIds, remainsIds } = found;
   const [persons, reports, bodies, effects, samples, history] = await Promise.all([
     db
-      .select({ person: missingPersons, familyReference: families.reference, familyContact: families.contactName })
+      .select({
+        person: missingPersons,
+        familyReference: families.reference,
+        familyContact: families.contactName,
+        reportDataWithheld: sql<boolean>`${reportDataWithheld("prosecution", sql`missing_persons.id`)}`.mapWith(Boolean),
+      })
       .from(missingPersons)
       .leftJoin(families, eq(families.id, missingPersons.familyId))
       .where(inArray(missingPersons.id, ids(personIds))),
@@ -103,7 +114,7 @@ export async function loadCaseFile(db: Executor, subject: DossierSubject, subjec
   return {
     subject,
     subjectId,
-    persons: persons.map((row) => ({ ...row.person, familyReference: row.familyReference, familyContact: row.familyContact })),
+    persons: persons.map((row) => ({ ...row.person, familyReference: row.familyReference, familyContact: row.familyContact, reportDataWithheld: row.reportDataWithheld })),
     reports: reports.map((row) => row.report),
     remains: bodies.map((row) => ({ ...row.body, siteCode: row.siteCode, siteNameAr: row.siteNameAr, siteNameEn: row.siteNameEn })),
     effects,

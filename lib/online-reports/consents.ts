@@ -84,6 +84,8 @@ export interface ConsentRecord {
   givenBy: string;
   withdrawnOn: string | null;
   withdrawalWording: string;
+  /** The online report the consent was given on; null for one given at the office. */
+  onlineReportId: string | null;
   version: number;
 }
 
@@ -96,6 +98,7 @@ const consentColumns = {
   givenBy: dataConsents.givenBy,
   withdrawnOn: dataConsents.withdrawnOn,
   withdrawalWording: dataConsents.withdrawalWording,
+  onlineReportId: dataConsents.onlineReportId,
   version: dataConsents.version,
 };
 

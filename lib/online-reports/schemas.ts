@@ -133,7 +133,8 @@ export const withdrawDataConsentSchema = z.object({
   version,
   withdrawnOn: pastDate,
   wordingVersion: required(100),
-  note: optional(2000),
+  /** Why, as the reporter gave it: a withdrawal is recorded with who, when and why. */
+  note: required(2000),
 });
 
 export type AcceptReportValues = z.infer<typeof acceptReportSchema>;

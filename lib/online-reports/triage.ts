@@ -89,6 +89,8 @@ export async function acceptOnlineReport(context: ActionContext<AcceptReportValu
   await updateVersioned(tx, onlineReports, "online_report", { id: report.id, version: input.version }, {
     status: "accepted",
     missingPersonId: registered.missingPersonId,
+    // A new person is the report's data and follows its consents (consent-use.ts); one on file does not.
+    createdPerson: input.mode !== "existingPerson",
     familyId: registered.familyId,
     decidedBy: session.userId,
     decidedAt: new Date(),

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, familyPedigrees, missingPersons, pedigreePersons, strProfiles } from "@/db/schema";
+import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import { rankingReferences } from "@/lib/kinship/pedigree-ranking";
 import type { ExplicitPedigree, Genotype, Reference } from "@/lib/kinship/types";
 import { asStoredPerson } from "./pedigree-records";
@@ -57,7 +58,9 @@ export async function pedigreeCandidates(
       : db
           .select({ id: missingPersons.id, caseNumber: missingPersons.caseNumber })
           .from(missingPersons)
-          .where(and(inArray(missingPersons.id, missingIds), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId))),
+          // Spelt out: a one-table select writes the column bare. A person made from an online report
+          // whose consent (a) was withdrawn is no candidate (docs/CONSENT.md).
+          .where(and(inArray(missingPersons.id, missingIds), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId), sql`not ${reportDataWithheld("search", sql`missing_persons.id`)}`)),
   ]);
   const profiles = new Map<string, Record<string, Genotype>>();
   for (const row of profileRows) {

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
 import { NAME_ROLES, ROLE_WEIGHTS } from "@/lib/names/name-match";
+import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import type { PersonRow } from "./person-row";
 
 /**
@@ -70,6 +71,11 @@ function partsAccountedFor(lookup: NameLookup): SQL {
   );
 }
 
+/**
+ * Every name lookup ends here: a person made from an online report whose consent (a) no longer
+ * holds is not searched for by name nor offered as a duplicate (docs/CONSENT.md); the case number
+ * and the family reference still find the record, for the office to answer the family.
+ */
 function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<NameCandidateRow[]> {
   return selectRows<NameCandidateRow>(
     tx,
@@ -83,7 +89,8 @@ function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<Nam
         from missing_persons p
         join missing_persons s on s.id = ${activeOnly ? sql`p.id` : sql`coalesce(p.merged_into_id, p.id)`}
         left join families f on f.id = s.family_id
-       where p.id = any(array(${ids})) and p.voided_at is null and s.voided_at is null ${activeOnly ? sql`and p.merged_into_id is null` : sql``}`,
+       where p.id = any(array(${ids})) and p.voided_at is null and s.voided_at is null ${activeOnly ? sql`and p.merged_into_id is null` : sql``}
+         and not ${reportDataWithheld("search", sql`s.id`)}`,
   );
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
+import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import { birthYearsCompatible, duplicateSimilarity, fatherNamesCompatible } from "./duplicates";
 
 export interface DuplicatePair {
@@ -83,7 +84,8 @@ const noDifferentPart = sql.join(
 function pairsSharing(positions: readonly number[]): SQL {
   const sameKeys = sql.join(positions.map((position) => sql`${key("b", position)} = ${key("a", position)} and ${key("a", position)} <> ''`), sql` and `);
   return sql`select a.id as first_id, b.id as second_id from missing_persons a join missing_persons b on ${sameKeys} and a.id < b.id
-    where ${active("a")} and ${active("b")} and ${noDifferentPart}`;
+    where ${active("a")} and ${active("b")} and ${noDifferentPart}
+      and not ${reportDataWithheld("search", sql`a.id`)} and not ${reportDataWithheld("search", sql`b.id`)}`;
 }
 
 const selectedColumns = (alias: "a" | "b", side: "first" | "second") =>

@@ -12,6 +12,9 @@ const PUBLIC_PAGES = [
   { pathname: "/en", hasMap: true },
   { pathname: "/ar/login", hasMap: false },
   { pathname: "/en/login", hasMap: false },
+  // The online report form and its status check (issue 26).
+  { pathname: "/ar/report", hasMap: false },
+  { pathname: "/en/report", hasMap: false },
 ];
 
 describe("accessibility (axe)", () => {

@@ -45,6 +45,15 @@ async function fill(page: Page, report: ReturnType<typeof aReport>): Promise<voi
   await page.locator("#report-sex").selectOption("male");
 }
 
+/** The status check on the report page, in Arabic: the reference from the receipt and the phone given. */
+async function checkStatus(page: Page, reference: string, phone: string): Promise<void> {
+  await page.goto(server.current.url("/ar/report"));
+  await page.locator("#status-reference").fill(reference);
+  await page.locator("#status-phone").fill(phone);
+  await page.getByTestId("status-submit").click();
+  await page.getByTestId("status-answer").waitFor();
+}
+
 describe("a relative reports a missing person online (issue 26)", () => {
   test("without JavaScript, on a 360 px phone, in Arabic: an error in Arabic, then the receipt; a registrar then accepts it as a new family", async (context) => {
     const tag = String(Date.now()).slice(-6);
@@ -89,6 +98,19 @@ describe("a relative reports a missing person online (issue 26)", () => {
     await staff.getByTestId("person-name").waitFor();
     await expect.poll(() => staff.getByTestId("person-name").innerText()).toContain(report.familyName);
     await expect.poll(() => staff.getByTestId("person-consents").innerText()).toContain("OR-CONSENT-2026-1");
+
+    // The reporter, still without JavaScript, learns on the report page that it was accepted: sent
+    // to the office, with no family reference, code or personal data on the page.
+    await checkStatus(page, reference, report.reporterPhone);
+    await expect.poll(() => page.getByTestId("status-answer").getAttribute("data-answer")).toBe("accepted");
+    await expect.poll(() => page.getByTestId("status-answer").innerText()).toContain(words.statusCheck.answers.accepted);
+    // What the page shows (its catalogue of messages names the family reference's format, TRH-F-0000).
+    const answered = await page.locator("body").innerText();
+    for (const value of [report.reporterName, report.familyName, report.reporterPhone]) expect(answered, `the status answer shows ${value}`).not.toContain(value);
+    expect(answered).not.toMatch(/TRH-F-\d/);
+    // The wrong phone gets the same answer as a reference that does not exist.
+    await checkStatus(page, reference, "+44 7700 000000");
+    await expect.poll(() => page.getByTestId("status-answer").getAttribute("data-answer")).toBe("unknown");
   });
 
   test("with JavaScript, in English: the receipt appears in place", async (context) => {

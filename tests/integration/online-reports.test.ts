@@ -268,14 +268,14 @@ describeOnEachBackend(backends, "online missing-person reports (issue 26)", (dat
     const [partnersConsent] = await db().select().from(dataConsents).where(eq(dataConsents.missingPersonId, atOffice.id));
     const consent = (await db().select().from(dataConsents).where(eq(dataConsents.missingPersonId, atOffice.id))).find((row) => row.level === "partners") ?? partnersConsent;
     if (!consent) throw new Error("no consent");
-    expect(await withdrawConsent({ consentId: consent.id, version: consent.version, withdrawnOn: "2024-02-01", wordingVersion: "WD-1", note: "" })).toMatchObject({ ok: false, fieldErrors: { withdrawnOn: "OnlineReport.withdrawalBeforeConsent" } });
+    expect(await withdrawConsent({ consentId: consent.id, version: consent.version, withdrawnOn: "2024-02-01", wordingVersion: "WD-1", note: "سحب" })).toMatchObject({ ok: false, fieldErrors: { withdrawnOn: "OnlineReport.withdrawalBeforeConsent" } });
     expect(await withdrawConsent({ consentId: consent.id, version: consent.version, withdrawnOn: "2024-06-01", wordingVersion: "WD-1", note: "سحب الأخ موافقته في المكتب" })).toMatchObject({ ok: true });
     expect(await partnerRows()).not.toContain(atOffice.caseNumber);
     expect(await partnerRows()).toContain(withPartners);
     const [withdrawn] = await db().select().from(dataConsents).where(eq(dataConsents.id, consent.id));
     expect(withdrawn).toMatchObject({ withdrawnOn: "2024-06-01", withdrawalWording: "WD-1", version: consent.version + 1 });
     expect((await auditEntriesFor(db(), "data_consent", consent.id)).map((entry) => entry.action)).toEqual(["consent.withdraw"]);
-    expect(await withdrawConsent({ consentId: consent.id, version: consent.version + 1, withdrawnOn: "2024-06-02", wordingVersion: "WD-1", note: "" })).toMatchObject({ ok: false, message: "OnlineReport.consentAlreadyWithdrawn" });
+    expect(await withdrawConsent({ consentId: consent.id, version: consent.version + 1, withdrawnOn: "2024-06-02", wordingVersion: "WD-1", note: "مرة ثانية" })).toMatchObject({ ok: false, message: "OnlineReport.consentAlreadyWithdrawn" });
   });
 
   it("deletes a report rejected as spam more than 30 days ago, with its consents, leaving an audit note; keeps the rest", async () => {

@@ -56,6 +56,7 @@ import { localMediaStore } from "@/lib/belongings/media-store";
 import { photosOfRemains, readStaffPhotoFile } from "@/lib/belongings/photo-reads";
 import { familyRemoteViewing, getViewingSession, openRecognitions, recognitionsOfPerson, recognitionsOfRemains } from "@/lib/belongings/recognitions";
 import { consentsOfPerson, consentsOfReport } from "@/lib/online-reports/consents";
+import { withheldUsesOfPerson } from "@/lib/online-reports/consent-use";
 import { countWaitingReports, getOnlineReport, getTriageQueue } from "@/lib/online-reports/queries";
 import { checkFieldPhoto } from "@/lib/field/photo-uploads";
 import { describeOnEachBackend, testBackends } from "./support/databases";
@@ -177,6 +178,7 @@ const READS: Record<string, GuardedRead> = {
     permission: "forensic.write",
     call: (access, db) => checkFieldPhoto(access, db, { itemId: NO_SUCH_ID, deviceId: NO_SUCH_ID, capturedAt: "2021-02-11T09:14:00.000Z" }),
   },
+  withheldUsesOfPerson: { permission: "people.read", call: (access, db) => withheldUsesOfPerson(access, db, NO_SUCH_ID) },
 };
 
 const LIB = path.resolve(import.meta.dirname, "../../lib");

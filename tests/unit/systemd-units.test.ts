@@ -15,6 +15,8 @@ function installedCopies(): string[] {
     ["tarhuna-registry@.service", "tarhuna-registry@3001.service"],
     ["tarhuna-registry-backup.service", "tarhuna-registry-backup.service"],
     ["tarhuna-registry-backup.timer", "tarhuna-registry-backup.timer"],
+    ["tarhuna-registry-reports-purge.service", "tarhuna-registry-reports-purge.service"],
+    ["tarhuna-registry-reports-purge.timer", "tarhuna-registry-reports-purge.timer"],
   ];
   return copies.map(([source = "", target = ""]) => {
     const file = path.join(scratch, target);
@@ -59,5 +61,13 @@ describe("the systemd units of deploy/", () => {
     expect(backup.get("ExecStartPost")).toMatch(/^\/usr\/bin\/npm run backup:rotate -- --daily \d+ --weekly \d+$/);
     expect([backup.get("User"), backup.get("ProtectSystem"), backup.get("NoNewPrivileges"), backup.get("UMask")]).toEqual(["tarhuna", "strict", "yes", "0077"]);
     expect(settings("tarhuna-registry-backup.timer").get("OnCalendar")).toBe("*-*-* 02:30:00");
+  });
+
+  it("purge the online reports rejected as spam once a day, as the same user, under the same protections", () => {
+    const purge = settings("tarhuna-registry-reports-purge.service");
+    expect(purge.get("ExecStart")).toBe("/usr/bin/npm run reports:purge");
+    expect([purge.get("User"), purge.get("ProtectSystem"), purge.get("NoNewPrivileges"), purge.get("UMask")]).toEqual(["tarhuna", "strict", "yes", "0077"]);
+    const timer = settings("tarhuna-registry-reports-purge.timer");
+    expect([timer.get("OnCalendar"), timer.get("Persistent")]).toEqual(["*-*-* 03:15:00", "true"]);
   });
 });

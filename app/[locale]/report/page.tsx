@@ -4,10 +4,12 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ReportForm } from "@/components/online-reports/report-form";
+import { ReportStatusForm } from "@/components/online-reports/report-status-form";
 import { OfficeContactDetails } from "@/components/settings/office-contact-details";
 import { issueFormToken } from "@/lib/online-reports/form-token";
 import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
+import { checkStatus } from "./check-status";
 import { submitReport } from "./submit-report";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
@@ -38,6 +40,7 @@ export default async function OnlineReportPage({ params }: { params: Promise<{ l
       </header>
       <ClientMessages namespaces={["OnlineReport", "Validation"]}>
         <ReportForm locale={locale} formToken={issueFormToken()} action={submitReport} />
+        <ReportStatusForm action={checkStatus} officeContact={<OfficeContactDetails contact={contact} locale={locale} testId="status-office-contact" headingLevel={3} />} />
       </ClientMessages>
       <OfficeContactDetails contact={contact} locale={locale} />
     </section>

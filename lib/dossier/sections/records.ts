@@ -1,7 +1,7 @@
 import { formatLikelihoodRatio, formatLog10LikelihoodRatio } from "@/lib/identifications/likelihood-ratio";
 import { dnaEvidenceLines } from "../dna-evidence";
 import { libyaTimeWithZone } from "../dossier-time";
-import { terms } from "../labels";
+import { label, terms } from "../labels";
 import { auditEntryField, field, joined, section, userName, type DossierContext } from "./section-context";
 
 export function personsSection(context: DossierContext): void {
@@ -9,6 +9,15 @@ export function personsSection(context: DossierContext): void {
   section(writer, "personsSection", caseFile.persons.length === 0);
   for (const person of caseFile.persons) {
     field(writer, "caseNumber", person.caseNumber);
+    if (person.reportDataWithheld) {
+      // Made from an online report without a live consent (c): the case is named, the reporter's data is not.
+      field(writer, "status", terms.personStatus(person.status));
+      field(writer, "family", person.familyReference ?? "");
+      writer.note(label("reportDataWithheld").en, label("reportDataWithheld").ar);
+      auditEntryField(context, "missing_person", person);
+      writer.space();
+      continue;
+    }
     field(writer, "name", [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter((part) => part).join(" "));
     field(writer, "nameLatin", person.nameLatin);
     field(writer, "sex", terms.sex(person.sex));

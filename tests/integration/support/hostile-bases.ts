@@ -651,7 +651,7 @@ function onlineReportBases(db: Database, codes: CodeAllocator, records: BaseReco
       fields: { withdrawnOn: DATE, wordingVersion: text(100), note: text(2000), version: VERSION },
       prepare: async () => {
         const consent = await consentOf();
-        return { consentId: consent.id, version: consent.version, withdrawnOn: "2024-05-02", wordingVersion: "WD-1", note: "" };
+        return { consentId: consent.id, version: consent.version, withdrawnOn: "2024-05-02", wordingVersion: "WD-1", note: "سحب في المكتب" };
       },
     },
   };

@@ -11,6 +11,7 @@ import { requirePageRead } from "@/lib/auth/page-guard";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { consentsOfReport } from "@/lib/online-reports/consents";
+import { reporterMayBeContacted } from "@/lib/online-reports/contact";
 import { getOnlineReport } from "@/lib/online-reports/queries";
 import { suggestFamilyReference } from "@/lib/people/sequences";
 import { getDb } from "@/lib/server/database";
@@ -39,6 +40,7 @@ export default async function OnlineReportPage({ params }: { params: Promise<{ l
     consentsOfReport(read, db, report.id),
     report.status === "submitted" ? suggestFamilyReference(read, db) : Promise.resolve(""),
   ]);
+  const mayContact = reporterMayBeContacted(consents);
   const fields = (rows: [string, string | null][]) => (
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
       {rows.map(([label, value]) => (
@@ -73,11 +75,17 @@ export default async function OnlineReportPage({ params }: { params: Promise<{ l
       </section>
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">{t("reporterHeading")}</h2>
+        {!mayContact && <p className="rounded border border-red-800 p-3 font-medium text-red-800" role="note" data-testid="do-not-contact">{t("doNotContact")}</p>}
         {fields([
           [tForm("reporterName"), report.reporterName],
           [tForm("reporterRelationship"), report.reporterRelationship],
-          [tForm("reporterPhone"), report.reporterPhone],
-          [tForm("reporterEmail"), report.reporterEmail],
+          // Without a live consent (d) the reporter's phone and e-mail are not offered for contact.
+          ...(mayContact
+            ? ([
+                [tForm("reporterPhone"), report.reporterPhone],
+                [tForm("reporterEmail"), report.reporterEmail],
+              ] as [string, string][])
+            : []),
           [tForm("reporterResidence"), report.reporterResidence],
         ])}
       </section>
@@ -121,7 +129,7 @@ export default async function OnlineReportPage({ params }: { params: Promise<{ l
               action={acceptReport}
               reportId={report.id}
               version={report.version}
-              newFamily={{ reference: familyReference, contactName: report.reporterName, phone: report.reporterPhone.replace(/[^+\d\s-]/g, "").slice(0, 24), area: report.reporterResidence.slice(0, 200) }}
+              newFamily={{ reference: familyReference, contactName: report.reporterName, phone: mayContact ? report.reporterPhone.replace(/[^+\d\s-]/g, "").slice(0, 24) : "", area: report.reporterResidence.slice(0, 200) }}
               people={onFile}
             />
           </section>

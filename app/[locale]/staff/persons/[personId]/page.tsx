@@ -22,6 +22,7 @@ import { RecognitionLeads } from "@/components/belongings/recognition-leads";
 import { recognitionsOfPerson } from "@/lib/belongings/recognitions";
 import { PersonConsents } from "@/components/online-reports/person-consents";
 import { consentsOfPerson } from "@/lib/online-reports/consents";
+import { withheldUsesOfPerson } from "@/lib/online-reports/consent-use";
 
 export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
@@ -33,12 +34,13 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
   await recordPageRead(session, "missing_person", [person.id]);
   const db = await getDb();
   const belongings = readAccessIf(session, "belongings.view");
-  const [identificationRows, antemortem, nonDnaLeads, recognitionLeads, consents] = await Promise.all([
+  const [identificationRows, antemortem, nonDnaLeads, recognitionLeads, consents, withheld] = await Promise.all([
     identificationsOfPerson(read, db, person.id),
     getAntemortemRecord(read, db, person.id),
     nonDnaLeadsForPerson(authoriseRead(session, "forensic.read"), db, person.id),
     belongings ? recognitionsOfPerson(belongings, db, person.id) : Promise.resolve([]),
     consentsOfPerson(read, db, person.id),
+    withheldUsesOfPerson(read, db, person.id),
   ]);
   const mayPropose = can(session.role, "identification.propose") && person.mergedIntoId === null && person.voidedAt === null;
   // A merged or voided record is not edited (the update refuses it); its page only says where it went.
@@ -87,7 +89,7 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
           </dl>
         </section>
       )}
-      <PersonConsents consents={consents} missingPersonId={person.id} locale={locale} mayEdit={mayEdit} />
+      <PersonConsents consents={consents} withheld={withheld} missingPersonId={person.id} locale={locale} mayEdit={mayEdit} />
       <RecognitionLeads leads={recognitionLeads} locale={locale} side="person" />
       <RecordIdentifications
         rows={identificationRows}
