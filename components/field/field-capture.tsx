@@ -200,13 +200,13 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
       {notice ? <p role="status" className="rounded border border-line bg-accent-soft px-3 py-2" data-testid="field-notice">{message(notice)}</p> : null}
       <SiteCaptureForm
         siteNumber={state.nextSite <= state.lastSite ? state.nextSite : null}
-        onQueue={(values, accuracy) =>
-          enqueue("graveSite.create", values, values.code, accuracy, (ref) => ({
+        onQueue={async (values, accuracy) =>
+          void (await enqueue("graveSite.create", values, values.code, accuracy, (ref) => ({
             ...state,
             nextSite: state.nextSite + 1,
             // The device holds this site's code, so every body number of it is the device's own.
             sites: [...state.sites, { ref, code: values.code, name: values.nameAr, discoveredOn: values.discoveredOn, nextBody: 1, lastBody: 9999 }],
-          }))
+          })))
         }
       />
       <BodyCaptureForm
