@@ -51,4 +51,4 @@ ALTER TABLE "family_sampling_gains" ADD CONSTRAINT "family_sampling_gains_donor_
 --> statement-breakpoint
 CREATE INDEX "family_sampling_gains_family_idx" ON "family_sampling_gains" USING btree ("family_id");
 --> statement-breakpoint
-CREATE INDEX "family_sampling_gains_gain_idx" ON "family_sampling_gains" USING btree ("inclusion_gain" DESC, "exclusion_gain" DESC);
+CREATE INDEX "family_sampling_gains_gain_idx" ON "family_sampling_gains" USING btree ("inclusion_gain" DESC NULLS LAST, "exclusion_gain" DESC NULLS LAST);
