@@ -9,7 +9,7 @@ import { AUDITED_COLUMNS } from "./snapshot";
  */
 const AD_HOC_AUDIT_KEYS = [
   // Written literally where entries are made (the test finds these in the code).
-  "accessCodeIssuedAt", "action", "activeTable", "address", "addressee", "alleles", "approvedBy", "barcode", "byteSize", "bytes", "calls",
+  "accessCodeIssuedAt", "action", "answer", "activeTable", "address", "addressee", "alleles", "approvedBy", "barcode", "byteSize", "bytes", "calls",
   "caseNumber", "checkpoint", "columns", "consents", "contactDetails", "count", "custodyEventId", "decidedAt", "decidedBy", "deleted",
   "description", "document", "documentId", "doneNote", "doneOn", "dueOn", "effectId", "effects", "followUpId", "encoding", "entity", "entityId", "entries",
   "entryId", "familyId", "familyReference", "field", "fileName", "filters", "format", "frequencyTable", "fromLabels", "givenBy", "givenOn",

@@ -128,6 +128,8 @@ function wordsFor(messages: Catalogue, entity: string, field: string): Words | u
       return messages.Audit.entities;
     case "document":
       return messages.Audit.documents;
+    case "answer":
+      return entity === "online_report" ? messages.Audit.values.reportStatusAnswers : undefined;
     default:
       return undefined;
   }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -6,16 +6,8 @@ import { AUDIT_ENTRY_KEYS } from "@/lib/audit/entry-keys";
 import { auditFieldLabel } from "@/lib/audit/field-presentation";
 import ar from "@/lib/i18n/messages/ar";
 import en from "@/lib/i18n/messages/en";
+import { REPOSITORY_ROOT, typeScriptFiles } from "./support/app-sources";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 function propertyName(property: ts.ObjectLiteralElementLike): string | null {
   if (ts.isSpreadAssignment(property) || !property.name) return null;
@@ -30,7 +22,7 @@ function propertyName(property: ts.ObjectLiteralElementLike): string | null {
  */
 function keysWrittenByTheCode(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const file of ["app", "lib", "scripts"].flatMap((folder) => sourceFiles(path.join(ROOT, folder)))) {
+  for (const file of typeScriptFiles(["app", "lib", "scripts"])) {
     const text = readFileSync(file, "utf8");
     // Only files that write a before or an after are parsed: the rest cannot make an entry.
     if (!/\b(before|after)\b/.test(text)) continue;
@@ -39,7 +31,7 @@ function keysWrittenByTheCode(): Map<string, string> {
       if (ts.isObjectLiteralExpression(node)) {
         for (const property of node.properties) {
           const name = propertyName(property);
-          if (name !== null && !found.has(name)) found.set(name, path.relative(ROOT, file));
+          if (name !== null && !found.has(name)) found.set(name, path.relative(REPOSITORY_ROOT, file));
         }
       }
       ts.forEachChild(node, collect);

@@ -11,7 +11,15 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
+/** The repository's root, for naming a file found by typeScriptFiles. */
+export const REPOSITORY_ROOT = ROOT;
+
+/** The path of every TypeScript file below these top-level folders (e.g. "app", "lib"). */
+export function typeScriptFiles(folders: readonly string[]): string[] {
+  return folders.flatMap((folder) => sourceFiles(path.join(ROOT, folder)));
+}
+
 /** The text of every TypeScript file of app/ and lib/: what tests read to find what the code writes. */
 export function appAndLibSources(): string[] {
-  return ["app", "lib"].flatMap((folder) => sourceFiles(path.join(ROOT, folder))).map((file) => readFileSync(file, "utf8"));
+  return typeScriptFiles(["app", "lib"]).map((file) => readFileSync(file, "utf8"));
 }
