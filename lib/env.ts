@@ -172,6 +172,16 @@ export function listenSettings(checked: Environment): ReturnType<typeof readServ
   return readServerSettings({ TRUST_PROXY_HOPS: checked.TRUST_PROXY_HOPS?.toString(), TRUSTED_PROXIES: checked.TRUSTED_PROXIES, HOSTNAME: checked.HOSTNAME });
 }
 
+/**
+ * The logger's two settings, read as they are, without the settings check: the logger is how a
+ * server reports a failed check, so it must not depend on one. A LOG_LEVEL that is no level is
+ * ignored here (the check itself refuses it).
+ */
+export function environmentUnchecked(): { LOG_LEVEL?: (typeof LOG_LEVELS)[number]; VITEST?: string } {
+  const level = LOG_LEVELS.find((known) => known === process.env.LOG_LEVEL);
+  return { ...(level ? { LOG_LEVEL: level } : {}), ...(process.env.VITEST ? { VITEST: process.env.VITEST } : {}) };
+}
+
 /** Forgets the environment read, for a test that changes a variable: the next use reads it again. */
 export function forgetEnvironment(): void {
   current = undefined;

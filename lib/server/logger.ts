@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import { environment } from "@/lib/env";
+import { environmentUnchecked } from "@/lib/env";
 
 /**
  * Fields that must never reach a log line: secrets, and the personal data of the families and the
@@ -28,9 +28,14 @@ const SENSITIVE_FIELDS = [
 
 export const REDACTED_PATHS = SENSITIVE_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
-/** Quiet under vitest unless LOG_LEVEL asks otherwise; "info" in a running server. */
+/**
+ * Quiet under vitest unless LOG_LEVEL asks otherwise; "info" in a running server. Read without the
+ * settings check (environmentUnchecked): the logger is how a server reports that its settings are
+ * wrong, so it must not be the one to throw (a 10-character AUTH_SECRET left the server up, its
+ * refusal unsaid, tests/e2e/start-checks.test.ts).
+ */
 function defaultLevel(): string {
-  const { LOG_LEVEL, VITEST } = environment();
+  const { LOG_LEVEL, VITEST } = environmentUnchecked();
   return LOG_LEVEL ?? (VITEST ? "silent" : "info");
 }
 

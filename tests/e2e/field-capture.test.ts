@@ -132,14 +132,15 @@ describe("field capture offline", () => {
     await expect.poll(() => effectPhotos.filter({ hasText: "مفتاح سيارة بحلقة زرقاء" }).locator('[data-testid="effect-photos"] img').count()).toBe(1);
     expect(await effectPhotos.filter({ hasText: "قميص مخطط أزرق" }).locator('[data-testid="effect-photos"] img').count()).toBe(0);
 
-    // Each record's audit entry says it was captured in the field, on which device and when.
+    // Each record's audit entry says it was captured in the field, on which device and when (the
+    // export names the fields in words: issue 24, item 2).
     for (const entity of ["grave_site", "remains", "effect_photo"]) {
       const exported = await auditExport(context, entity);
-      expect(exported, entity).toContain("fieldCapture");
+      expect(exported, entity).toContain("Field capture: (none) → Field item:");
     }
-    const photoEntries = (await auditExport(context, "effect_photo")).split("\n").filter((line) => line.includes("fieldCapture"));
+    const photoEntries = (await auditExport(context, "effect_photo")).split("\n").filter((line) => line.includes("Field capture:"));
     expect(photoEntries).toHaveLength(1);
-    expect(photoEntries[0]).toContain("capturedAt");
+    expect(photoEntries[0]).toContain("Captured at:");
     expect(photoEntries[0]).toContain("deviceId");
   });
 
