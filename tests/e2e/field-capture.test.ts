@@ -141,7 +141,7 @@ describe("field capture offline", () => {
     const photoEntries = (await auditExport(context, "effect_photo")).split("\n").filter((line) => line.includes("Field capture:"));
     expect(photoEntries).toHaveLength(1);
     expect(photoEntries[0]).toContain("Captured at:");
-    expect(photoEntries[0]).toContain("deviceId");
+    expect(photoEntries[0]).toContain("Field device:");
   });
 
   test("a field note written offline over a body someone edited on the server meanwhile is shown as a conflict with both versions", async (context) => {
