@@ -276,16 +276,23 @@ function elementChanges(entity: string, field: string, before: unknown[], after:
   return changes;
 }
 
+/** An entry's before and after as objects (an absent side is empty), with every field either has; null when a side is a whole value. */
+function fieldsOfBothSides(before: unknown, after: unknown): { previous: Record<string, unknown>; next: Record<string, unknown>; fields: string[] } | null {
+  const previous = before ?? {};
+  const next = after ?? {};
+  if (!isRecord(previous) || !isRecord(next)) return null;
+  return { previous, next, fields: [...new Set([...Object.keys(previous), ...Object.keys(next)])] };
+}
+
 /**
  * The top-level fields that differ between an entry's before and after, labelled and presented; a
  * list names each element added, removed or changed. Values that are not both objects (or absent)
  * have no field-by-field view: null.
  */
 export function presentFieldChanges(entity: string, before: unknown, after: unknown, language: Locale): PresentedChange[] | null {
-  const previous = before ?? {};
-  const next = after ?? {};
-  if (!isRecord(previous) || !isRecord(next)) return null;
-  const fields = [...new Set([...Object.keys(previous), ...Object.keys(next)])];
+  const sides = fieldsOfBothSides(before, after);
+  if (!sides) return null;
+  const { previous, next, fields } = sides;
   return fields
     .filter((field) => canonicalJson(previous[field]) !== canonicalJson(next[field]))
     .map((field) => {
@@ -307,10 +314,9 @@ export function presentFieldChanges(entity: string, before: unknown, after: unkn
  * JSON. Null where a side is not an object (a value the entry keeps whole).
  */
 export function presentEntryDetails(entity: string, before: unknown, after: unknown, language: Locale): PresentedDetail[] | null {
-  const previous = before ?? {};
-  const next = after ?? {};
-  if (!isRecord(previous) || !isRecord(next)) return null;
-  const fields = [...new Set([...Object.keys(previous), ...Object.keys(next)])];
+  const sides = fieldsOfBothSides(before, after);
+  if (!sides) return null;
+  const { previous, next, fields } = sides;
   return fields.map((field) => ({
     field,
     label: auditFieldLabel(field, language),
