@@ -1,7 +1,7 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { dnaSamples, donorRelationships, missingPersons, referenceDonors, strProfiles } from "@/db/schema";
+import { donorRelationships, referenceDonors } from "@/db/schema";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
+import { missingPersonWithTypedMother } from "./support/typed-mother";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { readAs } from "./support/read-access";
 
@@ -16,18 +16,7 @@ describeOnEachBackend(backends, "sampling advice on a family's page", (database)
   beforeAll(async () => {
     const db = database().db;
     // A missing person with one typed relative; a sibling registered for them who has given no sample.
-    const [typed] = await db
-      .selectDistinct({ familyId: referenceDonors.familyId, missingPersonId: donorRelationships.missingPersonId })
-      .from(strProfiles)
-      .innerJoin(dnaSamples, eq(dnaSamples.id, strProfiles.sampleId))
-      .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
-      .innerJoin(donorRelationships, and(eq(donorRelationships.donorId, referenceDonors.id), eq(donorRelationships.relationship, "mother")))
-      .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
-      .where(and(isNotNull(dnaSamples.donorId), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
-      .orderBy(donorRelationships.missingPersonId)
-      .limit(1);
-    if (!typed) throw new Error("the demo has no typed mother");
-    [familyId, missingPersonId] = [typed.familyId, typed.missingPersonId];
+    ({ familyId, missingPersonId } = await missingPersonWithTypedMother(db));
     const [donor] = await db.insert(referenceDonors).values({ familyId, givenName: "سالم", nameSearch: "سالم", sex: "male" }).returning();
     donorId = donor?.id ?? "";
     await db.insert(donorRelationships).values({ donorId, missingPersonId, relationship: "full_sibling" });

@@ -1,10 +1,11 @@
-import { and, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { dnaSamples, donorRelationships, families, familySamplingResults, missingPersons, referenceDonors, samplingRefreshRuns, strProfiles } from "@/db/schema";
+import { donorRelationships, families, familySamplingResults, referenceDonors, samplingRefreshRuns } from "@/db/schema";
 import { ReadRefused } from "@/lib/auth/read-access";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
 import { refreshSamplingWorklist, staleFamilies } from "@/lib/sampling-worklist/refresh";
 import { readSamplingWorklist } from "@/lib/sampling-worklist/worklist-query";
+import { missingPersonWithTypedMother } from "./support/typed-mother";
 import { describeOnEachBackend, testBackends } from "./support/databases";
 import { readAs } from "./support/read-access";
 
@@ -33,18 +34,7 @@ describeOnEachBackend(backends, "the sampling work list", (database) => {
 
   beforeAll(async () => {
     const db = database().db;
-    const [typed] = await db
-      .selectDistinct({ familyId: referenceDonors.familyId, missingPersonId: donorRelationships.missingPersonId })
-      .from(strProfiles)
-      .innerJoin(dnaSamples, eq(dnaSamples.id, strProfiles.sampleId))
-      .innerJoin(referenceDonors, eq(referenceDonors.id, dnaSamples.donorId))
-      .innerJoin(donorRelationships, and(eq(donorRelationships.donorId, referenceDonors.id), eq(donorRelationships.relationship, "mother")))
-      .innerJoin(missingPersons, eq(missingPersons.id, donorRelationships.missingPersonId))
-      .where(and(isNotNull(dnaSamples.donorId), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
-      .orderBy(donorRelationships.missingPersonId)
-      .limit(1);
-    if (!typed) throw new Error("the demo has no typed mother");
-    [familyId, missingPersonId] = [typed.familyId, typed.missingPersonId];
+    ({ familyId, missingPersonId } = await missingPersonWithTypedMother(db));
     // Another family whose every registered relative has given a sample: nothing to simulate.
     const [other] = await db
       .select({ id: families.id })
