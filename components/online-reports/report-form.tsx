@@ -72,8 +72,10 @@ export function ReportForm({ locale, formToken, action }: ReportFormProps) {
       {state.status === "tooMany" && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900" data-testid="report-too-many">{t("tooMany", { minutes: state.waitMinutes })}</p>}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={token} />
-      {/* Only a robot fills this in: it is off screen, out of the tab order and hidden from screen readers. */}
-      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+      {/* Only a robot fills this in: clipped to nothing, out of the tab order and hidden from screen
+          readers. Clipped in place rather than moved off screen: 10,000 px to the left is scrollable
+          space on a right-to-left page, which made the Arabic form that wide on a phone. */}
+      <div aria-hidden="true" className="sr-only">
         <label htmlFor="report-website">{t("honeypot")}</label>
         <input id="report-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>

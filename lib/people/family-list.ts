@@ -1,27 +1,25 @@
 import "server-only";
 import { and, isNull, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { families } from "@/db/schema";
 import { can, type Role } from "@/lib/auth/permissions";
 import { contactDetail } from "./contact-details";
 import { keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
 import { assertReadAccess, type ReadAccess } from "@/lib/auth/read-access";
+import { listSearchFromAddress, type ListSearch } from "@/lib/lists/sealed-filter";
 
 export const FAMILIES_PAGE_SIZE = 50;
 
-export interface FamilyListFilters extends PagePosition {
-  search?: string;
+export interface FamilyListFilters extends PagePosition, ListSearch {}
+
+/** The filters in the list's address; the free text opens only for the staff member who sealed it (lib/lists/sealed-filter.ts). */
+export function parseFamilyListFilters(params: Record<string, string | string[] | undefined>, userId: string): FamilyListFilters {
+  return { ...parsePagePosition(params), ...listSearchFromAddress(params, userId) };
 }
 
-export function parseFamilyListFilters(params: Record<string, string | string[] | undefined>): FamilyListFilters {
-  const search = z.string().trim().min(1).max(100).safeParse(Array.isArray(params.q) ? params.q[0] : params.q);
-  return { ...parsePagePosition(params), ...(search.success ? { search: search.data } : {}) };
-}
-
-/** The list's address for these filters: the search stays, the page position is replaced. */
+/** The list's address for these filters: the (sealed) search stays, the page position is replaced. */
 export function familyListQuery(filters: FamilyListFilters, position: PagePosition = {}): Record<string, string> {
-  return { ...(filters.search ? { q: filters.search } : {}), ...(position as Record<string, string>) };
+  return { ...(filters.searchAddress ?? {}), ...(position as Record<string, string>) };
 }
 
 function containsPattern(search: string): string {

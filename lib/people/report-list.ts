@@ -7,11 +7,11 @@ import { checkedPosition, keysetOrder, pageOf, parsePagePosition, type ListPage,
 import { matchesNormalisedText, TEXT_MATCH_THRESHOLDS } from "@/lib/names/text-search";
 import { prefixPattern, withTrigramThresholds } from "./trigram";
 import { defineRead } from "@/lib/auth/read-access";
+import { listSearchFromAddress, type ListSearch } from "@/lib/lists/sealed-filter";
 
 export const REPORTS_PAGE_SIZE = 50;
 
-export interface ReportListFilters extends PagePosition {
-  search?: string;
+export interface ReportListFilters extends PagePosition, ListSearch {
   category?: (typeof policeReportCategory.enumValues)[number];
 }
 
@@ -19,20 +19,20 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function parseReportListFilters(params: Record<string, string | string[] | undefined>): ReportListFilters {
-  const search = z.string().trim().min(1).max(100).safeParse(single(params.q));
+/** The filters in the list's address; the free text opens only for the staff member who sealed it (lib/lists/sealed-filter.ts). */
+export function parseReportListFilters(params: Record<string, string | string[] | undefined>, userId: string): ReportListFilters {
   const category = z.enum(policeReportCategory.enumValues).safeParse(single(params.category));
   return {
     ...parsePagePosition(params),
-    ...(search.success ? { search: search.data } : {}),
+    ...listSearchFromAddress(params, userId),
     ...(category.success ? { category: category.data } : {}),
   };
 }
 
-/** The list's address for these filters: search and category stay, the page position is replaced. */
+/** The list's address for these filters: the (sealed) search and the category stay, the page position is replaced. */
 export function reportListQuery(filters: ReportListFilters, position: PagePosition = {}): Record<string, string> {
   return {
-    ...(filters.search ? { q: filters.search } : {}),
+    ...(filters.searchAddress ?? {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(position as Record<string, string>),
   };

@@ -63,6 +63,7 @@ describe("a relative reports a missing person online (issue 26)", () => {
     await page.getByTestId("report-link").click();
     await page.waitForURL((url) => url.pathname === "/ar/report");
     await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
+    await expect.poll(() => fitsTheScreen(page)).toBe(true);
     await fill(page, report);
     await page.waitForTimeout(FASTEST_FILL_SECONDS * 1000);
     // Consent (a) left unticked: the page comes back from the server with the reason, in Arabic, and keeps what was typed.
@@ -104,6 +105,9 @@ describe("a relative reports a missing person online (issue 26)", () => {
     await checkStatus(page, reference, report.reporterPhone);
     await expect.poll(() => page.getByTestId("status-answer").getAttribute("data-answer")).toBe("accepted");
     await expect.poll(() => page.getByTestId("status-answer").innerText()).toContain(words.statusCheck.answers.accepted);
+    // The answer carries the office's contact card inside its own box: it still fits the phone.
+    await page.getByTestId("status-office-contact").waitFor();
+    await expect.poll(() => fitsTheScreen(page)).toBe(true);
     // What the page shows (its catalogue of messages names the family reference's format, TRH-F-0000).
     const answered = await page.locator("body").innerText();
     for (const value of [report.reporterName, report.familyName, report.reporterPhone]) expect(answered, `the status answer shows ${value}`).not.toContain(value);

@@ -213,11 +213,33 @@ describe("correcting people records", () => {
 
     await page.getByTestId("list-filter").locator('input[name="q"]').fill("TRH-F-00");
     await page.getByTestId("list-filter").locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.searchParams.get("q") === "TRH-F-00");
+    // The filter text travels sealed (`s`), never as itself: it may be a contact's name.
+    await page.waitForURL((url) => url.pathname === "/ar/staff/families" && url.searchParams.has("s"));
+    expect(page.url()).not.toContain("TRH-F-00");
     await expect.poll(() => page.getByTestId("families-count").innerText()).toContain("99");
+    await expect.poll(() => page.getByTestId("list-filter").locator('input[name="q"]').inputValue()).toBe("TRH-F-00");
+    const sealed = new URL(page.url()).searchParams.get("s");
     await page.getByTestId("next-page").click();
-    await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("q") === "TRH-F-00");
+    await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("s") === sealed);
     await expect.poll(() => page.getByTestId("family-rows").locator("a").count()).toBe(49);
     await expect.poll(async () => (await references()).every((reference) => reference.startsWith("TRH-F-00"))).toBe(true);
+  });
+
+  test("a police-report filter by a reporter's name keeps the name out of the address, and opens for no one else", async (context) => {
+    const page = await registrarPage(context);
+    await page.goto(server.current.url("/ar/staff/reports"));
+    const reporter = (await page.getByTestId("report-rows").locator("tr").first().locator("td").nth(3).innerText()).trim();
+    const filter = page.getByTestId("list-filter");
+    await filter.locator('input[name="q"]').fill(reporter);
+    await filter.locator('select[name="category"]').selectOption("disappearance");
+    await filter.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === "/ar/staff/reports" && url.searchParams.has("s") && url.searchParams.get("category") === "disappearance");
+    expect(decodeURIComponent(page.url())).not.toContain(reporter);
+    await expect.poll(() => filter.locator('input[name="q"]').inputValue()).toBe(reporter);
+    // The same address in another staff member's browser: the filter does not open for them.
+    const other = await openSignedInPage(context, browser.current, server.current, "viewer");
+    await other.goto(page.url());
+    await other.getByTestId("list-filter-expired").waitFor();
+    await expect.poll(() => other.getByTestId("list-filter").locator('input[name="q"]').inputValue()).toBe("");
   });
 });

@@ -192,6 +192,8 @@ const ROUTES: Record<string, RouteRow> = {
   "api/staff/persons/search/route.ts": { method: "POST", url: () => "/api/staff/persons/search", expected: staffRoute("people.read", 200) },
   // The staff search box's POST: sent on (303) to the results page with the query sealed.
   "api/staff/search/route.ts": { method: "POST", url: () => "/api/staff/search", expected: staffRoute("people.read", 303) },
+  // A list's filter form posts here: sent on (303) to the list with its free text sealed.
+  "api/staff/list-filter/route.ts": { method: "POST", url: () => "/api/staff/list-filter", expected: staffRoute("people.read", 303) },
   // The name comes in the body; none here, so a visitor who may ask is told the request is invalid.
   "api/staff/persons/duplicates/route.ts": { method: "POST", url: () => "/api/staff/persons/duplicates", expected: staffRoute("people.read", 400) },
   "api/staff/export/[list]/route.ts": { method: "POST", url: () => "/api/staff/export/missingPersons?format=csv", expected: staffRoute("personalData.export", 200) },

@@ -23,7 +23,7 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
-  const filters = parseFamilyListFilters(await searchParams);
+  const filters = parseFamilyListFilters(await searchParams, session.userId);
   const [t, tEdits, page] = await Promise.all([
     getTranslations("People"),
     getTranslations("PeopleEdits"),
@@ -43,7 +43,7 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
         )}
       </header>
       <SearchBox locale={locale} />
-      <ListFilterForm search={filters.search} hint={tEdits("familiesFilterHint")} />
+      <ListFilterForm locale={locale} list="families" search={filters.search} searchExpired={filters.searchExpired} hint={tEdits("familiesFilterHint")} />
       <p role="status" className="font-medium" data-testid="families-count">{tEdits("familiesCount", { count: page.matches })}</p>
       <ScrollTable label={t("familiesTitle")}>
       <table className="w-full text-start">

@@ -24,7 +24,7 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
-  const filters = parseReportListFilters(await searchParams);
+  const filters = parseReportListFilters(await searchParams, session.userId);
   const [t, tEdits, page] = await Promise.all([getTranslations("People"), getTranslations("PeopleEdits"), getDb().then((db) => getReportsPage(read, db, filters))]);
   return (
     <section className="space-y-6">
@@ -35,7 +35,7 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
         </div>
         {can(session.role, "people.write") && <Link href="/staff/reports/new" className={primaryButtonClassName}>{t("newReport")}</Link>}
       </header>
-      <ListFilterForm search={filters.search} hint={tEdits("reportsFilterHint")}>
+      <ListFilterForm locale={locale} list="reports" search={filters.search} searchExpired={filters.searchExpired} hint={tEdits("reportsFilterHint")}>
         <label className="mb-6 space-y-1 text-sm">
           <span className="block font-medium">{t("category")}</span>
           <select name="category" defaultValue={filters.category ?? ""} className={inputClassName}>
