@@ -159,10 +159,25 @@ function fillSingle(logs: Float64Array, table: FrequencyTable, locus: string, ge
       ? genotypes.frequencies
       : Float64Array.from([...genotypes.frequencies, ...onlyTheReference.map((allele) => table.frequency(locus, allele))]);
   const { pairs } = genotypes;
+  // A genotype sharing no allele with the reference gets the same ratio whatever its alleles: its
+  // shared-allele terms are exactly 0, which leaves κ0 for a distant relative and 0 for a parent or
+  // child without mutation. The formula runs once for the first such genotype, then is copied.
+  const sameForStrangers = options.mutationRate === 0 || !PARENT_OR_CHILD.has(relationship);
+  let stranger: number | null = null;
   for (let index = 0; index < genotypes.list.length; index += 1) {
-    logs[index] = Math.log10(singleReferenceCodes(p, relationship, options, pairs[index * 2] ?? 0, pairs[index * 2 + 1] ?? 0, c, d));
+    const a = pairs[index * 2] ?? 0;
+    const b = pairs[index * 2 + 1] ?? 0;
+    const shares = a === c || a === d || b === c || b === d;
+    if (sameForStrangers && !shares && stranger !== null) {
+      logs[index] = stranger;
+      continue;
+    }
+    logs[index] = Math.log10(singleReferenceCodes(p, relationship, options, a, b, c, d));
+    if (sameForStrangers && !shares) stranger = logs[index] ?? null;
   }
 }
+
+const PARENT_OR_CHILD: ReadonlySet<Relationship> = new Set(["mother", "father", "child"]);
 
 /**
  * Ranks every candidate for every body by combined LR. Work per candidate: its lookup tables (one
