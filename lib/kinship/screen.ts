@@ -2,6 +2,7 @@ import { genotypeKey } from "./alleles";
 import type { FrequencyTable } from "./frequencies";
 import { chooseReferences, planLocus } from "./likelihood";
 import { NuclearFamilyLikelihood } from "./nuclear-family";
+import { FamilyPass, type CodedBodies, type Tallies } from "./screen-pass";
 import { singleReferenceCodes } from "./single-reference";
 import type { ExplicitPedigree, Genotype, KinshipOptions, Profile, Reference, Relationship } from "./types";
 
@@ -67,12 +68,9 @@ interface LocusGenotypes {
  * genotypes, with `stride - 1` for "not typed". Stored body by body so that one body's loci sit
  * side by side in memory.
  */
-interface CodedRemains {
+interface CodedRemains extends CodedBodies {
   loci: string[];
   genotypes: LocusGenotypes[];
-  stride: number;
-  /** codes[body * loci.length + locus] */
-  codes: Uint16Array;
 }
 
 function codeRemains(table: FrequencyTable, remains: readonly ScreenRemains[]): CodedRemains {
@@ -97,11 +95,19 @@ function codeRemains(table: FrequencyTable, remains: readonly ScreenRemains[]): 
     });
   });
   const stride = Math.max(0, ...genotypes.map((list) => list.length)) + 1;
+  const codes = Uint16Array.from(found, (code) => (code === -1 ? stride - 1 : code));
+  const counts = new Int32Array(loci.length * stride);
+  codes.forEach((code, position) => {
+    const at = (position % loci.length) * stride + code;
+    counts[at] = (counts[at] ?? 0) + 1;
+  });
   return {
     loci,
+    lociCount: loci.length,
     genotypes: loci.map((locus, locusIndex) => numberAlleles(table, locus, genotypes[locusIndex] ?? [])),
     stride,
-    codes: Uint16Array.from(found, (code) => (code === -1 ? stride - 1 : code)),
+    codes,
+    counts,
   };
 }
 
@@ -153,14 +159,31 @@ function fillSingle(logs: Float64Array, table: FrequencyTable, locus: string, ge
       ? genotypes.frequencies
       : Float64Array.from([...genotypes.frequencies, ...onlyTheReference.map((allele) => table.frequency(locus, allele))]);
   const { pairs } = genotypes;
+  // A genotype sharing no allele with the reference gets the same ratio whatever its alleles: its
+  // shared-allele terms are exactly 0, which leaves κ0 for a distant relative and 0 for a parent or
+  // child without mutation. The formula runs once for the first such genotype, then is copied.
+  const sameForStrangers = options.mutationRate === 0 || !PARENT_OR_CHILD.has(relationship);
+  let stranger: number | null = null;
   for (let index = 0; index < genotypes.list.length; index += 1) {
-    logs[index] = Math.log10(singleReferenceCodes(p, relationship, options, pairs[index * 2] ?? 0, pairs[index * 2 + 1] ?? 0, c, d));
+    const a = pairs[index * 2] ?? 0;
+    const b = pairs[index * 2 + 1] ?? 0;
+    const shares = a === c || a === d || b === c || b === d;
+    if (sameForStrangers && !shares && stranger !== null) {
+      logs[index] = stranger;
+      continue;
+    }
+    logs[index] = Math.log10(singleReferenceCodes(p, relationship, options, a, b, c, d));
+    if (sameForStrangers && !shares) stranger = logs[index] ?? null;
   }
 }
 
+const PARENT_OR_CHILD: ReadonlySet<Relationship> = new Set(["mother", "father", "child"]);
+
 /**
- * Ranks every candidate for every body by combined LR. Work per candidate: one lookup table per
- * locus, then one addition per body and locus, so the cost is tables + bodies × candidates × loci.
+ * Ranks every candidate for every body by combined LR. Work per candidate: its lookup tables (one
+ * per locus, built only as far as some body needs them), then at most one addition per body and
+ * locus: a pair is abandoned as soon as it can no longer reach the body's runner-up
+ * (lib/kinship/screen-pass.ts), which leaves every reported figure exactly as the full sum gives it.
  */
 export function screenProfiles(
   table: FrequencyTable,
@@ -175,23 +198,20 @@ export function screenProfiles(
     bestCandidate: new Int32Array(remains.length).fill(-1),
     secondCandidate: new Int32Array(remains.length).fill(-1),
   };
+  // Rows are written in place: a family's tables are built thousands of times, and allocating them
+  // is what the garbage collector then spends its time on. The "not typed" entries stay 0.
   const lookup = new Float64Array(coded.loci.length * coded.stride);
-  const activeLoci = new Int32Array(coded.loci.length);
+  const pass = new FamilyPass(coded, lookup, tallies);
   const groups = groupByReferences(candidates);
   groups.forEach((group, groupIndex) => {
     const { used } = chooseReferences(group.references);
-    lookup.fill(0);
-    let active = 0;
-    coded.loci.forEach((locus, locusIndex) => {
+    pass.run((locusIndex) => {
+      const locus = coded.loci[locusIndex];
       const genotypes = coded.genotypes[locusIndex];
-      // Written in place: a family's tables are built thousands of times, and allocating them is
-      // what the garbage collector then spends its time on.
-      const row = lookup.subarray(locusIndex * coded.stride, locusIndex * coded.stride + (genotypes?.list.length ?? 0));
-      if (!genotypes || !fillLocusTable(row, table, locus, genotypes, used, settings)) return;
-      activeLoci[active] = locusIndex;
-      active += 1;
-    });
-    accumulate(coded, lookup, activeLoci.subarray(0, active), groupIndex, tallies);
+      if (locus === undefined || !genotypes) return false;
+      const row = lookup.subarray(locusIndex * coded.stride, locusIndex * coded.stride + genotypes.list.length);
+      return fillLocusTable(row, table, locus, genotypes, used, settings);
+    }, groupIndex);
   });
   return remains.map((body, index) => ranking(body.id, index, tallies, groups, settings));
 }
@@ -213,42 +233,6 @@ function groupByReferences(candidates: readonly ScreenCandidate[]): CandidateGro
     else groups.set(key, { candidateIds: [candidate.id], references: candidate.references });
   }
   return [...groups.values()];
-}
-
-/**
- * The hot loop, bodies × active loci for one candidate: a sum of table entries per body, then the
- * best and runner-up so far. Plain loops and typed arrays, nothing allocated.
- */
-function accumulate(coded: CodedRemains, lookup: Float64Array, activeLoci: Int32Array, groupIndex: number, tallies: Tallies): void {
-  const { codes, stride } = coded;
-  const lociCount = coded.loci.length;
-  const { best, second, bestCandidate, secondCandidate } = tallies;
-  const bodies = best.length;
-  const activeCount = activeLoci.length;
-  for (let body = 0, row = 0; body < bodies; body += 1, row += lociCount) {
-    let sum = 0;
-    for (let position = 0; position < activeCount; position += 1) {
-      const locus = activeLoci[position] as number;
-      sum += lookup[locus * stride + (codes[row + locus] as number)] as number;
-    }
-    const top = best[body] as number;
-    if (sum > top) {
-      second[body] = top;
-      secondCandidate[body] = bestCandidate[body] as number;
-      best[body] = sum;
-      bestCandidate[body] = groupIndex;
-    } else if (sum > (second[body] as number)) {
-      second[body] = sum;
-      secondCandidate[body] = groupIndex;
-    }
-  }
-}
-
-interface Tallies {
-  best: Float64Array;
-  second: Float64Array;
-  bestCandidate: Int32Array;
-  secondCandidate: Int32Array;
 }
 
 function ranking(remainsId: string, index: number, tallies: Tallies, groups: readonly CandidateGroup[], settings: ScreenSettings): ScreenRanking {
