@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { openDatabase } from "@/db/client";
 import { createRandom } from "@/lib/demo/random";
-import { createBenchDatabase, generate, type Scale } from "./generate";
+import { createBenchDatabase, generate, type BenchDatabase, type Scale } from "./generate";
 import { measureDuplicateDetection } from "./measures/name-duplicates";
 import { loadRegistry, measureNameRanking, nameQueries, uniqueFourPartPeople, type RankingFigures } from "./measures/name-ranking";
 import { measureConcurrentNameSearch } from "./measures/name-search-load";
@@ -12,6 +12,9 @@ import { machine } from "./results";
  * `npm run bench:names [-- --scale=M|L] [-- --sample=150] [-- --exhaustive=30]`: the name search
  * figures of issue 31 on PostgreSQL, appended to bench/RESULTS.md. Without --scale both M and L
  * are generated (growth M → L is one of the figures); the goals are judged at L.
+ * `--database-L=<url>` (and `--database-M=`) measure a database `npm run bench:generate` already
+ * filled at that scale, kept afterwards: generating L takes minutes, an A/B comparison needs runs
+ * close in time.
  */
 const argumentsGiven = process.argv.slice(2);
 const option = (name: string) => argumentsGiven.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -34,11 +37,23 @@ interface ScaleFigures {
   loadAverage: string;
 }
 
-async function measureScale(scale: Scale): Promise<ScaleFigures> {
+async function generatedDatabase(scale: Scale): Promise<BenchDatabase> {
+  const given = option(`database-${scale}`);
+  if (given !== undefined) return { url: given, drop: () => Promise.resolve() };
   const database = await createBenchDatabase();
   try {
     const counts = await generate(database.url, scale);
     log(`scale ${scale} generated in ${counts.seconds.toFixed(1)} s`);
+    return database;
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function measureScale(scale: Scale): Promise<ScaleFigures> {
+  const database = await generatedDatabase(scale);
+  try {
     const handle = await openDatabase({ kind: "postgres", url: database.url }, { maxConnections: CONCURRENCY });
     try {
       const registry = await loadRegistry(handle.db);

@@ -80,6 +80,11 @@ export const missingPersons = pgTable(
       .generatedAlwaysAs(
         sql`ARRAY[name_part_form(given_name), name_part_form(father_name), name_part_form(grandfather_name), name_part_form(family_name)]`,
       ),
+    /** Each pair of distinct part keys, as "key key" in code-point order (name_part_key_pairs, migration 0042): the name search's lookup. */
+    partKeyPairs: text("part_key_pairs")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`name_part_key_pairs(given_name, father_name, grandfather_name, family_name)`),
     /** Set when this record was merged as a duplicate; its case number keeps resolving to the survivor. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => missingPersons.id),
     /** The spreadsheet import that created this record (its audit entry names the same id), if any. */
@@ -101,6 +106,7 @@ export const missingPersons = pgTable(
     index("missing_persons_name_search_trgm_idx").using("gin", sql`${table.nameSearch} gin_trgm_ops`),
     index("missing_persons_name_latin_trgm_idx").using("gin", sql`lower(${table.nameLatin}) gin_trgm_ops`),
     index("missing_persons_part_keys_idx").using("gin", table.partKeys),
+    index("missing_persons_part_key_pairs_idx").using("gin", table.partKeyPairs),
     check(
       "missing_persons_birth_year_range",
       sql`${table.birthYear} is null or ${table.birthYear} between 1900 and 2100`,

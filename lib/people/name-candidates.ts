@@ -9,7 +9,8 @@ import type { PersonRow } from "./person-row";
  * The people a typed name could mean, found by the phonetic keys of its words (part_keys,
  * migration 0016) before they are scored part by part in TypeScript (lib/names/name-match.ts).
  * Someone meant by a name of two or more words has the keys of at least two of them among their
- * parts, so each pair of the query's keys is one GIN lookup ("has both keys"). At national scale
+ * parts, so the query's pairs of keys are looked up among each record's pairs (part_key_pairs,
+ * migration 0042) in one GIN scan. At national scale
  * the pairs of common names find a thousand records and more for a four-part name; only the
  * CANDIDATE_CAP that the typed words account for best (partsAccountedFor) are read and scored,
  * five times a page: reading and scoring every one cost more than the lookups themselves.
@@ -72,6 +73,23 @@ function partsAccountedFor(lookup: NameLookup): SQL {
 }
 
 /**
+ * How many of the typed keys a record holds, each counted once however many of its parts have it:
+ * k keys held are k(k-1)/2 typed pairs, so this orders records as the number of pairs they hold
+ * does. An expression of the row alone; counting the pairs in a sub-select cost more per record
+ * than reading it.
+ */
+function distinctKeysHeld(typedKeys: readonly string[]): SQL {
+  const keys = textArray(typedKeys.filter((key) => key !== ""));
+  return sql.join(
+    NAME_ROLES.map((_, index) => {
+      const earlier = index === 0 ? sql`` : sql` and part_keys[${sql.raw(String(index + 1))}] <> all(part_keys[1:${sql.raw(String(index))}])`;
+      return sql`(part_keys[${sql.raw(String(index + 1))}] = any(${keys})${earlier})::int`;
+    }),
+    sql` + `,
+  );
+}
+
+/**
  * Every name lookup ends here: a person made from an online report whose consent (a) no longer
  * holds is not searched for by name nor offered as a duplicate (docs/CONSENT.md); the case number
  * and the family reference still find the record, for the office to answer the family.
@@ -95,28 +113,40 @@ function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<Nam
 }
 
 /**
+ * A pair of keys as part_key_pairs holds it (name_part_key_pairs, migration 0042): in code-point
+ * order (the database compares them COLLATE "C"; keys are Arabic letters, one UTF-16 unit each),
+ * a space between.
+ */
+export function keyPair(first: string, second: string): string {
+  return first < second ? `${first} ${second}` : `${second} ${first}`;
+}
+
+/**
  * Records holding at least two of the keys (or the one key, for a single word), at most
  * CANDIDATE_CAP: those the typed words account for best first, then those holding the most
  * pairs, then by case number as equal scores are listed. A merged record is found by its own name
  * and shown as the person it was merged into, unless `activeOnly` (duplicate checks want live records).
  *
- * One statement of the same text for any number of keys: the pairs are an array walked by a
- * lateral GIN lookup each. The former union of one lookup per pair let the planner start
- * parallel workers at national scale, which cost more than the lookups (20 ms against 2 ms).
+ * The pairs are one GIN lookup on part_key_pairs (migration 0042), which reads only the records
+ * holding a typed pair, each once: intersecting part_keys' lists pair by pair read the thousands
+ * of holders of each key, and a record holding three keys three times (at scale L the database's
+ * CPU per search fell by a fifth). One statement of the same text for any number of keys: the
+ * pairs are one array parameter.
  */
 export function findKeyedCandidates(tx: Executor, lookup: NameLookup, options: { activeOnly?: boolean; excludeId?: string } = {}): Promise<NameCandidateRow[]> {
   const lookups = keyLookups(lookup.keys);
+  const single = lookups.length === 1 && lookups[0]?.length === 1 ? lookups[0][0] : undefined;
   if (lookups.length === 0) return Promise.resolve([]);
-  const ids = sql`select id from (
-      select hit.id, max(hit.fit) as fit, count(*) as pairs, min(hit.case_number) as case_number
-        from unnest(${textArray(lookups.map((pair) => pair[0] ?? ""))}, ${textArray(lookups.map((pair) => pair[pair.length - 1] ?? ""))}) as pair(first_key, second_key)
-        cross join lateral (
-          select id, case_number, ${partsAccountedFor(lookup)} as fit
-            from missing_persons where part_keys @> array[pair.first_key, pair.second_key]) hit
-       where hit.id is distinct from ${options.excludeId ?? null}::uuid
-       group by hit.id) hits
-    order by fit desc, pairs desc, case_number
-    limit ${lookups.length === 1 && lookups[0]?.length === 1 ? SINGLE_KEY_CANDIDATE_CAP : CANDIDATE_CAP}`;
+  const excluded = sql`id is distinct from ${options.excludeId ?? null}::uuid`;
+  const fit = partsAccountedFor(lookup);
+  if (single !== undefined) {
+    const ids = sql`select id from missing_persons where part_keys @> array[${single}]::text[] and ${excluded}
+      order by ${fit} desc, case_number limit ${SINGLE_KEY_CANDIDATE_CAP}`;
+    return candidateRows(tx, ids, options.activeOnly ?? false);
+  }
+  const pairs = lookups.map(([first = "", second = ""]) => keyPair(first, second));
+  const ids = sql`select id from missing_persons where part_key_pairs && ${textArray(pairs)} and ${excluded}
+    order by ${fit} desc, ${distinctKeysHeld(lookup.keys)} desc, case_number limit ${CANDIDATE_CAP}`;
   return candidateRows(tx, ids, options.activeOnly ?? false);
 }
 

@@ -6,7 +6,7 @@ import { selectRows } from "@/db/client";
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "@/lib/demo/names";
 import { namePartKey } from "@/lib/names/name-key";
 import { namePartForm } from "@/lib/names/name-match";
-import { CANDIDATE_CAP } from "@/lib/people/name-candidates";
+import { CANDIDATE_CAP, keyPair } from "@/lib/people/name-candidates";
 import { findDuplicateCandidates } from "@/lib/people/duplicates";
 import { searchMissingPersons } from "@/lib/people/search";
 import { actionRequest, signInAs } from "./support/action-request";
@@ -46,6 +46,25 @@ describeOnEachBackend(backends, "name search part by part", (database) => {
     expect(Object.fromEntries(rows.map((row) => [row.spelling, row.form]))).toEqual(
       Object.fromEntries([...SPELLINGS, "بن علي", "ابن  سالم", "إبن", "الب", "النخلاوي بنت"].map((spelling) => [spelling, namePartForm(spelling)])),
     );
+  });
+
+  it("pairs the keys of every stored name as the search looks them up", async () => {
+    const names = SPELLINGS.map((_, index) => [0, 1, 2, 3].map((offset) => SPELLINGS[(3 * index + offset) % SPELLINGS.length] ?? ""));
+    // One name spelt three ways and an empty part: one key, so no pair at all.
+    names.push(["محمد", "محمّد", "Mohamed", ""], ["علي", "", "سالم", "علي"]);
+    const column = (part: number) => sql.raw(`array[${names.map((name) => `'${(name[part] ?? "").replace(/'/g, "''")}'`).join(", ")}]::text[]`);
+    const rows = await selectRows<{ position: number; pairs: string[] }>(
+      db(),
+      sql`select position, name_part_key_pairs(given, father, grandfather, family) as pairs
+            from unnest(${column(0)}, ${column(1)}, ${column(2)}, ${column(3)}) with ordinality as name(given, father, grandfather, family, position)`,
+    );
+    const expected = names.map((name) => {
+      const keys = name.map(namePartKey);
+      return [...new Set(keys.flatMap((first, index) => keys.slice(index + 1).filter((second) => first !== "" && second !== "" && second !== first).map((second) => keyPair(first, second))))].sort();
+    });
+    expect(rows.sort((left, right) => Number(left.position) - Number(right.position)).map((row) => [...new Set(row.pairs)].sort())).toEqual(expected);
+    expect(expected.at(-2)).toEqual([]);
+    expect(expected.at(-1)).toHaveLength(1);
   });
 
   it("finds the person named exactly among more people sharing the father's and family name than it scores", async () => {
