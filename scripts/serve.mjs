@@ -251,11 +251,31 @@ async function servePublicPage(request, response, wanted) {
   await sendPage(request, response, answer.page, answer.fromCache);
 }
 
+/**
+ * The press-day path, tried first: a visitor's request for a public page whose kept copy is current
+ * and ready in its encoding is answered with a copy, logged, and nothing more. Its address headers
+ * are not written (no part of the app reads this request) and the headers go out in one list
+ * (replay). Everything the cheaper path leaves out costs a staff member's page its turn: they share
+ * this one event loop, and each of a staff page's database round trips waits behind the copies sent
+ * meanwhile (issue 30, point 3). False when the request takes the ordinary path below.
+ */
+function replayPublicPage(request, response) {
+  if (request.headers[PAGE_RENDER_HEADER] !== undefined) return false;
+  const publicPage = publicPageRequest(request);
+  if (!publicPage || !pages.canReplay(publicPage, request)) return false;
+  // The unnamed-proxy warning counts these requests too: behind a proxy, most of a press day's are these.
+  const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
+  if (warning) serverLog.warn({ event: "proxy.unnamed" }, warning);
+  const requestId = logEachRequest(request, response, instanceName, serverLog, { setHeader: false });
+  return pages.replay(publicPage, request, response, instanceName ? ["X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : ["X-Request-Id", requestId]);
+}
+
 const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 server = http
   .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
+    if (replayPublicPage(request, response)) return;
     const ownRender = isOwnRender(request);
     if (instanceName) response.setHeader("x-tarhuna-instance", instanceName);
     // The page cache's own renders are this server asking itself: the visitor's request is logged.

@@ -70,11 +70,12 @@ export function pathOnly(url) {
  * the connection closed: method, path without query, status, duration, instance, id. Never headers,
  * cookies, the query or the body.
  */
-export function logEachRequest(request, response, instance, log = serverLog) {
+export function logEachRequest(request, response, instance, log = serverLog, { setHeader = true } = {}) {
   const requestId = randomUUID();
   const started = process.hrtime.bigint();
   request.headers["x-request-id"] = requestId;
-  response.setHeader("X-Request-Id", requestId);
+  // A caller that writes the answer's headers in one go (a kept public page) sends the id itself.
+  if (setHeader) response.setHeader("X-Request-Id", requestId);
   response.once("close", () => {
     const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
     log.info(
@@ -91,4 +92,5 @@ export function logEachRequest(request, response, instance, log = serverLog) {
       "request",
     );
   });
+  return requestId;
 }

@@ -106,13 +106,17 @@ describe("the kept copy", () => {
   it("is replayed at once in an encoding it was sent in before, until the registry changes", async () => {
     const { pages, wanted, change } = cache();
     const sent: { status?: number; headers?: Record<string, string>; bytes?: Buffer } = {};
-    const response = { writeHead: (status: number, headers: Record<string, string>) => Object.assign(sent, { status, headers }), end: (bytes: Buffer) => Object.assign(sent, { bytes }) };
+    // The replay writes its headers as one flat list (name, value, …), as node's writeHead takes them.
+    const headerMap = (flat: string[]) => Object.fromEntries(flat.flatMap((name, index) => (index % 2 === 0 ? [[name, flat[index + 1]]] : [])));
+    const response = { writeHead: (status: number, headers: string[]) => Object.assign(sent, { status, headers: headerMap(headers) }), end: (bytes: Buffer) => Object.assign(sent, { bytes }) };
     const gzipRequest = { headers: { "accept-encoding": "gzip" } };
-    const replay = () => pages.replay(wanted, gzipRequest as never, response as never);
+    const replay = () => pages.replay(wanted, gzipRequest as never, response as never, ["X-Request-Id", "id-1"]);
+    expect(pages.canReplay(wanted, gzipRequest as never)).toBe(false);
     expect(replay()).toBe(false);
     await (await pages.page(wanted)).page.body("gzip");
+    expect(pages.canReplay(wanted, gzipRequest as never)).toBe(true);
     expect(replay()).toBe(true);
-    expect(sent.headers).toMatchObject({ "content-encoding": "gzip", "x-tarhuna-page-cache": "hit", "content-length": String(sent.bytes?.length) });
+    expect(sent.headers).toMatchObject({ "content-encoding": "gzip", "x-tarhuna-page-cache": "hit", "content-length": String(sent.bytes?.length), "X-Request-Id": "id-1" });
     expect(gunzipSync(sent.bytes ?? Buffer.alloc(0)).toString()).toBe(html);
     expect(pages.replay(wanted, { headers: { "accept-encoding": "br" } } as never, response as never)).toBe(false);
     change();
