@@ -1,5 +1,5 @@
 import { startAppServer, healthProblem, type AppServer } from "./app-server";
-import { findFreePort } from "./free-port";
+import { findFreePortBelowEphemeralRange } from "./free-port";
 
 /**
  * One production server on a copy of the demo data, started by the `e2e` project's global setup and
@@ -33,7 +33,8 @@ export interface SharedServerStart {
  * is known at once, so the files can start meanwhile and wait for it only when they need it.
  */
 export async function startSharedAppServer(seededDataDirectory: string): Promise<SharedServerStart> {
-  const port = await findFreePort();
+  // Given out before the server listens: from outside the range the files' own servers take theirs.
+  const port = await findFreePortBelowEphemeralRange();
   return { baseUrl: `http://127.0.0.1:${port}`, server: startAppServer({ port, seededDataDirectory }) };
 }
 
