@@ -77,8 +77,9 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           exclude: BROWSER_FILES_RUN_ALONE,
-          // Two files at a time: each has its own production server and data (app-server.ts), so
-          // they share nothing but the machine, and one file alone leaves much of the second core
+          // Two files at a time: a file that changes data has its own production server and data
+          // (app-server.ts), the files that only read share one (shared-app-server.ts), so no file
+          // sees another's changes, and one file alone leaves much of the second core
           // idle while it waits on its pages (bench/RESULTS.md, "CI time"). In one run with the
           // other projects they share its workers, spread among the other files.
           maxWorkers: ALL_TESTS_IN_ONE_RUN ? WORKERS : 2,

@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, test } from "vitest";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage, PHONE } from "./support/open-page";
 import { countSitesOnMap } from "./support/public-map";
 
-const server = appServerForThisFile();
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 
 const PUBLIC_PAGES = [

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { openAppPage, openSignedInPage, PHONE } from "./support/open-page";
 import { screenshotPath } from "./support/screenshots";
 import { navigationPathnames } from "./support/staff-pages";
 
-const server = appServerForThisFile();
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 
 /** How far the page reaches past the 360 px screen, sideways (0 when it fits). */

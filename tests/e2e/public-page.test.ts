@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { getGraveSites, getPublicSummary, HEADLINE_FIGURES, type PublicSummary } from "./support/public-api";
 import { digitsOf, documentLanguage, readHeadlineFigures } from "./support/public-page";
 import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
@@ -10,7 +10,7 @@ import { screenshotPath } from "./support/screenshots";
 const EASTERN_ARABIC_DIGITS = /[٠-٩]/;
 const TILE_HOST = "https://tile.openstreetmap.org";
 
-const server = appServerForThisFile();
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 
 function openPage(testContext: TestContext, pathname: string, viewport: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>) {

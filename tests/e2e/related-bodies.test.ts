@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import arabic from "@/lib/i18n/messages/ar";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { DESKTOP, openAppPage } from "./support/open-page";
 
-const server = appServerForThisFile();
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 // A demo body identified by DNA: it has a profile.
 const BODY_CODE = "TRH-GS-02-B011";

@@ -3,11 +3,11 @@ import { describe, expect, test, type TestContext } from "vitest";
 import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import arabic from "@/lib/i18n/messages/ar";
 import { bidiProblems, type BidiProblem } from "./support/bidi";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage } from "./support/open-page";
 import { searchAsStaff } from "./support/staff-search";
 
-const server = appServerForThisFile();
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 const [SEVEN_MISSING] = DEMO_FAMILY_ACCESS;
 const RECORD_ADDRESS = "[0-9a-f-]{36}";

@@ -1,14 +1,14 @@
 import { describe, expect, test } from "vitest";
 import english from "@/lib/i18n/messages/en";
 import { SHELL_NAMESPACES, STAFF_AREA_NAMESPACES, type Namespace } from "@/lib/i18n/client-messages";
-import { appServerForThisFile } from "./support/fixtures";
+import { sharedAppServerForReaders } from "./support/fixtures";
 
 /**
  * The message catalogue a staff page writes into its HTML for its browser code: the shell's
  * namespaces and its area's (lib/i18n/client-messages.ts), never another area's. Read over HTTP as
  * a signed-in admin, the way a browser receives the page; no browser needed.
  */
-const server = appServerForThisFile();
+const server = sharedAppServerForReaders();
 
 /** Every key name, at any depth, of a catalogue subtree. */
 function keysOf(messages: unknown): string[] {

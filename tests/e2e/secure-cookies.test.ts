@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import { FAMILY_SESSION_COOKIE } from "@/lib/family-portal/session-token";
 import type { AppServer } from "./support/app-server";
-import { appServerForThisFile } from "./support/fixtures";
+import { appServerForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 
 interface SetCookie {
   name: string;
@@ -118,7 +118,8 @@ describe("production server whose public address is https", () => {
 });
 
 describe("production server run on plain http (the local demo: NEXTAUTH_URL defaults to http://localhost)", () => {
-  const server = appServerForThisFile();
+  // The default settings: the server shared by the files that only sign in and read serves the same.
+  const server = sharedAppServerForReaders();
 
   test("the staff session cookie is HttpOnly and SameSite but not Secure, so the browser keeps it over http", async () => {
     const session = staffSession(await staffSignIn(server.current));

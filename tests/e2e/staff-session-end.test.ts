@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { AppServer } from "./support/app-server";
-import { appServerForThisFile } from "./support/fixtures";
+import { sharedAppServerForReaders } from "./support/fixtures";
 
 /** The cookies of a response, as "name=value" pairs keyed by name. */
 function cookiesOf(response: Response): Map<string, string> {
@@ -40,7 +40,7 @@ async function staffPageStatus(server: AppServer, cookies: Map<string, string>):
 }
 
 describe("the end of a staff session, on the production server", () => {
-  const server = appServerForThisFile();
+  const server = sharedAppServerForReaders();
 
   test("a session cookie replayed after sign-out opens nothing, while another signed-in browser of the user stays in", async () => {
     const signedOutBrowser = await signIn(server.current);

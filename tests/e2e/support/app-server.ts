@@ -40,6 +40,13 @@ export interface AppServerOptions {
    * and keep every line it writes, for AppServer.logLines.
    */
   keepLog?: boolean;
+  /** The port to listen on (default: a free one), for a caller that must name the address before the server answers. */
+  port?: number;
+  /**
+   * The seeded embedded data folder to copy; by default the one the run's global setup provides.
+   * The global setup itself names it (it cannot `inject` what it provides).
+   */
+  seededDataDirectory?: string;
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -47,7 +54,7 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 const HEALTHY_BODY = JSON.stringify({ status: "ok", db: "ok" });
 
 /** null when the server is healthy, otherwise what it answered, for the error message. */
-async function healthProblem(baseUrl: string): Promise<string | null> {
+export async function healthProblem(baseUrl: string): Promise<string | null> {
   try {
     const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
     const body = await response.text();
@@ -132,11 +139,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   };
   try {
     if (options.database === "postgres") database = await copySeededPostgresDatabase();
-    else await copySeededDataDirectory(dataDirectory);
+    else await copySeededDataDirectory(dataDirectory, options.seededDataDirectory);
     const databaseEnvironment: Record<string, string> = database
       ? { DATABASE_URL: database.url }
       : { DATA_DIR: dataDirectory };
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const baseUrl = `http://127.0.0.1:${port}`;
     server = startProcessGroup("npm", options.keepLog ? ["--silent", "start"] : ["start"], {
       cwd: repositoryRoot,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
 import { startAppServer, type AppServer, type AppServerOptions } from "./app-server";
 import { launchBrowser } from "./browser";
+import { sharedAppServer } from "./shared-app-server";
 
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} is not running: its beforeAll hook failed, see above`);
@@ -20,6 +21,23 @@ export function appServerForThisFile(options: AppServerOptions = {}): { readonly
   return {
     get current() {
       return required(server, "The app server");
+    },
+  };
+}
+
+/**
+ * The app server shared by the e2e files that only read (shared-app-server.ts says which may): no
+ * copy of the data and no server start of their own. A file that changes data, needs settings or
+ * the server's log of its own, or judges timing, uses appServerForThisFile instead.
+ */
+export function sharedAppServerForReaders(): { readonly current: AppServer } {
+  let server: AppServer | undefined;
+  beforeAll(async () => {
+    server = await sharedAppServer();
+  });
+  return {
+    get current() {
+      return required(server, "The shared app server");
     },
   };
 }

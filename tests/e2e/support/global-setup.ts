@@ -6,6 +6,7 @@ import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
 import { screenshotDirectory } from "./screenshots";
 import { seedDataDirectory, seedPostgresDatabase } from "./seeded-data";
+import { startSharedAppServer, type SharedServerStart } from "./shared-app-server";
 
 const BUILD_TIMEOUT_MILLISECONDS = 15 * 60_000;
 
@@ -13,6 +14,8 @@ const BUILD_TIMEOUT_MILLISECONDS = 15 * 60_000;
 interface Prepared {
   seededDataDirectory: string;
   seededPostgresDatabase: string;
+  /** The server the e2e project's reading files share (shared-app-server.ts), once that project asked for it. */
+  sharedServer: SharedServerStart | null;
   /** How many projects' setups use it; the last teardown removes it. */
   users: number;
   remove(): Promise<void>;
@@ -36,6 +39,10 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   prepared.users += 1;
   project.provide("seededDataDirectory", prepared.seededDataDirectory);
   project.provide("seededPostgresDatabase", prepared.seededPostgresDatabase);
+  // Only the e2e project's files share a server: the files run alone start their own, and the
+  // shared one stays idle (it answers no request) while they run.
+  if (project.name === "e2e") prepared.sharedServer ??= await startSharedServer(prepared.seededDataDirectory);
+  project.provide("sharedAppServerUrl", project.name === "e2e" ? (prepared.sharedServer?.baseUrl ?? "") : "");
   return async () => {
     prepared.users -= 1;
     if (prepared.users > 0) return;
@@ -51,15 +58,31 @@ async function prepare(): Promise<Prepared> {
   const started = Date.now();
   const [embedded, postgres] = await Promise.all([seedDataDirectory(), seedPostgresDatabase()]);
   console.log(`e2e: demo data seeded once (embedded${postgres ? " and PostgreSQL" : ""}) in ${Math.round((Date.now() - started) / 1000)} s`);
-  return {
+  const prepared: Prepared = {
     seededDataDirectory: embedded.dataDirectory,
     seededPostgresDatabase: postgres?.name ?? "",
+    sharedServer: null,
     users: 0,
     async remove() {
+      // A start that failed has said so already (startSharedServer); there is nothing to stop then.
+      const shared = await prepared.sharedServer?.server.catch(() => null);
+      await shared?.stop();
       await embedded.remove();
       await postgres?.drop();
     },
   };
+  return prepared;
+}
+
+/** Starts the shared server in the background; the files that use it wait for its health check. */
+async function startSharedServer(seededDataDirectory: string): Promise<SharedServerStart> {
+  const started = Date.now();
+  const start = await startSharedAppServer(seededDataDirectory);
+  start.server.then(
+    () => console.log(`e2e: the shared app server answers at ${start.baseUrl} after ${Math.round((Date.now() - started) / 1000)} s`),
+    (error: unknown) => console.error(`e2e: the shared app server did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return start;
 }
 
 async function buildUnlessReused(): Promise<void> {

@@ -67,9 +67,12 @@ async function seededSource<K extends "seededDataDirectory" | "seededPostgresDat
   return inject(key);
 }
 
-/** Copies the seeded embedded data into `dataDirectory`, an empty folder (seeds it afresh outside vitest). */
-export async function copySeededDataDirectory(dataDirectory: string): Promise<void> {
-  const source = await seededSource("seededDataDirectory");
+/**
+ * Copies the seeded embedded data (`seeded`, or the run's) into `dataDirectory`, an empty folder
+ * (seeds it afresh outside vitest).
+ */
+export async function copySeededDataDirectory(dataDirectory: string, seeded?: string): Promise<void> {
+  const source = seeded ?? (await seededSource("seededDataDirectory"));
   if (source === null) await seed({ DATA_DIR: dataDirectory });
   else await fs.cp(source, dataDirectory, { recursive: true });
 }
