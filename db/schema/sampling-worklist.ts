@@ -1,5 +1,5 @@
 import "server-only";
-import { doublePrecision, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id } from "./columns";
 import { families, missingPersons, referenceDonors } from "./people";
 
@@ -60,4 +60,31 @@ export const familySamplingGains = pgTable(
     exclusionGain: doublePrecision("exclusion_gain").notNull(),
   },
   (table) => [index("family_sampling_gains_family_idx").on(table.familyId), index("family_sampling_gains_gain_idx").on(table.inclusionGain.desc(), table.exclusionGain.desc())],
+);
+
+/**
+ * For one missing person of the family: the figures of the relatives typed now (migration 0041), so
+ * that the family page reads them instead of simulating inside the request.
+ */
+export const familySamplingPeople = pgTable(
+  "family_sampling_people",
+  {
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => familySamplingResults.familyId, { onDelete: "cascade" }),
+    missingPersonId: uuid("missing_person_id")
+      .notNull()
+      .references(() => missingPersons.id),
+    typedRelatives: integer("typed_relatives").notNull(),
+    /** Exact, for the relatives as typed; null without any. */
+    exactExclusionPower: doublePrecision("exact_exclusion_power"),
+    inclusionNow: doublePrecision("inclusion_now").notNull(),
+    inclusionNowStandardError: doublePrecision("inclusion_now_standard_error").notNull(),
+    exclusionNow: doublePrecision("exclusion_now").notNull(),
+    /** The θ of the simulated LRs: the stated one, or 0 on a pedigree too wide for the exact θ sum. */
+    simulationTheta: doublePrecision("simulation_theta").notNull(),
+    /** The relatives fit no pedigree: no advice. */
+    placementProblem: text("placement_problem"),
+  },
+  (table) => [primaryKey({ columns: [table.familyId, table.missingPersonId] })],
 );

@@ -76,6 +76,8 @@ export const ACTION_PERMISSIONS = {
   "kinship.importProfiles": "dnaProfiles.use",
   "kinship.importFrequencies": "alleleFrequencies.manage",
   "kinship.approveFrequencies": "alleleFrequencies.manage",
+  // The refresh simulates from STR profiles, as the work list it fills is read: forensic staff.
+  "kinship.startSamplingRefresh": "dnaProfiles.use",
   "settings.updateOfficeContact": "settings.manage",
   // Registrars may take back what they may import (DESIGN.md: registrars void what they create).
   "imports.void": "data.import",

@@ -39,6 +39,7 @@ export const AUDIT_ENTITIES = [
   "str_profiles",
   "kinship_leads",
   "allele_frequency_tables",
+  "sampling_refresh_run",
   "dossier",
   "import",
   "spreadsheet_import",

@@ -1,36 +1,21 @@
 import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
+import { donorRelationships, familySamplingGains, familySamplingPeople, familySamplingResults, missingPersons, referenceDonors } from "@/db/schema";
 import { defineRead } from "@/lib/auth/read-access";
-import type { DonorRelationship } from "@/lib/enum-values";
-import { exactExclusionPower, familySamplingAdvice, type PowerEstimate } from "@/lib/kinship/dvi/sampling-advice";
-import { DEFAULT_DVI_THRESHOLD, DEFAULT_EXCLUSION_LOCI } from "@/lib/kinship/dvi/types";
-import { LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
-import { loadSamplingInputs, SAMPLING_SEED, SAMPLING_SIMULATIONS, type MissingPersonSamplingInput, type SamplingInputs } from "./sampling-inputs";
+import type { PowerEstimate } from "@/lib/kinship/dvi/sampling-advice";
+import { DEFAULT_DVI_THRESHOLD } from "@/lib/kinship/dvi/types";
+import type { MissingPersonSampling } from "./missing-person-sampling";
+import { loadSamplingInputs, SAMPLING_SIMULATIONS, samplingInputsSha256 } from "./sampling-inputs";
 
-export interface DonorToSample {
-  donorId: string;
-  givenName: string;
-  relationship: DonorRelationship;
-  power: PowerEstimate;
-  inclusionGain: number;
-  exclusionGain: number;
-}
-
-export interface MissingPersonSampling {
-  missingPersonId: string;
-  caseNumber: string;
-  typedRelatives: number;
-  /** Exact, for the relatives as typed; null without any. */
-  exactExclusionPower: number | null;
-  current: PowerEstimate;
-  /** Registered relatives without a usable profile yet, best next sample first. */
-  toSample: DonorToSample[];
-  /** The relatives cannot be placed in one pedigree (two mothers, …): no advice. */
-  placementProblem: string | null;
-}
+export { computeMissingPersonSampling, type DonorToSample, type MissingPersonSampling } from "./missing-person-sampling";
 
 export interface FamilySamplingAdvice {
+  /** When the stored figures were computed; null when never. */
+  computedAt: Date | null;
+  /** The family's pedigree, references or the frequency table changed since (or never computed). */
+  stale: boolean;
   threshold: number;
   theta: number;
   mutationRate: number;
@@ -39,66 +24,74 @@ export interface FamilySamplingAdvice {
   missingPersons: MissingPersonSampling[];
 }
 
-const NO_POWER: PowerEstimate = { inclusionPower: 0, exclusionPower: 0, inclusionStandardError: 0, exclusionStandardError: 0, simulations: 0 };
-
-/**
- * The advice for one missing person (seconds of simulation, no database): the exact exclusion power
- * of the relatives typed now, and the simulated powers now and with each relative not yet sampled.
- */
-export function computeMissingPersonSampling(inputs: SamplingInputs, person: MissingPersonSamplingInput): MissingPersonSampling {
-  const { missingPersonId, caseNumber, typedRelatives } = person;
-  if (person.family === null) return { missingPersonId, caseNumber, typedRelatives, exactExclusionPower: null, current: NO_POWER, toSample: [], placementProblem: person.placementProblem };
-  const { family } = person;
-  const missingId = family.missing[0] ?? LEGACY_MISSING_ID;
-  const candidates = new Set(person.untyped.map((row) => row.donorId));
-  // Only registered relatives are offered: the pedigree's placeholders (an untyped parent linking a sibling) are nobody to invite.
-  const unavailable = new Set(family.persons.map((entry) => entry.id).filter((id) => !candidates.has(id)));
-  const [advice] = familySamplingAdvice(family, inputs.frequencies, inputs.options, {
-    threshold: DEFAULT_DVI_THRESHOLD,
-    exclusionLoci: DEFAULT_EXCLUSION_LOCI,
-    simulations: SAMPLING_SIMULATIONS,
-    seed: SAMPLING_SEED,
-    unavailable: new Map([[missingPersonId, unavailable]]),
-  });
-  const byDonor = new Map(person.untyped.map((row) => [row.donorId, row]));
-  return {
-    missingPersonId,
-    caseNumber,
-    typedRelatives,
-    exactExclusionPower: exactExclusionPower(family, missingId, inputs.frequencies, inputs.options, DEFAULT_EXCLUSION_LOCI),
-    current: advice?.current ?? NO_POWER,
-    toSample: (advice?.options ?? []).map((option) => {
-      const row = byDonor.get(option.relative);
-      return {
-        donorId: option.relative,
-        givenName: row?.givenName ?? "",
-        relationship: row?.relationship ?? "full_sibling",
-        power: option.power,
-        inclusionGain: option.inclusionGain,
-        exclusionGain: option.exclusionGain,
-      };
-    }),
-    placementProblem: null,
-  };
-}
-
 /**
  * Which registered relative to sample next (issue #22, point 6), for each missing person of the
- * family: the exact exclusion power of the relatives already typed, and the inclusion and exclusion
- * power, simulated on the pedigree their relationships describe, now and with each registered
- * relative who has no usable profile yet. Null without a frequency table in force.
+ * family, as the sampling refresh last stored it (the simulation never runs in a page request): the
+ * exact exclusion power of the relatives then typed, and the simulated powers then and with each
+ * relative not yet sampled. `stale` when the family's inputs changed since; `computedAt` null when
+ * its advice was never computed. Null without a frequency table in force.
  */
 async function familySamplingAdviceQuery(db: Executor, familyId: string): Promise<FamilySamplingAdvice | null> {
   if (!z.uuid().safeParse(familyId).success) return null;
-  const inputs = await loadSamplingInputs(db, { familyIds: [familyId] });
+  const [inputs, [stored], people, gains] = await Promise.all([
+    loadSamplingInputs(db, { familyIds: [familyId] }),
+    db
+      .select({ computedAt: familySamplingResults.computedAt, inputsSha256: familySamplingResults.inputsSha256, simulations: familySamplingResults.simulations })
+      .from(familySamplingResults)
+      .where(eq(familySamplingResults.familyId, familyId)),
+    db
+      .select({ person: familySamplingPeople, caseNumber: missingPersons.caseNumber })
+      .from(familySamplingPeople)
+      .innerJoin(missingPersons, eq(missingPersons.id, familySamplingPeople.missingPersonId))
+      .where(and(eq(familySamplingPeople.familyId, familyId), isNull(missingPersons.voidedAt), isNull(missingPersons.mergedIntoId)))
+      .orderBy(asc(missingPersons.caseNumber)),
+    db
+      .select({ gain: familySamplingGains, givenName: referenceDonors.givenName, relationship: donorRelationships.relationship })
+      .from(familySamplingGains)
+      .innerJoin(referenceDonors, eq(referenceDonors.id, familySamplingGains.donorId))
+      .innerJoin(donorRelationships, and(eq(donorRelationships.donorId, familySamplingGains.donorId), eq(donorRelationships.missingPersonId, familySamplingGains.missingPersonId)))
+      .where(and(eq(familySamplingGains.familyId, familyId), isNull(referenceDonors.voidedAt)))
+      .orderBy(desc(familySamplingGains.inclusionGain), desc(familySamplingGains.exclusionGain), asc(referenceDonors.givenName)),
+  ]);
   if (!inputs) return null;
+  const computedAt = stored?.computedAt ?? null;
+  const simulations = stored?.simulations ?? SAMPLING_SIMULATIONS;
+  const power = (inclusionPower: number, inclusionStandardError: number, exclusionPower: number, theta: number): PowerEstimate => ({
+    inclusionPower,
+    inclusionStandardError,
+    exclusionPower,
+    exclusionStandardError: Math.sqrt((exclusionPower * (1 - exclusionPower)) / Math.max(simulations, 1)),
+    simulations,
+    theta,
+  });
   return {
     threshold: DEFAULT_DVI_THRESHOLD,
     theta: inputs.theta,
     mutationRate: inputs.mutationRate,
-    simulations: SAMPLING_SIMULATIONS,
+    simulations,
     frequencyTable: inputs.frequencyTable.name,
-    missingPersons: (inputs.families.get(familyId) ?? []).map((person) => computeMissingPersonSampling(inputs, person)),
+    computedAt,
+    stale: computedAt === null || stored?.inputsSha256 !== samplingInputsSha256(inputs, familyId),
+    missingPersons: computedAt === null
+      ? []
+      : people.map(({ person, caseNumber }) => ({
+          missingPersonId: person.missingPersonId,
+          caseNumber,
+          typedRelatives: person.typedRelatives,
+          exactExclusionPower: person.exactExclusionPower,
+          current: power(person.inclusionNow, person.inclusionNowStandardError, person.exclusionNow, person.simulationTheta),
+          toSample: gains
+            .filter(({ gain }) => gain.missingPersonId === person.missingPersonId)
+            .map(({ gain, givenName, relationship }) => ({
+              donorId: gain.donorId,
+              givenName,
+              relationship,
+              power: power(gain.inclusionAfter, gain.inclusionStandardError, gain.exclusionAfter, person.simulationTheta),
+              inclusionGain: gain.inclusionGain,
+              exclusionGain: gain.exclusionGain,
+            })),
+          placementProblem: person.placementProblem,
+        })),
   };
 }
 

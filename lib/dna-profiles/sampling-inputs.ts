@@ -14,12 +14,10 @@ import { KINSHIP_RELATIONSHIP } from "@/lib/kinship/registry-relationships";
 import { DEFAULT_THETA } from "@/lib/kinship/types";
 import { loadActiveFrequencyTable } from "./frequency-store";
 import { DEFAULT_MUTATION_RATE } from "./screening";
+import { SAMPLING_SEED, SAMPLING_SIMULATIONS } from "./sampling-settings";
 import { referenceCandidates } from "./screening-data";
 
-/** Simulated families per set of relatives: a standard error of at most 0.05. */
-export const SAMPLING_SIMULATIONS = 100;
-/** One seed for every family and set of relatives: the same inputs always give the same numbers. */
-export const SAMPLING_SEED = 1;
+export { SAMPLING_SEED, SAMPLING_SIMULATIONS } from "./sampling-settings";
 
 export interface RelativeToSample {
   donorId: string;

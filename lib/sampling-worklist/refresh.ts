@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { families, familySamplingGains, familySamplingResults, samplingRefreshRuns } from "@/db/schema";
+import { families, familySamplingGains, familySamplingPeople, familySamplingResults, samplingRefreshRuns } from "@/db/schema";
 import { runTransaction } from "@/lib/audit/run-transaction";
-import { computeMissingPersonSampling } from "@/lib/dna-profiles/family-sampling-advice";
-import { loadSamplingInputs, SAMPLING_SEED, SAMPLING_SIMULATIONS, samplingInputsSha256 } from "@/lib/dna-profiles/sampling-inputs";
+import { computeMissingPersonSampling, type MissingPersonSampling } from "@/lib/dna-profiles/missing-person-sampling";
+import { loadSamplingInputs, SAMPLING_SEED, SAMPLING_SIMULATIONS, samplingInputsSha256, type MissingPersonSamplingInput, type SamplingInputs } from "@/lib/dna-profiles/sampling-inputs";
 
 /** How long a refresh holds a family before another may take it over (a crashed run's claim lapses). */
 const CLAIM_MINUTES = 30;
@@ -21,6 +21,9 @@ export interface RefreshProgress {
 export interface RefreshScope {
   familyIds?: readonly string[];
 }
+
+/** How one missing person's advice is computed: here (the command), or in a process of its own (the server). */
+export type ComputeSampling = (inputs: SamplingInputs, person: MissingPersonSamplingInput) => MissingPersonSampling | Promise<MissingPersonSampling>;
 
 export interface RefreshResult extends RefreshProgress {
   /** False without a frequency table in force: nothing can be simulated. */
@@ -64,13 +67,14 @@ async function claimFamily(db: Database, familyId: string, runId: string): Promi
  * may have changed since) and stores the result in one transaction. The simulation runs outside the
  * transaction, so no connection is held while it computes. False when it was up to date already.
  */
-async function refreshFamily(db: Database, familyId: string, runId: string): Promise<boolean> {
+async function refreshFamily(db: Database, familyId: string, runId: string, compute: ComputeSampling): Promise<boolean> {
   const inputs = await loadSamplingInputs(db, { familyIds: [familyId] });
   if (!inputs) return false;
   const sha256 = samplingInputsSha256(inputs, familyId);
   const [stored] = await db.select({ inputsSha256: familySamplingResults.inputsSha256 }).from(familySamplingResults).where(eq(familySamplingResults.familyId, familyId));
   const upToDate = stored?.inputsSha256 === sha256;
-  const advice = upToDate ? [] : (inputs.families.get(familyId) ?? []).map((person) => computeMissingPersonSampling(inputs, person));
+  const advice: MissingPersonSampling[] = [];
+  if (!upToDate) for (const person of inputs.families.get(familyId) ?? []) advice.push(await compute(inputs, person));
   return runTransaction(db, async (tx) => {
     // The claim may have lapsed while the simulation ran and another run taken the family over: it stores its own result.
     const [held] = await tx
@@ -81,6 +85,22 @@ async function refreshFamily(db: Database, familyId: string, runId: string): Pro
     if (!held) return false;
     if (!upToDate) {
       await tx.delete(familySamplingGains).where(eq(familySamplingGains.familyId, familyId));
+      await tx.delete(familySamplingPeople).where(eq(familySamplingPeople.familyId, familyId));
+      if (advice.length > 0) {
+        await tx.insert(familySamplingPeople).values(
+          advice.map((person) => ({
+            familyId,
+            missingPersonId: person.missingPersonId,
+            typedRelatives: person.typedRelatives,
+            exactExclusionPower: person.exactExclusionPower,
+            inclusionNow: person.current.inclusionPower,
+            inclusionNowStandardError: person.current.inclusionStandardError,
+            exclusionNow: person.current.exclusionPower,
+            simulationTheta: person.current.theta,
+            placementProblem: person.placementProblem,
+          })),
+        );
+      }
       const gains = advice.flatMap((person) =>
         person.toSample.map((donor) => ({
           familyId,
@@ -119,19 +139,22 @@ async function refreshFamily(db: Database, familyId: string, runId: string): Pro
 export async function refreshSamplingWorklist(
   db: Database,
   startedBy: string,
-  options: RefreshScope & { onProgress?: (progress: RefreshProgress) => void } = {},
+  options: RefreshScope & { onProgress?: (progress: RefreshProgress) => void; compute?: ComputeSampling; runId?: string } = {},
 ): Promise<RefreshResult> {
-  const { onProgress, ...scope } = options;
+  const { onProgress, compute = computeMissingPersonSampling, runId, ...scope } = options;
   const stale = await staleFamilies(db, scope);
-  const [run] = await db
-    .insert(samplingRefreshRuns)
-    .values({ startedBy, familiesTotal: stale?.length ?? 0 })
-    .returning({ id: samplingRefreshRuns.id });
+  // A run started from the work list page was recorded by its action (startSamplingRefresh).
+  const [run] = runId
+    ? await db.update(samplingRefreshRuns).set({ familiesTotal: stale?.length ?? 0, heartbeatAt: sql`now()` }).where(eq(samplingRefreshRuns.id, runId)).returning({ id: samplingRefreshRuns.id })
+    : await db
+        .insert(samplingRefreshRuns)
+        .values({ startedBy, familiesTotal: stale?.length ?? 0 })
+        .returning({ id: samplingRefreshRuns.id });
   if (!run) throw new Error("the refresh run was not recorded");
   const progress: RefreshProgress = { runId: run.id, done: 0, total: stale?.length ?? 0, skipped: 0 };
   try {
     for (const familyId of stale ?? []) {
-      const computed = (await claimFamily(db, familyId, run.id)) && (await refreshFamily(db, familyId, run.id));
+      const computed = (await claimFamily(db, familyId, run.id)) && (await refreshFamily(db, familyId, run.id, compute));
       if (computed) progress.done += 1;
       else progress.skipped += 1;
       onProgress?.({ ...progress });

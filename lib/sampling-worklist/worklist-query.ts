@@ -5,11 +5,10 @@ import { dnaSamples, donorRelationships, families, familySamplingGains, familySa
 import { defineRead } from "@/lib/auth/read-access";
 import type { DonorRelationship } from "@/lib/enum-values";
 import { loadSamplingInputs, SAMPLING_SIMULATIONS, samplingInputsSha256 } from "@/lib/dna-profiles/sampling-inputs";
+import { RUN_SILENT_MINUTES } from "./run-status";
 
 /** The office's list: this many samples (issue 22, point 6). */
 export const WORKLIST_LENGTH = 20;
-/** A run that has not reported for this long is taken for stopped, not running. */
-const RUN_SILENT_MINUTES = 60;
 
 export interface WorklistEntry {
   familyId: string;

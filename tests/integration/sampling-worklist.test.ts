@@ -3,7 +3,10 @@ import { beforeAll, expect, it } from "vitest";
 import { donorRelationships, families, familySamplingResults, referenceDonors, samplingRefreshRuns } from "@/db/schema";
 import { ReadRefused } from "@/lib/auth/read-access";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
+import { ActionRefusal } from "@/lib/actions/result";
+import { runTransaction } from "@/lib/audit/run-transaction";
 import { refreshSamplingWorklist, staleFamilies } from "@/lib/sampling-worklist/refresh";
+import { recordRefreshStart } from "@/lib/sampling-worklist/start-refresh";
 import { readSamplingWorklist } from "@/lib/sampling-worklist/worklist-query";
 import { missingPersonWithTypedMother } from "./support/typed-mother";
 import { describeOnEachBackend, testBackends } from "./support/databases";
@@ -112,6 +115,22 @@ describeOnEachBackend(backends, "the sampling work list", (database) => {
     expect(runs.map((run) => run.total).every((total) => total >= 1 && total <= 2)).toBe(true);
     expect(runs.reduce((sum, run) => sum + run.done, 0)).toBe(2);
     expect(await staleFamilies(db, scope())).toEqual([]);
+  });
+
+  it("records a refresh started from the page, refuses a second start while it runs, and allows one once it has finished", async () => {
+    const db = database().db;
+    const runId = await runTransaction(db, (tx) => recordRefreshStart(tx, "forensic"));
+    expect((await readSamplingWorklist(forensic(), db)).running).toMatchObject({ done: 0 });
+    const second = runTransaction(db, (tx) => recordRefreshStart(tx, "forensic2"));
+    await expect(second).rejects.toBeInstanceOf(ActionRefusal);
+    await expect(second).rejects.toMatchObject({ error: "conflict", messageKey: "Kinship.worklist.alreadyRunning" });
+    // The recorded run is the one the background refresh then fills in.
+    const finished = await refreshSamplingWorklist(db, "", { ...scope(), runId });
+    expect(finished.runId).toBe(runId);
+    const [run] = await db.select().from(samplingRefreshRuns).where(eq(samplingRefreshRuns.id, runId));
+    expect(run).toMatchObject({ startedBy: "forensic", finishedAt: expect.any(Date) });
+    const next = await runTransaction(db, (tx) => recordRefreshStart(tx, "forensic2"));
+    await db.update(samplingRefreshRuns).set({ finishedAt: sql`now()` }).where(eq(samplingRefreshRuns.id, next));
   });
 
   it("is not for a registrar", () => {

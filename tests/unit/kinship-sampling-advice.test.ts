@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atLeast, exactExclusionPower, familySamplingAdvice, samplingWorkList, simulatePower, type MissingPersonAdvice } from "@/lib/kinship/dvi/sampling-advice";
+import { atLeast, exactExclusionPower, familySamplingAdvice, founderGeneCount, SIMULATION_THETA_FOUNDER_GENES, samplingWorkList, simulatePower, simulationOptions, type MissingPersonAdvice } from "@/lib/kinship/dvi/sampling-advice";
 import type { DviFamily } from "@/lib/kinship/dvi/types";
 import { pedigreeLikelihoodRatio, type PedigreeOptions, type PedigreePerson } from "@/lib/kinship/pedigree";
 
@@ -106,13 +106,47 @@ describe("advice per family and the office's work list", () => {
       key: `${family}:MP`,
       references: [],
       exactExclusionPower: null,
-      current: { inclusionPower: 0, exclusionPower: 0, inclusionStandardError: 0, exclusionStandardError: 0, simulations: 1 },
-      options: [{ relative, inclusionGain: gain, exclusionGain: 0, power: { inclusionPower: gain, exclusionPower: 0, inclusionStandardError: 0, exclusionStandardError: 0, simulations: 1 } }],
+      current: { inclusionPower: 0, exclusionPower: 0, inclusionStandardError: 0, exclusionStandardError: 0, simulations: 1, theta: 0 },
+      options: [{ relative, inclusionGain: gain, exclusionGain: 0, power: { inclusionPower: gain, exclusionPower: 0, inclusionStandardError: 0, exclusionStandardError: 0, simulations: 1, theta: 0 } }],
     });
     const list = samplingWorkList([entry("F1", "MO", 0.2), entry("F2", "FA", 0.6), entry("F3", "UN", 0), entry("F4", "S1", 0.4)], 2);
     expect(list.map((row) => [row.family, row.relative])).toEqual([
       ["F2", "FA"],
       ["F4", "S1"],
     ]);
+  });
+});
+
+describe("θ in the simulation", () => {
+  const wide: PedigreePerson[] = [
+    { id: "GF", sex: "male" },
+    { id: "GM", sex: "female" },
+    { id: "MO", sex: "female", father: "GF", mother: "GM" },
+    { id: "AU", sex: "female", father: "GF", mother: "GM" },
+    { id: "UN", sex: "male" },
+    { id: "CO", sex: "male", father: "UN", mother: "AU" },
+    { id: "FA", sex: "male" },
+    { id: "MP", sex: "male", father: "FA", mother: "MO" },
+    { id: "S1", sex: "female", father: "FA", mother: "MO" },
+  ];
+  const stated: PedigreeOptions = { theta: 0.02, mutation: { model: "proportional", femaleRate: 0.002, maleRate: 0.002 }, minFrequency: 0.001 };
+
+  it("counts the founder genes the θ sum runs over, as the likelihood does", () => {
+    // Both parents typed: four founder genes.
+    expect(founderGeneCount(trio, ["FA", "MO", "MP"])).toBe(4);
+    // A sister and a maternal cousin: the grandparents' four, the father's two, the cousin's father's one.
+    expect(founderGeneCount(wide, ["S1", "CO", "MP"])).toBe(7);
+    // Without the cousin the aunt's branch is pruned: the untyped mother's parents pass one gene each.
+    expect(founderGeneCount(wide, ["S1", "MP"])).toBe(4);
+  });
+
+  it("keeps the stated θ on a narrow pedigree and uses θ = 0 (said so) on a wide one, for every set of that person's relatives", () => {
+    const narrow: DviFamily = { id: "N", persons: trio, missing: ["MP"], profiles: {} };
+    expect(simulationOptions(narrow, "MP", ["FA", "MO"], stated).theta).toBe(0.02);
+    const family: DviFamily = { id: "W", persons: wide, missing: ["MP"], profiles: {} };
+    expect(founderGeneCount(wide, ["S1", "CO", "MP"])).toBeGreaterThan(SIMULATION_THETA_FOUNDER_GENES);
+    expect(simulationOptions(family, "MP", ["S1", "CO"], stated)).toEqual({ ...stated, theta: 0 });
+    const power = simulatePower(family, "MP", ["S1"], { L1: P }, simulationOptions(family, "MP", ["S1", "CO"], stated), { threshold: 10, exclusionLoci: 1, simulations: 5, seed: 3 });
+    expect(power.theta).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { mulberry32 } from "../../demo/random";
 import { compareAlleles } from "../alleles";
 import { pedigreeLikelihoodRatio, type FrequencyInput } from "../pedigree/ratio";
-import { indexPedigree } from "../pedigree/structure";
-import { NO_MUTATION, type Genotype, type PedigreeOptions } from "../pedigree/types";
+import { indexPedigree, pruneUntypedLeaves } from "../pedigree/structure";
+import { NO_MUTATION, type Genotype, type PedigreeOptions, type PedigreePerson } from "../pedigree/types";
 import { missingKey, type DviFamily, type LocusProfile } from "./types";
 
 /**
@@ -25,6 +25,13 @@ import { missingKey, type DviFamily, type LocusProfile } from "./types";
  * values are approximate and carry their standard error. Every set is simulated from the same
  * seed, so the families drawn are the same and the gains compare like with like.
  *
+ * θ in the simulation: the exact LR with θ > 0 sums every founder allele jointly (the Balding–Nichols
+ * draw), so its cost grows as (alleles at the locus)^(founder genes): 0.02 s a simulated family with
+ * four founder genes, 0.4 s with six, 21 s with eight (a maternal cousin beside a child and a
+ * sister). On a pedigree with more than SIMULATION_THETA_FOUNDER_GENES founder genes the simulated
+ * LRs are computed at θ = 0 instead, for every set of relatives of that missing person alike, and
+ * the estimate says so (PowerEstimate.theta). The exact exclusion power is unaffected (it needs no θ).
+ *
  * Random persons and founders are drawn from the locus's table scaled to sum to 1 (a published
  * table sums to 1 up to rounding; the LRs themselves use the table as given). The simulation does
  * not condition on the genotypes already typed (forrel's missingPersonIP does): it rates the set of
@@ -37,6 +44,8 @@ export interface PowerEstimate {
   inclusionStandardError: number;
   exclusionStandardError: number;
   simulations: number;
+  /** The θ of the simulated LRs: the stated one, or 0 on a pedigree too wide for the exact θ sum (see above). */
+  theta: number;
 }
 
 export interface SamplingOption {
@@ -90,6 +99,32 @@ function locusDistribution(table: Readonly<Record<string, number>>, observed: It
   for (const allele of observed) if (!all.has(allele)) all.set(allele, minFrequency);
   const total = [...all.values()].reduce((sum, p) => sum + p, 0);
   return [...all.entries()].sort(([a], [b]) => compareAlleles(a, b)).map(([allele, p]) => [allele, p / total]);
+}
+
+/** Above this many founder genes the simulation's LRs use θ = 0 (see above). */
+export const SIMULATION_THETA_FOUNDER_GENES = 6;
+
+/**
+ * The founder genes the exact likelihood sums jointly under θ, with these persons typed: after the
+ * untyped leaves are pruned, two per founder, one for an untyped founder with one child (as
+ * pedigreeLikelihood counts them).
+ */
+export function founderGeneCount(persons: readonly PedigreePerson[], typed: readonly string[]): number {
+  const full = indexPedigree(persons);
+  const { pedigree } = pruneUntypedLeaves(full, full.ids.map((id) => typed.includes(id)));
+  const children = pedigree.ids.map(() => 0);
+  pedigree.ids.forEach((_, child) => {
+    for (const parent of [pedigree.mother[child] ?? -1, pedigree.father[child] ?? -1]) if (parent >= 0) children[parent] = (children[parent] ?? 0) + 1;
+  });
+  return pedigree.ids.reduce((genes, id, i) => {
+    if ((pedigree.mother[i] ?? -1) >= 0 || (pedigree.father[i] ?? -1) >= 0) return genes;
+    return genes + (!typed.includes(id) && children[i] === 1 ? 1 : 2);
+  }, 0);
+}
+
+/** The model of the simulated LRs for one missing person typed with at most these relatives: as stated, or at θ = 0 on a wide pedigree. */
+export function simulationOptions(family: DviFamily, missing: string, typed: readonly string[], options: PedigreeOptions): PedigreeOptions {
+  return founderGeneCount(family.persons, [...typed, missing]) > SIMULATION_THETA_FOUNDER_GENES ? { ...options, theta: 0 } : options;
 }
 
 const referencesOf = (family: DviFamily) => Object.keys(family.profiles).filter((id) => !family.missing.includes(id));
@@ -183,12 +218,19 @@ export function simulatePower(
   const n = settings.simulations;
   const standardError = (p: number) => (n > 0 ? Math.sqrt((p * (1 - p)) / n) : 0);
   const [inclusionPower, exclusionPower] = n > 0 ? [included / n, excluded / n] : [0, 0];
-  return { inclusionPower, exclusionPower, inclusionStandardError: standardError(inclusionPower), exclusionStandardError: standardError(exclusionPower), simulations: n };
+  return {
+    inclusionPower,
+    exclusionPower,
+    inclusionStandardError: standardError(inclusionPower),
+    exclusionStandardError: standardError(exclusionPower),
+    simulations: n,
+    theta: options.theta,
+  };
 }
 
 /**
  * For each missing person of the family: the exact EP of the references as typed, the simulated EP
- * and IP of the current set of references, and for every relative not yet sampled (untyped, not
+ * and IP of the current set of references (θ as simulationOptions decides), and for every relative not yet sampled (untyped, not
  * missing, not unavailable) the EP and IP with them added, ranked by the gain in IP (then EP).
  */
 export function familySamplingAdvice(family: DviFamily, frequencies: FrequencyInput, options: PedigreeOptions, settings: SamplingSettings): MissingPersonAdvice[] {
@@ -196,9 +238,11 @@ export function familySamplingAdvice(family: DviFamily, frequencies: FrequencyIn
   const unavailable = settings.unavailable?.get(family.id) ?? new Set<string>();
   const candidates = family.persons.map((person) => person.id).filter((id) => !references.includes(id) && !family.missing.includes(id) && !unavailable.has(id));
   return family.missing.map((missing) => {
-    const current = simulatePower(family, missing, references, frequencies, options, settings);
+    // One model for every set of this missing person's relatives, so that the gains compare like with like.
+    const simulated = simulationOptions(family, missing, [...references, ...candidates], options);
+    const current = simulatePower(family, missing, references, frequencies, simulated, settings);
     const choices = candidates.map((relative): SamplingOption => {
-      const power = simulatePower(family, missing, [...references, relative], frequencies, options, settings);
+      const power = simulatePower(family, missing, [...references, relative], frequencies, simulated, settings);
       return { relative, power, inclusionGain: power.inclusionPower - current.inclusionPower, exclusionGain: power.exclusionPower - current.exclusionPower };
     });
     choices.sort((a, b) => b.inclusionGain - a.inclusionGain || b.exclusionGain - a.exclusionGain || a.relative.localeCompare(b.relative));

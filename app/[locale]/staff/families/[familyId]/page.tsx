@@ -97,7 +97,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
       </section>
       {profiles && !family.voidedAt && (
         <Suspense fallback={null}>
-          <SamplingAdvice access={profiles} familyId={family.id} />
+          <SamplingAdvice access={profiles} familyId={family.id} locale={locale} />
         </Suspense>
       )}
       {accessCodes && !family.voidedAt && <AccessCodeSection access={accessCodes} familyId={family.id} locale={locale} />}
@@ -105,7 +105,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
   );
 }
 
-/** Simulating each relative's gain takes seconds: it streams in after the family's record. */
-async function SamplingAdvice({ access, familyId }: { access: ReadAccess<"dnaProfiles.use">; familyId: string }) {
-  return <FamilySamplingAdviceSection advice={await readFamilySamplingAdvice(access, await getDb(), familyId)} />;
+/** The stored advice of the sampling refresh (never simulated here): it streams in after the family's record. */
+async function SamplingAdvice({ access, familyId, locale }: { access: ReadAccess<"dnaProfiles.use">; familyId: string; locale: Locale }) {
+  return <FamilySamplingAdviceSection advice={await readFamilySamplingAdvice(access, await getDb(), familyId)} locale={locale} />;
 }

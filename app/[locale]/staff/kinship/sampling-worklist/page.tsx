@@ -2,12 +2,14 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PrintPageButton } from "@/components/identifications/print-page-button";
 import { SamplingWorklistTable } from "@/components/kinship/sampling-worklist-table";
+import { StartSamplingRefresh } from "@/components/kinship/start-sampling-refresh";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { readSamplingWorklist } from "@/lib/sampling-worklist/worklist-query";
+import { startSamplingRefresh } from "./actions";
 
 /** Reads the stored results of the sampling refresh: the simulation never runs in a page request. */
 export default async function SamplingWorklistPage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -35,6 +37,7 @@ export default async function SamplingWorklistPage({ params }: { params: Promise
         {t("notComputed", { count: worklist.familiesNotComputed })}
         {worklist.running && <> {t("running", { time: formatDateTime(locale, worklist.running.startedAt), done: worklist.running.done, count: worklist.running.total })}</>}
       </p>
+      <StartSamplingRefresh action={startSamplingRefresh} running={worklist.running !== null} />
       {worklist.entries.length === 0 ? (
         worklist.resultsFrom !== null && <p data-testid="sampling-worklist-empty">{t("empty")}</p>
       ) : (
