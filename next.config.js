@@ -26,7 +26,8 @@ const nextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite reads its WebAssembly and data files
   // from its own package folder, and argon2 is a native addon.
   // PDFKit and ExcelJS read their font metrics and templates from their package folders too.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "exceljs"],
+  // esbuild runs its own native binary: it bundles the import's reading process (lib/import/reader-bundle.ts).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "exceljs", "esbuild"],
   experimental: {
     // The proxy buffers request bodies; spreadsheet imports (lib/import/limits.ts) may be this large.
     // Next's limits hold for every route alike: scripts/serve.mjs (support/body-limits.mjs) refuses a

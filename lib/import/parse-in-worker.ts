@@ -1,11 +1,11 @@
 import { fork } from "node:child_process";
-import path from "node:path";
 import { ImportFileError } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
 import { PARSE_WORKER_HEAP_MB, PARSE_WORKER_SECONDS } from "./limits";
 import type { ImportProgress, ParseOutcome } from "./parse-file";
 import type { ReadOptions } from "./read-options";
+import { readerEntry } from "./reader-bundle";
 
 export interface ParseJob {
   bytes: Uint8Array;
@@ -27,13 +27,6 @@ export type WorkerMessage =
   | { type: "outcome"; outcome: ParseOutcome }
   | { type: "fileError"; key: ImportFileError["key"]; values: Record<string, string | number> };
 
-/**
- * Found from the app's folder, not from this module: in the production build this code runs from
- * a bundle under .next/, where no file beside it is the worker's entry. tsx (a dependency of the
- * app) runs it as TypeScript, resolving "@/..." through tsconfig.json.
- */
-const WORKER_ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "import", "parse-child.ts");
-
 /** V8 aborts a process whose heap is full; a worker thread's full heap can abort the server with it. */
 const OUT_OF_MEMORY = (code: number | null, signal: NodeJS.Signals | null) => signal === "SIGABRT" || code === 134;
 
@@ -43,10 +36,11 @@ const OUT_OF_MEMORY = (code: number | null, signal: NodeJS.Signals | null) => si
  * included). Its heap and time are capped: a file that needs more is refused and only that process
  * ends — not a worker thread, whose heap running out can still end the whole server.
  */
-export function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgress) => void, limits: WorkerLimits = LIMITS): Promise<ParseOutcome> {
+export async function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgress) => void, limits: WorkerLimits = LIMITS): Promise<ParseOutcome> {
+  const entry = await readerEntry();
   return new Promise((resolve, reject) => {
-    const child = fork(/* turbopackIgnore: true */ WORKER_ENTRY, [], {
-      execArgv: ["--import", "tsx", `--max-old-space-size=${limits.heapMb}`],
+    const child = fork(/* turbopackIgnore: true */ entry, [], {
+      execArgv: [`--max-old-space-size=${limits.heapMb}`],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "inherit", "ipc"],
     });

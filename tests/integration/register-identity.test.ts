@@ -29,6 +29,17 @@ describeOnEachBackend(backends, "register identity (issue 28, point 3)", (databa
       ["مركز شرطة ترهونة", "418", "2021-03-02"],
       ["مركز شرطة غريان", "A-17", "2020-01-01"],
       ["مركز شرطة ترهونة", "2020/2099", null],
+      // Migration 0043 answers these without normalising: Tarhuna's stored station, a number and a plausible year.
+      ["مركز شرطة ترهونة", "000/2020", null],
+      ["مركز شرطة ترهونة", "0100/2020", "2019-01-01"],
+      ["مركز شرطة ترهونة", "418/1950", null],
+      // …and these through the full rules: a year out of range, another spelling of the station.
+      ["مركز شرطة ترهونة", "418/1949", "2020-01-01"],
+      ["مركز شرطة ترهونة", "418/2100", null],
+      [" مركز شرطة ترهونة", "418/2020", null],
+      ["Tarhuna police station", "418/2020", null],
+      ["قسم شرطة  القصبات", "2020/0418", null],
+      ["مركز شرطة police ps", "17/2020", null],
     ];
     for (const [station, number, filedOn] of spellings) {
       const [row] = await selectRows<{ key: string }>(database().db, sql`select police_station_key(${station}) || '|' || police_report_number_key(${number}, ${filedOn}::date) as key`);
