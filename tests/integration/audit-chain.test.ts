@@ -173,7 +173,8 @@ describe("audit:verify on the embedded database (file-backed PGlite in DATA_DIR)
       expect(good.stdout).toContain(`Audit chain intact: 3 entries, head ${following.hash}`);
 
       await withDatabase((db) => tamperWithAuditLog(db, (tx) => tx.delete(auditLog).where(eq(auditLog.id, removed.id))));
-      const broken = await runScript("scripts/audit-verify.ts", environment);
+      // The intact run above is spawned as a person runs it; this one runs in this process.
+      const broken = await runScriptInProcess("scripts/audit-verify.ts", environment);
       expect(broken).toMatchObject({ exitCode: 1 });
       expect(broken.stderr).toContain(`Audit chain BROKEN at entry ${following.id}: ${BROKEN_LINK_REASON}`);
     } finally {

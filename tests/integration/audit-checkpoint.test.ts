@@ -163,7 +163,8 @@ describeOnEachBackend(backends, "signed checkpoints of the audit chain", (databa
     const keyFile = path.join(keyDirectory, "rotation", "checkpoint.pem");
     const environment = { DATABASE_URL: handle.config.url, AUDIT_CHECKPOINT_KEY: keyFile };
     await appendTestEntries(handle.db, 2);
-    const before = await runScript("scripts/audit-checkpoint.ts", environment);
+    // audit:checkpoint runs in this process here; the test above spawns it for real.
+    const before = await runScriptInProcess("scripts/audit-checkpoint.ts", environment);
     expect(before.exitCode, before.stderr).toBe(0);
     const oldCheckpointFile = path.join(keyDirectory, "before-rotation.json");
     fs.writeFileSync(oldCheckpointFile, before.stdout);
@@ -181,7 +182,7 @@ describeOnEachBackend(backends, "signed checkpoints of the audit chain", (databa
     expect(oldStillHolds.exitCode, oldStillHolds.stderr).toBe(0);
     expect(oldStillHolds.stdout).toContain("retired key");
 
-    const after = await runScript("scripts/audit-checkpoint.ts", environment);
+    const after = await runScriptInProcess("scripts/audit-checkpoint.ts", environment);
     expect(after.exitCode, after.stderr).toBe(0);
     expect(JSON.parse(after.stdout).publicKey).not.toBe(JSON.parse(before.stdout).publicKey);
     const newest = await runScriptInProcess("scripts/audit-verify.ts", environment);

@@ -7,14 +7,12 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import type { DatabaseConfig } from "@/db/config";
-import { migrateDatabase } from "@/db/migrate";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { countRowsPerTable } from "@/lib/backup/table-counts";
-import { localMediaStore } from "@/lib/belongings/media-store";
-import { seedDemoData } from "@/lib/demo/seed";
-import { testBackends } from "./support/databases";
+import { demoDataTemplates, testBackends } from "./support/databases";
 import { runScript } from "./support/run-script";
 import { runScriptInProcess } from "./support/run-script-in-process";
+import { seededMediaFolder } from "./support/seeded-templates";
 
 const backends = await testBackends();
 const postgresBackend = backends.find((backend) => backend.name === "PostgreSQL");
@@ -34,14 +32,18 @@ async function withDatabase<T>(config: DatabaseConfig, work: (handle: DatabaseHa
 const SCAN = Buffer.from("%PDF-1.4 the handover form both sides signed");
 
 /**
- * A database holding the demo records and their audit chain, and in `dataDir` the demo's effect
- * photographs (DATA_DIR/media) and one signed handover scan (DATA_DIR/handover-scans) a handover
- * names: what a real backup must carry.
+ * A database holding the demo records and their audit chain (a copy of the run's seeded template,
+ * support/seeded-templates.ts, instead of seeding again), and in `dataDir` the demo's effect
+ * photographs (DATA_DIR/media, copied from the seed's) and one signed handover scan
+ * (DATA_DIR/handover-scans) a handover names: what a real backup must carry.
  */
 async function seededCounts(config: DatabaseConfig, dataDir: string) {
-  return withDatabase(config, async (handle) => {
-    await migrateDatabase(handle);
-    await seedDemoData(handle.db, { reset: false, media: localMediaStore(path.join(dataDir, "media")) });
+  // The template first: the seed that makes it writes the drawings copied next.
+  const pgliteImage = config.kind === "pglite" ? await demoDataTemplates.pgliteImage() : undefined;
+  if (config.kind === "postgres") await demoDataTemplates.postgresTemplate();
+  fs.cpSync(seededMediaFolder(config.kind === "pglite" ? "PGlite" : "PostgreSQL"), path.join(dataDir, "media"), { recursive: true });
+  const handle = await openDatabase(config, { maxConnections: 2, pgliteImage });
+  try {
     const scanSha256 = createHash("sha256").update(SCAN).digest("hex");
     fs.mkdirSync(path.join(dataDir, "handover-scans"), { recursive: true });
     fs.writeFileSync(path.join(dataDir, "handover-scans", `${scanSha256}.pdf`), SCAN);
@@ -49,8 +51,10 @@ async function seededCounts(config: DatabaseConfig, dataDir: string) {
       insert into remains_handovers (identification_id, handed_over_at, place, received_by, received_by_relationship, staff_member, custody_event_id, scan_file, scan_sha256, scan_content_type, recorded_by)
       select identifications.id, now(), 'office', 'a brother', 'brother', 'registrar', (select id from custody_events order by id limit 1), ${`${scanSha256}.pdf`}, ${scanSha256}, 'application/pdf', (select id from users order by id limit 1)
       from identifications order by identifications.id limit 1`);
-    return countRowsPerTable(handle.db);
-  });
+    return await countRowsPerTable(handle.db);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Every file under `root` with its bytes, by path inside it: what a restore must give back byte for byte. */
@@ -107,10 +111,11 @@ function withPassword(url: string, password: string): string {
 
 const fileMode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
 
-async function createPostgresDatabase(): Promise<string> {
+/** A new database, empty or a copy of `template`. */
+async function createPostgresDatabase(template?: string): Promise<string> {
   const name = `tarhuna_backup_${randomBytes(5).toString("hex")}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`).finally(() => admin.end({ timeout: 1 }));
+  await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`).finally(() => admin.end({ timeout: 1 }));
   createdDatabases.push(name);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
@@ -187,7 +192,7 @@ describe("backup and restore of the embedded database", () => {
 describe.skipIf(postgresBackend?.skip ?? true)("backup and restore on PostgreSQL", () => {
   it("restores a pg_dump into a new database with identical row counts and a verifying audit chain", async () => {
     const password = "s3cret:pass\\word-for-backup";
-    const sourceUrl = withPassword(await createPostgresDatabase(), password);
+    const sourceUrl = withPassword(await createPostgresDatabase(await demoDataTemplates.postgresTemplate()), password);
     const targetUrl = withPassword(await createPostgresDatabase(), password);
     const archive = path.join(workDirectory, "server.pgdump");
     const sourceData = path.join(workDirectory, "server-source");

@@ -6,7 +6,6 @@ import { runTransaction } from "@/lib/audit/run-transaction";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { countCaseRecords, holdsCaseRecords } from "@/lib/demo/holdings";
 import { nonDemoUsernames, removeDemoData } from "@/lib/demo/remove";
-import { seedDemoData } from "@/lib/demo/seed";
 import { demoRefusal } from "@/lib/server/demo-refusal";
 import { isDemoDataLoaded } from "@/lib/system/demo-mode";
 import { testBackends, type TestDatabase } from "./support/databases";
@@ -24,14 +23,20 @@ describe.skipIf(!postgres || postgres.skip)("demo and production never mix", () 
     opened.push(database);
     return database.handle;
   };
+  /** A copy of the run's seeded demo database (support/seeded-templates.ts), instead of seeding again. */
+  const freshDemo = async () => {
+    const database = await postgres!.createWithDemoData();
+    opened.push(database);
+    return database.handle;
+  };
   const urlOf = (handle: { config: { kind: string; url?: string } }) => (handle.config.kind === "postgres" ? (handle.config.url ?? "") : "");
 
   let demo: Awaited<ReturnType<typeof fresh>>;
   let realAdmin = "";
   beforeAll(async () => {
     // The README's old path: the demo loaded first, then the registry's own administrator added.
-    demo = await fresh();
-    expect((await seedDemoData(demo.db, { reset: false })).status).toBe("seeded");
+    demo = await freshDemo();
+    expect(await isDemoDataLoaded(demo.db)).toBe(true);
     realAdmin = (await createUser(demo.db, "admin")).username;
   }, 180_000);
   afterAll(async () => {
@@ -55,8 +60,8 @@ describe.skipIf(!postgres || postgres.skip)("demo and production never mix", () 
   });
 
   it("demo:remove refuses while something other than accounts and sign-ins was recorded after the demo, changing nothing", async () => {
-    const handle = await fresh();
-    expect((await seedDemoData(handle.db, { reset: false })).status).toBe("seeded");
+    const handle = await freshDemo();
+    expect(await isDemoDataLoaded(handle.db)).toBe(true);
     await runTransaction(handle.db, (tx) => appendAuditEntry(tx, { actorId: null, actorLabel: "registrar", action: "missingPerson.create", entity: "missing_person" }));
     const result = await removeDemoData(handle.db);
     expect(result).toMatchObject({ status: "refused" });

@@ -1,14 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { lastOperation } from "@/lib/backup/operations-record";
-import { seedDemoData } from "@/lib/demo/seed";
-import { testBackends } from "./support/databases";
+import { testBackends, type TestDatabase } from "./support/databases";
 import { runScriptInProcess } from "./support/run-script-in-process";
 
 const backends = await testBackends();
@@ -16,12 +13,11 @@ const postgresBackend = backends.find((backend) => backend.name === "PostgreSQL"
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const backupDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-drill-test-"));
 let liveName = "";
+let live: TestDatabase | undefined;
 
 afterAll(async () => {
   fs.rmSync(backupDirectory, { recursive: true, force: true });
-  if (!liveName) return;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${liveName} with (force)`).finally(() => admin.end({ timeout: 1 }));
+  await live?.dispose();
 });
 
 async function drillDatabasesLeft(): Promise<string[]> {
@@ -44,14 +40,13 @@ async function lastRecords(url: string) {
 
 describe.skipIf(postgresBackend?.skip ?? true)("npm run restore:drill on PostgreSQL", () => {
   it("restores the newest backup into a scratch database, verifies it, compares it with the live rows, reports and records the result", async () => {
-    liveName = `tarhuna_drill_live_${randomBytes(4).toString("hex")}`;
-    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${liveName}`).finally(() => admin.end({ timeout: 1 }));
-    const liveUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${liveName}` }).toString();
-    const handle = await openDatabase({ kind: "postgres", url: liveUrl }, { maxConnections: 2 });
-    await migrateDatabase(handle);
-    await seedDemoData(handle.db, { reset: false });
-    await handle.close();
+    // A copy of the run's seeded demo database (support/seeded-templates.ts), instead of seeding again.
+    live = await postgresBackend!.createWithDemoData();
+    if (live.handle.config.kind !== "postgres") throw new Error("the PostgreSQL backend gave another engine");
+    const liveUrl = live.handle.config.url;
+    liveName = new URL(liveUrl).pathname.slice(1);
+    // The commands below open it themselves.
+    await live.handle.close();
     const settings = { DATABASE_URL: liveUrl, BACKUP_DIR: backupDirectory };
 
     const none = await runScriptInProcess("scripts/restore-drill.ts", settings);

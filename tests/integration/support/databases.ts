@@ -77,6 +77,16 @@ async function createPgliteDatabase(image = migratedPgliteImage()): Promise<Test
   return { handle, dispose: () => handle.close() };
 }
 
+/**
+ * The run's demo-data templates, for a test that opens the database itself (a file-backed PGlite
+ * in a data folder, a PostgreSQL database of its own name): the PGlite image to load, and the
+ * PostgreSQL database to name in `create database … template`. Their drawings: seededMediaFolder.
+ */
+export const demoDataTemplates = {
+  pgliteImage: () => seededPgliteImageOf(migratedPgliteImage()),
+  postgresTemplate: () => seededPostgresTemplate(postgresTemplate()),
+};
+
 export async function testBackends(): Promise<Backend[]> {
   const unavailable = await postgresUnavailableReason();
   const required = process.env.REQUIRE_POSTGRES === "1";

@@ -20,18 +20,27 @@ const POLL_MILLISECONDS = 200;
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+/**
+ * Where the seed of `engine` put the demo's effect drawings (its media store): a test that needs the
+ * files beside the rows (a backup) copies them from here. Kept in the run's folder, not in DATA_DIR.
+ */
+export function seededMediaFolder(engine: Engine): string {
+  return path.join(inject("seededTemplateFolder"), `${engine}-media`);
+}
+
 /** Seeds `handle` and fails loudly unless the seed ran on its empty database. */
-async function seedOrFail(handle: DatabaseHandle): Promise<void> {
+async function seedOrFail(handle: DatabaseHandle, engine: Engine): Promise<void> {
   // Imported here, not at the top: every integration file loads this module, few seed.
   const { seedDemoData } = await import("@/lib/demo/seed");
-  const result = await seedDemoData(handle.db, { reset: false });
+  const { localMediaStore } = await import("@/lib/belongings/media-store");
+  const result = await seedDemoData(handle.db, { reset: false, media: localMediaStore(seededMediaFolder(engine)) });
   if (result.status !== "seeded") throw new Error(`the demo seed did not run on a new database: ${JSON.stringify(result)}`);
 }
 
 async function makeSeededPglite(migratedImage: Blob, imageFile: string): Promise<void> {
   const handle = await openDatabase({ kind: "pglite", dataDir: null }, { pgliteImage: migratedImage });
   try {
-    await seedOrFail(handle);
+    await seedOrFail(handle, "PGlite");
     const image = await (handle.db as unknown as { $client: PGlite }).$client.dumpDataDir("none");
     const partial = `${imageFile}.partial`;
     fs.writeFileSync(partial, Buffer.from(await image.arrayBuffer()));
@@ -52,7 +61,7 @@ async function makeSeededPostgres(migratedTemplate: string): Promise<void> {
   // Closed before anyone copies it: PostgreSQL refuses to copy a database somebody is connected to.
   const handle = await openDatabase({ kind: "postgres", url: postgresUrlFor(name) }, { maxConnections: 1 });
   try {
-    await seedOrFail(handle);
+    await seedOrFail(handle, "PostgreSQL");
   } finally {
     await handle.close();
   }
