@@ -12,6 +12,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
+import { currentBuild } from "./support/build-folders.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
 import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
@@ -27,6 +28,9 @@ routeConsoleToLog();
 const port = Number(process.env.PORT ?? 3000);
 // No usage reports to Vercel, however this file was started (see register-server-only.mjs).
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// The build to serve (next.config.js's distDir): the one `npm start` checked, or when this file is
+// started by itself, the current one. Fixed for this process: a newer build is served after a restart.
+process.env.TARHUNA_DIST_DIR ||= currentBuild()?.distDir ?? "";
 let settings;
 try {
   settings = readServerSettings();
@@ -277,5 +281,8 @@ server = http
   .listen(port, settings.hostname, () => {
     const where = settings.hostname ?? "every interface";
     const proxies = settings.trustedEntries.length > 0 ? `; X-Forwarded-For believed from ${settings.trustedEntries.join(", ")}` : "";
-    serverLog.info({ event: "server.ready", port, instance: instanceName || undefined }, `Ready on port ${port} (${where}${proxies})`);
+    serverLog.info(
+      { event: "server.ready", port, instance: instanceName || undefined, build: process.env.TARHUNA_DIST_DIR },
+      `Ready on port ${port} (${where}${proxies})`,
+    );
   });
