@@ -12,7 +12,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
-import { currentBuild } from "./support/build-folders.mjs";
+import { currentBuild, readBuildInfo } from "./support/build-folders.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
 import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
@@ -255,6 +255,10 @@ async function servePublicPage(request, response, wanted) {
   await sendPage(request, response, answer.page, answer.fromCache);
 }
 
+/** The release this server runs, for its first log line (docs/DEPLOY.md, "Releases and versions"). */
+const { version, commit } = readBuildInfo(process.env.TARHUNA_DIST_DIR) ?? {};
+const runningVersion = { version, commit };
+
 const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -282,7 +286,7 @@ server = http
     const where = settings.hostname ?? "every interface";
     const proxies = settings.trustedEntries.length > 0 ? `; X-Forwarded-For believed from ${settings.trustedEntries.join(", ")}` : "";
     serverLog.info(
-      { event: "server.ready", port, instance: instanceName || undefined, build: process.env.TARHUNA_DIST_DIR },
+      { event: "server.ready", port, instance: instanceName || undefined, build: process.env.TARHUNA_DIST_DIR, ...runningVersion },
       `Ready on port ${port} (${where}${proxies})`,
     );
   });

@@ -80,6 +80,22 @@ export function makeCurrent(build, info, projectRoot = process.cwd()) {
   fs.renameSync(replacement, link);
 }
 
+/**
+ * What `npm run build` wrote about the build in `distDir` (version, commit, builtAt), or null for a
+ * folder it did not make (e.g. `next build` run by hand).
+ * @param {string} distDir relative to the project folder, as TARHUNA_DIST_DIR holds it
+ * @param {string} [projectRoot]
+ * @returns {Record<string, unknown> | null}
+ */
+export function readBuildInfo(distDir, projectRoot = process.cwd()) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(projectRoot, distDir, BUILD_INFO_FILE), "utf8"));
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+}
+
 /** @param {number} pid */
 function isAlive(pid) {
   try {

@@ -47,7 +47,8 @@ export async function buildAndSwapIn(kept: number = DEFAULT_BUILDS_KEPT): Promis
   try {
     await buildInto(build, previous);
   } catch (error) {
-    fs.rmSync(build.path, { recursive: true, force: true });
+    // Left behind if a process of the stopped build still writes in it: a later build's prune removes it.
+    fs.rmSync(build.path, { recursive: true, force: true, maxRetries: 3 });
     console.error(`The build failed: ${previous ? `${previous.distDir} is still the current build, and running servers are untouched` : "there is still no build to serve"}.`);
     throw error;
   }
