@@ -120,7 +120,7 @@ describe("npm run build while the app serves", () => {
     await expectSignInPageWhole(server.baseUrl);
     // The field-capture service worker precaches its build's scripts, found in the build's own folder.
     const worker = await fetch(`${server.baseUrl}/serwist/sw.js`);
-    expect(await worker.text()).toMatch(/"url":\s*"\/_next\/static\//);
+    expect(await worker.text()).toMatch(/url"?:\s*"\/_next\/static\/chunks\//);
 
     const restarted = await startAppServer({ keepLog: true });
     try {
