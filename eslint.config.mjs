@@ -74,7 +74,7 @@ const config = [
     plugins: { boundary },
     rules: { "boundary/no-server-only-module": "error" },
   },
-  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-builds/**", ".next-cache/**", "node_modules/**", "data/**", "test-results/**", "next-env.d.ts"] },
 ];
 
 export default config;

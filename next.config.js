@@ -19,9 +19,17 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm run build` builds each release into a folder of its own and `npm start` serves the one it
+  // was pointed at (scripts/support/build-folders.mjs), so a rebuild never touches a running build.
+  distDir: process.env.TARHUNA_DIST_DIR || ".next",
   // `next build` type-checks the whole project again (about 15 s on two cores). .ci/run sets
   // TYPES_ALREADY_CHECKED=1 only after its own `npm run typecheck` passed; every other build checks.
-  typescript: { ignoreBuildErrors: process.env.TYPES_ALREADY_CHECKED === "1" },
+  // The build's own copy of tsconfig.json (scripts/build.ts): Next adds its distDir's type folders to
+  // the tsconfig it reads, and a distDir new with each build would otherwise rewrite tsconfig.json.
+  typescript: {
+    ignoreBuildErrors: process.env.TYPES_ALREADY_CHECKED === "1",
+    tsconfigPath: process.env.TARHUNA_BUILD_TSCONFIG || "tsconfig.json",
+  },
   poweredByHeader: false,
   // Loaded by Node at run time rather than bundled: PGlite reads its WebAssembly and data files
   // from its own package folder, and argon2 is a native addon.

@@ -17,6 +17,8 @@ const BROWSER_FILES_RUN_ALONE = [
   // Two app instances and Caddy, or two PostgreSQL clusters: slow, and they judge time windows.
   "tests/e2e/reverse-proxy.test.ts",
   "tests/e2e/postgres-standby.test.ts",
+  // Rebuilds the app while a server answers: the build takes both cores, and it judges every answer.
+  "tests/e2e/build-swap.test.ts",
 ];
 
 /**

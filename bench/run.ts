@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { promisify } from "node:util";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { currentBuild } from "@/scripts/support/build-folders.mjs";
 import { childEnvironment } from "../tests/e2e/support/child-environment";
 import { repositoryRoot } from "../tests/e2e/support/repository-root";
 import { createBenchDatabase, generate, type BenchDatabase, type Scale } from "./generate";
@@ -37,8 +36,8 @@ const judged = (pass: boolean) => (smoke ? null : pass);
 const log = (message: string) => console.log(`bench [${new Date().toISOString().slice(11, 19)}, load ${loadNow()}]: ${message}`);
 
 function ensureProductionBuild(): Promise<unknown> {
-  if (fs.existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) return Promise.resolve();
-  log("no production build in .next: running npm run build");
+  if (currentBuild(repositoryRoot)) return Promise.resolve();
+  log("no current production build (.next-builds/current): running npm run build");
   return promisify(execFile)("npm", ["run", "build"], { cwd: repositoryRoot, env: childEnvironment(), maxBuffer: 64 * 1024 * 1024 });
 }
 

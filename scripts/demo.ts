@@ -7,8 +7,9 @@ import { authEnvironment, demoAuthSecret } from "./support/auth-secret";
 import { buildIsStale } from "./support/build-freshness";
 import { runCli, UserFacingError } from "./support/cli";
 import { openMigratedDatabase } from "./support/database";
-import { runBin, serveProductionBuild } from "./support/next-server";
+import { servedBuild, serveProductionBuild } from "./support/next-server";
 import { assertPortFree } from "./support/port";
+import { buildAndSwapIn } from "./support/production-build";
 import { printDemoAccounts, printSeedSummary } from "./support/seed-summary";
 
 /**
@@ -47,10 +48,10 @@ runCli(async () => {
   await seedWhenEmpty();
   if (buildIsStale()) {
     console.log("Building the app (about a minute)…");
-    await runBin("next", ["build"]);
+    await buildAndSwapIn();
   }
   printDemoAccounts();
   console.log(`Serving on http://localhost:${port} (Arabic: /ar, English: /en). Stop with Ctrl+C.`);
   // TARHUNA_DEMO=1: the server may serve demo accounts (lib/server/startup.ts refuses them otherwise).
-  await serveProductionBuild(port, { ...authEnvironment(port, secret, checked), TARHUNA_DEMO: "1" });
+  await serveProductionBuild(port, { ...authEnvironment(port, secret, checked), TARHUNA_DEMO: "1" }, servedBuild());
 });

@@ -12,6 +12,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { bodyRefusal } from "./support/body-limits.mjs";
+import { currentBuild, readBuildInfo } from "./support/build-folders.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
 import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
@@ -27,6 +28,9 @@ routeConsoleToLog();
 const port = Number(process.env.PORT ?? 3000);
 // No usage reports to Vercel, however this file was started (see register-server-only.mjs).
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// The build to serve (next.config.js's distDir): the one `npm start` checked, or when this file is
+// started by itself, the current one. Fixed for this process: a newer build is served after a restart.
+process.env.TARHUNA_DIST_DIR ||= currentBuild()?.distDir ?? "";
 let settings;
 try {
   settings = readServerSettings();
@@ -269,6 +273,9 @@ function replayPublicPage(request, response) {
   const requestId = logEachRequest(request, response, instanceName, serverLog, { setHeader: false });
   return pages.replay(publicPage, request, response, instanceName ? ["X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : ["X-Request-Id", requestId]);
 }
+/** The release this server runs, for its first log line (docs/DEPLOY.md, "Releases and versions"). */
+const { version, commit } = readBuildInfo(process.env.TARHUNA_DIST_DIR) ?? {};
+const runningVersion = { version, commit };
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
@@ -297,5 +304,8 @@ server = http
   .listen(port, settings.hostname, () => {
     const where = settings.hostname ?? "every interface";
     const proxies = settings.trustedEntries.length > 0 ? `; X-Forwarded-For believed from ${settings.trustedEntries.join(", ")}` : "";
-    serverLog.info({ event: "server.ready", port, instance: instanceName || undefined }, `Ready on port ${port} (${where}${proxies})`);
+    serverLog.info(
+      { event: "server.ready", port, instance: instanceName || undefined, build: process.env.TARHUNA_DIST_DIR, ...runningVersion },
+      `Ready on port ${port} (${where}${proxies})`,
+    );
   });

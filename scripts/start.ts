@@ -9,7 +9,7 @@ import { authEnvironment } from "./support/auth-secret";
 import { buildIsStale } from "./support/build-freshness";
 import { runCli, UserFacingError } from "./support/cli";
 import { commandDatabaseConfig } from "./support/command-database";
-import { assertProductionBuild, serveProductionBuild } from "./support/next-server";
+import { servedBuild, serveProductionBuild } from "./support/next-server";
 import { copyTemplateIfEmpty } from "./support/pglite-template";
 import { assertPortFree } from "./support/port";
 
@@ -25,13 +25,13 @@ const startLog = pino();
  * fail, each with its fix: a data folder that cannot be used or is in use by another process. A
  * DATA_DIR without a database gets the prebuilt one from `npm run build`, which spares initdb.
  */
-function prepareDataDirectory(dataDir: string): void {
+function prepareDataDirectory(dataDir: string, buildFolder: string): void {
   let release = () => {};
   try {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     fs.accessSync(path.dirname(dataDir), fs.constants.R_OK | fs.constants.W_OK);
     release = acquirePgliteLock(dataDir);
-    const copied = copyTemplateIfEmpty(dataDir);
+    const copied = copyTemplateIfEmpty(dataDir, buildFolder);
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
     if (copied) startLog.info({ event: "database.created" }, "Database: new, from the prebuilt embedded database of this build.");
@@ -68,7 +68,7 @@ runCli(async () => {
   const secret = checked.AUTH_SECRET ?? "";
   const { hostname } = listenSettings(checked);
   await assertPortFree(checked.PORT, hostname);
-  assertProductionBuild();
+  const build = servedBuild();
   // Code updated (a `git pull`, a changed lockfile) but not rebuilt: serving would mix the old build
   // with the new code's database migrations and settings checks.
   if (buildIsStale()) {
@@ -76,6 +76,6 @@ runCli(async () => {
   }
   const config = commandDatabaseConfig((line) => startLog.info({ event: "database.chosen" }, line));
   if (config.kind === "postgres") await preparePostgres(config);
-  else if (config.dataDir) prepareDataDirectory(config.dataDir);
-  await serveProductionBuild(checked.PORT, authEnvironment(checked.PORT, secret, checked));
+  else if (config.dataDir) prepareDataDirectory(config.dataDir, build.path);
+  await serveProductionBuild(checked.PORT, authEnvironment(checked.PORT, secret, checked), build);
 });

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { currentBuild } from "./build-folders.mjs";
 
 /** What a production build is made from: a change to any of these calls for a new build. */
 const SOURCES = [
@@ -23,9 +24,10 @@ function newestModification(entry: string): number {
     .reduce((newest, child) => Math.max(newest, newestModification(path.join(entry, child))), stat.mtimeMs);
 }
 
-/** True when no build exists or a source changed after the last one. */
+/** True when there is no current build or a source changed after it was made. */
 export function buildIsStale(root: string = process.cwd()): boolean {
-  const buildId = fs.statSync(path.join(root, ".next", "BUILD_ID"), { throwIfNoEntry: false });
+  const build = currentBuild(root);
+  const buildId = build && fs.statSync(path.join(build.path, "BUILD_ID"), { throwIfNoEntry: false });
   if (!buildId) return true;
   return SOURCES.some((source) => newestModification(path.join(root, source)) > buildId.mtimeMs);
 }

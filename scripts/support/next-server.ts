@@ -1,18 +1,13 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { currentBuild, type BuildFolder } from "./build-folders.mjs";
 import { UserFacingError } from "./cli";
 
-const BUILD_ID = path.join(process.cwd(), ".next", "BUILD_ID");
-
-export function hasProductionBuild(): boolean {
-  return fs.existsSync(BUILD_ID);
-}
-
-export function assertProductionBuild(): void {
-  if (!hasProductionBuild()) {
-    throw new UserFacingError("No production build found. Run `npm run build` first, or `npm run demo`, which builds.");
-  }
+/** The build to serve: the current one (.next-builds/current), fixed for the server's whole life. */
+export function servedBuild(): BuildFolder {
+  const build = currentBuild();
+  if (!build) throw new UserFacingError("No production build found. Run `npm run build` first, or `npm run demo`, which builds.");
+  return build;
 }
 
 /** Runs a command from node_modules/.bin in the foreground; resolves when it exits cleanly. */
@@ -29,13 +24,14 @@ export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv = pro
 
 /**
  * Serves the production build on the port and stays until it ends; a stop signal to this process is
- * passed on so the server can close the database cleanly.
+ * passed on so the server can close the database cleanly. The server is told its build's folder, so
+ * a later `npm run build` making another build current changes nothing for it until it restarts.
  */
-export async function serveProductionBuild(port: number, env: NodeJS.ProcessEnv): Promise<never> {
+export async function serveProductionBuild(port: number, env: NodeJS.ProcessEnv, build: BuildFolder): Promise<never> {
   // scripts/serve.mjs is Next's own handler with the public aggregates' replay in front (see there).
   const child = spawn(process.execPath, [path.join(process.cwd(), "scripts", "serve.mjs")], {
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "production", PORT: String(port) },
+    env: { ...env, NODE_ENV: "production", PORT: String(port), TARHUNA_DIST_DIR: build.distDir },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));

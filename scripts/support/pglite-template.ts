@@ -4,7 +4,7 @@ import path from "node:path";
 
 /**
  * A fresh embedded database costs PGlite's initdb (seconds) plus every migration. `npm run build`
- * therefore leaves an already-migrated data directory beside the build, and `npm start` copies it
+ * therefore leaves an already-migrated data directory in the build's folder, and `npm start` copies it
  * into a DATA_DIR that holds no database yet. The template is only used while its key matches: the
  * PGlite version and every migration file, so a new migration or a PGlite upgrade makes it stale
  * and the server falls back to creating and migrating the database itself.
@@ -14,7 +14,7 @@ import path from "node:path";
 const TEMPLATE_FORMAT = "1";
 
 export interface TemplatePaths {
-  /** Where the template lives: `.next/pglite-template`, rebuilt by `npm run build`. */
+  /** Where the template lives: `pglite-template` in a build's folder, made by `npm run build`. */
   root: string;
   /** The PGlite data directory inside it. */
   dataDir: string;
@@ -22,8 +22,9 @@ export interface TemplatePaths {
   keyFile: string;
 }
 
-export function templatePaths(projectRoot: string = process.cwd()): TemplatePaths {
-  const root = path.join(projectRoot, ".next", "pglite-template");
+/** `buildFolder`: a production build's folder (scripts/support/build-folders.mjs). */
+export function templatePaths(buildFolder: string): TemplatePaths {
+  const root = path.join(buildFolder, "pglite-template");
   return { root, dataDir: path.join(root, "pglite"), keyFile: path.join(root, "key") };
 }
 
@@ -79,9 +80,9 @@ function removeInterruptedCopies(dataDir: string): void {
  * is not empty. Returns false, leaving `dataDir` as it was, when it already holds something or there
  * is no current template: the server then opens it, or creates and migrates it, as usual.
  */
-export function copyTemplateIfEmpty(dataDir: string, projectRoot: string = process.cwd()): boolean {
+export function copyTemplateIfEmpty(dataDir: string, buildFolder: string, projectRoot: string = process.cwd()): boolean {
   removeInterruptedCopies(dataDir);
-  const paths = templatePaths(projectRoot);
+  const paths = templatePaths(buildFolder);
   if (!holdsNothing(dataDir) || !templateIsCurrent(paths, templateKey(projectRoot))) return false;
   const partial = `${dataDir}.partial-${process.pid}`;
   try {
@@ -94,13 +95,19 @@ export function copyTemplateIfEmpty(dataDir: string, projectRoot: string = proce
 }
 
 /**
- * Makes the template for the current migrations (unless it is already current): a new embedded
- * database, migrated by the same code as the server, made aside and renamed into place.
+ * Makes the template for the current migrations in `buildFolder` (unless it is already current): a
+ * new embedded database, migrated by the same code as the server, made aside and renamed into place.
+ * A current template in `reuseFrom` (the previous build) is copied instead, sparing initdb.
  */
-export async function buildTemplate(projectRoot: string = process.cwd()): Promise<"built" | "current"> {
-  const paths = templatePaths(projectRoot);
+export async function buildTemplate(buildFolder: string, projectRoot: string = process.cwd(), reuseFrom?: string): Promise<"built" | "copied" | "current"> {
+  const paths = templatePaths(buildFolder);
   const key = templateKey(projectRoot);
   if (templateIsCurrent(paths, key)) return "current";
+  const reusable = reuseFrom === undefined ? null : templatePaths(reuseFrom);
+  if (reusable && templateIsCurrent(reusable, key)) {
+    copyFolderIntoPlace(reusable.root, paths.root);
+    return "copied";
+  }
   const { openDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
   const building = `${paths.root}.building-${process.pid}`;
@@ -119,4 +126,16 @@ export async function buildTemplate(projectRoot: string = process.cwd()): Promis
     fs.rmSync(building, { recursive: true, force: true });
   }
   return "built";
+}
+
+/** A copy made beside `target` and renamed into place, so an interrupted copy is never taken for a template. */
+function copyFolderIntoPlace(source: string, target: string): void {
+  const partial = `${target}.copying-${process.pid}`;
+  try {
+    fs.cpSync(source, partial, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(partial, target);
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
 }

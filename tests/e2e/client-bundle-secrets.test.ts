@@ -4,6 +4,7 @@ import { getTableName, is, Table } from "drizzle-orm";
 import { expect, test } from "vitest";
 import * as schema from "@/db/schema";
 import * as enumValues from "@/lib/enum-values";
+import { currentBuild } from "@/scripts/support/build-folders.mjs";
 import { repositoryRoot } from "./support/repository-root";
 
 /*
@@ -12,7 +13,9 @@ import { repositoryRoot } from "./support/repository-root";
  * client chunk (issue 20: 10.8 kB gzip on 8 staff routes). docs/BOUNDARY.md has the rule; this reads
  * the production build global setup made.
  */
-const staticDirectory = path.join(repositoryRoot, ".next", "static");
+const build = currentBuild(repositoryRoot);
+if (!build) throw new Error("no current production build (.next-builds/current): global setup builds one");
+const staticDirectory = path.join(build.path, "static");
 
 function clientFiles(directory: string): string[] {
   return fs.readdirSync(directory, { recursive: true, encoding: "utf8" }).filter((name) => /\.(js|mjs|css|map|json|txt)$/.test(name)).map((name) => path.join(directory, name));

@@ -7,7 +7,7 @@ import { DESKTOP, openPage } from "./support/open-page";
 import { startPausableProxy, type PausableProxy } from "./support/pausable-proxy";
 
 const DIRECT_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const INTERNALS = /\bat [\w$.<>]+ \(|\/(work|tmp|home|usr)\/|node_modules|\.next\/server|ECONNREFUSED|CONNECT_TIMEOUT|postgres:\/\//;
+const INTERNALS = /\bat [\w$.<>]+ \(|\/(work|tmp|home|usr)\/|node_modules|\.next(-builds\/[\w-]+)?\/server|ECONNREFUSED|CONNECT_TIMEOUT|postgres:\/\//;
 /** "Answers" means within this long; a hung request never does. Not a speed figure (see docs/RELIABILITY.md). */
 const ANSWER_WITHIN_MILLISECONDS = 30_000;
 

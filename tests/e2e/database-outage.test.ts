@@ -13,7 +13,7 @@ afterAll(async () => {
   await admin.end({ timeout: 5 });
 });
 
-const INTERNALS = /\bat [\w$.<>]+ \(|\/(work|tmp|home|usr)\/|node_modules|\.next\/server|ECONNREFUSED|postgres:\/\//;
+const INTERNALS = /\bat [\w$.<>]+ \(|\/(work|tmp|home|usr)\/|node_modules|\.next(-builds\/[\w-]+)?\/server|ECONNREFUSED|postgres:\/\//;
 
 function appDatabaseName(): string {
   const url = server.current.databaseUrl;

@@ -7,7 +7,7 @@ const server = appServerForThisFile();
 const browser = browserForThisFile();
 
 /** What a response must never show: a stack frame, a file path of the server, a module folder. */
-const INTERNALS = /\bat [\w$.<>]+ \(|\/(work|tmp|home|app|usr)\/|node_modules|\.next\/server|webpack-internal|Error: /;
+const INTERNALS = /\bat [\w$.<>]+ \(|\/(work|tmp|home|app|usr)\/|node_modules|\.next(-builds\/[\w-]+)?\/server|webpack-internal|Error: /;
 const MEGABYTE = 1024 * 1024;
 const HEADER = "sample barcode,locus,allele 1,allele 2";
 

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { currentBuild } from "@/scripts/support/build-folders.mjs";
 import { childEnvironment } from "./support/child-environment";
 import { findFreePort } from "./support/free-port";
 import { startProcessGroup, stopProcessGroup } from "./support/process-group";
@@ -104,7 +105,9 @@ describe("production start-up that could not be served safely", () => {
   });
 
   test("plain `next start` refuses to serve production: it cannot tell a client's real address", async () => {
-    const { exitCode, output } = await npmStart(path.join(scratch, "next-start"), {}, [path.join(repositoryRoot, "node_modules", ".bin", "next"), ["start", "-p", "$PORT"]]);
+    // Pointed at the current build (by itself `next start` looks in .next, where `npm run build` no longer builds).
+    const build = { TARHUNA_DIST_DIR: currentBuild(repositoryRoot)?.distDir ?? "" };
+    const { exitCode, output } = await npmStart(path.join(scratch, "next-start"), build, [path.join(repositoryRoot, "node_modules", ".bin", "next"), ["start", "-p", "$PORT"]]);
 
     expect(exitCode, output).toBe(1);
     expect(output).toContain("npm start");

@@ -13,8 +13,9 @@ const journal = JSON.parse(fs.readFileSync(path.join(projectRoot, "db", "migrati
   entries: unknown[];
 };
 
-/** A project folder whose template is the test's own: the real migrations and PGlite, a scratch `.next`. */
+/** A project folder whose template is the test's own: the real migrations and PGlite, a scratch build folder. */
 let scratchProject = "";
+let buildFolder = "";
 let dataRoot = "";
 
 beforeAll(async () => {
@@ -22,7 +23,8 @@ beforeAll(async () => {
   dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-template-data-"));
   fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(scratchProject, "node_modules"));
   fs.symlinkSync(path.join(projectRoot, "db"), path.join(scratchProject, "db"));
-  expect(await buildTemplate(scratchProject)).toBe("built");
+  buildFolder = path.join(scratchProject, ".next-builds", "build-1");
+  expect(await buildTemplate(buildFolder, scratchProject)).toBe("built");
 });
 
 afterAll(() => {
@@ -43,16 +45,25 @@ async function appliedMigrations(dataDir: string): Promise<number> {
 
 describe("the prebuilt embedded database", () => {
   it("is current once built, until a migration changes", async () => {
-    expect(await buildTemplate(scratchProject)).toBe("current");
+    expect(await buildTemplate(buildFolder, scratchProject)).toBe("current");
+  });
+
+  it("is copied into the next build from the previous one while the migrations are the same", async () => {
+    const nextBuild = path.join(scratchProject, ".next-builds", "build-2");
+    expect(await buildTemplate(nextBuild, scratchProject, buildFolder)).toBe("copied");
+    const dataDir = path.join(dataRoot, "from-copy", "pglite");
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    expect(copyTemplateIfEmpty(dataDir, nextBuild, scratchProject)).toBe(true);
+    expect(await appliedMigrations(dataDir)).toBe(journal.entries.length);
   });
 
   it("gives a new data directory every migration, without touching the template", async () => {
     const dataDir = path.join(dataRoot, "new", "pglite");
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    expect(copyTemplateIfEmpty(dataDir, scratchProject)).toBe(true);
+    expect(copyTemplateIfEmpty(dataDir, buildFolder, scratchProject)).toBe(true);
     expect(await appliedMigrations(dataDir)).toBe(journal.entries.length);
     expect(fs.readdirSync(path.dirname(dataDir))).toEqual(["pglite"]);
-    expect(await buildTemplate(scratchProject)).toBe("current");
+    expect(await buildTemplate(buildFolder, scratchProject)).toBe("current");
   });
 
   it("never replaces a data directory that already holds a database", async () => {
@@ -63,7 +74,7 @@ describe("the prebuilt embedded database", () => {
     await handle.db.execute(sql`insert into kept_record values ('recorded before the restart')`);
     await handle.close();
 
-    expect(copyTemplateIfEmpty(dataDir, scratchProject)).toBe(false);
+    expect(copyTemplateIfEmpty(dataDir, buildFolder, scratchProject)).toBe(false);
 
     const reopened = await openDatabase({ kind: "pglite", dataDir });
     try {
@@ -77,11 +88,11 @@ describe("the prebuilt embedded database", () => {
   it("is not used once it no longer matches the migrations, nor into a folder holding anything", () => {
     const emptyTarget = path.join(dataRoot, "stale", "pglite");
     fs.mkdirSync(path.dirname(emptyTarget), { recursive: true });
-    const { keyFile } = templatePaths(scratchProject);
+    const { keyFile } = templatePaths(buildFolder);
     const key = fs.readFileSync(keyFile, "utf8");
     fs.writeFileSync(keyFile, "made for other migrations\n");
     try {
-      expect(copyTemplateIfEmpty(emptyTarget, scratchProject)).toBe(false);
+      expect(copyTemplateIfEmpty(emptyTarget, buildFolder, scratchProject)).toBe(false);
       expect(fs.existsSync(emptyTarget)).toBe(false);
     } finally {
       fs.writeFileSync(keyFile, key);
@@ -90,7 +101,7 @@ describe("the prebuilt embedded database", () => {
     const occupied = path.join(dataRoot, "occupied", "pglite");
     fs.mkdirSync(occupied, { recursive: true });
     fs.writeFileSync(path.join(occupied, "notes.txt"), "someone's file");
-    expect(copyTemplateIfEmpty(occupied, scratchProject)).toBe(false);
+    expect(copyTemplateIfEmpty(occupied, buildFolder, scratchProject)).toBe(false);
     expect(fs.readdirSync(occupied)).toEqual(["notes.txt"]);
   });
 });

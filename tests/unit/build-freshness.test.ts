@@ -14,9 +14,10 @@ function checkout(buildAgeSeconds: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-build-"));
   folders.push(root);
   fs.mkdirSync(path.join(root, "lib"));
-  fs.mkdirSync(path.join(root, ".next"));
+  fs.mkdirSync(path.join(root, ".next-builds", "build-1"), { recursive: true });
+  fs.symlinkSync("build-1", path.join(root, ".next-builds", "current"));
   const source = path.join(root, "lib", "code.ts");
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, ".next-builds", "build-1", "BUILD_ID");
   fs.writeFileSync(source, "export {};\n");
   fs.writeFileSync(buildId, "build\n");
   const sourceTime = new Date(Date.now() - 3_600_000);
@@ -35,7 +36,7 @@ describe("npm start's check of the production build", () => {
   it("refuses a build older than the code (updated, not rebuilt) and a missing build", () => {
     expect(buildIsStale(checkout(-60))).toBe(true);
     const root = checkout(60);
-    fs.rmSync(path.join(root, ".next", "BUILD_ID"));
+    fs.rmSync(path.join(root, ".next-builds", "build-1", "BUILD_ID"));
     expect(buildIsStale(root)).toBe(true);
   });
 });

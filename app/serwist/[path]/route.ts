@@ -12,10 +12,13 @@ import { FIELD_SHELL_LOCALES, fieldShellPath } from "@/lib/field/offline-shell";
  */
 const buildRevision = randomUUID();
 
+/** The build being made (next.config.js's distDir, set by scripts/support/production-build.ts). */
+const buildFolder = process.env.TARHUNA_DIST_DIR || ".next";
+
 export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
   swSrc: "lib/field/service-worker.ts",
   useNativeEsbuild: true,
-  globPatterns: [".next/static/**/*.{js,css,woff,woff2}"],
+  globPatterns: [`${buildFolder}/static/**/*.{js,css,woff,woff2}`],
   // A chunk left out (the default limit is 2 MB) would be missing offline and break the page.
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   additionalPrecacheEntries: FIELD_SHELL_LOCALES.map((locale) => ({ url: fieldShellPath(locale), revision: buildRevision })),

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { currentBuild } from "@/scripts/support/build-folders.mjs";
 import { childEnvironment } from "./child-environment";
 import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
@@ -86,13 +86,13 @@ async function startSharedServer(seededDataDirectory: string): Promise<SharedSer
 }
 
 async function buildUnlessReused(): Promise<void> {
-  const buildIdFile = path.join(repositoryRoot, ".next", "BUILD_ID");
   if (process.env.E2E_SKIP_BUILD === "1") {
-    if (fs.existsSync(buildIdFile)) {
-      console.log("e2e: E2E_SKIP_BUILD=1, reusing the existing build in .next");
+    const build = currentBuild(repositoryRoot);
+    if (build) {
+      console.log(`e2e: E2E_SKIP_BUILD=1, reusing the current build, ${build.distDir}`);
       return;
     }
-    console.log("e2e: E2E_SKIP_BUILD=1 but .next/BUILD_ID is missing, building anyway");
+    console.log("e2e: E2E_SKIP_BUILD=1 but there is no current build (.next-builds/current), building anyway");
   }
   const started = Date.now();
   // The build's output is only worth reading when it fails; runCommand puts it in the error then.
