@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import { generateDemoDataset } from "@/lib/demo/generate";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { DESKTOP, openAppPage } from "./support/open-page";
+import { openSignedInPage } from "./support/open-page";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -27,14 +27,7 @@ function demoSubjects() {
   return { person, body };
 }
 
-async function signedInPage(context: TestContext, username: string): Promise<Page> {
-  const page = await openAppPage(context, browser.current, server.current, "/en/login", DESKTOP);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill("demo-password");
-  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === "/en/staff");
-  return page;
-}
+const signedInPage = (context: TestContext, username: string): Promise<Page> => openSignedInPage(context, browser.current, server.current, username);
 
 describe("AM/PM comparison", () => {
   test("a forensic user enters a body's postmortem findings and the matching missing person ranks first, with reasons", async (context) => {

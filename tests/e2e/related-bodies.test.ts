@@ -2,21 +2,14 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import arabic from "@/lib/i18n/messages/ar";
 import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
-import { DESKTOP, openAppPage } from "./support/open-page";
+import { openSignedInPage } from "./support/open-page";
 
 const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 // A demo body identified by DNA: it has a profile.
 const BODY_CODE = "TRH-GS-02-B011";
 
-async function signedInPage(context: TestContext, username: string): Promise<Page> {
-  const page = await openAppPage(context, browser.current, server.current, "/ar/login", DESKTOP);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill("demo-password");
-  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === "/ar/staff");
-  return page;
-}
+const signedInPage = (context: TestContext, username: string): Promise<Page> => openSignedInPage(context, browser.current, server.current, username);
 
 async function openBody(page: Page): Promise<void> {
   await page.goto(server.current.url(`/ar/staff/remains?search=${BODY_CODE}`));

@@ -5,7 +5,7 @@ import { loadSamplingInputs } from "@/lib/dna-profiles/sampling-inputs";
 import arabic from "@/lib/i18n/messages/ar";
 import { refreshSamplingWorklist } from "@/lib/sampling-worklist/refresh";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { DESKTOP, openAppPage } from "./support/open-page";
+import { openSignedInPage } from "./support/open-page";
 
 // On PostgreSQL, so that the sampling refresh can store results for the page to read before it is opened.
 const server = appServerForThisFile({ database: "postgres" });
@@ -14,14 +14,7 @@ const WORKLIST = "/ar/staff/kinship/sampling-worklist";
 /** Families refreshed before the tests: a whole demo refresh takes minutes, these a few seconds of CPU. */
 const FAMILIES = 8;
 
-async function signedInPage(context: TestContext, username: string): Promise<Page> {
-  const page = await openAppPage(context, browser.current, server.current, "/ar/login", DESKTOP);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill("demo-password");
-  await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === "/ar/staff");
-  return page;
-}
+const signedInPage = (context: TestContext, username: string): Promise<Page> => openSignedInPage(context, browser.current, server.current, username);
 
 beforeAll(async () => {
   const url = server.current.databaseUrl;
