@@ -35,8 +35,9 @@ const plausibleYear = (text: string) => Number(text) >= 1950 && Number(text) <= 
 
 /** "418/2020" for every spelling of report 418 of 2020; anything else as typed, normalised. */
 export function reportNumberKey(reportNumber: string, filedOn: string | null): string {
-  // Western digits and separators are what normalising would leave them: most numbers skip it.
-  const typed = (/^[\d/\\._\- ]*$/.test(reportNumber) ? reportNumber.trim() : normaliseArabicText(reportNumber)).replace(/\s*[/\\._-]\s*/g, "/");
+  // Western digits and separators are what normalising would leave them, but for runs of spaces,
+  // which it folds to one (as the database's key does): most numbers skip the rest of it.
+  const typed = (/^[\d/\\._\-\s]*$/.test(reportNumber) ? reportNumber.trim().replace(/\s+/g, " ") : normaliseArabicText(reportNumber)).replace(/\s*[/\\._-]\s*/g, "/");
   const numberFirst = /^0*(\d+)\/(\d{4})$/.exec(typed);
   if (numberFirst && plausibleYear(numberFirst[2] ?? "")) return `${numberFirst[1]}/${numberFirst[2]}`;
   const yearFirst = /^(\d{4})\/0*(\d+)$/.exec(typed);
