@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { randomUUID } from "node:crypto";
-import { approvalRequests, belongingRecognitions, dataConsents, familyPedigrees, fieldDevices, onlineReports, pedigreePersons, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
+import { samplingRefreshRuns, approvalRequests, belongingRecognitions, dataConsents, familyPedigrees, fieldDevices, onlineReports, pedigreePersons, belongingViewingSessions, dnaSamples, families, familyFollowUps, graveSites, identifications, missingPersons, personalEffects, policeReportPersons, policeReports, referenceDonors, remains, spreadsheetImports, users } from "@/db/schema";
 import type { ActionName } from "@/lib/actions/action-permissions";
 import type { ActionResult } from "@/lib/actions/result";
 import { Secret, TOTP } from "otpauth";
@@ -585,6 +585,16 @@ async function approvalBases(db: Database): Promise<HostileBases> {
   };
 }
 
+async function untilNoRefreshRuns(db: Database, timeoutMs = 120_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const running = await db.select({ id: samplingRefreshRuns.id }).from(samplingRefreshRuns).where(isNull(samplingRefreshRuns.finishedAt)).limit(1);
+    if (running.length === 0) return;
+    if (Date.now() > giveUpAt) throw new Error("a sampling refresh started by an earlier call did not finish within 2 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function kinshipBases(db: Database, records: BaseRecords): HostileBases {
   const profileCsv = ["sample barcode,locus,allele 1,allele 2", `${records.barcode},TH01,6,7`, `${records.barcode},D3S1358,15,16`].join("\n");
   return {
@@ -606,6 +616,16 @@ function kinshipBases(db: Database, records: BaseRecords): HostileBases {
     "kinship.importFrequencies": {
       fields: { name: text(200), minFrequency: { kind: "number", min: 0, max: 1 }, csv: { kind: "csv", valid: FREQUENCY_CSV } },
       prepare: async () => ({ name: `Table ${uniqueSuffix()}`, minFrequency: 0.002, csv: FREQUENCY_CSV }),
+    },
+    // A start runs the refresh in the background after answering, writing as it goes: each call
+    // waits until the last one's run has finished, so that a start is not refused as "already
+    // running" and a refusal is not blamed for the earlier run's writes.
+    "kinship.startSamplingRefresh": {
+      fields: { scope: text(20) },
+      prepare: async () => {
+        await untilNoRefreshRuns(db);
+        return { scope: "stale" };
+      },
     },
   };
 }
