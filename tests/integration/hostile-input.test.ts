@@ -162,6 +162,7 @@ describeOnEachBackend(backends, "every server action, called with hostile input"
       const result = await action.call(input);
       expect(result, action.name).toMatchObject({ ok: true });
       base.saved?.(input);
+      await base.settle?.();
     }
   });
 
@@ -181,6 +182,7 @@ describeOnEachBackend(backends, "every server action, called with hostile input"
           if (result.ok) {
             tally.saved += 1;
             if (plan.kind === "base") base.saved?.(input as Record<string, unknown>);
+            await base.settle?.();
             return;
           }
           if (result.error === "invalid") {

@@ -40,6 +40,11 @@ export interface HostileBase {
   /** Told of every clean save, for a base that must follow what the action changed. */
   saved?(input: Input): void;
   /**
+   * Work a clean save starts in the background (the sampling refresh): awaited after each one, so
+   * that its writes are not blamed on a later call, of this action or of the next one tested.
+   */
+  settle?(): Promise<void>;
+  /**
    * Tables a refusal of this action writes to by design: a wrong current password is counted on the
    * sign-in throttle and audited like a failed sign-in (issue 18, item 8), so it cannot roll back.
    */
@@ -617,15 +622,13 @@ function kinshipBases(db: Database, records: BaseRecords): HostileBases {
       fields: { name: text(200), minFrequency: { kind: "number", min: 0, max: 1 }, csv: { kind: "csv", valid: FREQUENCY_CSV } },
       prepare: async () => ({ name: `Table ${uniqueSuffix()}`, minFrequency: 0.002, csv: FREQUENCY_CSV }),
     },
-    // A start runs the refresh in the background after answering, writing as it goes: each call
-    // waits until the last one's run has finished, so that a start is not refused as "already
-    // running" and a refusal is not blamed for the earlier run's writes.
+    // A start runs the refresh in the background after answering, writing as it goes: each clean
+    // start is followed until its run has finished (settle), so that the next start is not refused
+    // as "already running" and no refusal is blamed for the run's writes.
     "kinship.startSamplingRefresh": {
       fields: { scope: text(20) },
-      prepare: async () => {
-        await untilNoRefreshRuns(db);
-        return { scope: "stale" };
-      },
+      prepare: async () => ({ scope: "stale" }),
+      settle: () => untilNoRefreshRuns(db),
     },
   };
 }
