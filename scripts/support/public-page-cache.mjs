@@ -96,13 +96,19 @@ function parseAcceptEncoding(acceptEncoding) {
 
 /** Headers of the render that describe the connection or the body's transfer, not the page. */
 const TRANSFER_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
+/**
+ * Headers that belong to one answer, not to the page: each answer that sends the kept copy adds its
+ * own (serve.mjs). Kept with the copy, they went out twice ("x-tarhuna-instance: A, A"), since a
+ * replay writes its headers as a list, which node does not merge by name.
+ */
+const PER_ANSWER_HEADERS = new Set(["x-tarhuna-instance", "x-request-id"]);
 /** The language cookie next-intl sets on a page of that language: the same for every visitor. */
 const LANGUAGE_COOKIE = /^NEXT_LOCALE=[a-z]{2}; Path=\/; SameSite=lax$/i;
 
 function pageHeaders(rendered, html) {
   const headers = {};
   for (const [name, value] of Object.entries(rendered.headers)) {
-    if (!TRANSFER_HEADERS.has(name) && value !== undefined) headers[name] = value;
+    if (!TRANSFER_HEADERS.has(name) && !PER_ANSWER_HEADERS.has(name.toLowerCase()) && value !== undefined) headers[name] = value;
   }
   const policy = headers["content-security-policy"];
   if (html && typeof policy === "string") headers["content-security-policy"] = policyWithScriptHashes(policy, inlineScriptHashes(rendered.body.toString("utf8")));

@@ -70,7 +70,8 @@ describe("the kept copy", () => {
         if (options.changeDuringRender) version += 1;
         return {
           status: options.status ?? 200,
-          headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self'; frame-ancestors 'none'", "set-cookie": options.setCookie, date: "then" },
+          // The render is the server asking itself: its answer carries the instance's name like any other.
+          headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'self'; frame-ancestors 'none'", "set-cookie": options.setCookie, date: "then", "x-tarhuna-instance": "A" },
           body: Buffer.from(html),
         };
       },
@@ -107,16 +108,22 @@ describe("the kept copy", () => {
     const { pages, wanted, change } = cache();
     const sent: { status?: number; headers?: Record<string, string>; bytes?: Buffer } = {};
     // The replay writes its headers as one flat list (name, value, …), as node's writeHead takes them.
-    const headerMap = (flat: string[]) => Object.fromEntries(flat.flatMap((name, index) => (index % 2 === 0 ? [[name, flat[index + 1]]] : [])));
+    let flatNames: string[] = [];
+    const headerMap = (flat: string[]) => {
+      flatNames = flat.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase());
+      return Object.fromEntries(flat.flatMap((name, index) => (index % 2 === 0 ? [[name, flat[index + 1]]] : [])));
+    };
     const response = { writeHead: (status: number, headers: string[]) => Object.assign(sent, { status, headers: headerMap(headers) }), end: (bytes: Buffer) => Object.assign(sent, { bytes }) };
     const gzipRequest = { headers: { "accept-encoding": "gzip" } };
-    const replay = () => pages.replay(wanted, gzipRequest as never, response as never, ["X-Request-Id", "id-1"]);
+    const replay = () => pages.replay(wanted, gzipRequest as never, response as never, ["X-Request-Id", "id-1", "x-tarhuna-instance", "B"]);
     expect(pages.canReplay(wanted, gzipRequest as never)).toBe(false);
     expect(replay()).toBe(false);
     await (await pages.page(wanted)).page.body("gzip");
     expect(pages.canReplay(wanted, gzipRequest as never)).toBe(true);
     expect(replay()).toBe(true);
-    expect(sent.headers).toMatchObject({ "content-encoding": "gzip", "x-tarhuna-page-cache": "hit", "content-length": String(sent.bytes?.length), "X-Request-Id": "id-1" });
+    expect(sent.headers).toMatchObject({ "content-encoding": "gzip", "x-tarhuna-page-cache": "hit", "content-length": String(sent.bytes?.length), "X-Request-Id": "id-1", "x-tarhuna-instance": "B" });
+    // Each header once: the answering instance's name, not also the one the copy was rendered with.
+    expect(flatNames.filter((name) => name === "x-tarhuna-instance")).toHaveLength(1);
     expect(gunzipSync(sent.bytes ?? Buffer.alloc(0)).toString()).toBe(html);
     expect(pages.replay(wanted, { headers: { "accept-encoding": "br" } } as never, response as never)).toBe(false);
     change();
