@@ -17,7 +17,8 @@ export interface ListPage<Row> {
 
 const cursorParameter = z.string().max(400);
 
-function single(value: string | string[] | undefined): string | undefined {
+/** The first value of an address parameter that may be repeated (`?q=a&q=b`). */
+export function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 

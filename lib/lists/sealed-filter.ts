@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { openSearch, sealSearch } from "@/lib/people/search-token";
+import { single } from "./keyset";
 
 /**
  * The free-text filter of a staff list (families, police reports) matches contact and reporter
@@ -17,10 +18,6 @@ export interface ListSearch {
 }
 
 const searchText = z.string().trim().min(1).max(100);
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export function listSearchFromAddress(params: Record<string, string | string[] | undefined>, userId: string): ListSearch {
   const token = single(params.s);

@@ -3,7 +3,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { policeReportCategory, policeReports } from "@/db/schema";
-import { checkedPosition, keysetOrder, pageOf, parsePagePosition, type ListPage, type PagePosition } from "@/lib/lists/keyset";
+import { checkedPosition, keysetOrder, pageOf, parsePagePosition, single, type ListPage, type PagePosition } from "@/lib/lists/keyset";
 import { matchesNormalisedText, TEXT_MATCH_THRESHOLDS } from "@/lib/names/text-search";
 import { prefixPattern, withTrigramThresholds } from "./trigram";
 import { defineRead } from "@/lib/auth/read-access";
@@ -13,10 +13,6 @@ export const REPORTS_PAGE_SIZE = 50;
 
 export interface ReportListFilters extends PagePosition, ListSearch {
   category?: (typeof policeReportCategory.enumValues)[number];
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The filters in the list's address; the free text opens only for the staff member who sealed it (lib/lists/sealed-filter.ts). */
