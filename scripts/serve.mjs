@@ -273,6 +273,7 @@ function replayPublicPage(request, response) {
   const requestId = logEachRequest(request, response, instanceName, serverLog, { setHeader: false });
   return pages.replay(publicPage, request, response, instanceName ? ["X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : ["X-Request-Id", requestId]);
 }
+
 /** The release this server runs, for its first log line (docs/DEPLOY.md, "Releases and versions"). */
 const { version, commit } = readBuildInfo(process.env.TARHUNA_DIST_DIR) ?? {};
 const runningVersion = { version, commit };
@@ -293,11 +294,10 @@ server = http
       markOwnRender(request);
       return void handle(request, response);
     }
+    // A kept copy ready to replay was sent above (replayPublicPage); here the copy is rendered, or
+    // encoded for the first time in this request's encoding.
     const publicPage = publicPageRequest(request);
-    if (publicPage) {
-      if (!pages.replay(publicPage, request, response)) void servePublicPage(request, response, publicPage).catch(() => response.destroy());
-      return;
-    }
+    if (publicPage) return void servePublicPage(request, response, publicPage).catch(() => response.destroy());
     if (!replay(request, response)) void handle(request, response);
   })
   // Without HOSTNAME and without proxies: every interface, as a server reached directly must.
