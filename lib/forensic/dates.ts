@@ -1,8 +1,8 @@
-import { TIME_ZONE } from "@/lib/i18n/format";
+import { todayInTarhuna } from "@/lib/people/dates";
 
 /** Today's date in Libya as YYYY-MM-DD: "not in the future" means as the staff in Tarhuna live it. */
 export function todayInLibya(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return todayInTarhuna(now);
 }
 
 /**

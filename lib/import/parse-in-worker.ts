@@ -1,4 +1,3 @@
-import { fork } from "node:child_process";
 import { ImportFileError } from "./decode";
 import type { ImportKind } from "./fields";
 import type { ColumnMapping } from "./headers";
@@ -6,6 +5,7 @@ import { PARSE_WORKER_HEAP_MB, PARSE_WORKER_SECONDS } from "./limits";
 import type { ImportProgress, ParseOutcome } from "./parse-file";
 import type { ReadOptions } from "./read-options";
 import { readerEntry } from "./reader-bundle";
+import { prepareSpareReader, takeReader } from "./reader-process";
 
 export interface ParseJob {
   bytes: Uint8Array;
@@ -39,11 +39,7 @@ const OUT_OF_MEMORY = (code: number | null, signal: NodeJS.Signals | null) => si
 export async function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgress) => void, limits: WorkerLimits = LIMITS): Promise<ParseOutcome> {
   const entry = await readerEntry();
   return new Promise((resolve, reject) => {
-    const child = fork(/* turbopackIgnore: true */ entry, [], {
-      execArgv: [`--max-old-space-size=${limits.heapMb}`],
-      serialization: "advanced",
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
-    });
+    const child = takeReader(entry, limits.heapMb);
     let settled = false;
     const settle = (finish: () => void) => {
       if (settled) return;
@@ -51,6 +47,7 @@ export async function parseInWorker(job: ParseJob, onProgress: (progress: Import
       clearTimeout(timer);
       finish();
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      prepareSpareReader(entry, limits.heapMb);
     };
     const timer = setTimeout(() => settle(() => reject(new ImportFileError("tooComplex"))), limits.seconds * 1000);
     child.on("message", (message: WorkerMessage) => {
