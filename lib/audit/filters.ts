@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDayMonthYear } from "@/lib/forms/day-month-year";
+import { single as first } from "@/lib/lists/address-parameter";
 
 /** What the audit viewer can narrow the log by; every filter is optional and they combine with AND. */
 export interface AuditFilters {
@@ -72,10 +73,6 @@ const day = z
   .transform((value) => parseDayMonthYear(value) ?? "")
   .pipe(z.iso.date().refine((value) => value >= "0001-01-01"));
 const entryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** A malformed value in the URL is dropped, not an error: the viewer then shows the wider result. */
 function parsed<Value>(schema: z.ZodType<Value>, value: string | string[] | undefined): Value | undefined {

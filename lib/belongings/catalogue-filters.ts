@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { single as first } from "@/lib/lists/address-parameter";
 import { BELONGING_CATEGORIES, BELONGING_COLOURS, BELONGING_MATERIALS } from "./vocabulary";
 
 /** The catalogue's filters, read from the page's address; an unknown value is no filter. */
@@ -11,7 +12,6 @@ export const catalogueFiltersSchema = z.object({
 export type CatalogueFilters = z.infer<typeof catalogueFiltersSchema>;
 
 export function readCatalogueFilters(searchParams: Record<string, string | string[] | undefined>): CatalogueFilters {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   return catalogueFiltersSchema.parse({
     category: first(searchParams.category),
     colour: first(searchParams.colour),

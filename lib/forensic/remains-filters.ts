@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { single } from "@/lib/lists/address-parameter";
 import { parsePagePosition, type PagePosition } from "@/lib/lists/keyset";
 import { GRAVE_SITE_STATUSES, REMAINS_CONDITIONS, SEXES } from "./vocabulary";
 
@@ -24,10 +25,6 @@ const filterFields = {
   effects: z.enum(["with", "without"]),
   search: z.string().trim().min(1).max(100),
 };
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function readField<Key extends keyof typeof filterFields>(
   params: Record<string, string | string[] | undefined>,

@@ -1,4 +1,5 @@
 import "server-only";
+import { single } from "./address-parameter";
 import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 
@@ -17,10 +18,8 @@ export interface ListPage<Row> {
 
 const cursorParameter = z.string().max(400);
 
-/** The first value of an address parameter that may be repeated (`?q=a&q=b`). */
-export function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
+/** Re-exported: list pages read their own filters with it. */
+export { single };
 
 /** The page position in an address; a malformed one is ignored (the list starts at its first page). */
 export function parsePagePosition(params: Record<string, string | string[] | undefined>): PagePosition {

@@ -5,7 +5,6 @@ import { comparePartByPart, NAME_ROLES, namePartForm, type PartMatch } from "@/l
 import { namePartKey } from "@/lib/names/name-key";
 import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, type NameCandidateRow } from "./name-candidates";
-import { inTransaction } from "./trigram";
 
 export interface DuplicateCandidate {
   id: string;
@@ -89,7 +88,7 @@ export async function findDuplicateCandidates(
   if (normaliseArabicName(person.givenName) === "") return [];
   const parts = [person.givenName, person.fatherName, person.grandfatherName, person.familyName];
   const lookup = { keys: parts.map(namePartKey), forms: parts.map(namePartForm) };
-  const rows = await inTransaction(db, (tx) => findKeyedCandidates(tx, lookup, { activeOnly: true, excludeId: options.excludeId }));
+  const rows = await findKeyedCandidates(db, lookup, { activeOnly: true, excludeId: options.excludeId });
   return rows
     .filter((row) => birthYearsCompatible(row.birth_year, person.birthYear))
     .map((row) => ({ row, similarity: duplicateSimilarity(person, { givenName: row.given_name, fatherName: row.father_name, grandfatherName: row.grandfather_name, familyName: row.family_name, nameLatin: row.name_latin }) }))
