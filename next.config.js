@@ -34,7 +34,7 @@ const nextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite reads its WebAssembly and data files
   // from its own package folder, and argon2 is a native addon.
   // PDFKit and ExcelJS read their font metrics and templates from their package folders too.
-  // esbuild runs its own native binary: it bundles the import's reading process (lib/import/reader-bundle.ts).
+  // esbuild runs its own native binary: it bundles the import's reading process and the sampling simulation (lib/processes/child-bundle.ts).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "exceljs", "esbuild"],
   experimental: {
     // The proxy buffers request bodies; spreadsheet imports (lib/import/limits.ts) may be this large.

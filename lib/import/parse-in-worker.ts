@@ -4,7 +4,7 @@ import type { ColumnMapping } from "./headers";
 import { PARSE_WORKER_HEAP_MB, PARSE_WORKER_SECONDS } from "./limits";
 import type { ImportProgress, ParseOutcome } from "./parse-file";
 import type { ReadOptions } from "./read-options";
-import { readerEntry } from "./reader-bundle";
+import { childEntry } from "@/lib/processes/child-bundle";
 import { prepareSpareReader, takeReader } from "./reader-process";
 
 export interface ParseJob {
@@ -18,6 +18,9 @@ export interface WorkerLimits {
   heapMb: number;
   seconds: number;
 }
+
+/** The reading process's module, from the app's folder (bundled by lib/processes/child-bundle.ts). */
+const READER_SOURCE = "lib/import/parse-child.ts";
 
 const LIMITS: WorkerLimits = { heapMb: PARSE_WORKER_HEAP_MB, seconds: PARSE_WORKER_SECONDS };
 
@@ -37,7 +40,7 @@ const OUT_OF_MEMORY = (code: number | null, signal: NodeJS.Signals | null) => si
  * ends — not a worker thread, whose heap running out can still end the whole server.
  */
 export async function parseInWorker(job: ParseJob, onProgress: (progress: ImportProgress) => void, limits: WorkerLimits = LIMITS): Promise<ParseOutcome> {
-  const entry = await readerEntry();
+  const entry = await childEntry(READER_SOURCE);
   return new Promise((resolve, reject) => {
     const child = takeReader(entry, limits.heapMb);
     let settled = false;

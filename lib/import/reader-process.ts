@@ -20,7 +20,7 @@ interface Spare {
 
 let spare: Spare | null = null;
 
-// The reader's file lives in a folder removed when this process ends (reader-bundle.ts): a
+// The reader's file lives in a folder removed when this process ends (lib/processes/child-bundle.ts): a
 // reader still starting then would fail to load it and say so.
 process.once("exit", () => {
   if (spare) discard(spare);
