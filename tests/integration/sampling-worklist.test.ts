@@ -3,8 +3,11 @@ import { beforeAll, expect, it } from "vitest";
 import { donorRelationships, families, familySamplingResults, referenceDonors, samplingRefreshRuns } from "@/db/schema";
 import { ReadRefused } from "@/lib/auth/read-access";
 import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-advice";
+import { computeMissingPersonSampling } from "@/lib/dna-profiles/missing-person-sampling";
+import { loadSamplingInputs } from "@/lib/dna-profiles/sampling-inputs";
 import { ActionRefusal } from "@/lib/actions/result";
 import { runTransaction } from "@/lib/audit/run-transaction";
+import { startSamplingProcess } from "@/lib/sampling-worklist/compute-in-child";
 import { refreshSamplingWorklist, staleFamilies } from "@/lib/sampling-worklist/refresh";
 import { recordRefreshStart } from "@/lib/sampling-worklist/start-refresh";
 import { readSamplingWorklist } from "@/lib/sampling-worklist/worklist-query";
@@ -131,6 +134,18 @@ describeOnEachBackend(backends, "the sampling work list", (database) => {
     expect(run).toMatchObject({ startedBy: "forensic", finishedAt: expect.any(Date) });
     const next = await runTransaction(db, (tx) => recordRefreshStart(tx, "forensic2"));
     await db.update(samplingRefreshRuns).set({ finishedAt: sql`now()` }).where(eq(samplingRefreshRuns.id, next));
+  });
+
+  it("gives, from the simulation's own process (as a refresh started from the page runs it), the advice computed here", async () => {
+    const inputs = await loadSamplingInputs(database().db, { familyIds: [familyId] });
+    const person = inputs?.families.get(familyId)?.find((entry) => entry.missingPersonId === missingPersonId);
+    if (!inputs || !person) throw new Error("no sampling inputs for the family");
+    const sampling = startSamplingProcess();
+    try {
+      expect(await sampling.compute(inputs, person)).toEqual(computeMissingPersonSampling(inputs, person));
+    } finally {
+      sampling.close();
+    }
   });
 
   it("is not for a registrar", () => {
