@@ -13,8 +13,14 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
   const byBody = new Map<string, DviPair[]>();
   const byKey = new Map<string, DviPair[]>();
   for (const pair of pairs) {
-    byBody.set(pair.body, [...(byBody.get(pair.body) ?? []), pair]);
-    byKey.set(pair.key, [...(byKey.get(pair.key) ?? []), pair]);
+    for (const [map, id] of [
+      [byBody, pair.body],
+      [byKey, pair.key],
+    ] as const) {
+      const list = map.get(id);
+      if (list) list.push(pair);
+      else map.set(id, [pair]);
+    }
   }
   const order: string[] = [];
   const seen = new Set<string>();
@@ -61,7 +67,13 @@ export interface FrontierResult {
  */
 export function solveByFrontier(pairs: readonly DviPair[], log10Null: (body: string) => number, stateLimit: number): FrontierResult | null {
   const bodies = bodyOrder(pairs);
-  const choices = bodies.map((body) => pairs.filter((pair) => pair.body === body));
+  const ofBody = new Map<string, DviPair[]>();
+  for (const pair of pairs) {
+    const list = ofBody.get(pair.body);
+    if (list) list.push(pair);
+    else ofBody.set(pair.body, [pair]);
+  }
+  const choices = bodies.map((body) => ofBody.get(body) ?? []);
   const firstUse = new Map<string, number>();
   const lastUse = new Map<string, number>();
   choices.forEach((list, index) =>
