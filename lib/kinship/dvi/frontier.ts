@@ -112,13 +112,15 @@ export function solveByFrontier(pairs: readonly DviPair[], log10Null: (body: str
     keepHigh[index + 1] = high;
   }
   const slotsOf = choices.map((list) => list.map((pair) => slotOf.get(pair.key) ?? 0));
-  type Step = { choice: DviPair | null; next: number; log10: number };
-  const transitions = (index: number, state: number): Step[] => {
+  const transitions = (index: number, state: number, out: Steps<number>): number => {
     const stateLow = state % SPLIT;
     const stateHigh = (state - stateLow) / SPLIT;
     const maskLow = keepLow[index + 1] ?? 0;
     const maskHigh = keepHigh[index + 1] ?? 0;
-    const steps: Step[] = [{ choice: null, next: (stateLow & maskLow) + (stateHigh & maskHigh) * SPLIT, log10: log10Null(bodies[index] ?? "") }];
+    out.choice[0] = null;
+    out.next[0] = (stateLow & maskLow) + (stateHigh & maskHigh) * SPLIT;
+    out.log10[0] = log10Null(bodies[index] ?? "");
+    let count = 1;
     const list = choices[index] ?? [];
     const own = slotsOf[index] ?? [];
     for (let at = 0; at < list.length; at += 1) {
@@ -133,9 +135,12 @@ export function solveByFrontier(pairs: readonly DviPair[], log10Null: (body: str
         nextHigh |= 1 << (slot - HALF);
       }
       const pair = list[at] as DviPair;
-      steps.push({ choice: pair, next: (nextLow & maskLow) + (nextHigh & maskHigh) * SPLIT, log10: pair.log10Lr });
+      out.choice[count] = pair;
+      out.next[count] = (nextLow & maskLow) + (nextHigh & maskHigh) * SPLIT;
+      out.log10[count] = pair.log10Lr;
+      count += 1;
     }
-    return steps;
+    return count;
   };
   return sumOverStates<number>(bodies, 0, transitions, stateLimit);
 }
@@ -155,26 +160,39 @@ function solveByKeys(
   const prune = (keys: readonly string[], from: number) => keys.filter((key) => (lastUse.get(key) ?? -1) >= from);
   const encode = (keys: readonly string[]) => [...keys].sort().join("\u0001");
   const decode = (state: string) => (state === "" ? [] : state.split("\u0001"));
-  type Step = { choice: DviPair | null; next: string; log10: number };
-  const transitions = (index: number, state: string): Step[] => {
+  const transitions = (index: number, state: string, out: Steps<string>): number => {
     const taken = decode(state);
-    const steps: Step[] = [{ choice: null, next: encode(prune(taken, index + 1)), log10: log10Null(bodies[index] ?? "") }];
+    out.choice[0] = null;
+    out.next[0] = encode(prune(taken, index + 1));
+    out.log10[0] = log10Null(bodies[index] ?? "");
+    let count = 1;
     for (const pair of choices[index] ?? []) {
       if (taken.includes(pair.key)) continue;
-      steps.push({ choice: pair, next: encode(prune([...taken, pair.key], index + 1)), log10: pair.log10Lr });
+      out.choice[count] = pair;
+      out.next[count] = encode(prune([...taken, pair.key], index + 1));
+      out.log10[count] = pair.log10Lr;
+      count += 1;
     }
-    return steps;
+    return count;
   };
   return sumOverStates<string>(bodies, "", transitions, stateLimit);
+}
+
+/** One body's transitions from one state, written into reused arrays: none is allocated per state. */
+interface Steps<S> {
+  choice: (DviPair | null)[];
+  next: S[];
+  log10: number[];
 }
 
 /** The forward, backward and max-product passes over the states, whatever a state is. */
 function sumOverStates<S>(
   bodies: readonly string[],
   empty: S,
-  transitions: (index: number, state: S) => { choice: DviPair | null; next: S; log10: number }[],
+  transitions: (index: number, state: S, out: Steps<S>) => number,
   stateLimit: number,
 ): FrontierResult | null {
+  const steps: Steps<S> = { choice: [], next: [], log10: [] };
   // Forward: log10 of the summed weight of the bodies before `index` for each state; max-product beside it.
   const forward: Map<S, number>[] = [new Map([[empty, 0]])];
   const maximum: Map<S, { log10: number; from: S; choice: DviPair | null }>[] = [new Map([[empty, { log10: 0, from: empty, choice: null }]])];
@@ -183,10 +201,13 @@ function sumOverStates<S>(
     const best = new Map<S, { log10: number; from: S; choice: DviPair | null }>();
     for (const [state, value] of forward[index] ?? []) {
       const top = maximum[index]?.get(state)?.log10 ?? -Infinity;
-      for (const step of transitions(index, state)) {
-        sums.set(step.next, logAdd(sums.get(step.next) ?? -Infinity, value + step.log10));
-        const candidate = top + step.log10;
-        if (candidate > (best.get(step.next)?.log10 ?? -Infinity)) best.set(step.next, { log10: candidate, from: state, choice: step.choice });
+      const count = transitions(index, state, steps);
+      for (let at = 0; at < count; at += 1) {
+        const next = steps.next[at] as S;
+        const log10 = steps.log10[at] as number;
+        sums.set(next, logAdd(sums.get(next) ?? -Infinity, value + log10));
+        const candidate = top + log10;
+        if (candidate > (best.get(next)?.log10 ?? -Infinity)) best.set(next, { log10: candidate, from: state, choice: steps.choice[at] ?? null });
       }
     }
     if (sums.size > stateLimit) return null;
@@ -199,19 +220,23 @@ function sumOverStates<S>(
   backward[bodies.length] = new Map([[empty, 0]]);
   for (let index = bodies.length - 1; index >= 0; index -= 1) {
     const sums = new Map<S, number>();
+    const after = backward[index + 1];
     for (const state of forward[index]?.keys() ?? []) {
       let total = -Infinity;
-      for (const step of transitions(index, state)) total = logAdd(total, step.log10 + (backward[index + 1]?.get(step.next) ?? -Infinity));
+      const count = transitions(index, state, steps);
+      for (let at = 0; at < count; at += 1) total = logAdd(total, (steps.log10[at] as number) + (after?.get(steps.next[at] as S) ?? -Infinity));
       sums.set(state, total);
     }
     backward[index] = sums;
   }
   const probabilities = bodies.map((_, index) => {
     const marginal = new Map<string, number>();
+    const after = backward[index + 1];
     for (const [state, value] of forward[index] ?? []) {
-      for (const step of transitions(index, state)) {
-        const key = step.choice?.key ?? "";
-        const log10 = value + step.log10 + (backward[index + 1]?.get(step.next) ?? -Infinity) - log10Total;
+      const count = transitions(index, state, steps);
+      for (let at = 0; at < count; at += 1) {
+        const key = steps.choice[at]?.key ?? "";
+        const log10 = value + (steps.log10[at] as number) + (after?.get(steps.next[at] as S) ?? -Infinity) - log10Total;
         marginal.set(key, (marginal.get(key) ?? 0) + 10 ** log10);
       }
     }
