@@ -206,11 +206,12 @@ function sumOverStates<S>(
         const next = steps.next[at] as S;
         const log10 = steps.log10[at] as number;
         sums.set(next, logAdd(sums.get(next) ?? -Infinity, value + log10));
+        // Past the limit the answer is null whatever follows: the rest of the step is not built.
+        if (sums.size > stateLimit) return null;
         const candidate = top + log10;
         if (candidate > (best.get(next)?.log10 ?? -Infinity)) best.set(next, { log10: candidate, from: state, choice: steps.choice[at] ?? null });
       }
     }
-    if (sums.size > stateLimit) return null;
     forward.push(sums);
     maximum.push(best);
   }
