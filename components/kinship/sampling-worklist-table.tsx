@@ -10,9 +10,10 @@ const percent = (value: number) => `${(100 * value).toFixed(0)} %`;
 /**
  * The office's work list (issue 22, point 6): one row per relative to invite, largest gain in
  * inclusion power first. The powers are simulation estimates and carry their standard error; a
- * family whose records changed since its figures were computed is marked stale with the time.
+ * family whose records changed since its figures were computed is marked stale with the time, and a
+ * gain simulated at θ = 0 (a pedigree too wide for the exact θ sum) says so, as the family page does.
  */
-export async function SamplingWorklistTable({ entries, locale }: { entries: readonly WorklistEntry[]; locale: Locale }) {
+export async function SamplingWorklistTable({ entries, theta, locale }: { entries: readonly WorklistEntry[]; theta: number | null; locale: Locale }) {
   const [t, people] = await Promise.all([getTranslations("Kinship.worklist"), getTranslations("People")]);
   return (
     <table className="w-full text-sm" data-testid="sampling-worklist">
@@ -53,6 +54,11 @@ export async function SamplingWorklistTable({ entries, locale }: { entries: read
             </td>
             <td>
               <LtrText>{`${entry.inclusionGain >= 0 ? "+" : ""}${percent(entry.inclusionGain)}`}</LtrText>
+              {theta !== null && entry.simulationTheta !== null && entry.simulationTheta !== theta && (
+                <span className="block text-muted" data-testid="sampling-worklist-theta">
+                  {t("simulatedAtTheta", { simulated: entry.simulationTheta, theta })}
+                </span>
+              )}
             </td>
             <td>
               {formatDateTime(locale, entry.computedAt)}

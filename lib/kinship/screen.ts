@@ -278,39 +278,69 @@ export function screenCandidatePairs(
 ): { pairs: ScreenPair[]; belowFloor: Map<string, { count: number; lrSum: number; excluded: number }> } {
   const coded = codeRemains(table, remains);
   const lociCount = coded.loci.length;
+  const { stride, codes } = coded;
   const pairs: ScreenPair[] = [];
   const belowFloor = new Map(remains.map((body) => [body.id, { count: 0, lrSum: 0, excluded: 0 }]));
+  const tallies = remains.map((body) => belowFloor.get(body.id) as { count: number; lrSum: number; excluded: number });
+  // One flat row per locus (stride entries, the last one "not typed" at 0), reused for every group:
+  // the log10 LRs, and whether the genotype is inconsistent with the references without mutation.
+  const logs = new Float64Array(lociCount * stride);
+  const strict = new Uint8Array(lociCount * stride);
+  const scratch = new Float64Array(stride);
+  const active = new Int32Array(lociCount);
+  const strictOptions = { ...options, mutationRate: 0 };
   for (const group of groupByReferences(candidates)) {
     const { used } = chooseReferences(group.references);
-    const tableAt = (locusOptions: KinshipOptions) => (locus: string, locusIndex: number) => {
+    let activeCount = 0;
+    coded.loci.forEach((locus, locusIndex) => {
       const genotypes = coded.genotypes[locusIndex];
-      const logs = new Float64Array(genotypes?.list.length ?? 0);
-      return genotypes && fillLocusTable(logs, table, locus, genotypes, used, locusOptions) ? logs : null;
-    };
-    const tables = coded.loci.map(tableAt(options));
-    // Without mutation an inconsistent locus has LR 0: the count the exclusion rule reads.
-    const strict = coded.loci.map(tableAt({ ...options, mutationRate: 0 }));
-    remains.forEach((body, bodyIndex) => {
-      let sum = 0;
-      let inconsistent = 0;
-      tables.forEach((logs, locusIndex) => {
-        const code = coded.codes[bodyIndex * lociCount + locusIndex] ?? coded.stride - 1;
-        if (!logs || code === coded.stride - 1) return;
-        sum += logs[code] ?? 0;
-        if (strict[locusIndex]?.[code] === -Infinity) inconsistent += 1;
-      });
-      if (sum >= floorLog10 && inconsistent < exclusionLoci) {
-        pairs.push({ remainsId: body.id, candidateIds: group.candidateIds, log10Lr: sum });
-        return;
-      }
-      const tally = belowFloor.get(body.id);
-      if (!tally) return;
-      if (inconsistent >= exclusionLoci) tally.excluded += group.candidateIds.length;
-      else {
-        tally.count += group.candidateIds.length;
-        tally.lrSum += group.candidateIds.length * 10 ** sum;
+      if (!genotypes) return;
+      const count = genotypes.list.length;
+      const row = logs.subarray(locusIndex * stride, locusIndex * stride + count);
+      if (!fillLocusTable(row, table, locus, genotypes, used, options)) return;
+      active[activeCount++] = locusIndex;
+      const flags = strict.subarray(locusIndex * stride, (locusIndex + 1) * stride);
+      flags.fill(0);
+      // Without mutation an inconsistent locus has LR 0: the count the exclusion rule reads. A lone
+      // relative who is not a parent or child (κ0 > 0) is never inconsistent: no table is needed.
+      if (options.mutationRate === 0) {
+        for (let code = 0; code < count; code += 1) if (row[code] === -Infinity) flags[code] = 1;
+      } else if (!neverInconsistent(used, locus)) {
+        const strictRow = scratch.subarray(0, count);
+        fillLocusTable(strictRow, table, locus, genotypes, used, strictOptions);
+        for (let code = 0; code < count; code += 1) if (strictRow[code] === -Infinity) flags[code] = 1;
       }
     });
+    const shared = group.candidateIds.length;
+    for (let body = 0, at = 0; body < remains.length; body += 1, at += lociCount) {
+      let sum = 0;
+      let inconsistent = 0;
+      // The loci in their canonical order, so that every sum is the one a full pass adds. An
+      // excluded pair's sum is never read: it stops at its last needed inconsistent locus.
+      for (let position = 0; position < activeCount; position += 1) {
+        const locusIndex = active[position] as number;
+        const code = codes[at + locusIndex] as number;
+        if (code === stride - 1) continue;
+        sum += logs[locusIndex * stride + code] as number;
+        if (strict[locusIndex * stride + code] === 1 && ++inconsistent >= exclusionLoci) break;
+      }
+      if (inconsistent < exclusionLoci && sum >= floorLog10) {
+        pairs.push({ remainsId: (remains[body] as ScreenRemains).id, candidateIds: group.candidateIds, log10Lr: sum });
+        continue;
+      }
+      const tally = tallies[body] as { count: number; lrSum: number; excluded: number };
+      if (inconsistent >= exclusionLoci) tally.excluded += shared;
+      else {
+        tally.count += shared;
+        tally.lrSum += shared * 10 ** sum;
+      }
+    }
   }
   return { pairs, belowFloor };
+}
+
+/** A lone typed relative other than a parent or child at this locus: κ0 > 0, no genotype is ever inconsistent. */
+function neverInconsistent(references: readonly Reference[], locus: string): boolean {
+  const plan = planLocus(references, locus);
+  return plan?.kind === "single" && !PARENT_OR_CHILD.has(plan.relationship);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, max, notExists, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { dnaSamples, donorRelationships, families, familySamplingGains, familySamplingResults, missingPersons, referenceDonors, samplingRefreshRuns } from "@/db/schema";
+import { dnaSamples, donorRelationships, families, familySamplingGains, familySamplingPeople, familySamplingResults, missingPersons, referenceDonors, samplingRefreshRuns } from "@/db/schema";
 import { defineRead } from "@/lib/auth/read-access";
 import type { DonorRelationship } from "@/lib/enum-values";
 import { loadSamplingInputs, SAMPLING_SIMULATIONS, samplingInputsSha256 } from "@/lib/dna-profiles/sampling-inputs";
@@ -23,6 +23,11 @@ export interface WorklistEntry {
   inclusionGain: number;
   inclusionStandardError: number;
   simulations: number;
+  /**
+   * The θ the simulated LRs of this missing person used: the stated θ, or 0 on a pedigree too wide
+   * for the exact θ sum (more than 6 founder genes); null when the row of figures is missing.
+   */
+  simulationTheta: number | null;
   computedAt: Date;
   /** The family's pedigree, references or the frequency table changed since it was computed. */
   stale: boolean;
@@ -30,6 +35,8 @@ export interface WorklistEntry {
 
 export interface SamplingWorklist {
   entries: WorklistEntry[];
+  /** The θ stated for the lead rule (the frequency table's settings); null without a table in force. */
+  theta: number | null;
   /** The newest result the list is made of; null when none was ever computed. */
   resultsFrom: Date | null;
   /** Families (not voided) whose advice has never been computed. */
@@ -55,10 +62,13 @@ async function bestGains(db: Executor): Promise<Omit<WorklistEntry, "stale">[]> 
       inclusionGain: familySamplingGains.inclusionGain,
       inclusionStandardError: familySamplingGains.inclusionStandardError,
       simulations: familySamplingResults.simulations,
+      simulationTheta: familySamplingPeople.simulationTheta,
       computedAt: familySamplingResults.computedAt,
     })
     .from(familySamplingGains)
     .innerJoin(familySamplingResults, eq(familySamplingResults.familyId, familySamplingGains.familyId))
+    // The θ the gains were simulated with is stored once per missing person (with the figures now).
+    .leftJoin(familySamplingPeople, and(eq(familySamplingPeople.familyId, familySamplingGains.familyId), eq(familySamplingPeople.missingPersonId, familySamplingGains.missingPersonId)))
     .innerJoin(families, eq(families.id, familySamplingGains.familyId))
     .innerJoin(missingPersons, eq(missingPersons.id, familySamplingGains.missingPersonId))
     .innerJoin(referenceDonors, eq(referenceDonors.id, familySamplingGains.donorId))
@@ -119,6 +129,7 @@ async function samplingWorklistQuery(db: Executor): Promise<SamplingWorklist> {
   const stale = (familyId: string) => !inputs || storedSha.get(familyId) !== samplingInputsSha256(inputs, familyId);
   return {
     entries: gains.map((entry) => ({ ...entry, stale: stale(entry.familyId) })),
+    theta: inputs?.theta ?? null,
     resultsFrom: summary?.resultsFrom ?? null,
     familiesNotComputed: notComputed?.n ?? 0,
     simulations: SAMPLING_SIMULATIONS,

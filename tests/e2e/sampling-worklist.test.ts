@@ -1,8 +1,11 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test, type TestContext } from "vitest";
+import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
+import { familySamplingGains, familySamplingPeople } from "@/db/schema";
 import { loadSamplingInputs } from "@/lib/dna-profiles/sampling-inputs";
 import arabic from "@/lib/i18n/messages/ar";
+import english from "@/lib/i18n/messages/en";
 import { refreshSamplingWorklist } from "@/lib/sampling-worklist/refresh";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openSignedInPage } from "./support/open-page";
@@ -11,6 +14,7 @@ import { openSignedInPage } from "./support/open-page";
 const server = appServerForThisFile({ database: "postgres" });
 const browser = browserForThisFile();
 const WORKLIST = "/ar/staff/kinship/sampling-worklist";
+const WORKLIST_EN = "/en/staff/kinship/sampling-worklist";
 /** Families refreshed before the tests: a whole demo refresh takes minutes, these a few seconds of CPU. */
 const FAMILIES = 8;
 
@@ -47,6 +51,38 @@ describe("the sampling work list", () => {
     await rows.first().getByTestId("sampling-worklist-invitation").click();
     await page.waitForURL((url) => /\/ar\/staff\/donors\/[0-9a-f-]{36}\/invitation$/.test(url.pathname));
     await expect.poll(() => page.locator("body").innerText()).toContain(arabic.People.invitation.title);
+  });
+
+  test("a gain simulated at θ = 0 (a pedigree too wide for the exact θ sum) says so in its row, in Arabic and in English", async (context) => {
+    const page = await signedInPage(context, "forensic");
+    await page.goto(server.current.url(WORKLIST));
+    const rows = page.getByTestId("sampling-worklist-entry");
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // None of the refreshed families is that wide: every row says nothing of θ until one is stored at θ = 0.
+    expect(await page.getByTestId("sampling-worklist-theta").count()).toBe(0);
+    const href = (await rows.first().getByTestId("sampling-worklist-invitation").getAttribute("href")) ?? "";
+    const donorId = /donors\/([0-9a-f-]{36})\//.exec(href)?.[1] ?? "";
+    const url = server.current.databaseUrl ?? "";
+    const handle = await openDatabase({ kind: "postgres", url }, { maxConnections: 1 });
+    try {
+      const [gain] = await handle.db.select({ familyId: familySamplingGains.familyId }).from(familySamplingGains).where(eq(familySamplingGains.donorId, donorId)).limit(1);
+      expect(gain).toBeDefined();
+      // As the refresh stores a family with more than 6 founder genes (lib/kinship/dvi/sampling-advice.ts, simulationOptions).
+      await handle.db.update(familySamplingPeople).set({ simulationTheta: 0 }).where(eq(familySamplingPeople.familyId, gain?.familyId ?? ""));
+    } finally {
+      await handle.close();
+    }
+    const before = (template: string) => template.split("{simulated}")[0]?.trim() ?? "";
+    expect(before(arabic.Kinship.worklist.simulatedAtTheta).length).toBeGreaterThan(5);
+    for (const [path, messages] of [
+      [WORKLIST, arabic],
+      [WORKLIST_EN, english],
+    ] as const) {
+      await page.goto(server.current.url(path));
+      const row = page.getByTestId("sampling-worklist-entry").filter({ has: page.locator(`a[href$="/staff/donors/${donorId}/invitation"]`) });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.getByTestId("sampling-worklist-theta").innerText()).toContain(before(messages.Kinship.worklist.simulatedAtTheta));
+    }
   });
 
   for (const role of ["registrar", "viewer"]) {

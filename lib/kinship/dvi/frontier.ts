@@ -13,8 +13,14 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
   const byBody = new Map<string, DviPair[]>();
   const byKey = new Map<string, DviPair[]>();
   for (const pair of pairs) {
-    byBody.set(pair.body, [...(byBody.get(pair.body) ?? []), pair]);
-    byKey.set(pair.key, [...(byKey.get(pair.key) ?? []), pair]);
+    for (const [map, id] of [
+      [byBody, pair.body],
+      [byKey, pair.key],
+    ] as const) {
+      const list = map.get(id);
+      if (list) list.push(pair);
+      else map.set(id, [pair]);
+    }
   }
   const order: string[] = [];
   const seen = new Set<string>();
@@ -52,73 +58,197 @@ export interface FrontierResult {
  * dynamic programming over the bodies: the state is the set of missing persons already taken that
  * a later body could still take. Forward and backward sums give every marginal; a max-product pass
  * gives the most probable assignment. Null when a step would hold more than `stateLimit` states.
+ *
+ * A state is a bit mask over slots, held in one number as two 26-bit halves: each missing person
+ * holds a slot from the first body that can take it to the last, and frees it after. When more
+ * than 52 are open at once, the state is the sorted list of their keys instead (solveByKeys). Both
+ * visit the states in the same order, so every sum is added in the same order and the results
+ * agree bit for bit.
  */
 export function solveByFrontier(pairs: readonly DviPair[], log10Null: (body: string) => number, stateLimit: number): FrontierResult | null {
   const bodies = bodyOrder(pairs);
-  const choices = bodies.map((body) => pairs.filter((pair) => pair.body === body));
+  const ofBody = new Map<string, DviPair[]>();
+  for (const pair of pairs) {
+    const list = ofBody.get(pair.body);
+    if (list) list.push(pair);
+    else ofBody.set(pair.body, [pair]);
+  }
+  const choices = bodies.map((body) => ofBody.get(body) ?? []);
+  const firstUse = new Map<string, number>();
   const lastUse = new Map<string, number>();
-  choices.forEach((list, index) => list.forEach((pair) => lastUse.set(pair.key, index)));
+  choices.forEach((list, index) =>
+    list.forEach((pair) => {
+      if (!firstUse.has(pair.key)) firstUse.set(pair.key, index);
+      lastUse.set(pair.key, index);
+    }),
+  );
+  // Slots: a missing person's slot is free again once no later body can take it.
+  const slotOf = new Map<string, number>();
+  const free: number[] = [];
+  let slots = 0;
+  const closing = bodies.map(() => [] as string[]);
+  for (const [key, last] of lastUse) closing[last]?.push(key);
+  // keepLow/keepHigh[index]: the slots still open for the bodies from `index` on (slots 0–25, 26–51).
+  const keepLow = new Int32Array(bodies.length + 1);
+  const keepHigh = new Int32Array(bodies.length + 1);
+  let low = 0;
+  let high = 0;
+  for (let index = 0; index < bodies.length; index += 1) {
+    for (const pair of choices[index] ?? []) {
+      if (firstUse.get(pair.key) !== index || slotOf.has(pair.key)) continue;
+      const slot = free.pop() ?? slots++;
+      if (slot >= 2 * HALF) return solveByKeys(bodies, choices, lastUse, log10Null, stateLimit);
+      slotOf.set(pair.key, slot);
+      if (slot < HALF) low |= 1 << slot;
+      else high |= 1 << (slot - HALF);
+    }
+    for (const key of closing[index] ?? []) {
+      const slot = slotOf.get(key) ?? 0;
+      if (slot < HALF) low &= ~(1 << slot);
+      else high &= ~(1 << (slot - HALF));
+      free.push(slot);
+    }
+    keepLow[index + 1] = low;
+    keepHigh[index + 1] = high;
+  }
+  const slotsOf = choices.map((list) => list.map((pair) => slotOf.get(pair.key) ?? 0));
+  const transitions = (index: number, state: number, out: Steps<number>): number => {
+    const stateLow = state % SPLIT;
+    const stateHigh = (state - stateLow) / SPLIT;
+    const maskLow = keepLow[index + 1] ?? 0;
+    const maskHigh = keepHigh[index + 1] ?? 0;
+    out.choice[0] = null;
+    out.next[0] = (stateLow & maskLow) + (stateHigh & maskHigh) * SPLIT;
+    out.log10[0] = log10Null(bodies[index] ?? "");
+    let count = 1;
+    const list = choices[index] ?? [];
+    const own = slotsOf[index] ?? [];
+    for (let at = 0; at < list.length; at += 1) {
+      const slot = own[at] ?? 0;
+      let nextLow = stateLow;
+      let nextHigh = stateHigh;
+      if (slot < HALF) {
+        if ((stateLow & (1 << slot)) !== 0) continue;
+        nextLow |= 1 << slot;
+      } else {
+        if ((stateHigh & (1 << (slot - HALF))) !== 0) continue;
+        nextHigh |= 1 << (slot - HALF);
+      }
+      const pair = list[at] as DviPair;
+      out.choice[count] = pair;
+      out.next[count] = (nextLow & maskLow) + (nextHigh & maskHigh) * SPLIT;
+      out.log10[count] = pair.log10Lr;
+      count += 1;
+    }
+    return count;
+  };
+  return sumOverStates<number>(bodies, 0, transitions, stateLimit);
+}
+
+/** Slots per half of a numeric state, and the factor that shifts the high half above the low one. */
+const HALF = 26;
+const SPLIT = 2 ** HALF;
+
+/** solveByFrontier with each state the sorted list of the missing persons taken and still open. */
+function solveByKeys(
+  bodies: readonly string[],
+  choices: readonly DviPair[][],
+  lastUse: ReadonlyMap<string, number>,
+  log10Null: (body: string) => number,
+  stateLimit: number,
+): FrontierResult | null {
   const prune = (keys: readonly string[], from: number) => keys.filter((key) => (lastUse.get(key) ?? -1) >= from);
   const encode = (keys: readonly string[]) => [...keys].sort().join("\u0001");
   const decode = (state: string) => (state === "" ? [] : state.split("\u0001"));
-  type Step = { state: string; choice: DviPair | null; next: string; log10: number };
-  const transitions = (index: number, state: string): Step[] => {
+  const transitions = (index: number, state: string, out: Steps<string>): number => {
     const taken = decode(state);
-    const steps: Step[] = [{ state, choice: null, next: encode(prune(taken, index + 1)), log10: log10Null(bodies[index] ?? "") }];
+    out.choice[0] = null;
+    out.next[0] = encode(prune(taken, index + 1));
+    out.log10[0] = log10Null(bodies[index] ?? "");
+    let count = 1;
     for (const pair of choices[index] ?? []) {
       if (taken.includes(pair.key)) continue;
-      steps.push({ state, choice: pair, next: encode(prune([...taken, pair.key], index + 1)), log10: pair.log10Lr });
+      out.choice[count] = pair;
+      out.next[count] = encode(prune([...taken, pair.key], index + 1));
+      out.log10[count] = pair.log10Lr;
+      count += 1;
     }
-    return steps;
+    return count;
   };
+  return sumOverStates<string>(bodies, "", transitions, stateLimit);
+}
+
+/** One body's transitions from one state, written into reused arrays: none is allocated per state. */
+interface Steps<S> {
+  choice: (DviPair | null)[];
+  next: S[];
+  log10: number[];
+}
+
+/** The forward, backward and max-product passes over the states, whatever a state is. */
+function sumOverStates<S>(
+  bodies: readonly string[],
+  empty: S,
+  transitions: (index: number, state: S, out: Steps<S>) => number,
+  stateLimit: number,
+): FrontierResult | null {
+  const steps: Steps<S> = { choice: [], next: [], log10: [] };
   // Forward: log10 of the summed weight of the bodies before `index` for each state; max-product beside it.
-  const forward: Map<string, number>[] = [new Map([["", 0]])];
-  const maximum: Map<string, { log10: number; from: string; choice: DviPair | null }>[] = [new Map([["", { log10: 0, from: "", choice: null }]])];
+  const forward: Map<S, number>[] = [new Map([[empty, 0]])];
+  const maximum: Map<S, { log10: number; from: S; choice: DviPair | null }>[] = [new Map([[empty, { log10: 0, from: empty, choice: null }]])];
   for (let index = 0; index < bodies.length; index += 1) {
-    const sums = new Map<string, number>();
-    const best = new Map<string, { log10: number; from: string; choice: DviPair | null }>();
+    const sums = new Map<S, number>();
+    const best = new Map<S, { log10: number; from: S; choice: DviPair | null }>();
     for (const [state, value] of forward[index] ?? []) {
       const top = maximum[index]?.get(state)?.log10 ?? -Infinity;
-      for (const step of transitions(index, state)) {
-        sums.set(step.next, logAdd(sums.get(step.next) ?? -Infinity, value + step.log10));
-        const candidate = top + step.log10;
-        if (candidate > (best.get(step.next)?.log10 ?? -Infinity)) best.set(step.next, { log10: candidate, from: state, choice: step.choice });
+      const count = transitions(index, state, steps);
+      for (let at = 0; at < count; at += 1) {
+        const next = steps.next[at] as S;
+        const log10 = steps.log10[at] as number;
+        sums.set(next, logAdd(sums.get(next) ?? -Infinity, value + log10));
+        // Past the limit the answer is null whatever follows: the rest of the step is not built.
+        if (sums.size > stateLimit) return null;
+        const candidate = top + log10;
+        if (candidate > (best.get(next)?.log10 ?? -Infinity)) best.set(next, { log10: candidate, from: state, choice: steps.choice[at] ?? null });
       }
     }
-    if (sums.size > stateLimit) return null;
     forward.push(sums);
     maximum.push(best);
   }
-  const log10Total = forward[bodies.length]?.get("") ?? -Infinity;
+  const log10Total = forward[bodies.length]?.get(empty) ?? -Infinity;
   // Backward: log10 of the summed weight of the bodies from `index` on, for each state reached.
-  const backward: Map<string, number>[] = [];
-  backward[bodies.length] = new Map([["", 0]]);
+  const backward: Map<S, number>[] = [];
+  backward[bodies.length] = new Map([[empty, 0]]);
   for (let index = bodies.length - 1; index >= 0; index -= 1) {
-    const sums = new Map<string, number>();
+    const sums = new Map<S, number>();
+    const after = backward[index + 1];
     for (const state of forward[index]?.keys() ?? []) {
       let total = -Infinity;
-      for (const step of transitions(index, state)) total = logAdd(total, step.log10 + (backward[index + 1]?.get(step.next) ?? -Infinity));
+      const count = transitions(index, state, steps);
+      for (let at = 0; at < count; at += 1) total = logAdd(total, (steps.log10[at] as number) + (after?.get(steps.next[at] as S) ?? -Infinity));
       sums.set(state, total);
     }
     backward[index] = sums;
   }
   const probabilities = bodies.map((_, index) => {
     const marginal = new Map<string, number>();
+    const after = backward[index + 1];
     for (const [state, value] of forward[index] ?? []) {
-      for (const step of transitions(index, state)) {
-        const key = step.choice?.key ?? "";
-        const log10 = value + step.log10 + (backward[index + 1]?.get(step.next) ?? -Infinity) - log10Total;
+      const count = transitions(index, state, steps);
+      for (let at = 0; at < count; at += 1) {
+        const key = steps.choice[at]?.key ?? "";
+        const log10 = value + (steps.log10[at] as number) + (after?.get(steps.next[at] as S) ?? -Infinity) - log10Total;
         marginal.set(key, (marginal.get(key) ?? 0) + 10 ** log10);
       }
     }
     return marginal;
   });
   const best: (DviPair | null)[] = bodies.map(() => null);
-  let state = "";
+  let state = empty;
   for (let index = bodies.length; index > 0; index -= 1) {
     const entry = maximum[index]?.get(state);
     best[index - 1] = entry?.choice ?? null;
-    state = entry?.from ?? "";
+    state = entry?.from ?? empty;
   }
-  return { bodies, probabilities, best };
+  return { bodies: [...bodies], probabilities, best };
 }

@@ -67,12 +67,26 @@ function components(pairs: readonly DviPair[]): DviPair[][] {
   const groups = new Map<string, DviPair[]>();
   for (const pair of pairs) {
     const root = find(`b${pair.body}`);
-    groups.set(root, [...(groups.get(root) ?? []), pair]);
+    const group = groups.get(root);
+    if (group) group.push(pair);
+    else groups.set(root, [pair]);
   }
   return [...groups.values()];
 }
 
 class LimitExceeded extends Error {}
+
+/** The pairs by `key`, each list in the pairs' order, the keys in order of first appearance. */
+export function groupBy(pairs: readonly DviPair[], key: (pair: DviPair) => string): Map<string, DviPair[]> {
+  const groups = new Map<string, DviPair[]>();
+  for (const pair of pairs) {
+    const id = key(pair);
+    const group = groups.get(id);
+    if (group) group.push(pair);
+    else groups.set(id, [pair]);
+  }
+  return groups;
+}
 
 interface Enumeration {
   bodies: string[];
@@ -81,8 +95,9 @@ interface Enumeration {
 }
 
 function enumeration(pairs: readonly DviPair[], problem: JointProblem): Enumeration {
-  const bodies = [...new Set(pairs.map((pair) => pair.body))];
-  const candidates = bodies.map((body) => pairs.filter((pair) => pair.body === body));
+  const byBody = groupBy(pairs, (pair) => pair.body);
+  const bodies = [...byBody.keys()];
+  const candidates = bodies.map((body) => byBody.get(body) ?? []);
   const nullWeights = bodies.map((body) => problem.log10NotInDatabaseOf?.get(body) ?? problem.log10NotInDatabase);
   return {
     bodies,

@@ -2,7 +2,7 @@ import type { FrequencyTable } from "../frequencies";
 import { prepareKinship, type KinshipResult } from "../likelihood";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
-import { NOT_IN_DATABASE, solveJoint } from "./joint";
+import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
 import { isExcluded } from "./pairwise";
 import { DEFAULT_EXCLUSION_LOCI, type DviPair } from "./types";
 import { findUndisputed, runnersUp } from "./undisputed";
@@ -91,6 +91,7 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // which keeps the joint components small. The folded weight is shared out again afterwards.
   const w = settings.notInDatabaseWeight;
   const folded = pairs.filter((pair) => !pair.excluded && pair.lr < w);
+  const foldedOf = groupBy(folded, (pair) => pair.body);
   const foldedMass = new Map<string, number>();
   for (const pair of folded) foldedMass.set(pair.body, (foldedMass.get(pair.body) ?? 0) + pair.lr);
   const outsideWeight = (body: string) => w + (belowFloor.get(body)?.lrSum ?? 0) + (foldedMass.get(body) ?? 0);
@@ -106,20 +107,24 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
     const probabilities = joint.probabilities.get(body.id) ?? new Map<string, number>([[NOT_IN_DATABASE, 1]]);
     const outside = probabilities.get(NOT_IN_DATABASE) ?? 0;
     const share = outside / outsideWeight(body.id);
-    for (const pair of folded) if (pair.body === body.id) probabilities.set(pair.key, pair.lr * share);
+    for (const pair of foldedOf.get(body.id) ?? []) probabilities.set(pair.key, pair.lr * share);
     probabilities.set(NOT_IN_DATABASE, w * share);
     joint.probabilities.set(body.id, probabilities);
   }
-  const byBody = new Map<string, DviPair[]>();
-  for (const pair of pairs) byBody.set(pair.body, [...(byBody.get(pair.body) ?? []), pair]);
+  const byBody = groupBy(pairs, (pair) => pair.body);
+  const byKey = groupBy(pairs, (pair) => pair.key);
   const rows = remains.map((body): RegistryDviRow => {
     const row = (byBody.get(body.id) ?? []).filter((pair) => !pair.excluded);
     const probabilities = joint.probabilities.get(body.id) ?? new Map<string, number>();
     const top = [...row].sort((a, b) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr)[0] ?? null;
     const tied = top ? row.filter((pair) => representative.get(pair.key) === representative.get(top.key)) : [];
-    // Row: the other groups of candidates for this body; column: the other bodies for this candidate.
+    // Row: the other groups of candidates for this body (each by its representative); column: the
+    // other bodies for this candidate. Each list keeps the pairs' order, so ties resolve as before.
     const compared = top
-      ? pairs.filter((pair) => pair.key === top.key || (representative.get(pair.key) === pair.key && !(pair.body === body.id && representative.get(pair.key) === representative.get(top.key))))
+      ? [
+          ...(byBody.get(body.id) ?? []).filter((pair) => pair.key !== top.key && representative.get(pair.key) === pair.key && representative.get(pair.key) !== representative.get(top.key)),
+          ...(byKey.get(top.key) ?? []),
+        ]
       : [];
     const { row: rowRunnerUp, column: columnRunnerUp } = top ? runnersUp(top, compared) : { row: null, column: null };
     return {

@@ -23,34 +23,46 @@ export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null
   const scope: number[] = [];
   for (const factor of factors) for (const v of factor.vars) if (!scope.includes(v) && v !== sumOut) scope.push(v);
   const full = sumOut === null ? scope : [...scope, sumOut];
-  const cards = full.map(card);
-  const total = cards.reduce((product, c) => product * c, 1);
+  const dimensions = full.length;
+  const cards = Int32Array.from(full, card);
+  let total = 1;
+  for (let position = 0; position < dimensions; position += 1) total *= cards[position] as number;
   const outSize = sumOut === null ? total : total / card(sumOut);
   const out = new Float64Array(outSize);
-  const factorStrides = factors.map((factor) => {
+  const count = factors.length;
+  const tables = factors.map((factor) => factor.table);
+  // steps[f * dimensions + position]: how far factor f's index moves when `position` steps by one.
+  const steps = new Int32Array(count * dimensions);
+  factors.forEach((factor, f) => {
     const own = strides(factor.vars, card);
-    return full.map((v) => {
+    full.forEach((v, position) => {
       const at = factor.vars.indexOf(v);
-      return at < 0 ? 0 : (own[at] ?? 0);
+      steps[f * dimensions + position] = at < 0 ? 0 : (own[at] ?? 0);
     });
   });
-  const assignment = new Array<number>(full.length).fill(0);
-  const indices = new Array<number>(factors.length).fill(0);
+  const assignment = new Int32Array(dimensions);
+  const indices = new Int32Array(count);
   const last = sumOut === null ? 1 : card(sumOut);
+  let at = 0;
+  let within = 0;
   for (let flat = 0; flat < total; flat += 1) {
+    // The same products, in the same order, as entry by entry: the result is the same bit for bit.
     let product = 1;
-    for (let f = 0; f < factors.length && product !== 0; f += 1) product *= factors[f]?.table[indices[f] ?? 0] ?? 0;
-    const at = Math.floor(flat / last);
-    out[at] = (out[at] ?? 0) + product;
+    for (let f = 0; f < count && product !== 0; f += 1) product *= (tables[f] as Float64Array)[indices[f] as number] as number;
+    out[at] = (out[at] as number) + product;
+    if (++within === last) {
+      within = 0;
+      at += 1;
+    }
     // Odometer over `full`, keeping each factor's index in step.
-    for (let position = full.length - 1; position >= 0; position -= 1) {
-      const value = (assignment[position] ?? 0) + 1;
-      if (value < (cards[position] ?? 1)) {
+    for (let position = dimensions - 1; position >= 0; position -= 1) {
+      const value = (assignment[position] as number) + 1;
+      if (value < (cards[position] as number)) {
         assignment[position] = value;
-        for (let f = 0; f < factors.length; f += 1) indices[f] = (indices[f] ?? 0) + (factorStrides[f]?.[position] ?? 0);
+        for (let f = 0; f < count; f += 1) indices[f] = (indices[f] as number) + (steps[f * dimensions + position] as number);
         break;
       }
-      for (let f = 0; f < factors.length; f += 1) indices[f] = (indices[f] ?? 0) - (value - 1) * (factorStrides[f]?.[position] ?? 0);
+      for (let f = 0; f < count; f += 1) indices[f] = (indices[f] as number) - (value - 1) * (steps[f * dimensions + position] as number);
       assignment[position] = 0;
     }
   }

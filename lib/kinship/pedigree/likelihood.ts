@@ -145,7 +145,29 @@ function sumOverFounders(
   });
   const values = new Int32Array(domains.length);
   const counts = new Int32Array(frequencies.length);
-  const memo = new Map<string, number>();
+  // The memo's key: (level, the frontier's values, the allele counts so far when θ > 0). As one
+  // number in mixed radix when every such key fits in a double's 53 bits (always, on the pedigrees
+  // the DVI layer meets): building a string key per visit was most of the sum's cost. Otherwise as
+  // a string. Either key names the same partial sum, so the result is the same bit for bit.
+  const countRadix = order.length + 1;
+  let keySpace = Math.log2(order.length + 1);
+  for (const gene of order) keySpace += Math.log2(Math.max(1, domains[gene]?.length ?? 1));
+  if (theta > 0) keySpace += frequencies.length * Math.log2(countRadix);
+  const numericKeys = keySpace < 52;
+  const memo = new Map<number | string, number>();
+  const keyOf = (level: number): number | string => {
+    if (numericKeys) {
+      // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
+      let key = 0;
+      for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+      if (theta > 0) for (let allele = 0; allele < counts.length; allele += 1) key = key * countRadix + (counts[allele] ?? 0);
+      return key * (order.length + 1) + level;
+    }
+    let key = `${level}|`;
+    for (const v of frontier[level] ?? []) key += `${values[v]},`;
+    if (theta > 0) key += `|${counts.join(",")}`;
+    return key;
+  };
   const read = (factor: Factor) => {
     let index = 0;
     for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
@@ -154,11 +176,14 @@ function sumOverFounders(
   const visit = (level: number): number => {
     if (level === order.length) return 1;
     const gene = order[level] ?? 0;
-    let key = `${level}|`;
-    for (const v of frontier[level] ?? []) key += `${values[v]},`;
-    if (theta > 0) key += `|${counts.join(",")}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
+    // Two paths to this level share a key only when they differ in genes off the frontier (counted
+    // alike when θ > 0, which takes two such genes swapping alleles): otherwise no memo is kept.
+    const memoised = level - (frontier[level]?.length ?? 0) >= (theta > 0 ? 2 : 1);
+    const key = memoised ? keyOf(level) : 0;
+    if (memoised) {
+      const known = memo.get(key);
+      if (known !== undefined) return known;
+    }
     let sum = 0;
     const domain = domains[gene] ?? [];
     for (let local = 0; local < domain.length; local += 1) {
@@ -173,7 +198,7 @@ function sumOverFounders(
       sum += weight * visit(level + 1);
       counts[allele] = (counts[allele] ?? 0) - 1;
     }
-    memo.set(key, sum);
+    if (memoised) memo.set(key, sum);
     return sum;
   };
   return constant * visit(0);

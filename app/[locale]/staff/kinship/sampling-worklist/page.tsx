@@ -41,7 +41,7 @@ export default async function SamplingWorklistPage({ params }: { params: Promise
       {worklist.entries.length === 0 ? (
         worklist.resultsFrom !== null && <p data-testid="sampling-worklist-empty">{t("empty")}</p>
       ) : (
-        <SamplingWorklistTable entries={worklist.entries} locale={locale} />
+        <SamplingWorklistTable entries={worklist.entries} theta={worklist.theta} locale={locale} />
       )}
       {worklist.entries.length > 0 && <PrintPageButton />}
     </section>

@@ -1,0 +1,83 @@
+import { mulberry32 } from "@/lib/demo/random";
+import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
+import { dropGenes } from "@/lib/kinship/dvi/sampling-advice";
+import { FrequencyTable } from "@/lib/kinship/frequencies";
+import { prepareKinship } from "@/lib/kinship/likelihood";
+import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
+import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "@/lib/kinship/screen";
+import type { Profile, Relationship } from "@/lib/kinship/types";
+
+/**
+ * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED]`:
+ * the DVI layer at national scale (10,000 × 10,000, 10 % of bodies with a family) measured in parts,
+ * for when the whole layer cannot finish (bench/RESULTS.md, "DVI decision layer", 2026-12-07): the
+ * screen of every pair (CPU), then the exact recomputation of every above-floor pair of a sample of
+ * families (CPU per pair, with the per-family cache the layer uses), extrapolated to all pairs. The
+ * programme is drawn as bench/dvi.ts draws it (seed 1000).
+ */
+const CONFIGURATIONS: { relationship: Relationship; side?: "maternal" | "paternal" }[][] = [
+  [{ relationship: "mother" }, { relationship: "father" }],
+  [{ relationship: "mother" }],
+  [{ relationship: "father" }],
+  [{ relationship: "mother" }, { relationship: "full_sibling" }],
+  [{ relationship: "full_sibling" }, { relationship: "full_sibling" }],
+  [{ relationship: "full_sibling" }],
+  [{ relationship: "half_sibling", side: "paternal" }],
+  [{ relationship: "grandparent", side: "paternal" }, { relationship: "grandparent", side: "paternal" }],
+  [{ relationship: "aunt_uncle", side: "paternal" }, { relationship: "grandparent", side: "paternal" }],
+  [{ relationship: "child" }, { relationship: "child" }, { relationship: "spouse" }],
+];
+const SETTINGS = { theta: 0.02, mutationRate: 0.002 };
+const table = new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY);
+const frequencies = Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
+
+function programme(bodyCount: number, familyCount: number, share: number, seed: number) {
+  const next = mulberry32(seed);
+  const candidates: ScreenCandidate[] = [];
+  const remains: ScreenRemains[] = [];
+  for (let index = 0; index < familyCount; index += 1) {
+    const configuration = CONFIGURATIONS[Math.floor(next() * CONFIGURATIONS.length)] ?? [];
+    const references = configuration.map((reference, position) => ({ id: `F${index}-R${position}`, ...reference, genotype: {} }));
+    const drawn = dropGenes({ id: `F${index}`, persons: legacyPedigree(references).persons, missing: [LEGACY_MISSING_ID], profiles: {} }, frequencies, DEMO_MIN_FREQUENCY, next);
+    candidates.push({ id: `F${index}`, references: references.map((reference) => ({ ...reference, genotype: drawn.persons.get(reference.id) as Profile })) });
+    if (remains.length < bodyCount * share && next() < (bodyCount * share) / familyCount + 1e-9) remains.push({ id: `B${remains.length}`, profile: drawn.persons.get(LEGACY_MISSING_ID) as Profile });
+  }
+  while (remains.length < bodyCount) {
+    const stranger = dropGenes({ id: "X", persons: [{ id: "X", sex: "male" }], missing: [], profiles: {} }, frequencies, DEMO_MIN_FREQUENCY, next);
+    remains.push({ id: `B${remains.length}`, profile: stranger.persons.get("X") as Profile });
+  }
+  return { remains, candidates };
+}
+
+const cpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+
+const [bodies, families, sampled] = [Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 10_000), Number(process.argv[4] ?? 40)];
+const { remains, candidates } = programme(bodies, families, 0.1, 1000);
+let started = cpuSeconds();
+const { pairs } = screenCandidatePairs(table, remains, candidates, SETTINGS, 0, 3);
+console.log(`screen: ${(cpuSeconds() - started).toFixed(1)} s CPU, ${pairs.length} pairs above the floor of ${bodies * families}`);
+const byFamily = new Map<string, string[]>();
+for (const pair of pairs) {
+  const id = pair.candidateIds[0] ?? "";
+  const list = byFamily.get(id);
+  if (list) list.push(pair.remainsId);
+  else byFamily.set(id, [pair.remainsId]);
+}
+const every = Math.max(1, Math.floor(byFamily.size / sampled));
+const sample = [...byFamily.keys()].filter((_, index) => index % every === 0);
+const profiles = new Map(remains.map((body) => [body.id, body.profile]));
+const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+started = cpuSeconds();
+let done = 0;
+for (const id of sample) {
+  const compute = prepareKinship(table, byId.get(id)?.references ?? [], SETTINGS);
+  for (const body of byFamily.get(id) ?? []) {
+    compute(profiles.get(body) as Profile);
+    done += 1;
+  }
+}
+const perPair = (cpuSeconds() - started) / done;
+console.log(`exact: ${done} pairs of ${sample.length} families in ${(cpuSeconds() - started).toFixed(1)} s CPU, ${(perPair * 1e3).toFixed(2)} ms a pair; all ${pairs.length} pairs ≈ ${(perPair * pairs.length).toFixed(0)} s CPU (extrapolated)`);
