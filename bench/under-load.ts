@@ -3,7 +3,7 @@ import autocannon from "autocannon";
 import { stopProcessGroup } from "../tests/e2e/support/process-group";
 import { BROWSER_HEADERS } from "./measures/public-answers";
 import { startServer } from "./measures/server";
-import { measureStaffUnderLoad, readTargets, signIn, staffRotation, warmUp } from "./measures/staff-under-load";
+import { measureStaffUnderLoad, readTargets, signIn, staffRotation, takeStep, warmUp } from "./measures/staff-under-load";
 import { loadNow, milliseconds } from "./measures/timing";
 
 /**
@@ -51,13 +51,11 @@ async function cpuFigures(baseUrl: string, groupId: number): Promise<Record<stri
   const hitCpu = groupCpuSeconds(groupId) - beforeHits;
   const [targets, [cookie = ""]] = await Promise.all([readTargets(databaseUrl ?? ""), signIn(baseUrl, 1)]);
   await warmUp(baseUrl, cookie, targets);
-  const pages = staffRotation(targets, searchesOnly);
+  const steps = staffRotation(targets, searchesOnly);
   const beforeStaff = groupCpuSeconds(groupId);
   let errors = 0;
   for (let step = 0; step < STAFF_PAGES; step += 1) {
-    const response = await fetch(new URL(pages(step % 7, step), baseUrl), { headers: { cookie, "accept-encoding": "gzip, deflate, br" }, redirect: "manual" });
-    await response.arrayBuffer();
-    if (response.status !== 200) errors += 1;
+    if (!(await takeStep(baseUrl, cookie, steps(step % 7, step)))) errors += 1;
   }
   const staffCpu = groupCpuSeconds(groupId) - beforeStaff;
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { PUBLIC_CHANGE_CONDITION } from "../../lib/audit/public-changes";
 import { users } from "./users";
 
 /**
@@ -30,5 +31,7 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(table.actorId),
     index("audit_log_occurred_at_idx").on(table.occurredAt),
     index("audit_log_changes_idx").on(table.id).where(sql`action NOT LIKE '%.read'`),
+    // The newest entry that may change a published figure: the public figures' state (migration 0044).
+    index("audit_log_public_changes_idx").on(table.id).where(sql.raw(PUBLIC_CHANGE_CONDITION)),
   ],
 );

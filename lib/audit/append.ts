@@ -5,7 +5,7 @@ import type { Transaction } from "@/db/client";
 import { countAuditAppend } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
-import { isReadAction } from "./read-actions";
+import { mayChangePublicAnswer } from "./public-changes";
 
 export interface AuditEntryInput {
   actorId: string | null;
@@ -33,9 +33,12 @@ async function lockChainHead(tx: Transaction): Promise<{ id: number; hash: strin
   return previous ?? { id: 0, hash: GENESIS_HASH };
 }
 
-/** A read is no change to the registry: the public figures' cache is left as it is. */
+/**
+ * Only an entry that may change a published figure gets this process's public figures recounted: a
+ * read, a sign-in or a refusal leaves their cache, and the public pages kept with it, as they are.
+ */
 function countChanges(inputs: readonly AuditEntryInput[]): void {
-  if (inputs.some((input) => !isReadAction(input.action))) countAuditAppend();
+  if (inputs.some((input) => mayChangePublicAnswer(input.action))) countAuditAppend();
 }
 
 function auditFields(input: AuditEntryInput): HashedAuditFields {

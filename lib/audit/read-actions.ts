@@ -1,20 +1,15 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
+import { PUBLIC_CHANGE_CONDITION, READ_ACTION_SUFFIX } from "./public-changes";
 
 /**
  * A read of personal data is audited as "<entity>.read". It changes nothing in the registry: it must
- * not move the public figures' updatedAt nor invalidate their cache (migration 0011 keeps the same
- * rule in the audit log's notification trigger and in a partial index).
+ * not move the public figures' updatedAt nor invalidate their cache (lib/audit/public-changes.ts,
+ * with migration 0044's notification trigger and partial index).
  */
-export const READ_ACTION_SUFFIX = ".read";
-
 export function readAction(entity: string): string {
   return `${entity}${READ_ACTION_SUFFIX}`;
-}
-
-export function isReadAction(action: string): boolean {
-  return action.endsWith(READ_ACTION_SUFFIX);
 }
 
 /** Entries that record a change (not a read). Written literally so the partial index applies. */
@@ -24,4 +19,12 @@ export function isChangeEntry(): SQL {
 
 export function isReadEntry(): SQL {
   return sql`${auditLog.action} like '%.read'`;
+}
+
+/**
+ * Entries that may change a published figure (lib/audit/public-changes.ts): not reads, sign-ins,
+ * refusals, account changes or exports. Written literally so the partial index of migration 0044 applies.
+ */
+export function isPublicChangeEntry(): SQL {
+  return sql.raw(PUBLIC_CHANGE_CONDITION);
 }

@@ -3,6 +3,7 @@ import { and, count, eq, isNull, min, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dnaSamples, families, policeReports, referenceDonors } from "@/db/schema";
 import { defineRead } from "@/lib/auth/read-access";
+import { cachedForRegistryState } from "@/lib/public/change-keyed-cache";
 
 /** One calendar month of work: reports filed, and families who gave their first reference sample. */
 export interface MonthOfActivity {
@@ -59,7 +60,17 @@ export function monthsBetween(first: string, last: string): string[] {
   return months;
 }
 
-async function getMonthlyActivityQuery(db: Executor): Promise<MonthOfActivity[]> {
+/**
+ * Counted once per state of the registry (lib/public/change-keyed-cache.ts: every change to a report,
+ * a sample, a donor or a family is an audited change that makes it stale), not on every visit of the
+ * dashboard: grouping every live police report by month (~100,000 at scale M) was the dashboard's
+ * largest cost to the database (issue 30, point 3).
+ */
+function getMonthlyActivityQuery(db: Executor): Promise<MonthOfActivity[]> {
+  return cachedForRegistryState(db, "dashboard.monthlyActivity", () => countMonthlyActivity(db));
+}
+
+async function countMonthlyActivity(db: Executor): Promise<MonthOfActivity[]> {
   const [reports, familiesSampled] = await Promise.all([reportsPerMonth(db), familiesFirstSampledPerMonth(db)]);
   const known = [...reports.keys(), ...familiesSampled.keys()].sort();
   const first = known[0];

@@ -3,7 +3,7 @@ import { desc } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { listenForRegistryChanges } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
-import { isChangeEntry } from "@/lib/audit/read-actions";
+import { isPublicChangeEntry } from "@/lib/audit/read-actions";
 
 /**
  * Public figures, computed once per state of the registry rather than once per visitor.
@@ -24,8 +24,9 @@ const HEAD_RECHECK_MILLISECONDS = 1_000;
 const RETRY_LISTEN_MILLISECONDS = 5_000;
 
 export async function registryStateKey(db: Executor): Promise<string> {
-  // The newest change, not the newest entry: a read of personal data changes no public figure.
-  const [head] = await db.select({ id: auditLog.id }).from(auditLog).where(isChangeEntry()).orderBy(desc(auditLog.id)).limit(1);
+  // The newest entry that may change a public figure, not the newest entry: a read of personal data,
+  // a sign-in or a refusal changes none (lib/audit/public-changes.ts).
+  const [head] = await db.select({ id: auditLog.id }).from(auditLog).where(isPublicChangeEntry()).orderBy(desc(auditLog.id)).limit(1);
   return String(head?.id ?? 0);
 }
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { eq, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, systemSettings } from "@/db/schema";
-import { isChangeEntry } from "@/lib/audit/read-actions";
+import { isPublicChangeEntry } from "@/lib/audit/read-actions";
 
 /** updatedAt of a registry in which nothing has been recorded yet. */
 export const NEVER_CHANGED = new Date(0).toISOString();
@@ -29,16 +29,16 @@ async function storedFigures(db: Executor): Promise<PublishedFigures | null> {
   return isPublishedFigures(row?.value) ? row.value : null;
 }
 
-/** Before any fingerprint was kept, the newest audit entry is the best bound on when the figures changed. */
+/** Before any fingerprint was kept, the newest entry that may change them is the best bound on when the figures changed. */
 async function newestRecordedChange(db: Executor): Promise<string> {
-  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog).where(isChangeEntry());
+  const [row] = await db.select({ at: max(auditLog.occurredAt) }).from(auditLog).where(isPublicChangeEntry());
   return row?.at ? row.at.toISOString() : NEVER_CHANGED;
 }
 
 /**
- * When the published answer (headline figures and public site list) last changed. A sign-in, an
- * export, a refused attempt or an audited read writes an audit entry and so gets the figures
- * recounted, but leaves the answer, its fingerprint and therefore this time as they were.
+ * When the published answer (headline figures and public site list) last changed. Any entry that may
+ * change a figure (lib/audit/public-changes.ts) gets the figures recounted, and many leave the answer
+ * (a note on a record, a sample's lab status), its fingerprint and therefore this time as they were.
  * The stored fingerprint is replaced only when it differs, so concurrent processes that count the
  * same answer keep the first time recorded.
  */

@@ -94,6 +94,26 @@ describe("the public pages kept by the production server", () => {
     expect(bodiesRecoveredIn((await keptCopy("/en")).html)).toBe(before + 1);
   });
 
+  test("stay kept through a staff sign-in, and still show a published change within a second", async () => {
+    const kept = await keptCopy("/ar");
+    // A sign-in writes an audit entry (auth.signIn), but no published figure changes: every answer
+    // meanwhile is that same copy, none a render (a render is answered "miss" to whoever asked for it).
+    await staffSessionCookie(server.current, "registrar");
+    const signedIn = Date.now();
+    const answers: Answer[] = [];
+    while (Date.now() - signedIn < 1_500) answers.push(await get("/ar"));
+    expect(answers.map((answer) => answer.cache).filter((cache) => cache !== "hit"), "answers after the sign-in that were not the kept copy").toEqual([]);
+    expect(answers.every((answer) => answer.html === kept.html)).toBe(true);
+
+    const before = bodiesRecoveredIn(kept.html);
+    await recordBody();
+    const recorded = Date.now();
+    let shown = before;
+    while (shown === before && Date.now() - recorded < 5_000) shown = bodiesRecoveredIn((await get("/ar")).html);
+    expect(shown).toBe(before + 1);
+    expect(Date.now() - recorded, "milliseconds from the commit to the page showing it").toBeLessThanOrEqual(1_000);
+  });
+
   test("carry script hashes instead of a nonce, and their scripts run: the map loads, nothing is refused", async (context) => {
     for (const pathname of ["/ar", "/en", "/ar/family"]) {
       const kept = await keptCopy(pathname);
@@ -161,7 +181,7 @@ describe("the public pages kept by the production server", () => {
     expect(own.cache).toBeNull();
     expect(own.html).toContain(family.reference);
     expect(own.html).not.toContain('data-testid="family-sign-in-form"');
-    // (The family's sign-in is an audited change: the kept copy is rendered anew, for nobody.)
+    // (The family's sign-in changes no published figure: the kept copy stays the one rendered for nobody.)
     const next = await keptCopy("/ar/family");
     expect(next.html).not.toContain(family.reference);
     expect(next.html).toContain('data-testid="family-sign-in-form"');
