@@ -50,7 +50,8 @@ export async function parseInWorker(job: ParseJob, onProgress: (progress: Import
       clearTimeout(timer);
       finish();
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      prepareSpareReader(entry, limits.heapMb);
+      // After the caller has gone on with the outcome: a fork blocks this thread for some 20–30 ms.
+      setImmediate(() => prepareSpareReader(entry, limits.heapMb));
     };
     const timer = setTimeout(() => settle(() => reject(new ImportFileError("tooComplex"))), limits.seconds * 1000);
     child.on("message", (message: WorkerMessage) => {

@@ -26,20 +26,21 @@ describe("the reader started ahead of the next import", () => {
   it("reads the next file, each file's rows its own, and is not kept once used", async () => {
     const first = await parseInWorker({ bytes: reports(1, 3), kind: "policeReports", mapping: null }, () => undefined);
     expect("parsed" in first && first.parsed.validRows.length).toBe(3);
+    expect(await until(() => waitingReaderPid() !== null)).toBe(true);
     const waiting = waitingReaderPid();
-    expect(waiting).not.toBeNull();
 
     const second = await parseInWorker({ bytes: reports(100, 5), kind: "policeReports", mapping: null }, () => undefined);
     expect("parsed" in second && second.parsed.validRows.map((row) => (row.values as PoliceReportRow).reportNumber)).toEqual(["SP-100", "SP-101", "SP-102", "SP-103", "SP-104"]);
     // The waiting reader did the second job and ended with it; another now waits.
     expect(await until(() => !running(waiting ?? 0))).toBe(true);
+    expect(await until(() => waitingReaderPid() !== null)).toBe(true);
     expect(waitingReaderPid()).not.toBe(waiting);
   });
 
   it("is not given a job under another heap cap, and is not left running", async () => {
     await parseInWorker({ bytes: reports(1, 2), kind: "policeReports", mapping: null }, () => undefined);
+    expect(await until(() => waitingReaderPid() !== null)).toBe(true);
     const waiting = waitingReaderPid();
-    expect(waiting).not.toBeNull();
     const capped = await parseInWorker({ bytes: reports(1, 2), kind: "policeReports", mapping: null }, () => undefined, { heapMb: 256, seconds: 60 });
     expect("parsed" in capped && capped.parsed.validRows.length).toBe(2);
     expect(await until(() => !running(waiting ?? 0))).toBe(true);
