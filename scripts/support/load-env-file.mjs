@@ -50,3 +50,23 @@ export function settingsFileExposure(file) {
     return null;
   }
 }
+
+/**
+ * The preload's first step (register-server-only.mjs): the settings file read into process.env, a
+ * warning when others can read it, and exit code 1 with one line when the file named cannot be
+ * read. Returns false when it ended the command: reached only where process.exit does not end the
+ * process (a test that runs a command in its own process, tests/integration/support/run-script-in-process.ts).
+ */
+export function readSettingsFileForCommand() {
+  try {
+    const file = loadSettingsFile();
+    const exposure = file ? settingsFileExposure(file) : null;
+    if (exposure) console.warn(exposure);
+    return true;
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    console.error(`Error: ${error.message}`);
+    process.exit(1);
+    return false;
+  }
+}

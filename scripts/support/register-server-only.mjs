@@ -4,17 +4,9 @@
 // modules marked `import "server-only"` (see server-only-hooks.mjs and docs/BOUNDARY.md).
 // module.register is Node's supported way to customise resolution (Node ≥ 20.6).
 import { register } from "node:module";
-import { loadSettingsFile, SettingsFileError, settingsFileExposure } from "./load-env-file.mjs";
+import { readSettingsFileForCommand } from "./load-env-file.mjs";
 
-try {
-  const file = loadSettingsFile();
-  const exposure = file ? settingsFileExposure(file) : null;
-  if (exposure) console.warn(exposure);
-} catch (error) {
-  if (!(error instanceof SettingsFileError)) throw error;
-  console.error(`Error: ${error.message}`);
-  process.exit(1);
-}
+readSettingsFileForCommand();
 
 // Next.js reports usage to Vercel unless told not to: a registry of missing persons sends nothing
 // anywhere it was not asked to (the build of `npm run demo` and every server inherit this).

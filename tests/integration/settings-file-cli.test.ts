@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminClient, postgresUrlFor } from "./support/migrated-templates";
 import { testBackends } from "./support/databases";
 import { runScript } from "./support/run-script";
+import { runScriptInProcess } from "./support/run-script-in-process";
 
 const postgres = (await testBackends()).find((backend) => backend.name === "PostgreSQL");
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-settings-"));
@@ -24,6 +25,12 @@ function settingsFile(name: string, lines: string[]): string {
 /** The command's environment: the settings file and nothing of the database from the test's own. */
 const onlyTheFile = (file: string) => ({ TARHUNA_ENV_FILE: file, DATABASE_URL: undefined, DATA_DIR: undefined, NODE_ENV: undefined });
 
+/*
+ * The first two tests start their command as a person does, in a process of its own whose preload
+ * reads the file (audit:verify, whose whole output must not show the password, and db:migrate);
+ * the rest run in the test's process through the same preload step (run-script-in-process.ts),
+ * each command keeping a spawned test here or in audit-chain and backup-restore.
+ */
 describe.skipIf(!postgres || postgres.skip)("one settings file, read by every command", () => {
   const name = `tarhuna_settings_${randomBytes(5).toString("hex")}`;
   let url = "";
@@ -63,7 +70,7 @@ describe.skipIf(!postgres || postgres.skip)("one settings file, read by every co
     const file = settingsFile("registry.env", [`DATABASE_URL=${url}`, "NODE_ENV=production"]);
     const migrated = await runScript("scripts/migrate.ts", onlyTheFile(file));
     expect(migrated.exitCode, migrated.stderr).toBe(0);
-    const verified = await runScript("scripts/audit-verify.ts", onlyTheFile(file));
+    const verified = await runScriptInProcess("scripts/audit-verify.ts", onlyTheFile(file));
     expect(verified.exitCode, verified.stderr).toBe(0);
     expect(verified.stderr).toContain(`Database: PostgreSQL at 127.0.0.1:5432/${name}`);
     expect(verified.stdout).toContain("Audit chain intact");
@@ -72,7 +79,7 @@ describe.skipIf(!postgres || postgres.skip)("one settings file, read by every co
   it("in production, refuses to fall back to an embedded database instead of writing an empty backup", async () => {
     const file = settingsFile("no-database.env", ["NODE_ENV=production"]);
     const target = path.join(folder, "should-not-exist.tar.gz");
-    const result = await runScript("scripts/backup.ts", onlyTheFile(file), [target]);
+    const result = await runScriptInProcess("scripts/backup.ts", onlyTheFile(file), [target]);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`NODE_ENV=production but no DATABASE_URL is set in ${file}`);
     expect(fs.existsSync(target)).toBe(false);
@@ -80,14 +87,14 @@ describe.skipIf(!postgres || postgres.skip)("one settings file, read by every co
 
   it("refuses a DATABASE_URL that is written down but empty", async () => {
     const file = settingsFile("empty-url.env", ["DATABASE_URL="]);
-    const result = await runScript("scripts/audit-verify.ts", onlyTheFile(file));
+    const result = await runScriptInProcess("scripts/audit-verify.ts", onlyTheFile(file));
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`DATABASE_URL is set in ${file} but empty`);
   });
 
   it("stops when TARHUNA_ENV_FILE names a file that is not there", async () => {
     const missing = path.join(folder, "missing.env");
-    const result = await runScript("scripts/migrate.ts", onlyTheFile(missing));
+    const result = await runScriptInProcess("scripts/migrate.ts", onlyTheFile(missing));
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`TARHUNA_ENV_FILE names ${missing}, which cannot be read`);
   });
@@ -101,8 +108,8 @@ describe.skipIf(!postgres || postgres.skip)("backups without a file name", () =>
     await admin.unsafe(`create database ${name}`);
     try {
       const file = settingsFile("backups.env", [`DATABASE_URL=${postgresUrlFor(name)}`, `BACKUP_DIR=${backups}`]);
-      expect((await runScript("scripts/migrate.ts", onlyTheFile(file))).exitCode).toBe(0);
-      const result = await runScript("scripts/backup.ts", onlyTheFile(file));
+      expect((await runScriptInProcess("scripts/migrate.ts", onlyTheFile(file))).exitCode).toBe(0);
+      const result = await runScriptInProcess("scripts/backup.ts", onlyTheFile(file));
       expect(result.exitCode, result.stderr).toBe(0);
       const written = fs.readdirSync(backups).sort();
       // The dump, its manifest, and the folder for the photographs and scans (empty here).

@@ -2,22 +2,26 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
 import { vi } from "vitest";
+import { readSettingsFileForCommand } from "@/scripts/support/load-env-file.mjs";
 import type { ScriptResult } from "./run-script";
 
 const projectRoot = fileURLToPath(new URL("../../..", import.meta.url));
 let runs = 0;
 
-/** process.env with `changes` applied (undefined removes a variable); returns how to undo it. */
+/**
+ * process.env with `changes` applied (undefined removes a variable); returns how to put back the
+ * whole environment as it was, including what the command's settings file added to it.
+ */
 function changeEnvironment(changes: Record<string, string | undefined>): () => void {
-  const previous = Object.fromEntries(Object.keys(changes).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+  const previous = { ...process.env };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  return () => {
+    for (const name of Object.keys(process.env)) if (!(name in previous)) delete process.env[name];
+    Object.assign(process.env, previous);
   };
-  apply(changes);
-  return () => apply(previous);
 }
 
 /**
@@ -25,6 +29,8 @@ function changeEnvironment(changes: Record<string, string | undefined>): () => v
  * one: the same arguments, environment changes, exit code and console output, without starting
  * npx, tsx and Node again (seconds per command on two busy cores). Each command keeps one test
  * that spawns it for real (run-script.ts), which covers what only a process shows.
+ * The preload's settings file step runs first, as it does for every command
+ * (scripts/support/register-server-only.mjs); the environment is restored whole afterwards.
  * The script is evaluated afresh (vi.resetModules), so nothing it caches carries over.
  */
 export async function runScriptInProcess(
@@ -51,6 +57,8 @@ export async function runScriptInProcess(
   process.argv = [argv[0] ?? "node", scriptPath, ...args];
   const restoreEnvironment = changeEnvironment(changes);
   try {
+    // The preload ends the command itself when the settings file named cannot be read.
+    if (!readSettingsFileForCommand()) return { exitCode: await exited, stdout, stderr };
     vi.resetModules();
     runs += 1;
     await import(/* @vite-ignore */ `${pathToFileURL(scriptPath).href}?in-process=${runs}`);
