@@ -1,11 +1,12 @@
 import { mulberry32 } from "@/lib/demo/random";
+import { DVI_REFERENCE_CONFIGURATIONS } from "./dvi-configurations";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { dropGenes } from "@/lib/kinship/dvi/sampling-advice";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { prepareKinship } from "@/lib/kinship/likelihood";
 import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "@/lib/kinship/screen";
-import type { Profile, Relationship } from "@/lib/kinship/types";
+import type { Profile } from "@/lib/kinship/types";
 
 /**
  * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED]`:
@@ -15,18 +16,7 @@ import type { Profile, Relationship } from "@/lib/kinship/types";
  * families (CPU per pair, with the per-family cache the layer uses), extrapolated to all pairs. The
  * programme is drawn as bench/dvi.ts draws it (seed 1000).
  */
-const CONFIGURATIONS: { relationship: Relationship; side?: "maternal" | "paternal" }[][] = [
-  [{ relationship: "mother" }, { relationship: "father" }],
-  [{ relationship: "mother" }],
-  [{ relationship: "father" }],
-  [{ relationship: "mother" }, { relationship: "full_sibling" }],
-  [{ relationship: "full_sibling" }, { relationship: "full_sibling" }],
-  [{ relationship: "full_sibling" }],
-  [{ relationship: "half_sibling", side: "paternal" }],
-  [{ relationship: "grandparent", side: "paternal" }, { relationship: "grandparent", side: "paternal" }],
-  [{ relationship: "aunt_uncle", side: "paternal" }, { relationship: "grandparent", side: "paternal" }],
-  [{ relationship: "child" }, { relationship: "child" }, { relationship: "spouse" }],
-];
+const CONFIGURATIONS = DVI_REFERENCE_CONFIGURATIONS.map((configuration) => configuration.references);
 const SETTINGS = { theta: 0.02, mutationRate: 0.002 };
 const table = new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY);
 const frequencies = Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));

@@ -1,6 +1,7 @@
 import { appendFile, readFile } from "node:fs/promises";
 import os from "node:os";
 import { mulberry32 } from "@/lib/demo/random";
+import { DVI_REFERENCE_CONFIGURATIONS, type ReferenceConfiguration } from "./dvi-configurations";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { computeKinship } from "@/lib/kinship/likelihood";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
@@ -9,7 +10,7 @@ import { dropGenes, simulatePower } from "@/lib/kinship/dvi/sampling-advice";
 import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
 import type { PedigreePerson } from "@/lib/kinship/pedigree/types";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
-import type { Profile, Reference, Relationship } from "@/lib/kinship/types";
+import type { Profile, Reference } from "@/lib/kinship/types";
 
 /**
  * `npm run bench:dvi [--national] [--runs N] [--dry-run]` (issue #22's benchmark): a simulated
@@ -26,21 +27,8 @@ const THRESHOLD = 10_000;
 const THETA = 0.02;
 const RATE = 0.002;
 
-type Configuration = { name: string; references: { relationship: Relationship; side?: "maternal" | "paternal" }[] };
-
-/** Realistic mixes of typed relatives (issue #22): both parents, one parent, siblings, half siblings, grandparents, uncles, children with their mother. */
-const CONFIGURATIONS: Configuration[] = [
-  { name: "both parents", references: [{ relationship: "mother" }, { relationship: "father" }] },
-  { name: "mother", references: [{ relationship: "mother" }] },
-  { name: "father", references: [{ relationship: "father" }] },
-  { name: "mother + full sibling", references: [{ relationship: "mother" }, { relationship: "full_sibling" }] },
-  { name: "two full siblings", references: [{ relationship: "full_sibling" }, { relationship: "full_sibling" }] },
-  { name: "one full sibling", references: [{ relationship: "full_sibling" }] },
-  { name: "paternal half sibling", references: [{ relationship: "half_sibling", side: "paternal" }] },
-  { name: "paternal grandparents", references: [{ relationship: "grandparent", side: "paternal" }, { relationship: "grandparent", side: "paternal" }] },
-  { name: "paternal uncle + grandparent", references: [{ relationship: "aunt_uncle", side: "paternal" }, { relationship: "grandparent", side: "paternal" }] },
-  { name: "two children + their mother", references: [{ relationship: "child" }, { relationship: "child" }, { relationship: "spouse" }] },
-];
+type Configuration = ReferenceConfiguration;
+const CONFIGURATIONS = DVI_REFERENCE_CONFIGURATIONS;
 
 const table = new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY);
 const frequencies = Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));

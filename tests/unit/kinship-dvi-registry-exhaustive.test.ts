@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DVI_REFERENCE_CONFIGURATIONS } from "@/bench/dvi-configurations";
 import { mulberry32 } from "@/lib/demo/random";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { registryDvi } from "@/lib/kinship/dvi/registry";
@@ -7,7 +8,7 @@ import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { computeKinship } from "@/lib/kinship/likelihood";
 import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
 import { screenProfiles, type ScreenCandidate, type ScreenRemains } from "@/lib/kinship/screen";
-import type { KinshipOptions, Profile, Relationship } from "@/lib/kinship/types";
+import type { KinshipOptions, Profile } from "@/lib/kinship/types";
 
 /**
  * The registry's DVI layer (lib/kinship/dvi/registry.ts, with its fast screen, its per-family
@@ -23,18 +24,7 @@ const frequencies = Object.fromEntries(table.locusNames().map((locus) => [locus,
 const THRESHOLD = 1e4;
 const SETTINGS: KinshipOptions = { theta: 0.02, mutationRate: 0.002 };
 
-const CONFIGURATIONS: { relationship: Relationship; side?: "maternal" | "paternal" }[][] = [
-  [{ relationship: "mother" }, { relationship: "father" }],
-  [{ relationship: "mother" }],
-  [{ relationship: "father" }],
-  [{ relationship: "mother" }, { relationship: "full_sibling" }],
-  [{ relationship: "full_sibling" }, { relationship: "full_sibling" }],
-  [{ relationship: "full_sibling" }],
-  [{ relationship: "half_sibling", side: "paternal" }],
-  [{ relationship: "grandparent", side: "paternal" }, { relationship: "grandparent", side: "paternal" }],
-  [{ relationship: "aunt_uncle", side: "paternal" }, { relationship: "grandparent", side: "paternal" }],
-  [{ relationship: "child" }, { relationship: "child" }, { relationship: "spouse" }],
-];
+const CONFIGURATIONS = DVI_REFERENCE_CONFIGURATIONS.map((configuration) => configuration.references);
 
 /** Families of every configuration, half of them with their missing person among the bodies, and strangers. */
 function programme(seed: number, bodyCount: number, familyCount: number) {
