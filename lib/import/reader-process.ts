@@ -36,6 +36,10 @@ function startReader(entry: string, heapMb: number): ChildProcess {
 
 const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null && child.connected;
 
+/** Whether the waiting reader can take a job for this reader file and heap cap. */
+const fits = (waiting: Spare | null, entry: string, heapMb: number): waiting is Spare =>
+  waiting !== null && waiting.entry === entry && waiting.heapMb === heapMb && alive(waiting.child);
+
 function discard(waiting: Spare) {
   clearTimeout(waiting.idleTimer);
   if (alive(waiting.child)) waiting.child.kill("SIGKILL");
@@ -48,7 +52,7 @@ function discard(waiting: Spare) {
 export function takeReader(entry: string, heapMb: number): ChildProcess {
   const waiting = spare;
   spare = null;
-  if (waiting && waiting.entry === entry && waiting.heapMb === heapMb && alive(waiting.child)) {
+  if (fits(waiting, entry, heapMb)) {
     clearTimeout(waiting.idleTimer);
     // Waiting, it did not keep the server from ending; at work it does, as any reader.
     waiting.child.ref();
@@ -61,16 +65,18 @@ export function takeReader(entry: string, heapMb: number): ChildProcess {
 
 /** Starts a reader to wait for the next job, unless one already waits. */
 export function prepareSpareReader(entry: string, heapMb: number): void {
-  if (spare && spare.entry === entry && spare.heapMb === heapMb && alive(spare.child)) return;
+  if (fits(spare, entry, heapMb)) return;
   if (spare) discard(spare);
   const child = startReader(entry, heapMb);
   // Its failure to start is the next job's to meet (takeReader finds it dead and starts another).
   child.on("error", () => undefined);
   child.unref();
   child.channel?.unref();
+  // Taken or discarded, a reader's timer is cleared: when it fires, the reader still waits.
   const idleTimer = setTimeout(() => {
-    if (spare?.child === child) spare = null;
-    if (alive(child)) child.kill("SIGKILL");
+    if (spare?.child !== child) return;
+    discard(spare);
+    spare = null;
   }, SPARE_IDLE_MILLISECONDS);
   idleTimer.unref();
   spare = { entry, heapMb, child, idleTimer };

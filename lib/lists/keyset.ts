@@ -18,9 +18,6 @@ export interface ListPage<Row> {
 
 const cursorParameter = z.string().max(400);
 
-/** Re-exported: list pages read their own filters with it. */
-export { single };
-
 /** The page position in an address; a malformed one is ignored (the list starts at its first page). */
 export function parsePagePosition(params: Record<string, string | string[] | undefined>): PagePosition {
   const after = cursorParameter.safeParse(single(params.after));

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { openSearch, sealSearch } from "@/lib/people/search-token";
-import { single } from "./keyset";
+import { single } from "./address-parameter";
 
 /**
  * The free-text filter of a staff list (families, police reports) matches contact and reporter
