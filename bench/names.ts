@@ -24,6 +24,8 @@ const scales: Scale[] = scaleArgument ? [scaleArgument] : ["M", "L"];
 const sample = Number(option("sample") ?? 150);
 const exhaustiveSample = Number(option("exhaustive") ?? 30);
 const CONCURRENCY = 8;
+/** People whose names warm the server before the timed searches (measureConcurrentNameSearch). */
+const WARM_UP_PEOPLE = 40;
 const log = (message: string) => console.log(`bench:names [${new Date().toISOString().slice(11, 19)}, load ${loadNow()}]: ${message}`);
 
 const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${((100 * part) / whole).toFixed(1)} %`);
@@ -57,8 +59,12 @@ async function measureScale(scale: Scale): Promise<ScaleFigures> {
     const handle = await openDatabase({ kind: "postgres", url: database.url }, { maxConnections: CONCURRENCY });
     try {
       const registry = await loadRegistry(handle.db);
-      const queries = nameQueries(uniqueFourPartPeople(registry, createRandom(0x10ad), sample), createRandom(0x10ae)).map((query) => query.text);
-      const load = await measureConcurrentNameSearch(handle.db, queries, CONCURRENCY);
+      const sampled = uniqueFourPartPeople(registry, createRandom(0x10ad), sample);
+      const queries = nameQueries(sampled, createRandom(0x10ae)).map((query) => query.text);
+      const measuredIds = new Set(sampled.map((person) => person.id));
+      const others = uniqueFourPartPeople(registry, createRandom(0x3a3a), WARM_UP_PEOPLE + sample).filter((person) => !measuredIds.has(person.id)).slice(0, WARM_UP_PEOPLE);
+      const warmUp = nameQueries(others, createRandom(0x3a3b)).map((query) => query.text);
+      const load = await measureConcurrentNameSearch(handle.db, queries, CONCURRENCY, warmUp);
       const loadAverage = loadNow();
       log(`scale ${scale}: ${load.searches} searches, ${CONCURRENCY} at once, p95 ${milliseconds(load.p95)}`);
       const ranking = await measureNameRanking(handle.db, sample, exhaustiveSample);

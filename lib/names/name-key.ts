@@ -46,12 +46,34 @@ function translation(from: string, to: string): (text: string) => string {
 const latinAsArabic = translation(LATIN_LETTERS, LATIN_AS_ARABIC);
 const folded = translation(FOLDED_FROM, FOLDED_TO);
 
+/** Letters only, normalised as in search: what both the key and its alternatives start from. */
+const lettersOf = (part: string) => normaliseArabicText(part).replace(NOT_A_LETTER, "");
+
 export function namePartKey(part: string): string {
-  let text = normaliseArabicText(part).replace(NOT_A_LETTER, "").replace(DEFINITE_ARTICLE, "$2");
+  let text = lettersOf(part).replace(DEFINITE_ARTICLE, "$2");
   if (/[a-z]/.test(text)) {
     for (const [latin, arabic] of LATIN_DIGRAPHS) text = text.replaceAll(latin, arabic);
     text = latinAsArabic(text);
   }
   text = [...folded(text)].filter((letter) => !DROPPED.has(letter)).join("");
   return text.replace(/(.)\1+/gu, "$1").replace(/\u0647$/u, "");
+}
+
+/** "ال" followed by one or more further "ل" and at least three letters: "اللحجراوي", "الللفناري". */
+const ARTICLE_WITH_DOUBLED_LAM = /^\u0627\u0644\u0644+(.{3,})$/u;
+
+/**
+ * The keys a typed word may stand for: its own key first, then, for a word whose article is
+ * followed by a doubled "ل" ("اللحجراوي" typed for "الحجراوي"), the key of the word with the
+ * extra "ل" gone. The key drops the article before it writes doubled letters once, so that
+ * "الليبي" keeps its "ل"; a typed doubling right after the article therefore changes the key,
+ * and a search by key alone would miss the name. Stored parts keep their one key (name_part_key):
+ * the alternative is looked for, never stored.
+ */
+export function namePartKeys(part: string): string[] {
+  const key = namePartKey(part);
+  const doubled = ARTICLE_WITH_DOUBLED_LAM.exec(lettersOf(part));
+  if (!doubled) return [key];
+  const alternative = namePartKey(`\u0627\u0644${doubled[1] ?? ""}`);
+  return alternative !== "" && alternative !== key ? [key, alternative] : [key];
 }

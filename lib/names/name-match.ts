@@ -1,5 +1,5 @@
 import { arabicForLatin } from "./latin-names";
-import { namePartKey } from "./name-key";
+import { namePartKey, namePartKeys } from "./name-key";
 import { normaliseArabicName } from "./normalise-arabic";
 import { nameQueryWords } from "./query-words";
 
@@ -57,7 +57,8 @@ interface PreparedWord {
   bare: string;
   /** The bare forms that count as the same name: itself, and the Arabic of a listed Latin spelling. */
   exactForms: string[];
-  key: string;
+  /** Its phonetic key, then any other key it may stand for (name-key.ts `namePartKeys`). */
+  keys: string[];
   latin: boolean;
 }
 
@@ -80,7 +81,7 @@ function prepareWord(word: string): PreparedWord {
   const bare = namePartForm(word);
   const latin = LATIN_LETTER.test(bare);
   const arabic = latin ? arabicForLatin(bare) : undefined;
-  return { bare, exactForms: arabic === undefined ? [bare] : [bare, bareForm(arabic)], key: namePartKey(word), latin };
+  return { bare, exactForms: arabic === undefined ? [bare] : [bare, bareForm(arabic)], keys: namePartKeys(word), latin };
 }
 
 /** 1 − edit distance / length of the longer word, over letters (not UTF-16 units). */
@@ -125,6 +126,11 @@ function preparePart(part: string): PreparedPart {
   return prepared;
 }
 
+/** A stored part's phonetic key, as name_part_key keeps it in part_keys, from the shared preparation. */
+export function storedPartKey(part: string): string {
+  return preparePart(part).key;
+}
+
 /**
  * How well one typed word names one stored part: 1 for the same name however written, 0.8–0.95
  * for the same phonetic key (closer letters score higher, so "حسن" prefers حسن to حسين), up to
@@ -133,7 +139,7 @@ function preparePart(part: string): PreparedPart {
 function wordSimilarity(word: PreparedWord, part: PreparedPart): number {
   if (part.bare === "") return 0;
   if (word.exactForms.includes(part.bare)) return 1;
-  const sameKey = word.key !== "" && word.key === part.key;
+  const sameKey = part.key !== "" && word.keys.includes(part.key);
   const spelling = word.latin === part.latin ? spellingSimilarity(word.bare, part.bare) : 0;
   if (sameKey) return KEY_MATCH + KEY_MATCH_SPELLING * spelling;
   return spelling >= SPELLING_ONLY_THRESHOLD ? SPELLING_ONLY * spelling : 0;
@@ -180,7 +186,15 @@ const quality = (similarity: number): PartMatchQuality => (similarity >= 1 ? "ex
  * A scorer for one typed name, to be applied to many people. Similarities are remembered per
  * stored spelling, so scoring the thousands of people who share a few hundred names is cheap.
  */
-export function createNameScorer(query: string): { words: string[]; keys: string[]; forms: string[]; score(name: StoredName): NameMatch } {
+export function createNameScorer(query: string): {
+  words: string[];
+  /** Every key of every word, to look candidates up by. */
+  keys: string[];
+  /** The keys of each word, in the order of `words`. */
+  wordKeys: string[][];
+  forms: string[];
+  score(name: StoredName): NameMatch;
+} {
   const words = nameQueryWords(query).slice(0, 5);
   const prepared = words.map(prepareWord);
   const remembered = new Map<string, number[]>();
@@ -223,7 +237,7 @@ export function createNameScorer(query: string): { words: string[]; keys: string
     return latin && latin.score > matched.score ? latin : matched;
   }
 
-  return { words, keys: prepared.map((word) => word.key), forms: prepared.flatMap((word) => word.exactForms), score };
+  return { words, keys: prepared.flatMap((word) => word.keys), wordKeys: prepared.map((word) => word.keys), forms: prepared.flatMap((word) => word.exactForms), score };
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { personFromRow } from "./person-row";
 import type { Executor } from "@/db/client";
 import { comparePartByPart, NAME_ROLES, namePartForm, type PartMatch } from "@/lib/names/name-match";
-import { namePartKey } from "@/lib/names/name-key";
+import { namePartKeys } from "@/lib/names/name-key";
 import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, type NameCandidateRow } from "./name-candidates";
 
@@ -87,7 +87,7 @@ export async function findDuplicateCandidates(
 ): Promise<DuplicateCandidate[]> {
   if (normaliseArabicName(person.givenName) === "") return [];
   const parts = [person.givenName, person.fatherName, person.grandfatherName, person.familyName];
-  const lookup = { keys: parts.map(namePartKey), forms: parts.map(namePartForm) };
+  const lookup = { keys: parts.flatMap(namePartKeys), forms: parts.map(namePartForm) };
   const rows = await findKeyedCandidates(db, lookup, { activeOnly: true, excludeId: options.excludeId });
   return rows
     .filter((row) => birthYearsCompatible(row.birth_year, person.birthYear))

@@ -33,7 +33,6 @@ export interface NameCandidateRow extends PersonRow {
   matched_grandfather_name: string;
   matched_family_name: string;
   matched_name_latin: string;
-  matched_part_keys: string[];
 }
 
 /** The pairs of distinct keys to look up; a single key is looked up alone. */
@@ -73,23 +72,6 @@ function partsAccountedFor(lookup: NameLookup): SQL {
 }
 
 /**
- * How many of the typed keys a record holds, each counted once however many of its parts have it:
- * k keys held are k(k-1)/2 typed pairs, so this orders records as the number of pairs they hold
- * does. An expression of the row alone; counting the pairs in a sub-select cost more per record
- * than reading it.
- */
-function distinctKeysHeld(typedKeys: readonly string[]): SQL {
-  const keys = textArray(typedKeys.filter((key) => key !== ""));
-  return sql.join(
-    NAME_ROLES.map((_, index) => {
-      const earlier = index === 0 ? sql`` : sql` and part_keys[${sql.raw(String(index + 1))}] <> all(part_keys[1:${sql.raw(String(index))}])`;
-      return sql`(part_keys[${sql.raw(String(index + 1))}] = any(${keys})${earlier})::int`;
-    }),
-    sql` + `,
-  );
-}
-
-/**
  * Every name lookup ends here: a person made from an online report whose consent (a) no longer
  * holds is not searched for by name nor offered as a duplicate (docs/CONSENT.md); the case number
  * and the family reference still find the record, for the office to answer the family.
@@ -103,7 +85,7 @@ function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<Nam
              s.birth_year, s.status, s.last_seen_on::text as last_seen_on, f.reference as family_reference,
              p.given_name as matched_given_name, p.father_name as matched_father_name,
              p.grandfather_name as matched_grandfather_name, p.family_name as matched_family_name,
-             p.name_latin as matched_name_latin, p.part_keys as matched_part_keys
+             p.name_latin as matched_name_latin
         from missing_persons p
         join missing_persons s on s.id = ${activeOnly ? sql`p.id` : sql`coalesce(p.merged_into_id, p.id)`}
         left join families f on f.id = s.family_id
@@ -123,8 +105,10 @@ export function keyPair(first: string, second: string): string {
 
 /**
  * Records holding at least two of the keys (or the one key, for a single word), at most
- * CANDIDATE_CAP: those the typed words account for best first, then those holding the most
- * pairs, then by case number as equal scores are listed. A merged record is found by its own name
+ * CANDIDATE_CAP: those the typed words account for best first, then by case number as equal
+ * scores are listed. (Ordering equals by how many typed keys they hold as well cost a third of
+ * the statement at scale L, array slices evaluated for each of some 1,400 holders of a
+ * four-part name's pairs, and changed no figure of `npm run bench:names`.) A merged record is found by its own name
  * and shown as the person it was merged into, unless `activeOnly` (duplicate checks want live records).
  *
  * The pairs are one GIN lookup on part_key_pairs (migration 0042), which reads only the records
@@ -146,7 +130,7 @@ export function findKeyedCandidates(tx: Executor, lookup: NameLookup, options: {
   }
   const pairs = lookups.map(([first = "", second = ""]) => keyPair(first, second));
   const ids = sql`select id from missing_persons where part_key_pairs && ${textArray(pairs)} and ${excluded}
-    order by ${fit} desc, ${distinctKeysHeld(lookup.keys)} desc, case_number limit ${CANDIDATE_CAP}`;
+    order by ${fit} desc, case_number limit ${CANDIDATE_CAP}`;
   return candidateRows(tx, ids, options.activeOnly ?? false);
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { personFromRow, type PersonRow } from "./person-row";
 import { selectRows, type Executor } from "@/db/client";
-import { createNameScorer, type PartMatch } from "@/lib/names/name-match";
+import { createNameScorer, storedPartKey, type PartMatch } from "@/lib/names/name-match";
 import { normaliseArabicName } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, findSingleKeyCandidates, findSpelledCandidates, type NameCandidateRow } from "./name-candidates";
 import { inTransaction, prefixPattern, setTrigramThresholds } from "./trigram";
@@ -112,8 +112,10 @@ async function nameMatches(db: Executor, query: string, limit: number): Promise<
   if (results.length >= limit) return results;
   const sharingOnePart = await findSingleKeyCandidates(db, scorer.keys, 2 * limit);
   results = results.concat(scoreNames(scorer, sharingOnePart));
-  const heldKeys = new Set([...found, ...sharingOnePart].flatMap((row) => row.matched_part_keys));
-  if (scorer.keys.every((key) => key === "" || heldKeys.has(key))) return results;
+  const heldKeys = new Set(
+    [...found, ...sharingOnePart].flatMap((row) => [row.matched_given_name, row.matched_father_name, row.matched_grandfather_name, row.matched_family_name].map(storedPartKey)),
+  );
+  if (scorer.wordKeys.every((keys) => keys.every((key) => key === "") || keys.some((key) => heldKeys.has(key)))) return results;
   const spelled = await inTransaction(db, (tx) =>
     withIndexScans(tx, async () => {
       await setTrigramThresholds(tx, SPELLED_THRESHOLDS);

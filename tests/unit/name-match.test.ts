@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { arabicForLatin } from "@/lib/names/latin-names";
-import { namePartKey } from "@/lib/names/name-key";
+import { namePartKey, namePartKeys } from "@/lib/names/name-key";
 import { createNameScorer, spellingSimilarity, type StoredName } from "@/lib/names/name-match";
 import { nameQueryWords } from "@/lib/names/query-words";
 
@@ -23,6 +23,28 @@ describe("namePartKey", () => {
   it("keeps names with different consonants apart", () => {
     const keys = ["محمد", "أحمد", "علي", "سالم", "صالح", "بشير", "النخلاوي", "الرماني"].map(namePartKey);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("namePartKeys", () => {
+  it("also looks for the name without a doubled ل typed after the article", () => {
+    const doubled: [string, string][] = [["اللحجراوي", "الحجراوي"], ["الللفنّاري", "الفنّاري"], ["اللرحاوي", "الرحاوي"], ["اللـبلّوطى", "البلوطي"]];
+    for (const [typed, stored] of doubled) {
+      expect(namePartKey(typed), typed).not.toBe(namePartKey(stored));
+      expect(namePartKeys(typed), typed).toEqual([namePartKey(typed), namePartKey(stored)]);
+    }
+  });
+
+  it("gives other words their one key", () => {
+    for (const word of ["محمد", "الحجراوي", "اللي", "Mohamed", "لل", ""]) expect(namePartKeys(word), word).toEqual([namePartKey(word)]);
+  });
+
+  it("scores a doubled ل after the article as a close spelling of the stored name", () => {
+    const scorer = createNameScorer("منصور اللحجراوي");
+    const match = scorer.score(person("منصور", "علي", "سالم", "الحجراوي"));
+    expect(match.parts).toEqual([{ role: "given", quality: "exact" }, { role: "family", quality: "close" }]);
+    expect(match.score).toBeGreaterThan(0.9);
+    expect(scorer.wordKeys[1]).toContain(namePartKey("الحجراوي"));
   });
 });
 
