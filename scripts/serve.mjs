@@ -121,27 +121,74 @@ const KNOWN_ENCODINGS = new Set(["br", "deflate", "gzip", "identity", "zstd", "*
  * The encodings a request accepts, when plain enough to key on (no quality values); else null. Only
  * known encodings count, so a client cannot fill the kept answers with made-up variants.
  */
-function encodingKey(request) {
-  const accepted = String(request.headers["accept-encoding"] ?? "");
+function readEncodingKey(accepted) {
   if (accepted.includes(";")) return null;
   const encodings = accepted.split(",").map((encoding) => encoding.trim().toLowerCase());
   return [...new Set(encodings.filter((encoding) => KNOWN_ENCODINGS.has(encoding)))].sort().join(",");
 }
 
-function replay(request, response) {
-  if (request.method !== "GET" || request.headers["if-none-match"]) return false;
+/**
+ * Browsers send one of a handful of Accept-Encoding values, so each is read once: on a press day
+ * the parsing above was a tenth of a kept answer's own cost. Bounded like the kept answers.
+ */
+const encodingKeys = new Map();
+function encodingKey(request) {
+  const accepted = String(request.headers["accept-encoding"] ?? "");
+  let key = encodingKeys.get(accepted);
+  if (key === undefined) {
+    if (encodingKeys.size >= MAX_KEPT_ANSWERS) encodingKeys.clear();
+    key = readEncodingKey(accepted);
+    encodingKeys.set(accepted, key);
+  }
+  return key;
+}
+
+/** A kept answer for this request, current and in its encoding; undefined when Next must answer. */
+function keptAnswer(request) {
+  if (request.method !== "GET" || request.headers["if-none-match"] || !REPLAYABLE.has(request.url ?? "")) return undefined;
+  const encodings = encodingKey(request);
+  if (encodings === null) return undefined;
+  const answer = kept.get(`${request.url}\n${encodings}`);
+  return answer && isCurrent(answer.token) ? answer : undefined;
+}
+
+/**
+ * The press-day path for the public aggregates, as replayPublicPage below is for the pages: a kept
+ * answer is sent before the address headers, the body check and Next, logged, with its headers as
+ * one list (no header map built per answer) and the request's own id appended.
+ */
+function replayPublicAnswer(request, response) {
+  if (request.headers[PAGE_RENDER_HEADER] !== undefined) return false;
+  const answer = keptAnswer(request);
+  if (!answer) return false;
+  const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
+  if (warning) serverLog.warn({ event: "proxy.unnamed" }, warning);
+  const requestId = logEachRequest(request, response, instanceName, serverLog, { setHeader: false });
+  response.writeHead(answer.status, instanceName ? [...answer.flat, "X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : [...answer.flat, "X-Request-Id", requestId]);
+  response.end(answer.body);
+  return true;
+}
+
+/** On Next's path: a public aggregate with no current kept answer is kept as Next sends it. */
+function keepPublicAnswer(request, response) {
+  if (request.method !== "GET" || request.headers["if-none-match"]) return;
   const names = REPLAYABLE.get(request.url ?? "");
   const encodings = encodingKey(request);
-  if (!names || encodings === null) return false;
-  const key = `${request.url}\n${encodings}`;
-  const answer = kept.get(key);
-  if (answer && isCurrent(answer.token)) {
-    response.writeHead(answer.status, answer.headers);
-    response.end(answer.body);
-    return true;
+  if (names && encodings !== null) response.keepAs(`${request.url}\n${encodings}`, names);
+}
+
+/** Headers that belong to one answer, never to its copies: each replay writes its own. */
+const PER_ANSWER_HEADERS = new Set(["x-request-id", "x-tarhuna-instance", "transfer-encoding", "content-length"]);
+
+/** A kept answer's headers as name, value, name, value… with its length, which node then need not chunk. */
+function flatHeaders(headers, length) {
+  const flat = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (PER_ANSWER_HEADERS.has(name) || value === undefined) continue;
+    for (const each of Array.isArray(value) ? value : [value]) flat.push(name, String(each));
   }
-  response.keepAs(key, names);
-  return false;
+  flat.push("content-length", String(length));
+  return flat;
 }
 
 /**
@@ -173,7 +220,8 @@ class KeepingResponse extends http.ServerResponse {
       if (this.statusCode === 200 && keeping.tokenBefore !== null && keeping.tokenBefore === tokenAfter) {
         // At most a few variants per path (see encodingKey); a full map starts afresh.
         if (kept.size >= MAX_KEPT_ANSWERS) kept.clear();
-        kept.set(keeping.key, { token: tokenAfter, status: 200, headers: this.getHeaders(), body: Buffer.concat(keeping.chunks) });
+        const body = Buffer.concat(keeping.chunks);
+        kept.set(keeping.key, { token: tokenAfter, status: 200, flat: flatHeaders(this.getHeaders(), body.length), body });
       }
     }
     return super.end(chunk, ...rest);
@@ -283,7 +331,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 server = http
   .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
-    if (replayPublicPage(request, response)) return;
+    if (replayPublicPage(request, response) || replayPublicAnswer(request, response)) return;
     const ownRender = isOwnRender(request);
     if (instanceName) response.setHeader("x-tarhuna-instance", instanceName);
     // The page cache's own renders are this server asking itself: the visitor's request is logged.
@@ -298,7 +346,8 @@ server = http
     // encoded for the first time in this request's encoding.
     const publicPage = publicPageRequest(request);
     if (publicPage) return void servePublicPage(request, response, publicPage).catch(() => response.destroy());
-    if (!replay(request, response)) void handle(request, response);
+    keepPublicAnswer(request, response);
+    void handle(request, response);
   })
   // Without HOSTNAME and without proxies: every interface, as a server reached directly must.
   .listen(port, settings.hostname, () => {

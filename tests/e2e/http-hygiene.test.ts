@@ -66,6 +66,19 @@ describe("HTTP hygiene of the production server", () => {
     }
   });
 
+  test("each copy of a public aggregate has its own request id and its length, so it is not sent in chunks", async () => {
+    const ids = new Set<string>();
+    for (let index = 0; index < 3; index += 1) {
+      const response = await fetch(server.current.url("/api/public/summary"), { headers: { "accept-encoding": "identity" } });
+      const body = Buffer.from(await response.arrayBuffer());
+      // The first answer may be Next's own; from the second on it is the front server's kept copy.
+      if (index > 0) expect(response.headers.get("content-length")).toBe(String(body.length));
+      expect(JSON.parse(body.toString("utf8"))).toHaveProperty("bodiesRecovered");
+      ids.add(response.headers.get("x-request-id") ?? "");
+    }
+    expect(ids.size).toBe(3);
+  });
+
   test("the staff session cookie is httpOnly and SameSite", async (context) => {
     const page = await registrarPage(context);
     const session = (await page.context().cookies()).find((cookie) => cookie.name.includes("session-token"));
