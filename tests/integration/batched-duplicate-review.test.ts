@@ -199,4 +199,28 @@ describeOnEachBackend(backends, "the import's batched duplicate review (issue 28
     expect(result.errorCounts.duplicateInFile ?? 0).toBeGreaterThan(0);
     expect(result.counts.new + result.counts.conflicts + result.counts.invalid).toBe(listed.length);
   });
+
+  it("gives a register's names cells the proposals of the per-person review, a man named in two reports reviewed once", async () => {
+    const named = people.filter((person) => normaliseArabicName(person.givenName) !== "").slice(0, 90);
+    const fullName = (person: Person) => [person.givenName, person.fatherName, person.grandfatherName, person.familyName].filter((part) => part !== "").join(" ");
+    // Two names in one cell now and then, and the first man named again in the last report.
+    const cells = named.map((person, index) => (index % 10 === 9 ? `${fullName(person)}، ${fullName(named[index - 1] ?? person)}` : fullName(person)));
+    cells.push(fullName(named[0] ?? people[0] ?? TIED_QUERY));
+    const lines = [["رقم البلاغ", "مركز الشرطة", "تاريخ البلاغ", "اسم المبلغ", "نوع البلاغ", "اسم المفقود"], ...cells.map((cell, index) => [`${700 + index}/2020`, "مركز شرطة ترهونة", "2020-03-01", "مبلغ", "disappearance", `"${cell}"`])];
+    const bytes = new TextEncoder().encode(lines.map((line) => line.join(",")).join("\n") + "\n");
+    const actor = await createUser(db(), "registrar");
+    const events: ImportEvent[] = [];
+    await runImport(db(), { bytes, fileName: "register.csv", kind: "policeReports", mapping: null, mode: "dryRun", actor: { actorId: actor.id, actorLabel: actor.username } }, (event) => events.push(event));
+    const result = events.find((event) => event.type === "result");
+    if (result?.type !== "result") throw new Error(`no result: ${JSON.stringify(events.at(-1))}`);
+
+    const expected = [];
+    for (const match of result.personMatches) {
+      const { givenName, fatherName, grandfatherName, familyName } = splitFullName(match.written ?? match.name);
+      expected.push({ key: match.key, matches: await reviewedOneByOne(db(), { givenName, fatherName, grandfatherName, familyName, nameLatin: "", birthYear: null }) });
+    }
+    expect(result.personMatches.map(({ key, matches }) => ({ key, matches }))).toEqual(expected);
+    expect(result.personMatches.length).toBeGreaterThan(20);
+    expect(new Set(result.personMatches.map((match) => match.key)).size).toBe(result.personMatches.length);
+  });
 });
