@@ -7,6 +7,7 @@ import { FAMILY_NAMES, MALE_GIVEN_NAMES } from "@/lib/demo/names";
 import { runImport, type ImportEvent, type ImportMode } from "@/lib/import/run-import";
 import type { ImportKind } from "@/lib/import/fields";
 import { createBenchDatabase, generate } from "./generate";
+import { cpuSince, databaseProcesses, readCpu } from "./measures/cpu";
 import { loadNow, median, timed } from "./measures/timing";
 import { machine } from "./results";
 
@@ -19,11 +20,19 @@ import { machine } from "./results";
  * - a station's register: each report names its missing person in one full-name cell, so every
  *   name is split and goes through the duplicate review against the registry;
  * - missing persons, one full name a row, through the same duplicate review.
- * The median of `runs` runs each is appended to bench/RESULTS.md with the load average beside it.
+ * The median of `runs` runs each is appended to bench/RESULTS.md with the load average beside it,
+ * and the CPU each took: this process, the reading process, the PostgreSQL server (bench/measures/cpu.ts).
+ * `--template-M=<database>` copies a database `npm run bench:generate -- --scale=M` filled instead
+ * of generating one (the copy is dropped afterwards, the template kept); `--database-M=<url>`
+ * measures in that database and keeps what the commits added; `--shapes=1,3` measures
+ * only those shapes (numbered from 1 as listed below); `--no-record` prints without appending.
  */
 const option = (name: string) => process.argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
 const ROWS = Number(option("rows") ?? 5_000);
 const RUNS = Number(option("runs") ?? 3);
+const TEMPLATE = option("template-M");
+const GIVEN_DATABASE = option("database-M");
+const CHOSEN_SHAPES = option("shapes")?.split(",").map(Number);
 const log = (message: string) => console.log(`bench:import [${new Date().toISOString().slice(11, 19)}, load ${loadNow()}]: ${message}`);
 
 interface Shape {
@@ -67,40 +76,56 @@ function csv(shape: Shape, base: number): Uint8Array {
 
 async function importOnce(db: Database, actorId: string, shape: Shape, mode: ImportMode, base: number) {
   const events: ImportEvent[] = [];
+  const databasePids = await databaseProcesses(db);
+  const cpuBefore = readCpu(databasePids);
   const measured = await timed(() =>
     runImport(db, { bytes: csv(shape, base), fileName: "bench-register.csv", kind: shape.kind, mapping: null, mode, actor: { actorId, actorLabel: "bench" } }, (event) => events.push(event)),
   );
   const result = events.find((event) => event.type === "result");
   if (!result || result.type !== "result") throw new Error(`${shape.name}: no result: ${JSON.stringify(events.filter((event) => event.type !== "progress")).slice(0, 800)}`);
   if (result.errorCount > 0) throw new Error(`${shape.name}: ${result.errorCount} rows refused, e.g. ${JSON.stringify(result.errors.slice(0, 3))}`);
-  return { milliseconds: measured.milliseconds, counts: result.counts };
+  const cpu = cpuSince(cpuBefore, databasePids);
+  return { milliseconds: measured.milliseconds, cpu: `${(cpu.node / 1000).toFixed(2)} / ${(cpu.children / 1000).toFixed(2)} / ${cpu.database === null ? "?" : (cpu.database / 1000).toFixed(2)}`, counts: result.counts };
+}
+
+/** The CPU line of the run whose wall time is the median. */
+function cpuOfMedian(runs: readonly { milliseconds: number; cpu: string }[]): string {
+  const middle = median(runs.map((run) => run.milliseconds));
+  return runs.find((run) => run.milliseconds === middle)?.cpu ?? "?";
 }
 
 async function main() {
-  const database = await createBenchDatabase();
+  const database = GIVEN_DATABASE === undefined ? await createBenchDatabase(TEMPLATE) : { url: GIVEN_DATABASE, drop: () => Promise.resolve() };
   const lines: string[] = [];
   try {
-    const counts = await generate(database.url, "M");
-    log(`scale M generated in ${counts.seconds.toFixed(1)} s`);
+    if (TEMPLATE === undefined && GIVEN_DATABASE === undefined) {
+      const counts = await generate(database.url, "M");
+      log(`scale M generated in ${counts.seconds.toFixed(1)} s`);
+    }
     const handle = await openDatabase({ kind: "postgres", url: database.url }, { maxConnections: 4 });
     try {
       const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, "admin"));
       if (!admin) throw new Error("the demo admin account is missing");
       for (const [shapeIndex, shape] of SHAPES.entries()) {
-        const times: Record<ImportMode, number[]> = { dryRun: [], commit: [] };
+        if (CHOSEN_SHAPES !== undefined && !CHOSEN_SHAPES.includes(shapeIndex + 1)) continue;
+        const runs: Record<ImportMode, { milliseconds: number; cpu: string }[]> = { dryRun: [], commit: [] };
         let created = "";
         for (let run = 0; run < RUNS; run += 1) {
           // Each commit brings report numbers of its own (the generated registry's end below
           // 100,000), so that every run creates as many records.
           const base = 5_000_000 + shapeIndex * 1_000_000 + run * 100_000;
-          times.dryRun.push((await importOnce(handle.db, admin.id, shape, "dryRun", base)).milliseconds);
+          runs.dryRun.push(await importOnce(handle.db, admin.id, shape, "dryRun", base));
           const committed = await importOnce(handle.db, admin.id, shape, "commit", base);
-          times.commit.push(committed.milliseconds);
+          runs.commit.push(committed);
+          log(`${shape.name}, run ${run + 1}: dry run ${runs.dryRun.at(-1)?.milliseconds.toFixed(0)} ms (CPU ${runs.dryRun.at(-1)?.cpu}), commit ${committed.milliseconds.toFixed(0)} ms (CPU ${committed.cpu})`);
           created = JSON.stringify(committed.counts);
         }
         const load = loadNow();
+        const times = { dryRun: runs.dryRun.map((run) => run.milliseconds), commit: runs.commit.map((run) => run.milliseconds) };
         log(`${shape.name}: dry run ${median(times.dryRun).toFixed(0)} ms, commit ${median(times.commit).toFixed(0)} ms (${created})`);
-        lines.push(`| ${shape.name} | ${ROWS.toLocaleString("en")} | ${(median(times.dryRun) / 1000).toFixed(2)} s | ${(median(times.commit) / 1000).toFixed(2)} s | \`${created}\` | ${load} |`);
+        lines.push(
+          `| ${shape.name} | ${ROWS.toLocaleString("en")} | ${(median(times.dryRun) / 1000).toFixed(2)} s | ${cpuOfMedian(runs.dryRun)} | ${(median(times.commit) / 1000).toFixed(2)} s | ${cpuOfMedian(runs.commit)} | \`${created}\` | ${load} |`,
+        );
       }
     } finally {
       await handle.close();
@@ -114,12 +139,14 @@ async function main() {
     "",
     `Machine: ${machine()}.`,
     "",
-    "| file | rows | dry run | commit | last commit's counts | load (1 min) |",
-    "|---|---|---|---|---|---|",
+    `Registry: ${GIVEN_DATABASE !== undefined ? "a database given (--database-M)" : TEMPLATE === undefined ? "generated for this run" : `a copy of ${TEMPLATE} (scale M, generated once)`}. CPU in seconds: Node / reading process / PostgreSQL, of the median run.`,
+    "",
+    "| file | rows | dry run | CPU | commit | CPU | last commit's counts | load (1 min) |",
+    "|---|---|---|---|---|---|---|---|",
     ...lines,
     "",
   ].join("\n");
-  await fs.appendFile(new URL("./RESULTS.md", import.meta.url), section);
+  if (!process.argv.includes("--no-record")) await fs.appendFile(new URL("./RESULTS.md", import.meta.url), section);
   console.log(section);
 }
 

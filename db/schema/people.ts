@@ -105,8 +105,10 @@ export const missingPersons = pgTable(
     index("missing_persons_import_idx").on(table.importId),
     index("missing_persons_name_search_trgm_idx").using("gin", sql`${table.nameSearch} gin_trgm_ops`),
     index("missing_persons_name_latin_trgm_idx").using("gin", sql`lower(${table.nameLatin}) gin_trgm_ops`),
-    index("missing_persons_part_keys_idx").using("gin", table.partKeys),
-    index("missing_persons_part_key_pairs_idx").using("gin", table.partKeyPairs),
+    // Without GIN's pending list (migration 0045): entries go straight into the index, so a
+    // lookup never scans the rows an import or the forms added since the last vacuum.
+    index("missing_persons_part_keys_idx").using("gin", table.partKeys).with({ fastupdate: false }),
+    index("missing_persons_part_key_pairs_idx").using("gin", table.partKeyPairs).with({ fastupdate: false }),
     check(
       "missing_persons_birth_year_range",
       sql`${table.birthYear} is null or ${table.birthYear} between 1900 and 2100`,

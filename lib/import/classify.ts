@@ -2,7 +2,7 @@ import type { Executor } from "@/db/client";
 import { MAX_LISTED_ERRORS } from "./limits";
 import { existingCaseNumbers, existingReports, linkedPeopleOfReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
-import { likelyMatches } from "./duplicate-review";
+import { likelyMatchesOfMany } from "./duplicate-review";
 import { decide, fullNameOf, MAX_REVIEWED_PERSONS, reviewNamedPeople, type NamedPeopleReview, type PersonMatch } from "./people-review";
 import { previewOf, type PreviewRecord } from "./preview";
 import { differingFields, reportVersion, type ConflictChoice, type ImportConflict } from "./report-conflicts";
@@ -175,15 +175,18 @@ async function sortReports(
 async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<Sorted> {
   const present = await existingCaseNumbers(db, rows.flatMap((row) => (row.key.startsWith("name:") ? [] : [row.key])));
   const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], linksOnFile: [], personMatches: [] };
-  let reviewed = 0;
+  const isOnFile = (row: ValidRow) => !row.key.startsWith("name:") && present.has(row.key);
+  // The first MAX_REVIEWED_PERSONS people not on file are looked up, together.
+  const reviewed = rows.filter((row) => !isOnFile(row)).slice(0, MAX_REVIEWED_PERSONS);
+  const found = await likelyMatchesOfMany(db, reviewed.map((row) => row.values as MissingPersonRow));
+  const matchesOf = new Map(reviewed.map((row, index) => [row, found[index] ?? []]));
   for (const row of rows) {
-    if (!row.key.startsWith("name:") && present.has(row.key)) {
+    if (isOnFile(row)) {
       sorted.alreadyPresent += 1;
       continue;
     }
     const person = row.values as MissingPersonRow;
-    reviewed += 1;
-    const matches = reviewed <= MAX_REVIEWED_PERSONS ? await likelyMatches(db, person) : [];
+    const matches = matchesOf.get(row) ?? [];
     const choice = choices[row.key] ?? null;
     if (matches.length > 0) sorted.personMatches.push({ rowNumber: row.rowNumber, ...sheetOf(row), key: row.key, name: fullNameOf(person), matches, choice });
     const decided = decide(matches, choice);

@@ -20,7 +20,7 @@ export interface WorkerLimits {
 }
 
 /** The reading process's module, from the app's folder (bundled by lib/processes/child-bundle.ts). */
-const READER_SOURCE = "lib/import/parse-child.ts";
+export const READER_SOURCE = "lib/import/parse-child.ts";
 
 const LIMITS: WorkerLimits = { heapMb: PARSE_WORKER_HEAP_MB, seconds: PARSE_WORKER_SECONDS };
 

@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { likelyMatches, type LikelyMatch } from "./duplicate-review";
+import { likelyMatchesOfMany, type LikelyMatch } from "./duplicate-review";
 import type { NamedPerson } from "./named-people";
 import type { ValidRow } from "./parse-file";
 import { linkedPerson, type ConflictChoice } from "./report-conflicts";
@@ -17,7 +17,7 @@ export interface PersonMatch {
   choice: ConflictChoice | null;
 }
 
-/** People looked up one by one (a candidate search each): a larger file is reviewed in parts. */
+/** People looked up (a candidate search each, batched): a larger file is reviewed in parts. */
 export const MAX_REVIEWED_PERSONS = 500;
 
 export type PersonDecision = { action: "create"; person: NamedPerson } | { action: "link"; id: string; caseNumber: string; name: string } | { action: "undecided" };
@@ -48,10 +48,19 @@ export function decide(matches: LikelyMatch[], choice: ConflictChoice | null): "
  */
 export async function reviewNamedPeople(db: Executor, rows: readonly ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<NamedPeopleReview> {
   const review: NamedPeopleReview = { decisions: new Map(), personMatches: [] };
+  // The first MAX_REVIEWED_PERSONS distinct people, in the order the loop below meets them, looked up together.
+  const reviewed = new Map<string, NamedPerson>();
+  for (const row of rows) {
+    for (const person of (row.values as PoliceReportRow).namedPeople) {
+      if (reviewed.size < MAX_REVIEWED_PERSONS && !reviewed.has(person.key)) reviewed.set(person.key, person);
+    }
+  }
+  const found = await likelyMatchesOfMany(db, [...reviewed.values()].map((person) => ({ ...person, nameLatin: "", birthYear: null })));
+  const matchesOf = new Map([...reviewed.keys()].map((key, index) => [key, found[index] ?? []]));
   for (const row of rows) {
     for (const person of (row.values as PoliceReportRow).namedPeople) {
       if (review.decisions.has(person.key)) continue;
-      const matches = review.decisions.size < MAX_REVIEWED_PERSONS ? await likelyMatches(db, { ...person, nameLatin: "", birthYear: null }) : [];
+      const matches = matchesOf.get(person.key) ?? [];
       const choice = choices[person.key] ?? null;
       const decided = decide(matches, choice);
       if (matches.length > 0) {

@@ -7,7 +7,7 @@ import type { ColumnMapping, MappingProblem } from "./headers";
 import { claimImportRun } from "./import-lock";
 import { yieldToEventLoop } from "./limits";
 import type { ImportProgress, ParsedSheet } from "./parse-file";
-import { parseInWorker } from "./parse-in-worker";
+import { parseReusingLast } from "./parse-reuse";
 import type { ReadOptions, SheetSummary } from "./read-options";
 import type { PreviewRecord } from "./preview";
 import type { ConflictChoice, ImportConflict } from "./report-conflicts";
@@ -86,7 +86,7 @@ async function checkAndImport(db: Database, request: ImportRequest, emit: (event
   const onProgress = (progress: ImportProgress) => emit({ type: "progress", ...progress });
   try {
     const readOptions = await withRememberedValues(db, request.readOptions ?? DEFAULT_READ_OPTIONS);
-    const outcome = await parseInWorker({ bytes: request.bytes, kind: request.kind, mapping: request.mapping, readOptions }, onProgress);
+    const outcome = await parseReusingLast({ bytes: request.bytes, kind: request.kind, mapping: request.mapping, readOptions }, onProgress);
     if ("problem" in outcome) {
       const { headers, mapping, format, sheets, hiddenRows } = outcome.sheet;
       emit({ type: "mapping", headers, mapping, problem: outcome.problem, format, sheets, hiddenRows });

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { comparePartByPart, NAME_ROLES, namePartForm, type PartMatch } from "@/lib/names/name-match";
 import { namePartKeys } from "@/lib/names/name-key";
 import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
-import { findKeyedCandidates, type NameCandidateRow } from "./name-candidates";
+import { findKeyedCandidates, type NameCandidateRow, type NameLookup } from "./name-candidates";
 
 export interface DuplicateCandidate {
   id: string;
@@ -51,6 +51,22 @@ function givenNameLetters(name: string): string {
 }
 
 /**
+ * givenNameLetters remembered per spelling: a registry holds a few thousand given names, and an
+ * import's review compares each of hundreds of people with a hundred candidates. Emptied when full.
+ */
+const knownGivenNameLetters = new Map<string, string>();
+const GIVEN_NAME_LETTERS_KEPT = 20_000;
+function rememberedGivenNameLetters(name: string): string {
+  let letters = knownGivenNameLetters.get(name);
+  if (letters === undefined) {
+    letters = givenNameLetters(name);
+    if (knownGivenNameLetters.size >= GIVEN_NAME_LETTERS_KEPT) knownGivenNameLetters.clear();
+    knownGivenNameLetters.set(name, letters);
+  }
+  return letters;
+}
+
+/**
  * Whether two records likely name one person, part by part with the same matcher as the search
  * (lib/names/name-match.ts): every part written on both sides is the same name or a spelling of
  * it, the given name among them with the same letters (brothers share the rest), and at least three parts are compared
@@ -75,6 +91,33 @@ function comparedParts(person: NameParts, row: NameCandidateRow): PartMatch[] {
   });
 }
 
+/** What a new record is looked up by: each part's phonetic keys (name-key.ts `namePartKeys`) and form, given, father, grandfather, family. */
+export function duplicateLookup(person: NameParts): NameLookup {
+  const parts = [person.givenName, person.fatherName, person.grandfatherName, person.familyName];
+  return { keys: parts.flatMap(namePartKeys), forms: parts.map(namePartForm) };
+}
+
+/** A record without a given name is looked up by nothing: no candidate is proposed for it. */
+export const hasDuplicateLookup = (person: NameParts) => normaliseArabicName(person.givenName) !== "";
+
+/**
+ * The candidates found for a new record that it probably duplicates: kept when duplicateSimilarity
+ * says so and the birth years are within two, likest first (then by case number), at most
+ * MOST_CANDIDATES. Shared by the one-record check below and the import's batched review
+ * (batched-duplicates.ts), so both propose the same people.
+ */
+export function rankDuplicateCandidates(person: NameParts & { birthYear: number | null }, rows: readonly NameCandidateRow[]): DuplicateCandidate[] {
+  const letters = rememberedGivenNameLetters(person.givenName);
+  return rows
+    // duplicateSimilarity refuses another given name's letters first: a cheap check, made before the part-by-part comparison.
+    .filter((row) => birthYearsCompatible(row.birth_year, person.birthYear) && rememberedGivenNameLetters(row.given_name) === letters)
+    .map((row) => ({ row, similarity: duplicateSimilarity(person, { givenName: row.given_name, fatherName: row.father_name, grandfatherName: row.grandfather_name, familyName: row.family_name, nameLatin: row.name_latin }) }))
+    .filter((entry): entry is { row: NameCandidateRow; similarity: number } => entry.similarity !== null)
+    .sort((left, right) => right.similarity - left.similarity || left.row.case_number.localeCompare(right.row.case_number))
+    .slice(0, MOST_CANDIDATES)
+    .map(({ row, similarity }) => ({ ...personFromRow(row), lastSeenOn: row.last_seen_on, parts: comparedParts(person, row), similarity }));
+}
+
 /**
  * The people a new record probably duplicates: found by the phonetic keys of its parts
  * (name-candidates.ts), kept when duplicateSimilarity says so and the birth years are within two.
@@ -85,15 +128,7 @@ export async function findDuplicateCandidates(
   person: NameParts & { birthYear: number | null },
   options: { excludeId?: string } = {},
 ): Promise<DuplicateCandidate[]> {
-  if (normaliseArabicName(person.givenName) === "") return [];
-  const parts = [person.givenName, person.fatherName, person.grandfatherName, person.familyName];
-  const lookup = { keys: parts.flatMap(namePartKeys), forms: parts.map(namePartForm) };
-  const rows = await findKeyedCandidates(db, lookup, { activeOnly: true, excludeId: options.excludeId });
-  return rows
-    .filter((row) => birthYearsCompatible(row.birth_year, person.birthYear))
-    .map((row) => ({ row, similarity: duplicateSimilarity(person, { givenName: row.given_name, fatherName: row.father_name, grandfatherName: row.grandfather_name, familyName: row.family_name, nameLatin: row.name_latin }) }))
-    .filter((entry): entry is { row: NameCandidateRow; similarity: number } => entry.similarity !== null)
-    .sort((left, right) => right.similarity - left.similarity || left.row.case_number.localeCompare(right.row.case_number))
-    .slice(0, MOST_CANDIDATES)
-    .map(({ row, similarity }) => ({ ...personFromRow(row), lastSeenOn: row.last_seen_on, parts: comparedParts(person, row), similarity }));
+  if (!hasDuplicateLookup(person)) return [];
+  const rows = await findKeyedCandidates(db, duplicateLookup(person), { activeOnly: true, excludeId: options.excludeId });
+  return rankDuplicateCandidates(person, rows);
 }
