@@ -3,7 +3,7 @@ import { MAX_LISTED_ERRORS } from "./limits";
 import { existingCaseNumbers, existingReports, linkedPeopleOfReports, resolveCaseNumbers, resolveFamilyReferences } from "./lookups";
 import type { ParsedSheet, ValidRow } from "./parse-file";
 import { likelyMatchesOfMany } from "./duplicate-review";
-import { decide, fullNameOf, MAX_REVIEWED_PERSONS, reviewNamedPeople, type NamedPeopleReview, type PersonMatch } from "./people-review";
+import { decide, fullNameOf, reviewNamedPeople, type NamedPeopleReview, type PersonMatch } from "./people-review";
 import { previewOf, type PreviewRecord } from "./preview";
 import { differingFields, reportVersion, type ConflictChoice, type ImportConflict } from "./report-conflicts";
 import { unlinkedPart, type ReportLinks } from "./report-links";
@@ -176,8 +176,9 @@ async function sortPersons(db: Executor, rows: ValidRow[], choices: Readonly<Rec
   const present = await existingCaseNumbers(db, rows.flatMap((row) => (row.key.startsWith("name:") ? [] : [row.key])));
   const sorted: Sorted = { newRows: [], alreadyPresent: 0, conflicts: [], conflictCount: 0, replacements: [], linksOnFile: [], personMatches: [] };
   const isOnFile = (row: ValidRow) => !row.key.startsWith("name:") && present.has(row.key);
-  // The first MAX_REVIEWED_PERSONS people not on file are looked up, together.
-  const reviewed = rows.filter((row) => !isOnFile(row)).slice(0, MAX_REVIEWED_PERSONS);
+  // Every person not on file is looked up, together (a few hundred per statement): before the batch,
+  // only the first 500 were, and the rest of a longer register was created without a look.
+  const reviewed = rows.filter((row) => !isOnFile(row));
   const found = await likelyMatchesOfMany(db, reviewed.map((row) => row.values as MissingPersonRow));
   const matchesOf = new Map(reviewed.map((row, index) => [row, found[index] ?? []]));
   for (const row of rows) {

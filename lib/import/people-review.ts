@@ -17,9 +17,6 @@ export interface PersonMatch {
   choice: ConflictChoice | null;
 }
 
-/** People looked up (a candidate search each, batched): a larger file is reviewed in parts. */
-export const MAX_REVIEWED_PERSONS = 500;
-
 export type PersonDecision = { action: "create"; person: NamedPerson } | { action: "link"; id: string; caseNumber: string; name: string } | { action: "undecided" };
 
 export interface NamedPeopleReview {
@@ -48,11 +45,12 @@ export function decide(matches: LikelyMatch[], choice: ConflictChoice | null): "
  */
 export async function reviewNamedPeople(db: Executor, rows: readonly ValidRow[], choices: Readonly<Record<string, ConflictChoice>>): Promise<NamedPeopleReview> {
   const review: NamedPeopleReview = { decisions: new Map(), personMatches: [] };
-  // The first MAX_REVIEWED_PERSONS distinct people, in the order the loop below meets them, looked up together.
+  // Every distinct person, in the order the loop below meets them, looked up together (a few
+  // hundred per statement): however long the register, none is created without the review.
   const reviewed = new Map<string, NamedPerson>();
   for (const row of rows) {
     for (const person of (row.values as PoliceReportRow).namedPeople) {
-      if (reviewed.size < MAX_REVIEWED_PERSONS && !reviewed.has(person.key)) reviewed.set(person.key, person);
+      if (!reviewed.has(person.key)) reviewed.set(person.key, person);
     }
   }
   const found = await likelyMatchesOfMany(db, [...reviewed.values()].map((person) => ({ ...person, nameLatin: "", birthYear: null })));

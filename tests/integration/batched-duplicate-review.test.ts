@@ -225,3 +225,24 @@ describeOnEachBackend(backends, "the import's batched duplicate review (issue 28
     expect(new Set(result.personMatches.map((match) => match.key)).size).toBe(result.personMatches.length);
   });
 });
+
+describeOnEachBackend(backends, "the duplicate review of a long list", (database) => {
+  it("reviews every person of a list longer than 500, the last one on file shown as a likely match and not created", async () => {
+    const db = database().db;
+    const family = `الطويلي${Date.now() % 100000}`;
+    const onFile = { givenName: "مفتاح", fatherName: "سالم", grandfatherName: "علي", familyName: family };
+    await db.execute(sql`insert into missing_persons (case_number, given_name, father_name, grandfather_name, family_name, name_search, birth_year)
+      values (${`TST-LONG-${family}`}, ${onFile.givenName}, ${onFile.fatherName}, ${onFile.grandfatherName}, ${onFile.familyName}, ${buildNameSearch({ ...onFile, nameLatin: "" })}, 1980)`);
+    // 700 people no one has registered, each with a name of their own, then the man on file again.
+    const strangers = Array.from({ length: 700 }, (_, index) => `زيد${String.fromCharCode(0x0628 + (index % 20))} عمر${String.fromCharCode(0x0628 + Math.floor(index / 20) % 20)} الغريب${index}`);
+    const lines = [["الاسم الكامل", "سنة الميلاد"], ...strangers.map((name) => [name, ""]), ["مفتاح سالم علي " + family, "1980"]];
+    const bytes = new TextEncoder().encode(lines.map((line) => line.join(",")).join("\n") + "\n");
+    const actor = await createUser(db, "registrar");
+    const events: ImportEvent[] = [];
+    await runImport(db, { bytes, fileName: "long.csv", kind: "missingPersons", mapping: null, mode: "dryRun", actor: { actorId: actor.id, actorLabel: actor.username } }, (event) => events.push(event));
+    const result = events.find((event) => event.type === "result");
+    if (result?.type !== "result") throw new Error(`no result: ${JSON.stringify(events.at(-1))}`);
+    expect(result.personMatches).toEqual([expect.objectContaining({ rowNumber: lines.length, matches: [expect.objectContaining({ caseNumber: `TST-LONG-${family}` })] })]);
+    expect(result.counts.conflicts).toBe(1);
+  });
+});
