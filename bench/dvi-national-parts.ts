@@ -3,13 +3,14 @@ import { DVI_REFERENCE_CONFIGURATIONS } from "./dvi-configurations";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { dropGenes } from "@/lib/kinship/dvi/sampling-advice";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
+import { SHARED_LOCUS_MINIMUM_GENOTYPES } from "@/lib/kinship/dvi/registry";
 import { prepareKinship } from "@/lib/kinship/likelihood";
 import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "@/lib/kinship/screen";
 import type { Profile } from "@/lib/kinship/types";
 
 /**
- * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED]`:
+ * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED] [--shared-likelihoods]`:
  * the DVI layer at national scale (10,000 × 10,000, 10 % of bodies with a family) measured in parts,
  * for when the whole layer cannot finish (bench/RESULTS.md, "DVI decision layer", 2026-12-07): the
  * screen of every pair (CPU), then the exact recomputation of every above-floor pair of a sample of
@@ -44,7 +45,8 @@ const cpuSeconds = () => {
   return (usage.user + usage.system) / 1e6;
 };
 
-const [bodies, families, sampled] = [Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 10_000), Number(process.argv[4] ?? 40)];
+const numbers = process.argv.slice(2).filter((argument) => !argument.startsWith("--"));
+const [bodies, families, sampled] = [Number(numbers[0] ?? 10_000), Number(numbers[1] ?? 10_000), Number(numbers[2] ?? 40)];
 const { remains, candidates } = programme(bodies, families, 0.1, 1000);
 let started = cpuSeconds();
 const { pairs } = screenCandidatePairs(table, remains, candidates, SETTINGS, 0, 3);
@@ -63,7 +65,9 @@ const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
 started = cpuSeconds();
 let done = 0;
 for (const id of sample) {
-  const compute = prepareKinship(table, byId.get(id)?.references ?? [], SETTINGS);
+  // As the layer does: the family's candidate bodies announced, so that a locus they show enough genotypes at is computed once for all.
+  const expected = { profiles: (byFamily.get(id) ?? []).map((body) => profiles.get(body) as Profile), minimumGenotypes: SHARED_LOCUS_MINIMUM_GENOTYPES, likelihoods: process.argv.includes("--shared-likelihoods") };
+  const compute = prepareKinship(table, byId.get(id)?.references ?? [], SETTINGS, undefined, expected);
   for (const body of byFamily.get(id) ?? []) {
     compute(profiles.get(body) as Profile);
     done += 1;

@@ -45,6 +45,47 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
   return order;
 }
 
+/**
+ * Whether solveByFrontier would surely pass `stateLimit` states, from a cheap lower bound, so that
+ * a component far too large is not attempted (the answer would be null either way). After body i
+ * (in bodyOrder), any set of pairs of bodies up to i with distinct bodies and distinct missing
+ * persons that later bodies can still take is a reachable state, and so is every subset of it:
+ * 2^m distinct states for such a set of size m. The set is grown greedily, each body taking the
+ * free missing person open the longest.
+ */
+export function surelyTooManyStates(pairs: readonly DviPair[], stateLimit: number): boolean {
+  const needed = Math.floor(Math.log2(stateLimit)) + 1;
+  const bodies = bodyOrder(pairs);
+  const ofBody = new Map<string, DviPair[]>();
+  for (const pair of pairs) {
+    const list = ofBody.get(pair.body);
+    if (list) list.push(pair);
+    else ofBody.set(pair.body, [pair]);
+  }
+  const lastUse = new Map<string, number>();
+  bodies.forEach((body, index) => ofBody.get(body)?.forEach((pair) => lastUse.set(pair.key, index)));
+  const closingMatched = bodies.map(() => 0);
+  const matched = new Set<string>();
+  let open = 0;
+  for (let index = 0; index < bodies.length; index += 1) {
+    let chosen: string | null = null;
+    for (const pair of ofBody.get(bodies[index] ?? "") ?? []) {
+      const last = lastUse.get(pair.key) ?? -1;
+      if (last > index && !matched.has(pair.key) && (chosen === null || last > (lastUse.get(chosen) ?? -1))) chosen = pair.key;
+    }
+    if (chosen !== null) {
+      matched.add(chosen);
+      open += 1;
+      const last = lastUse.get(chosen) ?? 0;
+      closingMatched[last] = (closingMatched[last] ?? 0) + 1;
+    }
+    // Matched missing persons no body after this one can take leave the state.
+    open -= closingMatched[index] ?? 0;
+    if (open >= needed) return true;
+  }
+  return false;
+}
+
 export interface FrontierResult {
   bodies: string[];
   /** Per body (in `bodies` order): key ("" for not in the database) → posterior. */

@@ -1,4 +1,4 @@
-import { multiplyAndSum, type Factor } from "./factor";
+import { entry, multiplyAndSum, type Factor } from "./factor";
 import type { LocusAlleles } from "./locus-alleles";
 import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
 import type { IndexedPedigree } from "./structure";
@@ -20,17 +20,82 @@ export function pedigreeLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
+  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
+  const persons = pedigree.ids.length;
+  if (theta === 0) {
+    // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
+    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
+    return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
+  }
+  const remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card);
+  return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta, null).total;
+}
+
+/**
+ * The same likelihood with one person's genes left open: entry x·K + y (K = locus.labels.length)
+ * is P(every other observation, and `open` carries allele x from the mother and y from the
+ * father). Whatever `open` is typed as is read from this vector alone, Σ P(observation | x, y) ·
+ * entry, so one elimination serves every genotype of that person (the DVI layer's bodies against
+ * one family). Exact with θ and mutation: `open`'s genes are founder genes of the joint θ draw when
+ * its parents are unknown, and otherwise summed with their meioses like any other gene; only the
+ * order of the sums differs from pedigreeLikelihood, so the two agree up to rounding.
+ * `open` must be kept by pruning (counted as typed); its entry in `observations` is ignored.
+ */
+export function pedigreeLikelihoodByGenes(
+  pedigree: IndexedPedigree,
+  observations: readonly (Observation | null)[],
+  locus: LocusAlleles,
+  theta: number,
+  open: number,
+): Float64Array {
+  const size = locus.labels.length;
+  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, open);
+  const persons = pedigree.ids.length;
+  const openGenes = [2 * open, 2 * open + 1];
+  if (theta === 0) {
+    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    const remaining = eliminate(factors, new Set(genesOtherThan([...openGenes], persons)), card);
+    const joint = multiplyAndSum(remaining, null, card);
+    // The open genes' domains are every allele, so a gene's local value is the allele itself.
+    const out = new Float64Array(size * size);
+    const values = new Int32Array(2 * persons);
+    for (let x = 0; x < size; x += 1) {
+      for (let y = 0; y < size; y += 1) {
+        values[2 * open] = x;
+        values[2 * open + 1] = y;
+        out[x * size + y] = entry(joint, values, card);
+      }
+    }
+    return out;
+  }
+  const remaining = eliminate(factors, new Set(genesOtherThan([...founderGenes, ...openGenes], persons)), card);
+  const founders = new Set(founderGenes);
+  return sumOverFounders(remaining, founderGenes.filter((gene) => !openGenes.includes(gene)), domains, locus.frequencies, theta, {
+    genes: openGenes,
+    founder: openGenes.map((gene) => founders.has(gene)),
+    size,
+  }).byOpen as Float64Array;
+}
+
+/**
+ * The factors of one locus: each typed person's observation on their two genes and each meiosis,
+ * with every gene's domain reduced to the alleles its observation allows (genotype elimination).
+ * `open` (or -1) is a person left untyped but kept whole: all alleles, both genes (see
+ * pedigreeLikelihoodByGenes).
+ */
+function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number) {
   const size = locus.labels.length;
   const persons = pedigree.ids.length;
   const domains: number[][] = [];
   for (let i = 0; i < persons; i += 1) {
-    const possible = possibleAlleles(observations[i] ?? null, size, locus.silent);
+    const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
     domains.push(possible, possible);
   }
   const card = (gene: number) => domains[gene]?.length ?? 1;
   const factors: Factor[] = [];
   for (let i = 0; i < persons; i += 1) {
-    const observation = observations[i];
+    const observation = i === open ? null : observations[i];
     if (!observation) continue;
     const [xs, ys] = [domains[2 * i] ?? [], domains[2 * i + 1] ?? []];
     const table = new Float64Array(xs.length * ys.length);
@@ -44,7 +109,7 @@ export function pedigreeLikelihood(
     for (const parent of [pedigree.mother[child] ?? -1, pedigree.father[child] ?? -1]) if (parent >= 0) children[parent] = (children[parent] ?? 0) + 1;
   }
   const oneGene = (person: number) =>
-    !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1;
+    person !== open && !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1;
   const founderGenes: number[] = [];
   for (let child = 0; child < persons; child += 1) {
     for (const [gene, parent, matrix] of [
@@ -72,14 +137,7 @@ export function pedigreeLikelihood(
       factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
     }
   }
-  if (theta === 0) {
-    // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
-    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
-    const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
-    return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
-  }
-  const remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card);
-  return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta);
+  return { factors, founderGenes, domains, card };
 }
 
 function genesOtherThan(founders: readonly number[], persons: number): number[] {
@@ -111,10 +169,20 @@ function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: num
   return pool;
 }
 
+/** Genes left open by pedigreeLikelihoodByGenes: summed first, each value kept apart. */
+interface OpenGenes {
+  genes: readonly number[];
+  /** Whether each is a founder gene (drawn in the θ prior) or a child's (prior 1, not counted). */
+  founder: readonly boolean[];
+  /** Number of alleles: an open gene's domain is every allele. */
+  size: number;
+}
+
 /**
  * Σ over founder alleles of the joint θ prior times the remaining factors: depth first over the
  * founder genes, remembering partial sums by (allele counts so far, alleles of earlier genes that
- * later factors still read).
+ * later factors still read). With `open`, its genes come first and each of their combinations is
+ * written apart into byOpen instead of summed (the memo below them is shared by all).
  */
 function sumOverFounders(
   factors: readonly Factor[],
@@ -122,8 +190,13 @@ function sumOverFounders(
   domains: readonly number[][],
   frequencies: Float64Array,
   theta: number,
-): number {
-  const order = founderOrder(factors, founderGenes, domains);
+  open: OpenGenes | null,
+): { total: number; byOpen: Float64Array | null } {
+  const openCount = open?.genes.length ?? 0;
+  const order = open ? [...open.genes, ...founderOrder(factors, founderGenes, domains)] : founderOrder(factors, founderGenes, domains);
+  // How many founder alleles the θ draw has seen before each level (open child genes are not drawn).
+  const drawn = new Int32Array(order.length + 1);
+  for (let level = 0; level < order.length; level += 1) drawn[level + 1] = (drawn[level] ?? 0) + (level < openCount && !open?.founder[level] ? 0 : 1);
   const position = new Map(order.map((gene, i) => [gene, i]));
   let constant = 1;
   const attached: Factor[][] = order.map(() => []);
@@ -135,7 +208,8 @@ function sumOverFounders(
     const level = Math.max(...factor.vars.map((v) => position.get(v) ?? 0));
     attached[level]?.push(factor);
   }
-  if (constant === 0) return 0;
+  const byOpen = open ? new Float64Array(open.size ** openCount) : null;
+  if (constant === 0) return { total: 0, byOpen };
   const frontier = order.map((_, level) => {
     const needed = new Set<number>();
     for (let later = level; later < order.length; later += 1) {
@@ -188,7 +262,7 @@ function sumOverFounders(
     const domain = domains[gene] ?? [];
     for (let local = 0; local < domain.length; local += 1) {
       const allele = domain[local] ?? 0;
-      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + (level - 1) * theta);
+      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta);
       if (prior === 0) continue;
       values[gene] = local;
       let weight = prior;
@@ -201,7 +275,29 @@ function sumOverFounders(
     if (memoised) memo.set(key, sum);
     return sum;
   };
-  return constant * visit(0);
+  if (!open || !byOpen) return { total: constant * visit(0), byOpen: null };
+  // The open genes: every combination of their alleles, each entry its own product.
+  const descend = (level: number, flat: number, weightSoFar: number) => {
+    if (level === openCount) {
+      byOpen[flat] = constant * weightSoFar * visit(level);
+      return;
+    }
+    const gene = order[level] ?? 0;
+    const founder = open.founder[level] ?? false;
+    for (let allele = 0; allele < open.size; allele += 1) {
+      const prior = founder ? ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta) : 1;
+      if (prior === 0) continue;
+      values[gene] = allele;
+      let weight = weightSoFar * prior;
+      for (const factor of attached[level] ?? []) weight *= read(factor);
+      if (weight === 0) continue;
+      if (founder) counts[allele] = (counts[allele] ?? 0) + 1;
+      descend(level + 1, flat * open.size + allele, weight);
+      if (founder) counts[allele] = (counts[allele] ?? 0) - 1;
+    }
+  };
+  descend(0, 0, 1);
+  return { total: Number.NaN, byOpen };
 }
 
 /**
