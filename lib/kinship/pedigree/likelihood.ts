@@ -87,7 +87,7 @@ export function pedigreeLikelihoodByGenes(
 function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number) {
   const size = locus.labels.length;
   const persons = pedigree.ids.length;
-  const domains: number[][] = [];
+  const domains: (readonly number[])[] = [];
   for (let i = 0; i < persons; i += 1) {
     const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
     domains.push(possible, possible);
@@ -97,73 +97,116 @@ function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observa
   for (let i = 0; i < persons; i += 1) {
     const observation = i === open ? null : observations[i];
     if (!observation) continue;
-    const [xs, ys] = [domains[2 * i] ?? [], domains[2 * i + 1] ?? []];
+    const xs = domains[2 * i] ?? [];
+    const ys = domains[2 * i + 1] ?? [];
     const table = new Float64Array(xs.length * ys.length);
-    xs.forEach((x, a) => ys.forEach((y, b) => (table[a * ys.length + b] = phenotypeProbability(observation, x, y, locus.silent))));
+    for (let a = 0; a < xs.length; a += 1) {
+      for (let b = 0; b < ys.length; b += 1) table[a * ys.length + b] = phenotypeProbability(observation, xs[a] as number, ys[b] as number, locus.silent);
+    }
     factors.push({ vars: [2 * i, 2 * i + 1], table });
   }
   // An untyped founder with one child passes on one of their genes: only that one enters the
   // joint θ draw (the draw is exchangeable, so leaving the other out is exact), as gene 2·parent.
   const children = new Array<number>(persons).fill(0);
   for (let child = 0; child < persons; child += 1) {
-    for (const parent of [pedigree.mother[child] ?? -1, pedigree.father[child] ?? -1]) if (parent >= 0) children[parent] = (children[parent] ?? 0) + 1;
+    const mother = pedigree.mother[child] ?? -1;
+    const father = pedigree.father[child] ?? -1;
+    if (mother >= 0) children[mother] = (children[mother] ?? 0) + 1;
+    if (father >= 0) children[father] = (children[father] ?? 0) + 1;
   }
-  const oneGene = (person: number) =>
-    person !== open && !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1;
+  const oneGene: boolean[] = [];
+  for (let person = 0; person < persons; person += 1) {
+    oneGene.push(person !== open && !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1);
+  }
   const founderGenes: number[] = [];
+  const built = { factors, founderGenes, domains, oneGene, size };
   for (let child = 0; child < persons; child += 1) {
-    for (const [gene, parent, matrix] of [
-      [2 * child, pedigree.mother[child] ?? -1, locus.female],
-      [2 * child + 1, pedigree.father[child] ?? -1, locus.male],
-    ] as const) {
-      if (parent < 0) {
-        if (!oneGene(child)) founderGenes.push(gene);
-        continue;
-      }
-      if (oneGene(parent)) {
-        const [xs, zs] = [domains[2 * parent] ?? [], domains[gene] ?? []];
-        factors.push({ vars: [2 * parent, gene], table: Float64Array.from(xs.flatMap((x) => zs.map((z) => matrix[x * size + z] ?? 0))) });
-        founderGenes.push(2 * parent);
-        continue;
-      }
-      const [xs, ys, zs] = [domains[2 * parent] ?? [], domains[2 * parent + 1] ?? [], domains[gene] ?? []];
-      const table = new Float64Array(xs.length * ys.length * zs.length);
-      let at = 0;
-      for (const x of xs) {
-        for (const y of ys) {
-          for (const z of zs) table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
-        }
-      }
-      factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
-    }
+    addMeiosis(built, 2 * child, pedigree.mother[child] ?? -1, locus.female);
+    addMeiosis(built, 2 * child + 1, pedigree.father[child] ?? -1, locus.male);
   }
   return { factors, founderGenes, domains, card };
 }
 
-function genesOtherThan(founders: readonly number[], persons: number): number[] {
-  const set = new Set(founders);
-  return Array.from({ length: 2 * persons }, (_, gene) => gene).filter((gene) => !set.has(gene));
+/** The factor of one meiosis into `gene` (or `gene` as a founder gene when its parent is unknown). */
+function addMeiosis(
+  built: { factors: Factor[]; founderGenes: number[]; domains: readonly (readonly number[])[]; oneGene: readonly boolean[]; size: number },
+  gene: number,
+  parent: number,
+  matrix: Float64Array,
+): void {
+  const { factors, founderGenes, domains, oneGene, size } = built;
+  if (parent < 0) {
+    if (!oneGene[gene >> 1]) founderGenes.push(gene);
+    return;
+  }
+  const zs = domains[gene] ?? [];
+  if (oneGene[parent]) {
+    const xs = domains[2 * parent] ?? [];
+    const table = new Float64Array(xs.length * zs.length);
+    let at = 0;
+    for (const x of xs) for (const z of zs) table[at++] = matrix[x * size + z] ?? 0;
+    factors.push({ vars: [2 * parent, gene], table });
+    founderGenes.push(2 * parent);
+    return;
+  }
+  const xs = domains[2 * parent] ?? [];
+  const ys = domains[2 * parent + 1] ?? [];
+  const table = new Float64Array(xs.length * ys.length * zs.length);
+  let at = 0;
+  for (const x of xs) {
+    for (const y of ys) {
+      for (const z of zs) table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
+    }
+  }
+  factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
 }
 
-/** Variable elimination of `toEliminate`, greedily choosing the variable whose step makes the smallest table. */
+function genesOtherThan(founders: readonly number[], persons: number): number[] {
+  const genes: number[] = [];
+  for (let gene = 0; gene < 2 * persons; gene += 1) if (!founders.includes(gene)) genes.push(gene);
+  return genes;
+}
+
+/**
+ * Variable elimination of `toEliminate`, greedily choosing the variable whose step makes the
+ * smallest table (the first such in `toEliminate`'s order). The scope of each candidate step is
+ * gathered with a stamp per variable rather than a set per candidate: the same choices, in the same
+ * order, so the same products and sums bit for bit.
+ */
 function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: number) => number): Factor[] {
   let pool = factors;
-  while (toEliminate.size > 0) {
-    let best = -1;
+  const left = [...toEliminate];
+  let width = 0;
+  for (const factor of factors) for (const v of factor.vars) if (v >= width) width = v + 1;
+  for (const v of left) if (v >= width) width = v + 1;
+  const stamp = new Int32Array(width);
+  let round = 0;
+  while (left.length > 0) {
+    let bestAt = -1;
     let bestCost = Infinity;
-    for (const v of toEliminate) {
-      const scope = new Set<number>();
-      for (const factor of pool) if (factor.vars.includes(v)) for (const u of factor.vars) scope.add(u);
+    for (let at = 0; at < left.length; at += 1) {
+      const v = left[at] as number;
+      round += 1;
       let cost = 1;
-      for (const u of scope) cost *= card(u);
+      for (const factor of pool) {
+        if (!factor.vars.includes(v)) continue;
+        for (const u of factor.vars) {
+          if (stamp[u] === round) continue;
+          stamp[u] = round;
+          cost *= card(u);
+        }
+      }
       if (cost < bestCost) {
         bestCost = cost;
-        best = v;
+        bestAt = at;
       }
     }
-    toEliminate.delete(best);
-    const touching = pool.filter((factor) => factor.vars.includes(best));
-    pool = pool.filter((factor) => !factor.vars.includes(best));
+    const best = left[bestAt] as number;
+    left.splice(bestAt, 1);
+    const touching: Factor[] = [];
+    const rest: Factor[] = [];
+    for (const factor of pool) (factor.vars.includes(best) ? touching : rest).push(factor);
+    pool = rest;
     if (touching.length > 0) pool.push(multiplyAndSum(touching, best, card));
   }
   return pool;
@@ -187,7 +230,7 @@ interface OpenGenes {
 function sumOverFounders(
   factors: readonly Factor[],
   founderGenes: readonly number[],
-  domains: readonly number[][],
+  domains: readonly (readonly number[])[],
   frequencies: Float64Array,
   theta: number,
   open: OpenGenes | null,
@@ -302,34 +345,50 @@ function sumOverFounders(
 
 /**
  * The order of the depth-first sum: greedily the gene that leaves the fewest earlier genes still
- * read by later factors (the memo key), then the one with the fewest values. Any order is exact.
+ * read by later factors (the memo key), then the one with the fewest values; ties to the lowest
+ * gene. Any order is exact. Which genes share a factor is tabulated once.
  */
-function founderOrder(factors: readonly Factor[], founderGenes: readonly number[], domains: readonly number[][]): number[] {
-  const order: number[] = [];
-  const assigned = new Set<number>();
-  const left = new Set(founderGenes);
-  const frontierSize = () => {
-    let size = 0;
-    for (const gene of assigned) if (factors.some((factor) => factor.vars.includes(gene) && factor.vars.some((v) => left.has(v)))) size += 1;
-    return size;
-  };
-  while (left.size > 0) {
-    let best = -1;
-    let bestScore = Infinity;
-    for (const gene of [...left].sort((a, b) => a - b)) {
-      left.delete(gene);
-      assigned.add(gene);
-      const score = frontierSize() * 1000 + (domains[gene]?.length ?? 0);
-      assigned.delete(gene);
-      left.add(gene);
-      if (score < bestScore) {
-        bestScore = score;
-        best = gene;
+function founderOrder(factors: readonly Factor[], founderGenes: readonly number[], domains: readonly (readonly number[])[]): number[] {
+  const genes = [...founderGenes].sort((a, b) => a - b);
+  const count = genes.length;
+  const local = new Map(genes.map((gene, i) => [gene, i]));
+  // together[a * count + b]: genes a and b appear in one factor.
+  const together = new Uint8Array(count * count);
+  for (const factor of factors) {
+    for (const u of factor.vars) {
+      const a = local.get(u);
+      if (a === undefined) continue;
+      for (const v of factor.vars) {
+        const b = local.get(v);
+        if (b !== undefined && b !== a) together[a * count + b] = 1;
       }
     }
-    order.push(best);
-    left.delete(best);
-    assigned.add(best);
+  }
+  const assigned = new Uint8Array(count);
+  const order: number[] = [];
+  for (let step = 0; step < count; step += 1) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let candidate = 0; candidate < count; candidate += 1) {
+      if (assigned[candidate]) continue;
+      // Earlier genes (and the candidate) still sharing a factor with a gene left after the candidate.
+      let frontier = 0;
+      for (let a = 0; a < count; a += 1) {
+        if (!assigned[a] && a !== candidate) continue;
+        for (let b = 0; b < count; b += 1) {
+          if (assigned[b] || b === candidate || !together[a * count + b]) continue;
+          frontier += 1;
+          break;
+        }
+      }
+      const score = frontier * 1000 + (domains[genes[candidate] ?? 0]?.length ?? 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    assigned[best] = 1;
+    order.push(genes[best] ?? 0);
   }
   return order;
 }

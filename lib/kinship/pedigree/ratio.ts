@@ -30,14 +30,20 @@ export function locusLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
-  const observationOf = (id: string): Observation | null => {
+  const all: (Observation | null)[] = [];
+  const typed: boolean[] = [];
+  for (const id of pedigree.ids) {
     const genotype = profiles.get(id)?.[locusName];
-    if (!genotype) return null;
+    if (!genotype) {
+      all.push(null);
+      typed.push(false);
+      continue;
+    }
     const visible = [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
-    return { visible, dropout: dropout[id] ?? 0 };
-  };
-  const all = pedigree.ids.map(observationOf);
-  const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, all.map((observation) => observation !== null));
+    all.push({ visible, dropout: dropout[id] ?? 0 });
+    typed.push(true);
+  }
+  const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, typed);
   return pedigreeLikelihood(pruned, kept.map((i) => all[i] ?? null), locus, theta);
 }
 
@@ -102,9 +108,16 @@ export function prepareLikelihoodRatio(
     return family;
   };
 
+  // Each locus's table as the Map buildLocusAlleles reads (it copies it, never changes it).
+  const tableMaps = new Map<string, ReadonlyMap<string, number>>();
   function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
+    let tableMap = tableMaps.get(locusName);
+    if (!tableMap) {
+      tableMap = new Map(Object.entries(table));
+      tableMaps.set(locusName, tableMap);
+    }
     const family = familyLocus(locusName);
     const shared = family?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
     if (shared) return shared;
@@ -112,7 +125,7 @@ export function prepareLikelihoodRatio(
     const h2Profiles: ProfilesById = new Map([...others, [UNRELATED, { [locusName]: genotype }]]);
     const observed = [...others.flatMap(([, profile]) => profile[locusName] ?? []), ...genotype];
     const locusWith = (mutation: PedigreeOptions["mutation"]) =>
-      buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
+      buildLocusAlleles(locusName, tableMap, observed, {
         minFrequency: options.minFrequency,
         silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
         mutation,
