@@ -14,7 +14,7 @@ import type { Profile } from "@/lib/kinship/types";
  * every figure of the registry's DVI layer (rows, best pair's per-locus LRs, posteriors, runner-ups,
  * exclusions) for one seeded programme drawn as bench/dvi.ts draws it, written as JSON so that two
  * versions of the code can be compared figure by figure (bench/dvi-compare-snapshots.ts). Also prints
- * the layer's CPU time.
+ * the layer's CPU time. DVI_SHARED_LIKELIHOODS=1 reads the likelihoods from the shared family vectors too.
  */
 const CONFIGURATIONS = DVI_REFERENCE_CONFIGURATIONS.map((configuration) => configuration.references);
 const table = new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY);
@@ -44,7 +44,14 @@ async function main() {
   const [bodies, families, share] = [Number(process.argv[4] ?? 150), Number(process.argv[5] ?? 400), Number(process.argv[6] ?? 0.5)];
   const { remains, candidates } = programme(bodies, families, share, seed);
   const before = process.cpuUsage();
-  const result = registryDvi(table, remains, candidates, { theta: 0.02, mutationRate: 0.002, threshold: 10_000, notInDatabaseWeight: 1, floorLog10: 0 });
+  const result = registryDvi(table, remains, candidates, {
+    theta: 0.02,
+    mutationRate: 0.002,
+    threshold: 10_000,
+    notInDatabaseWeight: 1,
+    floorLog10: 0,
+    sharedLikelihoods: process.env.DVI_SHARED_LIKELIHOODS === "1",
+  });
   const cpu = process.cpuUsage(before);
   console.log(`seed ${seed}: layer ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU`);
   await writeFile(out, JSON.stringify(result, (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value)));

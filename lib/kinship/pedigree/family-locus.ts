@@ -67,8 +67,10 @@ export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedPr
   const eligible = new Map<string, Genotype>();
   for (const profile of profiles) {
     const genotype = profile[locusName];
-    if (!genotype || !genotype.every((allele) => population.has(allele))) continue;
-    eligible.set([...genotype].sort().join("\u0000"), genotype);
+    if (!genotype) continue;
+    const [a, b] = genotype;
+    if (!population.has(a) || !population.has(b)) continue;
+    eligible.set(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, genotype);
   }
   if (eligible.size < minimumGenotypes || referenceAlleles.length === 0) return null;
   const observed = [...referenceAlleles, ...[...eligible.values()].flat()];
