@@ -49,28 +49,49 @@ export interface JointResult {
 export const NOT_IN_DATABASE = "";
 const RANKED_KEPT = 5;
 
-/** Components of the graph bodies — families joined by candidate pairs. */
+/**
+ * Components of the graph bodies — families joined by candidate pairs, each in the pairs' order, in
+ * order of their first pair. Union–find over integer nodes (bodies, then families, numbered as met).
+ */
 function components(pairs: readonly DviPair[]): DviPair[][] {
-  const parent = new Map<string, string>();
-  const find = (node: string): string => {
-    let root = node;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(node, root);
+  const bodyNode = new Map<string, number>();
+  const familyNode = new Map<string, number>();
+  const parent: number[] = [];
+  const node = (map: Map<string, number>, id: string) => {
+    let at = map.get(id);
+    if (at === undefined) {
+      at = parent.length;
+      parent.push(at);
+      map.set(id, at);
+    }
+    return at;
+  };
+  const find = (start: number): number => {
+    let root = start;
+    while (parent[root] !== root) root = parent[root] as number;
+    // Path compression: every node on the way points at the root.
+    let at = start;
+    while (parent[at] !== root) {
+      const next = parent[at] as number;
+      parent[at] = root;
+      at = next;
+    }
     return root;
   };
-  const add = (node: string) => void (parent.has(node) || parent.set(node, node));
+  const bodyOf: number[] = [];
   for (const pair of pairs) {
-    add(`b${pair.body}`);
-    add(`f${pair.family}`);
-    parent.set(find(`b${pair.body}`), find(`f${pair.family}`));
+    const body = node(bodyNode, pair.body);
+    const family = node(familyNode, pair.family);
+    bodyOf.push(body);
+    parent[find(body)] = find(family);
   }
-  const groups = new Map<string, DviPair[]>();
-  for (const pair of pairs) {
-    const root = find(`b${pair.body}`);
+  const groups = new Map<number, DviPair[]>();
+  pairs.forEach((pair, index) => {
+    const root = find(bodyOf[index] as number);
     const group = groups.get(root);
     if (group) group.push(pair);
     else groups.set(root, [pair]);
-  }
+  });
   return [...groups.values()];
 }
 
