@@ -4,7 +4,7 @@ import type { DviPair } from "@/lib/kinship/dvi/types";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { screenCandidatePairs } from "@/lib/kinship/screen";
-import { programme } from "./dvi-snapshot";
+import { programme } from "./dvi-programme";
 
 /**
  * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-joint-proxy.ts [BODIES FAMILIES] [OUT.json]`:

@@ -1,13 +1,10 @@
-import { mulberry32 } from "@/lib/demo/random";
-import { DVI_REFERENCE_CONFIGURATIONS } from "./dvi-configurations";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
-import { dropGenes } from "@/lib/kinship/dvi/sampling-advice";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { SHARED_LOCUS_MINIMUM_GENOTYPES } from "@/lib/kinship/dvi/registry";
 import { prepareKinship } from "@/lib/kinship/likelihood";
-import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
-import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "@/lib/kinship/screen";
+import { screenCandidatePairs } from "@/lib/kinship/screen";
 import type { Profile } from "@/lib/kinship/types";
+import { programme } from "./dvi-programme";
 
 /**
  * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED] [--shared-likelihoods]`:
@@ -17,28 +14,8 @@ import type { Profile } from "@/lib/kinship/types";
  * families (CPU per pair, with the per-family cache the layer uses), extrapolated to all pairs. The
  * programme is drawn as bench/dvi.ts draws it (seed 1000).
  */
-const CONFIGURATIONS = DVI_REFERENCE_CONFIGURATIONS.map((configuration) => configuration.references);
 const SETTINGS = { theta: 0.02, mutationRate: 0.002 };
 const table = new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY);
-const frequencies = Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
-
-function programme(bodyCount: number, familyCount: number, share: number, seed: number) {
-  const next = mulberry32(seed);
-  const candidates: ScreenCandidate[] = [];
-  const remains: ScreenRemains[] = [];
-  for (let index = 0; index < familyCount; index += 1) {
-    const configuration = CONFIGURATIONS[Math.floor(next() * CONFIGURATIONS.length)] ?? [];
-    const references = configuration.map((reference, position) => ({ id: `F${index}-R${position}`, ...reference, genotype: {} }));
-    const drawn = dropGenes({ id: `F${index}`, persons: legacyPedigree(references).persons, missing: [LEGACY_MISSING_ID], profiles: {} }, frequencies, DEMO_MIN_FREQUENCY, next);
-    candidates.push({ id: `F${index}`, references: references.map((reference) => ({ ...reference, genotype: drawn.persons.get(reference.id) as Profile })) });
-    if (remains.length < bodyCount * share && next() < (bodyCount * share) / familyCount + 1e-9) remains.push({ id: `B${remains.length}`, profile: drawn.persons.get(LEGACY_MISSING_ID) as Profile });
-  }
-  while (remains.length < bodyCount) {
-    const stranger = dropGenes({ id: "X", persons: [{ id: "X", sex: "male" }], missing: [], profiles: {} }, frequencies, DEMO_MIN_FREQUENCY, next);
-    remains.push({ id: `B${remains.length}`, profile: stranger.persons.get("X") as Profile });
-  }
-  return { remains, candidates };
-}
 
 const cpuSeconds = () => {
   const usage = process.cpuUsage();

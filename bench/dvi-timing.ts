@@ -2,7 +2,7 @@ import os from "node:os";
 import { registryDvi } from "@/lib/kinship/dvi/registry";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
-import { programme } from "./dvi-snapshot";
+import { programme } from "./dvi-programme";
 
 /**
  * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-timing.ts [SEEDS…]`: CPU
