@@ -28,7 +28,7 @@ export interface ExpectedProfiles {
   /**
    * Whether the likelihoods themselves (θ, mutation) are read from the shared vectors, or only the
    * no-mutation test of inconsistency (θ = 0). Measured on the DVI bench (bench/RESULTS.md,
-   * 2026-12-07 07:20–08:50 UTC) the shared θ vectors cost more than genotype by genotype: every
+   * 2026-12-07 07:20–08:00 UTC) the shared θ vectors cost more than genotype by genotype: every
    * body's alleles become explicit, and the founder sum grows with the number of alleles.
    */
   likelihoods: boolean;

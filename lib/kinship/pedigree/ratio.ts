@@ -10,7 +10,7 @@ export type FrequencyInput = Readonly<Record<string, Readonly<Record<string, num
 /** Under H2 the missing person is this extra founder, unrelated to everyone. */
 const UNRELATED = "\u0000unrelated missing person";
 
-export type ProfilesById = ReadonlyMap<string, Readonly<Record<string, Genotype>>>;
+type ProfilesById = ReadonlyMap<string, Readonly<Record<string, Genotype>>>;
 
 function checkCase(input: PedigreeCase): void {
   const ids = new Set(input.persons.map((person) => person.id));
@@ -22,7 +22,7 @@ function checkCase(input: PedigreeCase): void {
   }
 }
 
-export function locusLikelihood(
+function locusLikelihood(
   pedigree: IndexedPedigree,
   profiles: ProfilesById,
   dropout: Readonly<Record<string, number>>,
