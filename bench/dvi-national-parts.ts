@@ -1,50 +1,29 @@
-import { mulberry32 } from "@/lib/demo/random";
-import { DVI_REFERENCE_CONFIGURATIONS } from "./dvi-configurations";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
-import { dropGenes } from "@/lib/kinship/dvi/sampling-advice";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
+import { SHARED_LOCUS_MINIMUM_GENOTYPES } from "@/lib/kinship/dvi/registry";
 import { prepareKinship } from "@/lib/kinship/likelihood";
-import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
-import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "@/lib/kinship/screen";
+import { screenCandidatePairs } from "@/lib/kinship/screen";
 import type { Profile } from "@/lib/kinship/types";
+import { programme } from "./dvi-programme";
 
 /**
- * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED]`:
+ * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-national-parts.ts [BODIES FAMILIES SAMPLED] [--shared-likelihoods]`:
  * the DVI layer at national scale (10,000 × 10,000, 10 % of bodies with a family) measured in parts,
  * for when the whole layer cannot finish (bench/RESULTS.md, "DVI decision layer", 2026-12-07): the
  * screen of every pair (CPU), then the exact recomputation of every above-floor pair of a sample of
  * families (CPU per pair, with the per-family cache the layer uses), extrapolated to all pairs. The
  * programme is drawn as bench/dvi.ts draws it (seed 1000).
  */
-const CONFIGURATIONS = DVI_REFERENCE_CONFIGURATIONS.map((configuration) => configuration.references);
 const SETTINGS = { theta: 0.02, mutationRate: 0.002 };
 const table = new FrequencyTable(DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY);
-const frequencies = Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
-
-function programme(bodyCount: number, familyCount: number, share: number, seed: number) {
-  const next = mulberry32(seed);
-  const candidates: ScreenCandidate[] = [];
-  const remains: ScreenRemains[] = [];
-  for (let index = 0; index < familyCount; index += 1) {
-    const configuration = CONFIGURATIONS[Math.floor(next() * CONFIGURATIONS.length)] ?? [];
-    const references = configuration.map((reference, position) => ({ id: `F${index}-R${position}`, ...reference, genotype: {} }));
-    const drawn = dropGenes({ id: `F${index}`, persons: legacyPedigree(references).persons, missing: [LEGACY_MISSING_ID], profiles: {} }, frequencies, DEMO_MIN_FREQUENCY, next);
-    candidates.push({ id: `F${index}`, references: references.map((reference) => ({ ...reference, genotype: drawn.persons.get(reference.id) as Profile })) });
-    if (remains.length < bodyCount * share && next() < (bodyCount * share) / familyCount + 1e-9) remains.push({ id: `B${remains.length}`, profile: drawn.persons.get(LEGACY_MISSING_ID) as Profile });
-  }
-  while (remains.length < bodyCount) {
-    const stranger = dropGenes({ id: "X", persons: [{ id: "X", sex: "male" }], missing: [], profiles: {} }, frequencies, DEMO_MIN_FREQUENCY, next);
-    remains.push({ id: `B${remains.length}`, profile: stranger.persons.get("X") as Profile });
-  }
-  return { remains, candidates };
-}
 
 const cpuSeconds = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
 };
 
-const [bodies, families, sampled] = [Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 10_000), Number(process.argv[4] ?? 40)];
+const numbers = process.argv.slice(2).filter((argument) => !argument.startsWith("--"));
+const [bodies, families, sampled] = [Number(numbers[0] ?? 10_000), Number(numbers[1] ?? 10_000), Number(numbers[2] ?? 40)];
 const { remains, candidates } = programme(bodies, families, 0.1, 1000);
 let started = cpuSeconds();
 const { pairs } = screenCandidatePairs(table, remains, candidates, SETTINGS, 0, 3);
@@ -63,7 +42,9 @@ const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
 started = cpuSeconds();
 let done = 0;
 for (const id of sample) {
-  const compute = prepareKinship(table, byId.get(id)?.references ?? [], SETTINGS);
+  // As the layer does: the family's candidate bodies announced, so that a locus they show enough genotypes at is computed once for all.
+  const expected = { profiles: (byFamily.get(id) ?? []).map((body) => profiles.get(body) as Profile), minimumGenotypes: SHARED_LOCUS_MINIMUM_GENOTYPES, likelihoods: process.argv.includes("--shared-likelihoods") };
+  const compute = prepareKinship(table, byId.get(id)?.references ?? [], SETTINGS, undefined, expected);
   for (const body of byFamily.get(id) ?? []) {
     compute(profiles.get(body) as Profile);
     done += 1;

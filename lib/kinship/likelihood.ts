@@ -1,5 +1,6 @@
 import type { FrequencyTable } from "./frequencies";
 import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
+import type { ExpectedProfiles } from "./pedigree/family-locus";
 import { prepareLikelihoodRatio, type FrequencyInput, type PreparedLikelihoodRatio } from "./pedigree/ratio";
 import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
@@ -69,6 +70,8 @@ export function prepareKinship(
   references: readonly Reference[],
   options: KinshipOptions,
   explicit?: { pedigree: ExplicitPedigree; missingId: string },
+  /** The profiles that will be asked, when known (prepareLikelihoodRatio's `expected`). */
+  expected?: ExpectedProfiles,
 ): (missing: Profile) => KinshipResult {
   const mutation = mutationModelFor(options);
   const pedigreeOptions = { theta: options.theta, mutation, minFrequency: table.minFrequency };
@@ -78,12 +81,12 @@ export function prepareKinship(
       // Every typed person of the explicit pedigree is used, and named.
       const typed = explicit.pedigree.typed.filter((person) => person.id !== explicit.missingId && explicit.pedigree.persons.some((placed) => placed.id === person.id));
       const profiles = Object.fromEntries(typed.map((person) => [person.id, person.genotype] as const));
-      const ratio = prepareLikelihoodRatio({ persons: explicit.pedigree.persons, missing: explicit.missingId, profiles }, tableData(table), pedigreeOptions);
+      const ratio = prepareLikelihoodRatio({ persons: explicit.pedigree.persons, missing: explicit.missingId, profiles }, tableData(table), pedigreeOptions, expected);
       prepared = { ratio, warnings: [], assumedSides: [], used: typed.map((person) => person.id) };
     } else {
       const { persons, warnings, assumedSides } = legacyPedigree(references);
       const profiles = Object.fromEntries(references.map((reference) => [reference.id, reference.genotype] as const));
-      const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, tableData(table), pedigreeOptions);
+      const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, tableData(table), pedigreeOptions, expected);
       prepared = { ratio, warnings, assumedSides, used: references.map((reference) => reference.id) };
     }
   } catch (error) {

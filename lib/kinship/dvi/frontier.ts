@@ -13,26 +13,30 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
   const byBody = new Map<string, DviPair[]>();
   const byKey = new Map<string, DviPair[]>();
   for (const pair of pairs) {
-    for (const [map, id] of [
-      [byBody, pair.body],
-      [byKey, pair.key],
-    ] as const) {
-      const list = map.get(id);
-      if (list) list.push(pair);
-      else map.set(id, [pair]);
-    }
+    const ofBody = byBody.get(pair.body);
+    if (ofBody) ofBody.push(pair);
+    else byBody.set(pair.body, [pair]);
+    const ofKey = byKey.get(pair.key);
+    if (ofKey) ofKey.push(pair);
+    else byKey.set(pair.key, [pair]);
   }
   const order: string[] = [];
   const seen = new Set<string>();
+  // A missing person's bodies are all seen once it has been passed through: passing through it again
+  // adds none, so it is skipped (the same order, in time linear in the pairs instead of quadratic in
+  // a column's length); the queue is read by an index, not shifted.
+  const passed = new Set<string>();
   const start = [...byBody.keys()].sort((a, b) => (byBody.get(a)?.length ?? 0) - (byBody.get(b)?.length ?? 0));
   for (const first of start) {
     if (seen.has(first)) continue;
     const queue = [first];
     seen.add(first);
-    while (queue.length > 0) {
-      const body = queue.shift() as string;
+    for (let head = 0; head < queue.length; head += 1) {
+      const body = queue[head] as string;
       order.push(body);
       for (const pair of byBody.get(body) ?? []) {
+        if (passed.has(pair.key)) continue;
+        passed.add(pair.key);
         for (const next of byKey.get(pair.key) ?? []) {
           if (!seen.has(next.body)) {
             seen.add(next.body);
@@ -43,6 +47,47 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
     }
   }
   return order;
+}
+
+/**
+ * Whether solveByFrontier would surely pass `stateLimit` states, from a cheap lower bound, so that
+ * a component far too large is not attempted (the answer would be null either way). After body i
+ * (in bodyOrder), any set of pairs of bodies up to i with distinct bodies and distinct missing
+ * persons that later bodies can still take is a reachable state, and so is every subset of it:
+ * 2^m distinct states for such a set of size m. The set is grown greedily, each body taking the
+ * free missing person open the longest.
+ */
+export function surelyTooManyStates(pairs: readonly DviPair[], stateLimit: number): boolean {
+  const needed = Math.floor(Math.log2(stateLimit)) + 1;
+  const bodies = bodyOrder(pairs);
+  const ofBody = new Map<string, DviPair[]>();
+  for (const pair of pairs) {
+    const list = ofBody.get(pair.body);
+    if (list) list.push(pair);
+    else ofBody.set(pair.body, [pair]);
+  }
+  const lastUse = new Map<string, number>();
+  bodies.forEach((body, index) => ofBody.get(body)?.forEach((pair) => lastUse.set(pair.key, index)));
+  const closingMatched = bodies.map(() => 0);
+  const matched = new Set<string>();
+  let open = 0;
+  for (let index = 0; index < bodies.length; index += 1) {
+    let chosen: string | null = null;
+    for (const pair of ofBody.get(bodies[index] ?? "") ?? []) {
+      const last = lastUse.get(pair.key) ?? -1;
+      if (last > index && !matched.has(pair.key) && (chosen === null || last > (lastUse.get(chosen) ?? -1))) chosen = pair.key;
+    }
+    if (chosen !== null) {
+      matched.add(chosen);
+      open += 1;
+      const last = lastUse.get(chosen) ?? 0;
+      closingMatched[last] = (closingMatched[last] ?? 0) + 1;
+    }
+    // Matched missing persons no body after this one can take leave the state.
+    open -= closingMatched[index] ?? 0;
+    if (open >= needed) return true;
+  }
+  return false;
 }
 
 export interface FrontierResult {

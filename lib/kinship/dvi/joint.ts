@@ -1,4 +1,4 @@
-import { solveByFrontier } from "./frontier";
+import { solveByFrontier, surelyTooManyStates } from "./frontier";
 import type { DviPair } from "./types";
 
 /**
@@ -49,36 +49,57 @@ export interface JointResult {
 export const NOT_IN_DATABASE = "";
 const RANKED_KEPT = 5;
 
-/** Components of the graph bodies — families joined by candidate pairs. */
+/**
+ * Components of the graph bodies — families joined by candidate pairs, each in the pairs' order, in
+ * order of their first pair. Union–find over integer nodes (bodies, then families, numbered as met).
+ */
 function components(pairs: readonly DviPair[]): DviPair[][] {
-  const parent = new Map<string, string>();
-  const find = (node: string): string => {
-    let root = node;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(node, root);
+  const bodyNode = new Map<string, number>();
+  const familyNode = new Map<string, number>();
+  const parent: number[] = [];
+  const node = (map: Map<string, number>, id: string) => {
+    let at = map.get(id);
+    if (at === undefined) {
+      at = parent.length;
+      parent.push(at);
+      map.set(id, at);
+    }
+    return at;
+  };
+  const find = (start: number): number => {
+    let root = start;
+    while (parent[root] !== root) root = parent[root] as number;
+    // Path compression: every node on the way points at the root.
+    let at = start;
+    while (parent[at] !== root) {
+      const next = parent[at] as number;
+      parent[at] = root;
+      at = next;
+    }
     return root;
   };
-  const add = (node: string) => void (parent.has(node) || parent.set(node, node));
+  const bodyOf: number[] = [];
   for (const pair of pairs) {
-    add(`b${pair.body}`);
-    add(`f${pair.family}`);
-    parent.set(find(`b${pair.body}`), find(`f${pair.family}`));
+    const body = node(bodyNode, pair.body);
+    const family = node(familyNode, pair.family);
+    bodyOf.push(body);
+    parent[find(body)] = find(family);
   }
-  const groups = new Map<string, DviPair[]>();
-  for (const pair of pairs) {
-    const root = find(`b${pair.body}`);
+  const groups = new Map<number, DviPair[]>();
+  pairs.forEach((pair, index) => {
+    const root = find(bodyOf[index] as number);
     const group = groups.get(root);
     if (group) group.push(pair);
     else groups.set(root, [pair]);
-  }
+  });
   return [...groups.values()];
 }
 
 class LimitExceeded extends Error {}
 
 /** The pairs by `key`, each list in the pairs' order, the keys in order of first appearance. */
-export function groupBy(pairs: readonly DviPair[], key: (pair: DviPair) => string): Map<string, DviPair[]> {
-  const groups = new Map<string, DviPair[]>();
+export function groupBy<Item = DviPair>(pairs: readonly Item[], key: (pair: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
   for (const pair of pairs) {
     const id = key(pair);
     const group = groups.get(id);
@@ -133,8 +154,28 @@ function enumeration(pairs: readonly DviPair[], problem: JointProblem): Enumerat
   };
 }
 
+/**
+ * Whether a component surely has more assignments than `limit`, from a cheap lower bound: pairs with
+ * distinct bodies, distinct families and a finite LR, each subset of them one assignment (the rest
+ * not in the database), 2^m for m of them; m is grown greedily.
+ */
+export function surelyTooManyAssignments(pairs: readonly DviPair[], limit: number): boolean {
+  const needed = Math.floor(Math.log2(limit)) + 1;
+  const bodies = new Set<string>();
+  const families = new Set<string>();
+  for (const pair of pairs) {
+    if (bodies.has(pair.body) || families.has(pair.family) || !Number.isFinite(pair.log10Lr)) continue;
+    bodies.add(pair.body);
+    families.add(pair.family);
+    if (bodies.size >= needed) return true;
+  }
+  return false;
+}
+
 /** Exact sums over every assignment of one component, or null when it has more than the limit. */
 function solveExactly(pairs: readonly DviPair[], problem: JointProblem, result: JointResult): boolean {
+  // Too large surely: enumerating up to the limit to find it out was a large share of the layer's time.
+  if (surelyTooManyAssignments(pairs, problem.searchLimit)) return false;
   const search = enumeration(pairs, problem);
   let leaves = 0;
   let max = -Infinity;
@@ -185,6 +226,8 @@ function solveLarge(pairs: readonly DviPair[], problem: JointProblem, result: Jo
   const keysOfFamily = new Map<string, Set<string>>();
   for (const pair of pairs) keysOfFamily.set(pair.family, (keysOfFamily.get(pair.family) ?? new Set()).add(pair.key));
   if ([...keysOfFamily.values()].some((keys) => keys.size > 1)) return false;
+  // The dynamic programme would stop at the limit anyway; a component surely past it is not tried.
+  if (surelyTooManyStates(pairs, problem.searchLimit)) return false;
   const solved = solveByFrontier(pairs, (body) => problem.log10NotInDatabaseOf?.get(body) ?? problem.log10NotInDatabase, problem.searchLimit);
   if (!solved) return false;
   solved.bodies.forEach((body, index) => {

@@ -10,6 +10,14 @@ import { findUndisputed, runnersUp } from "./undisputed";
 /** Bounds each joint component's enumeration and dynamic programme on a page request. */
 const REGISTRY_SEARCH_LIMIT = 20_000;
 
+/**
+ * A family's no-mutation test of inconsistency at a locus is computed once for all its candidate
+ * bodies (the missing person's genes left open, lib/kinship/pedigree/family-locus.ts) when they
+ * show at least this many distinct genotypes there; below it, genotype by genotype. The same
+ * answers either way.
+ */
+export const SHARED_LOCUS_MINIMUM_GENOTYPES = 3;
+
 /** The registry's reference sets are one pedigree per missing person: its family is named by it. */
 const MISSING = "MP";
 
@@ -20,6 +28,10 @@ export interface RegistryDviSettings extends KinshipOptions {
   notInDatabaseWeight: number;
   /** Pairs whose screen log10 LR is below this are not recomputed; their LR mass is reported. */
   floorLog10: number;
+  /** See SHARED_LOCUS_MINIMUM_GENOTYPES (Infinity: every locus genotype by genotype). */
+  sharedLocusMinimumGenotypes?: number;
+  /** Whether shared loci give the likelihoods too, not only the inconsistency test (ExpectedProfiles.likelihoods; slower, measured). */
+  sharedLikelihoods?: boolean;
 }
 
 export interface RegistryDviRow {
@@ -55,12 +67,18 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const pairs: DviPair[] = [];
   // One prepared pedigree per family: its bodies share each locus's computation per genotype.
   const prepared = new Map<string, (missing: Profile) => KinshipResult>();
+  const bodiesOf = groupBy(screened, (entry) => entry.candidateIds[0] ?? "");
   const exactFor = (candidateId: string) => {
     let compute = prepared.get(candidateId);
     if (!compute) {
       const candidate = byId.get(candidateId);
       const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
-      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit);
+      const expected = {
+        profiles: (bodiesOf.get(candidateId) ?? []).map((entry) => profiles.get(entry.remainsId) as Profile),
+        minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
+        likelihoods: settings.sharedLikelihoods ?? false,
+      };
+      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit, expected);
       prepared.set(candidateId, compute);
     }
     return compute;

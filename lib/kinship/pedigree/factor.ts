@@ -9,52 +9,56 @@ export interface Factor {
 
 export type Cardinality = (variable: number) => number;
 
-function strides(vars: readonly number[], card: Cardinality): number[] {
-  const result = new Array<number>(vars.length).fill(1);
-  for (let i = vars.length - 2; i >= 0; i -= 1) result[i] = (result[i + 1] ?? 1) * card(vars[i + 1] ?? 0);
-  return result;
-}
-
 /**
  * The product of `factors`, summed over `sumOut` when given: one step of variable elimination.
  * Exact whatever the order; the order only decides the size of the tables.
  */
 export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null, card: Cardinality): Factor {
   const scope: number[] = [];
-  for (const factor of factors) for (const v of factor.vars) if (!scope.includes(v) && v !== sumOut) scope.push(v);
-  const full = sumOut === null ? scope : [...scope, sumOut];
-  const dimensions = full.length;
-  const cards = Int32Array.from(full, card);
-  let total = 1;
-  for (let position = 0; position < dimensions; position += 1) total *= cards[position] as number;
-  const outSize = sumOut === null ? total : total / card(sumOut);
+  for (const factor of factors) for (const v of factor.vars) if (v !== sumOut && !scope.includes(v)) scope.push(v);
+  const dimensions = scope.length;
+  const cards = new Int32Array(dimensions);
+  let outSize = 1;
+  for (let position = 0; position < dimensions; position += 1) {
+    const size = card(scope[position] as number);
+    cards[position] = size;
+    outSize *= size;
+  }
+  const last = sumOut === null ? 1 : card(sumOut);
   const out = new Float64Array(outSize);
   const count = factors.length;
-  const tables = factors.map((factor) => factor.table);
-  // steps[f * dimensions + position]: how far factor f's index moves when `position` steps by one.
+  const tables: Float64Array[] = [];
+  // steps[f * dimensions + position]: how far factor f's index moves when `position` of the scope
+  // steps by one; sumSteps[f]: when the summed variable does.
   const steps = new Int32Array(count * dimensions);
-  factors.forEach((factor, f) => {
-    const own = strides(factor.vars, card);
-    full.forEach((v, position) => {
-      const at = factor.vars.indexOf(v);
-      steps[f * dimensions + position] = at < 0 ? 0 : (own[at] ?? 0);
-    });
-  });
+  const sumSteps = new Int32Array(count);
+  for (let f = 0; f < count; f += 1) {
+    const factor = factors[f] as Factor;
+    tables.push(factor.table);
+    let stride = 1;
+    for (let at = factor.vars.length - 1; at >= 0; at -= 1) {
+      const v = factor.vars[at] as number;
+      if (v === sumOut) sumSteps[f] = stride;
+      else steps[f * dimensions + scope.indexOf(v)] = stride;
+      stride *= card(v);
+    }
+  }
   const assignment = new Int32Array(dimensions);
   const indices = new Int32Array(count);
-  const last = sumOut === null ? 1 : card(sumOut);
-  let at = 0;
-  let within = 0;
-  for (let flat = 0; flat < total; flat += 1) {
-    // The same products, in the same order, as entry by entry: the result is the same bit for bit.
-    let product = 1;
-    for (let f = 0; f < count && product !== 0; f += 1) product *= (tables[f] as Float64Array)[indices[f] as number] as number;
-    out[at] = (out[at] as number) + product;
-    if (++within === last) {
-      within = 0;
-      at += 1;
+  const inner = new Int32Array(count);
+  for (let at = 0; at < outSize; at += 1) {
+    // The same products, in the same order, and the same running sum over the summed variable as
+    // entry by entry over scope then summed variable: the result is the same bit for bit.
+    inner.set(indices);
+    let sum = 0;
+    for (let within = 0; within < last; within += 1) {
+      let product = 1;
+      for (let f = 0; f < count && product !== 0; f += 1) product *= (tables[f] as Float64Array)[inner[f] as number] as number;
+      sum += product;
+      for (let f = 0; f < count; f += 1) inner[f] = (inner[f] as number) + (sumSteps[f] as number);
     }
-    // Odometer over `full`, keeping each factor's index in step.
+    out[at] = sum;
+    // Odometer over the scope, keeping each factor's index in step.
     for (let position = dimensions - 1; position >= 0; position -= 1) {
       const value = (assignment[position] as number) + 1;
       if (value < (cards[position] as number)) {

@@ -1,4 +1,4 @@
-import { multiplyAndSum, type Factor } from "./factor";
+import { entry, multiplyAndSum, type Factor } from "./factor";
 import type { LocusAlleles } from "./locus-alleles";
 import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
 import type { IndexedPedigree } from "./structure";
@@ -20,58 +20,8 @@ export function pedigreeLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
-  const size = locus.labels.length;
+  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
   const persons = pedigree.ids.length;
-  const domains: number[][] = [];
-  for (let i = 0; i < persons; i += 1) {
-    const possible = possibleAlleles(observations[i] ?? null, size, locus.silent);
-    domains.push(possible, possible);
-  }
-  const card = (gene: number) => domains[gene]?.length ?? 1;
-  const factors: Factor[] = [];
-  for (let i = 0; i < persons; i += 1) {
-    const observation = observations[i];
-    if (!observation) continue;
-    const [xs, ys] = [domains[2 * i] ?? [], domains[2 * i + 1] ?? []];
-    const table = new Float64Array(xs.length * ys.length);
-    xs.forEach((x, a) => ys.forEach((y, b) => (table[a * ys.length + b] = phenotypeProbability(observation, x, y, locus.silent))));
-    factors.push({ vars: [2 * i, 2 * i + 1], table });
-  }
-  // An untyped founder with one child passes on one of their genes: only that one enters the
-  // joint θ draw (the draw is exchangeable, so leaving the other out is exact), as gene 2·parent.
-  const children = new Array<number>(persons).fill(0);
-  for (let child = 0; child < persons; child += 1) {
-    for (const parent of [pedigree.mother[child] ?? -1, pedigree.father[child] ?? -1]) if (parent >= 0) children[parent] = (children[parent] ?? 0) + 1;
-  }
-  const oneGene = (person: number) =>
-    !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1;
-  const founderGenes: number[] = [];
-  for (let child = 0; child < persons; child += 1) {
-    for (const [gene, parent, matrix] of [
-      [2 * child, pedigree.mother[child] ?? -1, locus.female],
-      [2 * child + 1, pedigree.father[child] ?? -1, locus.male],
-    ] as const) {
-      if (parent < 0) {
-        if (!oneGene(child)) founderGenes.push(gene);
-        continue;
-      }
-      if (oneGene(parent)) {
-        const [xs, zs] = [domains[2 * parent] ?? [], domains[gene] ?? []];
-        factors.push({ vars: [2 * parent, gene], table: Float64Array.from(xs.flatMap((x) => zs.map((z) => matrix[x * size + z] ?? 0))) });
-        founderGenes.push(2 * parent);
-        continue;
-      }
-      const [xs, ys, zs] = [domains[2 * parent] ?? [], domains[2 * parent + 1] ?? [], domains[gene] ?? []];
-      const table = new Float64Array(xs.length * ys.length * zs.length);
-      let at = 0;
-      for (const x of xs) {
-        for (const y of ys) {
-          for (const z of zs) table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
-        }
-      }
-      factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
-    }
-  }
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
     for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
@@ -79,51 +29,217 @@ export function pedigreeLikelihood(
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
   const remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card);
-  return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta);
+  return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta, null).total;
+}
+
+/**
+ * The same likelihood with one person's genes left open: entry x·K + y (K = locus.labels.length)
+ * is P(every other observation, and `open` carries allele x from the mother and y from the
+ * father). Whatever `open` is typed as is read from this vector alone, Σ P(observation | x, y) ·
+ * entry, so one elimination serves every genotype of that person (the DVI layer's bodies against
+ * one family). Exact with θ and mutation: `open`'s genes are founder genes of the joint θ draw when
+ * its parents are unknown, and otherwise summed with their meioses like any other gene; only the
+ * order of the sums differs from pedigreeLikelihood, so the two agree up to rounding.
+ * `open` must be kept by pruning (counted as typed); its entry in `observations` is ignored.
+ */
+export function pedigreeLikelihoodByGenes(
+  pedigree: IndexedPedigree,
+  observations: readonly (Observation | null)[],
+  locus: LocusAlleles,
+  theta: number,
+  open: number,
+): Float64Array {
+  const size = locus.labels.length;
+  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, open);
+  const persons = pedigree.ids.length;
+  const openGenes = [2 * open, 2 * open + 1];
+  if (theta === 0) {
+    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    const remaining = eliminate(factors, new Set(genesOtherThan([...openGenes], persons)), card);
+    const joint = multiplyAndSum(remaining, null, card);
+    // The open genes' domains are every allele, so a gene's local value is the allele itself.
+    const out = new Float64Array(size * size);
+    const values = new Int32Array(2 * persons);
+    for (let x = 0; x < size; x += 1) {
+      for (let y = 0; y < size; y += 1) {
+        values[2 * open] = x;
+        values[2 * open + 1] = y;
+        out[x * size + y] = entry(joint, values, card);
+      }
+    }
+    return out;
+  }
+  const remaining = eliminate(factors, new Set(genesOtherThan([...founderGenes, ...openGenes], persons)), card);
+  const founders = new Set(founderGenes);
+  return sumOverFounders(remaining, founderGenes.filter((gene) => !openGenes.includes(gene)), domains, locus.frequencies, theta, {
+    genes: openGenes,
+    founder: openGenes.map((gene) => founders.has(gene)),
+    size,
+  }).byOpen as Float64Array;
+}
+
+/**
+ * The factors of one locus: each typed person's observation on their two genes and each meiosis,
+ * with every gene's domain reduced to the alleles its observation allows (genotype elimination).
+ * `open` (or -1) is a person left untyped but kept whole: all alleles, both genes (see
+ * pedigreeLikelihoodByGenes).
+ */
+function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number) {
+  const size = locus.labels.length;
+  const persons = pedigree.ids.length;
+  const domains: (readonly number[])[] = [];
+  for (let i = 0; i < persons; i += 1) {
+    const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
+    domains.push(possible, possible);
+  }
+  const card = (gene: number) => domains[gene]?.length ?? 1;
+  const factors: Factor[] = [];
+  for (let i = 0; i < persons; i += 1) {
+    const observation = i === open ? null : observations[i];
+    if (!observation) continue;
+    const xs = domains[2 * i] ?? [];
+    const ys = domains[2 * i + 1] ?? [];
+    const table = new Float64Array(xs.length * ys.length);
+    for (let a = 0; a < xs.length; a += 1) {
+      for (let b = 0; b < ys.length; b += 1) table[a * ys.length + b] = phenotypeProbability(observation, xs[a] as number, ys[b] as number, locus.silent);
+    }
+    factors.push({ vars: [2 * i, 2 * i + 1], table });
+  }
+  // An untyped founder with one child passes on one of their genes: only that one enters the
+  // joint θ draw (the draw is exchangeable, so leaving the other out is exact), as gene 2·parent.
+  const children = new Array<number>(persons).fill(0);
+  for (let child = 0; child < persons; child += 1) {
+    const mother = pedigree.mother[child] ?? -1;
+    const father = pedigree.father[child] ?? -1;
+    if (mother >= 0) children[mother] = (children[mother] ?? 0) + 1;
+    if (father >= 0) children[father] = (children[father] ?? 0) + 1;
+  }
+  const oneGene: boolean[] = [];
+  for (let person = 0; person < persons; person += 1) {
+    oneGene.push(person !== open && !observations[person] && (pedigree.mother[person] ?? -1) < 0 && (pedigree.father[person] ?? -1) < 0 && children[person] === 1);
+  }
+  const founderGenes: number[] = [];
+  const built = { factors, founderGenes, domains, oneGene, size };
+  for (let child = 0; child < persons; child += 1) {
+    addMeiosis(built, 2 * child, pedigree.mother[child] ?? -1, locus.female);
+    addMeiosis(built, 2 * child + 1, pedigree.father[child] ?? -1, locus.male);
+  }
+  return { factors, founderGenes, domains, card };
+}
+
+/** The factor of one meiosis into `gene` (or `gene` as a founder gene when its parent is unknown). */
+function addMeiosis(
+  built: { factors: Factor[]; founderGenes: number[]; domains: readonly (readonly number[])[]; oneGene: readonly boolean[]; size: number },
+  gene: number,
+  parent: number,
+  matrix: Float64Array,
+): void {
+  const { factors, founderGenes, domains, oneGene, size } = built;
+  if (parent < 0) {
+    if (!oneGene[gene >> 1]) founderGenes.push(gene);
+    return;
+  }
+  const zs = domains[gene] ?? [];
+  if (oneGene[parent]) {
+    const xs = domains[2 * parent] ?? [];
+    const table = new Float64Array(xs.length * zs.length);
+    let at = 0;
+    for (const x of xs) for (const z of zs) table[at++] = matrix[x * size + z] ?? 0;
+    factors.push({ vars: [2 * parent, gene], table });
+    founderGenes.push(2 * parent);
+    return;
+  }
+  const xs = domains[2 * parent] ?? [];
+  const ys = domains[2 * parent + 1] ?? [];
+  const table = new Float64Array(xs.length * ys.length * zs.length);
+  let at = 0;
+  for (const x of xs) {
+    for (const y of ys) {
+      for (const z of zs) table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
+    }
+  }
+  factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
 }
 
 function genesOtherThan(founders: readonly number[], persons: number): number[] {
-  const set = new Set(founders);
-  return Array.from({ length: 2 * persons }, (_, gene) => gene).filter((gene) => !set.has(gene));
+  const genes: number[] = [];
+  for (let gene = 0; gene < 2 * persons; gene += 1) if (!founders.includes(gene)) genes.push(gene);
+  return genes;
 }
 
-/** Variable elimination of `toEliminate`, greedily choosing the variable whose step makes the smallest table. */
+/**
+ * Variable elimination of `toEliminate`, greedily choosing the variable whose step makes the
+ * smallest table (the first such in `toEliminate`'s order). The scope of each candidate step is
+ * gathered with a stamp per variable rather than a set per candidate: the same choices, in the same
+ * order, so the same products and sums bit for bit.
+ */
 function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: number) => number): Factor[] {
   let pool = factors;
-  while (toEliminate.size > 0) {
-    let best = -1;
+  const left = [...toEliminate];
+  let width = 0;
+  for (const factor of factors) for (const v of factor.vars) if (v >= width) width = v + 1;
+  for (const v of left) if (v >= width) width = v + 1;
+  const stamp = new Int32Array(width);
+  let round = 0;
+  while (left.length > 0) {
+    let bestAt = -1;
     let bestCost = Infinity;
-    for (const v of toEliminate) {
-      const scope = new Set<number>();
-      for (const factor of pool) if (factor.vars.includes(v)) for (const u of factor.vars) scope.add(u);
+    for (let at = 0; at < left.length; at += 1) {
+      const v = left[at] as number;
+      round += 1;
       let cost = 1;
-      for (const u of scope) cost *= card(u);
+      for (const factor of pool) {
+        if (!factor.vars.includes(v)) continue;
+        for (const u of factor.vars) {
+          if (stamp[u] === round) continue;
+          stamp[u] = round;
+          cost *= card(u);
+        }
+      }
       if (cost < bestCost) {
         bestCost = cost;
-        best = v;
+        bestAt = at;
       }
     }
-    toEliminate.delete(best);
-    const touching = pool.filter((factor) => factor.vars.includes(best));
-    pool = pool.filter((factor) => !factor.vars.includes(best));
+    const best = left[bestAt] as number;
+    left.splice(bestAt, 1);
+    const touching: Factor[] = [];
+    const rest: Factor[] = [];
+    for (const factor of pool) (factor.vars.includes(best) ? touching : rest).push(factor);
+    pool = rest;
     if (touching.length > 0) pool.push(multiplyAndSum(touching, best, card));
   }
   return pool;
 }
 
+/** Genes left open by pedigreeLikelihoodByGenes: summed first, each value kept apart. */
+interface OpenGenes {
+  genes: readonly number[];
+  /** Whether each is a founder gene (drawn in the θ prior) or a child's (prior 1, not counted). */
+  founder: readonly boolean[];
+  /** Number of alleles: an open gene's domain is every allele. */
+  size: number;
+}
+
 /**
  * Σ over founder alleles of the joint θ prior times the remaining factors: depth first over the
  * founder genes, remembering partial sums by (allele counts so far, alleles of earlier genes that
- * later factors still read).
+ * later factors still read). With `open`, its genes come first and each of their combinations is
+ * written apart into byOpen instead of summed (the memo below them is shared by all).
  */
 function sumOverFounders(
   factors: readonly Factor[],
   founderGenes: readonly number[],
-  domains: readonly number[][],
+  domains: readonly (readonly number[])[],
   frequencies: Float64Array,
   theta: number,
-): number {
-  const order = founderOrder(factors, founderGenes, domains);
+  open: OpenGenes | null,
+): { total: number; byOpen: Float64Array | null } {
+  const openCount = open?.genes.length ?? 0;
+  const order = open ? [...open.genes, ...founderOrder(factors, founderGenes, domains)] : founderOrder(factors, founderGenes, domains);
+  // How many founder alleles the θ draw has seen before each level (open child genes are not drawn).
+  const drawn = new Int32Array(order.length + 1);
+  for (let level = 0; level < order.length; level += 1) drawn[level + 1] = (drawn[level] ?? 0) + (level < openCount && !open?.founder[level] ? 0 : 1);
   const position = new Map(order.map((gene, i) => [gene, i]));
   let constant = 1;
   const attached: Factor[][] = order.map(() => []);
@@ -135,7 +251,8 @@ function sumOverFounders(
     const level = Math.max(...factor.vars.map((v) => position.get(v) ?? 0));
     attached[level]?.push(factor);
   }
-  if (constant === 0) return 0;
+  const byOpen = open ? new Float64Array(open.size ** openCount) : null;
+  if (constant === 0) return { total: 0, byOpen };
   const frontier = order.map((_, level) => {
     const needed = new Set<number>();
     for (let later = level; later < order.length; later += 1) {
@@ -188,7 +305,7 @@ function sumOverFounders(
     const domain = domains[gene] ?? [];
     for (let local = 0; local < domain.length; local += 1) {
       const allele = domain[local] ?? 0;
-      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + (level - 1) * theta);
+      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta);
       if (prior === 0) continue;
       values[gene] = local;
       let weight = prior;
@@ -201,39 +318,77 @@ function sumOverFounders(
     if (memoised) memo.set(key, sum);
     return sum;
   };
-  return constant * visit(0);
+  if (!open || !byOpen) return { total: constant * visit(0), byOpen: null };
+  // The open genes: every combination of their alleles, each entry its own product.
+  const descend = (level: number, flat: number, weightSoFar: number) => {
+    if (level === openCount) {
+      byOpen[flat] = constant * weightSoFar * visit(level);
+      return;
+    }
+    const gene = order[level] ?? 0;
+    const founder = open.founder[level] ?? false;
+    for (let allele = 0; allele < open.size; allele += 1) {
+      const prior = founder ? ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta) : 1;
+      if (prior === 0) continue;
+      values[gene] = allele;
+      let weight = weightSoFar * prior;
+      for (const factor of attached[level] ?? []) weight *= read(factor);
+      if (weight === 0) continue;
+      if (founder) counts[allele] = (counts[allele] ?? 0) + 1;
+      descend(level + 1, flat * open.size + allele, weight);
+      if (founder) counts[allele] = (counts[allele] ?? 0) - 1;
+    }
+  };
+  descend(0, 0, 1);
+  return { total: Number.NaN, byOpen };
 }
 
 /**
  * The order of the depth-first sum: greedily the gene that leaves the fewest earlier genes still
- * read by later factors (the memo key), then the one with the fewest values. Any order is exact.
+ * read by later factors (the memo key), then the one with the fewest values; ties to the lowest
+ * gene. Any order is exact. Which genes share a factor is tabulated once.
  */
-function founderOrder(factors: readonly Factor[], founderGenes: readonly number[], domains: readonly number[][]): number[] {
-  const order: number[] = [];
-  const assigned = new Set<number>();
-  const left = new Set(founderGenes);
-  const frontierSize = () => {
-    let size = 0;
-    for (const gene of assigned) if (factors.some((factor) => factor.vars.includes(gene) && factor.vars.some((v) => left.has(v)))) size += 1;
-    return size;
-  };
-  while (left.size > 0) {
-    let best = -1;
-    let bestScore = Infinity;
-    for (const gene of [...left].sort((a, b) => a - b)) {
-      left.delete(gene);
-      assigned.add(gene);
-      const score = frontierSize() * 1000 + (domains[gene]?.length ?? 0);
-      assigned.delete(gene);
-      left.add(gene);
-      if (score < bestScore) {
-        bestScore = score;
-        best = gene;
+function founderOrder(factors: readonly Factor[], founderGenes: readonly number[], domains: readonly (readonly number[])[]): number[] {
+  const genes = [...founderGenes].sort((a, b) => a - b);
+  const count = genes.length;
+  const local = new Map(genes.map((gene, i) => [gene, i]));
+  // together[a * count + b]: genes a and b appear in one factor.
+  const together = new Uint8Array(count * count);
+  for (const factor of factors) {
+    for (const u of factor.vars) {
+      const a = local.get(u);
+      if (a === undefined) continue;
+      for (const v of factor.vars) {
+        const b = local.get(v);
+        if (b !== undefined && b !== a) together[a * count + b] = 1;
       }
     }
-    order.push(best);
-    left.delete(best);
-    assigned.add(best);
+  }
+  const assigned = new Uint8Array(count);
+  const order: number[] = [];
+  for (let step = 0; step < count; step += 1) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let candidate = 0; candidate < count; candidate += 1) {
+      if (assigned[candidate]) continue;
+      // Earlier genes (and the candidate) still sharing a factor with a gene left after the candidate.
+      let frontier = 0;
+      for (let a = 0; a < count; a += 1) {
+        if (!assigned[a] && a !== candidate) continue;
+        for (let b = 0; b < count; b += 1) {
+          if (assigned[b] || b === candidate || !together[a * count + b]) continue;
+          frontier += 1;
+          break;
+        }
+      }
+      const score = frontier * 1000 + (domains[genes[candidate] ?? 0]?.length ?? 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    assigned[best] = 1;
+    order.push(genes[best] ?? 0);
   }
   return order;
 }

@@ -21,9 +21,16 @@ export function phenotypeProbability(observation: Observation, x: number, y: num
   return other === silent ? 1 - d : (1 - d) * d;
 }
 
-/** The alleles a gene of this person can carry with a non-zero probability of the observation. */
-export function possibleAlleles(observation: Observation | null, alleleCount: number, silent: number): number[] {
-  const all = Array.from({ length: alleleCount }, (_, i) => i);
+/** Every allele position 0…n−1, one list per n, shared (callers only read it). */
+const everyAllele: number[][] = [];
+
+/** The alleles a gene of this person can carry with a non-zero probability of the observation (a shared list: read only). */
+export function possibleAlleles(observation: Observation | null, alleleCount: number, silent: number): readonly number[] {
+  let all = everyAllele[alleleCount];
+  if (!all) {
+    all = Array.from({ length: alleleCount }, (_, i) => i);
+    everyAllele[alleleCount] = all;
+  }
   if (!observation) return all;
   const [a, b] = observation.visible;
   if (b !== undefined && b !== a) return [a ?? 0, b];

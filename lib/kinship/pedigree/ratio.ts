@@ -1,5 +1,6 @@
 import { buildLocusAlleles, type LocusAlleles } from "./locus-alleles";
 import { pedigreeLikelihood } from "./likelihood";
+import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
 import type { Observation } from "./phenotype";
 import { indexPedigree, PedigreeError, pruneUntypedLeaves, type IndexedPedigree } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
@@ -29,19 +30,25 @@ function locusLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
-  const observationOf = (id: string): Observation | null => {
+  const all: (Observation | null)[] = [];
+  const typed: boolean[] = [];
+  for (const id of pedigree.ids) {
     const genotype = profiles.get(id)?.[locusName];
-    if (!genotype) return null;
+    if (!genotype) {
+      all.push(null);
+      typed.push(false);
+      continue;
+    }
     const visible = [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
-    return { visible, dropout: dropout[id] ?? 0 };
-  };
-  const all = pedigree.ids.map(observationOf);
-  const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, all.map((observation) => observation !== null));
+    all.push({ visible, dropout: dropout[id] ?? 0 });
+    typed.push(true);
+  }
+  const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, typed);
   return pedigreeLikelihood(pruned, kept.map((i) => all[i] ?? null), locus, theta);
 }
 
 /** One locus of one comparison: its ratio (null when the references contradict one another), whether it needs a mutation, and what it warned of. */
-interface LocusOutcome {
+export interface LocusOutcome {
   ratio: number | null;
   inconsistent: boolean;
   warnings: string[];
@@ -66,7 +73,18 @@ export type PreparedLikelihoodRatio = (
  * person's genotype and drop-out there, so bodies sharing a genotype at a locus share its
  * computation, and the product over loci is taken in the same order as for a single question.
  */
-export function prepareLikelihoodRatio(base: PedigreeCase, frequencies: FrequencyInput, options: PedigreeOptions): PreparedLikelihoodRatio {
+export function prepareLikelihoodRatio(
+  base: PedigreeCase,
+  frequencies: FrequencyInput,
+  options: PedigreeOptions,
+  /**
+   * The missing-person profiles that will be asked (every candidate body of a family). A locus where
+   * they show at least `minimumGenotypes` distinct genotypes is computed once for all of them, the
+   * missing person's genes left open (family-locus.ts); the others, and any profile not announced,
+   * one genotype at a time. Both are exact and agree up to rounding.
+   */
+  expected?: ExpectedProfiles,
+): PreparedLikelihoodRatio {
   checkCase(base);
   if (!(options.theta >= 0 && options.theta < 1)) throw new PedigreeError(`theta must lie in [0, 1), got ${options.theta}`);
   const missingPerson = base.persons.find((person) => person.id === base.missing) as PedigreePerson;
@@ -75,15 +93,39 @@ export function prepareLikelihoodRatio(base: PedigreeCase, frequencies: Frequenc
   const others = Object.entries(base.profiles).filter(([id]) => id !== base.missing);
   const baseDropout = { ...(base.dropout ?? {}) };
   const outcomes = new Map<string, LocusOutcome>();
+  const families = new Map<string, FamilyLocus | null>();
+  // Every other person's drop-out is the family's own; the missing person's (per body) is read per genotype.
+  const familyLocus = (locusName: string): FamilyLocus | null => {
+    if (!expected) return null;
+    let family = families.get(locusName);
+    if (family === undefined) {
+      const table = frequencies[locusName];
+      family = table
+        ? prepareFamilyLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table, options }, expected)
+        : null;
+      families.set(locusName, family);
+    }
+    return family;
+  };
 
+  // Each locus's table as the Map buildLocusAlleles reads (it copies it, never changes it).
+  const tableMaps = new Map<string, ReadonlyMap<string, number>>();
   function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
+    let tableMap = tableMaps.get(locusName);
+    if (!tableMap) {
+      tableMap = new Map(Object.entries(table));
+      tableMaps.set(locusName, tableMap);
+    }
+    const family = familyLocus(locusName);
+    const shared = family?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
+    if (shared) return shared;
     const h1Profiles: ProfilesById = new Map([...others, [base.missing, { [locusName]: genotype }]]);
     const h2Profiles: ProfilesById = new Map([...others, [UNRELATED, { [locusName]: genotype }]]);
     const observed = [...others.flatMap(([, profile]) => profile[locusName] ?? []), ...genotype];
     const locusWith = (mutation: PedigreeOptions["mutation"]) =>
-      buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
+      buildLocusAlleles(locusName, tableMap, observed, {
         minFrequency: options.minFrequency,
         silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
         mutation,
@@ -100,10 +142,15 @@ export function prepareLikelihoodRatio(base: PedigreeCase, frequencies: Frequenc
         // computed only when H1 is impossible, which is rare. Whether a likelihood is 0 does not
         // depend on θ (θ < 1 leaves every founder allele of positive frequency a positive prior,
         // and one of frequency 0 none), so the test runs at θ = 0, without the joint founder sum.
-        const strictLocus = locusWith(NO_MUTATION);
-        inconsistent =
-          locusLikelihood(h1, h1Profiles, dropout, locusName, strictLocus, 0) === 0 &&
-          locusLikelihood(h2, h2Profiles, dropout, locusName, strictLocus, 0) !== 0;
+        // A family computed once for all its bodies answers the test from its own vectors.
+        const sharedTest = family?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
+        if (sharedTest !== null) inconsistent = sharedTest;
+        else {
+          const strictLocus = locusWith(NO_MUTATION);
+          inconsistent =
+            locusLikelihood(h1, h1Profiles, dropout, locusName, strictLocus, 0) === 0 &&
+            locusLikelihood(h2, h2Profiles, dropout, locusName, strictLocus, 0) !== 0;
+        }
       }
     }
     return { ratio, inconsistent, warnings: locus.warnings };

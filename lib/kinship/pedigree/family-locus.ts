@@ -1,0 +1,132 @@
+import { pedigreeLikelihoodByGenes } from "./likelihood";
+import { buildLocusAlleles, type LocusAlleles } from "./locus-alleles";
+import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
+import type { LocusOutcome } from "./ratio";
+import { pruneUntypedLeaves, type IndexedPedigree } from "./structure";
+import { NO_MUTATION, type Genotype, type PedigreeOptions } from "./types";
+
+export interface FamilyLocusInput {
+  /** The pedigree under H1 (the missing person in place) and under H2 (plus the unrelated extra founder). */
+  h1: IndexedPedigree;
+  h2: IndexedPedigree;
+  missing: string;
+  unrelated: string;
+  /** The references' profiles (everyone typed but the missing person). */
+  others: readonly (readonly [string, Readonly<Record<string, Genotype>>])[];
+  /** The references' drop-out; the missing person's is given per genotype. */
+  dropout: Readonly<Record<string, number>>;
+  locusName: string;
+  table: Readonly<Record<string, number>>;
+  options: PedigreeOptions;
+}
+
+/** The missing-person profiles a prepared family will be asked for (prepareLikelihoodRatio's `expected`). */
+export interface ExpectedProfiles {
+  profiles: readonly Readonly<Record<string, Genotype>>[];
+  /** A locus is shared when the profiles show at least this many distinct genotypes there (whose alleles the population holds). */
+  minimumGenotypes: number;
+  /**
+   * Whether the likelihoods themselves (θ, mutation) are read from the shared vectors, or only the
+   * no-mutation test of inconsistency (θ = 0). Measured on the DVI bench (bench/RESULTS.md,
+   * 2026-12-07 07:20–08:00 UTC) the shared θ vectors cost more than genotype by genotype: every
+   * body's alleles become explicit, and the founder sum grows with the number of alleles.
+   */
+  likelihoods: boolean;
+}
+
+/** One locus of one family, ready for any missing-person genotype whose alleles it made explicit. */
+export interface FamilyLocus {
+  /** The locus's outcome from the shared vectors, or null (likelihoods not shared, or a genotype to compute on its own). */
+  outcome(genotype: Genotype, missingDropout: number, countInconsistent: boolean): LocusOutcome | null;
+  /** Whether the genotype needs a mutation (no-mutation likelihood 0 under H1, not under H2), or null when it must be computed on its own. */
+  inconsistent(genotype: Genotype, missingDropout: number): boolean | null;
+}
+
+/**
+ * A family's locus computed once for all of its candidate bodies (prepareLikelihoodRatio's
+ * `expected`): P(references, the missing person's genes = x, y) under H1 and under H2 as a vector
+ * over (x, y) from one elimination each (pedigreeLikelihoodByGenes), so that a body's likelihoods
+ * are Σ P(its genotype | x, y) · vector, a lookup.
+ *
+ * The same numbers as one genotype at a time (ratio.ts, locusOutcome), because the allele system is
+ * the one each body would get on its own except for which alleles are explicit:
+ * - a body allele the frequency table lacks (and no reference carries) gets the minimum frequency
+ *   and may renormalise the table, and changes the proportional model's constant: such a body is
+ *   left out and computed on its own (outcome gives null), as is any genotype not announced;
+ * - for every other body the population and its frequencies are the same, and the alleles the
+ *   other bodies carry are explicit here where that body's own system lumps them; lumping is exact
+ *   (the mutation models' rows and the θ draw treat lumped alleles alike: the Dirichlet of
+ *   Balding–Nichols aggregates), so only the order of the sums differs.
+ * The no-mutation test of inconsistency (θ = 0) is vectorised the same way, when first needed.
+ */
+export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedProfiles): FamilyLocus | null {
+  const { profiles, minimumGenotypes } = expected;
+  const { locusName, table, options, others } = input;
+  const referenceAlleles = others.flatMap(([, profile]) => profile[locusName] ?? []);
+  const population = new Set([...Object.keys(table), ...referenceAlleles]);
+  const eligible = new Map<string, Genotype>();
+  for (const profile of profiles) {
+    const genotype = profile[locusName];
+    if (!genotype) continue;
+    const [a, b] = genotype;
+    if (!population.has(a) || !population.has(b)) continue;
+    eligible.set(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, genotype);
+  }
+  if (eligible.size < minimumGenotypes || referenceAlleles.length === 0) return null;
+  const observed = [...referenceAlleles, ...[...eligible.values()].flat()];
+  const locusWith = (mutation: PedigreeOptions["mutation"]) =>
+    buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
+      minFrequency: options.minFrequency,
+      silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
+      mutation,
+    });
+  const locus = locusWith(options.mutation);
+  const byGenes = (pedigree: IndexedPedigree, open: string, alleles: LocusAlleles, theta: number) => {
+    const profileOf = new Map(others);
+    const all = pedigree.ids.map((id): Observation | null => {
+      const genotype = id === open ? undefined : profileOf.get(id)?.[locusName];
+      if (!genotype) return null;
+      return { visible: [...new Set(genotype)].map((allele) => alleles.index.get(allele) ?? -1), dropout: input.dropout[id] ?? 0 };
+    });
+    const openIndex = pedigree.ids.indexOf(open);
+    const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, all.map((observation, i) => observation !== null || i === openIndex));
+    return pedigreeLikelihoodByGenes(pruned, kept.map((i) => all[i] ?? null), alleles, theta, kept.indexOf(openIndex));
+  };
+  const vectors = !expected.likelihoods ? null : { withMissing: byGenes(input.h1, input.missing, locus, options.theta), unrelated: byGenes(input.h2, input.unrelated, locus, options.theta) };
+  let strict: { locus: LocusAlleles; withMissing: Float64Array; unrelated: Float64Array | null } | null = null;
+  // Σ over the genes the observation allows (as the one-genotype computation restricts them) of
+  // P(observation | x, y) · vector. Positions are the given allele system's (the stepwise model
+  // makes every allele explicit, the no-mutation test only those seen).
+  const read = (vector: Float64Array, genotype: Genotype, dropout: number, alleles: LocusAlleles) => {
+    const size = alleles.labels.length;
+    const observation: Observation = { visible: [...new Set(genotype)].map((allele) => alleles.index.get(allele) ?? -1), dropout };
+    const possible = possibleAlleles(observation, size, alleles.silent);
+    let sum = 0;
+    for (const x of possible) for (const y of possible) sum += phenotypeProbability(observation, x, y, alleles.silent) * (vector[x * size + y] ?? 0);
+    return sum;
+  };
+  return {
+    outcome(genotype, missingDropout, countInconsistent) {
+      if (genotype.some((allele) => !locus.index.has(allele))) return null;
+      if (!vectors) return null;
+      const h2 = read(vectors.unrelated, genotype, missingDropout, locus);
+      const ratio = h2 === 0 ? null : read(vectors.withMissing, genotype, missingDropout, locus) / h2;
+      let inconsistent = false;
+      if (ratio !== null && countInconsistent) {
+        if (options.mutation.model === "none") inconsistent = ratio === 0;
+        else inconsistent = this.inconsistent(genotype, missingDropout) ?? false;
+      }
+      return { ratio, inconsistent, warnings: locus.warnings };
+    },
+    inconsistent(genotype, missingDropout) {
+      if (genotype.some((allele) => !locus.index.has(allele))) return null;
+      if (!strict) {
+        const strictLocus = locusWith(NO_MUTATION);
+        strict = { locus: strictLocus, withMissing: byGenes(input.h1, input.missing, strictLocus, 0), unrelated: null };
+      }
+      if (read(strict.withMissing, genotype, missingDropout, strict.locus) !== 0) return false;
+      strict.unrelated ??= byGenes(input.h2, input.unrelated, strict.locus, 0);
+      return read(strict.unrelated, genotype, missingDropout, strict.locus) !== 0;
+    },
+  };
+}
