@@ -5,6 +5,7 @@ import lighthouse from "lighthouse";
 import { chromium as playwright } from "playwright-core";
 import { DEMO_FAMILY_ACCESS } from "@/lib/demo/family-access";
 import { startAppServer, type AppServer } from "../tests/e2e/support/app-server";
+import { startTileServer } from "./support/tile-server";
 import { familySessionCookie } from "../tests/e2e/support/http-sessions";
 import { launchDebuggableChromium } from "./chromium";
 
@@ -13,7 +14,7 @@ import { launchDebuggableChromium } from "./chromium";
  * on every page a family or the public opens (issue 30, point 5): the public page in both languages,
  * the family portal signed out (its sign-in form) and signed in (a demo family's status page), and
  * the online report form; against the production build with the demo data (started here unless a
- * base URL is given). For the public page also the JavaScript it loads: at first (what Lighthouse
+ * base URL is given, with a tile server of the bench's own in reach: support/tile-server.ts). For the public page also the JavaScript it loads: at first (what Lighthouse
  * sees; Leaflet waits until the map nears the screen) and once the map is shown. Each page is
  * measured LIGHTHOUSE_RUNS times (default 3) and the median run is reported, with the machine's load
  * average, since other work on the machine inflates the simulated figures. Appends the figures to
@@ -191,7 +192,8 @@ async function addToResults(section: string): Promise<void> {
 
 async function main(): Promise<void> {
   const givenBaseUrl = process.argv[2];
-  const server: AppServer | null = givenBaseUrl ? null : await startAppServer();
+  const tiles = await startTileServer();
+  const server: AppServer | null = givenBaseUrl ? null : await startAppServer({ environment: { MAP_TILE_URL: tiles.template, MAP_TILE_ATTRIBUTION: "bench tiles" } });
   const chromium = await launchDebuggableChromium();
   try {
     const baseUrl = givenBaseUrl ?? server?.baseUrl ?? "";
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
   } finally {
     await chromium.close();
     await server?.stop();
+    await tiles.close();
   }
 }
 

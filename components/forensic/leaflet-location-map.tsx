@@ -4,7 +4,7 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
 import { outlineLayer } from "@/components/map/leaflet-layers";
-import { LEAFLET_PREFIX, offlineBasemapLayer } from "@/components/map/offline-basemap";
+import { LEAFLET_PREFIX, offlineBasemapOnDemand } from "@/components/map/deferred-basemap";
 import { TARHUNA } from "@/lib/map/places";
 import type { LocationMapProps } from "./location-map-props";
 
@@ -23,21 +23,24 @@ function createMap(container: HTMLElement, props: LocationMapProps, onTilesFaile
   const point = pointOf(props.latitude, props.longitude);
   const map = L.map(container, { minZoom: 5, maxZoom: 18 }).setView(point ?? [TARHUNA.latitude, TARHUNA.longitude], point ? SITE_ZOOM : AREA_ZOOM);
   map.attributionControl.setPrefix(LEAFLET_PREFIX);
-  // The outline, then the registry's own offline basemap, lie beneath the tiles: they are the map
-  // when the tiles cannot load (offline).
+  // The outline, then the registry's own offline basemap (fetched when a tile fails or no tile
+  // server is set), lie beneath the tiles: they are the map when the tiles cannot load (offline).
   outlineLayer(map, props.outline).addTo(map);
   map.createPane("basemap").style.zIndex = "160";
-  offlineBasemapLayer(props.locale, "basemap").once("load", onBasemapLoaded).addTo(map);
+  const basemap = offlineBasemapOnDemand(map, { locale: props.locale, pane: "basemap", onLoaded: onBasemapLoaded });
   L.circleMarker([TARHUNA.latitude, TARHUNA.longitude], { radius: 4, color: "#1c1917", interactive: false }).addTo(map);
   if (props.tiles) {
     let tileLoaded = false;
     const tiles = L.tileLayer(props.tiles.url, { attribution: props.tiles.attribution, maxZoom: 18 });
     tiles.on("tileload", () => (tileLoaded = true));
+    // A tile that does not load leaves a hole: the basemap fills it from then on.
+    tiles.on("tileerror", () => basemap.now());
     tiles.once("tileerror", () => {
       if (!tileLoaded) onTilesFailed();
     });
     tiles.addTo(map);
   } else {
+    basemap.now();
     onTilesFailed();
   }
   return map;

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import Supercluster, { type ClusterProperties } from "supercluster";
 import { clusterIcon, outlineLayer, siteIcon, sitePopup, tarhunaLabel } from "./leaflet-layers";
 import type { SiteMapProps } from "./map-props";
-import { LEAFLET_PREFIX, offlineBasemapLayer, TARHUNA_GEONAME_ID } from "./offline-basemap";
+import { TARHUNA_GEONAME_ID } from "@/lib/map/offline-basemap";
+import { LEAFLET_PREFIX, offlineBasemapOnDemand } from "./deferred-basemap";
 
 /** Near enough to tell the sites apart, far enough to keep the town in view. */
 const SITES_MAX_ZOOM = 12;
@@ -77,11 +78,12 @@ function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: (
   const map = L.map(container, { zoomControl: false, minZoom: 4, maxZoom: MAP_MAX_ZOOM });
   L.control.zoom({ zoomInTitle: props.labels.zoomIn, zoomOutTitle: props.labels.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(LEAFLET_PREFIX);
-  // The outline (Natural Earth too), then the registry's own offline basemap of towns and coast,
-  // lie beneath the tile server's tiles: what shows when those cannot load.
+  // The outline (Natural Earth too), then the registry's own offline basemap of towns and coast
+  // (fetched when a tile fails or no tile server is set), lie beneath the tile server's tiles: what
+  // shows when those cannot load.
   outlineLayer(map, props.outline).addTo(map);
   map.createPane("basemap").style.zIndex = "160";
-  offlineBasemapLayer(props.locale, "basemap", TARHUNA_GEONAME_ID).once("load", onBasemapLoaded).addTo(map);
+  const basemap = offlineBasemapOnDemand(map, { locale: props.locale, pane: "basemap", omitLabel: TARHUNA_GEONAME_ID, onLoaded: onBasemapLoaded });
   tarhunaLabel(props.labels).addTo(map);
   siteMarkers(map, props).addTo(map);
 
@@ -92,6 +94,8 @@ function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: (
     let tileLoaded = false;
     const tileLayer = L.tileLayer(props.tiles.url, { attribution: props.tiles.attribution, maxZoom: MAP_MAX_ZOOM });
     tileLayer.on("tileload", () => (tileLoaded = true));
+    // A tile that does not load leaves a hole: the basemap fills it from then on.
+    tileLayer.on("tileerror", () => basemap.now());
     // Offline, or the tile server refuses us: step back to the whole country, where the outline says where.
     tileLayer.once("tileerror", () => {
       if (tileLoaded) return;
@@ -100,6 +104,7 @@ function createMap(container: HTMLElement, props: SiteMapProps, onTilesFailed: (
     });
     tileLayer.addTo(map);
   } else {
+    basemap.now();
     showCountry();
   }
   return map;

@@ -3,10 +3,6 @@ import { PMTiles, type RangeResponse, type Source } from "pmtiles";
 import { CircleSymbolizer, LineSymbolizer, OffsetTextSymbolizer, PolygonSymbolizer, leafletLayer } from "protomaps-leaflet";
 import { OFFLINE_BASEMAP_ATTRIBUTION, OFFLINE_BASEMAP_URL } from "@/lib/map/offline-basemap";
 
-export { TARHUNA_GEONAME_ID } from "@/lib/map/offline-basemap";
-
-/** Leaflet's own credit, without the flag it shows by default. */
-export const LEAFLET_PREFIX = '<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>';
 /** The file's last zoom: beyond it the renderer enlarges these tiles. */
 const BASEMAP_MAX_DATA_ZOOM = 10;
 
