@@ -249,7 +249,36 @@ export function comparePartByPart(left: StoredName, right: StoredName): (number 
   const rightParts = [right.givenName, right.fatherName, right.grandfatherName, right.familyName];
   return leftParts.map((part, index) => {
     const other = rightParts[index] ?? "";
-    if (normaliseArabicName(part) === "" || normaliseArabicName(other) === "") return null;
-    return wordSimilarity(prepareWord(part), preparePart(other));
+    const word = preparedWordOfPart(part);
+    if (word === null || isBlank(other)) return null;
+    return wordSimilarity(word, preparePart(other));
   });
+}
+
+/**
+ * A new record's part prepared as a typed word, remembered like preparedParts: an import's review
+ * compares each of thousands of people with up to a hundred candidates, part by part, and preparing
+ * the same few thousand spellings again for each comparison was most of the review's own CPU.
+ * null for a part that normalises to nothing.
+ */
+const preparedWords = new Map<string, PreparedWord | null>();
+function preparedWordOfPart(part: string): PreparedWord | null {
+  let word = preparedWords.get(part);
+  if (word === undefined) {
+    word = isBlank(part) ? null : prepareWord(part);
+    if (preparedWords.size >= PREPARED_PARTS_KEPT) preparedWords.clear();
+    preparedWords.set(part, word);
+  }
+  return word;
+}
+
+const blankParts = new Map<string, boolean>();
+function isBlank(part: string): boolean {
+  let blank = blankParts.get(part);
+  if (blank === undefined) {
+    blank = normaliseArabicName(part) === "";
+    if (blankParts.size >= PREPARED_PARTS_KEPT) blankParts.clear();
+    blankParts.set(part, blank);
+  }
+  return blank;
 }
