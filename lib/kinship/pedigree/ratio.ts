@@ -1,16 +1,13 @@
-import { buildLocusAlleles, type LocusAlleles } from "./locus-alleles";
 import { pedigreeLikelihood } from "./likelihood";
+import { planLocus, type LocusPlan } from "./locus-plan";
 import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
-import type { Observation } from "./phenotype";
-import { indexPedigree, PedigreeError, pruneUntypedLeaves, type IndexedPedigree } from "./structure";
+import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
 
 export type FrequencyInput = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** Under H2 the missing person is this extra founder, unrelated to everyone. */
 const UNRELATED = "\u0000unrelated missing person";
-
-type ProfilesById = ReadonlyMap<string, Readonly<Record<string, Genotype>>>;
 
 function checkCase(input: PedigreeCase): void {
   const ids = new Set(input.persons.map((person) => person.id));
@@ -20,31 +17,6 @@ function checkCase(input: PedigreeCase): void {
     if (!ids.has(id)) throw new PedigreeError(`drop-out for unknown person ${id}`);
     if (!(d >= 0 && d < 1)) throw new PedigreeError(`drop-out of ${id} must lie in [0, 1), got ${d}`);
   }
-}
-
-function locusLikelihood(
-  pedigree: IndexedPedigree,
-  profiles: ProfilesById,
-  dropout: Readonly<Record<string, number>>,
-  locusName: string,
-  locus: LocusAlleles,
-  theta: number,
-): number {
-  const all: (Observation | null)[] = [];
-  const typed: boolean[] = [];
-  for (const id of pedigree.ids) {
-    const genotype = profiles.get(id)?.[locusName];
-    if (!genotype) {
-      all.push(null);
-      typed.push(false);
-      continue;
-    }
-    const visible = [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
-    all.push({ visible, dropout: dropout[id] ?? 0 });
-    typed.push(true);
-  }
-  const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, typed);
-  return pedigreeLikelihood(pruned, kept.map((i) => all[i] ?? null), locus, theta);
 }
 
 /** One locus of one comparison: its ratio (null when the references contradict one another), whether it needs a mutation, and what it warned of. */
@@ -110,6 +82,8 @@ export function prepareLikelihoodRatio(
 
   // Each locus's table as the Map buildLocusAlleles reads (it copies it, never changes it).
   const tableMaps = new Map<string, ReadonlyMap<string, number>>();
+  // What a locus's computations share whatever the missing person's genotype (locus-plan.ts).
+  const plans = new Map<string, LocusPlan>();
   function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
@@ -121,18 +95,15 @@ export function prepareLikelihoodRatio(
     const family = familyLocus(locusName);
     const shared = family?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
     if (shared) return shared;
-    const h1Profiles: ProfilesById = new Map([...others, [base.missing, { [locusName]: genotype }]]);
-    const h2Profiles: ProfilesById = new Map([...others, [UNRELATED, { [locusName]: genotype }]]);
-    const observed = [...others.flatMap(([, profile]) => profile[locusName] ?? []), ...genotype];
-    const locusWith = (mutation: PedigreeOptions["mutation"]) =>
-      buildLocusAlleles(locusName, tableMap, observed, {
-        minFrequency: options.minFrequency,
-        silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
-        mutation,
-      });
-    const locus = locusWith(options.mutation);
-    const withMissing = locusLikelihood(h1, h1Profiles, dropout, locusName, locus, options.theta);
-    const unrelated = locusLikelihood(h2, h2Profiles, dropout, locusName, locus, options.theta);
+    let plan = plans.get(locusName);
+    if (!plan) {
+      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, locusName, table: tableMap, options });
+      plans.set(locusName, plan);
+    }
+    const system = plan.system(genotype);
+    const locus = system.locus(options.mutation);
+    const withMissing = pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, locus, genotype, dropout), locus, options.theta);
+    const unrelated = pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta);
     const ratio = unrelated === 0 ? null : withMissing / unrelated;
     let inconsistent = false;
     if (ratio !== null && countInconsistent) {
@@ -146,10 +117,10 @@ export function prepareLikelihoodRatio(
         const sharedTest = family?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
         if (sharedTest !== null) inconsistent = sharedTest;
         else {
-          const strictLocus = locusWith(NO_MUTATION);
+          const strictLocus = system.locus(NO_MUTATION);
           inconsistent =
-            locusLikelihood(h1, h1Profiles, dropout, locusName, strictLocus, 0) === 0 &&
-            locusLikelihood(h2, h2Profiles, dropout, locusName, strictLocus, 0) !== 0;
+            pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
+            pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
         }
       }
     }
