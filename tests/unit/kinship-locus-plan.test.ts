@@ -54,7 +54,7 @@ describe("a family's locus plan shared between bodies", () => {
         // The same genotypes again, the alleles swapped, and with a drop-out of the body's own.
         const calls = [
           ...asked.map((profile) => ({ profile, missingDropout: undefined as number | undefined })),
-          ...asked.slice(0, 20).map((profile) => ({ profile: { L1: [...(profile.L1 ?? [])].reverse(), L2: profile.L2 ?? [] }, missingDropout: undefined })),
+          ...asked.slice(0, 20).map((profile) => ({ profile: { ...profile, L1: [...(profile.L1 as Genotype)].reverse() as unknown as Genotype }, missingDropout: undefined })),
           ...asked.slice(0, 20).map((profile) => ({ profile, missingDropout: 0.2 })),
         ];
         for (const { profile, missingDropout } of calls) {

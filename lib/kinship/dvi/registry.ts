@@ -1,5 +1,5 @@
 import type { FrequencyTable } from "../frequencies";
-import { prepareKinship, type KinshipResult } from "../likelihood";
+import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
 import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
@@ -67,6 +67,8 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const pairs: DviPair[] = [];
   // One prepared pedigree per family: its bodies share each locus's computation per genotype.
   const prepared = new Map<string, (missing: Profile) => KinshipResult>();
+  // Families whose references show the same genotypes at a locus in the same pedigree shape share its computations.
+  const families = shareBetweenFamilies(table, settings);
   const bodiesOf = groupBy(screened, (entry) => entry.candidateIds[0] ?? "");
   const exactFor = (candidateId: string) => {
     let compute = prepared.get(candidateId);
@@ -78,7 +80,7 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
         minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
         likelihoods: settings.sharedLikelihoods ?? false,
       };
-      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit, expected);
+      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit, expected, families);
       prepared.set(candidateId, compute);
     }
     return compute;

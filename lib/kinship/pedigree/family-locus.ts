@@ -107,8 +107,8 @@ export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedPr
   };
   return {
     outcome(genotype, missingDropout, countInconsistent) {
-      if (genotype.some((allele) => !locus.index.has(allele))) return null;
       if (!vectors) return null;
+      if (genotype.some((allele) => !locus.index.has(allele))) return null;
       const h2 = read(vectors.unrelated, genotype, missingDropout, locus);
       const ratio = h2 === 0 ? null : read(vectors.withMissing, genotype, missingDropout, locus) / h2;
       let inconsistent = false;

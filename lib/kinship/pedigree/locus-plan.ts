@@ -22,10 +22,17 @@ export interface PlannedSystem {
 }
 
 export interface LocusPlan {
+  /**
+   * Everything the locus's likelihoods read but the body's genotype and drop-out: the locus, the
+   * references' alleles in the order the allele system reads them, and per hypothesis the pruned
+   * pedigree's shape, who carries the body's genotype, and each kept person's genotype and drop-out.
+   * Two families with the same signature give a body the same numbers (SharedLocusLikelihoods).
+   */
+  signature: string;
   h1: PlannedHypothesis;
   h2: PlannedHypothesis;
   system(genotype: Genotype): PlannedSystem;
-  /** The observations of a hypothesis's kept persons, the slot showing `genotype` with its drop-out. */
+  /** The observations of a hypothesis's kept persons, the slot showing `genotype` with its drop-out (`dropout` read for the slot only). */
   observations(hypothesis: PlannedHypothesis, locus: LocusAlleles, genotype: Genotype, dropout: Readonly<Record<string, number>>): (Observation | null)[];
 }
 
@@ -35,6 +42,8 @@ export interface LocusPlanInput {
   missing: string;
   unrelated: string;
   others: readonly (readonly [string, Readonly<Record<string, Genotype>>])[];
+  /** The references' drop-out (the body's is given per call). */
+  dropout: Readonly<Record<string, number>>;
   locusName: string;
   table: ReadonlyMap<string, number>;
   options: PedigreeOptions;
@@ -50,7 +59,7 @@ export interface LocusPlanInput {
  * same inputs reach the same functions.
  */
 export function planLocus(input: LocusPlanInput): LocusPlan {
-  const { locusName, others, table, options } = input;
+  const { locusName, others, table, options, dropout: referenceDropout } = input;
   const profileOf = new Map(others);
   const referenceAlleles = others.flatMap(([, profile]) => profile[locusName] ?? []);
   const referenceSet = new Set(referenceAlleles);
@@ -67,11 +76,23 @@ export function planLocus(input: LocusPlanInput): LocusPlan {
       templates: new Map(),
     };
   };
+  const h1 = hypothesis(input.h1, input.missing);
+  const h2 = hypothesis(input.h2, input.unrelated);
+  const shape = (planned: PlannedHypothesis) =>
+    [
+      planned.pedigree.sexes.join(","),
+      planned.pedigree.mother.join(","),
+      planned.pedigree.father.join(","),
+      planned.slot,
+      planned.genotypes.map((genotype, i) => (genotype ? `${genotype.join("\u0000")}:${referenceDropout[planned.ids[i] ?? ""] ?? 0}` : "-")).join(","),
+    ].join("|");
+  const signature = [locusName, referenceAlleles.join("\u0000"), shape(h1), shape(h2)].join("\u0001");
   const systems = new Map<string, PlannedSystem>();
   const visible = (genotype: Genotype, locus: LocusAlleles) => [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
   return {
-    h1: hypothesis(input.h1, input.missing),
-    h2: hypothesis(input.h2, input.unrelated),
+    signature,
+    h1,
+    h2,
     system(genotype) {
       // The body's alleles the references lack, in the body's order: with the references' alleles
       // they are everything buildLocusAlleles reads, in the order it reads them.
@@ -103,7 +124,7 @@ export function planLocus(input: LocusPlanInput): LocusPlan {
     observations(hypothesis, locus, genotype, dropout) {
       let template = hypothesis.templates.get(locus);
       if (!template) {
-        template = hypothesis.genotypes.map((known, i) => (known ? { visible: visible(known, locus), dropout: dropout[hypothesis.ids[i] ?? ""] ?? 0 } : null));
+        template = hypothesis.genotypes.map((known, i) => (known ? { visible: visible(known, locus), dropout: referenceDropout[hypothesis.ids[i] ?? ""] ?? 0 } : null));
         hypothesis.templates.set(locus, template);
       }
       const observations = template.slice();

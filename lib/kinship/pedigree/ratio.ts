@@ -1,5 +1,6 @@
 import { pedigreeLikelihood } from "./likelihood";
 import { planLocus, type LocusPlan } from "./locus-plan";
+import type { SharedLocusLikelihoods } from "./shared-likelihoods";
 import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
 import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
@@ -56,6 +57,8 @@ export function prepareLikelihoodRatio(
    * one genotype at a time. Both are exact and agree up to rounding.
    */
   expected?: ExpectedProfiles,
+  /** Locus likelihoods shared with other families computed with the same frequencies and options (shared-likelihoods.ts). */
+  shared?: SharedLocusLikelihoods,
 ): PreparedLikelihoodRatio {
   checkCase(base);
   if (!(options.theta >= 0 && options.theta < 1)) throw new PedigreeError(`theta must lie in [0, 1), got ${options.theta}`);
@@ -64,7 +67,6 @@ export function prepareLikelihoodRatio(
   const h2 = indexPedigree([...base.persons, { id: UNRELATED, sex: missingPerson.sex }]);
   const others = Object.entries(base.profiles).filter(([id]) => id !== base.missing);
   const baseDropout = { ...(base.dropout ?? {}) };
-  const outcomes = new Map<string, LocusOutcome>();
   const families = new Map<string, FamilyLocus | null>();
   // Every other person's drop-out is the family's own; the missing person's (per body) is read per genotype.
   const familyLocus = (locusName: string): FamilyLocus | null => {
@@ -84,6 +86,9 @@ export function prepareLikelihoodRatio(
   const tableMaps = new Map<string, ReadonlyMap<string, number>>();
   // What a locus's computations share whatever the missing person's genotype (locus-plan.ts).
   const plans = new Map<string, LocusPlan>();
+  // Likelihoods shared with other families (read only when bound to these very frequencies and options).
+  const crossFamily = shared && shared.frequencies === frequencies && shared.options === options ? shared : null;
+  const signatureIds = new Map<string, number>();
   function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
@@ -97,13 +102,22 @@ export function prepareLikelihoodRatio(
     if (shared) return shared;
     let plan = plans.get(locusName);
     if (!plan) {
-      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, locusName, table: tableMap, options });
+      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
       plans.set(locusName, plan);
+      if (crossFamily) signatureIds.set(locusName, crossFamily.signatureId(plan.signature));
     }
     const system = plan.system(genotype);
     const locus = system.locus(options.mutation);
-    const withMissing = pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, locus, genotype, dropout), locus, options.theta);
-    const unrelated = pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta);
+    const sharedKey = crossFamily ? `${signatureIds.get(locusName)}\u0001${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
+    let likelihoods = crossFamily?.likelihoods(sharedKey);
+    if (!likelihoods) {
+      likelihoods = {
+        withMissing: pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, locus, genotype, dropout), locus, options.theta),
+        unrelated: pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta),
+      };
+      crossFamily?.remember(sharedKey, likelihoods);
+    }
+    const { withMissing, unrelated } = likelihoods;
     const ratio = unrelated === 0 ? null : withMissing / unrelated;
     let inconsistent = false;
     if (ratio !== null && countInconsistent) {
@@ -117,15 +131,34 @@ export function prepareLikelihoodRatio(
         const sharedTest = family?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
         if (sharedTest !== null) inconsistent = sharedTest;
         else {
-          const strictLocus = system.locus(NO_MUTATION);
-          inconsistent =
-            pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
-            pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
+          const known = crossFamily?.strictTest(sharedKey);
+          if (known !== undefined) inconsistent = known;
+          else {
+            const strictLocus = system.locus(NO_MUTATION);
+            inconsistent =
+              pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
+              pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
+            crossFamily?.rememberStrictTest(sharedKey, inconsistent);
+          }
         }
       }
     }
     return { ratio, inconsistent, warnings: locus.warnings };
   }
+
+  // Whether any reference is typed at a locus (the loci compared), asked once per locus name.
+  const referencedLoci = new Map<string, boolean>();
+  const referenced = (locus: string) => {
+    let typed = referencedLoci.get(locus);
+    if (typed === undefined) {
+      typed = others.some(([, profile]) => profile[locus]);
+      referencedLoci.set(locus, typed);
+    }
+    return typed;
+  };
+  // Outcomes by (the missing person's drop-out and whether inconsistency is counted), locus, genotype:
+  // the DVI layer asks millions of loci, and one long key string per locus cost more than the lookup.
+  const outcomesByVariant = new Map<string, Map<string, Map<string, LocusOutcome>>>();
 
   return (missingProfile, missingDropout, countInconsistent = true) => {
     const dropout = { ...baseDropout };
@@ -135,15 +168,26 @@ export function prepareLikelihoodRatio(
       dropout[base.missing] = missingD;
       dropout[UNRELATED] = missingD;
     }
-    const loci = Object.keys(missingProfile).filter((locus) => others.some(([, profile]) => profile[locus]));
+    const variant = `${missingD ?? 0}\u0000${countInconsistent}`;
+    let outcomes = outcomesByVariant.get(variant);
+    if (!outcomes) {
+      outcomes = new Map();
+      outcomesByVariant.set(variant, outcomes);
+    }
     const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
-    for (const locusName of loci) {
+    for (const locusName of Object.keys(missingProfile)) {
+      if (!referenced(locusName)) continue;
       const genotype = missingProfile[locusName] as Genotype;
-      const key = `${locusName}\u0000${genotype.join("\u0000")}\u0000${missingD ?? 0}\u0000${countInconsistent}`;
-      let outcome = outcomes.get(key);
+      let atLocus = outcomes.get(locusName);
+      if (!atLocus) {
+        atLocus = new Map();
+        outcomes.set(locusName, atLocus);
+      }
+      const key = genotype.join("\u0000");
+      let outcome = atLocus.get(key);
       if (!outcome) {
         outcome = locusOutcome(locusName, genotype, dropout, countInconsistent);
-        outcomes.set(key, outcome);
+        atLocus.set(key, outcome);
       }
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
       if (outcome.ratio === null) {
