@@ -81,6 +81,25 @@ describe("locus likelihoods shared between families", () => {
     }
   });
 
+  it("shares the inconsistency test between a family answered by its vectors and one answered genotype by genotype", () => {
+    // A mother and her child: a body is often inconsistent without a mutation.
+    const persons = [female("M"), male("F"), male("MP", "F", "M")];
+    const shared = new SharedLocusLikelihoods(FREQUENCIES, options);
+    const expected = { profiles: bodies, minimumGenotypes: 3, likelihoods: false };
+    let inconsistentSeen = 0;
+    for (const announced of [expected, undefined, expected]) {
+      const base = { persons, missing: "MP", profiles: { M: relative } };
+      const withShared = prepareLikelihoodRatio(base, FREQUENCIES, options, announced, shared);
+      const alone = prepareLikelihoodRatio(base, FREQUENCIES, options);
+      for (const body of bodies) {
+        const answer = withShared(body);
+        expectSame(answer, alone(body));
+        inconsistentSeen += answer.inconsistentLoci.length;
+      }
+    }
+    expect(inconsistentSeen).toBeGreaterThan(0);
+  });
+
   it("is not read by a family computed with other options", () => {
     const shared = new SharedLocusLikelihoods(FREQUENCIES, options);
     const base = { persons: HALF_SIBLINGS, missing: "MP", profiles: { R: relative } };

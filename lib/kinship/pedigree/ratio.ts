@@ -1,6 +1,6 @@
 import { pedigreeLikelihood } from "./likelihood";
-import { planLocus, type LocusPlan } from "./locus-plan";
-import type { SharedLocusLikelihoods } from "./shared-likelihoods";
+import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
+import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
 import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
 import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
@@ -88,7 +88,7 @@ export function prepareLikelihoodRatio(
   const plans = new Map<string, LocusPlan>();
   // Likelihoods shared with other families (read only when bound to these very frequencies and options).
   const crossFamily = shared && shared.frequencies === frequencies && shared.options === options ? shared : null;
-  const signatureIds = new Map<string, number>();
+  const sharedEntries = new Map<string, SignatureEntry | null>();
   function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
@@ -97,25 +97,30 @@ export function prepareLikelihoodRatio(
       tableMap = new Map(Object.entries(table));
       tableMaps.set(locusName, tableMap);
     }
-    const family = familyLocus(locusName);
-    const shared = family?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
-    if (shared) return shared;
+    // Likelihoods read from the family's open-genes vectors only when asked to (ExpectedProfiles.likelihoods).
+    if (expected?.likelihoods) {
+      const fromVectors = familyLocus(locusName)?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
+      if (fromVectors) return fromVectors;
+    }
     let plan = plans.get(locusName);
     if (!plan) {
       plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
       plans.set(locusName, plan);
-      if (crossFamily) signatureIds.set(locusName, crossFamily.signatureId(plan.signature));
+      sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
     }
-    const system = plan.system(genotype);
-    const locus = system.locus(options.mutation);
-    const sharedKey = crossFamily ? `${signatureIds.get(locusName)}\u0001${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
-    let likelihoods = crossFamily?.likelihoods(sharedKey);
+    const entry = sharedEntries.get(locusName) ?? null;
+    const key = entry ? `${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
+    let system: PlannedSystem | null = null;
+    let likelihoods = entry?.likelihoods.get(key);
     if (!likelihoods) {
+      system = plan.system(genotype);
+      const locus = system.locus(options.mutation);
       likelihoods = {
         withMissing: pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, locus, genotype, dropout), locus, options.theta),
         unrelated: pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta),
+        warnings: locus.warnings,
       };
-      crossFamily?.remember(sharedKey, likelihoods);
+      entry?.likelihoods.set(key, likelihoods);
     }
     const { withMissing, unrelated } = likelihoods;
     const ratio = unrelated === 0 ? null : withMissing / unrelated;
@@ -127,23 +132,25 @@ export function prepareLikelihoodRatio(
         // computed only when H1 is impossible, which is rare. Whether a likelihood is 0 does not
         // depend on θ (θ < 1 leaves every founder allele of positive frequency a positive prior,
         // and one of frequency 0 none), so the test runs at θ = 0, without the joint founder sum.
-        // A family computed once for all its bodies answers the test from its own vectors.
-        const sharedTest = family?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
-        if (sharedTest !== null) inconsistent = sharedTest;
+        // Another family with this locus signature may have answered it (SignatureEntry); else a
+        // family computed once for all its bodies answers the test from its own vectors.
+        const known = entry?.inconsistent.get(key);
+        if (known !== undefined) inconsistent = known;
         else {
-          const known = crossFamily?.strictTest(sharedKey);
-          if (known !== undefined) inconsistent = known;
+          const fromVectors = familyLocus(locusName)?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
+          if (fromVectors !== null) inconsistent = fromVectors;
           else {
+            system ??= plan.system(genotype);
             const strictLocus = system.locus(NO_MUTATION);
             inconsistent =
               pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
               pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
-            crossFamily?.rememberStrictTest(sharedKey, inconsistent);
           }
+          entry?.inconsistent.set(key, inconsistent);
         }
       }
     }
-    return { ratio, inconsistent, warnings: locus.warnings };
+    return { ratio, inconsistent, warnings: likelihoods.warnings };
   }
 
   // Whether any reference is typed at a locus (the loci compared), asked once per locus name.
@@ -161,13 +168,20 @@ export function prepareLikelihoodRatio(
   const outcomesByVariant = new Map<string, Map<string, Map<string, LocusOutcome>>>();
 
   return (missingProfile, missingDropout, countInconsistent = true) => {
-    const dropout = { ...baseDropout };
     const missingD = missingDropout ?? baseDropout[base.missing];
-    if (missingD !== undefined) {
-      if (!(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
-      dropout[base.missing] = missingD;
-      dropout[UNRELATED] = missingD;
-    }
+    if (missingD !== undefined && !(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
+    // Every drop-out the computations read, made only when a locus is not known yet.
+    let dropout: Record<string, number> | null = null;
+    const dropoutOf = () => {
+      if (!dropout) {
+        dropout = { ...baseDropout };
+        if (missingD !== undefined) {
+          dropout[base.missing] = missingD;
+          dropout[UNRELATED] = missingD;
+        }
+      }
+      return dropout;
+    };
     const variant = `${missingD ?? 0}\u0000${countInconsistent}`;
     let outcomes = outcomesByVariant.get(variant);
     if (!outcomes) {
@@ -186,7 +200,7 @@ export function prepareLikelihoodRatio(
       const key = genotype.join("\u0000");
       let outcome = atLocus.get(key);
       if (!outcome) {
-        outcome = locusOutcome(locusName, genotype, dropout, countInconsistent);
+        outcome = locusOutcome(locusName, genotype, dropoutOf(), countInconsistent);
         atLocus.set(key, outcome);
       }
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);

@@ -1,10 +1,23 @@
 import type { FrequencyInput } from "./ratio";
 import type { PedigreeOptions } from "./types";
 
-/** A locus's two likelihoods for one body genotype (H1: the missing person in place; H2: unrelated). */
+/** A locus's two likelihoods for one body genotype (H1: the missing person in place; H2: unrelated), and the allele system's warnings. */
 export interface LocusLikelihoods {
   withMissing: number;
   unrelated: number;
+  warnings: string[];
+}
+
+/** What families with one locus signature (locus-plan.ts) share, by the body's genotype and drop-out. */
+export interface SignatureEntry {
+  likelihoods: Map<string, LocusLikelihoods>;
+  /**
+   * Whether the genotype needs a mutation there (no-mutation likelihood 0 under H1, not under H2).
+   * A yes-or-no answer that does not depend on how it was computed (the family's open-genes vectors
+   * or genotype by genotype: each is 0 exactly when every term of its sum of non-negative products
+   * is 0, and no term of one locus comes near underflow), so either family's answer is the other's.
+   */
+  inconsistent: Map<string, boolean>;
 }
 
 /**
@@ -16,41 +29,22 @@ export interface LocusLikelihoods {
  *
  * Bound to one frequency table and one set of options (the very objects): prepareLikelihoodRatio
  * reads it only when it is given those, so a family computed with anything else cannot read it.
+ * Entries are kept per signature, so that a family's lookups stay in small maps.
  */
 export class SharedLocusLikelihoods {
-  private readonly signatures = new Map<string, number>();
-  private readonly values = new Map<string, LocusLikelihoods>();
-  private readonly strict = new Map<string, boolean>();
+  private readonly entries = new Map<string, SignatureEntry>();
 
   constructor(
     readonly frequencies: FrequencyInput,
     readonly options: PedigreeOptions,
   ) {}
 
-  /** A short number for a family's locus signature (everything but the body), so that keys stay small. */
-  signatureId(signature: string): number {
-    let id = this.signatures.get(signature);
-    if (id === undefined) {
-      id = this.signatures.size;
-      this.signatures.set(signature, id);
+  entry(signature: string): SignatureEntry {
+    let entry = this.entries.get(signature);
+    if (!entry) {
+      entry = { likelihoods: new Map(), inconsistent: new Map() };
+      this.entries.set(signature, entry);
     }
-    return id;
-  }
-
-  likelihoods(key: string): LocusLikelihoods | undefined {
-    return this.values.get(key);
-  }
-
-  remember(key: string, value: LocusLikelihoods): void {
-    this.values.set(key, value);
-  }
-
-  /** The no-mutation inconsistency test computed genotype by genotype (not the family vectors'). */
-  strictTest(key: string): boolean | undefined {
-    return this.strict.get(key);
-  }
-
-  rememberStrictTest(key: string, inconsistent: boolean): void {
-    this.strict.set(key, inconsistent);
+    return entry;
   }
 }
