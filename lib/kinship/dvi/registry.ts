@@ -1,6 +1,6 @@
 import type { FrequencyTable } from "../frequencies";
 import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
-import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "../screen";
+import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
 import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
 import { isExcluded } from "./pairwise";
@@ -65,31 +65,30 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const results = new Map<string, KinshipResult>();
   const pairs: DviPair[] = [];
-  // One prepared pedigree per family: its bodies share each locus's computation per genotype.
-  const prepared = new Map<string, (missing: Profile) => KinshipResult>();
   // Families whose references show the same genotypes at a locus in the same pedigree shape share its computations.
   const families = shareBetweenFamilies(table, settings);
   const bodiesOf = groupBy(screened, (entry) => entry.candidateIds[0] ?? "");
-  const exactFor = (candidateId: string) => {
-    let compute = prepared.get(candidateId);
-    if (!compute) {
-      const candidate = byId.get(candidateId);
-      const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
-      const expected = {
-        profiles: (bodiesOf.get(candidateId) ?? []).map((entry) => profiles.get(entry.remainsId) as Profile),
-        minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
-        likelihoods: settings.sharedLikelihoods ?? false,
-      };
-      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit, expected, families);
-      prepared.set(candidateId, compute);
-    }
-    return compute;
-  };
+  // Each family prepared once (its bodies share each locus's computation per genotype) and all its
+  // bodies computed together, so that its per-genotype caches can be let go before the next
+  // family's (the screen lists pairs body by body: every family's caches stayed alive to the end).
+  // Pairs are then listed in the screen's order, as before (ties between them resolve by that order).
+  const exact = new Map<ScreenPair, KinshipResult>();
+  for (const [candidateId, entries] of bodiesOf) {
+    const candidate = byId.get(candidateId);
+    const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
+    const expected = {
+      profiles: entries.map((entry) => profiles.get(entry.remainsId) as Profile),
+      minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
+      likelihoods: settings.sharedLikelihoods ?? false,
+    };
+    const compute = prepareKinship(table, candidate?.references ?? [], settings, explicit, expected, families);
+    for (const entry of entries) exact.set(entry, compute(profiles.get(entry.remainsId) as Profile));
+  }
   for (const entry of screened) {
-    const exact = exactFor(entry.candidateIds[0] ?? "")(profiles.get(entry.remainsId) as Profile);
+    const result = exact.get(entry) as KinshipResult;
     for (const candidateId of entry.candidateIds) {
-      results.set(`${entry.remainsId}\u0000${candidateId}`, exact);
-      const lr = Number.isNaN(exact.lr) ? 0 : exact.lr;
+      results.set(`${entry.remainsId}\u0000${candidateId}`, result);
+      const lr = Number.isNaN(result.lr) ? 0 : result.lr;
       pairs.push({
         body: entry.remainsId,
         family: candidateId,
@@ -97,9 +96,9 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
         key: candidateId,
         lr,
         log10Lr: Math.log10(lr),
-        inconsistentLoci: exact.inconsistentLoci,
+        inconsistentLoci: result.inconsistentLoci,
         sexMismatch: false,
-        excluded: isExcluded(exact.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
+        excluded: isExcluded(result.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
       });
     }
   }
