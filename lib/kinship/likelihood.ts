@@ -2,6 +2,7 @@ import type { FrequencyTable } from "./frequencies";
 import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
 import type { ExpectedProfiles } from "./pedigree/family-locus";
 import { prepareLikelihoodRatio, type FrequencyInput, type PreparedLikelihoodRatio } from "./pedigree/ratio";
+import { SharedLocusLikelihoods } from "./pedigree/shared-likelihoods";
 import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
 import type { NuclearFamilyAtLocus } from "./nuclear-family";
@@ -28,6 +29,19 @@ export function mutationModelFor(options: KinshipOptions): MutationModel {
 
 export function tableData(table: FrequencyTable): FrequencyInput {
   return Object.fromEntries(table.locusNames().map((locus) => [locus, Object.fromEntries(table.allelesAt(locus))]));
+}
+
+/** Many families computed against one table with one set of options (the DVI layer), sharing locus likelihoods. */
+export interface KinshipFamilies {
+  table: FrequencyTable;
+  options: KinshipOptions;
+  likelihoods: SharedLocusLikelihoods;
+}
+
+/** prepareKinship's `families` for this table and these options (the very objects it will be given). */
+export function shareBetweenFamilies(table: FrequencyTable, options: KinshipOptions): KinshipFamilies {
+  const pedigreeOptions = { theta: options.theta, mutation: mutationModelFor(options), minFrequency: table.minFrequency };
+  return { table, options, likelihoods: new SharedLocusLikelihoods(tableData(table), pedigreeOptions) };
 }
 
 /**
@@ -72,21 +86,25 @@ export function prepareKinship(
   explicit?: { pedigree: ExplicitPedigree; missingId: string },
   /** The profiles that will be asked, when known (prepareLikelihoodRatio's `expected`). */
   expected?: ExpectedProfiles,
+  /** Locus likelihoods shared with the other families of a run (used only when made for this table and these options). */
+  families?: KinshipFamilies,
 ): (missing: Profile) => KinshipResult {
-  const mutation = mutationModelFor(options);
-  const pedigreeOptions = { theta: options.theta, mutation, minFrequency: table.minFrequency };
+  const shared = families && families.table === table && families.options === options ? families.likelihoods : undefined;
+  const mutation = shared ? shared.options.mutation : mutationModelFor(options);
+  const pedigreeOptions = shared ? shared.options : { theta: options.theta, mutation, minFrequency: table.minFrequency };
+  const frequencies = () => (shared ? shared.frequencies : tableData(table));
   let prepared: { ratio: PreparedLikelihoodRatio; warnings: string[]; assumedSides: string[]; used: string[] };
   try {
     if (explicit) {
       // Every typed person of the explicit pedigree is used, and named.
       const typed = explicit.pedigree.typed.filter((person) => person.id !== explicit.missingId && explicit.pedigree.persons.some((placed) => placed.id === person.id));
       const profiles = Object.fromEntries(typed.map((person) => [person.id, person.genotype] as const));
-      const ratio = prepareLikelihoodRatio({ persons: explicit.pedigree.persons, missing: explicit.missingId, profiles }, tableData(table), pedigreeOptions, expected);
+      const ratio = prepareLikelihoodRatio({ persons: explicit.pedigree.persons, missing: explicit.missingId, profiles }, frequencies(), pedigreeOptions, expected, shared);
       prepared = { ratio, warnings: [], assumedSides: [], used: typed.map((person) => person.id) };
     } else {
       const { persons, warnings, assumedSides } = legacyPedigree(references);
       const profiles = Object.fromEntries(references.map((reference) => [reference.id, reference.genotype] as const));
-      const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, tableData(table), pedigreeOptions, expected);
+      const ratio = prepareLikelihoodRatio({ persons, missing: LEGACY_MISSING_ID, profiles }, frequencies(), pedigreeOptions, expected, shared);
       prepared = { ratio, warnings, assumedSides, used: references.map((reference) => reference.id) };
     }
   } catch (error) {

@@ -176,6 +176,10 @@ describe("the registry's DVI layer against an exhaustive computation", { timeout
         expect(got?.bestIds ?? [], row.remainsId).toEqual(row.best === null ? [] : [row.best]);
         close(got?.best?.log10Lr ?? null, row.log10Lr);
         expect(got?.best?.inconsistentLoci ?? []).toEqual(row.detail?.inconsistentLoci ?? []);
+        // The best pair's full result (made again for the row alone) is that body's own, bit for bit.
+        expect(got?.best?.loci ?? null, row.remainsId).toEqual(row.detail?.loci ?? null);
+        expect(got?.best?.warnings ?? null, row.remainsId).toEqual(row.detail?.warnings ?? null);
+        expect(Object.is(got?.best?.lr ?? null, row.detail?.lr ?? null), row.remainsId).toBe(true);
         close(got?.probability ?? null, row.probability);
         close(got?.notInDatabase ?? null, row.notInDatabase);
         close(got?.rowRunnerUp ? 10 ** got.rowRunnerUp.log10Lr : null, row.rowRunnerUp === -Infinity ? null : row.rowRunnerUp);

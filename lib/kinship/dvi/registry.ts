@@ -1,6 +1,6 @@
 import type { FrequencyTable } from "../frequencies";
-import { prepareKinship, type KinshipResult } from "../likelihood";
-import { screenCandidatePairs, type ScreenCandidate, type ScreenRemains } from "../screen";
+import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
+import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
 import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
 import { isExcluded } from "./pairwise";
@@ -63,31 +63,42 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const { pairs: screened, belowFloor } = screenCandidatePairs(table, remains, candidates, settings, settings.floorLog10, DEFAULT_EXCLUSION_LOCI);
   const profiles = new Map(remains.map((body) => [body.id, body.profile]));
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-  const results = new Map<string, KinshipResult>();
+  // The screen's pair behind each (body, candidate): the row's best pair gets its full result from it.
+  const entryOf = new Map<string, ScreenPair>();
   const pairs: DviPair[] = [];
-  // One prepared pedigree per family: its bodies share each locus's computation per genotype.
-  const prepared = new Map<string, (missing: Profile) => KinshipResult>();
+  // Families whose references show the same genotypes at a locus in the same pedigree shape share its computations.
+  const families = shareBetweenFamilies(table, settings);
   const bodiesOf = groupBy(screened, (entry) => entry.candidateIds[0] ?? "");
-  const exactFor = (candidateId: string) => {
-    let compute = prepared.get(candidateId);
-    if (!compute) {
-      const candidate = byId.get(candidateId);
-      const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
-      const expected = {
-        profiles: (bodiesOf.get(candidateId) ?? []).map((entry) => profiles.get(entry.remainsId) as Profile),
-        minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
-        likelihoods: settings.sharedLikelihoods ?? false,
-      };
-      compute = prepareKinship(table, candidate?.references ?? [], settings, explicit, expected);
-      prepared.set(candidateId, compute);
-    }
-    return compute;
+  const prepare = (candidateId: string, entries: readonly ScreenPair[]) => {
+    const candidate = byId.get(candidateId);
+    const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
+    const expected = {
+      profiles: entries.map((entry) => profiles.get(entry.remainsId) as Profile),
+      minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
+      likelihoods: settings.sharedLikelihoods ?? false,
+    };
+    return prepareKinship(table, candidate?.references ?? [], settings, explicit, expected, families);
   };
+  // Each family prepared once (its bodies share each locus's computation per genotype) and all its
+  // bodies computed together, so that its per-genotype caches can be let go before the next
+  // family's (the screen lists pairs body by body: every family's caches stayed alive to the end).
+  // Only what the rule and the joint model read is kept of each pair (its LR and inconsistent
+  // loci); the full result (per-locus LRs, warnings) is made again for each row's best pair alone,
+  // from the same computations (the shared store holds every one of them), so the same numbers.
+  // Pairs are then listed in the screen's order, as before (ties between them resolve by that order).
+  const exact = new Map<ScreenPair, { lr: number; inconsistentLoci: string[] }>();
+  for (const [candidateId, entries] of bodiesOf) {
+    const compute = prepare(candidateId, entries);
+    for (const entry of entries) {
+      const { lr, inconsistentLoci } = compute(profiles.get(entry.remainsId) as Profile);
+      exact.set(entry, { lr, inconsistentLoci });
+    }
+  }
   for (const entry of screened) {
-    const exact = exactFor(entry.candidateIds[0] ?? "")(profiles.get(entry.remainsId) as Profile);
+    const result = exact.get(entry) as { lr: number; inconsistentLoci: string[] };
     for (const candidateId of entry.candidateIds) {
-      results.set(`${entry.remainsId}\u0000${candidateId}`, exact);
-      const lr = Number.isNaN(exact.lr) ? 0 : exact.lr;
+      entryOf.set(`${entry.remainsId}\u0000${candidateId}`, entry);
+      const lr = Number.isNaN(result.lr) ? 0 : result.lr;
       pairs.push({
         body: entry.remainsId,
         family: candidateId,
@@ -95,12 +106,22 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
         key: candidateId,
         lr,
         log10Lr: Math.log10(lr),
-        inconsistentLoci: exact.inconsistentLoci,
+        inconsistentLoci: result.inconsistentLoci,
         sexMismatch: false,
-        excluded: isExcluded(exact.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
+        excluded: isExcluded(result.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
       });
     }
   }
+  const fullResults = new Map<string, (missing: Profile) => KinshipResult>();
+  const fullResult = (entry: ScreenPair): KinshipResult => {
+    const candidateId = entry.candidateIds[0] ?? "";
+    let compute = fullResults.get(candidateId);
+    if (!compute) {
+      compute = prepare(candidateId, bodiesOf.get(candidateId) ?? []);
+      fullResults.set(candidateId, compute);
+    }
+    return compute(profiles.get(entry.remainsId) as Profile);
+  };
   // Candidates with the very same references cannot be told apart by DNA: one column for the rule.
   const representative = new Map(screened.flatMap((entry) => entry.candidateIds.map((id) => [id, entry.candidateIds[0] ?? id] as const)));
   const undisputed = new Set(findUndisputed(pairs.filter((pair) => representative.get(pair.key) === pair.key), settings.threshold).map((pair) => pair.body));
@@ -148,7 +169,10 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
     return {
       remainsId: body.id,
       bestIds: tied.map((pair) => pair.key),
-      best: top ? (results.get(`${body.id}\u0000${top.key}`) ?? null) : null,
+      best: top ? (() => {
+        const entry = entryOf.get(`${body.id}\u0000${top.key}`);
+        return entry ? fullResult(entry) : null;
+      })() : null,
       probability: top ? tied.reduce((sum, pair) => sum + (probabilities.get(pair.key) ?? 0), 0) : null,
       notInDatabase: probabilities.get(NOT_IN_DATABASE) ?? 1,
       rowRunnerUp: rowRunnerUp ? { candidateId: rowRunnerUp.key, log10Lr: rowRunnerUp.log10Lr } : null,

@@ -10,6 +10,17 @@ export interface Factor {
 export type Cardinality = (variable: number) => number;
 
 /**
+ * Work arrays of multiplyAndSum, reused between calls (it does not call itself): the DVI layer
+ * makes millions of small products, where allocating six typed arrays each time cost more than
+ * the arithmetic. Grown when a call needs more; every entry read is written first.
+ */
+let scratch = new Int32Array(256);
+const scratchFor = (needed: number) => {
+  if (scratch.length < needed) scratch = new Int32Array(Math.max(needed, 2 * scratch.length));
+  return scratch;
+};
+
+/**
  * The product of `factors`, summed over `sumOut` when given: one step of variable elimination.
  * Exact whatever the order; the order only decides the size of the tables.
  */
@@ -17,57 +28,59 @@ export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null
   const scope: number[] = [];
   for (const factor of factors) for (const v of factor.vars) if (v !== sumOut && !scope.includes(v)) scope.push(v);
   const dimensions = scope.length;
-  const cards = new Int32Array(dimensions);
+  const count = factors.length;
+  // One scratch array, in parts at these offsets: cards (per scope position), steps[f · dimensions +
+  // position] (how far factor f's index moves when that position steps by one), sumSteps[f] (when
+  // the summed variable does), the odometer's assignment, each factor's index, and the inner index.
+  const stepsAt = dimensions;
+  const sumStepsAt = stepsAt + count * dimensions;
+  const assignmentAt = sumStepsAt + count;
+  const indicesAt = assignmentAt + dimensions;
+  const innerAt = indicesAt + count;
+  const work = scratchFor(innerAt + count);
+  work.fill(0, 0, innerAt + count);
   let outSize = 1;
   for (let position = 0; position < dimensions; position += 1) {
     const size = card(scope[position] as number);
-    cards[position] = size;
+    work[position] = size;
     outSize *= size;
   }
   const last = sumOut === null ? 1 : card(sumOut);
   const out = new Float64Array(outSize);
-  const count = factors.length;
   const tables: Float64Array[] = [];
-  // steps[f * dimensions + position]: how far factor f's index moves when `position` of the scope
-  // steps by one; sumSteps[f]: when the summed variable does.
-  const steps = new Int32Array(count * dimensions);
-  const sumSteps = new Int32Array(count);
   for (let f = 0; f < count; f += 1) {
     const factor = factors[f] as Factor;
     tables.push(factor.table);
     let stride = 1;
     for (let at = factor.vars.length - 1; at >= 0; at -= 1) {
       const v = factor.vars[at] as number;
-      if (v === sumOut) sumSteps[f] = stride;
-      else steps[f * dimensions + scope.indexOf(v)] = stride;
+      if (v === sumOut) work[sumStepsAt + f] = stride;
+      else work[stepsAt + f * dimensions + scope.indexOf(v)] = stride;
       stride *= card(v);
     }
   }
-  const assignment = new Int32Array(dimensions);
-  const indices = new Int32Array(count);
-  const inner = new Int32Array(count);
   for (let at = 0; at < outSize; at += 1) {
     // The same products, in the same order, and the same running sum over the summed variable as
     // entry by entry over scope then summed variable: the result is the same bit for bit.
-    inner.set(indices);
+    for (let f = 0; f < count; f += 1) work[innerAt + f] = work[indicesAt + f] as number;
     let sum = 0;
     for (let within = 0; within < last; within += 1) {
       let product = 1;
-      for (let f = 0; f < count && product !== 0; f += 1) product *= (tables[f] as Float64Array)[inner[f] as number] as number;
+      for (let f = 0; f < count && product !== 0; f += 1) product *= (tables[f] as Float64Array)[work[innerAt + f] as number] as number;
       sum += product;
-      for (let f = 0; f < count; f += 1) inner[f] = (inner[f] as number) + (sumSteps[f] as number);
+      for (let f = 0; f < count; f += 1) work[innerAt + f] = (work[innerAt + f] as number) + (work[sumStepsAt + f] as number);
     }
     out[at] = sum;
     // Odometer over the scope, keeping each factor's index in step.
     for (let position = dimensions - 1; position >= 0; position -= 1) {
-      const value = (assignment[position] as number) + 1;
-      if (value < (cards[position] as number)) {
-        assignment[position] = value;
-        for (let f = 0; f < count; f += 1) indices[f] = (indices[f] as number) + (steps[f * dimensions + position] as number);
+      const value = (work[assignmentAt + position] as number) + 1;
+      if (value < (work[position] as number)) {
+        work[assignmentAt + position] = value;
+        for (let f = 0; f < count; f += 1) work[indicesAt + f] = (work[indicesAt + f] as number) + (work[stepsAt + f * dimensions + position] as number);
         break;
       }
-      for (let f = 0; f < count; f += 1) indices[f] = (indices[f] as number) - (value - 1) * (steps[f * dimensions + position] as number);
-      assignment[position] = 0;
+      for (let f = 0; f < count; f += 1) work[indicesAt + f] = (work[indicesAt + f] as number) - (value - 1) * (work[stepsAt + f * dimensions + position] as number);
+      work[assignmentAt + position] = 0;
     }
   }
   return { vars: scope, table: out };

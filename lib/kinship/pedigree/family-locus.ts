@@ -61,7 +61,32 @@ export interface FamilyLocus {
  */
 export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedProfiles): FamilyLocus | null {
   const { profiles, minimumGenotypes } = expected;
-  const { locusName, table, options, others } = input;
+  const { locusName, table, others } = input;
+  const referenceAlleles = others.flatMap(([, profile]) => profile[locusName] ?? []);
+  const population = new Set([...Object.keys(table), ...referenceAlleles]);
+  // The distinct genotypes (counted only up to minimumGenotypes: a national family has hundreds of
+  // bodies, and a key per body per locus was a tenth of the layer) and the alleles they show. Every
+  // such allele is in the population already, so only the set of them reaches the allele system.
+  const distinct = new Set<string>();
+  const alleles = new Set<string>();
+  for (const profile of profiles) {
+    const genotype = profile[locusName];
+    if (!genotype) continue;
+    const [a, b] = genotype;
+    if (!population.has(a) || !population.has(b)) continue;
+    if (genotype.length !== 2) return prepareFamilyLocusSlowly(input, expected);
+    if (distinct.size < minimumGenotypes) distinct.add(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+    alleles.add(a);
+    alleles.add(b);
+  }
+  if (distinct.size < minimumGenotypes || referenceAlleles.length === 0) return null;
+  return familyLocusFrom(input, expected, [...referenceAlleles, ...alleles]);
+}
+
+/** prepareFamilyLocus for genotypes of other than two alleles (never met in practice): every distinct genotype kept. */
+function prepareFamilyLocusSlowly(input: FamilyLocusInput, expected: ExpectedProfiles): FamilyLocus | null {
+  const { profiles, minimumGenotypes } = expected;
+  const { locusName, table, others } = input;
   const referenceAlleles = others.flatMap(([, profile]) => profile[locusName] ?? []);
   const population = new Set([...Object.keys(table), ...referenceAlleles]);
   const eligible = new Map<string, Genotype>();
@@ -73,7 +98,12 @@ export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedPr
     eligible.set(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, genotype);
   }
   if (eligible.size < minimumGenotypes || referenceAlleles.length === 0) return null;
-  const observed = [...referenceAlleles, ...[...eligible.values()].flat()];
+  return familyLocusFrom(input, expected, [...referenceAlleles, ...[...eligible.values()].flat()]);
+}
+
+/** The shared vectors over the allele system of `observed` (the references' alleles, then the bodies'). */
+function familyLocusFrom(input: FamilyLocusInput, expected: ExpectedProfiles, observed: readonly string[]): FamilyLocus {
+  const { locusName, table, options, others } = input;
   const locusWith = (mutation: PedigreeOptions["mutation"]) =>
     buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
       minFrequency: options.minFrequency,
@@ -107,8 +137,8 @@ export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedPr
   };
   return {
     outcome(genotype, missingDropout, countInconsistent) {
-      if (genotype.some((allele) => !locus.index.has(allele))) return null;
       if (!vectors) return null;
+      if (genotype.some((allele) => !locus.index.has(allele))) return null;
       const h2 = read(vectors.unrelated, genotype, missingDropout, locus);
       const ratio = h2 === 0 ? null : read(vectors.withMissing, genotype, missingDropout, locus) / h2;
       let inconsistent = false;

@@ -1,16 +1,14 @@
-import { buildLocusAlleles, type LocusAlleles } from "./locus-alleles";
 import { pedigreeLikelihood } from "./likelihood";
+import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
+import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
 import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
-import type { Observation } from "./phenotype";
-import { indexPedigree, PedigreeError, pruneUntypedLeaves, type IndexedPedigree } from "./structure";
+import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
 
 export type FrequencyInput = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** Under H2 the missing person is this extra founder, unrelated to everyone. */
 const UNRELATED = "\u0000unrelated missing person";
-
-type ProfilesById = ReadonlyMap<string, Readonly<Record<string, Genotype>>>;
 
 function checkCase(input: PedigreeCase): void {
   const ids = new Set(input.persons.map((person) => person.id));
@@ -20,31 +18,6 @@ function checkCase(input: PedigreeCase): void {
     if (!ids.has(id)) throw new PedigreeError(`drop-out for unknown person ${id}`);
     if (!(d >= 0 && d < 1)) throw new PedigreeError(`drop-out of ${id} must lie in [0, 1), got ${d}`);
   }
-}
-
-function locusLikelihood(
-  pedigree: IndexedPedigree,
-  profiles: ProfilesById,
-  dropout: Readonly<Record<string, number>>,
-  locusName: string,
-  locus: LocusAlleles,
-  theta: number,
-): number {
-  const all: (Observation | null)[] = [];
-  const typed: boolean[] = [];
-  for (const id of pedigree.ids) {
-    const genotype = profiles.get(id)?.[locusName];
-    if (!genotype) {
-      all.push(null);
-      typed.push(false);
-      continue;
-    }
-    const visible = [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
-    all.push({ visible, dropout: dropout[id] ?? 0 });
-    typed.push(true);
-  }
-  const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, typed);
-  return pedigreeLikelihood(pruned, kept.map((i) => all[i] ?? null), locus, theta);
 }
 
 /** One locus of one comparison: its ratio (null when the references contradict one another), whether it needs a mutation, and what it warned of. */
@@ -84,6 +57,8 @@ export function prepareLikelihoodRatio(
    * one genotype at a time. Both are exact and agree up to rounding.
    */
   expected?: ExpectedProfiles,
+  /** Locus likelihoods shared with other families computed with the same frequencies and options (shared-likelihoods.ts). */
+  shared?: SharedLocusLikelihoods,
 ): PreparedLikelihoodRatio {
   checkCase(base);
   if (!(options.theta >= 0 && options.theta < 1)) throw new PedigreeError(`theta must lie in [0, 1), got ${options.theta}`);
@@ -92,7 +67,6 @@ export function prepareLikelihoodRatio(
   const h2 = indexPedigree([...base.persons, { id: UNRELATED, sex: missingPerson.sex }]);
   const others = Object.entries(base.profiles).filter(([id]) => id !== base.missing);
   const baseDropout = { ...(base.dropout ?? {}) };
-  const outcomes = new Map<string, LocusOutcome>();
   const families = new Map<string, FamilyLocus | null>();
   // Every other person's drop-out is the family's own; the missing person's (per body) is read per genotype.
   const familyLocus = (locusName: string): FamilyLocus | null => {
@@ -110,6 +84,11 @@ export function prepareLikelihoodRatio(
 
   // Each locus's table as the Map buildLocusAlleles reads (it copies it, never changes it).
   const tableMaps = new Map<string, ReadonlyMap<string, number>>();
+  // What a locus's computations share whatever the missing person's genotype (locus-plan.ts).
+  const plans = new Map<string, LocusPlan>();
+  // Likelihoods shared with other families (read only when bound to these very frequencies and options).
+  const crossFamily = shared && shared.frequencies === frequencies && shared.options === options ? shared : null;
+  const sharedEntries = new Map<string, SignatureEntry | null>();
   function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
@@ -118,21 +97,32 @@ export function prepareLikelihoodRatio(
       tableMap = new Map(Object.entries(table));
       tableMaps.set(locusName, tableMap);
     }
-    const family = familyLocus(locusName);
-    const shared = family?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
-    if (shared) return shared;
-    const h1Profiles: ProfilesById = new Map([...others, [base.missing, { [locusName]: genotype }]]);
-    const h2Profiles: ProfilesById = new Map([...others, [UNRELATED, { [locusName]: genotype }]]);
-    const observed = [...others.flatMap(([, profile]) => profile[locusName] ?? []), ...genotype];
-    const locusWith = (mutation: PedigreeOptions["mutation"]) =>
-      buildLocusAlleles(locusName, tableMap, observed, {
-        minFrequency: options.minFrequency,
-        silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
-        mutation,
-      });
-    const locus = locusWith(options.mutation);
-    const withMissing = locusLikelihood(h1, h1Profiles, dropout, locusName, locus, options.theta);
-    const unrelated = locusLikelihood(h2, h2Profiles, dropout, locusName, locus, options.theta);
+    // Likelihoods read from the family's open-genes vectors only when asked to (ExpectedProfiles.likelihoods).
+    if (expected?.likelihoods) {
+      const fromVectors = familyLocus(locusName)?.outcome(genotype, dropout[base.missing] ?? 0, countInconsistent);
+      if (fromVectors) return fromVectors;
+    }
+    let plan = plans.get(locusName);
+    if (!plan) {
+      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
+      plans.set(locusName, plan);
+      sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
+    }
+    const entry = sharedEntries.get(locusName) ?? null;
+    const key = entry ? `${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
+    let system: PlannedSystem | null = null;
+    let likelihoods = entry?.likelihoods.get(key);
+    if (!likelihoods) {
+      system = plan.system(genotype);
+      const locus = system.locus(options.mutation);
+      likelihoods = {
+        withMissing: pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, locus, genotype, dropout), locus, options.theta),
+        unrelated: pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta),
+        warnings: locus.warnings,
+      };
+      entry?.likelihoods.set(key, likelihoods);
+    }
+    const { withMissing, unrelated } = likelihoods;
     const ratio = unrelated === 0 ? null : withMissing / unrelated;
     let inconsistent = false;
     if (ratio !== null && countInconsistent) {
@@ -142,37 +132,76 @@ export function prepareLikelihoodRatio(
         // computed only when H1 is impossible, which is rare. Whether a likelihood is 0 does not
         // depend on θ (θ < 1 leaves every founder allele of positive frequency a positive prior,
         // and one of frequency 0 none), so the test runs at θ = 0, without the joint founder sum.
-        // A family computed once for all its bodies answers the test from its own vectors.
-        const sharedTest = family?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
-        if (sharedTest !== null) inconsistent = sharedTest;
+        // Another family with this locus signature may have answered it (SignatureEntry); else a
+        // family computed once for all its bodies answers the test from its own vectors.
+        const known = entry?.inconsistent.get(key);
+        if (known !== undefined) inconsistent = known;
         else {
-          const strictLocus = locusWith(NO_MUTATION);
-          inconsistent =
-            locusLikelihood(h1, h1Profiles, dropout, locusName, strictLocus, 0) === 0 &&
-            locusLikelihood(h2, h2Profiles, dropout, locusName, strictLocus, 0) !== 0;
+          const fromVectors = familyLocus(locusName)?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
+          if (fromVectors !== null) inconsistent = fromVectors;
+          else {
+            system ??= plan.system(genotype);
+            const strictLocus = system.locus(NO_MUTATION);
+            inconsistent =
+              pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
+              pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
+          }
+          entry?.inconsistent.set(key, inconsistent);
         }
       }
     }
-    return { ratio, inconsistent, warnings: locus.warnings };
+    return { ratio, inconsistent, warnings: likelihoods.warnings };
   }
 
-  return (missingProfile, missingDropout, countInconsistent = true) => {
-    const dropout = { ...baseDropout };
-    const missingD = missingDropout ?? baseDropout[base.missing];
-    if (missingD !== undefined) {
-      if (!(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
-      dropout[base.missing] = missingD;
-      dropout[UNRELATED] = missingD;
+  // Whether any reference is typed at a locus (the loci compared), asked once per locus name.
+  const referencedLoci = new Map<string, boolean>();
+  const referenced = (locus: string) => {
+    let typed = referencedLoci.get(locus);
+    if (typed === undefined) {
+      typed = others.some(([, profile]) => profile[locus]);
+      referencedLoci.set(locus, typed);
     }
-    const loci = Object.keys(missingProfile).filter((locus) => others.some(([, profile]) => profile[locus]));
+    return typed;
+  };
+  // Outcomes by (the missing person's drop-out and whether inconsistency is counted), locus, genotype:
+  // the DVI layer asks millions of loci, and one long key string per locus cost more than the lookup.
+  const outcomesByVariant = new Map<string, Map<string, Map<string, LocusOutcome>>>();
+
+  return (missingProfile, missingDropout, countInconsistent = true) => {
+    const missingD = missingDropout ?? baseDropout[base.missing];
+    if (missingD !== undefined && !(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
+    // Every drop-out the computations read, made only when a locus is not known yet.
+    let dropout: Record<string, number> | null = null;
+    const dropoutOf = () => {
+      if (!dropout) {
+        dropout = { ...baseDropout };
+        if (missingD !== undefined) {
+          dropout[base.missing] = missingD;
+          dropout[UNRELATED] = missingD;
+        }
+      }
+      return dropout;
+    };
+    const variant = `${missingD ?? 0}\u0000${countInconsistent}`;
+    let outcomes = outcomesByVariant.get(variant);
+    if (!outcomes) {
+      outcomes = new Map();
+      outcomesByVariant.set(variant, outcomes);
+    }
     const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
-    for (const locusName of loci) {
+    for (const locusName of Object.keys(missingProfile)) {
+      if (!referenced(locusName)) continue;
       const genotype = missingProfile[locusName] as Genotype;
-      const key = `${locusName}\u0000${genotype.join("\u0000")}\u0000${missingD ?? 0}\u0000${countInconsistent}`;
-      let outcome = outcomes.get(key);
+      let atLocus = outcomes.get(locusName);
+      if (!atLocus) {
+        atLocus = new Map();
+        outcomes.set(locusName, atLocus);
+      }
+      const key = genotype.join("\u0000");
+      let outcome = atLocus.get(key);
       if (!outcome) {
-        outcome = locusOutcome(locusName, genotype, dropout, countInconsistent);
-        outcomes.set(key, outcome);
+        outcome = locusOutcome(locusName, genotype, dropoutOf(), countInconsistent);
+        atLocus.set(key, outcome);
       }
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
       if (outcome.ratio === null) {
