@@ -33,3 +33,6 @@ export function programme(bodyCount: number, familyCount: number, share: number,
   }
   return { remains, candidates };
 }
+
+/** The layer's settings in every DVI bench (bench/dvi.ts states them: θ, mutation, T, w, the floor). */
+export const BENCH_DVI_SETTINGS = { theta: 0.02, mutationRate: 0.002, threshold: 10_000, notInDatabaseWeight: 1, floorLog10: 0 } as const;

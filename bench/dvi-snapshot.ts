@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { registryDvi } from "@/lib/kinship/dvi/registry";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
-import { programme } from "./dvi-programme";
+import { BENCH_DVI_SETTINGS, programme } from "./dvi-programme";
 
 /**
  * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-snapshot.ts SEED OUT.json [BODIES FAMILIES SHARE]`:
@@ -20,11 +20,7 @@ async function main() {
   const { remains, candidates } = programme(bodies, families, share, seed);
   const before = process.cpuUsage();
   const result = registryDvi(table, remains, candidates, {
-    theta: 0.02,
-    mutationRate: 0.002,
-    threshold: 10_000,
-    notInDatabaseWeight: 1,
-    floorLog10: 0,
+    ...BENCH_DVI_SETTINGS,
     sharedLikelihoods: process.env.DVI_SHARED_LIKELIHOODS === "1",
   });
   const cpu = process.cpuUsage(before);

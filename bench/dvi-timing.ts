@@ -2,7 +2,7 @@ import os from "node:os";
 import { registryDvi } from "@/lib/kinship/dvi/registry";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
-import { programme } from "./dvi-programme";
+import { BENCH_DVI_SETTINGS, programme } from "./dvi-programme";
 
 /**
  * `npx tsx --import ./scripts/support/register-server-only.mjs bench/dvi-timing.ts [SEEDS…]`: CPU
@@ -20,11 +20,7 @@ for (const seed of [...list, list[0] ?? 1000]) {
   const before = process.cpuUsage();
   const started = performance.now();
   const result = registryDvi(table, remains, candidates, {
-    theta: 0.02,
-    mutationRate: 0.002,
-    threshold: 10_000,
-    notInDatabaseWeight: 1,
-    floorLog10: 0,
+    ...BENCH_DVI_SETTINGS,
     ...(shared === undefined ? {} : { sharedLocusMinimumGenotypes: shared }),
     sharedLikelihoods: process.env.DVI_SHARED_LIKELIHOODS === "1",
   });

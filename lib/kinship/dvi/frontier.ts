@@ -49,6 +49,17 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
   return order;
 }
 
+/** The pairs of each body, in the order given. */
+function pairsOfEachBody(pairs: readonly DviPair[]): Map<string, DviPair[]> {
+  const ofBody = new Map<string, DviPair[]>();
+  for (const pair of pairs) {
+    const list = ofBody.get(pair.body);
+    if (list) list.push(pair);
+    else ofBody.set(pair.body, [pair]);
+  }
+  return ofBody;
+}
+
 /**
  * Whether solveByFrontier would surely pass `stateLimit` states, from a cheap lower bound, so that
  * a component far too large is not attempted (the answer would be null either way). After body i
@@ -60,12 +71,7 @@ function bodyOrder(pairs: readonly DviPair[]): string[] {
 export function surelyTooManyStates(pairs: readonly DviPair[], stateLimit: number): boolean {
   const needed = Math.floor(Math.log2(stateLimit)) + 1;
   const bodies = bodyOrder(pairs);
-  const ofBody = new Map<string, DviPair[]>();
-  for (const pair of pairs) {
-    const list = ofBody.get(pair.body);
-    if (list) list.push(pair);
-    else ofBody.set(pair.body, [pair]);
-  }
+  const ofBody = pairsOfEachBody(pairs);
   const lastUse = new Map<string, number>();
   bodies.forEach((body, index) => ofBody.get(body)?.forEach((pair) => lastUse.set(pair.key, index)));
   const closingMatched = bodies.map(() => 0);
@@ -112,12 +118,7 @@ export interface FrontierResult {
  */
 export function solveByFrontier(pairs: readonly DviPair[], log10Null: (body: string) => number, stateLimit: number): FrontierResult | null {
   const bodies = bodyOrder(pairs);
-  const ofBody = new Map<string, DviPair[]>();
-  for (const pair of pairs) {
-    const list = ofBody.get(pair.body);
-    if (list) list.push(pair);
-    else ofBody.set(pair.body, [pair]);
-  }
+  const ofBody = pairsOfEachBody(pairs);
   const choices = bodies.map((body) => ofBody.get(body) ?? []);
   const firstUse = new Map<string, number>();
   const lastUse = new Map<string, number>();

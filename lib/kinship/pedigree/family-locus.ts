@@ -2,22 +2,12 @@ import { pedigreeLikelihoodByGenes } from "./likelihood";
 import { buildLocusAlleles, type LocusAlleles } from "./locus-alleles";
 import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
 import type { LocusOutcome } from "./ratio";
+import type { FamilyLocusReferences } from "./locus-plan";
 import { pruneUntypedLeaves, type IndexedPedigree } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeOptions } from "./types";
 
-export interface FamilyLocusInput {
-  /** The pedigree under H1 (the missing person in place) and under H2 (plus the unrelated extra founder). */
-  h1: IndexedPedigree;
-  h2: IndexedPedigree;
-  missing: string;
-  unrelated: string;
-  /** The references' profiles (everyone typed but the missing person). */
-  others: readonly (readonly [string, Readonly<Record<string, Genotype>>])[];
-  /** The references' drop-out; the missing person's is given per genotype. */
-  dropout: Readonly<Record<string, number>>;
-  locusName: string;
+export interface FamilyLocusInput extends FamilyLocusReferences {
   table: Readonly<Record<string, number>>;
-  options: PedigreeOptions;
 }
 
 /** The missing-person profiles a prepared family will be asked for (prepareLikelihoodRatio's `expected`). */

@@ -36,17 +36,23 @@ export interface LocusPlan {
   observations(hypothesis: PlannedHypothesis, locus: LocusAlleles, genotype: Genotype, dropout: Readonly<Record<string, number>>): (Observation | null)[];
 }
 
-export interface LocusPlanInput {
+/** One family's locus, both hypotheses and the references, as every per-locus computation of a family reads it. */
+export interface FamilyLocusReferences {
+  /** The pedigree under H1 (the missing person in place) and under H2 (plus the unrelated extra founder). */
   h1: IndexedPedigree;
   h2: IndexedPedigree;
   missing: string;
   unrelated: string;
+  /** The references' profiles (everyone typed but the missing person). */
   others: readonly (readonly [string, Readonly<Record<string, Genotype>>])[];
   /** The references' drop-out (the body's is given per call). */
   dropout: Readonly<Record<string, number>>;
   locusName: string;
-  table: ReadonlyMap<string, number>;
   options: PedigreeOptions;
+}
+
+export interface LocusPlanInput extends FamilyLocusReferences {
+  table: ReadonlyMap<string, number>;
 }
 
 /**
