@@ -119,8 +119,8 @@ async function insertPeople(db: Executor, people: readonly Person[], prefix: str
 
 /**
  * Records the lookup of "مفتاح رمضان ميلاد الورفلي" accounts for equally (220 hundredths each),
- * more than CANDIDATE_CAP of them: those holding three of its keys must come before those holding
- * two ("رمضان" twice), as findKeyedCandidates orders them.
+ * more than CANDIDATE_CAP of them: which of them the cap keeps is decided by the tie-break alone
+ * (the case number, as findKeyedCandidates orders them), and the batch must keep the same ones.
  */
 const TIED_QUERY: Person = { givenName: "مفتاح", fatherName: "رمضان", grandfatherName: "ميلاد", familyName: "الورفلي", nameLatin: "", birthYear: null };
 const TIED_RECORDS: Person[] = [
