@@ -28,12 +28,26 @@ export interface LocusOutcome {
 }
 
 /** A pedigree made ready for many missing-person profiles (prepareLikelihoodRatio). */
-export type PreparedLikelihoodRatio = (
+export type PreparedLikelihoodRatio = ((
   missingProfile: Readonly<Record<string, Genotype>>,
   missingDropout?: number,
   /** False when the caller needs only the LR: inconsistentLoci is then left empty. */
   countInconsistent?: boolean,
-) => PedigreeResult;
+) => PedigreeResult) & {
+  /**
+   * The same question (the family's own drop-out for the missing person, inconsistency counted)
+   * answered with its LR and inconsistent loci alone: the very numbers of the full answer (the same
+   * outcomes multiplied in the same order), without its per-locus record, log10 and warnings, which
+   * the DVI layer made and dropped for every one of its millions of pairs.
+   */
+  lrAndInconsistent(missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent;
+};
+
+/** What the DVI layer keeps of every pair. */
+export interface LrAndInconsistent {
+  lr: number;
+  inconsistentLoci: string[];
+}
 
 /**
  * LR = P(profiles | H1) / P(profiles | H2), per locus and multiplied over loci. H1: the pedigree as
@@ -167,9 +181,57 @@ export function prepareLikelihoodRatio(
   // the DVI layer asks millions of loci, and one long key string per locus cost more than the lookup.
   const outcomesByVariant = new Map<string, Map<string, Map<string, LocusOutcome>>>();
 
-  return (missingProfile, missingDropout, countInconsistent = true) => {
-    const missingD = missingDropout ?? baseDropout[base.missing];
+  const checkDropout = (missingD: number | undefined) => {
     if (missingD !== undefined && !(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
+  };
+  // The run's store (when bound to these frequencies and options) makes each body's keys once.
+  const genotypeKey = (genotype: Genotype) => (crossFamily ? crossFamily.genotypeKey(genotype) : genotype.join("\u0000"));
+  const lociOf = (profile: Readonly<Record<string, Genotype>>) => (crossFamily ? crossFamily.lociOf(profile) : Object.keys(profile));
+  // The lean answer's one variant: the family's own drop-out for the missing person, inconsistency counted.
+  let leanOutcomes: Map<string, Map<string, LocusOutcome>> | null = null;
+
+  const lrAndInconsistent = (missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent => {
+    const missingD = baseDropout[base.missing];
+    checkDropout(missingD);
+    if (!leanOutcomes) {
+      const variant = `${missingD ?? 0}\u0000${true}`;
+      leanOutcomes = outcomesByVariant.get(variant) ?? new Map();
+      outcomesByVariant.set(variant, leanOutcomes);
+    }
+    let dropout: Record<string, number> | null = null;
+    let lr = 1;
+    const inconsistentLoci: string[] = [];
+    for (const locusName of lociOf(missingProfile)) {
+      if (!referenced(locusName)) continue;
+      const genotype = missingProfile[locusName] as Genotype;
+      let atLocus = leanOutcomes.get(locusName);
+      if (!atLocus) {
+        atLocus = new Map();
+        leanOutcomes.set(locusName, atLocus);
+      }
+      const key = genotypeKey(genotype);
+      let outcome = atLocus.get(key);
+      if (!outcome) {
+        if (!dropout) {
+          dropout = { ...baseDropout };
+          if (missingD !== undefined) {
+            dropout[base.missing] = missingD;
+            dropout[UNRELATED] = missingD;
+          }
+        }
+        outcome = locusOutcome(locusName, genotype, dropout, true);
+        atLocus.set(key, outcome);
+      }
+      if (outcome.ratio === null) continue;
+      lr *= outcome.ratio;
+      if (outcome.inconsistent) inconsistentLoci.push(locusName);
+    }
+    return { lr, inconsistentLoci };
+  };
+
+  const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult => {
+    const missingD = missingDropout ?? baseDropout[base.missing];
+    checkDropout(missingD);
     // Every drop-out the computations read, made only when a locus is not known yet.
     let dropout: Record<string, number> | null = null;
     const dropoutOf = () => {
@@ -189,7 +251,7 @@ export function prepareLikelihoodRatio(
       outcomesByVariant.set(variant, outcomes);
     }
     const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
-    for (const locusName of Object.keys(missingProfile)) {
+    for (const locusName of lociOf(missingProfile)) {
       if (!referenced(locusName)) continue;
       const genotype = missingProfile[locusName] as Genotype;
       let atLocus = outcomes.get(locusName);
@@ -197,7 +259,7 @@ export function prepareLikelihoodRatio(
         atLocus = new Map();
         outcomes.set(locusName, atLocus);
       }
-      const key = genotype.join("\u0000");
+      const key = genotypeKey(genotype);
       let outcome = atLocus.get(key);
       if (!outcome) {
         outcome = locusOutcome(locusName, genotype, dropoutOf(), countInconsistent);
@@ -216,6 +278,7 @@ export function prepareLikelihoodRatio(
     }
     return result;
   };
+  return Object.assign(full, { lrAndInconsistent });
 }
 
 /** One question: prepareLikelihoodRatio asked once. */
