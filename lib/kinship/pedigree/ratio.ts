@@ -2,6 +2,7 @@ import { pedigreeLikelihood } from "./likelihood";
 import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
 import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
 import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
+import { OutcomesByGenotype } from "./outcomes-by-genotype";
 import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
 
@@ -120,7 +121,9 @@ export function prepareLikelihoodRatio(
     if (!plan) {
       plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
       plans.set(locusName, plan);
-      sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
+      const entry = crossFamily ? crossFamily.entry(plan.signature) : null;
+      if (entry) plan.shareSystems(entry.systems);
+      sharedEntries.set(locusName, entry);
     }
     const entry = sharedEntries.get(locusName) ?? null;
     const key = entry ? `${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
@@ -179,16 +182,13 @@ export function prepareLikelihoodRatio(
   };
   // Outcomes by (the missing person's drop-out and whether inconsistency is counted), locus, genotype:
   // the DVI layer asks millions of loci, and one long key string per locus cost more than the lookup.
-  const outcomesByVariant = new Map<string, Map<string, Map<string, LocusOutcome>>>();
+  const outcomesByVariant = new Map<string, Map<string, OutcomesByGenotype<LocusOutcome>>>();
 
   const checkDropout = (missingD: number | undefined) => {
     if (missingD !== undefined && !(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
   };
-  // The run's store (when bound to these frequencies and options) makes each body's keys once.
-  const genotypeKey = (genotype: Genotype) => (crossFamily ? crossFamily.genotypeKey(genotype) : genotype.join("\u0000"));
-  const lociOf = (profile: Readonly<Record<string, Genotype>>) => (crossFamily ? crossFamily.lociOf(profile) : Object.keys(profile));
   // The lean answer's one variant: the family's own drop-out for the missing person, inconsistency counted.
-  let leanOutcomes: Map<string, Map<string, LocusOutcome>> | null = null;
+  let leanOutcomes: Map<string, OutcomesByGenotype<LocusOutcome>> | null = null;
 
   const lrAndInconsistent = (missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent => {
     const missingD = baseDropout[base.missing];
@@ -201,16 +201,15 @@ export function prepareLikelihoodRatio(
     let dropout: Record<string, number> | null = null;
     let lr = 1;
     const inconsistentLoci: string[] = [];
-    for (const locusName of lociOf(missingProfile)) {
+    for (const locusName of Object.keys(missingProfile)) {
       if (!referenced(locusName)) continue;
       const genotype = missingProfile[locusName] as Genotype;
       let atLocus = leanOutcomes.get(locusName);
       if (!atLocus) {
-        atLocus = new Map();
+        atLocus = new OutcomesByGenotype();
         leanOutcomes.set(locusName, atLocus);
       }
-      const key = genotypeKey(genotype);
-      let outcome = atLocus.get(key);
+      let outcome = atLocus.get(genotype);
       if (!outcome) {
         if (!dropout) {
           dropout = { ...baseDropout };
@@ -220,7 +219,7 @@ export function prepareLikelihoodRatio(
           }
         }
         outcome = locusOutcome(locusName, genotype, dropout, true);
-        atLocus.set(key, outcome);
+        atLocus.set(genotype, outcome);
       }
       if (outcome.ratio === null) continue;
       lr *= outcome.ratio;
@@ -251,19 +250,18 @@ export function prepareLikelihoodRatio(
       outcomesByVariant.set(variant, outcomes);
     }
     const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
-    for (const locusName of lociOf(missingProfile)) {
+    for (const locusName of Object.keys(missingProfile)) {
       if (!referenced(locusName)) continue;
       const genotype = missingProfile[locusName] as Genotype;
       let atLocus = outcomes.get(locusName);
       if (!atLocus) {
-        atLocus = new Map();
+        atLocus = new OutcomesByGenotype();
         outcomes.set(locusName, atLocus);
       }
-      const key = genotypeKey(genotype);
-      let outcome = atLocus.get(key);
+      let outcome = atLocus.get(genotype);
       if (!outcome) {
         outcome = locusOutcome(locusName, genotype, dropoutOf(), countInconsistent);
-        atLocus.set(key, outcome);
+        atLocus.set(genotype, outcome);
       }
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
       if (outcome.ratio === null) {

@@ -1,5 +1,6 @@
+import type { PlannedSystem } from "./locus-plan";
 import type { FrequencyInput } from "./ratio";
-import type { Genotype, PedigreeOptions } from "./types";
+import type { PedigreeOptions } from "./types";
 
 /** A locus's two likelihoods for one body genotype (H1: the missing person in place; H2: unrelated), and the allele system's warnings. */
 export interface LocusLikelihoods {
@@ -18,6 +19,12 @@ export interface SignatureEntry {
    * is 0, and no term of one locus comes near underflow), so either family's answer is the other's.
    */
   inconsistent: Map<string, boolean>;
+  /**
+   * The allele systems of this signature by the alleles a body adds to the references' (locus-plan.ts):
+   * a system reads only the locus, the table, the options and the references' alleles in order, all
+   * part of the signature or bound to the store, so families of one signature share them too.
+   */
+  systems: Map<string, PlannedSystem>;
 }
 
 /**
@@ -33,12 +40,6 @@ export interface SignatureEntry {
  */
 export class SharedLocusLikelihoods {
   private readonly entries = new Map<string, SignatureEntry>();
-  // A body's genotype and profile are asked by every family of the run (≈ 140 each at national
-  // scale): their lookup key and locus list are made once per object instead of once per pair
-  // (28 M short-lived strings and arrays were much of the collector's work). Keyed by the very
-  // objects, which the run does not change.
-  private readonly genotypeKeys = new WeakMap<Genotype, string>();
-  private readonly profileLoci = new WeakMap<object, string[]>();
 
   constructor(
     readonly frequencies: FrequencyInput,
@@ -48,29 +49,9 @@ export class SharedLocusLikelihoods {
   entry(signature: string): SignatureEntry {
     let entry = this.entries.get(signature);
     if (!entry) {
-      entry = { likelihoods: new Map(), inconsistent: new Map() };
+      entry = { likelihoods: new Map(), inconsistent: new Map(), systems: new Map() };
       this.entries.set(signature, entry);
     }
     return entry;
-  }
-
-  /** The genotype's alleles joined by NUL (the per-family outcome key), made once per genotype object. */
-  genotypeKey(genotype: Genotype): string {
-    let key = this.genotypeKeys.get(genotype);
-    if (key === undefined) {
-      key = genotype.join("\u0000");
-      this.genotypeKeys.set(genotype, key);
-    }
-    return key;
-  }
-
-  /** Object.keys of a profile, made once per profile object. */
-  lociOf(profile: Readonly<Record<string, Genotype>>): readonly string[] {
-    let loci = this.profileLoci.get(profile);
-    if (!loci) {
-      loci = Object.keys(profile);
-      this.profileLoci.set(profile, loci);
-    }
-    return loci;
   }
 }
