@@ -32,11 +32,6 @@ export interface LocusPlan {
   h1: PlannedHypothesis;
   h2: PlannedHypothesis;
   system(genotype: Genotype): PlannedSystem;
-  /**
-   * Reads and keeps its allele systems in `systems` from now on: the map of every family with this
-   * signature (SignatureEntry.systems), so that a system is built once for all of them.
-   */
-  shareSystems(systems: Map<string, PlannedSystem>): void;
   /** The observations of a hypothesis's kept persons, the slot showing `genotype` with its drop-out (`dropout` read for the slot only). */
   observations(hypothesis: PlannedHypothesis, locus: LocusAlleles, genotype: Genotype, dropout: Readonly<Record<string, number>>): (Observation | null)[];
 }
@@ -98,15 +93,12 @@ export function planLocus(input: LocusPlanInput): LocusPlan {
       planned.genotypes.map((genotype, i) => (genotype ? `${genotype.join("\u0000")}:${referenceDropout[planned.ids[i] ?? ""] ?? 0}` : "-")).join(","),
     ].join("|");
   const signature = [locusName, referenceAlleles.join("\u0000"), shape(h1), shape(h2)].join("\u0001");
-  let systems = new Map<string, PlannedSystem>();
+  const systems = new Map<string, PlannedSystem>();
   const visible = (genotype: Genotype, locus: LocusAlleles) => [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
   return {
     signature,
     h1,
     h2,
-    shareSystems(shared) {
-      systems = shared;
-    },
     system(genotype) {
       // The body's alleles the references lack, in the body's order: with the references' alleles
       // they are everything buildLocusAlleles reads, in the order it reads them.

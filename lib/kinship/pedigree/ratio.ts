@@ -121,9 +121,7 @@ export function prepareLikelihoodRatio(
     if (!plan) {
       plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
       plans.set(locusName, plan);
-      const entry = crossFamily ? crossFamily.entry(plan.signature) : null;
-      if (entry) plan.shareSystems(entry.systems);
-      sharedEntries.set(locusName, entry);
+      sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
     }
     const entry = sharedEntries.get(locusName) ?? null;
     const key = entry ? `${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";

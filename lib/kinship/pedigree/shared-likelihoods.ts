@@ -1,4 +1,3 @@
-import type { PlannedSystem } from "./locus-plan";
 import type { FrequencyInput } from "./ratio";
 import type { PedigreeOptions } from "./types";
 
@@ -19,12 +18,6 @@ export interface SignatureEntry {
    * is 0, and no term of one locus comes near underflow), so either family's answer is the other's.
    */
   inconsistent: Map<string, boolean>;
-  /**
-   * The allele systems of this signature by the alleles a body adds to the references' (locus-plan.ts):
-   * a system reads only the locus, the table, the options and the references' alleles in order, all
-   * part of the signature or bound to the store, so families of one signature share them too.
-   */
-  systems: Map<string, PlannedSystem>;
 }
 
 /**
@@ -49,7 +42,7 @@ export class SharedLocusLikelihoods {
   entry(signature: string): SignatureEntry {
     let entry = this.entries.get(signature);
     if (!entry) {
-      entry = { likelihoods: new Map(), inconsistent: new Map(), systems: new Map() };
+      entry = { likelihoods: new Map(), inconsistent: new Map() };
       this.entries.set(signature, entry);
     }
     return entry;
