@@ -1,7 +1,7 @@
 import type { FrequencyTable } from "./frequencies";
 import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
 import type { ExpectedProfiles } from "./pedigree/family-locus";
-import { prepareLikelihoodRatio, type FrequencyInput, type PreparedLikelihoodRatio } from "./pedigree/ratio";
+import { prepareLikelihoodRatio, type FrequencyInput, type LrAndInconsistent, type PreparedLikelihoodRatio } from "./pedigree/ratio";
 import { SharedLocusLikelihoods } from "./pedigree/shared-likelihoods";
 import { PedigreeError } from "./pedigree/structure";
 import { NO_MUTATION, type MutationModel, type PedigreeResult } from "./pedigree/types";
@@ -88,7 +88,7 @@ export function prepareKinship(
   expected?: ExpectedProfiles,
   /** Locus likelihoods shared with the other families of a run (used only when made for this table and these options). */
   families?: KinshipFamilies,
-): (missing: Profile) => KinshipResult {
+): PreparedKinship {
   const shared = families && families.table === table && families.options === options ? families.likelihoods : undefined;
   const mutation = shared ? shared.options.mutation : mutationModelFor(options);
   const pedigreeOptions = shared ? shared.options : { theta: options.theta, mutation, minFrequency: table.minFrequency };
@@ -109,9 +109,10 @@ export function prepareKinship(
     }
   } catch (error) {
     if (!(error instanceof PedigreeError)) throw error;
-    return () => unplaceable(error.message, mutation);
+    const message = error.message;
+    return Object.assign(() => unplaceable(message, mutation), { lrAndInconsistent: () => ({ lr: Number.NaN, inconsistentLoci: [] }) });
   }
-  return (missing) => {
+  const full = (missing: Profile): KinshipResult => {
     try {
       const result = prepared.ratio(missing);
       return { ...result, warnings: [...prepared.warnings, ...result.warnings], usedReferences: prepared.used, assumedSides: prepared.assumedSides, placementProblem: null, mutation };
@@ -120,7 +121,20 @@ export function prepareKinship(
       return unplaceable(error.message, mutation);
     }
   };
+  const lrAndInconsistent = (missing: Profile): LrAndInconsistent => {
+    try {
+      return prepared.ratio.lrAndInconsistent(missing);
+    } catch (error) {
+      if (!(error instanceof PedigreeError)) throw error;
+      // As the full answer: no number, no inconsistent locus.
+      return { lr: Number.NaN, inconsistentLoci: [] };
+    }
+  };
+  return Object.assign(full, { lrAndInconsistent });
 }
+
+/** A family made ready (prepareKinship): the full answer per body, or its LR and inconsistent loci alone (the same numbers). */
+export type PreparedKinship = ((missing: Profile) => KinshipResult) & { lrAndInconsistent(missing: Profile): LrAndInconsistent };
 
 /**
  * The references the screen's fast ranking tables use (lib/kinship/screen.ts) — a ranking aid only;

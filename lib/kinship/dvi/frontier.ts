@@ -8,45 +8,104 @@ function logAdd(a: number, b: number): number {
   return high + Math.log10(1 + 10 ** (low - high));
 }
 
-/** Bodies in breadth-first order through shared missing persons, so that few missing persons are open at once. */
-function bodyOrder(pairs: readonly DviPair[]): string[] {
-  const byBody = new Map<string, DviPair[]>();
-  const byKey = new Map<string, DviPair[]>();
-  for (const pair of pairs) {
-    const ofBody = byBody.get(pair.body);
-    if (ofBody) ofBody.push(pair);
-    else byBody.set(pair.body, [pair]);
-    const ofKey = byKey.get(pair.key);
-    if (ofKey) ofKey.push(pair);
-    else byKey.set(pair.key, [pair]);
-  }
-  const order: string[] = [];
-  const seen = new Set<string>();
+/**
+ * A component's pairs numbered: bodies and missing persons (keys) as integers in order of first
+ * appearance, and each body's and each key's pairs as ranges of one array, in the pairs' order.
+ * The component of the national layer's joint model holds a million pairs and is cut and tried
+ * again many times; maps and sets of strings per pair were most of the solver's time.
+ */
+interface NumberedPairs {
+  bodies: string[];
+  /** Pair indices of body b: bodyPairs[bodyStart[b] … bodyStart[b + 1]). */
+  bodyStart: Int32Array;
+  bodyPairs: Int32Array;
+  keyStart: Int32Array;
+  keyPairs: Int32Array;
+  bodyOfPair: Int32Array;
+  keyOfPair: Int32Array;
+  keyCount: number;
+}
+
+function numberPairs(pairs: readonly DviPair[]): NumberedPairs {
+  const bodyIndex = new Map<string, number>();
+  const keyIndex = new Map<string, number>();
+  const bodies: string[] = [];
+  const bodyOfPair = new Int32Array(pairs.length);
+  const keyOfPair = new Int32Array(pairs.length);
+  pairs.forEach((pair, index) => {
+    let body = bodyIndex.get(pair.body);
+    if (body === undefined) {
+      body = bodies.length;
+      bodies.push(pair.body);
+      bodyIndex.set(pair.body, body);
+    }
+    let key = keyIndex.get(pair.key);
+    if (key === undefined) {
+      key = keyIndex.size;
+      keyIndex.set(pair.key, key);
+    }
+    bodyOfPair[index] = body;
+    keyOfPair[index] = key;
+  });
+  const ranges = (of: Int32Array, count: number) => {
+    const start = new Int32Array(count + 1);
+    for (const owner of of) start[owner + 1] = (start[owner + 1] as number) + 1;
+    for (let i = 0; i < count; i += 1) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+    const filled = start.slice(0, count);
+    const members = new Int32Array(of.length);
+    // In the pairs' order within each owner.
+    for (let index = 0; index < of.length; index += 1) {
+      const owner = of[index] as number;
+      members[filled[owner] as number] = index;
+      filled[owner] = (filled[owner] as number) + 1;
+    }
+    return { start, members };
+  };
+  const byBody = ranges(bodyOfPair, bodies.length);
+  const byKey = ranges(keyOfPair, keyIndex.size);
+  return { bodies, bodyStart: byBody.start, bodyPairs: byBody.members, keyStart: byKey.start, keyPairs: byKey.members, bodyOfPair, keyOfPair, keyCount: keyIndex.size };
+}
+
+/** Bodies (as numbered) in breadth-first order through shared missing persons, so that few missing persons are open at once. */
+function numberedBodyOrder(numbered: NumberedPairs): Int32Array {
+  const { bodies, bodyStart, bodyPairs, keyStart, keyPairs, bodyOfPair, keyOfPair } = numbered;
+  const order = new Int32Array(bodies.length);
+  let filled = 0;
+  const seen = new Uint8Array(bodies.length);
   // A missing person's bodies are all seen once it has been passed through: passing through it again
   // adds none, so it is skipped (the same order, in time linear in the pairs instead of quadratic in
-  // a column's length); the queue is read by an index, not shifted.
-  const passed = new Set<string>();
-  const start = [...byBody.keys()].sort((a, b) => (byBody.get(a)?.length ?? 0) - (byBody.get(b)?.length ?? 0));
+  // a column's length). The order itself is the queue, read by an index.
+  const passed = new Uint8Array(numbered.keyCount);
+  const count = (body: number) => (bodyStart[body + 1] as number) - (bodyStart[body] as number);
+  // Fewest pairs first; a stable sort, so ties keep the order of first appearance.
+  const start = bodies.map((_, body) => body).sort((a, b) => count(a) - count(b));
   for (const first of start) {
-    if (seen.has(first)) continue;
-    const queue = [first];
-    seen.add(first);
-    for (let head = 0; head < queue.length; head += 1) {
-      const body = queue[head] as string;
-      order.push(body);
-      for (const pair of byBody.get(body) ?? []) {
-        if (passed.has(pair.key)) continue;
-        passed.add(pair.key);
-        for (const next of byKey.get(pair.key) ?? []) {
-          if (!seen.has(next.body)) {
-            seen.add(next.body);
-            queue.push(next.body);
+    if (seen[first]) continue;
+    seen[first] = 1;
+    order[filled++] = first;
+    for (let head = filled - 1; head < filled; head += 1) {
+      const body = order[head] as number;
+      for (let at = bodyStart[body] as number; at < (bodyStart[body + 1] as number); at += 1) {
+        const key = keyOfPair[bodyPairs[at] as number] as number;
+        if (passed[key]) continue;
+        passed[key] = 1;
+        for (let next = keyStart[key] as number; next < (keyStart[key + 1] as number); next += 1) {
+          const other = bodyOfPair[keyPairs[next] as number] as number;
+          if (!seen[other]) {
+            seen[other] = 1;
+            order[filled++] = other;
           }
         }
       }
     }
   }
   return order;
+}
+
+/** Bodies in breadth-first order through shared missing persons (numberedBodyOrder), by id. */
+function bodyOrder(pairs: readonly DviPair[]): string[] {
+  const numbered = numberPairs(pairs);
+  return Array.from(numberedBodyOrder(numbered), (body) => numbered.bodies[body] as string);
 }
 
 /** The pairs of each body, in the order given. */
@@ -70,27 +129,33 @@ function pairsOfEachBody(pairs: readonly DviPair[]): Map<string, DviPair[]> {
  */
 export function surelyTooManyStates(pairs: readonly DviPair[], stateLimit: number): boolean {
   const needed = Math.floor(Math.log2(stateLimit)) + 1;
-  const bodies = bodyOrder(pairs);
-  const ofBody = pairsOfEachBody(pairs);
-  const lastUse = new Map<string, number>();
-  bodies.forEach((body, index) => ofBody.get(body)?.forEach((pair) => lastUse.set(pair.key, index)));
-  const closingMatched = bodies.map(() => 0);
-  const matched = new Set<string>();
+  const numbered = numberPairs(pairs);
+  const { bodyStart, bodyPairs, keyOfPair } = numbered;
+  const bodies = numberedBodyOrder(numbered);
+  // The last body (position in the order) that can take each missing person.
+  const lastUse = new Int32Array(numbered.keyCount).fill(-1);
+  bodies.forEach((body, index) => {
+    for (let at = bodyStart[body] as number; at < (bodyStart[body + 1] as number); at += 1) lastUse[keyOfPair[bodyPairs[at] as number] as number] = index;
+  });
+  const closingMatched = new Int32Array(bodies.length);
+  const matched = new Uint8Array(numbered.keyCount);
   let open = 0;
   for (let index = 0; index < bodies.length; index += 1) {
-    let chosen: string | null = null;
-    for (const pair of ofBody.get(bodies[index] ?? "") ?? []) {
-      const last = lastUse.get(pair.key) ?? -1;
-      if (last > index && !matched.has(pair.key) && (chosen === null || last > (lastUse.get(chosen) ?? -1))) chosen = pair.key;
+    const body = bodies[index] as number;
+    let chosen = -1;
+    for (let at = bodyStart[body] as number; at < (bodyStart[body + 1] as number); at += 1) {
+      const key = keyOfPair[bodyPairs[at] as number] as number;
+      const last = lastUse[key] as number;
+      if (last > index && !matched[key] && (chosen === -1 || last > (lastUse[chosen] as number))) chosen = key;
     }
-    if (chosen !== null) {
-      matched.add(chosen);
+    if (chosen !== -1) {
+      matched[chosen] = 1;
       open += 1;
-      const last = lastUse.get(chosen) ?? 0;
-      closingMatched[last] = (closingMatched[last] ?? 0) + 1;
+      const last = lastUse[chosen] as number;
+      closingMatched[last] = (closingMatched[last] as number) + 1;
     }
     // Matched missing persons no body after this one can take leave the state.
-    open -= closingMatched[index] ?? 0;
+    open -= closingMatched[index] as number;
     if (open >= needed) return true;
   }
   return false;

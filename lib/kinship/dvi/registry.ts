@@ -63,8 +63,8 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const { pairs: screened, belowFloor } = screenCandidatePairs(table, remains, candidates, settings, settings.floorLog10, DEFAULT_EXCLUSION_LOCI);
   const profiles = new Map(remains.map((body) => [body.id, body.profile]));
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-  // The screen's pair behind each (body, candidate): the row's best pair gets its full result from it.
-  const entryOf = new Map<string, ScreenPair>();
+  // The screen's pair behind each pair: the row's best pair gets its full result from it.
+  const entryOf = new Map<DviPair, ScreenPair>();
   const pairs: DviPair[] = [];
   // Families whose references show the same genotypes at a locus in the same pedigree shape share its computations.
   const families = shareBetweenFamilies(table, settings);
@@ -90,16 +90,14 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   for (const [candidateId, entries] of bodiesOf) {
     const compute = prepare(candidateId, entries);
     for (const entry of entries) {
-      const { lr, inconsistentLoci } = compute(profiles.get(entry.remainsId) as Profile);
-      exact.set(entry, { lr, inconsistentLoci });
+      exact.set(entry, compute.lrAndInconsistent(profiles.get(entry.remainsId) as Profile));
     }
   }
   for (const entry of screened) {
     const result = exact.get(entry) as { lr: number; inconsistentLoci: string[] };
     for (const candidateId of entry.candidateIds) {
-      entryOf.set(`${entry.remainsId}\u0000${candidateId}`, entry);
       const lr = Number.isNaN(result.lr) ? 0 : result.lr;
-      pairs.push({
+      const pair: DviPair = {
         body: entry.remainsId,
         family: candidateId,
         missing: MISSING,
@@ -109,7 +107,9 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
         inconsistentLoci: result.inconsistentLoci,
         sexMismatch: false,
         excluded: isExcluded(result.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
-      });
+      };
+      pairs.push(pair);
+      entryOf.set(pair, entry);
     }
   }
   const fullResults = new Map<string, (missing: Profile) => KinshipResult>();
@@ -170,7 +170,7 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
       remainsId: body.id,
       bestIds: tied.map((pair) => pair.key),
       best: top ? (() => {
-        const entry = entryOf.get(`${body.id}\u0000${top.key}`);
+        const entry = entryOf.get(top);
         return entry ? fullResult(entry) : null;
       })() : null,
       probability: top ? tied.reduce((sum, pair) => sum + (probabilities.get(pair.key) ?? 0), 0) : null,

@@ -2,6 +2,7 @@ import { pedigreeLikelihood } from "./likelihood";
 import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
 import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
 import { prepareFamilyLocus, type ExpectedProfiles, type FamilyLocus } from "./family-locus";
+import { OutcomesByGenotype } from "./outcomes-by-genotype";
 import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
 
@@ -28,12 +29,26 @@ export interface LocusOutcome {
 }
 
 /** A pedigree made ready for many missing-person profiles (prepareLikelihoodRatio). */
-export type PreparedLikelihoodRatio = (
+export type PreparedLikelihoodRatio = ((
   missingProfile: Readonly<Record<string, Genotype>>,
   missingDropout?: number,
   /** False when the caller needs only the LR: inconsistentLoci is then left empty. */
   countInconsistent?: boolean,
-) => PedigreeResult;
+) => PedigreeResult) & {
+  /**
+   * The same question (the family's own drop-out for the missing person, inconsistency counted)
+   * answered with its LR and inconsistent loci alone: the very numbers of the full answer (the same
+   * outcomes multiplied in the same order), without its per-locus record, log10 and warnings, which
+   * the DVI layer made and dropped for every one of its millions of pairs.
+   */
+  lrAndInconsistent(missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent;
+};
+
+/** What the DVI layer keeps of every pair. */
+export interface LrAndInconsistent {
+  lr: number;
+  inconsistentLoci: string[];
+}
 
 /**
  * LR = P(profiles | H1) / P(profiles | H2), per locus and multiplied over loci. H1: the pedigree as
@@ -165,11 +180,55 @@ export function prepareLikelihoodRatio(
   };
   // Outcomes by (the missing person's drop-out and whether inconsistency is counted), locus, genotype:
   // the DVI layer asks millions of loci, and one long key string per locus cost more than the lookup.
-  const outcomesByVariant = new Map<string, Map<string, Map<string, LocusOutcome>>>();
+  const outcomesByVariant = new Map<string, Map<string, OutcomesByGenotype<LocusOutcome>>>();
 
-  return (missingProfile, missingDropout, countInconsistent = true) => {
-    const missingD = missingDropout ?? baseDropout[base.missing];
+  const checkDropout = (missingD: number | undefined) => {
     if (missingD !== undefined && !(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
+  };
+  // The lean answer's one variant: the family's own drop-out for the missing person, inconsistency counted.
+  let leanOutcomes: Map<string, OutcomesByGenotype<LocusOutcome>> | null = null;
+
+  const lrAndInconsistent = (missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent => {
+    const missingD = baseDropout[base.missing];
+    checkDropout(missingD);
+    if (!leanOutcomes) {
+      const variant = `${missingD ?? 0}\u0000${true}`;
+      leanOutcomes = outcomesByVariant.get(variant) ?? new Map();
+      outcomesByVariant.set(variant, leanOutcomes);
+    }
+    let dropout: Record<string, number> | null = null;
+    let lr = 1;
+    const inconsistentLoci: string[] = [];
+    for (const locusName of Object.keys(missingProfile)) {
+      if (!referenced(locusName)) continue;
+      const genotype = missingProfile[locusName] as Genotype;
+      let atLocus = leanOutcomes.get(locusName);
+      if (!atLocus) {
+        atLocus = new OutcomesByGenotype();
+        leanOutcomes.set(locusName, atLocus);
+      }
+      let outcome = atLocus.get(genotype);
+      if (!outcome) {
+        if (!dropout) {
+          dropout = { ...baseDropout };
+          if (missingD !== undefined) {
+            dropout[base.missing] = missingD;
+            dropout[UNRELATED] = missingD;
+          }
+        }
+        outcome = locusOutcome(locusName, genotype, dropout, true);
+        atLocus.set(genotype, outcome);
+      }
+      if (outcome.ratio === null) continue;
+      lr *= outcome.ratio;
+      if (outcome.inconsistent) inconsistentLoci.push(locusName);
+    }
+    return { lr, inconsistentLoci };
+  };
+
+  const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult => {
+    const missingD = missingDropout ?? baseDropout[base.missing];
+    checkDropout(missingD);
     // Every drop-out the computations read, made only when a locus is not known yet.
     let dropout: Record<string, number> | null = null;
     const dropoutOf = () => {
@@ -194,14 +253,13 @@ export function prepareLikelihoodRatio(
       const genotype = missingProfile[locusName] as Genotype;
       let atLocus = outcomes.get(locusName);
       if (!atLocus) {
-        atLocus = new Map();
+        atLocus = new OutcomesByGenotype();
         outcomes.set(locusName, atLocus);
       }
-      const key = genotype.join("\u0000");
-      let outcome = atLocus.get(key);
+      let outcome = atLocus.get(genotype);
       if (!outcome) {
         outcome = locusOutcome(locusName, genotype, dropoutOf(), countInconsistent);
-        atLocus.set(key, outcome);
+        atLocus.set(genotype, outcome);
       }
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
       if (outcome.ratio === null) {
@@ -216,6 +274,7 @@ export function prepareLikelihoodRatio(
     }
     return result;
   };
+  return Object.assign(full, { lrAndInconsistent });
 }
 
 /** One question: prepareLikelihoodRatio asked once. */
