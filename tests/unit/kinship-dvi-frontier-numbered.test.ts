@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "@/lib/demo/random";
 import { solveByFrontier, surelyTooManyStates } from "@/lib/kinship/dvi/frontier";
 import type { DviPair } from "@/lib/kinship/dvi/types";
+import { randomDviComponent } from "./support/dvi-components";
 
 /**
  * The frontier's body order and its "too many states" bound work on numbered bodies and missing
@@ -11,24 +12,9 @@ import type { DviPair } from "@/lib/kinship/dvi/types";
  * (solveByFrontier reports it) and the same yes-or-no, on components with repeated bodies and
  * missing persons in any order.
  */
-const pair = (body: string, family: string, lr: number): DviPair => ({
-  body,
-  family,
-  missing: "M",
-  key: `${family}:M`,
-  lr,
-  log10Lr: Math.log10(lr),
-  inconsistentLoci: [],
-  sexMismatch: false,
-  excluded: false,
-});
 
 function randomComponent(next: () => number): DviPair[] {
-  const bodies = 2 + Math.floor(next() * 30);
-  const families = 2 + Math.floor(next() * 30);
-  const density = 0.03 + next() * 0.3;
-  const pairs: DviPair[] = [];
-  for (let b = 0; b < bodies; b += 1) for (let f = 0; f < families; f += 1) if (next() < density) pairs.push(pair(`B${b}`, `F${f}`, 10 ** (next() * 6 - 1)));
+  const pairs = randomDviComponent(next, 31, 0.03, 0.3);
   // Shuffled, so that bodies and missing persons first appear in any order.
   for (let i = pairs.length - 1; i > 0; i -= 1) {
     const j = Math.floor(next() * (i + 1));

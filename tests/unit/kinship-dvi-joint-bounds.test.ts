@@ -3,31 +3,16 @@ import { mulberry32 } from "@/lib/demo/random";
 import { solveByFrontier, surelyTooManyStates } from "@/lib/kinship/dvi/frontier";
 import { surelyTooManyAssignments } from "@/lib/kinship/dvi/joint";
 import type { DviPair } from "@/lib/kinship/dvi/types";
+import { randomDviComponent } from "./support/dvi-components";
 
 /**
  * The joint solver skips an attempt that a cheap lower bound proves would pass its limit (the
  * answer would be "too large" either way, so every figure stays the same). The bounds must never
  * claim "too large" for a component the attempt would have solved.
  */
-const pair = (body: string, family: string, lr: number): DviPair => ({
-  body,
-  family,
-  missing: "M",
-  key: `${family}:M`,
-  lr,
-  log10Lr: Math.log10(lr),
-  inconsistentLoci: [],
-  sexMismatch: false,
-  excluded: false,
-});
 
 function randomComponent(next: () => number, most = 12): DviPair[] {
-  const bodies = 2 + Math.floor(next() * (most - 1));
-  const families = 2 + Math.floor(next() * (most - 1));
-  const density = 0.1 + next() * 0.5;
-  const pairs: DviPair[] = [];
-  for (let b = 0; b < bodies; b += 1) for (let f = 0; f < families; f += 1) if (next() < density) pairs.push(pair(`B${b}`, `F${f}`, 10 ** (next() * 6 - 1)));
-  return pairs;
+  return randomDviComponent(next, most, 0.1, 0.5);
 }
 
 /** Every assignment of bodies to distinct missing persons or to none: what the enumeration counts. */
