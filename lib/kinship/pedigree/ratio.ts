@@ -185,40 +185,57 @@ export function prepareLikelihoodRatio(
   const checkDropout = (missingD: number | undefined) => {
     if (missingD !== undefined && !(missingD >= 0 && missingD < 1)) throw new PedigreeError(`drop-out of ${base.missing} must lie in [0, 1), got ${missingD}`);
   };
+  /** The outcomes kept for one variant: the missing person's drop-out, and whether inconsistency is counted. */
+  const outcomesOfVariant = (missingD: number | undefined, countInconsistent: boolean) => {
+    const variant = `${missingD ?? 0}\u0000${countInconsistent}`;
+    let outcomes = outcomesByVariant.get(variant);
+    if (!outcomes) {
+      outcomes = new Map();
+      outcomesByVariant.set(variant, outcomes);
+    }
+    return outcomes;
+  };
+  /** Every drop-out the computations read: the family's, with the missing person's (and the unrelated stand-in's) as asked. */
+  const dropoutWith = (missingD: number | undefined) => {
+    const dropout: Record<string, number> = { ...baseDropout };
+    if (missingD !== undefined) {
+      dropout[base.missing] = missingD;
+      dropout[UNRELATED] = missingD;
+    }
+    return dropout;
+  };
+  /** A locus's outcome for the missing person's genotype there, computed the first time it is asked. */
+  const keptOutcome = (
+    outcomes: Map<string, OutcomesByGenotype<LocusOutcome>>,
+    locusName: string,
+    genotype: Genotype,
+    missingD: number | undefined,
+    countInconsistent: boolean,
+  ): LocusOutcome => {
+    let atLocus = outcomes.get(locusName);
+    if (!atLocus) {
+      atLocus = new OutcomesByGenotype();
+      outcomes.set(locusName, atLocus);
+    }
+    let outcome = atLocus.get(genotype);
+    if (!outcome) {
+      outcome = locusOutcome(locusName, genotype, dropoutWith(missingD), countInconsistent);
+      atLocus.set(genotype, outcome);
+    }
+    return outcome;
+  };
   // The lean answer's one variant: the family's own drop-out for the missing person, inconsistency counted.
   let leanOutcomes: Map<string, OutcomesByGenotype<LocusOutcome>> | null = null;
 
   const lrAndInconsistent = (missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent => {
     const missingD = baseDropout[base.missing];
     checkDropout(missingD);
-    if (!leanOutcomes) {
-      const variant = `${missingD ?? 0}\u0000${true}`;
-      leanOutcomes = outcomesByVariant.get(variant) ?? new Map();
-      outcomesByVariant.set(variant, leanOutcomes);
-    }
-    let dropout: Record<string, number> | null = null;
+    leanOutcomes ??= outcomesOfVariant(missingD, true);
     let lr = 1;
     const inconsistentLoci: string[] = [];
     for (const locusName of Object.keys(missingProfile)) {
       if (!referenced(locusName)) continue;
-      const genotype = missingProfile[locusName] as Genotype;
-      let atLocus = leanOutcomes.get(locusName);
-      if (!atLocus) {
-        atLocus = new OutcomesByGenotype();
-        leanOutcomes.set(locusName, atLocus);
-      }
-      let outcome = atLocus.get(genotype);
-      if (!outcome) {
-        if (!dropout) {
-          dropout = { ...baseDropout };
-          if (missingD !== undefined) {
-            dropout[base.missing] = missingD;
-            dropout[UNRELATED] = missingD;
-          }
-        }
-        outcome = locusOutcome(locusName, genotype, dropout, true);
-        atLocus.set(genotype, outcome);
-      }
+      const outcome = keptOutcome(leanOutcomes, locusName, missingProfile[locusName] as Genotype, missingD, true);
       if (outcome.ratio === null) continue;
       lr *= outcome.ratio;
       if (outcome.inconsistent) inconsistentLoci.push(locusName);
@@ -229,38 +246,11 @@ export function prepareLikelihoodRatio(
   const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult => {
     const missingD = missingDropout ?? baseDropout[base.missing];
     checkDropout(missingD);
-    // Every drop-out the computations read, made only when a locus is not known yet.
-    let dropout: Record<string, number> | null = null;
-    const dropoutOf = () => {
-      if (!dropout) {
-        dropout = { ...baseDropout };
-        if (missingD !== undefined) {
-          dropout[base.missing] = missingD;
-          dropout[UNRELATED] = missingD;
-        }
-      }
-      return dropout;
-    };
-    const variant = `${missingD ?? 0}\u0000${countInconsistent}`;
-    let outcomes = outcomesByVariant.get(variant);
-    if (!outcomes) {
-      outcomes = new Map();
-      outcomesByVariant.set(variant, outcomes);
-    }
+    const outcomes = outcomesOfVariant(missingD, countInconsistent);
     const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
     for (const locusName of Object.keys(missingProfile)) {
       if (!referenced(locusName)) continue;
-      const genotype = missingProfile[locusName] as Genotype;
-      let atLocus = outcomes.get(locusName);
-      if (!atLocus) {
-        atLocus = new OutcomesByGenotype();
-        outcomes.set(locusName, atLocus);
-      }
-      let outcome = atLocus.get(genotype);
-      if (!outcome) {
-        outcome = locusOutcome(locusName, genotype, dropoutOf(), countInconsistent);
-        atLocus.set(genotype, outcome);
-      }
+      const outcome = keptOutcome(outcomes, locusName, missingProfile[locusName] as Genotype, missingD, countInconsistent);
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
       if (outcome.ratio === null) {
         result.referenceInconsistentLoci.push(locusName);
