@@ -1,5 +1,6 @@
 import { normaliseArabicName } from "@/lib/names/normalise-arabic";
 import { todayInTarhuna } from "@/lib/people/dates";
+import { rememberedByText } from "@/lib/remembered-by-text";
 
 /** A cell's problem, as a key of the Import.rowErrors messages. */
 export type CellProblem =
@@ -101,18 +102,7 @@ const SEXES = spellingTable(SEX_SPELLINGS);
  * A column of categories holds a handful of spellings a hundred thousand times: each spelling's
  * answer is remembered (up to a bound, so a column of nonsense cannot grow the table without end).
  */
-function remembered<Value>(answer: (text: string) => CellResult<Value>): (text: string) => CellResult<Value> {
-  const answers = new Map<string, CellResult<Value>>();
-  return (text) => {
-    let result = answers.get(text);
-    if (result === undefined) {
-      result = answer(text);
-      if (answers.size >= 1_000) answers.clear();
-      answers.set(text, result);
-    }
-    return result;
-  };
-}
+const remembered = <Value>(answer: (text: string) => CellResult<Value>) => rememberedByText(answer, 1_000);
 
 export const categoryCell = remembered((text): CellResult<"killing" | "disappearance"> => {
   if (text.trim() === "") return refuse("required");

@@ -2,6 +2,7 @@ import { arabicForLatin } from "./latin-names";
 import { namePartKey, namePartKeys } from "./name-key";
 import { normaliseArabicName } from "./normalise-arabic";
 import { nameQueryWords } from "./query-words";
+import { rememberedByText } from "@/lib/remembered-by-text";
 
 /**
  * Per-part name matching (issue 31). A typed name's words are assigned to a person's given,
@@ -113,18 +114,12 @@ interface PreparedPart {
  * few thousand distinct parts, and normalising the same ones again for each search's hundred
  * candidates was a third of the search's own CPU. Emptied when full, so it cannot grow without bound.
  */
-const preparedParts = new Map<string, PreparedPart>();
 const PREPARED_PARTS_KEPT = 50_000;
 
-function preparePart(part: string): PreparedPart {
-  const known = preparedParts.get(part);
-  if (known) return known;
+const preparePart = rememberedByText((part): PreparedPart => {
   const bare = namePartForm(part);
-  const prepared = { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
-  if (preparedParts.size >= PREPARED_PARTS_KEPT) preparedParts.clear();
-  preparedParts.set(part, prepared);
-  return prepared;
-}
+  return { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
+}, PREPARED_PARTS_KEPT);
 
 /** A stored part's phonetic key, as name_part_key keeps it in part_keys, from the shared preparation. */
 export function storedPartKey(part: string): string {
@@ -256,29 +251,11 @@ export function comparePartByPart(left: StoredName, right: StoredName): (number 
 }
 
 /**
- * A new record's part prepared as a typed word, remembered like preparedParts: an import's review
+ * A new record's part prepared as a typed word, remembered like the stored parts: an import's review
  * compares each of thousands of people with up to a hundred candidates, part by part, and preparing
  * the same few thousand spellings again for each comparison was most of the review's own CPU.
  * null for a part that normalises to nothing.
  */
-const preparedWords = new Map<string, PreparedWord | null>();
-function preparedWordOfPart(part: string): PreparedWord | null {
-  let word = preparedWords.get(part);
-  if (word === undefined) {
-    word = isBlank(part) ? null : prepareWord(part);
-    if (preparedWords.size >= PREPARED_PARTS_KEPT) preparedWords.clear();
-    preparedWords.set(part, word);
-  }
-  return word;
-}
+const preparedWordOfPart = rememberedByText((part): PreparedWord | null => (isBlank(part) ? null : prepareWord(part)), PREPARED_PARTS_KEPT);
 
-const blankParts = new Map<string, boolean>();
-function isBlank(part: string): boolean {
-  let blank = blankParts.get(part);
-  if (blank === undefined) {
-    blank = normaliseArabicName(part) === "";
-    if (blankParts.size >= PREPARED_PARTS_KEPT) blankParts.clear();
-    blankParts.set(part, blank);
-  }
-  return blank;
-}
+const isBlank = rememberedByText((part) => normaliseArabicName(part) === "", PREPARED_PARTS_KEPT);

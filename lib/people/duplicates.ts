@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { comparePartByPart, NAME_ROLES, namePartForm, type PartMatch } from "@/lib/names/name-match";
 import { namePartKeys } from "@/lib/names/name-key";
 import { normaliseArabicName, type NameParts } from "@/lib/names/normalise-arabic";
+import { rememberedByText } from "@/lib/remembered-by-text";
 import { findKeyedCandidates, type NameCandidateRow, type NameLookup } from "./name-candidates";
 
 export interface DuplicateCandidate {
@@ -54,17 +55,7 @@ function givenNameLetters(name: string): string {
  * givenNameLetters remembered per spelling: a registry holds a few thousand given names, and an
  * import's review compares each of hundreds of people with a hundred candidates. Emptied when full.
  */
-const knownGivenNameLetters = new Map<string, string>();
-const GIVEN_NAME_LETTERS_KEPT = 20_000;
-function rememberedGivenNameLetters(name: string): string {
-  let letters = knownGivenNameLetters.get(name);
-  if (letters === undefined) {
-    letters = givenNameLetters(name);
-    if (knownGivenNameLetters.size >= GIVEN_NAME_LETTERS_KEPT) knownGivenNameLetters.clear();
-    knownGivenNameLetters.set(name, letters);
-  }
-  return letters;
-}
+const rememberedGivenNameLetters = rememberedByText(givenNameLetters, 20_000);
 
 /**
  * Whether two records likely name one person, part by part with the same matcher as the search
