@@ -1,11 +1,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
-import { NAME_ROLES, ROLE_WEIGHTS } from "@/lib/names/name-match";
 import type { NameParts } from "@/lib/names/normalise-arabic";
 import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import { duplicateLookup, hasDuplicateLookup, rankDuplicateCandidates, type DuplicateCandidate } from "./duplicates";
-import { CANDIDATE_CAP, keyLookups, keyPair, SINGLE_KEY_CANDIDATE_CAP, type NameCandidateRow } from "./name-candidates";
+import { CANDIDATE_CAP, keyLookups, keyPair, partsFit, SINGLE_KEY_CANDIDATE_CAP, type NameCandidateRow } from "./name-candidates";
 
 /**
  * The duplicate review of many new records at once (an import's people): the same candidates as
@@ -28,15 +27,8 @@ interface LookupRow {
   forms: string[];
 }
 
-/** As findKeyedCandidates' partsAccountedFor, over the lateral row's arrays instead of literals. */
-const partsAccountedFor: SQL = sql.join(
-  NAME_ROLES.map((role, index) => {
-    const part = sql.raw(String(index + 1));
-    const weight = 100 * ROLE_WEIGHTS[role];
-    return sql`case when m.part_forms[${part}] = any(q.forms) then ${sql.raw(String(Math.round(weight)))} when m.part_keys[${part}] = any(q.keys) then ${sql.raw(String(Math.round(0.8 * weight)))} else 0 end`;
-  }),
-  sql` + `,
-);
+/** findKeyedCandidates' order (partsFit), over the lateral row's arrays instead of literals. */
+const partsAccountedFor = partsFit(sql`q.forms`, sql`q.keys`, "m");
 
 /** Records holding one of the pairs, at most CANDIDATE_CAP per lookup, in findKeyedCandidates' order. */
 const pairHits = sql`select m.id from missing_persons m where m.part_key_pairs && q.held

@@ -59,13 +59,21 @@ export interface NameLookup {
  * exactly from hundreds named alike (علي and ليلى share a key, يحيى has none).
  */
 function partsAccountedFor(lookup: NameLookup): SQL {
-  const forms = textArray(lookup.forms.filter((form) => form !== ""));
-  const keys = textArray(lookup.keys.filter((key) => key !== ""));
+  return partsFit(textArray(lookup.forms.filter((form) => form !== "")), textArray(lookup.keys.filter((key) => key !== "")));
+}
+
+/**
+ * partsAccountedFor over any text[] expressions of the typed forms and keys (literals here, a
+ * lateral row's arrays in the import's batched review), for the record `table` names (unqualified
+ * columns when none): one ordering for every lookup by name keys.
+ */
+export function partsFit(forms: SQL, keys: SQL, table?: string): SQL {
+  const column = (name: string) => sql.raw(table ? `${table}.${name}` : name);
   return sql.join(
     NAME_ROLES.map((role, index) => {
       const part = sql.raw(String(index + 1));
       const weight = 100 * ROLE_WEIGHTS[role];
-      return sql`case when part_forms[${part}] = any(${forms}) then ${sql.raw(String(Math.round(weight)))} when part_keys[${part}] = any(${keys}) then ${sql.raw(String(Math.round(0.8 * weight)))} else 0 end`;
+      return sql`case when ${column("part_forms")}[${part}] = any(${forms}) then ${sql.raw(String(Math.round(weight)))} when ${column("part_keys")}[${part}] = any(${keys}) then ${sql.raw(String(Math.round(0.8 * weight)))} else 0 end`;
     }),
     sql` + `,
   );
