@@ -4,7 +4,7 @@ import { selectRows, type Executor } from "@/db/client";
 import type { NameParts } from "@/lib/names/normalise-arabic";
 import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import { duplicateLookup, hasDuplicateLookup, rankDuplicateCandidates, type DuplicateCandidate } from "./duplicates";
-import { CANDIDATE_CAP, keyLookups, keyPair, partsFit, SINGLE_KEY_CANDIDATE_CAP, type NameCandidateRow } from "./name-candidates";
+import { CANDIDATE_CAP, candidateColumns, keyLookups, keyPair, partsFit, SINGLE_KEY_CANDIDATE_CAP, type NameCandidateRow } from "./name-candidates";
 
 /**
  * The duplicate review of many new records at once (an import's people): the same candidates as
@@ -54,11 +54,7 @@ function candidatesOfLookups(db: Executor, lookups: readonly LookupRow[], hits: 
     db,
     sql`with q as (select * from json_to_recordset(${JSON.stringify(lookups)}::json) as q(person int, held text[], keys text[], forms text[])),
         found as (select hit.id, array_agg(q.person) as persons from q cross join lateral (${hits}) hit group by hit.id)
-      select p.id, p.case_number, p.given_name, p.father_name, p.grandfather_name, p.family_name, p.name_latin,
-             p.birth_year, p.status, p.last_seen_on::text as last_seen_on, f.reference as family_reference,
-             p.given_name as matched_given_name, p.father_name as matched_father_name,
-             p.grandfather_name as matched_grandfather_name, p.family_name as matched_family_name,
-             p.name_latin as matched_name_latin, found.persons
+      select ${candidateColumns("p", "p", "f")}, found.persons
         from found
         join missing_persons p on p.id = found.id
         left join families f on f.id = p.family_id

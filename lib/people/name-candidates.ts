@@ -80,6 +80,19 @@ export function partsFit(forms: SQL, keys: SQL, table?: string): SQL {
 }
 
 /**
+ * A NameCandidateRow's columns: the person shown (`shown`), the record whose name matched
+ * (`matched`, the same record unless it was merged away) and the family (`family`), as the
+ * statement names them. Shared by the search's lookups and the import's batched review.
+ */
+export function candidateColumns(shown: string, matched: string, family: string): SQL {
+  return sql.raw(`${shown}.id, ${shown}.case_number, ${shown}.given_name, ${shown}.father_name, ${shown}.grandfather_name, ${shown}.family_name, ${shown}.name_latin,
+             ${shown}.birth_year, ${shown}.status, ${shown}.last_seen_on::text as last_seen_on, ${family}.reference as family_reference,
+             ${matched}.given_name as matched_given_name, ${matched}.father_name as matched_father_name,
+             ${matched}.grandfather_name as matched_grandfather_name, ${matched}.family_name as matched_family_name,
+             ${matched}.name_latin as matched_name_latin`);
+}
+
+/**
  * Every name lookup ends here: a person made from an online report whose consent (a) no longer
  * holds is not searched for by name nor offered as a duplicate (docs/CONSENT.md); the case number
  * and the family reference still find the record, for the office to answer the family.
@@ -89,11 +102,7 @@ function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<Nam
     tx,
     // The ids as an array, so that the records are read by primary key: a join on the ids made
     // PostgreSQL hash the whole table, which costs as much as the table is long.
-    sql`select s.id, s.case_number, s.given_name, s.father_name, s.grandfather_name, s.family_name, s.name_latin,
-             s.birth_year, s.status, s.last_seen_on::text as last_seen_on, f.reference as family_reference,
-             p.given_name as matched_given_name, p.father_name as matched_father_name,
-             p.grandfather_name as matched_grandfather_name, p.family_name as matched_family_name,
-             p.name_latin as matched_name_latin
+    sql`select ${candidateColumns("s", "p", "f")}
         from missing_persons p
         join missing_persons s on s.id = ${activeOnly ? sql`p.id` : sql`coalesce(p.merged_into_id, p.id)`}
         left join families f on f.id = s.family_id
