@@ -9,7 +9,7 @@ import { fieldStoreExists, openFieldStore, WrongPin, type FieldStore } from "@/l
 import type { CreateRemainsValues } from "@/lib/forensic/schemas/remains";
 import { DEFAULT_CODE_BLOCK_SIZE, localReference, type FieldItemKind, type RegisterDeviceValues, type ReserveCodesValues } from "@/lib/field/schemas";
 import { syncPhotos } from "@/lib/field/photo-sync";
-import { syncQueue, type SyncItemAction } from "@/lib/field/sync-queue";
+import { learnFrom, syncQueue, withAnswered, type SyncItemAction } from "@/lib/field/sync-queue";
 import { BodyCaptureForm, type EffectPhoto } from "./body-capture-form";
 import { CustodyCaptureForm } from "./custody-capture-form";
 import { FieldNoteForm } from "./field-note-form";
@@ -73,6 +73,37 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
   const [syncing, setSyncing] = useState(false);
   const [stoppedBy, setStoppedBy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The device's latest state, ahead of React's next render: a change made in one event (a record
+  // queued, an answer learned) must not be overwritten by another computed from an older render's
+  // state, as a sync started the moment a body was saved did (it restored the state without the body).
+  const latestState = useRef<DeviceState | null>(null);
+  // The device's state is written to its store one write at a time, always the latest.
+  const stateWrites = useRef<Promise<void>>(Promise.resolve());
+
+  /** Makes `next` the device's state, shown at once and then kept in the store. */
+  const replaceState = useCallback(
+    (next: DeviceState | null, kept: FieldStore | null = store): Promise<void> => {
+      latestState.current = next;
+      setState(next);
+      if (!kept || !next) return Promise.resolve();
+      const write = stateWrites.current.then(async () => {
+        const latest = latestState.current;
+        if (latest) await kept.put(DEVICE_STATE_ID, latest);
+      });
+      stateWrites.current = write.catch(() => {});
+      return write;
+    },
+    [store],
+  );
+
+  /** Changes the device's latest state (never an older render's copy of it) and keeps it. */
+  const changeState = useCallback(
+    (change: (latest: DeviceState) => DeviceState): Promise<void> => {
+      const latest = latestState.current;
+      return latest ? replaceState(change(latest)) : Promise.resolve();
+    },
+    [replaceState],
+  );
 
   useEffect(() => {
     void fieldStoreExists().then(setStoreExists);
@@ -85,7 +116,8 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
       const all = await opened.all<DeviceState | QueuedItem | QueuedPhoto>();
       setQueue(all.filter((entry): entry is QueuedItem => "itemId" in entry));
       setPhotos(all.filter((entry): entry is QueuedPhoto => "photoId" in entry));
-      setState(saved ? withServerSites(saved, serverSites) : null);
+      latestState.current = saved ? withServerSites(saved, serverSites) : null;
+      setState(latestState.current);
       setStore(opened);
       return "ok";
     } catch (error) {
@@ -94,31 +126,37 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     }
   }
 
-  async function saveState(next: DeviceState) {
-    await store?.put(DEVICE_STATE_ID, next);
-    setState(next);
-  }
-
-  async function reserve(deviceId: string, siteId: string | null, current: DeviceState): Promise<DeviceState | null> {
+  /** A block of codes reserved on the server, as a change to the device's state; null when refused. */
+  async function reserve(deviceId: string, siteId: string | null): Promise<((current: DeviceState) => DeviceState) | null> {
     const result = await actions.reserveCodes({ deviceId, siteId, count: DEFAULT_CODE_BLOCK_SIZE });
     if (!result.ok) {
       setNotice(result.message);
       return null;
     }
     const { firstNumber, lastNumber } = result.data;
-    if (siteId === null) return { ...current, nextSite: firstNumber, lastSite: lastNumber };
-    return { ...current, sites: current.sites.map((site) => (site.ref === siteId ? { ...site, nextBody: firstNumber, lastBody: lastNumber } : site)) };
+    if (siteId === null) return (current) => ({ ...current, nextSite: firstNumber, lastSite: lastNumber });
+    return (current) => ({ ...current, sites: current.sites.map((site) => (site.ref === siteId ? { ...site, nextBody: firstNumber, lastBody: lastNumber } : site)) });
   }
 
   async function register(label: string) {
     const result = await actions.registerDevice({ label });
     if (!result.ok) return setNotice(result.message);
     const fresh: DeviceState = withServerSites({ deviceId: result.data.deviceId, label: result.data.label, nextSite: 1, lastSite: 0, sites: [], bodies: [], lastSyncAt: null }, serverSites);
-    const reserved = await reserve(result.data.deviceId, null, fresh);
-    await saveState(reserved ?? fresh);
+    const block = await reserve(result.data.deviceId, null);
+    await replaceState(block ? block(fresh) : fresh);
   }
 
-  async function enqueue(kind: FieldItemKind, payload: Record<string, unknown>, label: string, accuracy: number | null, nextState: (itemRef: string) => DeviceState): Promise<QueuedItem | null> {
+  /**
+   * Queues a record and, in the same render, what it changes on the device (a code used, a site or
+   * body the next forms may name), computed from the device's latest state.
+   */
+  async function enqueue(
+    kind: FieldItemKind,
+    payload: Record<string, unknown>,
+    label: string,
+    accuracy: number | null,
+    change?: (itemRef: string, latest: DeviceState) => DeviceState,
+  ): Promise<QueuedItem | null> {
     if (!store) return null;
     const item: QueuedItem = {
       itemId: crypto.randomUUID(), sequence: Date.now() + queue.length / 1000, kind, capturedAt: new Date().toISOString(),
@@ -126,7 +164,7 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
     };
     await store.put(QUEUE_PREFIX + item.itemId, item);
     setQueue((current) => [...current, item]);
-    await saveState(nextState(localReference(item.itemId)));
+    if (change) await changeState((latest) => change(localReference(item.itemId), latest));
     setNotice("Field.queued");
     return item;
   }
@@ -152,16 +190,17 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
   }
 
   const sync = useCallback(async () => {
-    if (!store || !state || syncing) return;
+    const deviceId = latestState.current?.deviceId;
+    if (!store || !deviceId || syncing) return;
     setSyncing(true);
-    const result = await syncQueue(store, actions.syncItem, state, queue);
-    setState(result.state);
-    setQueue(result.queue);
-    const sent = result.stoppedBy ? null : await syncPhotos(store, uploadPhoto, state.deviceId, result.queue, photos);
-    if (sent) setPhotos(sent.photos);
+    const result = await syncQueue(store, actions.syncItem, deviceId, queue, (item, answer) => changeState((latest) => learnFrom(latest, item, answer)));
+    if (result.stoppedBy === null) await changeState((latest) => ({ ...latest, lastSyncAt: new Date().toISOString() }));
+    setQueue((latest) => withAnswered(latest, result.queue, (item) => item.itemId));
+    const sent = result.stoppedBy ? null : await syncPhotos(store, uploadPhoto, deviceId, result.queue, photos);
+    if (sent) setPhotos((latest) => withAnswered(latest, sent.photos, (photo) => photo.photoId));
     setStoppedBy(result.stoppedBy ?? sent?.stoppedBy ?? null);
     setSyncing(false);
-  }, [store, state, syncing, queue, photos, actions.syncItem]);
+  }, [store, syncing, queue, photos, actions.syncItem, changeState]);
 
   // Back online: send what waits without being asked (the latest sync, through a ref the listener reads).
   const latestSync = useRef(sync);
@@ -177,6 +216,7 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
   function lock() {
     store?.lock();
     setStore(null);
+    latestState.current = null;
     setState(null);
     setQueue([]);
     setPhotos([]);
@@ -192,7 +232,6 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
   if (!store) return <PinGate creating={!storeExists} onPin={unlock} />;
   if (!state) return <DeviceRegistration online={online} notice={notice} onRegister={register} />;
 
-  const site = (ref: string) => state.sites.find((candidate) => candidate.ref === ref);
   const problems = queue.filter((item) => item.state === "conflict" || item.state === "refused" || item.lastError !== null).length;
   return (
     <div className="space-y-6">
@@ -201,11 +240,11 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
       <SiteCaptureForm
         siteNumber={state.nextSite <= state.lastSite ? state.nextSite : null}
         onQueue={async (values, accuracy) =>
-          void (await enqueue("graveSite.create", values, values.code, accuracy, (ref) => ({
-            ...state,
-            nextSite: state.nextSite + 1,
+          void (await enqueue("graveSite.create", values, values.code, accuracy, (ref, latest) => ({
+            ...latest,
+            nextSite: latest.nextSite + 1,
             // The device holds this site's code, so every body number of it is the device's own.
-            sites: [...state.sites, { ref, code: values.code, name: values.nameAr, discoveredOn: values.discoveredOn, nextBody: 1, lastBody: 9999 }],
+            sites: [...latest.sites, { ref, code: values.code, name: values.nameAr, discoveredOn: values.discoveredOn, nextBody: 1, lastBody: 9999 }],
           })))
         }
       />
@@ -213,20 +252,21 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
         sites={state.sites}
         online={online}
         onReserve={async (chosen: KnownSite) => {
-          const reserved = await reserve(state.deviceId, chosen.ref, state);
-          if (reserved) await saveState(reserved);
+          const block = await reserve(state.deviceId, chosen.ref);
+          if (block) await changeState(block);
         }}
         onQueue={async (values, chosen, effectPhotos) => {
-          const body = await enqueue("remains.create", values, values.code, null, (ref) => ({
-            ...state,
-            sites: state.sites.map((candidate) => (candidate.ref === chosen.ref ? { ...candidate, nextBody: (site(chosen.ref)?.nextBody ?? 1) + 1 } : candidate)),
-            bodies: [...state.bodies, { ref, code: values.code, remainsId: null, version: null, notes: values.notes }],
+          const body = await enqueue("remains.create", values, values.code, null, (ref, latest) => ({
+            ...latest,
+            // By code too: a sync may have given the site its server id since the form was drawn.
+            sites: latest.sites.map((candidate) => (candidate.ref === chosen.ref || candidate.code === chosen.code ? { ...candidate, nextBody: candidate.nextBody + 1 } : candidate)),
+            bodies: [...latest.bodies, { ref, code: values.code, remainsId: null, version: null, notes: values.notes }],
           }));
           if (body) await keepPhotos(body, values, effectPhotos);
         }}
       />
-      <CustodyCaptureForm bodies={state.bodies} onQueue={async (values, body) => void (await enqueue("custody.record", values, body.code, null, () => state))} />
-      <FieldNoteForm bodies={state.bodies} onQueue={async (values, body) => void (await enqueue("remains.fieldNote", values, body.code, null, () => state))} />
+      <CustodyCaptureForm bodies={state.bodies} onQueue={async (values, body) => void (await enqueue("custody.record", values, body.code, null))} />
+      <FieldNoteForm bodies={state.bodies} onQueue={async (values, body) => void (await enqueue("remains.fieldNote", values, body.code, null))} />
       <PhotoList photos={photos} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("queueTitle")}</h2>
@@ -236,7 +276,7 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
           onWriteMine={(item) => {
             const theirs = item.outcome?.status === "conflict" ? (item.outcome.theirs as { version?: number } | null) : null;
             if (typeof theirs?.version !== "number") return;
-            void discard(item).then(() => enqueue("remains.fieldNote", { ...item.payload, version: theirs.version }, item.label, null, () => state));
+            void discard(item).then(() => enqueue("remains.fieldNote", { ...item.payload, version: theirs.version }, item.label, null));
           }}
         />
       </section>

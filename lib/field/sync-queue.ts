@@ -1,12 +1,16 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { localReference, type FieldSyncAnswer, type FieldSyncItemValues } from "./schemas";
-import { DEVICE_STATE_ID, QUEUE_PREFIX, waitingItems, type DeviceState, type QueuedItem } from "./device-state";
+import { QUEUE_PREFIX, waitingItems, type DeviceState, type QueuedItem } from "./device-state";
 import type { FieldStore } from "./encrypted-store";
 
 export type SyncItemAction = (input: FieldSyncItemValues) => Promise<ActionResult<FieldSyncAnswer>>;
 
-/** What a synced record taught the device: a site's or body's server id (and a body's version). */
-function learnFrom(state: DeviceState, item: QueuedItem, answer: FieldSyncAnswer): DeviceState {
+/**
+ * What a synced record taught the device: a site's or body's server id (and a body's version),
+ * applied to `state`, which must be the device's latest (a record may have been added since the
+ * sync began: learning is applied to it, never to the state the sync started from).
+ */
+export function learnFrom(state: DeviceState, item: QueuedItem, answer: FieldSyncAnswer): DeviceState {
   if (answer.status !== "applied") return state;
   const ref = localReference(item.itemId);
   if (item.kind === "graveSite.create") {
@@ -27,37 +31,54 @@ function learnFrom(state: DeviceState, item: QueuedItem, answer: FieldSyncAnswer
   return state;
 }
 
+/** Learns from one applied answer: the caller applies learnFrom to the device's latest state and keeps it. */
+export type LearnFromAnswer = (item: QueuedItem, answer: FieldSyncAnswer) => Promise<void>;
+
 /**
  * Sends the waiting items oldest first, one at a time, each under its own idempotency key. A network
  * failure or a signed-out session stops the run with everything still queued; an answer (applied,
- * conflict, refused) is kept beside its item. Sending again is harmless: the server replays answers.
+ * conflict, refused) is kept beside its item, and `learn` is told before the next item is sent.
+ * Sending again is harmless: the server replays answers. The queue it gives back holds the items it
+ * was given, answered or not: merge it into the device's latest queue (withAnswered), which may hold
+ * items added during the sync.
  */
-export async function syncQueue(store: FieldStore, action: SyncItemAction, state: DeviceState, queue: QueuedItem[]): Promise<{ state: DeviceState; queue: QueuedItem[]; stoppedBy: string | null }> {
-  let current = state;
+export async function syncQueue(
+  store: FieldStore,
+  action: SyncItemAction,
+  deviceId: string,
+  queue: readonly QueuedItem[],
+  learn: LearnFromAnswer,
+): Promise<{ queue: QueuedItem[]; stoppedBy: string | null }> {
   const byId = new Map(queue.map((item) => [item.itemId, item]));
   for (const item of waitingItems(queue)) {
     let result: ActionResult<FieldSyncAnswer>;
     try {
-      result = await action({ deviceId: state.deviceId, itemId: item.itemId, kind: item.kind, capturedAt: item.capturedAt, positionAccuracyMetres: item.positionAccuracyMetres, payload: item.payload });
+      result = await action({ deviceId, itemId: item.itemId, kind: item.kind, capturedAt: item.capturedAt, positionAccuracyMetres: item.positionAccuracyMetres, payload: item.payload });
     } catch {
-      return { state: current, queue: [...byId.values()], stoppedBy: "Field.networkFailed" };
+      return { queue: [...byId.values()], stoppedBy: "Field.networkFailed" };
     }
     if (!result.ok) {
       const updated = { ...item, lastError: result.message };
       byId.set(item.itemId, updated);
       await store.put(QUEUE_PREFIX + item.itemId, updated);
       if (result.error === "unauthenticated" || result.error === "forbidden" || result.message === "Field.deviceUnknown") {
-        return { state: current, queue: [...byId.values()], stoppedBy: result.message };
+        return { queue: [...byId.values()], stoppedBy: result.message };
       }
       continue;
     }
     const answered: QueuedItem = { ...item, state: result.data.status, outcome: result.data, lastError: null };
     byId.set(item.itemId, answered);
-    current = learnFrom(current, item, result.data);
     await store.put(QUEUE_PREFIX + item.itemId, answered);
-    await store.put(DEVICE_STATE_ID, current);
+    await learn(item, result.data);
   }
-  current = { ...current, lastSyncAt: new Date().toISOString() };
-  await store.put(DEVICE_STATE_ID, current);
-  return { state: current, queue: [...byId.values()], stoppedBy: null };
+  return { queue: [...byId.values()], stoppedBy: null };
+}
+
+/**
+ * The device's latest list with the entries a sync answered put in place by id: what was added while
+ * the sync ran stays, and what was discarded meanwhile is not brought back.
+ */
+export function withAnswered<Entry>(latest: readonly Entry[], answered: readonly Entry[], idOf: (entry: Entry) => string): Entry[] {
+  const byId = new Map(answered.map((entry) => [idOf(entry), entry]));
+  return latest.map((entry) => byId.get(idOf(entry)) ?? entry);
 }

@@ -175,6 +175,32 @@ describe("field capture offline", () => {
     await page.screenshot({ path: screenshotPath(context.task.name, "conflict"), fullPage: true });
   });
 
+  test("a sync started the moment a body is saved keeps the body on the device: it can be given a note, and the site's next body code moves on", async (context) => {
+    const page = await fieldDevice(context, true);
+    const siteCode = await recordSiteWithGps(page);
+    await expect.poll(() => waiting(page)).toBe("سجل واحد بانتظار الإرسال");
+
+    // A slow device: sealing a record in its store takes 1.5 s, so the body is listed in the queue
+    // well before what it changes on the device (its code used, the body known) is sealed too.
+    await page.evaluate(() => {
+      const seal = crypto.subtle.encrypt.bind(crypto.subtle);
+      crypto.subtle.encrypt = async (...args: Parameters<SubtleCrypto["encrypt"]>) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        return seal(...args);
+      };
+    });
+    const bodyCode = await recordBodyWithTwoEffects(page, siteCode);
+    await expect.poll(() => waiting(page)).toBe("سجلان بانتظار الإرسال");
+    // The examiner taps "sync now" at once.
+    await page.getByRole("button", { name: "مزامنة الآن" }).click();
+    await expect.poll(() => page.locator('[data-testid="field-queue-item"][data-state="applied"]').count(), { timeout: 60_000 }).toBe(2);
+
+    await expect.poll(() => page.getByTestId("field-note-form").locator("#note-noteBody option").allInnerTexts()).toEqual([bodyCode]);
+    const bodyForm = page.getByTestId("field-body-form");
+    await bodyForm.locator("#body-siteRef").selectOption({ label: `${siteCode} — مكب القمامة الشرقي` });
+    await expect.poll(() => bodyForm.locator("#body-code").inputValue()).toBe(`${siteCode}-B002`);
+  });
+
   test("with the network off and the browser started again, field capture opens from the device: the PIN opens the encrypted queue and the forms still record; no staff page was kept", async (context) => {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "field-profile-"));
     context.onTestFinished(() => fs.rmSync(profile, { recursive: true, force: true }));
