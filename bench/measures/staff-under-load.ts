@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { createRandom } from "@/lib/demo/random";
 import { repositoryRoot } from "../../tests/e2e/support/repository-root";
 import type { AppServer } from "../../tests/e2e/support/app-server";
 import { staffSessionCookie } from "../../tests/e2e/support/http-sessions";
@@ -31,8 +32,15 @@ export interface Targets {
   names: string[];
 }
 
-/** A page to open, or a name to search for (the search box's POST, then the results page it leads to). */
-export type StaffStep = { page: string } | { search: string };
+/**
+ * A page to open; a name to search for through the search box (its POST, then the results page it
+ * leads to); or a name typed into a form's search-as-you-type box (one POST answered with JSON: the
+ * name search itself, as issue 31 times it, with the HTTP server around it and no page to render).
+ */
+export type StaffStep = { page: string } | { search: string } | { typed: string };
+
+/** What the staff do: lists, person pages and the search box in turn; the search box alone; typed searches alone. */
+export type StaffWork = "browse" | "search-page" | "typed-search";
 
 const STAFF_HEADERS = { "accept-encoding": "gzip, deflate, br" };
 
@@ -44,6 +52,15 @@ const STAFF_HEADERS = { "accept-encoding": "gzip, deflate, br" };
  * 2026-12-07, it showed an empty search and searched nothing.
  */
 export async function takeStep(baseUrl: string, cookie: string, step: StaffStep): Promise<boolean> {
+  if ("typed" in step) {
+    const answer = await fetch(new URL("/api/staff/persons/search", baseUrl), {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", ...STAFF_HEADERS },
+      body: JSON.stringify({ q: step.typed }),
+    });
+    const body = (await answer.json().catch(() => null)) as { results?: unknown[] } | null;
+    return answer.status === 200 && Array.isArray(body?.results);
+  }
   let pathname: string;
   if ("search" in step) {
     const sealed = await fetch(new URL("/api/staff/search", baseUrl), {
@@ -85,12 +102,27 @@ export async function signIn(baseUrl: string, sessions: number): Promise<string[
   return cookies;
 }
 
-/** Each worker asks for its next page as soon as the last one answered, until `until`; every answer timed. */
-async function browse(baseUrl: string, cookies: string[], steps: (worker: number, step: number) => StaffStep, until: number): Promise<StaffFigures> {
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * Each worker asks for its next page once the last one answered, after reading it for
+ * `readingMilliseconds` on average (drawn evenly between half and one and a half times that, from
+ * a seeded sequence, so runs compare), or at once when it is 0; until `until`; every answer timed.
+ */
+async function browse(
+  baseUrl: string,
+  cookies: string[],
+  steps: (worker: number, step: number) => StaffStep,
+  until: number,
+  readingMilliseconds: number,
+): Promise<StaffFigures> {
   const times: number[] = [];
   let errors = 0;
   await Promise.all(
     cookies.map(async (cookie, worker) => {
+      const random = createRandom(1000 + worker);
+      // Staff do not all start in the same instant: the first page comes within one reading time.
+      if (readingMilliseconds > 0) await sleep(random.next() * readingMilliseconds);
       for (let step = 0; Date.now() < until; step += 1) {
         const started = performance.now();
         try {
@@ -99,6 +131,7 @@ async function browse(baseUrl: string, cookies: string[], steps: (worker: number
           errors += 1;
         }
         times.push(performance.now() - started);
+        if (readingMilliseconds > 0) await sleep(readingMilliseconds * (0.5 + random.next()));
       }
     }),
   );
@@ -117,11 +150,13 @@ async function anonymousVisitors(url: string, connections: number, seconds: numb
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
 
-/** What a staff worker does at each step: lists, person pages and name searches in turn, or searches alone. */
-export function staffRotation(targets: Targets, searchesOnly: boolean): (worker: number, step: number) => StaffStep {
-  const name = (index: number): StaffStep => ({ search: targets.names[index % targets.names.length] ?? "" });
+/** What a staff worker does at each step. */
+export function staffRotation(targets: Targets, work: StaffWork): (worker: number, step: number) => StaffStep {
+  const nameAt = (index: number) => targets.names[index % targets.names.length] ?? "";
+  const name = (index: number): StaffStep => ({ search: nameAt(index) });
   return (worker, step) => {
-    if (searchesOnly) return name(worker * 37 + step);
+    if (work === "search-page") return name(worker * 37 + step);
+    if (work === "typed-search") return { typed: nameAt(worker * 37 + step) };
     const pick = (list: string[]) => list[(worker * 7 + step) % list.length] ?? "/ar/staff";
     return [{ page: pick(LISTS) }, { page: pick(targets.persons) }, name(worker * 7 + step)][step % 3] ?? { page: "/ar/staff" };
   };
@@ -130,8 +165,16 @@ export function staffRotation(targets: Targets, searchesOnly: boolean): (worker:
 /** Each kind of page once, unmeasured: Next loads a page's code on its first visit. */
 export async function warmUp(baseUrl: string, cookie: string, targets: Targets): Promise<void> {
   const steps: StaffStep[] = [...LISTS, targets.persons[0]].flatMap((page) => (page ? [{ page }] : []));
-  if (targets.names[0]) steps.push({ search: targets.names[0] });
+  if (targets.names[0]) steps.push({ search: targets.names[0] }, { typed: targets.names[0] });
   for (const step of steps) await takeStep(baseUrl, cookie, step);
+}
+
+/**
+ * A server staff use has been in use: its pooled database connections are open. One typed search
+ * per session at once (names from the end of the list, which the runs reach last) opens as many.
+ */
+async function openConnections(baseUrl: string, cookies: string[], targets: Targets): Promise<void> {
+  await Promise.all(cookies.map((cookie, worker) => takeStep(baseUrl, cookie, { typed: targets.names[targets.names.length - 1 - worker] ?? "" })));
 }
 
 /**
@@ -141,17 +184,18 @@ export async function warmUp(baseUrl: string, cookie: string, targets: Targets):
 export async function measureStaffUnderLoad(
   baseUrl: string,
   databaseUrl: string,
-  options: { sessions: number; anonymous: number; seconds: number; searchesOnly: boolean },
+  options: { sessions: number; anonymous: number; seconds: number; work: StaffWork; readingMilliseconds: number },
 ): Promise<UnderLoadFigures> {
   const [targets, cookies] = await Promise.all([readTargets(databaseUrl), signIn(baseUrl, options.sessions)]);
-  const rotation = staffRotation(targets, options.searchesOnly);
+  const rotation = staffRotation(targets, options.work);
   await warmUp(baseUrl, cookies[0] ?? "", targets);
+  await openConnections(baseUrl, cookies, targets);
   // The kept /ar exists before the visitors come (the sign-ins above no longer make it stale since
   // migration 0044, but the server may not have rendered it yet), so what is measured is staff
   // beside kept answers.
   for (let index = 0; index < 3; index += 1) await (await fetch(new URL("/ar", baseUrl), { headers: BROWSER_HEADERS })).arrayBuffer();
   const anonymousRun = anonymousVisitors(`${baseUrl}/ar`, options.anonymous, options.seconds);
-  const staff = await browse(baseUrl, cookies, rotation, Date.now() + options.seconds * 1000);
+  const staff = await browse(baseUrl, cookies, rotation, Date.now() + options.seconds * 1000, options.readingMilliseconds);
   const anonymous = await anonymousRun;
   return { staff, anonymous, load: loadNow() };
 }

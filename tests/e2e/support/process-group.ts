@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { OutputTail } from "./output-tail";
+import fs from "node:fs";
+import { FileOutputTail, OutputTail } from "./output-tail";
 
 export interface ProcessGroup {
   child: ChildProcess;
-  output: OutputTail;
+  output: OutputTail | FileOutputTail;
   /** Resolves with the exit code (or the signal's name) once the group leader has exited. */
   exited: Promise<number | string>;
 }
@@ -16,15 +17,23 @@ export interface ProcessGroup {
 export function startProcessGroup(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: { cwd: string; env: NodeJS.ProcessEnv; outputFile?: string },
 ): ProcessGroup {
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output = new OutputTail();
+  // With outputFile the group writes there itself, as a server writes to journald, and this process
+  // reads none of it while it runs: a benchmark's load generator must not also be the log's reader.
+  const descriptor = options.outputFile === undefined ? undefined : fs.openSync(options.outputFile, "a");
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: descriptor === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", descriptor, descriptor],
+    });
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+  }
+  const output = options.outputFile === undefined ? new OutputTail() : new FileOutputTail(options.outputFile);
   child.stdout?.on("data", (chunk: Buffer) => output.append(chunk));
   child.stderr?.on("data", (chunk: Buffer) => output.append(chunk));
   const exited = new Promise<number | string>((resolve) => {
