@@ -163,7 +163,7 @@ function replayPublicAnswer(request, response) {
   if (!answer) return false;
   const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
   if (warning) serverLog.warn({ event: "proxy.unnamed" }, warning);
-  const requestId = logEachRequest(request, response, instanceName, serverLog, { setHeader: false });
+  const requestId = logEachRequest(request, response, instanceName, undefined, { setHeader: false });
   response.writeHead(answer.status, instanceName ? [...answer.flat, "X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : [...answer.flat, "X-Request-Id", requestId]);
   response.end(answer.body);
   return true;
@@ -318,7 +318,7 @@ function replayPublicPage(request, response) {
   // The unnamed-proxy warning counts these requests too: behind a proxy, most of a press day's are these.
   const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
   if (warning) serverLog.warn({ event: "proxy.unnamed" }, warning);
-  const requestId = logEachRequest(request, response, instanceName, serverLog, { setHeader: false });
+  const requestId = logEachRequest(request, response, instanceName, undefined, { setHeader: false });
   return pages.replay(publicPage, request, response, instanceName ? ["X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : ["X-Request-Id", requestId]);
 }
 

@@ -64,8 +64,9 @@ describe("staff search by name", () => {
 
     expectNoName([page.url(), ...(await historyAddresses(page))]);
     expect(new URL(page.url()).pathname).toBe("/ar/staff/search");
-    const requestLines = server.current.logLines().filter((line) => line.includes('"event":"request"'));
-    expect(requestLines.some((line) => line.includes('"path":"/api/staff/search"'))).toBe(true);
+    // Request lines are written a few kilobytes at a time, each within a moment (server-log.mjs).
+    const searchLogged = () => server.current.logLines().some((line) => line.includes('"event":"request"') && line.includes('"path":"/api/staff/search"'));
+    await expect.poll(searchLogged).toBe(true);
     expectNoName(server.current.logLines());
   });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
 import pino from "pino";
@@ -57,5 +58,36 @@ describe("the production server's log", () => {
     expect(typeof entry.durationMs).toBe("number");
     expect(lines[0]).not.toContain("session-token");
     expect(lines[0]).not.toContain("?");
+  });
+});
+
+describe("the server's request lines, written a few kilobytes at a time", () => {
+  /** A process that logs `count` requests through the server's own logger, then ends as told. */
+  function logRequestsThen(count: number, end: string): string {
+    const script = `
+      import { EventEmitter } from "node:events";
+      import { logEachRequest } from "./scripts/support/server-log.mjs";
+      for (let index = 0; index < ${count}; index += 1) {
+        const response = Object.assign(new EventEmitter(), { statusCode: 200, writableFinished: true, setHeader() {} });
+        logEachRequest({ method: "GET", url: "/api/public/summary", headers: {} }, response, "3001");
+        response.emit("close");
+      }
+      ${end}`;
+    // Its output whatever way it ended (killed, in the second test).
+    return spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd(), encoding: "utf8", timeout: 30_000 }).stdout;
+  }
+
+  const requestLines = (output: string) => output.split("\n").filter((line) => line.includes('"event":"request"'));
+
+  it("still writes every line when the process exits at once, and each is one whole JSON line", () => {
+    const output = logRequestsThen(3, "process.exit(0);");
+    expect(requestLines(output)).toHaveLength(3);
+    for (const line of requestLines(output)) expect(JSON.parse(line)).toMatchObject({ event: "request", path: "/api/public/summary", status: 200 });
+  });
+
+  it("writes a line that waits alone within a moment, without the process ending", () => {
+    // The line is read from the process's output while it still runs (it is killed after 1.5 s).
+    const output = logRequestsThen(1, "setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1500);");
+    expect(requestLines(output)).toHaveLength(1);
   });
 });
