@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { InterleavedSequencer } from "./tests/interleaved-sequencer";
+import { UNIT_FILES_ISOLATED } from "./tests/unit-files-isolated";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -58,7 +59,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // The unit files share their worker's modules instead of loading them again for each file
+        // (tests/unit-files-isolated.ts): the files that mock a module run isolated, below.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], exclude: UNIT_FILES_ISOLATED, environment: "node", isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: "unit-isolated", include: UNIT_FILES_ISOLATED, environment: "node" },
       },
       {
         extends: true,

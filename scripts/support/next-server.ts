@@ -12,12 +12,17 @@ export function servedBuild(): BuildFolder {
 
 /** Runs a command from node_modules/.bin in the foreground; resolves when it exits cleanly. */
 export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", bin), args, { stdio: "inherit", env });
+  return runProgram(path.join(process.cwd(), "node_modules", ".bin", bin), args, env, [bin, ...args].join(" "));
+}
+
+/** Runs a program in the foreground; resolves when it exits cleanly. */
+export function runProgram(file: string, args: string[], env: NodeJS.ProcessEnv, name = [file, ...args].join(" ")): Promise<void> {
+  const child = spawn(file, args, { stdio: "inherit", env });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new UserFacingError(`${bin} ${args.join(" ")} stopped (${signal ?? `exit code ${code}`}).`));
+      else reject(new UserFacingError(`${name} stopped (${signal ?? `exit code ${code}`}).`));
     });
   });
 }

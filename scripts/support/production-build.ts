@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { currentBuild, makeCurrent, newBuildFolder, pruneBuilds, type BuildFolder } from "./build-folders.mjs";
-import { runBin } from "./next-server";
+import { runBin, runProgram } from "./next-server";
 import { buildTemplate } from "./pglite-template";
 
 /** The current build and the one before it, at least: servers started before this build serve the latter. */
@@ -22,11 +22,27 @@ function buildInfo(): Record<string, string | null> {
   return { version, commit, builtAt: new Date().toISOString() };
 }
 
+/**
+ * TARHUNA_NEXT_BUILD_SCRIPT names a Node script run in place of `next build`, with the environment
+ * `next build` gets (TARHUNA_DIST_DIR: the new folder it must fill). Only for
+ * tests/e2e/build-swap.test.ts, which judges what this file does around Next's build (the new folder,
+ * the atomic swap, the builds kept, a failed build) and gives a script that copies the current build
+ * (tests/e2e/support/copy-current-build.mjs) instead of compiling the same code again for a minute and
+ * more on both cores; Next's own build is what every other `npm run build` runs, CI's among them.
+ */
+const NEXT_BUILD_SCRIPT = process.env.TARHUNA_NEXT_BUILD_SCRIPT?.trim() || null;
+
+function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  if (!NEXT_BUILD_SCRIPT) return runBin("next", ["build"], env);
+  console.log(`Next's build replaced by ${NEXT_BUILD_SCRIPT} (TARHUNA_NEXT_BUILD_SCRIPT).`);
+  return runProgram(process.execPath, [NEXT_BUILD_SCRIPT], env, NEXT_BUILD_SCRIPT);
+}
+
 /** Next's production build into the new folder, then the prebuilt embedded database beside it. */
 async function buildInto(build: BuildFolder, previous: BuildFolder | null): Promise<void> {
   fs.copyFileSync("tsconfig.json", BUILD_TSCONFIG);
   try {
-    await runBin("next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TARHUNA_DIST_DIR: build.distDir, TARHUNA_BUILD_TSCONFIG: BUILD_TSCONFIG });
+    await runNextBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", TARHUNA_DIST_DIR: build.distDir, TARHUNA_BUILD_TSCONFIG: BUILD_TSCONFIG });
   } finally {
     fs.rmSync(BUILD_TSCONFIG, { force: true });
   }
