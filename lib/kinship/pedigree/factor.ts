@@ -1,3 +1,5 @@
+import { factorTable } from "./factor-tables";
+
 /**
  * A table over a few discrete variables (here: alleles of genes), row-major with the last variable
  * fastest. Each variable has its own number of values (its domain after genotype elimination).
@@ -46,7 +48,7 @@ export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null
     outSize *= size;
   }
   const last = sumOut === null ? 1 : card(sumOut);
-  const out = new Float64Array(outSize);
+  const out = factorTable(outSize);
   const tables: Float64Array[] = [];
   for (let f = 0; f < count; f += 1) {
     const factor = factors[f] as Factor;

@@ -1,4 +1,5 @@
 import { entry, multiplyAndSum, type Factor } from "./factor";
+import { beginFactorTables, factorTable } from "./factor-tables";
 import type { LocusAlleles } from "./locus-alleles";
 import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
 import type { IndexedPedigree } from "./structure";
@@ -20,11 +21,12 @@ export function pedigreeLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
+  beginFactorTables();
   const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
   const persons = pedigree.ids.length;
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
-    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
     const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
@@ -50,11 +52,12 @@ export function pedigreeLikelihoodByGenes(
   open: number,
 ): Float64Array {
   const size = locus.labels.length;
+  beginFactorTables();
   const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, open);
   const persons = pedigree.ids.length;
   const openGenes = [2 * open, 2 * open + 1];
   if (theta === 0) {
-    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
     const remaining = eliminate(factors, new Set(genesOtherThan([...openGenes], persons)), card);
     const joint = multiplyAndSum(remaining, null, card);
     // The open genes' domains are every allele, so a gene's local value is the allele itself.
@@ -99,7 +102,7 @@ function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observa
     if (!observation) continue;
     const xs = domains[2 * i] ?? [];
     const ys = domains[2 * i + 1] ?? [];
-    const table = new Float64Array(xs.length * ys.length);
+    const table = factorTable(xs.length * ys.length);
     for (let a = 0; a < xs.length; a += 1) {
       for (let b = 0; b < ys.length; b += 1) table[a * ys.length + b] = phenotypeProbability(observation, xs[a] as number, ys[b] as number, locus.silent);
     }
@@ -142,7 +145,7 @@ function addMeiosis(
   const zs = domains[gene] ?? [];
   if (oneGene[parent]) {
     const xs = domains[2 * parent] ?? [];
-    const table = new Float64Array(xs.length * zs.length);
+    const table = factorTable(xs.length * zs.length);
     let at = 0;
     for (const x of xs) for (const z of zs) table[at++] = matrix[x * size + z] ?? 0;
     factors.push({ vars: [2 * parent, gene], table });
@@ -151,7 +154,7 @@ function addMeiosis(
   }
   const xs = domains[2 * parent] ?? [];
   const ys = domains[2 * parent + 1] ?? [];
-  const table = new Float64Array(xs.length * ys.length * zs.length);
+  const table = factorTable(xs.length * ys.length * zs.length);
   let at = 0;
   for (const x of xs) {
     for (const y of ys) {
@@ -159,6 +162,14 @@ function addMeiosis(
     }
   }
   factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
+}
+
+/** A founder gene's prior (θ = 0): each allele of its domain at its population frequency. */
+function founderPrior(gene: number, domains: readonly (readonly number[])[], locus: LocusAlleles): Factor {
+  const domain = domains[gene] ?? [];
+  const table = factorTable(domain.length);
+  for (let at = 0; at < domain.length; at += 1) table[at] = locus.frequencies[domain[at] as number] ?? 0;
+  return { vars: [gene], table };
 }
 
 function genesOtherThan(founders: readonly number[], persons: number): number[] {
