@@ -271,6 +271,9 @@ function sumOverFounders(
     }
     return [...needed].sort((a, b) => a - b);
   });
+  // Two paths to a level share a key only when they differ in genes off the frontier (counted
+  // alike when θ > 0, which takes two such genes swapping alleles): otherwise no memo is kept.
+  const memoisedAt = Uint8Array.from(frontier, (genes, level) => (level - genes.length >= (theta > 0 ? 2 : 1) ? 1 : 0));
   const values = new Int32Array(domains.length);
   const counts = new Int32Array(frequencies.length);
   // The memo's key: (level, the frontier's values, the allele counts so far when θ > 0). As one
@@ -282,14 +285,25 @@ function sumOverFounders(
   for (const gene of order) keySpace += Math.log2(Math.max(1, domains[gene]?.length ?? 1));
   if (theta > 0) keySpace += frequencies.length * Math.log2(countRadix);
   const numericKeys = keySpace < 52;
+  // The counts' digits of a numeric key, Σ counts[a] · countRadix^(K−1−a), kept up to date as the
+  // counts change (countsKey, by each allele's weight) instead of read allele by allele at every
+  // visit: every term is an integer below 2^52, so the same key exactly.
+  const countWeights = new Float64Array(counts.length);
+  let countsScale = 1;
+  if (numericKeys && theta > 0) {
+    for (let allele = counts.length - 1; allele >= 0; allele -= 1) {
+      countWeights[allele] = countsScale;
+      countsScale *= countRadix;
+    }
+  }
+  let countsKey = 0;
   const memo = new Map<number | string, number>();
   const keyOf = (level: number): number | string => {
     if (numericKeys) {
       // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
       let key = 0;
       for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
-      if (theta > 0) for (let allele = 0; allele < counts.length; allele += 1) key = key * countRadix + (counts[allele] ?? 0);
-      return key * (order.length + 1) + level;
+      return (key * countsScale + countsKey) * (order.length + 1) + level;
     }
     let key = `${level}|`;
     for (const v of frontier[level] ?? []) key += `${values[v]},`;
@@ -304,9 +318,7 @@ function sumOverFounders(
   const visit = (level: number): number => {
     if (level === order.length) return 1;
     const gene = order[level] ?? 0;
-    // Two paths to this level share a key only when they differ in genes off the frontier (counted
-    // alike when θ > 0, which takes two such genes swapping alleles): otherwise no memo is kept.
-    const memoised = level - (frontier[level]?.length ?? 0) >= (theta > 0 ? 2 : 1);
+    const memoised = memoisedAt[level] === 1;
     const key = memoised ? keyOf(level) : 0;
     if (memoised) {
       const known = memo.get(key);
@@ -323,8 +335,10 @@ function sumOverFounders(
       for (const factor of attached[level] ?? []) weight *= read(factor);
       if (weight === 0) continue;
       counts[allele] = (counts[allele] ?? 0) + 1;
+      countsKey += countWeights[allele] ?? 0;
       sum += weight * visit(level + 1);
       counts[allele] = (counts[allele] ?? 0) - 1;
+      countsKey -= countWeights[allele] ?? 0;
     }
     if (memoised) memo.set(key, sum);
     return sum;
@@ -345,9 +359,15 @@ function sumOverFounders(
       let weight = weightSoFar * prior;
       for (const factor of attached[level] ?? []) weight *= read(factor);
       if (weight === 0) continue;
-      if (founder) counts[allele] = (counts[allele] ?? 0) + 1;
+      if (founder) {
+        counts[allele] = (counts[allele] ?? 0) + 1;
+        countsKey += countWeights[allele] ?? 0;
+      }
       descend(level + 1, flat * open.size + allele, weight);
-      if (founder) counts[allele] = (counts[allele] ?? 0) - 1;
+      if (founder) {
+        counts[allele] = (counts[allele] ?? 0) - 1;
+        countsKey -= countWeights[allele] ?? 0;
+      }
     }
   };
   descend(0, 0, 1);
