@@ -1,3 +1,5 @@
+import { factorTable } from "./factor-tables";
+
 /**
  * A table over a few discrete variables (here: alleles of genes), row-major with the last variable
  * fastest. Each variable has its own number of values (its domain after genotype elimination).
@@ -46,7 +48,7 @@ export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null
     outSize *= size;
   }
   const last = sumOut === null ? 1 : card(sumOut);
-  const out = new Float64Array(outSize);
+  const out = factorTable(outSize);
   const tables: Float64Array[] = [];
   for (let f = 0; f < count; f += 1) {
     const factor = factors[f] as Factor;
@@ -58,6 +60,10 @@ export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null
       else work[stepsAt + f * dimensions + scope.indexOf(v)] = stride;
       stride *= card(v);
     }
+  }
+  if (count === 2) {
+    multiplyTwo(work, tables[0] as Float64Array, tables[1] as Float64Array, out, last, dimensions, stepsAt, sumStepsAt, assignmentAt);
+    return { vars: scope, table: out };
   }
   for (let at = 0; at < outSize; at += 1) {
     // The same products, in the same order, and the same running sum over the summed variable as
@@ -84,6 +90,55 @@ export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null
     }
   }
   return { vars: scope, table: out };
+}
+
+/**
+ * multiplyAndSum's loop for two factors, nearly every step of the DVI layer's eliminations (437,300
+ * of 446,224 on a sample of families): the same products in the same order, the same running sums,
+ * and the same odometer, with the two factors' indices held in locals rather than the work array.
+ */
+function multiplyTwo(
+  work: Int32Array,
+  first: Float64Array,
+  second: Float64Array,
+  out: Float64Array,
+  last: number,
+  dimensions: number,
+  stepsAt: number,
+  sumStepsAt: number,
+  assignmentAt: number,
+): void {
+  const firstSumStep = work[sumStepsAt] as number;
+  const secondSumStep = work[sumStepsAt + 1] as number;
+  const secondStepsAt = stepsAt + dimensions;
+  let firstIndex = 0;
+  let secondIndex = 0;
+  for (let at = 0; at < out.length; at += 1) {
+    let i = firstIndex;
+    let j = secondIndex;
+    let sum = 0;
+    for (let within = 0; within < last; within += 1) {
+      // As the general loop: 1 × the first entry, then the second unless the product is already 0.
+      let product = first[i] as number;
+      if (product !== 0) product *= second[j] as number;
+      sum += product;
+      i += firstSumStep;
+      j += secondSumStep;
+    }
+    out[at] = sum;
+    for (let position = dimensions - 1; position >= 0; position -= 1) {
+      const value = (work[assignmentAt + position] as number) + 1;
+      if (value < (work[position] as number)) {
+        work[assignmentAt + position] = value;
+        firstIndex += work[stepsAt + position] as number;
+        secondIndex += work[secondStepsAt + position] as number;
+        break;
+      }
+      firstIndex -= (value - 1) * (work[stepsAt + position] as number);
+      secondIndex -= (value - 1) * (work[secondStepsAt + position] as number);
+      work[assignmentAt + position] = 0;
+    }
+  }
 }
 
 /** Index of an assignment (values by variable) into a factor's table. */

@@ -4,7 +4,7 @@ import { phenotypeProbability, possibleAlleles, type Observation } from "./pheno
 import type { LocusOutcome } from "./ratio";
 import type { FamilyLocusReferences } from "./locus-plan";
 import { pruneUntypedLeaves, type IndexedPedigree } from "./structure";
-import { NO_MUTATION, type Genotype, type PedigreeOptions } from "./types";
+import { NO_MUTATION, type Genotype } from "./types";
 
 export interface FamilyLocusInput extends FamilyLocusReferences {
   table: Readonly<Record<string, number>>;
@@ -47,60 +47,101 @@ export interface FamilyLocus {
  *   other bodies carry are explicit here where that body's own system lumps them; lumping is exact
  *   (the mutation models' rows and the θ draw treat lumped alleles alike: the Dirichlet of
  *   Balding–Nichols aggregates), so only the order of the sums differs.
- * The no-mutation test of inconsistency (θ = 0) is vectorised the same way, when first needed.
+ * The no-mutation test of inconsistency (θ = 0) is vectorised the same way, when first needed, over
+ * every allele of the population (strictSystem).
  */
 export function prepareFamilyLocus(input: FamilyLocusInput, expected: ExpectedProfiles): FamilyLocus | null {
-  const { profiles, minimumGenotypes } = expected;
-  const { locusName, table, others } = input;
+  const { locusName, others } = input;
   const referenceAlleles = others.flatMap(([, profile]) => profile[locusName] ?? []);
-  const population = new Set([...Object.keys(table), ...referenceAlleles]);
-  // The distinct genotypes (counted only up to minimumGenotypes: a national family has hundreds of
-  // bodies, and a key per body per locus was a tenth of the layer) and the alleles they show. Every
-  // such allele is in the population already, so only the set of them reaches the allele system.
+  if (referenceAlleles.length === 0 || !showsGenotypes(input, expected, referenceAlleles)) return null;
+  return familyLocusFrom(input, expected, expected.likelihoods ? [...referenceAlleles, ...bodyAlleles(input, expected, referenceAlleles)] : null);
+}
+
+/** Whether an allele is in the locus's population: the table's or a reference's. */
+const inPopulation = (allele: string | undefined, table: Readonly<Record<string, number>>, referenceAlleles: readonly string[]) =>
+  allele !== undefined && (Object.hasOwn(table, allele) || referenceAlleles.includes(allele));
+
+/**
+ * Whether the profiles show at least minimumGenotypes distinct genotypes whose alleles the
+ * population holds: counted only until there are that many (a national family has hundreds of
+ * bodies, and looking at every body's alleles at every locus of every family was a tenth of the
+ * layer).
+ */
+function showsGenotypes(input: FamilyLocusInput, expected: ExpectedProfiles, referenceAlleles: readonly string[]): boolean {
+  const { profiles, minimumGenotypes } = expected;
+  if (!(minimumGenotypes <= profiles.length)) return false;
+  const { locusName, table } = input;
   const distinct = new Set<string>();
+  for (const profile of profiles) {
+    const genotype = profile[locusName];
+    if (!genotype) continue;
+    const [a, b] = genotype;
+    if (!inPopulation(a, table, referenceAlleles) || !inPopulation(b, table, referenceAlleles)) continue;
+    distinct.add((a as string) < (b as string) ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+    if (distinct.size >= minimumGenotypes) return true;
+  }
+  return false;
+}
+
+/**
+ * The alleles the profiles show that the population holds (for the shared likelihoods' allele
+ * system): each in the population already, so only which of them are explicit depends on this.
+ */
+function bodyAlleles(input: FamilyLocusInput, expected: ExpectedProfiles, referenceAlleles: readonly string[]): string[] {
+  const { locusName, table } = input;
   const alleles = new Set<string>();
-  for (const profile of profiles) {
+  for (const profile of expected.profiles) {
     const genotype = profile[locusName];
     if (!genotype) continue;
     const [a, b] = genotype;
-    if (!population.has(a) || !population.has(b)) continue;
-    if (genotype.length !== 2) return prepareFamilyLocusSlowly(input, expected);
-    if (distinct.size < minimumGenotypes) distinct.add(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-    alleles.add(a);
-    alleles.add(b);
+    if (!inPopulation(a, table, referenceAlleles) || !inPopulation(b, table, referenceAlleles)) continue;
+    for (const allele of genotype) alleles.add(allele);
   }
-  if (distinct.size < minimumGenotypes || referenceAlleles.length === 0) return null;
-  return familyLocusFrom(input, expected, [...referenceAlleles, ...alleles]);
+  return [...alleles];
 }
 
-/** prepareFamilyLocus for genotypes of other than two alleles (never met in practice): every distinct genotype kept. */
-function prepareFamilyLocusSlowly(input: FamilyLocusInput, expected: ExpectedProfiles): FamilyLocus | null {
-  const { profiles, minimumGenotypes } = expected;
-  const { locusName, table, others } = input;
-  const referenceAlleles = others.flatMap(([, profile]) => profile[locusName] ?? []);
-  const population = new Set([...Object.keys(table), ...referenceAlleles]);
-  const eligible = new Map<string, Genotype>();
-  for (const profile of profiles) {
-    const genotype = profile[locusName];
-    if (!genotype) continue;
-    const [a, b] = genotype;
-    if (!population.has(a) || !population.has(b)) continue;
-    eligible.set(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, genotype);
+/**
+ * The no-mutation allele system of the inconsistency test: every allele of the population explicit
+ * (the table's, then the references' alleles it lacks, in the order buildLocusAlleles adds them), so
+ * the same for every family of the locus whose references carry no allele off the table, and built
+ * once for all of them. Whether a likelihood without mutation is 0 does not depend on which alleles
+ * are explicit (a sum of non-negative products, 0 exactly when no assignment of alleles of positive
+ * frequency fits the observations, whether the untyped persons' other alleles are explicit or
+ * lumped), so the test answers as with the bodies' alleles alone.
+ */
+const strictSystems = new WeakMap<Readonly<Record<string, number>>, Map<string, LocusAlleles>>();
+function strictSystem(input: FamilyLocusInput, referenceAlleles: readonly string[]): LocusAlleles {
+  const { locusName, table, options } = input;
+  const offTable = [...new Set(referenceAlleles.filter((allele) => !Object.hasOwn(table, allele)))];
+  const silentFrequency = options.silentFrequencies?.[locusName] ?? 0;
+  const key = [locusName, options.minFrequency, silentFrequency, ...offTable].join("\u0000");
+  let systems = strictSystems.get(table);
+  if (!systems) {
+    systems = new Map();
+    strictSystems.set(table, systems);
   }
-  if (eligible.size < minimumGenotypes || referenceAlleles.length === 0) return null;
-  return familyLocusFrom(input, expected, [...referenceAlleles, ...[...eligible.values()].flat()]);
+  let system = systems.get(key);
+  if (!system) {
+    system = buildLocusAlleles(locusName, new Map(Object.entries(table)), [...Object.keys(table), ...offTable], { minFrequency: options.minFrequency, silentFrequency, mutation: NO_MUTATION });
+    systems.set(key, system);
+  }
+  return system;
 }
 
-/** The shared vectors over the allele system of `observed` (the references' alleles, then the bodies'). */
-function familyLocusFrom(input: FamilyLocusInput, expected: ExpectedProfiles, observed: readonly string[]): FamilyLocus {
+/**
+ * The shared vectors: the likelihoods' over the allele system of `observed` (the references'
+ * alleles, then the bodies'; null when only the inconsistency test is shared), the test's over
+ * strictSystem.
+ */
+function familyLocusFrom(input: FamilyLocusInput, expected: ExpectedProfiles, observed: readonly string[] | null): FamilyLocus {
   const { locusName, table, options, others } = input;
-  const locusWith = (mutation: PedigreeOptions["mutation"]) =>
-    buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
-      minFrequency: options.minFrequency,
-      silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
-      mutation,
-    });
-  const locus = locusWith(options.mutation);
+  const locus = observed
+    ? buildLocusAlleles(locusName, new Map(Object.entries(table)), observed, {
+        minFrequency: options.minFrequency,
+        silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
+        mutation: options.mutation,
+      })
+    : null;
   const byGenes = (pedigree: IndexedPedigree, open: string, alleles: LocusAlleles, theta: number) => {
     const profileOf = new Map(others);
     const all = pedigree.ids.map((id): Observation | null => {
@@ -112,7 +153,7 @@ function familyLocusFrom(input: FamilyLocusInput, expected: ExpectedProfiles, ob
     const { pedigree: pruned, kept } = pruneUntypedLeaves(pedigree, all.map((observation, i) => observation !== null || i === openIndex));
     return pedigreeLikelihoodByGenes(pruned, kept.map((i) => all[i] ?? null), alleles, theta, kept.indexOf(openIndex));
   };
-  const vectors = !expected.likelihoods ? null : { withMissing: byGenes(input.h1, input.missing, locus, options.theta), unrelated: byGenes(input.h2, input.unrelated, locus, options.theta) };
+  const vectors = !locus ? null : { locus, withMissing: byGenes(input.h1, input.missing, locus, options.theta), unrelated: byGenes(input.h2, input.unrelated, locus, options.theta) };
   let strict: { locus: LocusAlleles; withMissing: Float64Array; unrelated: Float64Array | null } | null = null;
   // Σ over the genes the observation allows (as the one-genotype computation restricts them) of
   // P(observation | x, y) · vector. Positions are the given allele system's (the stepwise model
@@ -128,6 +169,7 @@ function familyLocusFrom(input: FamilyLocusInput, expected: ExpectedProfiles, ob
   return {
     outcome(genotype, missingDropout, countInconsistent) {
       if (!vectors) return null;
+      const { locus } = vectors;
       if (genotype.some((allele) => !locus.index.has(allele))) return null;
       const h2 = read(vectors.unrelated, genotype, missingDropout, locus);
       const ratio = h2 === 0 ? null : read(vectors.withMissing, genotype, missingDropout, locus) / h2;
@@ -139,11 +181,11 @@ function familyLocusFrom(input: FamilyLocusInput, expected: ExpectedProfiles, ob
       return { ratio, inconsistent, warnings: locus.warnings };
     },
     inconsistent(genotype, missingDropout) {
-      if (genotype.some((allele) => !locus.index.has(allele))) return null;
       if (!strict) {
-        const strictLocus = locusWith(NO_MUTATION);
+        const strictLocus = strictSystem(input, others.flatMap(([, profile]) => profile[locusName] ?? []));
         strict = { locus: strictLocus, withMissing: byGenes(input.h1, input.missing, strictLocus, 0), unrelated: null };
       }
+      if (genotype.some((allele) => !strict?.locus.index.has(allele))) return null;
       if (read(strict.withMissing, genotype, missingDropout, strict.locus) !== 0) return false;
       strict.unrelated ??= byGenes(input.h2, input.unrelated, strict.locus, 0);
       return read(strict.unrelated, genotype, missingDropout, strict.locus) !== 0;

@@ -1,4 +1,5 @@
 import { entry, multiplyAndSum, type Factor } from "./factor";
+import { beginFactorTables, factorTable } from "./factor-tables";
 import type { LocusAlleles } from "./locus-alleles";
 import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
 import type { IndexedPedigree } from "./structure";
@@ -20,11 +21,12 @@ export function pedigreeLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
+  beginFactorTables();
   const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
   const persons = pedigree.ids.length;
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
-    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
     const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
@@ -50,11 +52,12 @@ export function pedigreeLikelihoodByGenes(
   open: number,
 ): Float64Array {
   const size = locus.labels.length;
+  beginFactorTables();
   const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, open);
   const persons = pedigree.ids.length;
   const openGenes = [2 * open, 2 * open + 1];
   if (theta === 0) {
-    for (const gene of founderGenes) factors.push({ vars: [gene], table: Float64Array.from(domains[gene] ?? [], (allele) => locus.frequencies[allele] ?? 0) });
+    for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
     const remaining = eliminate(factors, new Set(genesOtherThan([...openGenes], persons)), card);
     const joint = multiplyAndSum(remaining, null, card);
     // The open genes' domains are every allele, so a gene's local value is the allele itself.
@@ -99,7 +102,7 @@ function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observa
     if (!observation) continue;
     const xs = domains[2 * i] ?? [];
     const ys = domains[2 * i + 1] ?? [];
-    const table = new Float64Array(xs.length * ys.length);
+    const table = factorTable(xs.length * ys.length);
     for (let a = 0; a < xs.length; a += 1) {
       for (let b = 0; b < ys.length; b += 1) table[a * ys.length + b] = phenotypeProbability(observation, xs[a] as number, ys[b] as number, locus.silent);
     }
@@ -142,7 +145,7 @@ function addMeiosis(
   const zs = domains[gene] ?? [];
   if (oneGene[parent]) {
     const xs = domains[2 * parent] ?? [];
-    const table = new Float64Array(xs.length * zs.length);
+    const table = factorTable(xs.length * zs.length);
     let at = 0;
     for (const x of xs) for (const z of zs) table[at++] = matrix[x * size + z] ?? 0;
     factors.push({ vars: [2 * parent, gene], table });
@@ -151,7 +154,7 @@ function addMeiosis(
   }
   const xs = domains[2 * parent] ?? [];
   const ys = domains[2 * parent + 1] ?? [];
-  const table = new Float64Array(xs.length * ys.length * zs.length);
+  const table = factorTable(xs.length * ys.length * zs.length);
   let at = 0;
   for (const x of xs) {
     for (const y of ys) {
@@ -159,6 +162,14 @@ function addMeiosis(
     }
   }
   factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
+}
+
+/** A founder gene's prior (θ = 0): each allele of its domain at its population frequency. */
+function founderPrior(gene: number, domains: readonly (readonly number[])[], locus: LocusAlleles): Factor {
+  const domain = domains[gene] ?? [];
+  const table = factorTable(domain.length);
+  for (let at = 0; at < domain.length; at += 1) table[at] = locus.frequencies[domain[at] as number] ?? 0;
+  return { vars: [gene], table };
 }
 
 function genesOtherThan(founders: readonly number[], persons: number): number[] {
@@ -260,6 +271,9 @@ function sumOverFounders(
     }
     return [...needed].sort((a, b) => a - b);
   });
+  // Two paths to a level share a key only when they differ in genes off the frontier (counted
+  // alike when θ > 0, which takes two such genes swapping alleles): otherwise no memo is kept.
+  const memoisedAt = Uint8Array.from(frontier, (genes, level) => (level - genes.length >= (theta > 0 ? 2 : 1) ? 1 : 0));
   const values = new Int32Array(domains.length);
   const counts = new Int32Array(frequencies.length);
   // The memo's key: (level, the frontier's values, the allele counts so far when θ > 0). As one
@@ -271,14 +285,25 @@ function sumOverFounders(
   for (const gene of order) keySpace += Math.log2(Math.max(1, domains[gene]?.length ?? 1));
   if (theta > 0) keySpace += frequencies.length * Math.log2(countRadix);
   const numericKeys = keySpace < 52;
+  // The counts' digits of a numeric key, Σ counts[a] · countRadix^(K−1−a), kept up to date as the
+  // counts change (countsKey, by each allele's weight) instead of read allele by allele at every
+  // visit: every term is an integer below 2^52, so the same key exactly.
+  const countWeights = new Float64Array(counts.length);
+  let countsScale = 1;
+  if (numericKeys && theta > 0) {
+    for (let allele = counts.length - 1; allele >= 0; allele -= 1) {
+      countWeights[allele] = countsScale;
+      countsScale *= countRadix;
+    }
+  }
+  let countsKey = 0;
   const memo = new Map<number | string, number>();
   const keyOf = (level: number): number | string => {
     if (numericKeys) {
       // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
       let key = 0;
       for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
-      if (theta > 0) for (let allele = 0; allele < counts.length; allele += 1) key = key * countRadix + (counts[allele] ?? 0);
-      return key * (order.length + 1) + level;
+      return (key * countsScale + countsKey) * (order.length + 1) + level;
     }
     let key = `${level}|`;
     for (const v of frontier[level] ?? []) key += `${values[v]},`;
@@ -293,9 +318,7 @@ function sumOverFounders(
   const visit = (level: number): number => {
     if (level === order.length) return 1;
     const gene = order[level] ?? 0;
-    // Two paths to this level share a key only when they differ in genes off the frontier (counted
-    // alike when θ > 0, which takes two such genes swapping alleles): otherwise no memo is kept.
-    const memoised = level - (frontier[level]?.length ?? 0) >= (theta > 0 ? 2 : 1);
+    const memoised = memoisedAt[level] === 1;
     const key = memoised ? keyOf(level) : 0;
     if (memoised) {
       const known = memo.get(key);
@@ -312,8 +335,10 @@ function sumOverFounders(
       for (const factor of attached[level] ?? []) weight *= read(factor);
       if (weight === 0) continue;
       counts[allele] = (counts[allele] ?? 0) + 1;
+      countsKey += countWeights[allele] ?? 0;
       sum += weight * visit(level + 1);
       counts[allele] = (counts[allele] ?? 0) - 1;
+      countsKey -= countWeights[allele] ?? 0;
     }
     if (memoised) memo.set(key, sum);
     return sum;
@@ -334,9 +359,15 @@ function sumOverFounders(
       let weight = weightSoFar * prior;
       for (const factor of attached[level] ?? []) weight *= read(factor);
       if (weight === 0) continue;
-      if (founder) counts[allele] = (counts[allele] ?? 0) + 1;
+      if (founder) {
+        counts[allele] = (counts[allele] ?? 0) + 1;
+        countsKey += countWeights[allele] ?? 0;
+      }
       descend(level + 1, flat * open.size + allele, weight);
-      if (founder) counts[allele] = (counts[allele] ?? 0) - 1;
+      if (founder) {
+        counts[allele] = (counts[allele] ?? 0) - 1;
+        countsKey -= countWeights[allele] ?? 0;
+      }
     }
   };
   descend(0, 0, 1);
