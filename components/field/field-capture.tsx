@@ -82,13 +82,13 @@ export function FieldCapture({ actions, serverSites }: { actions: FieldActions; 
 
   /** Makes `next` the device's state, shown at once and then kept in the store. */
   const replaceState = useCallback(
-    (next: DeviceState | null, kept: FieldStore | null = store): Promise<void> => {
+    (next: DeviceState): Promise<void> => {
       latestState.current = next;
       setState(next);
-      if (!kept || !next) return Promise.resolve();
+      if (!store) return Promise.resolve();
       const write = stateWrites.current.then(async () => {
         const latest = latestState.current;
-        if (latest) await kept.put(DEVICE_STATE_ID, latest);
+        if (latest) await store.put(DEVICE_STATE_ID, latest);
       });
       stateWrites.current = write.catch(() => {});
       return write;
