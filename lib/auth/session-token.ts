@@ -45,9 +45,30 @@ export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_
     .encrypt(encryptionKey(secret, salt));
 }
 
+/** Seconds of clock skew forgiven at expiry, as next-auth's decoding forgives. */
+const CLOCK_TOLERANCE_SECONDS = 15;
+
+/**
+ * Tokens already decrypted, by token, secret and salt: a staff member's browser sends the same token
+ * with every request of a working day, and decrypting it again cost a typed search about a twentieth
+ * of its server time. Only a token that decrypted is kept (a made-up one is never), its expiry is
+ * checked again at each use, and whether its session is still live is the database's to say at
+ * each request (current-session.ts), so a sign-out or a disabled account still ends it at once.
+ */
+const decodedTokens = new Map<string, { claims: JWT; expires: number; key: Uint8Array }>();
+const MAX_DECODED_TOKENS = 1_000;
+
 /** The token's claims, or null for no token. Throws on a token that does not decrypt or has expired, as next-auth's does. */
 export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), { clockTolerance: 15 });
+  const key = encryptionKey(secret, salt);
+  const known = decodedTokens.get(token);
+  // The same key object means the same secret and salt (encryptionKey keeps one per pair).
+  if (known?.key === key && Date.now() / 1000 < known.expires + CLOCK_TOLERANCE_SECONDS) return { ...known.claims };
+  const { payload } = await jwtDecrypt(token, key, { clockTolerance: CLOCK_TOLERANCE_SECONDS });
+  if (typeof payload.exp === "number") {
+    if (decodedTokens.size >= MAX_DECODED_TOKENS) decodedTokens.clear();
+    decodedTokens.set(token, { claims: { ...payload }, expires: payload.exp, key });
+  }
   return payload;
 }
