@@ -10,6 +10,7 @@ import {
   pageContentSecurityPolicy,
   SERVICE_WORKER_CONTENT_SECURITY_POLICY,
 } from "@/lib/security/content-security-policy";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { environment } from "@/lib/env";
 import { PAGE_RENDER_HEADER } from "@/scripts/support/page-render-header.mjs";
 
@@ -25,11 +26,6 @@ const STAFF_PATH = /^\/(ar|en)\/staff(\/|$)/;
  * session and role itself.
  */
 export default async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
-    return response;
-  }
   // The field-capture service worker (app/serwist/[path]): no language, and a policy of its own.
   if (request.nextUrl.pathname.startsWith("/serwist/")) {
     const response = NextResponse.next();
@@ -41,7 +37,7 @@ export default async function proxy(request: NextRequest) {
     return NextResponse.json({ error: "invalid", reason: "nestedTooDeeply" }, { status: 400, headers: { "Content-Security-Policy": API_CONTENT_SECURITY_POLICY } });
   }
   const staffMatch = STAFF_PATH.exec(request.nextUrl.pathname);
-  if (staffMatch && !(await getToken({ req: request, secret: environment().AUTH_SECRET }))) {
+  if (staffMatch && !(await getToken({ req: request, secret: environment().AUTH_SECRET, decode: decodeSessionToken }))) {
     return NextResponse.redirect(new URL(`/${staffMatch[1]}/login`, request.url));
   }
   const tileSource = tileImageSource(readMapTiles());
@@ -62,7 +58,7 @@ export default async function proxy(request: NextRequest) {
 
 export const config = {
   // Files at the root (app/icon.svg, favicon.ico, robots.txt) have no language: sent through the
-  // locale routing they were redirected to /ar/icon.svg, a 404. Deeper paths with a dot
-  // (/api/public/sites.geojson) still get their security policy here.
-  matcher: ["/((?!_next/static|_next/image|[^/]+\\.\\w+$).*)"],
+  // locale routing they were redirected to /ar/icon.svg, a 404. API routes neither have a language
+  // nor render a page: next.config.js gives them their security policy.
+  matcher: ["/((?!api/|_next/static|_next/image|[^/]+\\.\\w+$).*)"],
 };

@@ -6,6 +6,7 @@ import { errorWithoutValues, logger } from "@/lib/server/logger";
 import { authenticate } from "./authenticate";
 import { sameOriginCallback } from "./callback-url";
 import { metadataFromHeaders } from "./request-metadata";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { endStaffSession, forgetOldStaffSessions, startStaffSession } from "./staff-sessions";
 import { environment } from "@/lib/env";
 
@@ -28,7 +29,8 @@ export const UNAVAILABLE_ERROR = "SignInUnavailable";
 export const authOptions: NextAuthOptions = {
   secret: environment().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
-  jwt: { maxAge: SESSION_SECONDS },
+  // next-auth's own format under a key derived once rather than per token (session-token.ts).
+  jwt: { maxAge: SESSION_SECONDS, encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/ar/login", error: "/ar/login" },
   providers: [
     CredentialsProvider({

@@ -26,6 +26,13 @@ export async function authoriseRoute<P extends Permission>(
   return { session, read: authoriseRead(session, permission) };
 }
 
+/**
+ * A staff route's JSON: never stored, and sent as it is. `no-transform` also keeps Next from
+ * compressing it (its compression honours the directive): these answers are a few kilobytes, and
+ * starting a compressor for each cost a typed search about a tenth of its server time (issue 30).
+ */
+const PRIVATE_JSON = { "Cache-Control": "no-store, no-transform" };
+
 export function privateJson(body: unknown): Response {
-  return Response.json(body, { headers: NO_STORE });
+  return Response.json(body, { headers: PRIVATE_JSON });
 }

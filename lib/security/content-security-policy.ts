@@ -27,8 +27,7 @@ export function pageContentSecurityPolicy(
   ].join("; ");
 }
 
-/** API responses are data, never documents to render: nothing may load or frame them. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+export { API_CONTENT_SECURITY_POLICY } from "./api-content-security-policy.mjs";
 
 /**
  * The field-capture service worker's own policy (lib/field/service-worker.ts): it runs no other

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { beforeEach, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { staffSessions, users } from "@/db/schema";
 import { getCurrentSession } from "@/lib/auth/current-session";
@@ -10,9 +10,8 @@ import { describeOnEachBackend, testBackends } from "./support/databases";
 import { createUser } from "./support/factories";
 import { forgetEnvironment } from "@/lib/env";
 
-/** What getServerSession hands over for a signed-in browser: the token's user id and version. */
+/** What a signed-in browser's session cookie carries: the token's user id and version. */
 interface BrowserSession {
-  expires: string;
   uid: string;
   tv: number;
   /** The server-side session this token belongs to. */
@@ -23,10 +22,22 @@ interface BrowserSession {
 
 const browser = vi.hoisted(() => ({
   session: null as BrowserSession | null,
+  /** The secret the browser's token was sealed with: the server's, unless a test says otherwise. */
+  secret: "",
   db: undefined as Database | undefined,
 }));
 
-vi.mock("next-auth", () => ({ getServerSession: async () => browser.session }));
+const SECRET = "a-test-secret-of-more-than-thirty-two-characters";
+
+/** The request's cookies as the browser sends them: the session token sealed as the sign-in seals it. */
+vi.mock("next/headers", () => ({
+  cookies: async () => {
+    const { encodeSessionToken } = await import("@/lib/auth/session-token");
+    const session = browser.session;
+    const value = session ? await encodeSessionToken({ token: { ...session }, secret: browser.secret, maxAge: 3_600 }) : undefined;
+    return { getAll: () => (value ? [{ name: "next-auth.session-token", value }] : []) };
+  },
+}));
 vi.mock("@/lib/server/database", () => ({
   getDb: async () => {
     if (!browser.db) throw new Error("no test database is open");
@@ -39,7 +50,7 @@ const backends = await testBackends();
 /** Signs the user in as a browser would: a server-side session, and a token naming it. */
 async function signedInBrowser(user: { id: string; tokenVersion: number }, extra: Partial<BrowserSession> = {}): Promise<BrowserSession> {
   const sid = "sid" in extra || !browser.db ? extra.sid : await startStaffSession(browser.db, user.id);
-  browser.session = { expires: new Date(Date.now() + 3_600_000).toISOString(), uid: user.id, tv: user.tokenVersion, sid, ...extra };
+  browser.session = { uid: user.id, tv: user.tokenVersion, sid, ...extra };
   return browser.session;
 }
 
@@ -53,9 +64,20 @@ function bumpTokenVersion(db: Database, userId: string) {
 }
 
 describeOnEachBackend(backends, "a signed-in session after the user changes", (database) => {
+  const previousSecret = process.env.AUTH_SECRET;
+  beforeAll(() => {
+    process.env.AUTH_SECRET = SECRET;
+    forgetEnvironment();
+  });
+  afterAll(() => {
+    if (previousSecret === undefined) delete process.env.AUTH_SECRET;
+    else process.env.AUTH_SECRET = previousSecret;
+    forgetEnvironment();
+  });
   beforeEach(() => {
     browser.db = database().db;
     browser.session = null;
+    browser.secret = SECRET;
   });
 
   it("a browser's token gives the staff session of its user", async () => {
@@ -72,6 +94,14 @@ describeOnEachBackend(backends, "a signed-in session after the user changes", (d
   });
 
   it("no token, no session", async () => {
+    expect(await getCurrentSession()).toBeNull();
+  });
+
+  it("a token sealed with another secret gives no session", async () => {
+    const user = await createUser(database().db, "registrar");
+    await signedInBrowser(user);
+    expect(await getCurrentSession()).toMatchObject({ userId: user.id });
+    browser.secret = "another-secret-of-more-than-thirty-two-characters";
     expect(await getCurrentSession()).toBeNull();
   });
 
