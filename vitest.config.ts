@@ -102,6 +102,8 @@ export default defineConfig({
           include: BROWSER_FILES_RUN_ALONE,
           // One at a time, after the others (vitest runs projects without file parallelism last).
           fileParallelism: false,
+          // And after whatever .ci/run runs in the background beside the others (E2E_ALONE_AFTER).
+          setupFiles: ["tests/e2e/support/after-background-work.ts"],
         },
       },
     ],

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { environment } from "@/lib/env";
 import { describeDatabase, readDatabaseConfig, type DatabaseConfig } from "./config";
 import { explainDataDirectoryError, explainPostgresError } from "./errors";
 import { acquirePgliteLock } from "./pglite-lock";
@@ -57,9 +58,10 @@ async function openPglite(dataDir: string | null, image?: Blob): Promise<Databas
 const CONNECT_TIMEOUT_SECONDS = 10;
 /**
  * A connection that owes an answer and has heard nothing for this long is dropped, unless the server
- * still answers a new connection within PROBE_MILLISECONDS (see watched-socket.ts).
+ * still answers a new connection within PROBE_MILLISECONDS (see watched-socket.ts). DATABASE_STALL_SECONDS
+ * (lib/env.ts) sets another limit.
  */
-const STALL_SECONDS = 15;
+const DEFAULT_STALL_SECONDS = 15;
 const PROBE_MILLISECONDS = 3_000;
 
 /** Whether the server answers `select 1` on a connection of its own, in time. */
@@ -87,7 +89,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     onnotice: () => {},
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
     // A server that stops answering without closing the connection must not hold it forever.
-    socket: watchedSocketFactory(STALL_SECONDS, serverAnswers(url)),
+    socket: watchedSocketFactory(environment().DATABASE_STALL_SECONDS ?? DEFAULT_STALL_SECONDS, serverAnswers(url)),
   };
   const client = postgres(url, options);
   try {

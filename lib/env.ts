@@ -68,6 +68,12 @@ export const environmentSchema = z
     PUBLIC_URL: optional(httpAddress("https://registry.example.ly")),
     DATABASE_URL: optional(postgresAddress),
     MIGRATION_DATABASE_URL: optional(postgresAddress),
+    /**
+     * How long a PostgreSQL connection that owes an answer may stay silent before the server is
+     * probed and, if it no longer answers, the connection dropped (db/watched-socket.ts); 15 s when
+     * unset. The browser test of a hung database sets it lower so as not to wait 15 s.
+     */
+    DATABASE_STALL_SECONDS: optional(wholeNumber(1, 3_600, "a whole number of seconds from 1 to 3600")),
     DATA_DIR: optional(z.string()),
     /** Where `npm run backup` writes without a file name (lib/backup/archive-kind.ts has the default). */
     BACKUP_DIR: optional(z.string()),

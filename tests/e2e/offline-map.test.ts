@@ -1,11 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { sharedAppServerForReaders, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage } from "./support/open-page";
 import { screenshotPath } from "./support/screenshots";
 
-const server = appServerForThisFile();
+// Opens the public map and the grave-site form without saving it: the run's shared server.
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 
 /** As in Tarhuna on a bad day: nothing but the registry answers; every other host is cut off. */

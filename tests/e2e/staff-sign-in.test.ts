@@ -5,7 +5,7 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { DEMO_PASSWORD } from "@/lib/demo/users";
 import arabic from "@/lib/i18n/messages/ar";
 import english from "@/lib/i18n/messages/en";
-import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
+import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { screenshotPath } from "./support/screenshots";
 import {
   ARABIC_AREA_HEADINGS,
@@ -22,7 +22,9 @@ const ENGLISH_LABELS = { username: english.Auth.username, password: english.Auth
 /** Demo accounts named after their role (forensic2 is a second forensic account, not needed here). */
 const DEMO_ROLES: readonly Role[] = ["admin", "registrar", "forensic", "viewer"];
 
-const server = appServerForThisFile();
+// Signs in and out and opens every staff area, changing no record: the run's shared server. Its four
+// failed sign-ins on purpose stay far below what the throttle allows one address (shared-app-server.ts).
+const server = sharedAppServerForReaders();
 const browser = browserForThisFile();
 
 /** A page in its own browser context (no cookie carries over), photographed if the test fails. */

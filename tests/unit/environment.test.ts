@@ -42,9 +42,10 @@ describe("the registry's environment, checked in one place", () => {
         TRUST_PROXY_HOPS: "two",
         REQUIRE_MFA: "yes",
         LOG_LEVEL: "loud",
+        DATABASE_STALL_SECONDS: "0",
       }),
     );
-    for (const name of ["NEXTAUTH_URL", "PUBLIC_URL", "DATABASE_URL", "MIGRATION_DATABASE_URL", "PORT", "TRUST_PROXY_HOPS", "REQUIRE_MFA", "LOG_LEVEL"]) {
+    for (const name of ["NEXTAUTH_URL", "PUBLIC_URL", "DATABASE_URL", "MIGRATION_DATABASE_URL", "PORT", "TRUST_PROXY_HOPS", "REQUIRE_MFA", "LOG_LEVEL", "DATABASE_STALL_SECONDS"]) {
       expect(message).toMatch(new RegExp(`^${name} `, "m"));
     }
     expect(refusal(() => parseEnvironment({ TRUSTED_PROXIES: "10.0.0.5, proxy.example" }))).toMatch(/^TRUSTED_PROXIES holds "proxy.example"/);
@@ -53,8 +54,8 @@ describe("the registry's environment, checked in one place", () => {
   it("reads what is well formed into values: defaults, numbers and switches", () => {
     expect(parseEnvironment({})).toEqual({ PORT: 3000, REQUIRE_MFA: false, TARHUNA_DEMO: false });
     expect(
-      parseEnvironment({ PORT: " 8080 ", TRUST_PROXY_HOPS: "1", REQUIRE_MFA: "1", TARHUNA_DEMO: "1", BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry", DATA_DIR: "" }),
-    ).toMatchObject({ PORT: 8080, TRUST_PROXY_HOPS: 1, REQUIRE_MFA: true, TARHUNA_DEMO: true, BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry" });
+      parseEnvironment({ PORT: " 8080 ", TRUST_PROXY_HOPS: "1", REQUIRE_MFA: "1", TARHUNA_DEMO: "1", BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry", DATA_DIR: "", DATABASE_STALL_SECONDS: "3" }),
+    ).toMatchObject({ DATABASE_STALL_SECONDS: 3, PORT: 8080, TRUST_PROXY_HOPS: 1, REQUIRE_MFA: true, TARHUNA_DEMO: true, BACKUP_DIR: "/var/lib/tarhuna-registry/backups", DATABASE_URL: "postgresql://app@127.0.0.1:5432/registry" });
   });
 
   it("takes a primary and its standby in DATABASE_URL only with target_session_attrs=primary, which keeps writes off the standby", () => {

@@ -5,7 +5,7 @@ import { childEnvironment } from "./child-environment";
 import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
 import { screenshotDirectory } from "./screenshots";
-import { seedDataDirectory, seedPostgresDatabase } from "./seeded-data";
+import { seedBoth, seededFromDescription } from "./seeded-data";
 import { startSharedAppServer, type SharedServerStart } from "./shared-app-server";
 
 const BUILD_TIMEOUT_MILLISECONDS = 15 * 60_000;
@@ -56,8 +56,7 @@ async function prepare(): Promise<Prepared> {
   fs.rmSync(screenshotDirectory, { recursive: true, force: true });
   await buildUnlessReused();
   const started = Date.now();
-  const [embedded, postgres] = await Promise.all([seedDataDirectory(), seedPostgresDatabase()]);
-  console.log(`e2e: demo data seeded once (embedded${postgres ? " and PostgreSQL" : ""}) in ${Math.round((Date.now() - started) / 1000)} s`);
+  const { embedded, postgres } = await seededAheadOrNow(started);
   const prepared: Prepared = {
     seededDataDirectory: embedded.dataDirectory,
     seededPostgresDatabase: postgres?.name ?? "",
@@ -72,6 +71,23 @@ async function prepare(): Promise<Prepared> {
     },
   };
   return prepared;
+}
+
+/**
+ * The demo data seeded by seed-ahead.ts, when E2E_SEEDED_AHEAD names the file it wrote (`.ci/run`
+ * seeds while the unit and integration tests leave a core idle, so the browser step does not wait
+ * for the seed); otherwise seeded now. Either way this run removes it when it ends.
+ */
+async function seededAheadOrNow(started: number) {
+  const aheadFile = process.env.E2E_SEEDED_AHEAD;
+  if (!aheadFile) {
+    const seeded = await seedBoth();
+    console.log(`e2e: demo data seeded once (embedded${seeded.postgres ? " and PostgreSQL" : ""}) in ${Math.round((Date.now() - started) / 1000)} s`);
+    return seeded;
+  }
+  if (!fs.existsSync(aheadFile)) throw new Error(`E2E_SEEDED_AHEAD names ${aheadFile}, which seed-ahead.ts has not written (did it fail?)`);
+  console.log(`e2e: demo data seeded ahead by tests/e2e/support/seed-ahead.ts (${aheadFile})`);
+  return seededFromDescription(fs.readFileSync(aheadFile, "utf8"));
 }
 
 /** Starts the shared server in the background; the files that use it wait for its health check. */

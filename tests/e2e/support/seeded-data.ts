@@ -4,7 +4,7 @@ import path from "node:path";
 import { childEnvironment } from "./child-environment";
 import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
-import { createThrowawayDatabase, testPostgresAnswers, type ThrowawayDatabase } from "./throwaway-postgres";
+import { createThrowawayDatabase, testPostgresAnswers, throwawayDatabaseNamed, type ThrowawayDatabase } from "./throwaway-postgres";
 
 /**
  * The demo data is seeded once per e2e run, with `npm run db:seed` as a user runs it, into an
@@ -55,6 +55,34 @@ export async function seedPostgresDatabase(): Promise<ThrowawayDatabase | null> 
     throw error;
   }
   return database;
+}
+
+export interface SeededData {
+  embedded: { dataDirectory: string; remove(): Promise<void> };
+  postgres: ThrowawayDatabase | null;
+}
+
+/** Seeds the demo data into an embedded data folder and, when PostgreSQL answers, a database, side by side. */
+export async function seedBoth(): Promise<SeededData> {
+  const [embedded, postgres] = await Promise.all([seedDataDirectory(), seedPostgresDatabase()]);
+  return { embedded, postgres };
+}
+
+/** What seedBoth made, as seed-ahead.ts writes it down for another process. */
+export function describeSeeded(seeded: SeededData): string {
+  return JSON.stringify({ dataDirectory: seeded.embedded.dataDirectory, postgresDatabase: seeded.postgres?.name ?? "" });
+}
+
+/** The seeded data `describeSeeded` wrote down; the caller removes it when done. */
+export function seededFromDescription(description: string): SeededData {
+  const { dataDirectory, postgresDatabase } = JSON.parse(description) as { dataDirectory: string; postgresDatabase: string };
+  // seedDataDirectory made the folder's parent for it alone.
+  const parent = path.dirname(dataDirectory);
+  if (!path.basename(parent).startsWith("tarhuna-e2e-seeded-")) throw new Error(`not a seeded data folder: ${dataDirectory}`);
+  return {
+    embedded: { dataDirectory, remove: () => fs.rm(parent, { recursive: true, force: true, maxRetries: 3 }) },
+    postgres: postgresDatabase ? throwawayDatabaseNamed(postgresDatabase) : null,
+  };
 }
 
 /**

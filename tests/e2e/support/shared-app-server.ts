@@ -10,7 +10,11 @@ import { findFreePortBelowEphemeralRange } from "./free-port";
  *
  * A reader may sign in and out and open records (reads are audited, successful sign-ins give their
  * counted try back): nothing a sharing file asserts depends on another's sessions, audit entries or
- * sign-ins. A reader must not change a record, fail a sign-in on purpose or lock an account.
+ * sign-ins. A reader must not change a record or lock an account. Failed sign-ins are counted per
+ * address (lib/auth/sign-in-throttle.ts: 20 tries from one address in 15 minutes, successful ones
+ * given back; 5 a username from one address, until one succeeds): staff-sign-in.test.ts fails four
+ * on purpose, one for each of two real usernames and two unknown ones, and no other reader fails
+ * any. A new file that fails sign-ins starts a server of its own.
  */
 
 declare module "vitest" {

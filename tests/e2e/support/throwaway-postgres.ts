@@ -46,3 +46,19 @@ export async function createThrowawayDatabase(template?: string): Promise<Throwa
     },
   };
 }
+
+/** A throw-away database another process made (seed-ahead.ts), to copy and drop when done. */
+export function throwawayDatabaseNamed(name: string): ThrowawayDatabase {
+  if (!/^tarhuna_e2e_[0-9a-f]{12}$/.test(name)) throw new Error(`not a throw-away database's name: ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const admin = adminClient();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
