@@ -1,5 +1,6 @@
 import type { FrequencyTable } from "../frequencies";
 import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
+import { GenotypeCodes, type CodedProfile } from "../pedigree/coded-profiles";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
 import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
@@ -86,11 +87,15 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // loci); the full result (per-locus LRs, warnings) is made again for each row's best pair alone,
   // from the same computations (the shared store holds every one of them), so the same numbers.
   // Pairs are then listed in the screen's order, as before (ties between them resolve by that order).
+  // Each body's loci and genotypes numbered once for the run: a family finds each locus's outcome
+  // by array reads (coded-profiles.ts), the same outcomes in the same order.
+  const genotypeCodes = new GenotypeCodes();
+  const coded = new Map(remains.map((body) => [body.id, genotypeCodes.code(body.profile)]));
   const exact = new Map<ScreenPair, { lr: number; inconsistentLoci: string[] }>();
   for (const [candidateId, entries] of bodiesOf) {
     const compute = prepare(candidateId, entries);
     for (const entry of entries) {
-      exact.set(entry, compute.lrAndInconsistent(profiles.get(entry.remainsId) as Profile));
+      exact.set(entry, compute.lrAndInconsistentCoded(coded.get(entry.remainsId) as CodedProfile));
     }
   }
   for (const entry of screened) {

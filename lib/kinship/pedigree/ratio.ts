@@ -1,3 +1,4 @@
+import type { CodedProfile, GenotypeCodes } from "./coded-profiles";
 import { pedigreeLikelihood } from "./likelihood";
 import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
 import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
@@ -42,6 +43,12 @@ export type PreparedLikelihoodRatio = ((
    * the DVI layer made and dropped for every one of its millions of pairs.
    */
   lrAndInconsistent(missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent;
+  /**
+   * lrAndInconsistent of a coded profile (coded-profiles.ts): the same outcomes, multiplied in the
+   * same order (the profile's own), found by the loci's and genotypes' numbers. A profile coded by
+   * another numbering than the first one met is answered by lrAndInconsistent.
+   */
+  lrAndInconsistentCoded(missing: CodedProfile): LrAndInconsistent;
 };
 
 /** What the DVI layer keeps of every pair. */
@@ -243,6 +250,48 @@ export function prepareLikelihoodRatio(
     return { lr, inconsistentLoci };
   };
 
+  // The lean outcomes again, by locus number and genotype number of one numbering (the first met),
+  // and whether each numbered locus is referenced (-1: not asked yet).
+  let codes: GenotypeCodes | null = null;
+  const leanByCode: (LocusOutcome | undefined)[][] = [];
+  let referencedByCode = new Int8Array(0);
+  const lrAndInconsistentCoded = (missing: CodedProfile): LrAndInconsistent => {
+    codes ??= missing.codes;
+    if (missing.codes !== codes) return lrAndInconsistent(missing.profile);
+    const missingD = baseDropout[base.missing];
+    checkDropout(missingD);
+    leanOutcomes ??= outcomesOfVariant(missingD, true);
+    let lr = 1;
+    const inconsistentLoci: string[] = [];
+    const { names, loci, genotypes, profile } = missing;
+    for (let at = 0; at < loci.length; at += 1) {
+      const locus = loci[at] as number;
+      if (locus >= referencedByCode.length) {
+        const wider = new Int8Array(Math.max(locus + 1, 2 * referencedByCode.length)).fill(-1);
+        wider.set(referencedByCode);
+        referencedByCode = wider;
+      }
+      const locusName = names[at] as string;
+      if (referencedByCode[locus] === -1) referencedByCode[locus] = referenced(locusName) ? 1 : 0;
+      if (referencedByCode[locus] === 0) continue;
+      let byGenotype = leanByCode[locus];
+      if (!byGenotype) {
+        byGenotype = new Array<LocusOutcome | undefined>(codes.genotypeCount(locus));
+        leanByCode[locus] = byGenotype;
+      }
+      const code = genotypes[at] as number;
+      let outcome = byGenotype[code];
+      if (!outcome) {
+        outcome = keptOutcome(leanOutcomes, locusName, profile[locusName] as Genotype, missingD, true);
+        byGenotype[code] = outcome;
+      }
+      if (outcome.ratio === null) continue;
+      lr *= outcome.ratio;
+      if (outcome.inconsistent) inconsistentLoci.push(locusName);
+    }
+    return { lr, inconsistentLoci };
+  };
+
   const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult => {
     const missingD = missingDropout ?? baseDropout[base.missing];
     checkDropout(missingD);
@@ -264,7 +313,7 @@ export function prepareLikelihoodRatio(
     }
     return result;
   };
-  return Object.assign(full, { lrAndInconsistent });
+  return Object.assign(full, { lrAndInconsistent, lrAndInconsistentCoded });
 }
 
 /** One question: prepareLikelihoodRatio asked once. */
