@@ -126,7 +126,8 @@ export function prepareLikelihoodRatio(
     }
     let plan = plans.get(locusName);
     if (!plan) {
-      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
+      // Allele systems shared with the run's other families only when the likelihoods are (the same record and options).
+      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options, record: crossFamily ? table : undefined });
       plans.set(locusName, plan);
       sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
     }
@@ -202,12 +203,21 @@ export function prepareLikelihoodRatio(
     }
     return outcomes;
   };
-  /** Every drop-out the computations read: the family's, with the missing person's (and the unrelated stand-in's) as asked. */
+  /**
+   * Every drop-out the computations read: the family's, with the missing person's (and the unrelated
+   * stand-in's) as asked. Made once per drop-out asked (the computations only read it).
+   */
+  const dropouts = new Map<number | undefined, Readonly<Record<string, number>>>();
   const dropoutWith = (missingD: number | undefined) => {
-    const dropout: Record<string, number> = { ...baseDropout };
-    if (missingD !== undefined) {
-      dropout[base.missing] = missingD;
-      dropout[UNRELATED] = missingD;
+    let dropout = dropouts.get(missingD);
+    if (!dropout) {
+      const made: Record<string, number> = { ...baseDropout };
+      if (missingD !== undefined) {
+        made[base.missing] = missingD;
+        made[UNRELATED] = missingD;
+      }
+      dropout = made;
+      dropouts.set(missingD, dropout);
     }
     return dropout;
   };
