@@ -401,6 +401,80 @@ function founderStructure(
   return { order, drawn, attached, constants, frontier, memoisedAt, numericKeys, countWeights, countsScale };
 }
 
+/**
+ * The founder sum's working state (sumOverFounders): its recursion is a module function over this
+ * rather than closures made per call (millions of calls at national scale; every closure made also
+ * costs the bench's tsx a name definition).
+ */
+interface FounderSum {
+  structure: FounderStructure;
+  attached: Factor[][];
+  domains: readonly (readonly number[])[];
+  frequencies: Float64Array;
+  theta: number;
+  values: Int32Array;
+  counts: Int32Array;
+  countsKey: number;
+  memo: Map<number | string, number>;
+}
+
+/** The memo's key at `level` (see founderStructure): numeric in mixed radix, else a string. */
+function founderKey(sum: FounderSum, level: number): number | string {
+  const { frontier, order, numericKeys, countsScale } = sum.structure;
+  const { domains, values } = sum;
+  if (numericKeys) {
+    // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
+    let key = 0;
+    for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+    return (key * countsScale + sum.countsKey) * (order.length + 1) + level;
+  }
+  let key = `${level}|`;
+  for (const v of frontier[level] ?? []) key += `${values[v]},`;
+  if (sum.theta > 0) key += `|${sum.counts.join(",")}`;
+  return key;
+}
+
+/** A factor's entry at the current values. */
+function readFactor(sum: FounderSum, factor: Factor): number {
+  const { domains, values } = sum;
+  let index = 0;
+  for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+  return factor.table[index] ?? 0;
+}
+
+/** Σ over the founder genes from `level` on, given the earlier ones' values and counts. */
+function visitFounders(sum: FounderSum, level: number): number {
+  const { order, memoisedAt, drawn, countWeights } = sum.structure;
+  if (level === order.length) return 1;
+  const { domains, counts, frequencies, theta, values, memo } = sum;
+  const gene = order[level] ?? 0;
+  const memoised = memoisedAt[level] === 1;
+  const key = memoised ? founderKey(sum, level) : 0;
+  if (memoised) {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+  }
+  let total = 0;
+  const domain = domains[gene] ?? [];
+  const attached = sum.attached[level] ?? [];
+  for (let local = 0; local < domain.length; local += 1) {
+    const allele = domain[local] ?? 0;
+    const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta);
+    if (prior === 0) continue;
+    values[gene] = local;
+    let weight = prior;
+    for (const factor of attached) weight *= readFactor(sum, factor);
+    if (weight === 0) continue;
+    counts[allele] = (counts[allele] ?? 0) + 1;
+    sum.countsKey += countWeights[allele] ?? 0;
+    total += weight * visitFounders(sum, level + 1);
+    counts[allele] = (counts[allele] ?? 0) - 1;
+    sum.countsKey -= countWeights[allele] ?? 0;
+  }
+  if (memoised) memo.set(key, total);
+  return total;
+}
+
 function sumOverFounders(
   structure: FounderStructure,
   factorList: readonly Factor[],
@@ -410,66 +484,34 @@ function sumOverFounders(
   open: OpenGenes | null,
 ): { total: number; byOpen: Float64Array | null } {
   const openCount = open?.genes.length ?? 0;
-  const { order, drawn, frontier, memoisedAt, numericKeys, countWeights, countsScale } = structure;
+  const { order, drawn, countWeights } = structure;
   let constant = 1;
   for (const at of structure.constants) constant *= (factorList[at] as Factor).table[0] ?? 0;
-  const attached = structure.attached.map((positions) => positions.map((at) => factorList[at] as Factor));
+  const attached: Factor[][] = [];
+  for (const positions of structure.attached) {
+    const level: Factor[] = [];
+    for (const at of positions) level.push(factorList[at] as Factor);
+    attached.push(level);
+  }
   const byOpen = open ? new Float64Array(open.size ** openCount) : null;
   if (constant === 0) return { total: 0, byOpen };
-  const values = new Int32Array(domains.length);
-  const counts = new Int32Array(frequencies.length);
-  let countsKey = 0;
-  const memo = new Map<number | string, number>();
-  const keyOf = (level: number): number | string => {
-    if (numericKeys) {
-      // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
-      let key = 0;
-      for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
-      return (key * countsScale + countsKey) * (order.length + 1) + level;
-    }
-    let key = `${level}|`;
-    for (const v of frontier[level] ?? []) key += `${values[v]},`;
-    if (theta > 0) key += `|${counts.join(",")}`;
-    return key;
+  const sum: FounderSum = {
+    structure,
+    attached,
+    domains,
+    frequencies,
+    theta,
+    values: new Int32Array(domains.length),
+    counts: new Int32Array(frequencies.length),
+    countsKey: 0,
+    memo: new Map(),
   };
-  const read = (factor: Factor) => {
-    let index = 0;
-    for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
-    return factor.table[index] ?? 0;
-  };
-  const visit = (level: number): number => {
-    if (level === order.length) return 1;
-    const gene = order[level] ?? 0;
-    const memoised = memoisedAt[level] === 1;
-    const key = memoised ? keyOf(level) : 0;
-    if (memoised) {
-      const known = memo.get(key);
-      if (known !== undefined) return known;
-    }
-    let sum = 0;
-    const domain = domains[gene] ?? [];
-    for (let local = 0; local < domain.length; local += 1) {
-      const allele = domain[local] ?? 0;
-      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta);
-      if (prior === 0) continue;
-      values[gene] = local;
-      let weight = prior;
-      for (const factor of attached[level] ?? []) weight *= read(factor);
-      if (weight === 0) continue;
-      counts[allele] = (counts[allele] ?? 0) + 1;
-      countsKey += countWeights[allele] ?? 0;
-      sum += weight * visit(level + 1);
-      counts[allele] = (counts[allele] ?? 0) - 1;
-      countsKey -= countWeights[allele] ?? 0;
-    }
-    if (memoised) memo.set(key, sum);
-    return sum;
-  };
-  if (!open || !byOpen) return { total: constant * visit(0), byOpen: null };
+  if (!open || !byOpen) return { total: constant * visitFounders(sum, 0), byOpen: null };
+  const { counts, values } = sum;
   // The open genes: every combination of their alleles, each entry its own product.
   const descend = (level: number, flat: number, weightSoFar: number) => {
     if (level === openCount) {
-      byOpen[flat] = constant * weightSoFar * visit(level);
+      byOpen[flat] = constant * weightSoFar * visitFounders(sum, level);
       return;
     }
     const gene = order[level] ?? 0;
@@ -479,16 +521,16 @@ function sumOverFounders(
       if (prior === 0) continue;
       values[gene] = allele;
       let weight = weightSoFar * prior;
-      for (const factor of attached[level] ?? []) weight *= read(factor);
+      for (const factor of attached[level] ?? []) weight *= readFactor(sum, factor);
       if (weight === 0) continue;
       if (founder) {
         counts[allele] = (counts[allele] ?? 0) + 1;
-        countsKey += countWeights[allele] ?? 0;
+        sum.countsKey += countWeights[allele] ?? 0;
       }
       descend(level + 1, flat * open.size + allele, weight);
       if (founder) {
         counts[allele] = (counts[allele] ?? 0) - 1;
-        countsKey -= countWeights[allele] ?? 0;
+        sum.countsKey -= countWeights[allele] ?? 0;
       }
     }
   };
