@@ -324,12 +324,13 @@ function numberedSeveralKeys(problem: NumberedProblem, group: Int32Array): boole
 function solveLarge(problem: JointProblem, numbered: NumberedProblem, group: Int32Array, result: JointResult): boolean {
   if (numberedSeveralKeys(numbered, group)) return false;
   // The dynamic programme would stop at the limit anyway; a component surely past it is not tried.
-  const ids = numberIds(
-    Int32Array.from(group, (index) => numbered.body[index] as number),
-    Int32Array.from(group, (index) => numbered.key[index] as number),
-    numbered.bodyCount,
-    numbered.keyCount,
-  );
+  const bodies = new Int32Array(group.length);
+  const keys = new Int32Array(group.length);
+  for (let at = 0; at < group.length; at += 1) {
+    bodies[at] = numbered.body[group[at] as number] as number;
+    keys[at] = numbered.key[group[at] as number] as number;
+  }
+  const ids = numberIds(bodies, keys, numbered.bodyCount, numbered.keyCount);
   if (surelyTooManyNumberedStates(ids, problem.searchLimit)) return false;
   const pairs = Array.from(group, (index) => numbered.pairs[index] as DviPair);
   const solved = solveByFrontier(pairs, (body) => problem.log10NotInDatabaseOf?.get(body) ?? problem.log10NotInDatabase, problem.searchLimit);
