@@ -9,6 +9,20 @@ import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, ty
 
 export type FrequencyInput = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
+/**
+ * A locus's frequency record as the Map buildLocusAlleles reads (it copies it, never changes it),
+ * made once per record object: every family of a run reads the same records.
+ */
+const tableMapsByRecord = new WeakMap<Readonly<Record<string, number>>, ReadonlyMap<string, number>>();
+function tableMapOf(record: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
+  let map = tableMapsByRecord.get(record);
+  if (!map) {
+    map = new Map(Object.entries(record));
+    tableMapsByRecord.set(record, map);
+  }
+  return map;
+}
+
 /** Under H2 the missing person is this extra founder, unrelated to everyone. */
 const UNRELATED = "\u0000unrelated missing person";
 
@@ -116,7 +130,7 @@ export function prepareLikelihoodRatio(
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
     let tableMap = tableMaps.get(locusName);
     if (!tableMap) {
-      tableMap = new Map(Object.entries(table));
+      tableMap = tableMapOf(table);
       tableMaps.set(locusName, tableMap);
     }
     // Likelihoods read from the family's open-genes vectors only when asked to (ExpectedProfiles.likelihoods).
