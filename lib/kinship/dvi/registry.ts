@@ -25,7 +25,7 @@ export const SHARED_LOCUS_MINIMUM_GENOTYPES = 3;
  * of the national layer's rows). With finite LRs and posteriors the comparison is a total preorder,
  * so the sort's first pair is the earliest of the greatest; otherwise (never met) the sort decides.
  */
-function mostProbable(row: readonly DviPair[], probabilities: ReadonlyMap<string, number>): DviPair | null {
+export function mostProbable(row: readonly DviPair[], probabilities: ReadonlyMap<string, number>): DviPair | null {
   const compare = (a: DviPair, b: DviPair) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr;
   let best: DviPair | null = null;
   let bestProbability = 0;
