@@ -18,12 +18,55 @@ export interface CodedProfile {
 }
 
 /**
+ * Outcomes by number: entry offsets[locus] + genotype. state: 0 not computed, 1 a ratio, 2 a ratio
+ * at an inconsistent locus, 3 no ratio (the references contradict one another there). referenced:
+ * per locus, whether the family's references are typed there (-1: not asked yet).
+ */
+export interface OutcomeSpace {
+  offsets: Int32Array;
+  state: Uint8Array;
+  ratio: Float64Array;
+  referenced: Int8Array;
+}
+
+/**
  * Loci and genotypes numbered as met, for one run. Two genotypes get one number exactly when they
  * list the same alleles in the same order (the outcomes' own key, outcomes-by-genotype.ts).
  */
 export class GenotypeCodes {
   private readonly locusNumbers = new Map<string, number>();
   private readonly genotypeNumbers: Map<string, number>[] = [];
+  private owner: object | null = null;
+  private space: OutcomeSpace | null = null;
+
+  /**
+   * One table of outcomes by (locus, genotype) number for whichever family asks (ratio.ts's lean
+   * answers): a family computes its bodies together, so the run needs one at a time, made once
+   * rather than as objects and maps per family. A family asking after another gets it emptied;
+   * a family asking again after another had it finds it empty and computes again (the same numbers).
+   */
+  outcomeSpace(owner: object): OutcomeSpace {
+    let space = this.space;
+    const loci = this.genotypeNumbers.length;
+    let fits = space !== null && space.offsets.length === loci + 1;
+    for (let locus = 0; fits && space && locus < loci; locus += 1) {
+      if ((space.offsets[locus + 1] as number) - (space.offsets[locus] as number) < this.genotypeCount(locus)) fits = false;
+    }
+    if (!space || !fits) {
+      const offsets = new Int32Array(loci + 1);
+      for (let locus = 0; locus < loci; locus += 1) offsets[locus + 1] = (offsets[locus] as number) + this.genotypeCount(locus);
+      const size = offsets[loci] as number;
+      space = { offsets, state: new Uint8Array(size), ratio: new Float64Array(size), referenced: new Int8Array(loci) };
+      this.space = space;
+      this.owner = null;
+    }
+    if (this.owner !== owner) {
+      space.state.fill(0);
+      space.referenced.fill(-1);
+      this.owner = owner;
+    }
+    return space;
+  }
 
   /** How many genotypes locus `locus` has numbered so far. */
   genotypeCount(locus: number): number {

@@ -1,4 +1,4 @@
-import type { CodedProfile, GenotypeCodes } from "./coded-profiles";
+import type { CodedProfile } from "./coded-profiles";
 import { pedigreeLikelihood } from "./likelihood";
 import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
 import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
@@ -274,44 +274,33 @@ export function prepareLikelihoodRatio(
     return { lr, inconsistentLoci };
   };
 
-  // The lean outcomes again, by locus number and genotype number of one numbering (the first met),
-  // and whether each numbered locus is referenced (-1: not asked yet).
-  let codes: GenotypeCodes | null = null;
-  const leanByCode: (LocusOutcome | undefined)[][] = [];
-  let referencedByCode = new Int8Array(0);
+  // The lean outcomes again, by locus number and genotype number, in the numbering's one table
+  // (GenotypeCodes.outcomeSpace), taken over by this family when another had it.
+  const owner = {};
   const lrAndInconsistentCoded = (missing: CodedProfile): LrAndInconsistent => {
-    codes ??= missing.codes;
-    if (missing.codes !== codes) return lrAndInconsistent(missing.profile);
+    const { names, loci, genotypes, profile, codes } = missing;
+    const space = codes.outcomeSpace(owner);
     const missingD = baseDropout[base.missing];
     checkDropout(missingD);
-    leanOutcomes ??= outcomesOfVariant(missingD, true);
     let lr = 1;
     const inconsistentLoci: string[] = [];
-    const { names, loci, genotypes, profile } = missing;
+    const { offsets, state, ratio, referenced: referencedByCode } = space;
     for (let at = 0; at < loci.length; at += 1) {
       const locus = loci[at] as number;
-      if (locus >= referencedByCode.length) {
-        const wider = new Int8Array(Math.max(locus + 1, 2 * referencedByCode.length)).fill(-1);
-        wider.set(referencedByCode);
-        referencedByCode = wider;
-      }
       const locusName = names[at] as string;
       if (referencedByCode[locus] === -1) referencedByCode[locus] = referenced(locusName) ? 1 : 0;
       if (referencedByCode[locus] === 0) continue;
-      let byGenotype = leanByCode[locus];
-      if (!byGenotype) {
-        byGenotype = new Array<LocusOutcome | undefined>(codes.genotypeCount(locus));
-        leanByCode[locus] = byGenotype;
+      const entry = (offsets[locus] as number) + (genotypes[at] as number);
+      let known = state[entry] as number;
+      if (known === 0) {
+        const outcome = locusOutcome(locusName, profile[locusName] as Genotype, dropoutWith(missingD), true);
+        known = outcome.ratio === null ? 3 : outcome.inconsistent ? 2 : 1;
+        state[entry] = known;
+        ratio[entry] = outcome.ratio ?? 0;
       }
-      const code = genotypes[at] as number;
-      let outcome = byGenotype[code];
-      if (!outcome) {
-        outcome = keptOutcome(leanOutcomes, locusName, profile[locusName] as Genotype, missingD, true);
-        byGenotype[code] = outcome;
-      }
-      if (outcome.ratio === null) continue;
-      lr *= outcome.ratio;
-      if (outcome.inconsistent) inconsistentLoci.push(locusName);
+      if (known === 3) continue;
+      lr *= ratio[entry] as number;
+      if (known === 2) inconsistentLoci.push(locusName);
     }
     return { lr, inconsistentLoci };
   };
