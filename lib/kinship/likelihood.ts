@@ -1,5 +1,6 @@
 import type { FrequencyTable } from "./frequencies";
 import { LEGACY_MISSING_ID, legacyPedigree } from "./pedigree/legacy-form";
+import type { CodedProfile } from "./pedigree/coded-profiles";
 import type { ExpectedProfiles } from "./pedigree/family-locus";
 import { prepareLikelihoodRatio, type FrequencyInput, type LrAndInconsistent, type PreparedLikelihoodRatio } from "./pedigree/ratio";
 import { SharedLocusLikelihoods } from "./pedigree/shared-likelihoods";
@@ -110,7 +111,10 @@ export function prepareKinship(
   } catch (error) {
     if (!(error instanceof PedigreeError)) throw error;
     const message = error.message;
-    return Object.assign(() => unplaceable(message, mutation), { lrAndInconsistent: () => ({ lr: Number.NaN, inconsistentLoci: [] }) });
+    return Object.assign(() => unplaceable(message, mutation), {
+      lrAndInconsistent: () => ({ lr: Number.NaN, inconsistentLoci: [] }),
+      lrAndInconsistentCoded: () => ({ lr: Number.NaN, inconsistentLoci: [] }),
+    });
   }
   const full = (missing: Profile): KinshipResult => {
     try {
@@ -130,11 +134,22 @@ export function prepareKinship(
       return { lr: Number.NaN, inconsistentLoci: [] };
     }
   };
-  return Object.assign(full, { lrAndInconsistent });
+  const lrAndInconsistentCoded = (missing: CodedProfile): LrAndInconsistent => {
+    try {
+      return prepared.ratio.lrAndInconsistentCoded(missing);
+    } catch (error) {
+      if (!(error instanceof PedigreeError)) throw error;
+      return { lr: Number.NaN, inconsistentLoci: [] };
+    }
+  };
+  return Object.assign(full, { lrAndInconsistent, lrAndInconsistentCoded });
 }
 
-/** A family made ready (prepareKinship): the full answer per body, or its LR and inconsistent loci alone (the same numbers). */
-export type PreparedKinship = ((missing: Profile) => KinshipResult) & { lrAndInconsistent(missing: Profile): LrAndInconsistent };
+/** A family made ready (prepareKinship): the full answer per body, or its LR and inconsistent loci alone (the same numbers), from the profile or coded. */
+export type PreparedKinship = ((missing: Profile) => KinshipResult) & {
+  lrAndInconsistent(missing: Profile): LrAndInconsistent;
+  lrAndInconsistentCoded(missing: CodedProfile): LrAndInconsistent;
+};
 
 /**
  * The references the screen's fast ranking tables use (lib/kinship/screen.ts) — a ranking aid only;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "@/lib/demo/random";
 import { FrequencyTable } from "@/lib/kinship/frequencies";
 import { prepareKinship, shareBetweenFamilies } from "@/lib/kinship/likelihood";
+import { GenotypeCodes } from "@/lib/kinship/pedigree/coded-profiles";
 import { prepareLikelihoodRatio } from "@/lib/kinship/pedigree/ratio";
 import { SharedLocusLikelihoods } from "@/lib/kinship/pedigree/shared-likelihoods";
 import type { PedigreeOptions, PedigreePerson } from "@/lib/kinship/pedigree/types";
@@ -76,6 +77,32 @@ describe("the DVI layer's lean answer per pair", () => {
       expect(inconsistentSeen).toBeGreaterThan(0);
     });
   }
+
+  it("gives every pair the same answer from its coded profile, in the profile's own order of loci", () => {
+    const run = shareBetweenFamilies(TABLE, OPTIONS);
+    const codes = new GenotypeCodes();
+    const other = new GenotypeCodes();
+    // Every fourth body lists its loci in another order (the product follows the profile's order).
+    const asked = bodies.map((body, index) => (index % 4 === 3 ? Object.fromEntries(Object.entries(body).reverse()) : body));
+    const coded = asked.map((body) => codes.code(body));
+    let inconsistentSeen = 0;
+    for (const references of families) {
+      const prepared = prepareKinship(TABLE, references, OPTIONS, undefined, { profiles: asked, minimumGenotypes: 3, likelihoods: false }, run);
+      asked.forEach((body, index) => {
+        const fromCodes = prepared.lrAndInconsistentCoded(coded[index] as ReturnType<GenotypeCodes["code"]>);
+        // A profile coded by another numbering is answered from the profile itself.
+        const fromOther = prepared.lrAndInconsistentCoded(other.code(asked[(index * 7) % asked.length] as Profile));
+        const expected = prepareKinship(TABLE, references, OPTIONS)(body);
+        const expectedOther = prepareKinship(TABLE, references, OPTIONS)(asked[(index * 7) % asked.length] as Profile);
+        expect(Object.is(fromCodes.lr, expected.lr)).toBe(true);
+        expect(fromCodes.inconsistentLoci).toEqual(expected.inconsistentLoci);
+        expect(Object.is(fromOther.lr, expectedOther.lr)).toBe(true);
+        expect(fromOther.inconsistentLoci).toEqual(expectedOther.inconsistentLoci);
+        inconsistentSeen += fromCodes.inconsistentLoci.length;
+      });
+    }
+    expect(inconsistentSeen).toBeGreaterThan(0);
+  });
 
   it("never reads the outcomes of answers asked without inconsistency counted", () => {
     const options: PedigreeOptions = { theta: 0.02, mutation: { model: "proportional", femaleRate: 0.002, maleRate: 0.002 }, minFrequency: 0.01 };

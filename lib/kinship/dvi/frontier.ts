@@ -14,8 +14,10 @@ function logAdd(a: number, b: number): number {
  * The component of the national layer's joint model holds a million pairs and is cut and tried
  * again many times; maps and sets of strings per pair were most of the solver's time.
  */
-interface NumberedPairs {
+export interface NumberedPairs {
+  /** The bodies' ids (empty when numbered from integers, numberIds). */
   bodies: string[];
+  bodyCount: number;
   /** Pair indices of body b: bodyPairs[bodyStart[b] … bodyStart[b + 1]). */
   bodyStart: Int32Array;
   bodyPairs: Int32Array;
@@ -47,6 +49,11 @@ function numberPairs(pairs: readonly DviPair[]): NumberedPairs {
     bodyOfPair[index] = body;
     keyOfPair[index] = key;
   });
+  return { bodies, bodyCount: bodies.length, ...numberedRanges(bodyOfPair, bodies.length, keyOfPair, keyIndex.size) };
+}
+
+/** Each body's and each key's pairs as ranges of one array, in the pairs' order. */
+function numberedRanges(bodyOfPair: Int32Array, bodyCount: number, keyOfPair: Int32Array, keyCount: number) {
   const ranges = (of: Int32Array, count: number) => {
     const start = new Int32Array(count + 1);
     for (const owner of of) start[owner + 1] = (start[owner + 1] as number) + 1;
@@ -61,24 +68,56 @@ function numberPairs(pairs: readonly DviPair[]): NumberedPairs {
     }
     return { start, members };
   };
-  const byBody = ranges(bodyOfPair, bodies.length);
-  const byKey = ranges(keyOfPair, keyIndex.size);
-  return { bodies, bodyStart: byBody.start, bodyPairs: byBody.members, keyStart: byKey.start, keyPairs: byKey.members, bodyOfPair, keyOfPair, keyCount: keyIndex.size };
+  const byBody = ranges(bodyOfPair, bodyCount);
+  const byKey = ranges(keyOfPair, keyCount);
+  return { bodyStart: byBody.start, bodyPairs: byBody.members, keyStart: byKey.start, keyPairs: byKey.members, bodyOfPair, keyOfPair, keyCount };
+}
+
+/**
+ * numberPairs for pairs whose bodies and keys are numbered already (the joint solver numbers a
+ * problem's pairs once, solveJoint): `bodyIds[i]`, `keyIds[i]` of the i-th pair, any integers below
+ * `bodyLimit` and `keyLimit`. Renumbered in order of first appearance, as numberPairs numbers the
+ * ids, so the same numbering of the same pairs.
+ */
+export function numberIds(bodyIds: Int32Array, keyIds: Int32Array, bodyLimit: number, keyLimit: number): NumberedPairs {
+  const bodyLocal = new Int32Array(bodyLimit).fill(-1);
+  const keyLocal = new Int32Array(keyLimit).fill(-1);
+  const bodyOfPair = new Int32Array(bodyIds.length);
+  const keyOfPair = new Int32Array(bodyIds.length);
+  let bodyCount = 0;
+  let keyCount = 0;
+  for (let index = 0; index < bodyIds.length; index += 1) {
+    const globalBody = bodyIds[index] as number;
+    let body = bodyLocal[globalBody] as number;
+    if (body === -1) {
+      body = bodyCount++;
+      bodyLocal[globalBody] = body;
+    }
+    const globalKey = keyIds[index] as number;
+    let key = keyLocal[globalKey] as number;
+    if (key === -1) {
+      key = keyCount++;
+      keyLocal[globalKey] = key;
+    }
+    bodyOfPair[index] = body;
+    keyOfPair[index] = key;
+  }
+  return { bodies: [], bodyCount, ...numberedRanges(bodyOfPair, bodyCount, keyOfPair, keyCount) };
 }
 
 /** Bodies (as numbered) in breadth-first order through shared missing persons, so that few missing persons are open at once. */
 function numberedBodyOrder(numbered: NumberedPairs): Int32Array {
-  const { bodies, bodyStart, bodyPairs, keyStart, keyPairs, bodyOfPair, keyOfPair } = numbered;
-  const order = new Int32Array(bodies.length);
+  const { bodyCount, bodyStart, bodyPairs, keyStart, keyPairs, bodyOfPair, keyOfPair } = numbered;
+  const order = new Int32Array(bodyCount);
   let filled = 0;
-  const seen = new Uint8Array(bodies.length);
+  const seen = new Uint8Array(bodyCount);
   // A missing person's bodies are all seen once it has been passed through: passing through it again
   // adds none, so it is skipped (the same order, in time linear in the pairs instead of quadratic in
   // a column's length). The order itself is the queue, read by an index.
   const passed = new Uint8Array(numbered.keyCount);
   const count = (body: number) => (bodyStart[body + 1] as number) - (bodyStart[body] as number);
   // Fewest pairs first; a stable sort, so ties keep the order of first appearance.
-  const start = bodies.map((_, body) => body).sort((a, b) => count(a) - count(b));
+  const start = Array.from({ length: bodyCount }, (_, body) => body).sort((a, b) => count(a) - count(b));
   for (const first of start) {
     if (seen[first]) continue;
     seen[first] = 1;
@@ -128,8 +167,12 @@ function pairsOfEachBody(pairs: readonly DviPair[]): Map<string, DviPair[]> {
  * free missing person open the longest.
  */
 export function surelyTooManyStates(pairs: readonly DviPair[], stateLimit: number): boolean {
+  return surelyTooManyNumberedStates(numberPairs(pairs), stateLimit);
+}
+
+/** surelyTooManyStates of pairs numbered already (numberPairs, numberIds). */
+export function surelyTooManyNumberedStates(numbered: NumberedPairs, stateLimit: number): boolean {
   const needed = Math.floor(Math.log2(stateLimit)) + 1;
-  const numbered = numberPairs(pairs);
   const { bodyStart, bodyPairs, keyOfPair } = numbered;
   const bodies = numberedBodyOrder(numbered);
   // The last body (position in the order) that can take each missing person.

@@ -1,4 +1,4 @@
-import { solveByFrontier, surelyTooManyStates } from "./frontier";
+import { numberIds, solveByFrontier, surelyTooManyNumberedStates } from "./frontier";
 import type { DviPair } from "./types";
 
 /**
@@ -48,52 +48,6 @@ export interface JointResult {
 
 export const NOT_IN_DATABASE = "";
 const RANKED_KEPT = 5;
-
-/**
- * Components of the graph bodies — families joined by candidate pairs, each in the pairs' order, in
- * order of their first pair. Union–find over integer nodes (bodies, then families, numbered as met).
- */
-function components(pairs: readonly DviPair[]): DviPair[][] {
-  const bodyNode = new Map<string, number>();
-  const familyNode = new Map<string, number>();
-  const parent: number[] = [];
-  const node = (map: Map<string, number>, id: string) => {
-    let at = map.get(id);
-    if (at === undefined) {
-      at = parent.length;
-      parent.push(at);
-      map.set(id, at);
-    }
-    return at;
-  };
-  const find = (start: number): number => {
-    let root = start;
-    while (parent[root] !== root) root = parent[root] as number;
-    // Path compression: every node on the way points at the root.
-    let at = start;
-    while (parent[at] !== root) {
-      const next = parent[at] as number;
-      parent[at] = root;
-      at = next;
-    }
-    return root;
-  };
-  const bodyOf: number[] = [];
-  for (const pair of pairs) {
-    const body = node(bodyNode, pair.body);
-    const family = node(familyNode, pair.family);
-    bodyOf.push(body);
-    parent[find(body)] = find(family);
-  }
-  const groups = new Map<number, DviPair[]>();
-  pairs.forEach((pair, index) => {
-    const root = find(bodyOf[index] as number);
-    const group = groups.get(root);
-    if (group) group.push(pair);
-    else groups.set(root, [pair]);
-  });
-  return [...groups.values()];
-}
 
 class LimitExceeded extends Error {}
 
@@ -221,13 +175,164 @@ function solveExactly(pairs: readonly DviPair[], problem: JointProblem, result: 
   return true;
 }
 
+/**
+ * A problem's pairs numbered once (solveJoint): bodies, families and keys as integers, each pair by
+ * its position in problem.pairs. The national layer's component of a million pairs is cut and tried
+ * again about ten times; the components, the bounds and the order of the cut, each on maps and sets
+ * of strings per pair and try, were most of the solver's time. Every step below makes the same
+ * choices as it did on the strings, in the same order.
+ */
+interface NumberedProblem {
+  pairs: readonly DviPair[];
+  body: Int32Array;
+  family: Int32Array;
+  key: Int32Array;
+  log10: Float64Array;
+  bodyCount: number;
+  familyCount: number;
+  keyCount: number;
+  /** Whether some family has more than one key among all the pairs (then checked per component). */
+  severalKeys: boolean;
+}
+
+function numberProblem(pairs: readonly DviPair[]): NumberedProblem {
+  const ids = () => {
+    const map = new Map<string, number>();
+    return (id: string) => {
+      let at = map.get(id);
+      if (at === undefined) {
+        at = map.size;
+        map.set(id, at);
+      }
+      return at;
+    };
+  };
+  const [bodyOf, familyOf, keyOf] = [ids(), ids(), ids()];
+  const body = new Int32Array(pairs.length);
+  const family = new Int32Array(pairs.length);
+  const key = new Int32Array(pairs.length);
+  const log10 = new Float64Array(pairs.length);
+  let [bodyCount, familyCount, keyCount] = [0, 0, 0];
+  pairs.forEach((pair, index) => {
+    body[index] = bodyOf(pair.body);
+    family[index] = familyOf(pair.family);
+    key[index] = keyOf(pair.key);
+    log10[index] = pair.log10Lr;
+    bodyCount = Math.max(bodyCount, (body[index] as number) + 1);
+    familyCount = Math.max(familyCount, (family[index] as number) + 1);
+    keyCount = Math.max(keyCount, (key[index] as number) + 1);
+  });
+  const firstKey = new Int32Array(familyCount).fill(-1);
+  let severalKeys = false;
+  for (let index = 0; index < pairs.length && !severalKeys; index += 1) {
+    const f = family[index] as number;
+    if (firstKey[f] === -1) firstKey[f] = key[index] as number;
+    else if (firstKey[f] !== key[index]) severalKeys = true;
+  }
+  return { pairs, body, family, key, log10, bodyCount, familyCount, keyCount, severalKeys };
+}
+
+/**
+ * components() of the numbered pairs `group` (positions in problem.pairs): the same groups, each in
+ * the given order, in order of their first pair (which node becomes a root does not change which
+ * pairs share one).
+ */
+function numberedComponents(problem: NumberedProblem, group: ArrayLike<number>): Int32Array[] {
+  const { body, family, bodyCount } = problem;
+  const parent = new Int32Array(bodyCount + problem.familyCount);
+  for (let at = 0; at < group.length; at += 1) {
+    const index = group[at] as number;
+    const b = body[index] as number;
+    const f = bodyCount + (family[index] as number);
+    parent[b] = b;
+    parent[f] = f;
+  }
+  const find = (start: number): number => {
+    let root = start;
+    while (parent[root] !== root) root = parent[root] as number;
+    let at = start;
+    while (parent[at] !== root) {
+      const next = parent[at] as number;
+      parent[at] = root;
+      at = next;
+    }
+    return root;
+  };
+  for (let at = 0; at < group.length; at += 1) {
+    const index = group[at] as number;
+    const a = find(body[index] as number);
+    const b = find(bodyCount + (family[index] as number));
+    if (a !== b) parent[a] = b;
+  }
+  // Each pair's component, numbered in order of first pair; then the pairs laid out by component.
+  const componentOfRoot = new Int32Array(parent.length).fill(-1);
+  const componentOf = new Int32Array(group.length);
+  const sizes: number[] = [];
+  for (let at = 0; at < group.length; at += 1) {
+    const root = find(body[group[at] as number] as number);
+    let component = componentOfRoot[root] as number;
+    if (component === -1) {
+      component = sizes.length;
+      componentOfRoot[root] = component;
+      sizes.push(0);
+    }
+    componentOf[at] = component;
+    sizes[component] = (sizes[component] as number) + 1;
+  }
+  const out = sizes.map((size) => new Int32Array(size));
+  const filled = new Int32Array(sizes.length);
+  for (let at = 0; at < group.length; at += 1) {
+    const component = componentOf[at] as number;
+    const position = filled[component] as number;
+    (out[component] as Int32Array)[position] = group[at] as number;
+    filled[component] = position + 1;
+  }
+  return out;
+}
+
+/** surelyTooManyAssignments of numbered pairs: the same greedy choice, on integers. */
+function numberedSurelyTooManyAssignments(problem: NumberedProblem, group: Int32Array, limit: number): boolean {
+  const needed = Math.floor(Math.log2(limit)) + 1;
+  const bodies = new Uint8Array(problem.bodyCount);
+  const families = new Uint8Array(problem.familyCount);
+  let size = 0;
+  for (const index of group) {
+    const b = problem.body[index] as number;
+    const f = problem.family[index] as number;
+    if (bodies[b] || families[f] || !Number.isFinite(problem.log10[index] as number)) continue;
+    bodies[b] = 1;
+    families[f] = 1;
+    size += 1;
+    if (size >= needed) return true;
+  }
+  return false;
+}
+
+/** Whether some family of the group has more than one key (several missing persons in the component). */
+function numberedSeveralKeys(problem: NumberedProblem, group: Int32Array): boolean {
+  if (!problem.severalKeys) return false;
+  const firstKey = new Int32Array(problem.familyCount).fill(-1);
+  for (const index of group) {
+    const f = problem.family[index] as number;
+    if (firstKey[f] === -1) firstKey[f] = problem.key[index] as number;
+    else if (firstKey[f] !== problem.key[index]) return true;
+  }
+  return false;
+}
+
 /** A component too large to enumerate, every family with one missing person: the frontier sums. */
-function solveLarge(pairs: readonly DviPair[], problem: JointProblem, result: JointResult): boolean {
-  const keysOfFamily = new Map<string, Set<string>>();
-  for (const pair of pairs) keysOfFamily.set(pair.family, (keysOfFamily.get(pair.family) ?? new Set()).add(pair.key));
-  if ([...keysOfFamily.values()].some((keys) => keys.size > 1)) return false;
+function solveLarge(problem: JointProblem, numbered: NumberedProblem, group: Int32Array, result: JointResult): boolean {
+  if (numberedSeveralKeys(numbered, group)) return false;
   // The dynamic programme would stop at the limit anyway; a component surely past it is not tried.
-  if (surelyTooManyStates(pairs, problem.searchLimit)) return false;
+  const bodies = new Int32Array(group.length);
+  const keys = new Int32Array(group.length);
+  for (let at = 0; at < group.length; at += 1) {
+    bodies[at] = numbered.body[group[at] as number] as number;
+    keys[at] = numbered.key[group[at] as number] as number;
+  }
+  const ids = numberIds(bodies, keys, numbered.bodyCount, numbered.keyCount);
+  if (surelyTooManyNumberedStates(ids, problem.searchLimit)) return false;
+  const pairs = Array.from(group, (index) => numbered.pairs[index] as DviPair);
   const solved = solveByFrontier(pairs, (body) => problem.log10NotInDatabaseOf?.get(body) ?? problem.log10NotInDatabase, problem.searchLimit);
   if (!solved) return false;
   solved.bodies.forEach((body, index) => {
@@ -254,18 +359,28 @@ export function solveJoint(problem: JointProblem): JointResult {
     result.probabilities.set(body, new Map([[NOT_IN_DATABASE, 1]]));
     result.best.set(body, null);
   }
-  const queue = components(problem.pairs).filter((group) => !problem.onlyBodies || group.some((pair) => problem.onlyBodies?.has(pair.body)));
+  const numbered = numberProblem(problem.pairs);
+  const { log10 } = numbered;
+  const queue = numberedComponents(numbered, Int32Array.from(problem.pairs, (_, index) => index)).filter(
+    (group) => !problem.onlyBodies || Array.from(group).some((index) => problem.onlyBodies?.has((problem.pairs[index] as DviPair).body)),
+  );
   while (queue.length > 0) {
-    const group = queue.pop() as DviPair[];
-    if (solveExactly(group, problem, result)) continue;
-    if (solveLarge(group, problem, result)) continue;
-    const sorted = [...group].sort((a, b) => a.log10Lr - b.log10Lr);
-    const dropped = sorted.slice(0, Math.max(1, Math.ceil(group.length / 10)));
-    for (const pair of dropped) {
+    const group = queue.pop() as Int32Array;
+    // solveExactly's own first test, on integers: a component surely too large is not enumerated.
+    if (!numberedSurelyTooManyAssignments(numbered, group, problem.searchLimit) && solveExactly(Array.from(group, (index) => problem.pairs[index] as DviPair), problem, result)) continue;
+    if (solveLarge(problem, numbered, group, result)) continue;
+    // By LR, a stable sort (ties keep the group's order). A group cut before is in this order already
+    // (its pairs keep the order of the sorted list they came from), and sorting it again changes nothing.
+    let inOrder = true;
+    for (let at = 1; at < group.length && inOrder; at += 1) if ((log10[group[at - 1] as number] as number) - (log10[group[at] as number] as number) > 0) inOrder = false;
+    const sorted = inOrder ? group : Int32Array.from(Array.from(group).sort((a, b) => (log10[a] as number) - (log10[b] as number)));
+    const droppedCount = Math.max(1, Math.ceil(group.length / 10));
+    for (let at = 0; at < droppedCount; at += 1) {
+      const pair = problem.pairs[sorted[at] as number] as DviPair;
       result.setAside.push(pair);
       result.errorFactor *= 1 + 10 ** (pair.log10Lr - (problem.log10NotInDatabaseOf?.get(pair.body) ?? problem.log10NotInDatabase));
     }
-    queue.push(...components(sorted.slice(dropped.length)));
+    queue.push(...numberedComponents(numbered, sorted.subarray(droppedCount)));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import type { FrequencyTable } from "../frequencies";
 import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
+import { GenotypeCodes, type CodedProfile } from "../pedigree/coded-profiles";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
 import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
@@ -17,6 +18,27 @@ const REGISTRY_SEARCH_LIMIT = 20_000;
  * answers either way.
  */
 export const SHARED_LOCUS_MINIMUM_GENOTYPES = 3;
+
+/**
+ * The first pair of `row` sorted (stably) by posterior, then LR, both descending: found in one pass,
+ * each pair's posterior read once (sorting every row with two map lookups per comparison was a tenth
+ * of the national layer's rows). With finite LRs and posteriors the comparison is a total preorder,
+ * so the sort's first pair is the earliest of the greatest; otherwise (never met) the sort decides.
+ */
+export function mostProbable(row: readonly DviPair[], probabilities: ReadonlyMap<string, number>): DviPair | null {
+  const compare = (a: DviPair, b: DviPair) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr;
+  let best: DviPair | null = null;
+  let bestProbability = 0;
+  for (const pair of row) {
+    const probability = probabilities.get(pair.key) ?? 0;
+    if (!Number.isFinite(probability) || !Number.isFinite(pair.lr)) return [...row].sort(compare)[0] ?? null;
+    if (best === null || probability > bestProbability || (probability === bestProbability && pair.lr > best.lr)) {
+      best = pair;
+      bestProbability = probability;
+    }
+  }
+  return best;
+}
 
 /** The registry's reference sets are one pedigree per missing person: its family is named by it. */
 const MISSING = "MP";
@@ -86,11 +108,15 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // loci); the full result (per-locus LRs, warnings) is made again for each row's best pair alone,
   // from the same computations (the shared store holds every one of them), so the same numbers.
   // Pairs are then listed in the screen's order, as before (ties between them resolve by that order).
+  // Each body's loci and genotypes numbered once for the run: a family finds each locus's outcome
+  // by array reads (coded-profiles.ts), the same outcomes in the same order.
+  const genotypeCodes = new GenotypeCodes();
+  const coded = new Map(remains.map((body) => [body.id, genotypeCodes.code(body.profile)]));
   const exact = new Map<ScreenPair, { lr: number; inconsistentLoci: string[] }>();
   for (const [candidateId, entries] of bodiesOf) {
     const compute = prepare(candidateId, entries);
     for (const entry of entries) {
-      exact.set(entry, compute.lrAndInconsistent(profiles.get(entry.remainsId) as Profile));
+      exact.set(entry, compute.lrAndInconsistentCoded(coded.get(entry.remainsId) as CodedProfile));
     }
   }
   for (const entry of screened) {
@@ -155,7 +181,7 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const rows = remains.map((body): RegistryDviRow => {
     const row = (byBody.get(body.id) ?? []).filter((pair) => !pair.excluded);
     const probabilities = joint.probabilities.get(body.id) ?? new Map<string, number>();
-    const top = [...row].sort((a, b) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr)[0] ?? null;
+    const top = mostProbable(row, probabilities);
     const tied = top ? row.filter((pair) => representative.get(pair.key) === representative.get(top.key)) : [];
     // Row: the other groups of candidates for this body (each by its representative); column: the
     // other bodies for this candidate. Each list keeps the pairs' order, so ties resolve as before.

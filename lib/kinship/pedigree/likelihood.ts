@@ -24,14 +24,96 @@ export function pedigreeLikelihood(
   beginFactorTables();
   const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
   const persons = pedigree.ids.length;
+  // The choices of the elimination and of the founder sum depend only on which genes share a
+  // factor and how many values each has: made once per such structure (structureOf) and replayed.
+  const key = structureKey(pedigree, observations, domains, theta, locus.frequencies.length);
+  let structure = structures.get(key);
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
     for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
-    const scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card);
+    let scalars: Factor[];
+    if (structure) scalars = replayElimination(factors, structure.steps, card);
+    else {
+      const steps: EliminationStep[] = [];
+      scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card, steps);
+      remember(key, { steps, founders: null });
+    }
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
-  const remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card);
-  return sumOverFounders(remaining, founderGenes, domains, locus.frequencies, theta, null).total;
+  let remaining: Factor[];
+  if (structure) remaining = replayElimination(factors, structure.steps, card);
+  else {
+    const steps: EliminationStep[] = [];
+    remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card, steps);
+    structure = { steps, founders: founderStructure(remaining, founderGenes, domains, locus.frequencies.length, theta, null) };
+    remember(key, structure);
+  }
+  return sumOverFounders(structure.founders as FounderStructure, remaining, domains, locus.frequencies, theta, null).total;
+}
+
+/** One step of an elimination: the variable summed out and the positions (ascending) in the pool of the factors that hold it. */
+interface EliminationStep {
+  variable: number;
+  touching: number[];
+}
+
+/** What pedigreeLikelihood's computations of one structure share: the elimination's steps and the founder sum's plan (θ > 0). */
+interface Structure {
+  steps: EliminationStep[];
+  founders: FounderStructure | null;
+}
+
+/**
+ * Structures by key (structureKey), for the whole process: at national scale a few hundred keys
+ * serve millions of computations. Cleared if it ever grows past a bound (an unusual mix of pedigrees).
+ */
+const structures = new Map<string, Structure>();
+const STRUCTURES_KEPT = 20_000;
+function remember(key: string, structure: Structure): void {
+  if (structures.size >= STRUCTURES_KEPT) structures.clear();
+  structures.set(key, structure);
+}
+
+/** Each pedigree's parents as a string, once per pedigree object. */
+const shapeKeys = new WeakMap<IndexedPedigree, string>();
+
+/**
+ * Everything the choices of the elimination and of the founder sum read: the parents (which genes
+ * a meiosis joins), who is typed (which genes an observation joins, and which untyped founders pass
+ * on one gene), each gene's number of values, whether θ > 0 and the number of alleles (the memo's
+ * key space). Two computations with one key build factors over the same genes with the same
+ * cardinalities in the same order, so every choice, and every product's order, is the same.
+ */
+function structureKey(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], domains: readonly (readonly number[])[], theta: number, alleleCount: number): string {
+  let shape = shapeKeys.get(pedigree);
+  if (shape === undefined) {
+    shape = `${pedigree.mother.join(",")}|${pedigree.father.join(",")}`;
+    shapeKeys.set(pedigree, shape);
+  }
+  let key = `${shape}|${theta > 0 ? 1 : 0}|${alleleCount}|`;
+  for (let person = 0; person < pedigree.ids.length; person += 1) key += observations[person] ? "t" : "u";
+  for (const domain of domains) key += `,${domain.length}`;
+  return key;
+}
+
+/** eliminate's steps made again on factors of the same structure: the same products in the same order. */
+function replayElimination(factors: Factor[], steps: readonly EliminationStep[], card: (gene: number) => number): Factor[] {
+  let pool = factors;
+  for (const { variable, touching } of steps) {
+    if (touching.length === 0) continue;
+    const chosen: Factor[] = [];
+    const rest: Factor[] = [];
+    let next = 0;
+    for (let at = 0; at < pool.length; at += 1) {
+      if (next < touching.length && touching[next] === at) {
+        chosen.push(pool[at] as Factor);
+        next += 1;
+      } else rest.push(pool[at] as Factor);
+    }
+    rest.push(multiplyAndSum(chosen, variable, card));
+    pool = rest;
+  }
+  return pool;
 }
 
 /**
@@ -74,11 +156,9 @@ export function pedigreeLikelihoodByGenes(
   }
   const remaining = eliminate(factors, new Set(genesOtherThan([...founderGenes, ...openGenes], persons)), card);
   const founders = new Set(founderGenes);
-  return sumOverFounders(remaining, founderGenes.filter((gene) => !openGenes.includes(gene)), domains, locus.frequencies, theta, {
-    genes: openGenes,
-    founder: openGenes.map((gene) => founders.has(gene)),
-    size,
-  }).byOpen as Float64Array;
+  const openPart: OpenGenes = { genes: openGenes, founder: openGenes.map((gene) => founders.has(gene)), size };
+  const structure = founderStructure(remaining, founderGenes.filter((gene) => !openGenes.includes(gene)), domains, locus.frequencies.length, theta, openPart);
+  return sumOverFounders(structure, remaining, domains, locus.frequencies, theta, openPart).byOpen as Float64Array;
 }
 
 /**
@@ -184,7 +264,7 @@ function genesOtherThan(founders: readonly number[], persons: number): number[] 
  * gathered with a stamp per variable rather than a set per candidate: the same choices, in the same
  * order, so the same products and sums bit for bit.
  */
-function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: number) => number): Factor[] {
+function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: number) => number, record?: EliminationStep[]): Factor[] {
   let pool = factors;
   const left = [...toEliminate];
   let width = 0;
@@ -216,7 +296,14 @@ function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: num
     left.splice(bestAt, 1);
     const touching: Factor[] = [];
     const rest: Factor[] = [];
-    for (const factor of pool) (factor.vars.includes(best) ? touching : rest).push(factor);
+    const positions: number[] = [];
+    pool.forEach((factor, at) => {
+      if (factor.vars.includes(best)) {
+        touching.push(factor);
+        positions.push(at);
+      } else rest.push(factor);
+    });
+    record?.push({ variable: best, touching: positions });
     pool = rest;
     if (touching.length > 0) pool.push(multiplyAndSum(touching, best, card));
   }
@@ -238,44 +325,59 @@ interface OpenGenes {
  * later factors still read). With `open`, its genes come first and each of their combinations is
  * written apart into byOpen instead of summed (the memo below them is shared by all).
  */
-function sumOverFounders(
+/** What the founder sum of one structure reads besides the tables' values (founderStructure). */
+interface FounderStructure {
+  order: number[];
+  /** How many founder alleles the θ draw has seen before each level. */
+  drawn: Int32Array;
+  /** Per level, the positions (in the factors' order) of the factors it completes; and those of no variable. */
+  attached: number[][];
+  constants: number[];
+  frontier: number[][];
+  memoisedAt: Uint8Array;
+  numericKeys: boolean;
+  countWeights: Float64Array;
+  countsScale: number;
+}
+
+/**
+ * The founder sum's plan: the order of the genes, where each factor is read, the memo's frontier
+ * per level and its keys' form. Depends on the factors' variables and the domains' sizes only.
+ */
+function founderStructure(
   factors: readonly Factor[],
   founderGenes: readonly number[],
   domains: readonly (readonly number[])[],
-  frequencies: Float64Array,
+  alleleCount: number,
   theta: number,
   open: OpenGenes | null,
-): { total: number; byOpen: Float64Array | null } {
+): FounderStructure {
   const openCount = open?.genes.length ?? 0;
   const order = open ? [...open.genes, ...founderOrder(factors, founderGenes, domains)] : founderOrder(factors, founderGenes, domains);
   // How many founder alleles the θ draw has seen before each level (open child genes are not drawn).
   const drawn = new Int32Array(order.length + 1);
   for (let level = 0; level < order.length; level += 1) drawn[level + 1] = (drawn[level] ?? 0) + (level < openCount && !open?.founder[level] ? 0 : 1);
   const position = new Map(order.map((gene, i) => [gene, i]));
-  let constant = 1;
-  const attached: Factor[][] = order.map(() => []);
-  for (const factor of factors) {
+  const attached: number[][] = order.map(() => []);
+  const constants: number[] = [];
+  factors.forEach((factor, at) => {
     if (factor.vars.length === 0) {
-      constant *= factor.table[0] ?? 0;
-      continue;
+      constants.push(at);
+      return;
     }
     const level = Math.max(...factor.vars.map((v) => position.get(v) ?? 0));
-    attached[level]?.push(factor);
-  }
-  const byOpen = open ? new Float64Array(open.size ** openCount) : null;
-  if (constant === 0) return { total: 0, byOpen };
+    attached[level]?.push(at);
+  });
   const frontier = order.map((_, level) => {
     const needed = new Set<number>();
     for (let later = level; later < order.length; later += 1) {
-      for (const factor of attached[later] ?? []) for (const v of factor.vars) if ((position.get(v) ?? 0) < level) needed.add(v);
+      for (const at of attached[later] ?? []) for (const v of (factors[at] as Factor).vars) if ((position.get(v) ?? 0) < level) needed.add(v);
     }
     return [...needed].sort((a, b) => a - b);
   });
   // Two paths to a level share a key only when they differ in genes off the frontier (counted
   // alike when θ > 0, which takes two such genes swapping alleles): otherwise no memo is kept.
   const memoisedAt = Uint8Array.from(frontier, (genes, level) => (level - genes.length >= (theta > 0 ? 2 : 1) ? 1 : 0));
-  const values = new Int32Array(domains.length);
-  const counts = new Int32Array(frequencies.length);
   // The memo's key: (level, the frontier's values, the allele counts so far when θ > 0). As one
   // number in mixed radix when every such key fits in a double's 53 bits (always, on the pedigrees
   // the DVI layer meets): building a string key per visit was most of the sum's cost. Otherwise as
@@ -283,71 +385,133 @@ function sumOverFounders(
   const countRadix = order.length + 1;
   let keySpace = Math.log2(order.length + 1);
   for (const gene of order) keySpace += Math.log2(Math.max(1, domains[gene]?.length ?? 1));
-  if (theta > 0) keySpace += frequencies.length * Math.log2(countRadix);
+  if (theta > 0) keySpace += alleleCount * Math.log2(countRadix);
   const numericKeys = keySpace < 52;
   // The counts' digits of a numeric key, Σ counts[a] · countRadix^(K−1−a), kept up to date as the
   // counts change (countsKey, by each allele's weight) instead of read allele by allele at every
   // visit: every term is an integer below 2^52, so the same key exactly.
-  const countWeights = new Float64Array(counts.length);
+  const countWeights = new Float64Array(alleleCount);
   let countsScale = 1;
   if (numericKeys && theta > 0) {
-    for (let allele = counts.length - 1; allele >= 0; allele -= 1) {
+    for (let allele = alleleCount - 1; allele >= 0; allele -= 1) {
       countWeights[allele] = countsScale;
       countsScale *= countRadix;
     }
   }
-  let countsKey = 0;
-  const memo = new Map<number | string, number>();
-  const keyOf = (level: number): number | string => {
-    if (numericKeys) {
-      // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
-      let key = 0;
-      for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
-      return (key * countsScale + countsKey) * (order.length + 1) + level;
-    }
-    let key = `${level}|`;
-    for (const v of frontier[level] ?? []) key += `${values[v]},`;
-    if (theta > 0) key += `|${counts.join(",")}`;
-    return key;
+  return { order, drawn, attached, constants, frontier, memoisedAt, numericKeys, countWeights, countsScale };
+}
+
+/**
+ * The founder sum's working state (sumOverFounders): its recursion is a module function over this
+ * rather than closures made per call (millions of calls at national scale; every closure made also
+ * costs the bench's tsx a name definition).
+ */
+interface FounderSum {
+  structure: FounderStructure;
+  attached: Factor[][];
+  domains: readonly (readonly number[])[];
+  frequencies: Float64Array;
+  theta: number;
+  values: Int32Array;
+  counts: Int32Array;
+  countsKey: number;
+  memo: Map<number | string, number>;
+}
+
+/** The memo's key at `level` (see founderStructure): numeric in mixed radix, else a string. */
+function founderKey(sum: FounderSum, level: number): number | string {
+  const { frontier, order, numericKeys, countsScale } = sum.structure;
+  const { domains, values } = sum;
+  if (numericKeys) {
+    // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
+    let key = 0;
+    for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+    return (key * countsScale + sum.countsKey) * (order.length + 1) + level;
+  }
+  let key = `${level}|`;
+  for (const v of frontier[level] ?? []) key += `${values[v]},`;
+  if (sum.theta > 0) key += `|${sum.counts.join(",")}`;
+  return key;
+}
+
+/** A factor's entry at the current values. */
+function readFactor(sum: FounderSum, factor: Factor): number {
+  const { domains, values } = sum;
+  let index = 0;
+  for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+  return factor.table[index] ?? 0;
+}
+
+/** Σ over the founder genes from `level` on, given the earlier ones' values and counts. */
+function visitFounders(sum: FounderSum, level: number): number {
+  const { order, memoisedAt, drawn, countWeights } = sum.structure;
+  if (level === order.length) return 1;
+  const { domains, counts, frequencies, theta, values, memo } = sum;
+  const gene = order[level] ?? 0;
+  const memoised = memoisedAt[level] === 1;
+  const key = memoised ? founderKey(sum, level) : 0;
+  if (memoised) {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+  }
+  let total = 0;
+  const domain = domains[gene] ?? [];
+  const attached = sum.attached[level] ?? [];
+  for (let local = 0; local < domain.length; local += 1) {
+    const allele = domain[local] ?? 0;
+    const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta);
+    if (prior === 0) continue;
+    values[gene] = local;
+    let weight = prior;
+    for (const factor of attached) weight *= readFactor(sum, factor);
+    if (weight === 0) continue;
+    counts[allele] = (counts[allele] ?? 0) + 1;
+    sum.countsKey += countWeights[allele] ?? 0;
+    total += weight * visitFounders(sum, level + 1);
+    counts[allele] = (counts[allele] ?? 0) - 1;
+    sum.countsKey -= countWeights[allele] ?? 0;
+  }
+  if (memoised) memo.set(key, total);
+  return total;
+}
+
+function sumOverFounders(
+  structure: FounderStructure,
+  factorList: readonly Factor[],
+  domains: readonly (readonly number[])[],
+  frequencies: Float64Array,
+  theta: number,
+  open: OpenGenes | null,
+): { total: number; byOpen: Float64Array | null } {
+  const openCount = open?.genes.length ?? 0;
+  const { order, drawn, countWeights } = structure;
+  let constant = 1;
+  for (const at of structure.constants) constant *= (factorList[at] as Factor).table[0] ?? 0;
+  const attached: Factor[][] = [];
+  for (const positions of structure.attached) {
+    const level: Factor[] = [];
+    for (const at of positions) level.push(factorList[at] as Factor);
+    attached.push(level);
+  }
+  const byOpen = open ? new Float64Array(open.size ** openCount) : null;
+  if (constant === 0) return { total: 0, byOpen };
+  const sum: FounderSum = {
+    structure,
+    attached,
+    domains,
+    frequencies,
+    theta,
+    values: new Int32Array(domains.length),
+    counts: new Int32Array(frequencies.length),
+    countsKey: 0,
+    memo: new Map(),
   };
-  const read = (factor: Factor) => {
-    let index = 0;
-    for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
-    return factor.table[index] ?? 0;
-  };
-  const visit = (level: number): number => {
-    if (level === order.length) return 1;
-    const gene = order[level] ?? 0;
-    const memoised = memoisedAt[level] === 1;
-    const key = memoised ? keyOf(level) : 0;
-    if (memoised) {
-      const known = memo.get(key);
-      if (known !== undefined) return known;
-    }
-    let sum = 0;
-    const domain = domains[gene] ?? [];
-    for (let local = 0; local < domain.length; local += 1) {
-      const allele = domain[local] ?? 0;
-      const prior = ((counts[allele] ?? 0) * theta + (1 - theta) * (frequencies[allele] ?? 0)) / (1 + ((drawn[level] ?? 0) - 1) * theta);
-      if (prior === 0) continue;
-      values[gene] = local;
-      let weight = prior;
-      for (const factor of attached[level] ?? []) weight *= read(factor);
-      if (weight === 0) continue;
-      counts[allele] = (counts[allele] ?? 0) + 1;
-      countsKey += countWeights[allele] ?? 0;
-      sum += weight * visit(level + 1);
-      counts[allele] = (counts[allele] ?? 0) - 1;
-      countsKey -= countWeights[allele] ?? 0;
-    }
-    if (memoised) memo.set(key, sum);
-    return sum;
-  };
-  if (!open || !byOpen) return { total: constant * visit(0), byOpen: null };
+  if (!open || !byOpen) return { total: constant * visitFounders(sum, 0), byOpen: null };
+  const { counts, values } = sum;
   // The open genes: every combination of their alleles, each entry its own product.
   const descend = (level: number, flat: number, weightSoFar: number) => {
     if (level === openCount) {
-      byOpen[flat] = constant * weightSoFar * visit(level);
+      byOpen[flat] = constant * weightSoFar * visitFounders(sum, level);
       return;
     }
     const gene = order[level] ?? 0;
@@ -357,16 +521,16 @@ function sumOverFounders(
       if (prior === 0) continue;
       values[gene] = allele;
       let weight = weightSoFar * prior;
-      for (const factor of attached[level] ?? []) weight *= read(factor);
+      for (const factor of attached[level] ?? []) weight *= readFactor(sum, factor);
       if (weight === 0) continue;
       if (founder) {
         counts[allele] = (counts[allele] ?? 0) + 1;
-        countsKey += countWeights[allele] ?? 0;
+        sum.countsKey += countWeights[allele] ?? 0;
       }
       descend(level + 1, flat * open.size + allele, weight);
       if (founder) {
         counts[allele] = (counts[allele] ?? 0) - 1;
-        countsKey -= countWeights[allele] ?? 0;
+        sum.countsKey -= countWeights[allele] ?? 0;
       }
     }
   };
@@ -422,4 +586,9 @@ function founderOrder(factors: readonly Factor[], founderGenes: readonly number[
     order.push(genes[best] ?? 0);
   }
   return order;
+}
+
+/** Forgets every structure pedigreeLikelihood has made (tests: a computation from scratch against one replayed). */
+export function forgetPedigreeStructures(): void {
+  structures.clear();
 }

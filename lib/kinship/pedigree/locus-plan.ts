@@ -53,6 +53,35 @@ export interface FamilyLocusReferences {
 
 export interface LocusPlanInput extends FamilyLocusReferences {
   table: ReadonlyMap<string, number>;
+  /**
+   * The frequency record `table` was made from (Object.entries, in its order), when allele systems
+   * may be shared with every other family planned from that very record (sharedSystems).
+   */
+  record?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Allele systems shared between families, by the frequency record they were built from and the
+ * mutation model (the very objects), then by everything else buildLocusAlleles reads (systemKey).
+ * Bounded: cleared when it grows past SYSTEMS_KEPT (national scale meets some tens of thousands).
+ */
+const sharedSystems = new WeakMap<object, WeakMap<MutationModel, Map<string, LocusAlleles>>>();
+const SYSTEMS_KEPT = 100_000;
+
+/**
+ * What buildLocusAlleles reads of the observed alleles, with one table: which of the table's alleles
+ * are seen (a set: the explicit alleles are sorted), and the alleles the table lacks in order of
+ * first sight (they join the population in that order, which decides the order of its sum).
+ */
+function systemKey(locusName: string, table: ReadonlyMap<string, number>, observed: readonly string[], minFrequency: number, silentFrequency: number): string {
+  const inTable: string[] = [];
+  const offTable: string[] = [];
+  for (const allele of observed) {
+    const list = table.has(allele) ? inTable : offTable;
+    if (!list.includes(allele)) list.push(allele);
+  }
+  inTable.sort();
+  return [locusName, minFrequency, silentFrequency, inTable.join("\u0000"), offTable.join("\u0000")].join("\u0001");
 }
 
 /**
@@ -113,11 +142,26 @@ export function planLocus(input: LocusPlanInput): LocusPlan {
           locus(mutation) {
             let locus = byModel.get(mutation);
             if (!locus) {
-              locus = buildLocusAlleles(locusName, table, observed, {
-                minFrequency: options.minFrequency,
-                silentFrequency: options.silentFrequencies?.[locusName] ?? 0,
-                mutation,
-              });
+              const settings = { minFrequency: options.minFrequency, silentFrequency: options.silentFrequencies?.[locusName] ?? 0, mutation };
+              if (input.record) {
+                let byMutation = sharedSystems.get(input.record);
+                if (!byMutation) {
+                  byMutation = new WeakMap();
+                  sharedSystems.set(input.record, byMutation);
+                }
+                let systems = byMutation.get(mutation);
+                if (!systems) {
+                  systems = new Map();
+                  byMutation.set(mutation, systems);
+                }
+                const key = systemKey(locusName, table, observed, settings.minFrequency, settings.silentFrequency);
+                locus = systems.get(key);
+                if (!locus) {
+                  locus = buildLocusAlleles(locusName, table, observed, settings);
+                  if (systems.size >= SYSTEMS_KEPT) systems.clear();
+                  systems.set(key, locus);
+                }
+              } else locus = buildLocusAlleles(locusName, table, observed, settings);
               byModel.set(mutation, locus);
             }
             return locus;

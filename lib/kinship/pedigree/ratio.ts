@@ -1,3 +1,4 @@
+import type { CodedProfile } from "./coded-profiles";
 import { pedigreeLikelihood } from "./likelihood";
 import { planLocus, type LocusPlan, type PlannedSystem } from "./locus-plan";
 import type { SharedLocusLikelihoods, SignatureEntry } from "./shared-likelihoods";
@@ -7,6 +8,20 @@ import { indexPedigree, PedigreeError } from "./structure";
 import { NO_MUTATION, type Genotype, type PedigreeCase, type PedigreeOptions, type PedigreePerson, type PedigreeResult } from "./types";
 
 export type FrequencyInput = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/**
+ * A locus's frequency record as the Map buildLocusAlleles reads (it copies it, never changes it),
+ * made once per record object: every family of a run reads the same records.
+ */
+const tableMapsByRecord = new WeakMap<Readonly<Record<string, number>>, ReadonlyMap<string, number>>();
+function tableMapOf(record: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
+  let map = tableMapsByRecord.get(record);
+  if (!map) {
+    map = new Map(Object.entries(record));
+    tableMapsByRecord.set(record, map);
+  }
+  return map;
+}
 
 /** Under H2 the missing person is this extra founder, unrelated to everyone. */
 const UNRELATED = "\u0000unrelated missing person";
@@ -42,6 +57,12 @@ export type PreparedLikelihoodRatio = ((
    * the DVI layer made and dropped for every one of its millions of pairs.
    */
   lrAndInconsistent(missingProfile: Readonly<Record<string, Genotype>>): LrAndInconsistent;
+  /**
+   * lrAndInconsistent of a coded profile (coded-profiles.ts): the same outcomes, multiplied in the
+   * same order (the profile's own), found by the loci's and genotypes' numbers. A profile coded by
+   * another numbering than the first one met is answered by lrAndInconsistent.
+   */
+  lrAndInconsistentCoded(missing: CodedProfile): LrAndInconsistent;
 };
 
 /** What the DVI layer keeps of every pair. */
@@ -109,7 +130,7 @@ export function prepareLikelihoodRatio(
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
     let tableMap = tableMaps.get(locusName);
     if (!tableMap) {
-      tableMap = new Map(Object.entries(table));
+      tableMap = tableMapOf(table);
       tableMaps.set(locusName, tableMap);
     }
     // Likelihoods read from the family's open-genes vectors only when asked to (ExpectedProfiles.likelihoods).
@@ -119,7 +140,8 @@ export function prepareLikelihoodRatio(
     }
     let plan = plans.get(locusName);
     if (!plan) {
-      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options });
+      // Allele systems shared with the run's other families only when the likelihoods are (the same record and options).
+      plan = planLocus({ h1, h2, missing: base.missing, unrelated: UNRELATED, others, dropout: baseDropout, locusName, table: tableMap, options, record: crossFamily ? table : undefined });
       plans.set(locusName, plan);
       sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
     }
@@ -195,12 +217,21 @@ export function prepareLikelihoodRatio(
     }
     return outcomes;
   };
-  /** Every drop-out the computations read: the family's, with the missing person's (and the unrelated stand-in's) as asked. */
+  /**
+   * Every drop-out the computations read: the family's, with the missing person's (and the unrelated
+   * stand-in's) as asked. Made once per drop-out asked (the computations only read it).
+   */
+  const dropouts = new Map<number | undefined, Readonly<Record<string, number>>>();
   const dropoutWith = (missingD: number | undefined) => {
-    const dropout: Record<string, number> = { ...baseDropout };
-    if (missingD !== undefined) {
-      dropout[base.missing] = missingD;
-      dropout[UNRELATED] = missingD;
+    let dropout = dropouts.get(missingD);
+    if (!dropout) {
+      const made: Record<string, number> = { ...baseDropout };
+      if (missingD !== undefined) {
+        made[base.missing] = missingD;
+        made[UNRELATED] = missingD;
+      }
+      dropout = made;
+      dropouts.set(missingD, dropout);
     }
     return dropout;
   };
@@ -243,6 +274,37 @@ export function prepareLikelihoodRatio(
     return { lr, inconsistentLoci };
   };
 
+  // The lean outcomes again, by locus number and genotype number, in the numbering's one table
+  // (GenotypeCodes.outcomeSpace), taken over by this family when another had it.
+  const owner = {};
+  const lrAndInconsistentCoded = (missing: CodedProfile): LrAndInconsistent => {
+    const { names, loci, genotypes, profile, codes } = missing;
+    const space = codes.outcomeSpace(owner);
+    const missingD = baseDropout[base.missing];
+    checkDropout(missingD);
+    let lr = 1;
+    const inconsistentLoci: string[] = [];
+    const { offsets, state, ratio, referenced: referencedByCode } = space;
+    for (let at = 0; at < loci.length; at += 1) {
+      const locus = loci[at] as number;
+      const locusName = names[at] as string;
+      if (referencedByCode[locus] === -1) referencedByCode[locus] = referenced(locusName) ? 1 : 0;
+      if (referencedByCode[locus] === 0) continue;
+      const entry = (offsets[locus] as number) + (genotypes[at] as number);
+      let known = state[entry] as number;
+      if (known === 0) {
+        const outcome = locusOutcome(locusName, profile[locusName] as Genotype, dropoutWith(missingD), true);
+        known = outcome.ratio === null ? 3 : outcome.inconsistent ? 2 : 1;
+        state[entry] = known;
+        ratio[entry] = outcome.ratio ?? 0;
+      }
+      if (known === 3) continue;
+      lr *= ratio[entry] as number;
+      if (known === 2) inconsistentLoci.push(locusName);
+    }
+    return { lr, inconsistentLoci };
+  };
+
   const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult => {
     const missingD = missingDropout ?? baseDropout[base.missing];
     checkDropout(missingD);
@@ -264,7 +326,7 @@ export function prepareLikelihoodRatio(
     }
     return result;
   };
-  return Object.assign(full, { lrAndInconsistent });
+  return Object.assign(full, { lrAndInconsistent, lrAndInconsistentCoded });
 }
 
 /** One question: prepareLikelihoodRatio asked once. */
