@@ -34,17 +34,12 @@ export async function testPostgresAnswers(): Promise<boolean> {
 export async function createThrowawayDatabase(template?: string): Promise<ThrowawayDatabase> {
   const name = `tarhuna_e2e_${randomBytes(6).toString("hex")}`;
   const admin = adminClient();
-  await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
+  try {
+    await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return throwawayDatabaseNamed(name);
 }
 
 /** A throw-away database another process made (seed-ahead.ts), to copy and drop when done. */
