@@ -1,10 +1,10 @@
 import "server-only";
 import { desc } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import { selectRows, type Executor, type Transaction } from "@/db/client";
 import { countAuditAppend } from "@/db/registry-changes";
 import { auditLog } from "@/db/schema";
-import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
+import { auditEntryBody, auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./hash";
 import { mayChangePublicAnswer } from "./public-changes";
 
 export interface AuditEntryInput {
@@ -19,11 +19,15 @@ export interface AuditEntryInput {
   userAgent?: string | null;
 }
 
-/** Any fixed number: it names the lock that serialises writers so the hash chain stays linear. */
+/**
+ * Any fixed number: it names the lock that serialises writers so the hash chain stays linear.
+ * Migration 0046's audit_append takes the same one, written there literally.
+ */
 const AUDIT_CHAIN_LOCK_KEY = 7_310_001;
 
 /**
- * The head entry's id and hash, under a lock held until the transaction ends. The next entry takes
+ * The head entry's id and hash, under a lock held until the transaction ends (the bulk appends;
+ * a single entry is appended by audit_append, which does the same in the database). The next entry takes
  * the head's id + 1 (not the sequence's next value, which a rolled-back transaction would have
  * spent), so the ids run without gaps and a verifier can tell that none is missing.
  */
@@ -56,25 +60,44 @@ function auditFields(input: AuditEntryInput): HashedAuditFields {
   };
 }
 
+/** A jsonb parameter as drizzle's jsonb column writes it: JSON text, and SQL NULL for null. */
+const jsonbParameter = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/**
+ * Appends one entry to the hash chain in one statement (migration 0046's audit_append: the chain's
+ * lock, the head's read and the insert, in the database). Inside a transaction the change and its
+ * entry commit or vanish together; `db` itself (a read's entry, which changes nothing else) makes
+ * the statement its own transaction, one round trip in all, the lock released as it commits.
+ */
+async function appendOne(executor: Executor, input: AuditEntryInput): Promise<{ id: number; hash: string }> {
+  const fields = auditFields(input);
+  const [row] = await selectRows<{ appended_id: number | string; appended_hash: string }>(
+    executor,
+    sql`select appended_id, appended_hash from audit_append(
+      ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.action}, ${fields.entity},
+      ${fields.entityId}, ${jsonbParameter(fields.before)}::jsonb, ${jsonbParameter(fields.after)}::jsonb, ${fields.ip}, ${fields.userAgent},
+      ${auditEntryBody(fields)})`,
+  );
+  if (!row) throw new Error("audit entry was not written");
+  countChanges([input]);
+  return { id: Number(row.appended_id), hash: row.appended_hash };
+}
+
 /**
  * Appends one entry to the hash chain inside the caller's transaction, so the change and its audit
  * entry commit or vanish together.
  */
-export async function appendAuditEntry(
-  tx: Transaction,
-  input: AuditEntryInput,
-): Promise<{ id: number; hash: string }> {
-  const head = await lockChainHead(tx);
-  const fields = auditFields(input);
-  const hash = auditEntryHash(head.hash, fields);
-  const [row] = await tx
-    .insert(auditLog)
-    .overridingSystemValue()
-    .values({ id: head.id + 1, ...fields, prevHash: head.hash, hash })
-    .returning({ id: auditLog.id });
-  if (!row) throw new Error("audit entry was not written");
-  countChanges([input]);
-  return { id: row.id, hash };
+export function appendAuditEntry(tx: Transaction, input: AuditEntryInput): Promise<{ id: number; hash: string }> {
+  return appendOne(tx, input);
+}
+
+/**
+ * Appends a read's entry as a statement of its own (lib/audit/record-read.ts): a read changes
+ * nothing that could roll back with it, and no published figure, so it needs no transaction around.
+ */
+export async function appendReadEntry(db: Executor, input: AuditEntryInput): Promise<{ id: number; hash: string }> {
+  if (mayChangePublicAnswer(input.action)) throw new Error(`${input.action} is not a read: append it inside its change's transaction`);
+  return appendOne(db, input);
 }
 
 /** Far below PostgreSQL's 65,535 bind parameters at 12 columns an entry. */

@@ -17,7 +17,15 @@ export interface HashedAuditFields {
   userAgent: string | null;
 }
 
+/**
+ * What an entry's hash covers besides the previous hash: its fields as canonical JSON. It does not
+ * depend on the chain, so an entry's body is made before the chain's lock is taken (migration 0046's
+ * audit_append hashes it in the database, as auditEntryHash does here).
+ */
+export function auditEntryBody(fields: HashedAuditFields): string {
+  return canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+}
+
 export function auditEntryHash(prevHash: string, fields: HashedAuditFields): string {
-  const body = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+  return createHash("sha256").update(prevHash).update("\n").update(auditEntryBody(fields)).digest("hex");
 }

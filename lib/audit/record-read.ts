@@ -3,9 +3,8 @@ import type { Database } from "@/db/client";
 import type { StaffSession } from "@/lib/auth/current-session";
 import { currentRequestMetadata, type RequestMetadata } from "@/lib/auth/request-metadata";
 import { getDb } from "@/lib/server/database";
-import { appendAuditEntry } from "./append";
+import { appendReadEntry } from "./append";
 import { readAction } from "./read-actions";
-import { runTransaction } from "./run-transaction";
 
 /** The kinds of personal record whose reading is audited, by the entity names their changes carry. */
 export type ReadEntity = "missing_person" | "family" | "dna_sample" | "sample_receipt" | "identification" | "kinship_leads" | "dossier" | "online_report";
@@ -20,17 +19,16 @@ type Reader = Pick<StaffSession, "userId" | "username">;
 export async function recordRead(db: Database, reader: Reader, entity: ReadEntity, ids: readonly string[], metadata: Partial<RequestMetadata> = {}): Promise<void> {
   const shown = [...new Set(ids)];
   if (shown.length === 0) return;
-  await runTransaction(db, (tx) =>
-    appendAuditEntry(tx, {
-      actorId: reader.userId,
-      actorLabel: reader.username,
-      action: readAction(entity),
-      entity,
-      entityId: shown.length === 1 ? (shown[0] ?? null) : null,
-      after: { ids: shown },
-      ...metadata,
-    }),
-  );
+  // One statement, its own transaction: a page's read costs the audit chain one round trip.
+  await appendReadEntry(db, {
+    actorId: reader.userId,
+    actorLabel: reader.username,
+    action: readAction(entity),
+    entity,
+    entityId: shown.length === 1 ? (shown[0] ?? null) : null,
+    after: { ids: shown },
+    ...metadata,
+  });
 }
 
 /** recordRead for a page or route handler: the request's database and its address and browser. */

@@ -7,7 +7,7 @@ import { openDatabase, selectRows, type Database } from "@/db/client";
 import { readDatabaseConfig } from "@/db/config";
 import { migrateDatabase } from "@/db/migrate";
 import { auditLog } from "@/db/schema";
-import { appendAuditEntry } from "@/lib/audit/append";
+import { appendAuditEntry, appendReadEntry } from "@/lib/audit/append";
 import {
   BROKEN_LINK_REASON,
   CHANGED_ENTRY_REASON,
@@ -46,6 +46,37 @@ describeOnEachBackend(backends, "the audit hash chain", (database) => {
     for (const batchSize of [1, 2, 3, whole.count]) {
       expect(await verifyAuditChain(db, { batchSize })).toEqual(whole);
     }
+  });
+
+  it("hashes in the database exactly what the verifier hashes, whatever the text (Arabic, emoji, quotes, escapes)", async () => {
+    const db = database().db;
+    const before = await verifyAuditChain(db);
+    const awkward = 'عبد الرَّحمن "أبو علي" \\ \n\t 👨‍👩‍👧 ’ ﷲ \u0007 end';
+    const changed = await db.transaction((tx) =>
+      appendAuditEntry(tx, {
+        actorId: null,
+        actorLabel: awkward,
+        action: "test.text",
+        entity: "system",
+        entityId: awkward,
+        before: { name: awkward, nested: { "ب": [1, 2.5, null, true] } },
+        after: { name: `${awkward}!`, empty: {} },
+        ip: "::1",
+        userAgent: awkward,
+      }),
+    );
+    const read = await appendReadEntry(db, { actorId: null, actorLabel: awkward, action: "missing_person.read", entity: "missing_person", after: { ids: [awkward] } });
+    expect(read.id).toBe(changed.id + 1);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: before.count + 2, headHash: read.hash });
+  });
+
+  it("appends a read's entry on its own, and refuses to append a change that way", async () => {
+    const db = database().db;
+    const before = await verifyAuditChain(db);
+    await expect(appendReadEntry(db, { actorId: null, actorLabel: "x", action: "person.update", entity: "missing_person" })).rejects.toThrow(/not a read/);
+    const read = await appendReadEntry(db, { actorId: null, actorLabel: "reader", action: "family.read", entity: "family", entityId: "F-1", after: { ids: ["F-1"] } });
+    expect(await readAuditRow(db, read.id)).toMatchObject({ action: "family.read", entityId: "F-1", after: { ids: ["F-1"] }, before: null });
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: before.count + 1, headHash: read.hash });
   });
 
   it("hashes a millisecond timestamp the same after the database stores it with microseconds", async () => {
