@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -122,4 +122,21 @@ export async function selectRows<Row>(executor: Executor, query: SQL): Promise<R
   const result: unknown = await executor.execute(query);
   if (Array.isArray(result)) return result as Row[];
   return (result as { rows: Row[] }).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * selectRows for a statement run again and again with other values, the search's lookups: on
+ * PostgreSQL it is prepared once per pooled connection (postgres.js names and keeps it), so the
+ * server parses and plans it once instead of for every search (issue 30: the database's CPU per
+ * typed search fell by some 45 %, the search's own Node CPU by some 30 %). The statement's text must
+ * be the same for every value (arrays as one parameter): each text is kept on every connection.
+ * Inside a transaction, and on PGlite, as selectRows.
+ */
+export async function selectPreparedRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
+  const client = (executor as { $client?: unknown }).$client;
+  if (typeof client !== "function" || !("unsafe" in client) || "rollback" in executor) return selectRows<Row>(executor, query);
+  const { sql, params } = dialect.sqlToQuery(query);
+  return (await (client as postgres.Sql).unsafe(sql, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
 }

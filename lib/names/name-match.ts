@@ -61,6 +61,8 @@ interface PreparedWord {
   /** Its phonetic key, then any other key it may stand for (name-key.ts `namePartKeys`). */
   keys: string[];
   latin: boolean;
+  /** Letters in `bare` (not UTF-16 units). */
+  letters: number;
 }
 
 const LATIN_LETTER = /[a-z]/;
@@ -82,29 +84,72 @@ function prepareWord(word: string): PreparedWord {
   const bare = namePartForm(word);
   const latin = LATIN_LETTER.test(bare);
   const arabic = latin ? arabicForLatin(bare) : undefined;
-  return { bare, exactForms: arabic === undefined ? [bare] : [bare, bareForm(arabic)], keys: namePartKeys(word), latin };
+  return { bare, exactForms: arabic === undefined ? [bare] : [bare, bareForm(arabic)], keys: namePartKeys(word), latin, letters: [...bare].length };
 }
 
 /** 1 − edit distance / length of the longer word, over letters (not UTF-16 units). */
 export function spellingSimilarity(left: string, right: string): number {
-  const a = [...left];
-  const b = [...right];
-  if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
+  const a = letterCodes(left, leftLetters);
+  const b = letterCodes(right, rightLetters);
+  if (a === 0 || b === 0) return a === b ? 1 : 0;
+  return 1 - editDistance(a, b) / Math.max(a, b);
+}
+
+/**
+ * The letters of a word as code points in `into` (grown when short), and how many: names are a few
+ * letters long and compared by the hundred for each search, so the comparison allocates nothing.
+ */
+let leftLetters = new Int32Array(32);
+let rightLetters = new Int32Array(32);
+let previousRow = new Int32Array(33);
+let currentRow = new Int32Array(33);
+
+function letterCodes(word: string, into: Int32Array): number {
+  let count = 0;
+  for (const letter of word) {
+    if (count === into.length) into = grownLetters(into);
+    into[count] = letter.codePointAt(0) ?? 0;
+    count += 1;
   }
-  return 1 - (previous[b.length] ?? 0) / Math.max(a.length, b.length);
+  return count;
+}
+
+function grownLetters(letters: Int32Array): Int32Array {
+  const grown = new Int32Array(letters.length * 2);
+  grown.set(letters);
+  if (letters === leftLetters) leftLetters = grown;
+  else rightLetters = grown;
+  return grown;
+}
+
+/** Levenshtein distance between leftLetters[0, a) and rightLetters[0, b), one row at a time. */
+function editDistance(a: number, b: number): number {
+  if (previousRow.length <= b) {
+    previousRow = new Int32Array(2 * (b + 1));
+    currentRow = new Int32Array(2 * (b + 1));
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b; j += 1) previous[j] = j;
+  for (let i = 1; i <= a; i += 1) {
+    current[0] = i;
+    const letter = leftLetters[i - 1];
+    for (let j = 1; j <= b; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (letter === rightLetters[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    const finished = current;
+    current = previous;
+    previous = finished;
+  }
+  return previous[b] ?? 0;
 }
 
 /** A stored part, prepared once however many words it is compared with. */
 interface PreparedPart {
   bare: string;
+  /** Letters in `bare` (not UTF-16 units). */
+  letters: number;
   key: string;
   latin: boolean;
 }
@@ -118,7 +163,7 @@ const PREPARED_PARTS_KEPT = 50_000;
 
 const preparePart = rememberedByText((part): PreparedPart => {
   const bare = namePartForm(part);
-  return { bare, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
+  return { bare, letters: [...bare].length, key: bare === "" ? "" : namePartKey(part), latin: LATIN_LETTER.test(bare) };
 }, PREPARED_PARTS_KEPT);
 
 /** A stored part's phonetic key, as name_part_key keeps it in part_keys, from the shared preparation. */
@@ -135,29 +180,55 @@ function wordSimilarity(word: PreparedWord, part: PreparedPart): number {
   if (part.bare === "") return 0;
   if (word.exactForms.includes(part.bare)) return 1;
   const sameKey = part.key !== "" && word.keys.includes(part.key);
+  // Without the key, letters count only from SPELLING_ONLY_THRESHOLD on, and the edit distance is
+  // at least the difference in length: words too unequal in length are not compared.
+  if (!sameKey && 1 - Math.abs(word.letters - part.letters) / Math.max(word.letters, part.letters) < SPELLING_ONLY_THRESHOLD) return 0;
   const spelling = word.latin === part.latin ? spellingSimilarity(word.bare, part.bare) : 0;
   if (sameKey) return KEY_MATCH + KEY_MATCH_SPELLING * spelling;
   return spelling >= SPELLING_ONLY_THRESHOLD ? SPELLING_ONLY * spelling : 0;
 }
 
-/** Given before father before grandfather before family, or the family name said first. */
-const isCustomary = (roles: number[]) =>
-  roles.every((role, index) => index === 0 || role > (roles[index - 1] ?? -1)) ||
-  (roles[0] === NAME_ROLES.indexOf("family") && roles.slice(1).every((role, index) => index === 0 || role > (roles[index] ?? -1)));
+const FAMILY_ROLE = NAME_ROLES.indexOf("family");
+
+/**
+ * Given before father before grandfather before family, or the family name said first: the roles
+ * of the words that matched a part (-1 for the others), in the order the words were typed.
+ */
+function isCustomary(roleOfWord: ArrayLike<number>, words: number): boolean {
+  let matched = 0;
+  let first = -1;
+  let previous = -1;
+  let increasing = true;
+  let increasingAfterFirst = true;
+  for (let word = 0; word < words; word += 1) {
+    const role = roleOfWord[word] ?? -1;
+    if (role < 0) continue;
+    if (matched === 0) first = role;
+    if (matched >= 1 && role <= previous) increasing = false;
+    if (matched >= 2 && role <= previous) increasingAfterFirst = false;
+    previous = role;
+    matched += 1;
+  }
+  return increasing || (first === FAMILY_ROLE && increasingAfterFirst);
+}
 
 /**
  * The best assignment of words (rows) to parts (columns) by weighted similarity, each part taking
  * at most one word and a word no part. Queries have at most a handful of words, so every
- * assignment is tried.
+ * assignment is tried (the first of equal totals kept), without allocating for each: a search scores a hundred names.
  */
 export function bestAssignment(similarities: readonly (readonly number[])[]): { total: number; roleOfWord: number[] } {
-  let best = { total: 0, roleOfWord: similarities.map(() => -1) };
-  const roleOfWord: number[] = [];
+  const words = similarities.length;
+  const roleOfWord = new Int8Array(words).fill(-1);
+  const bestRoles = new Int8Array(words).fill(-1);
+  let bestTotal = 0;
   const visit = (word: number, used: number, total: number) => {
-    if (word === similarities.length) {
-      const matched = roleOfWord.filter((role) => role >= 0);
-      const adjusted = isCustomary(matched) ? total : total - UNUSUAL_ORDER_PENALTY;
-      if (adjusted > best.total) best = { total: adjusted, roleOfWord: [...roleOfWord] };
+    if (word === words) {
+      const adjusted = isCustomary(roleOfWord, words) ? total : total - UNUSUAL_ORDER_PENALTY;
+      if (adjusted > bestTotal) {
+        bestTotal = adjusted;
+        bestRoles.set(roleOfWord);
+      }
       return;
     }
     roleOfWord[word] = -1;
@@ -169,10 +240,10 @@ export function bestAssignment(similarities: readonly (readonly number[])[]): { 
       roleOfWord[word] = role;
       visit(word + 1, used | (1 << role), total + similarity * (WEIGHTS[role] ?? 0));
     }
-    roleOfWord.length = word;
+    roleOfWord[word] = -1;
   };
   visit(0, 0, 0);
-  return best;
+  return { total: bestTotal, roleOfWord: Array.from(bestRoles) };
 }
 
 const quality = (similarity: number): PartMatchQuality => (similarity >= 1 ? "exact" : "close");

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { selectRows, type Executor } from "@/db/client";
+import { selectPreparedRows, type Executor } from "@/db/client";
 import { NAME_ROLES, ROLE_WEIGHTS } from "@/lib/names/name-match";
 import { reportDataWithheld } from "@/lib/online-reports/consent-use";
 import type { PersonRow } from "./person-row";
@@ -56,10 +56,19 @@ export interface NameLookup {
  * without comparing letters: a part whose form a word has counts in full, one whose key a word
  * has counts KEY_MATCH (0.8), each weighted by its role (ROLE_WEIGHTS, the given name most), in
  * hundredths. The order in which candidates are kept: keys alone cannot tell a person named
- * exactly from hundreds named alike (علي and ليلى share a key, يحيى has none).
+ * exactly from hundreds named alike (علي and ليلى share a key, يحيى has none). Over the typed
+ * forms and keys given once, as the row `typed` (typedWords): the same expression for every search,
+ * built once.
  */
-function partsAccountedFor(lookup: NameLookup): SQL {
-  return partsFit(textArray(lookup.forms.filter((form) => form !== "")), textArray(lookup.keys.filter((key) => key !== "")));
+let partsAccountedForTyped: SQL | undefined;
+function partsAccountedFor(): SQL {
+  partsAccountedForTyped ??= partsFit(sql.raw("typed.forms"), sql.raw("typed.keys"));
+  return partsAccountedForTyped;
+}
+
+/** The typed words' forms and keys as one row `typed`, two array parameters whatever their number. */
+function typedWords(lookup: NameLookup): SQL {
+  return sql`(select ${textArray(lookup.forms.filter((form) => form !== ""))} as forms, ${textArray(lookup.keys.filter((key) => key !== ""))} as keys) typed`;
 }
 
 /**
@@ -98,7 +107,8 @@ export function candidateColumns(shown: string, matched: string, family: string)
  * and the family reference still find the record, for the office to answer the family.
  */
 function candidateRows(tx: Executor, ids: SQL, activeOnly: boolean): Promise<NameCandidateRow[]> {
-  return selectRows<NameCandidateRow>(
+  // Prepared (selectPreparedRows): each of these statements' text is the same for every name.
+  return selectPreparedRows<NameCandidateRow>(
     tx,
     // The ids as an array, so that the records are read by primary key: a join on the ids made
     // PostgreSQL hash the whole table, which costs as much as the table is long.
@@ -139,14 +149,14 @@ export function findKeyedCandidates(tx: Executor, lookup: NameLookup, options: {
   const single = lookups.length === 1 && lookups[0]?.length === 1 ? lookups[0][0] : undefined;
   if (lookups.length === 0) return Promise.resolve([]);
   const excluded = sql`id is distinct from ${options.excludeId ?? null}::uuid`;
-  const fit = partsAccountedFor(lookup);
+  const fit = partsAccountedFor();
   if (single !== undefined) {
-    const ids = sql`select id from missing_persons where part_keys @> array[${single}]::text[] and ${excluded}
+    const ids = sql`select id from missing_persons, ${typedWords(lookup)} where part_keys @> array[${single}]::text[] and ${excluded}
       order by ${fit} desc, case_number limit ${SINGLE_KEY_CANDIDATE_CAP}`;
     return candidateRows(tx, ids, options.activeOnly ?? false);
   }
   const pairs = lookups.map(([first = "", second = ""]) => keyPair(first, second));
-  const ids = sql`select id from missing_persons where part_key_pairs && ${textArray(pairs)} and ${excluded}
+  const ids = sql`select id from missing_persons, ${typedWords(lookup)} where part_key_pairs && ${textArray(pairs)} and ${excluded}
     order by ${fit} desc, case_number limit ${CANDIDATE_CAP}`;
   return candidateRows(tx, ids, options.activeOnly ?? false);
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { personFromRow, type PersonRow } from "./person-row";
-import { selectRows, type Executor } from "@/db/client";
+import { selectPreparedRows, selectRows, type Executor } from "@/db/client";
 import { createNameScorer, storedPartKey, type PartMatch } from "@/lib/names/name-match";
 import { normaliseArabicName } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, findSingleKeyCandidates, findSpelledCandidates, type NameCandidateRow } from "./name-candidates";
-import { inTransaction, prefixPattern, setTrigramThresholds } from "./trigram";
+import { inTransaction, isTransaction, prefixPattern, trigramThresholdSettings } from "./trigram";
 
 export type SearchMatch = "caseNumber" | "familyReference" | "reportNumber" | "name";
 
@@ -45,7 +45,8 @@ interface IdentifierRow extends PersonRow {
  */
 function identifierMatches(tx: Executor, query: string, limit: number): Promise<IdentifierRow[]> {
   const upper = query.toUpperCase();
-  return selectRows<IdentifierRow>(
+  // Prepared (selectPreparedRows): the statement's text is the same for every query.
+  return selectPreparedRows<IdentifierRow>(
     tx,
     sql`with matches as (
         select coalesce(p.merged_into_id, p.id) as person_id,
@@ -116,11 +117,9 @@ async function nameMatches(db: Executor, query: string, limit: number): Promise<
     [...found, ...sharingOnePart].flatMap((row) => [row.matched_given_name, row.matched_father_name, row.matched_grandfather_name, row.matched_family_name].map(storedPartKey)),
   );
   if (scorer.wordKeys.every((keys) => keys.every((key) => key === "") || keys.some((key) => heldKeys.has(key)))) return results;
+  const ownTransaction = !isTransaction(db);
   const spelled = await inTransaction(db, (tx) =>
-    withIndexScans(tx, async () => {
-      await setTrigramThresholds(tx, SPELLED_THRESHOLDS);
-      return findSpelledCandidates(tx, normaliseArabicName(query), query.toLowerCase(), SPELLED_CANDIDATES);
-    }),
+    withIndexScans(tx, ownTransaction, () => findSpelledCandidates(tx, normaliseArabicName(query), query.toLowerCase(), SPELLED_CANDIDATES)),
   );
   return results.concat(scoreNames(scorer, spelled));
 }
@@ -158,14 +157,17 @@ export async function searchMissingPersons(db: Executor, rawQuery: string, limit
 /**
  * The planner prices a trigram comparison like an integer one, so on a table of some ten thousand
  * people it reads every name for a word-similarity branch (60 ms) rather than the trigram index
- * (5 ms). Sequential scans are discouraged for the trigram lookup alone, and the caller's setting put back.
+ * (5 ms). Sequential scans are discouraged for the trigram lookup alone, in the statement that sets
+ * the trigram thresholds (SPELLED_THRESHOLDS), and the caller's setting put back when the
+ * transaction is the caller's: the search's own ends with the lookup, and its settings with it (a
+ * round trip fewer).
  */
-async function withIndexScans<Result>(tx: Executor, work: () => Promise<Result>): Promise<Result> {
+async function withIndexScans<Result>(tx: Executor, ownTransaction: boolean, work: () => Promise<Result>): Promise<Result> {
   const [setting] = await selectRows<{ previous: string }>(
     tx,
-    sql`select current_setting('enable_seqscan') as previous, set_config('enable_seqscan', 'off', true)`,
+    sql`select current_setting('enable_seqscan') as previous, set_config('enable_seqscan', 'off', true), ${trigramThresholdSettings(SPELLED_THRESHOLDS)}`,
   );
   const result = await work();
-  await tx.execute(sql`select set_config('enable_seqscan', ${setting?.previous ?? "on"}, true)`);
+  if (!ownTransaction) await tx.execute(sql`select set_config('enable_seqscan', ${setting?.previous ?? "on"}, true)`);
   return result;
 }

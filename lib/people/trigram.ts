@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 
 /**
@@ -20,10 +20,13 @@ export async function withTrigramThresholds<Result>(
 
 /** Sets the thresholds until the transaction `tx` ends (or they are set again). */
 export async function setTrigramThresholds(tx: Executor, thresholds: { similarity: number; wordSimilarity: number }): Promise<void> {
-  await tx.execute(
-    sql`select set_config('pg_trgm.similarity_threshold', ${String(thresholds.similarity)}, true),
-               set_config('pg_trgm.word_similarity_threshold', ${String(thresholds.wordSimilarity)}, true)`,
-  );
+  await tx.execute(sql`select ${trigramThresholdSettings(thresholds)}`);
+}
+
+/** The select list that sets the thresholds (setTrigramThresholds), for a statement that sets more at once. */
+export function trigramThresholdSettings(thresholds: { similarity: number; wordSimilarity: number }): SQL {
+  return sql`set_config('pg_trgm.similarity_threshold', ${String(thresholds.similarity)}, true),
+               set_config('pg_trgm.word_similarity_threshold', ${String(thresholds.wordSimilarity)}, true)`;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function inTransaction<Result>(db: Executor, work: (tx: Executor) =
   return isTransaction(db) ? work(db) : db.transaction(work);
 }
 
-function isTransaction(db: Executor): db is Transaction {
+export function isTransaction(db: Executor): db is Transaction {
   return "rollback" in db;
 }
 
