@@ -349,7 +349,7 @@ interface Steps<S> {
  * transitions as the forward pass met them, read again by the backward and marginal passes.
  */
 interface Layer<S> {
-  position: Map<S, number>;
+  position: Positions<S>;
   states: S[];
   sum: number[];
   bestLog10: number[];
@@ -362,9 +362,68 @@ interface Layer<S> {
   choice: (DviPair | null)[];
 }
 
-function layer<S>(): Layer<S> {
-  return { position: new Map(), states: [], sum: [], bestLog10: [], bestFrom: [], bestChoice: [], start: [0], next: [], weight: [], choice: [] };
+function layer<S>(positions: () => Positions<S>): Layer<S> {
+  return { position: positions(), states: [], sum: [], bestLog10: [], bestFrom: [], bestChoice: [], start: [0], next: [], weight: [], choice: [] };
 }
+
+/** A state's position in its layer: a Map, or for numeric states NumberPositions. */
+interface Positions<S> {
+  get(state: S): number | undefined;
+  set(state: S, position: number): void;
+}
+
+/**
+ * Positions of numeric states (non-negative integers below 2^52) in an open-addressing table on
+ * typed arrays: a Map keyed by such numbers boxed most of them and was half of the forward pass.
+ * Only lookups by value: the layer's own arrays keep the order in which states were met.
+ */
+class NumberPositions implements Positions<number> {
+  private keys = new Float64Array(64).fill(-1);
+  private values = new Int32Array(64);
+  private size = 0;
+
+  private slot(state: number): number {
+    const mask = this.keys.length - 1;
+    const low = state % SPLIT;
+    let at = (Math.imul(low, 0x9e3779b1) ^ Math.imul((state - low) / SPLIT, 0x85ebca6b)) & mask;
+    while (true) {
+      const key = this.keys[at] as number;
+      if (key === state || key === -1) return at;
+      at = (at + 1) & mask;
+    }
+  }
+
+  get(state: number): number | undefined {
+    const at = this.slot(state);
+    return this.keys[at] === state ? this.values[at] : undefined;
+  }
+
+  set(state: number, position: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const at = this.slot(state);
+    if (this.keys[at] !== state) {
+      this.keys[at] = state;
+      this.size += 1;
+    }
+    this.values[at] = position;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    for (let at = 0; at < keys.length; at += 1) {
+      const key = keys[at] as number;
+      if (key === -1) continue;
+      const to = this.slot(key);
+      this.keys[to] = key;
+      this.values[to] = values[at] as number;
+    }
+  }
+}
+
+const numberPositions = (): Positions<number> => new NumberPositions();
+const mapPositions = <S>(): Positions<S> => new Map<S, number>();
 
 /** The forward, backward and max-product passes over the states, whatever a state is. */
 function sumOverStates<S>(
@@ -375,7 +434,9 @@ function sumOverStates<S>(
 ): FrontierResult | null {
   const steps: Steps<S> = { choice: [], next: [], log10: [] };
   // Forward: log10 of the summed weight of the bodies before `index` for each state; max-product beside it.
-  const first = layer<S>();
+  // Numeric states (solveByFrontier's masks) by NumberPositions; any other (solveByKeys's strings) by Map.
+  const positions = (typeof empty === "number" ? numberPositions : mapPositions) as () => Positions<S>;
+  const first = layer<S>(positions);
   first.position.set(empty, 0);
   first.states.push(empty);
   first.sum.push(0);
@@ -385,7 +446,7 @@ function sumOverStates<S>(
   const layers: Layer<S>[] = [first];
   for (let index = 0; index < bodies.length; index += 1) {
     const from = layers[index] as Layer<S>;
-    const to = layer<S>();
+    const to = layer<S>(positions);
     for (let s = 0; s < from.states.length; s += 1) {
       const state = from.states[s] as S;
       const value = from.sum[s] as number;
