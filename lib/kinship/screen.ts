@@ -292,6 +292,8 @@ export function screenCandidatePairs(
   for (const group of groupByReferences(candidates)) {
     const { used } = chooseReferences(group.references);
     let activeCount = 0;
+    // Whether any genotype of any locus is flagged: when none is (a lone sibling, grandparent, …), no pair can be excluded.
+    let anyStrict = false;
     coded.loci.forEach((locus, locusIndex) => {
       const genotypes = coded.genotypes[locusIndex];
       if (!genotypes) return;
@@ -304,14 +306,44 @@ export function screenCandidatePairs(
       // Without mutation an inconsistent locus has LR 0: the count the exclusion rule reads. A lone
       // relative who is not a parent or child (κ0 > 0) is never inconsistent: no table is needed.
       if (options.mutationRate === 0) {
-        for (let code = 0; code < count; code += 1) if (row[code] === -Infinity) flags[code] = 1;
+        for (let code = 0; code < count; code += 1) {
+          if (row[code] === -Infinity) {
+            flags[code] = 1;
+            anyStrict = true;
+          }
+        }
       } else if (!neverInconsistent(used, locus)) {
         const strictRow = scratch.subarray(0, count);
         fillLocusTable(strictRow, table, locus, genotypes, used, strictOptions);
-        for (let code = 0; code < count; code += 1) if (strictRow[code] === -Infinity) flags[code] = 1;
+        for (let code = 0; code < count; code += 1) {
+          if (strictRow[code] === -Infinity) {
+            flags[code] = 1;
+            anyStrict = true;
+          }
+        }
       }
     });
     const shared = group.candidateIds.length;
+    if (!anyStrict && exclusionLoci > 0) {
+      // No locus can be inconsistent: the same sums without reading the flags (most groups at national scale).
+      for (let body = 0, at = 0; body < remains.length; body += 1, at += lociCount) {
+        let sum = 0;
+        for (let position = 0; position < activeCount; position += 1) {
+          const locusIndex = active[position] as number;
+          const code = codes[at + locusIndex] as number;
+          if (code === stride - 1) continue;
+          sum += logs[locusIndex * stride + code] as number;
+        }
+        if (sum >= floorLog10) {
+          pairs.push({ remainsId: (remains[body] as ScreenRemains).id, candidateIds: group.candidateIds, log10Lr: sum });
+          continue;
+        }
+        const tally = tallies[body] as { count: number; lrSum: number; excluded: number };
+        tally.count += shared;
+        tally.lrSum += shared * 10 ** sum;
+      }
+      continue;
+    }
     for (let body = 0, at = 0; body < remains.length; body += 1, at += lociCount) {
       let sum = 0;
       let inconsistent = 0;

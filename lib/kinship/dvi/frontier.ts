@@ -4,7 +4,9 @@ import type { DviPair } from "./types";
 function logAdd(a: number, b: number): number {
   if (a === -Infinity) return b;
   if (b === -Infinity) return a;
-  const [high, low] = a > b ? [a, b] : [b, a];
+  // No array for the two (allocated on every call until the function is optimised).
+  const high = a > b ? a : b;
+  const low = a > b ? b : a;
   return high + Math.log10(1 + 10 ** (low - high));
 }
 
@@ -339,6 +341,90 @@ interface Steps<S> {
   log10: number[];
 }
 
+/**
+ * One step's states in the order first reached (a Map's own order, which every sum follows), with
+ * their forward sums and max-product entries in arrays beside them: a Map from state to number
+ * boxed every double it held and an object per max-product entry, which the garbage collector then
+ * spent its time on. `next`, `weight`, `choice` (from `start[s]` to `start[s + 1]`): each state's
+ * transitions as the forward pass met them, read again by the backward and marginal passes.
+ */
+interface Layer<S> {
+  position: Positions<S>;
+  states: S[];
+  sum: number[];
+  bestLog10: number[];
+  /** The state's position in the layer before (-1: no max-product entry). */
+  bestFrom: number[];
+  bestChoice: (DviPair | null)[];
+  start: number[];
+  next: number[];
+  weight: number[];
+  choice: (DviPair | null)[];
+}
+
+function layer<S>(positions: () => Positions<S>): Layer<S> {
+  return { position: positions(), states: [], sum: [], bestLog10: [], bestFrom: [], bestChoice: [], start: [0], next: [], weight: [], choice: [] };
+}
+
+/** A state's position in its layer: a Map, or for numeric states NumberPositions. */
+interface Positions<S> {
+  get(state: S): number | undefined;
+  set(state: S, position: number): void;
+}
+
+/**
+ * Positions of numeric states (non-negative integers below 2^52) in an open-addressing table on
+ * typed arrays: a Map keyed by such numbers boxed most of them and was half of the forward pass.
+ * Only lookups by value: the layer's own arrays keep the order in which states were met.
+ */
+class NumberPositions implements Positions<number> {
+  private keys = new Float64Array(64).fill(-1);
+  private values = new Int32Array(64);
+  private size = 0;
+
+  private slot(state: number): number {
+    const mask = this.keys.length - 1;
+    const low = state % SPLIT;
+    let at = (Math.imul(low, 0x9e3779b1) ^ Math.imul((state - low) / SPLIT, 0x85ebca6b)) & mask;
+    while (true) {
+      const key = this.keys[at] as number;
+      if (key === state || key === -1) return at;
+      at = (at + 1) & mask;
+    }
+  }
+
+  get(state: number): number | undefined {
+    const at = this.slot(state);
+    return this.keys[at] === state ? this.values[at] : undefined;
+  }
+
+  set(state: number, position: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const at = this.slot(state);
+    if (this.keys[at] !== state) {
+      this.keys[at] = state;
+      this.size += 1;
+    }
+    this.values[at] = position;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    for (let at = 0; at < keys.length; at += 1) {
+      const key = keys[at] as number;
+      if (key === -1) continue;
+      const to = this.slot(key);
+      this.keys[to] = key;
+      this.values[to] = values[at] as number;
+    }
+  }
+}
+
+const numberPositions = (): Positions<number> => new NumberPositions();
+const mapPositions = <S>(): Positions<S> => new Map<S, number>();
+
 /** The forward, backward and max-product passes over the states, whatever a state is. */
 function sumOverStates<S>(
   bodies: readonly string[],
@@ -348,61 +434,97 @@ function sumOverStates<S>(
 ): FrontierResult | null {
   const steps: Steps<S> = { choice: [], next: [], log10: [] };
   // Forward: log10 of the summed weight of the bodies before `index` for each state; max-product beside it.
-  const forward: Map<S, number>[] = [new Map([[empty, 0]])];
-  const maximum: Map<S, { log10: number; from: S; choice: DviPair | null }>[] = [new Map([[empty, { log10: 0, from: empty, choice: null }]])];
+  // Numeric states (solveByFrontier's masks) by NumberPositions; any other (solveByKeys's strings) by Map.
+  const positions = (typeof empty === "number" ? numberPositions : mapPositions) as () => Positions<S>;
+  const first = layer<S>(positions);
+  first.position.set(empty, 0);
+  first.states.push(empty);
+  first.sum.push(0);
+  first.bestLog10.push(0);
+  first.bestFrom.push(-1);
+  first.bestChoice.push(null);
+  const layers: Layer<S>[] = [first];
   for (let index = 0; index < bodies.length; index += 1) {
-    const sums = new Map<S, number>();
-    const best = new Map<S, { log10: number; from: S; choice: DviPair | null }>();
-    for (const [state, value] of forward[index] ?? []) {
-      const top = maximum[index]?.get(state)?.log10 ?? -Infinity;
+    const from = layers[index] as Layer<S>;
+    const to = layer<S>(positions);
+    for (let s = 0; s < from.states.length; s += 1) {
+      const state = from.states[s] as S;
+      const value = from.sum[s] as number;
+      const top = from.bestLog10[s] as number;
       const count = transitions(index, state, steps);
       for (let at = 0; at < count; at += 1) {
         const next = steps.next[at] as S;
         const log10 = steps.log10[at] as number;
-        sums.set(next, logAdd(sums.get(next) ?? -Infinity, value + log10));
+        let position = to.position.get(next);
+        if (position === undefined) {
+          position = to.states.length;
+          to.position.set(next, position);
+          to.states.push(next);
+          to.sum.push(-Infinity);
+          to.bestLog10.push(-Infinity);
+          to.bestFrom.push(-1);
+          to.bestChoice.push(null);
+        }
+        to.sum[position] = logAdd(to.sum[position] as number, value + log10);
         // Past the limit the answer is null whatever follows: the rest of the step is not built.
-        if (sums.size > stateLimit) return null;
+        if (to.states.length > stateLimit) return null;
         const candidate = top + log10;
-        if (candidate > (best.get(next)?.log10 ?? -Infinity)) best.set(next, { log10: candidate, from: state, choice: steps.choice[at] ?? null });
+        if (candidate > (to.bestLog10[position] as number)) {
+          to.bestLog10[position] = candidate;
+          to.bestFrom[position] = s;
+          to.bestChoice[position] = steps.choice[at] ?? null;
+        }
+        from.next.push(position);
+        from.weight.push(log10);
+        from.choice.push(steps.choice[at] ?? null);
       }
+      from.start.push(from.next.length);
     }
-    forward.push(sums);
-    maximum.push(best);
+    layers.push(to);
   }
-  const log10Total = forward[bodies.length]?.get(empty) ?? -Infinity;
-  // Backward: log10 of the summed weight of the bodies from `index` on, for each state reached.
-  const backward: Map<S, number>[] = [];
-  backward[bodies.length] = new Map([[empty, 0]]);
+  const last = layers[bodies.length] as Layer<S>;
+  const emptyAtEnd = last.position.get(empty);
+  const log10Total = emptyAtEnd === undefined ? -Infinity : (last.sum[emptyAtEnd] as number);
+  // Backward: log10 of the summed weight of the bodies from `index` on, for each state reached (by position).
+  const backward: number[][] = [];
+  backward[bodies.length] = last.states.map((state) => (state === empty ? 0 : -Infinity));
   for (let index = bodies.length - 1; index >= 0; index -= 1) {
-    const sums = new Map<S, number>();
-    const after = backward[index + 1];
-    for (const state of forward[index]?.keys() ?? []) {
+    const { states, start, next, weight } = layers[index] as Layer<S>;
+    const after = backward[index + 1] as number[];
+    const sums: number[] = [];
+    for (let s = 0; s < states.length; s += 1) {
       let total = -Infinity;
-      const count = transitions(index, state, steps);
-      for (let at = 0; at < count; at += 1) total = logAdd(total, (steps.log10[at] as number) + (after?.get(steps.next[at] as S) ?? -Infinity));
-      sums.set(state, total);
+      for (let at = start[s] as number; at < (start[s + 1] as number); at += 1) total = logAdd(total, (weight[at] as number) + (after[next[at] as number] as number));
+      sums.push(total);
     }
     backward[index] = sums;
   }
   const probabilities = bodies.map((_, index) => {
     const marginal = new Map<string, number>();
-    const after = backward[index + 1];
-    for (const [state, value] of forward[index] ?? []) {
-      const count = transitions(index, state, steps);
-      for (let at = 0; at < count; at += 1) {
-        const key = steps.choice[at]?.key ?? "";
-        const log10 = value + (steps.log10[at] as number) + (after?.get(steps.next[at] as S) ?? -Infinity) - log10Total;
+    const after = backward[index + 1] as number[];
+    const { states, sum, start, next, weight, choice } = layers[index] as Layer<S>;
+    for (let s = 0; s < states.length; s += 1) {
+      const value = sum[s] as number;
+      for (let at = start[s] as number; at < (start[s + 1] as number); at += 1) {
+        const key = choice[at]?.key ?? "";
+        const log10 = value + (weight[at] as number) + (after[next[at] as number] as number) - log10Total;
         marginal.set(key, (marginal.get(key) ?? 0) + 10 ** log10);
       }
     }
     return marginal;
   });
   const best: (DviPair | null)[] = bodies.map(() => null);
-  let state = empty;
+  let position = emptyAtEnd;
   for (let index = bodies.length; index > 0; index -= 1) {
-    const entry = maximum[index]?.get(state);
-    best[index - 1] = entry?.choice ?? null;
-    state = entry?.from ?? empty;
+    const at = layers[index] as Layer<S>;
+    const from = position === undefined ? -1 : (at.bestFrom[position] as number);
+    if (position === undefined || from === -1) {
+      best[index - 1] = null;
+      position = (layers[index - 1] as Layer<S>).position.get(empty);
+    } else {
+      best[index - 1] = at.bestChoice[position] ?? null;
+      position = from;
+    }
   }
   return { bodies: [...bodies], probabilities, best };
 }

@@ -1,5 +1,6 @@
 import type { FrequencyTable } from "../frequencies";
 import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
+import type { LrAndInconsistent } from "../pedigree/ratio";
 import { GenotypeCodes, type CodedProfile } from "../pedigree/coded-profiles";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
@@ -25,9 +26,9 @@ export const SHARED_LOCUS_MINIMUM_GENOTYPES = 3;
  * of the national layer's rows). With finite LRs and posteriors the comparison is a total preorder,
  * so the sort's first pair is the earliest of the greatest; otherwise (never met) the sort decides.
  */
-export function mostProbable(row: readonly DviPair[], probabilities: ReadonlyMap<string, number>): DviPair | null {
-  const compare = (a: DviPair, b: DviPair) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr;
-  let best: DviPair | null = null;
+export function mostProbable<Pair extends DviPair>(row: readonly Pair[], probabilities: ReadonlyMap<string, number>): Pair | null {
+  const compare = (a: Pair, b: Pair) => (probabilities.get(b.key) ?? 0) - (probabilities.get(a.key) ?? 0) || b.lr - a.lr;
+  let best: Pair | null = null;
   let bestProbability = 0;
   for (const pair of row) {
     const probability = probabilities.get(pair.key) ?? 0;
@@ -38,6 +39,11 @@ export function mostProbable(row: readonly DviPair[], probabilities: ReadonlyMap
     }
   }
   return best;
+}
+
+/** A pair and the position of its screen pair (in screenCandidatePairs' list). */
+interface RegistryPair extends DviPair {
+  screenIndex: number;
 }
 
 /** The registry's reference sets are one pedigree per missing person: its family is named by it. */
@@ -85,17 +91,23 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   const { pairs: screened, belowFloor } = screenCandidatePairs(table, remains, candidates, settings, settings.floorLog10, DEFAULT_EXCLUSION_LOCI);
   const profiles = new Map(remains.map((body) => [body.id, body.profile]));
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-  // The screen's pair behind each pair: the row's best pair gets its full result from it.
-  const entryOf = new Map<DviPair, ScreenPair>();
-  const pairs: DviPair[] = [];
+  // Each pair knows its screen pair's position (screenIndex): the row's best pair gets its full result from it.
+  const pairs: RegistryPair[] = [];
   // Families whose references show the same genotypes at a locus in the same pedigree shape share its computations.
   const families = shareBetweenFamilies(table, settings);
-  const bodiesOf = groupBy(screened, (entry) => entry.candidateIds[0] ?? "");
-  const prepare = (candidateId: string, entries: readonly ScreenPair[]) => {
+  // Each family's screen pairs by position in `screened` (the screen's order within a family).
+  const bodiesOf = new Map<string, number[]>();
+  screened.forEach((entry, index) => {
+    const candidateId = entry.candidateIds[0] ?? "";
+    const list = bodiesOf.get(candidateId);
+    if (list) list.push(index);
+    else bodiesOf.set(candidateId, [index]);
+  });
+  const prepare = (candidateId: string, indexes: readonly number[]) => {
     const candidate = byId.get(candidateId);
     const explicit = candidate?.pedigree ? { pedigree: candidate.pedigree, missingId: candidate.id } : undefined;
     const expected = {
-      profiles: entries.map((entry) => profiles.get(entry.remainsId) as Profile),
+      profiles: indexes.map((index) => profiles.get((screened[index] as ScreenPair).remainsId) as Profile),
       minimumGenotypes: settings.sharedLocusMinimumGenotypes ?? SHARED_LOCUS_MINIMUM_GENOTYPES,
       likelihoods: settings.sharedLikelihoods ?? false,
     };
@@ -112,18 +124,20 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // by array reads (coded-profiles.ts), the same outcomes in the same order.
   const genotypeCodes = new GenotypeCodes();
   const coded = new Map(remains.map((body) => [body.id, genotypeCodes.code(body.profile)]));
-  const exact = new Map<ScreenPair, { lr: number; inconsistentLoci: string[] }>();
-  for (const [candidateId, entries] of bodiesOf) {
-    const compute = prepare(candidateId, entries);
-    for (const entry of entries) {
-      exact.set(entry, compute.lrAndInconsistentCoded(coded.get(entry.remainsId) as CodedProfile));
+  // By position in `screened` (a Map keyed by 1.4 M pair objects at national scale was a cost of its own).
+  const exact: LrAndInconsistent[] = new Array<LrAndInconsistent>(screened.length);
+  for (const [candidateId, indexes] of bodiesOf) {
+    const compute = prepare(candidateId, indexes);
+    for (const index of indexes) {
+      exact[index] = compute.lrAndInconsistentCoded(coded.get((screened[index] as ScreenPair).remainsId) as CodedProfile);
     }
   }
-  for (const entry of screened) {
-    const result = exact.get(entry) as { lr: number; inconsistentLoci: string[] };
+  for (let screenIndex = 0; screenIndex < screened.length; screenIndex += 1) {
+    const entry = screened[screenIndex] as ScreenPair;
+    const result = exact[screenIndex] as LrAndInconsistent;
     for (const candidateId of entry.candidateIds) {
       const lr = Number.isNaN(result.lr) ? 0 : result.lr;
-      const pair: DviPair = {
+      const pair: RegistryPair = {
         body: entry.remainsId,
         family: candidateId,
         missing: MISSING,
@@ -133,9 +147,9 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
         inconsistentLoci: result.inconsistentLoci,
         sexMismatch: false,
         excluded: isExcluded(result.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
+        screenIndex,
       };
       pairs.push(pair);
-      entryOf.set(pair, entry);
     }
   }
   const fullResults = new Map<string, (missing: Profile) => KinshipResult>();
@@ -149,7 +163,9 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
     return compute(profiles.get(entry.remainsId) as Profile);
   };
   // Candidates with the very same references cannot be told apart by DNA: one column for the rule.
-  const representative = new Map(screened.flatMap((entry) => entry.candidateIds.map((id) => [id, entry.candidateIds[0] ?? id] as const)));
+  // (Set in a loop: the same entries in the same order as a Map made from every pair's tuples, without the 1.4 M tuples.)
+  const representative = new Map<string, string>();
+  for (const entry of screened) for (const id of entry.candidateIds) representative.set(id, entry.candidateIds[0] ?? id);
   const undisputed = new Set(findUndisputed(pairs.filter((pair) => representative.get(pair.key) === pair.key), settings.threshold).map((pair) => pair.body));
   // Pairs weaker than "not in the database" itself (LR < w) are folded into the body's weight of
   // "not in the database", as the pairs below the floor are: their column constraint is ignored,
@@ -195,10 +211,7 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
     return {
       remainsId: body.id,
       bestIds: tied.map((pair) => pair.key),
-      best: top ? (() => {
-        const entry = entryOf.get(top);
-        return entry ? fullResult(entry) : null;
-      })() : null,
+      best: top ? fullResult(screened[top.screenIndex] as ScreenPair) : null,
       probability: top ? tied.reduce((sum, pair) => sum + (probabilities.get(pair.key) ?? 0), 0) : null,
       notInDatabase: probabilities.get(NOT_IN_DATABASE) ?? 1,
       rowRunnerUp: rowRunnerUp ? { candidateId: rowRunnerUp.key, log10Lr: rowRunnerUp.log10Lr } : null,

@@ -123,7 +123,15 @@ export function planLocus(input: LocusPlanInput): LocusPlan {
     ].join("|");
   const signature = [locusName, referenceAlleles.join("\u0000"), shape(h1), shape(h2)].join("\u0001");
   const systems = new Map<string, PlannedSystem>();
-  const visible = (genotype: Genotype, locus: LocusAlleles) => [...new Set(genotype)].map((allele) => locus.index.get(allele) ?? -1);
+  // The genotype's distinct alleles in order of first sight, by number ([...new Set(genotype)], without the set and its spread).
+  const visible = (genotype: Genotype, locus: LocusAlleles) => {
+    const numbers: number[] = [];
+    for (let at = 0; at < genotype.length; at += 1) {
+      const allele = genotype[at] as string;
+      if (genotype.indexOf(allele) === at) numbers.push(locus.index.get(allele) ?? -1);
+    }
+    return numbers;
+  };
   return {
     signature,
     h1,

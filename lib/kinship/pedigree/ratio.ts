@@ -65,6 +65,16 @@ export type PreparedLikelihoodRatio = ((
   lrAndInconsistentCoded(missing: CodedProfile): LrAndInconsistent;
 };
 
+/** A shared entry's key for one body genotype and drop-out ("" without an entry). */
+function entryKey(entry: SignatureEntry | null, genotype: Genotype, dropout: Readonly<Record<string, number>>, missing: string): string {
+  return entry ? `${genotype.join("\u0000")}\u0001${dropout[missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
+}
+
+/** A (locus, genotype) pair of one numbering as one small integer (-1 past its range: found by key string instead). */
+function codedKey(locus: number, genotype: number): number {
+  return locus < 1 << 9 && genotype < 1 << 21 ? locus * (1 << 21) + genotype : -1;
+}
+
 /** What the DVI layer keeps of every pair. */
 export interface LrAndInconsistent {
   lr: number;
@@ -125,7 +135,15 @@ export function prepareLikelihoodRatio(
   // Likelihoods shared with other families (read only when bound to these very frequencies and options).
   const crossFamily = shared && shared.frequencies === frequencies && shared.options === options ? shared : null;
   const sharedEntries = new Map<string, SignatureEntry | null>();
-  function locusOutcome(locusName: string, genotype: Genotype, dropout: Readonly<Record<string, number>>, countInconsistent: boolean): LocusOutcome {
+  function locusOutcome(
+    locusName: string,
+    genotype: Genotype,
+    dropout: Readonly<Record<string, number>>,
+    countInconsistent: boolean,
+    /** The numbering of a coded profile and codedKey's number there (-1: none), when the missing person's drop-out is 0. */
+    codedBy: object | null = null,
+    code = -1,
+  ): LocusOutcome {
     const table = frequencies[locusName];
     if (!table) throw new PedigreeError(`locus ${locusName} is missing from the frequency table`);
     let tableMap = tableMaps.get(locusName);
@@ -146,9 +164,20 @@ export function prepareLikelihoodRatio(
       sharedEntries.set(locusName, crossFamily ? crossFamily.entry(plan.signature) : null);
     }
     const entry = sharedEntries.get(locusName) ?? null;
-    const key = entry ? `${genotype.join("\u0000")}\u0001${dropout[base.missing] ?? 0}\u0001${dropout[UNRELATED] ?? 0}` : "";
+    // By number when the entry's numbering is this profile's (the first one met), else by key string.
+    let numbered = -1;
+    if (entry && code >= 0 && codedBy !== null) {
+      entry.codedBy ??= codedBy;
+      if (entry.codedBy === codedBy) numbered = code;
+    }
+    // The key string only when it is read (no closure: this runs millions of times).
+    let key: string | null = null;
     let system: PlannedSystem | null = null;
-    let likelihoods = entry?.likelihoods.get(key);
+    let likelihoods = numbered >= 0 ? entry?.likelihoodsByCode.get(numbered) : undefined;
+    if (!likelihoods) {
+      likelihoods = entry?.likelihoods.get((key ??= entryKey(entry, genotype, dropout, base.missing)));
+      if (likelihoods && numbered >= 0) entry?.likelihoodsByCode.set(numbered, likelihoods);
+    }
     if (!likelihoods) {
       system = plan.system(genotype);
       const locus = system.locus(options.mutation);
@@ -157,7 +186,8 @@ export function prepareLikelihoodRatio(
         unrelated: pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta),
         warnings: locus.warnings,
       };
-      entry?.likelihoods.set(key, likelihoods);
+      entry?.likelihoods.set((key ??= entryKey(entry, genotype, dropout, base.missing)), likelihoods);
+      if (numbered >= 0) entry?.likelihoodsByCode.set(numbered, likelihoods);
     }
     const { withMissing, unrelated } = likelihoods;
     const ratio = unrelated === 0 ? null : withMissing / unrelated;
@@ -171,7 +201,11 @@ export function prepareLikelihoodRatio(
         // and one of frequency 0 none), so the test runs at θ = 0, without the joint founder sum.
         // Another family with this locus signature may have answered it (SignatureEntry); else a
         // family computed once for all its bodies answers the test from its own vectors.
-        const known = entry?.inconsistent.get(key);
+        let known = numbered >= 0 ? entry?.inconsistentByCode.get(numbered) : undefined;
+        if (known === undefined) {
+          known = entry?.inconsistent.get((key ??= entryKey(entry, genotype, dropout, base.missing)));
+          if (known !== undefined && numbered >= 0) entry?.inconsistentByCode.set(numbered, known);
+        }
         if (known !== undefined) inconsistent = known;
         else {
           const fromVectors = familyLocus(locusName)?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
@@ -183,7 +217,8 @@ export function prepareLikelihoodRatio(
               pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
               pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
           }
-          entry?.inconsistent.set(key, inconsistent);
+          entry?.inconsistent.set((key ??= entryKey(entry, genotype, dropout, base.missing)), inconsistent);
+          if (numbered >= 0) entry?.inconsistentByCode.set(numbered, inconsistent);
         }
       }
     }
@@ -293,7 +328,7 @@ export function prepareLikelihoodRatio(
       const entry = (offsets[locus] as number) + (genotypes[at] as number);
       let known = state[entry] as number;
       if (known === 0) {
-        const outcome = locusOutcome(locusName, profile[locusName] as Genotype, dropoutWith(missingD), true);
+        const outcome = locusOutcome(locusName, profile[locusName] as Genotype, dropoutWith(missingD), true, codes, (missingD ?? 0) === 0 ? codedKey(locus, genotypes[at] as number) : -1);
         known = outcome.ratio === null ? 3 : outcome.inconsistent ? 2 : 1;
         state[entry] = known;
         ratio[entry] = outcome.ratio ?? 0;

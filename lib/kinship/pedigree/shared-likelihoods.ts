@@ -18,6 +18,14 @@ export interface SignatureEntry {
    * is 0, and no term of one locus comes near underflow), so either family's answer is the other's.
    */
   inconsistent: Map<string, boolean>;
+  /**
+   * The same entries found by number (codedKey: the locus's and genotype's numbers of one
+   * GenotypeCodes, `codedBy`, for the family's own drop-out of 0): the DVI layer's lean answers
+   * read them without making a key string per locus, which was most of a lookup's cost.
+   */
+  codedBy: object | null;
+  likelihoodsByCode: Map<number, LocusLikelihoods>;
+  inconsistentByCode: Map<number, boolean>;
 }
 
 /**
@@ -42,7 +50,7 @@ export class SharedLocusLikelihoods {
   entry(signature: string): SignatureEntry {
     let entry = this.entries.get(signature);
     if (!entry) {
-      entry = { likelihoods: new Map(), inconsistent: new Map() };
+      entry = { likelihoods: new Map(), inconsistent: new Map(), codedBy: null, likelihoodsByCode: new Map(), inconsistentByCode: new Map() };
       this.entries.set(signature, entry);
     }
     return entry;
