@@ -75,6 +75,12 @@ export default defineConfig({
           environment: "node",
           // Migrates one PGlite and one PostgreSQL database per run; each test database copies one.
           globalSetup: ["tests/integration/support/global-setup.ts"],
+          // Each integration file runs in a process of its own, which compiles PGlite's 9 MB of
+          // WebAssembly for its databases: V8's optimising tier (TurboFan) then costs some 3 CPU-s
+          // per file that a test's few hundred statements never earn back (bench/RESULTS.md, "CI
+          // time", 2026-12-07 16:58). Liftoff, V8's baseline WebAssembly compiler, runs the same
+          // PostgreSQL; the app itself keeps V8's defaults.
+          execArgv: ["--liftoff-only"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
