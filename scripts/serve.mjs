@@ -15,7 +15,8 @@ import { bodyRefusal } from "./support/body-limits.mjs";
 import { currentBuild, readBuildInfo } from "./support/build-folders.mjs";
 import { decideClientAddress, readServerSettings, ServerSettingError, watchForUnnamedProxy } from "./support/client-address.mjs";
 import { PAGE_RENDER_HEADER } from "./support/page-render-header.mjs";
-import { PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
+import { PUBLIC_PAGES, PublicPageCache, publicPageRequest, RENDER_AGENTS, sendPage } from "./support/public-page-cache.mjs";
+import { createReplayTurns } from "./support/replay-turns.mjs";
 import { logEachRequest, routeConsoleToLog, serverLog } from "./support/server-log.mjs";
 
 // JSON lines only, from here on: Next's own reports and any library's warning included (server-log.mjs).
@@ -329,25 +330,38 @@ const runningVersion = { version, commit };
 const app = next({ dev: false, dir: process.cwd(), port, hostname: settings.hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
+/** Kept copies share each turn of the event loop with the requests in flight (support/replay-turns.mjs). */
+const turns = createReplayTurns();
+
+/** Whether a kept copy may answer this request: the press-day paths below decide for certain. */
+const mayBeKeptCopy = (request) =>
+  request.method === "GET" && request.headers[PAGE_RENDER_HEADER] === undefined && (PUBLIC_PAGES.has(request.url ?? "") || REPLAYABLE.has(request.url ?? ""));
+
+function answer(request, response) {
+  if (replayPublicPage(request, response) || replayPublicAnswer(request, response)) return;
+  response.once("close", turns.otherStarted());
+  const ownRender = isOwnRender(request);
+  if (instanceName) response.setHeader("x-tarhuna-instance", instanceName);
+  // The page cache's own renders are this server asking itself: the visitor's request is logged.
+  if (!ownRender) logEachRequest(request, response, instanceName);
+  setClientAddress(request);
+  if (refuseBody(request, response)) return;
+  if (ownRender) {
+    markOwnRender(request);
+    return void handle(request, response);
+  }
+  // A kept copy ready to replay was sent above (replayPublicPage); here the copy is rendered, or
+  // encoded for the first time in this request's encoding.
+  const publicPage = publicPageRequest(request);
+  if (publicPage) return void servePublicPage(request, response, publicPage).catch(() => response.destroy());
+  keepPublicAnswer(request, response);
+  void handle(request, response);
+}
+
 server = http
   .createServer({ ServerResponse: KeepingResponse }, (request, response) => {
-    if (replayPublicPage(request, response) || replayPublicAnswer(request, response)) return;
-    const ownRender = isOwnRender(request);
-    if (instanceName) response.setHeader("x-tarhuna-instance", instanceName);
-    // The page cache's own renders are this server asking itself: the visitor's request is logged.
-    if (!ownRender) logEachRequest(request, response, instanceName);
-    setClientAddress(request);
-    if (refuseBody(request, response)) return;
-    if (ownRender) {
-      markOwnRender(request);
-      return void handle(request, response);
-    }
-    // A kept copy ready to replay was sent above (replayPublicPage); here the copy is rendered, or
-    // encoded for the first time in this request's encoding.
-    const publicPage = publicPageRequest(request);
-    if (publicPage) return void servePublicPage(request, response, publicPage).catch(() => response.destroy());
-    keepPublicAnswer(request, response);
-    void handle(request, response);
+    if (mayBeKeptCopy(request)) turns.replay(() => answer(request, response));
+    else answer(request, response);
   })
   // Without HOSTNAME and without proxies: every interface, as a server reached directly must.
   .listen(port, settings.hostname, () => {

@@ -23,7 +23,7 @@ import { inlineScriptHashes, policyWithScriptHashes } from "./script-hashes.mjs"
 /** `hit` when the answer is a kept copy, `miss` when it was rendered for this request. */
 export const PAGE_CACHE_HEADER = "x-tarhuna-page-cache";
 
-const PUBLIC_PAGES = new Set(["/ar", "/en", "/ar/family", "/en/family"]);
+export const PUBLIC_PAGES = new Set(["/ar", "/en", "/ar/family", "/en/family"]);
 const FAMILY_PORTAL = /^\/[a-z]{2}\/family$/;
 /** lib/family-portal/session-token.ts; any cookie whose name contains it sends the request to Next. */
 const FAMILY_SESSION_COOKIE = "tarhuna-family";
