@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
 import english from "@/lib/i18n/messages/en";
-import { SHELL_NAMESPACES, STAFF_AREA_NAMESPACES, type Namespace } from "@/lib/i18n/client-messages";
+import { SHELL_NAMESPACES, STAFF_PAGE_NAMESPACES, type Namespace } from "@/lib/i18n/client-messages";
 import { sharedAppServerForReaders } from "./support/fixtures";
 
 /**
  * The message catalogue a staff page writes into its HTML for its browser code: the shell's
- * namespaces and its area's (lib/i18n/client-messages.ts), never another area's. Read over HTTP as
+ * namespaces and its own page's (lib/i18n/client-messages.ts), never another page's. Read over HTTP as
  * a signed-in admin, the way a browser receives the page; no browser needed.
  */
 const server = sharedAppServerForReaders();
@@ -55,11 +55,23 @@ function shippedNamespaces(html: string): Namespace[] {
 }
 
 describe("staff pages carry only the messages their own browser code uses", () => {
-  test("the families list ships the shell and the families area's namespaces, not the audit log's or any other area's", async () => {
+  test("the families list ships the shell and what its search box and filters use, not a family page's forms' namespaces", async () => {
     const html = await staffPage("/en/staff/families", await signedInCookie());
-    const expected = [...new Set<Namespace>([...SHELL_NAMESPACES, ...STAFF_AREA_NAMESPACES.families])].filter((namespace) => markers.has(namespace)).sort();
+    const expected = [...new Set<Namespace>([...SHELL_NAMESPACES, ...STAFF_PAGE_NAMESPACES["/staff/families"]])].filter((namespace) => markers.has(namespace)).sort();
     expect(shippedNamespaces(html)).toEqual(expected);
-    expect(shipsKey(html, markers.get("Audit") ?? "")).toBe(false);
+    // What a family's own page uses (its members, pedigree, portal access), which the list did ship
+    // while its area's layout handed out the whole area's messages.
+    for (const namespace of ["People", "Pedigree", "FamilyPortal", "Audit"] as const) expect(shipsKey(html, markers.get(namespace) ?? ""), namespace).toBe(false);
+  });
+
+  test("a family's own page ships what its forms use", async () => {
+    const cookie = await signedInCookie();
+    const list = await staffPage("/en/staff/families", cookie);
+    const familyPath = /href="(\/en\/staff\/families\/[0-9a-f-]{36})"/.exec(list)?.[1];
+    expect(familyPath).toMatch(/^\/en\/staff\/families\//);
+    const html = await staffPage(familyPath ?? "", cookie);
+    const expected = [...new Set<Namespace>([...SHELL_NAMESPACES, ...STAFF_PAGE_NAMESPACES["/staff/families/[familyId]"]])].filter((namespace) => markers.has(namespace)).sort();
+    expect(shippedNamespaces(html)).toEqual(expected);
   });
 
   test("the audit log, whose browser code translates nothing of its own, ships the shell alone", async () => {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
 import { FieldCaptureSection } from "@/components/field/field-capture-section";
-import { StaffAreaMessages } from "@/components/i18n/staff-area-messages";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { STAFF_PAGE_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
@@ -17,8 +18,9 @@ export default async function FieldShellPage({ params }: { params: Promise<{ loc
   const { locale } = await params;
   setRequestLocale(locale);
   return (
-    <StaffAreaMessages area="field">
+    // What the field page itself gives its section (tests/unit/route-messages.test.ts checks they agree).
+    <ClientMessages namespaces={STAFF_PAGE_NAMESPACES["/staff/field"]}>
       <FieldCaptureSection serverSites={[]} />
-    </StaffAreaMessages>
+    </ClientMessages>
   );
 }

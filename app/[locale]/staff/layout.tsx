@@ -10,8 +10,8 @@ interface StaffLayoutProps {
 
 /**
  * The staff navigation for the signed-in role. Each page still checks its own permission. The
- * browser gets only the shell's messages here (the language layout's provider); each staff area's
- * layout adds what its forms use (lib/i18n/client-messages.ts).
+ * browser gets only the shell's messages here (the language layout's provider); each staff page
+ * adds what its own forms use (withStaffPageMessages, lib/i18n/client-messages.ts).
  */
 export default async function StaffLayout({ children, params }: StaffLayoutProps) {
   const { locale } = await params;

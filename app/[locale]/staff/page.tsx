@@ -23,13 +23,14 @@ import { getPublicSummary } from "@/lib/public/summary";
 import { getDb } from "@/lib/server/database";
 import { countWaitingReports } from "@/lib/online-reports/queries";
 import { Link } from "@/lib/i18n/navigation";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface StaffDashboardPageProps {
   params: Promise<{ locale: Locale }>;
   searchParams: Promise<{ site?: string | string[] }>;
 }
 
-export default async function StaffDashboardPage({ params, searchParams }: StaffDashboardPageProps) {
+async function StaffDashboardPage({ params, searchParams }: StaffDashboardPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "dashboard.read");
@@ -92,3 +93,5 @@ export default async function StaffDashboardPage({ params, searchParams }: Staff
     </div>
   );
 }
+
+export default withStaffPageMessages("/staff", StaffDashboardPage);

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { approveRequest, refuseRequest } from "./actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The reason the requester gave, when the step carries one (every void and retraction does). */
 function reasonOf(input: unknown): string | null {
@@ -16,7 +17,7 @@ function reasonOf(input: unknown): string | null {
 }
 
 /** Irreversible steps waiting for a second staff member, oldest first, and the latest decisions. */
-export default async function ApprovalsPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function ApprovalsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "approvals.decide");
@@ -83,3 +84,5 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/approvals", ApprovalsPage);

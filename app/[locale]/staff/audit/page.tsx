@@ -11,6 +11,7 @@ import { checkAuditChain, getAuditPage } from "@/lib/audit/queries";
 import { requirePageRead } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/server/database";
 import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface AuditLogPageProps {
   params: Promise<{ locale: Locale }>;
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: AuditLogPageProps): Promise<M
   return { title: t("title") };
 }
 
-export default async function AuditLogPage({ params, searchParams }: AuditLogPageProps) {
+async function AuditLogPage({ params, searchParams }: AuditLogPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "audit.read");
@@ -61,3 +62,5 @@ export default async function AuditLogPage({ params, searchParams }: AuditLogPag
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/audit", AuditLogPage);

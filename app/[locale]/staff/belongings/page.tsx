@@ -10,6 +10,7 @@ import { readCatalogueFilters } from "@/lib/belongings/catalogue-filters";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { itemWords } from "@/components/belongings/item-words";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface CataloguePageProps {
   params: Promise<{ locale: Locale }>;
@@ -17,7 +18,7 @@ interface CataloguePageProps {
 }
 
 /** The Book of Belongings for staff: every item of an unidentified body, with the body it came from. */
-export default async function BelongingsCataloguePage({ params, searchParams }: CataloguePageProps) {
+async function BelongingsCataloguePage({ params, searchParams }: CataloguePageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "belongings.view");
@@ -63,3 +64,5 @@ export default async function BelongingsCataloguePage({ params, searchParams }: 
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/belongings", BelongingsCataloguePage);

@@ -2,10 +2,11 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EXPORT_LISTS } from "@/lib/export/lists";
 import { requirePagePermission } from "@/lib/auth/page-guard";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 const FORMATS = ["csv", "xlsx"] as const;
 
-export default async function ExportsPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function ExportsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requirePagePermission(locale, "personalData.export");
@@ -42,3 +43,5 @@ export default async function ExportsPage({ params }: { params: Promise<{ locale
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/exports", ExportsPage);

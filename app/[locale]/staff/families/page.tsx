@@ -12,13 +12,14 @@ import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
 import { ScrollTable } from "@/components/layout/scroll-table";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface FamiliesPageProps {
   params: Promise<{ locale: Locale }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function FamiliesPage({ params, searchParams }: FamiliesPageProps) {
+async function FamiliesPage({ params, searchParams }: FamiliesPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -74,3 +75,5 @@ export default async function FamiliesPage({ params, searchParams }: FamiliesPag
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/families", FamiliesPage);

@@ -2,9 +2,10 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Where a page sends a role without its permission: a plain refusal, not an error. */
-export default async function ForbiddenPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function ForbiddenPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireSignedIn(locale);
@@ -19,3 +20,5 @@ export default async function ForbiddenPage({ params }: { params: Promise<{ loca
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/forbidden", ForbiddenPage);

@@ -9,6 +9,7 @@ import { listIdentifications } from "@/lib/identifications/queries";
 import type { IdentificationStatus } from "@/lib/identifications/state-machine";
 import { identificationStatus } from "@/db/schema/enums";
 import { getDb } from "@/lib/server/database";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface IdentificationsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -19,7 +20,7 @@ function statusFilter(value: string | string[] | undefined): IdentificationStatu
   return identificationStatus.enumValues.find((status) => status === value) ?? null;
 }
 
-export default async function IdentificationsPage({ params, searchParams }: IdentificationsPageProps) {
+async function IdentificationsPage({ params, searchParams }: IdentificationsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -47,3 +48,5 @@ export default async function IdentificationsPage({ params, searchParams }: Iden
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/identifications", IdentificationsPage);

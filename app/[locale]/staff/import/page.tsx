@@ -6,8 +6,9 @@ import { requirePageRead } from "@/lib/auth/page-guard";
 import { getRecentImports } from "@/lib/import/recent-imports";
 import { getDb } from "@/lib/server/database";
 import { voidImport } from "./actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function ImportPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function ImportPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const access = await requirePageRead(locale, "data.import");
@@ -21,3 +22,5 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/import", ImportPage);

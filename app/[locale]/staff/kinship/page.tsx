@@ -11,8 +11,9 @@ import { screenSettingsSchema } from "@/lib/dna-profiles/screening";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { importStrProfiles } from "./actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function KinshipPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function KinshipPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "dnaProfiles.use");
@@ -53,3 +54,5 @@ export default async function KinshipPage({ params }: { params: Promise<{ locale
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/kinship", KinshipPage);

@@ -8,9 +8,10 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getTriageQueue, type QueuedReport } from "@/lib/online-reports/queries";
 import { getDb } from "@/lib/server/database";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The triage queue: reports families sent online, waiting for a registrar, and the latest decided. */
-export default async function OnlineReportsPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function OnlineReportsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.write");
@@ -60,3 +61,5 @@ export default async function OnlineReportsPage({ params }: { params: Promise<{ 
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/online-reports", OnlineReportsPage);

@@ -8,13 +8,14 @@ import { getRemainsPage } from "@/lib/forensic/remains-list";
 import { graveSiteChoices } from "@/lib/forensic/site-queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface RemainsPageProps {
   params: Promise<{ locale: Locale }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function RemainsPage({ params, searchParams }: RemainsPageProps) {
+async function RemainsPage({ params, searchParams }: RemainsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "forensic.read");
@@ -54,3 +55,5 @@ export default async function RemainsPage({ params, searchParams }: RemainsPageP
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/remains", RemainsPage);

@@ -13,13 +13,14 @@ import { getReportsPage, parseReportListFilters, reportListQuery } from "@/lib/p
 import { getDb } from "@/lib/server/database";
 import { LtrText } from "@/components/layout/ltr-text";
 import { ScrollTable } from "@/components/layout/scroll-table";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface PoliceReportsPageProps {
   params: Promise<{ locale: Locale }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function PoliceReportsPage({ params, searchParams }: PoliceReportsPageProps) {
+async function PoliceReportsPage({ params, searchParams }: PoliceReportsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -79,3 +80,5 @@ export default async function PoliceReportsPage({ params, searchParams }: Police
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/reports", PoliceReportsPage);

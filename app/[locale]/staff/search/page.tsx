@@ -8,6 +8,7 @@ import { readPersonSearch } from "@/lib/people/people-reads";
 import { openSearch } from "@/lib/people/search-token";
 import { getDb } from "@/lib/server/database";
 import { withIsolatedValues } from "@/components/layout/ltr-text";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface SearchPageProps {
   params: Promise<{ locale: Locale }>;
@@ -15,7 +16,7 @@ interface SearchPageProps {
   searchParams: Promise<{ s?: string | string[] }>;
 }
 
-export default async function SearchPage({ params, searchParams }: SearchPageProps) {
+async function SearchPage({ params, searchParams }: SearchPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -39,3 +40,5 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/search", SearchPage);

@@ -7,9 +7,10 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getOfficeContact } from "@/lib/settings/office-contact";
 import { getDb } from "@/lib/server/database";
 import { updateApprovalPolicy, updateOfficeContact } from "./actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The office's contact details that families see on the portal, the slip and the receipt. */
-export default async function SettingsPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function SettingsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requirePagePermission(locale, "settings.manage");
@@ -32,3 +33,5 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/settings", SettingsPage);

@@ -7,8 +7,9 @@ import { can } from "@/lib/auth/permissions";
 import { listGraveSites } from "@/lib/forensic/site-queries";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function GraveSitesPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function GraveSitesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "forensic.read");
@@ -31,3 +32,5 @@ export default async function GraveSitesPage({ params }: { params: Promise<{ loc
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/sites", GraveSitesPage);

@@ -6,8 +6,9 @@ import { requirePageRead } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { listUsers, signInLockEnds } from "@/lib/users/queries";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function UsersPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function UsersPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "users.manage");
@@ -29,3 +30,5 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/users", UsersPage);

@@ -4,8 +4,9 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { changePassword } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function ChangePasswordPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function ChangePasswordPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requireSignedIn(locale);
@@ -27,3 +28,5 @@ export default async function ChangePasswordPage({ params }: { params: Promise<{
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/account/password", ChangePasswordPage);

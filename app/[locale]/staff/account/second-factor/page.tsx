@@ -7,9 +7,10 @@ import { getDb } from "@/lib/server/database";
 import { getOwnAccount } from "@/lib/users/queries";
 import { confirmSecondFactor, startSecondFactor } from "./actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Where every staff member switches on the authenticator code, and where REQUIRE_MFA sends those who must. */
-export default async function SecondFactorPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function SecondFactorPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requireSignedIn(locale);
@@ -34,3 +35,5 @@ export default async function SecondFactorPage({ params }: { params: Promise<{ l
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/account/second-factor", SecondFactorPage);

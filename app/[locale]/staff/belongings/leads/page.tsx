@@ -10,9 +10,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { getDb } from "@/lib/server/database";
 import { followUpRecognition } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The forensic team's work queue: every tentative recognition not yet followed up, oldest first. */
-export default async function RecognitionQueuePage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function RecognitionQueuePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "belongings.view");
@@ -58,3 +59,5 @@ export default async function RecognitionQueuePage({ params }: { params: Promise
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/belongings/leads", RecognitionQueuePage);

@@ -26,8 +26,9 @@ import { readFamilySamplingAdvice } from "@/lib/dna-profiles/family-sampling-adv
 import { FamilyBelongingsSection } from "@/components/belongings/family-belongings-section";
 import { familyRemoteViewing } from "@/lib/belongings/recognitions";
 import { openViewing, setRemoteViewing } from "../../belongings/actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
+async function FamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -109,3 +110,5 @@ export default async function FamilyPage({ params }: { params: Promise<{ locale:
 async function SamplingAdvice({ access, familyId, locale }: { access: ReadAccess<"dnaProfiles.use">; familyId: string; locale: Locale }) {
   return <FamilySamplingAdviceSection advice={await readFamilySamplingAdvice(access, await getDb(), familyId)} locale={locale} />;
 }
+
+export default withStaffPageMessages("/staff/families/[familyId]", FamilyPage);

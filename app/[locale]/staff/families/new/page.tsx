@@ -6,8 +6,9 @@ import { Link } from "@/lib/i18n/navigation";
 import { suggestFamilyReference } from "@/lib/people/sequences";
 import { getDb } from "@/lib/server/database";
 import { createFamily } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function NewFamilyPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function NewFamilyPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.write");
@@ -20,3 +21,5 @@ export default async function NewFamilyPage({ params }: { params: Promise<{ loca
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/families/new", NewFamilyPage);

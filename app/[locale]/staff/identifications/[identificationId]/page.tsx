@@ -38,6 +38,7 @@ import { getRemainsHandover, listEffectsForHandover } from "@/lib/aftercare/hand
 import type { ReadAccess } from "@/lib/auth/read-access";
 import { dateToLibyanLocalTime } from "@/lib/forensic/dates";
 import type { IdentificationDetails as Details } from "@/lib/identifications/queries";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface IdentificationPageProps {
   params: Promise<{ locale: Locale; identificationId: string }>;
@@ -52,7 +53,7 @@ const STEP_ACTIONS = {
   recordReturn,
 };
 
-export default async function IdentificationPage({ params, searchParams }: IdentificationPageProps) {
+async function IdentificationPage({ params, searchParams }: IdentificationPageProps) {
   const { locale, identificationId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -125,3 +126,5 @@ async function Aftercare({ read, details, locale, scan }: { read: ReadAccess<"pe
     />
   );
 }
+
+export default withStaffPageMessages("/staff/identifications/[identificationId]", IdentificationPage);

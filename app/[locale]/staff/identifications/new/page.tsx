@@ -13,6 +13,7 @@ import { findMismatches, mismatchMessageKey } from "@/lib/identifications/fit";
 import { likelihoodRatioValue } from "@/lib/identifications/likelihood-ratio";
 import { getDb } from "@/lib/server/database";
 import { proposeIdentification } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface NewIdentificationPageProps {
   params: Promise<{ locale: Locale }>;
@@ -23,7 +24,7 @@ interface NewIdentificationPageProps {
  * Opened empty, or from a body's page (?remains=) or a person's page (?person=) with that side
  * chosen, or from a kinship lead with both sides and its likelihood ratio (?lr=).
  */
-export default async function NewIdentificationPage({ params, searchParams }: NewIdentificationPageProps) {
+async function NewIdentificationPage({ params, searchParams }: NewIdentificationPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "identification.propose");
@@ -57,3 +58,5 @@ export default async function NewIdentificationPage({ params, searchParams }: Ne
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/identifications/new", NewIdentificationPage);

@@ -11,6 +11,7 @@ import { requirePageRead } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface VerifyPageProps {
   params: Promise<{ locale: Locale }>;
@@ -18,7 +19,7 @@ interface VerifyPageProps {
 }
 
 /** Staff look up a letter by the verification code printed on it: what was issued, when, for whom. */
-export default async function VerifyDocumentPage({ params, searchParams }: VerifyPageProps) {
+async function VerifyDocumentPage({ params, searchParams }: VerifyPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -66,3 +67,5 @@ export default async function VerifyDocumentPage({ params, searchParams }: Verif
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/identifications/verify", VerifyDocumentPage);

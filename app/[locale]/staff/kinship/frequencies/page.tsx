@@ -9,9 +9,10 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getDb } from "@/lib/server/database";
 import { approveAlleleFrequencies, importAlleleFrequencies } from "../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Forensic examiners load the population's published table here; a second one approves it. */
-export default async function AlleleFrequenciesPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function AlleleFrequenciesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "alleleFrequencies.manage");
@@ -37,3 +38,5 @@ export default async function AlleleFrequenciesPage({ params }: { params: Promis
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/kinship/frequencies", AlleleFrequenciesPage);

@@ -8,6 +8,7 @@ import { LtrText } from "@/components/layout/ltr-text";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { recordPageRead } from "@/lib/audit/record-read";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface LeadsPageProps {
   params: Promise<{ locale: Locale }>;
@@ -15,7 +16,7 @@ interface LeadsPageProps {
 }
 
 /** Runs the screen with the parameters in the address; nothing is stored, so a rerun always reflects today's profiles. */
-export default async function KinshipLeadsPage({ params, searchParams }: LeadsPageProps) {
+async function KinshipLeadsPage({ params, searchParams }: LeadsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "dnaProfiles.use");
@@ -72,3 +73,5 @@ export default async function KinshipLeadsPage({ params, searchParams }: LeadsPa
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/kinship/leads", KinshipLeadsPage);

@@ -10,9 +10,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/database";
 import { readSamplingWorklist } from "@/lib/sampling-worklist/worklist-query";
 import { startSamplingRefresh } from "./actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Reads the stored results of the sampling refresh: the simulation never runs in a page request. */
-export default async function SamplingWorklistPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function SamplingWorklistPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "dnaProfiles.use");
@@ -47,3 +48,5 @@ export default async function SamplingWorklistPage({ params }: { params: Promise
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/kinship/sampling-worklist", SamplingWorklistPage);

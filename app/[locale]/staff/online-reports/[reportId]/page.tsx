@@ -16,6 +16,7 @@ import { getOnlineReport } from "@/lib/online-reports/queries";
 import { suggestFamilyReference } from "@/lib/people/sequences";
 import { getDb } from "@/lib/server/database";
 import { acceptReport, rejectReport } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -23,7 +24,7 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
  * One online report beside the people on file it may be about (the person form's name matcher and
  * the police report number), with the registrar's two decisions. Reading it is audited.
  */
-export default async function OnlineReportPage({ params }: { params: Promise<{ locale: Locale; reportId: string }> }) {
+async function OnlineReportPage({ params }: { params: Promise<{ locale: Locale; reportId: string }> }) {
   const { locale, reportId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.write");
@@ -153,3 +154,5 @@ export default async function OnlineReportPage({ params }: { params: Promise<{ l
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/online-reports/[reportId]", OnlineReportPage);

@@ -23,8 +23,9 @@ import { recognitionsOfPerson } from "@/lib/belongings/recognitions";
 import { PersonConsents } from "@/components/online-reports/person-consents";
 import { consentsOfPerson } from "@/lib/online-reports/consents";
 import { withheldUsesOfPerson } from "@/lib/online-reports/consent-use";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
+async function MissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -121,3 +122,5 @@ export default async function MissingPersonPage({ params }: { params: Promise<{ 
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/persons/[personId]", MissingPersonPage);

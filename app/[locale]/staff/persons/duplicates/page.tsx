@@ -9,8 +9,9 @@ import { readPossibleDuplicates } from "@/lib/people/people-reads";
 import { getDb } from "@/lib/server/database";
 import { mergeDuplicatePersons } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function PossibleDuplicatesPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function PossibleDuplicatesPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -48,3 +49,5 @@ export default async function PossibleDuplicatesPage({ params }: { params: Promi
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/persons/duplicates", PossibleDuplicatesPage);

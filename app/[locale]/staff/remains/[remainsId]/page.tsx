@@ -35,13 +35,14 @@ import { EffectPhotosSection } from "@/components/belongings/effect-photos-secti
 import { RecognitionLeads } from "@/components/belongings/recognition-leads";
 import { photosOfRemains } from "@/lib/belongings/photo-reads";
 import { recognitionsOfRemains } from "@/lib/belongings/recognitions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface RemainsRecordPageProps {
   params: Promise<{ locale: Locale; remainsId: string }>;
   searchParams: Promise<{ saved?: string }>;
 }
 
-export default async function RemainsRecordPage({ params, searchParams }: RemainsRecordPageProps) {
+async function RemainsRecordPage({ params, searchParams }: RemainsRecordPageProps) {
   const { locale, remainsId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "forensic.read");
@@ -124,3 +125,5 @@ async function RelatedBodies({ session, remainsId }: { session: StaffSession; re
   const outcome = await readRelatedBodies(authoriseRead(session, "dnaProfiles.use"), await getDb(), remainsId);
   return <RelatedBodiesSection outcome={outcome} />;
 }
+
+export default withStaffPageMessages("/staff/remains/[remainsId]", RemainsRecordPage);

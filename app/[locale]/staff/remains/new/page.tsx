@@ -8,13 +8,14 @@ import { getDb } from "@/lib/server/database";
 import { createRemains } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface NewRemainsPageProps {
   params: Promise<{ locale: Locale }>;
   searchParams: Promise<{ site?: string }>;
 }
 
-export default async function NewRemainsPage({ params, searchParams }: NewRemainsPageProps) {
+async function NewRemainsPage({ params, searchParams }: NewRemainsPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "forensic.write");
@@ -49,3 +50,5 @@ export default async function NewRemainsPage({ params, searchParams }: NewRemain
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/remains/new", NewRemainsPage);

@@ -12,6 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getPoliceReportDetails, POLICE_REPORT_ENTITY } from "@/lib/reports/report-details";
 import { getDb } from "@/lib/server/database";
 import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface PoliceReportPageProps {
   params: Promise<{ locale: Locale; reportId: string }>;
@@ -19,7 +20,7 @@ interface PoliceReportPageProps {
 }
 
 /** One police report: its facts, the people it names and its history; a voided report stays readable, marked. */
-export default async function PoliceReportPage({ params, searchParams }: PoliceReportPageProps) {
+async function PoliceReportPage({ params, searchParams }: PoliceReportPageProps) {
   const { locale, reportId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -56,3 +57,5 @@ export default async function PoliceReportPage({ params, searchParams }: PoliceR
     </article>
   );
 }
+
+export default withStaffPageMessages("/staff/reports/[reportId]", PoliceReportPage);

@@ -5,8 +5,9 @@ import { DEFAULT_POLICE_STATION } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { createPoliceReport } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function NewPoliceReportPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function NewPoliceReportPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requirePagePermission(locale, "people.write");
@@ -19,3 +20,5 @@ export default async function NewPoliceReportPage({ params }: { params: Promise<
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/reports/new", NewPoliceReportPage);

@@ -18,9 +18,10 @@ import { AccessCodePrompt } from "./access-code-prompt";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { LtrText } from "@/components/layout/ltr-text";
 import { authoriseRead, readAccessIf } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** A reference sample: where it is in the lab, the form for its next step, and its chain of custody. */
-export default async function SamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
+async function SamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   const read = await requirePageRead(locale, "people.read");
   const { session } = read;
@@ -93,3 +94,5 @@ export default async function SamplePage({ params }: { params: Promise<{ locale:
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/samples/[sampleId]", SamplePage);

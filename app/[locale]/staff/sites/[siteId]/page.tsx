@@ -20,13 +20,14 @@ import { getDb } from "@/lib/server/database";
 import { referencedIds, resolveRecordReferences } from "@/lib/audit/record-references";
 import { voidGraveSite } from "../actions";
 import { LtrText } from "@/components/layout/ltr-text";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface GraveSitePageProps {
   params: Promise<{ locale: Locale; siteId: string }>;
   searchParams: Promise<{ saved?: string }>;
 }
 
-export default async function GraveSitePage({ params, searchParams }: GraveSitePageProps) {
+async function GraveSitePage({ params, searchParams }: GraveSitePageProps) {
   const { locale, siteId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "forensic.read");
@@ -71,3 +72,5 @@ export default async function GraveSitePage({ params, searchParams }: GraveSiteP
     </article>
   );
 }
+
+export default withStaffPageMessages("/staff/sites/[siteId]", GraveSitePage);

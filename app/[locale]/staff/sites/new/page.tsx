@@ -6,8 +6,9 @@ import { getMapSetting } from "@/lib/forensic/map-setting";
 import { suggestNextSiteCode } from "@/lib/forensic/site-queries";
 import { getDb } from "@/lib/server/database";
 import { createGraveSite } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function NewGraveSitePage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function NewGraveSitePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "forensic.write");
@@ -19,3 +20,5 @@ export default async function NewGraveSitePage({ params }: { params: Promise<{ l
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/sites/new", NewGraveSitePage);

@@ -11,8 +11,9 @@ import { LiftLocksForm } from "@/components/users/lift-locks-form";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getUser, userSignInLocks } from "@/lib/users/queries";
 import { changeUserRole, liftSignInLocks, resetSecondFactor, resetUserPassword, setUserDisabled } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function UserPage({ params }: { params: Promise<{ locale: Locale; userId: string }> }) {
+async function UserPage({ params }: { params: Promise<{ locale: Locale; userId: string }> }) {
   const { locale, userId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "users.manage");
@@ -52,3 +53,5 @@ export default async function UserPage({ params }: { params: Promise<{ locale: L
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/users/[userId]", UserPage);

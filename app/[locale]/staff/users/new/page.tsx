@@ -4,8 +4,9 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { Link } from "@/lib/i18n/navigation";
 import { createUser } from "../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function NewUserPage({ params }: { params: Promise<{ locale: Locale }> }) {
+async function NewUserPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requirePagePermission(locale, "users.manage");
@@ -23,3 +24,5 @@ export default async function NewUserPage({ params }: { params: Promise<{ locale
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/users/new", NewUserPage);

@@ -12,6 +12,7 @@ import { getViewingSession } from "@/lib/belongings/recognitions";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { getDb } from "@/lib/server/database";
 import { closeViewing, recordRecognition } from "../../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 interface ViewingPageProps {
   params: Promise<{ locale: Locale; viewingSessionId: string }>;
@@ -22,7 +23,7 @@ interface ViewingPageProps {
  * A supervised viewing at the office: the registrar hands the tablet to the family. Nothing on this
  * page names a site, a body or a date; only the registrar's recognition form asks for anything.
  */
-export default async function ViewingSessionPage({ params, searchParams }: ViewingPageProps) {
+async function ViewingSessionPage({ params, searchParams }: ViewingPageProps) {
   const { locale, viewingSessionId } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "people.write");
@@ -55,3 +56,5 @@ export default async function ViewingSessionPage({ params, searchParams }: Viewi
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/belongings/viewing/[viewingSessionId]", ViewingSessionPage);

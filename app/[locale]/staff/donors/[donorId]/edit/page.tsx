@@ -13,9 +13,10 @@ import { getDb } from "@/lib/server/database";
 import { updateReferenceDonor, voidReferenceDonor } from "../../../families/actions";
 import { LtrText } from "@/components/layout/ltr-text";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Correcting a reference donor's details and relations, or voiding a donor entered in error. */
-export default async function EditDonorPage({ params }: { params: Promise<{ locale: Locale; donorId: string }> }) {
+async function EditDonorPage({ params }: { params: Promise<{ locale: Locale; donorId: string }> }) {
   const { locale, donorId } = await params;
   setRequestLocale(locale);
   const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
@@ -52,3 +53,5 @@ export default async function EditDonorPage({ params }: { params: Promise<{ loca
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/donors/[donorId]/edit", EditDonorPage);

@@ -11,9 +11,10 @@ import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { printSampleInvitation } from "../../../families/actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The letter inviting a relative to give a reference sample, in Arabic and English; printing goes through an audited action. */
-export default async function SampleInvitationPage({ params }: { params: Promise<{ locale: Locale; donorId: string }> }) {
+async function SampleInvitationPage({ params }: { params: Promise<{ locale: Locale; donorId: string }> }) {
   const { locale, donorId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "personalData.export");
@@ -41,3 +42,5 @@ export default async function SampleInvitationPage({ params }: { params: Promise
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/donors/[donorId]/invitation", SampleInvitationPage);

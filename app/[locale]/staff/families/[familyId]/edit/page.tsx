@@ -10,9 +10,10 @@ import { getFamilyDetails } from "@/lib/people/family-queries";
 import { getDb } from "@/lib/server/database";
 import { updateFamily, voidFamily } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Correcting a family's reference and contact details, or voiding a family entered in error. */
-export default async function EditFamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
+async function EditFamilyPage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "people.write");
@@ -40,3 +41,5 @@ export default async function EditFamilyPage({ params }: { params: Promise<{ loc
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/families/[familyId]/edit", EditFamilyPage);

@@ -13,9 +13,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { readPedigreeView } from "@/lib/pedigrees/pedigree-view";
 import { getDb } from "@/lib/server/database";
 import { addPersonToPedigree, createPedigree, removePersonFromPedigree, updatePedigreePerson } from "./actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** A family's pedigree: drawn, listed in words, and edited by the registrars. */
-export default async function FamilyPedigreePage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
+async function FamilyPedigreePage({ params }: { params: Promise<{ locale: Locale; familyId: string }> }) {
   const { locale, familyId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -63,3 +64,5 @@ export default async function FamilyPedigreePage({ params }: { params: Promise<{
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/families/[familyId]/pedigree", FamilyPedigreePage);

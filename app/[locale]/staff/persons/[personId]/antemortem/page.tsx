@@ -11,8 +11,9 @@ import { todayInLibya } from "@/lib/forensic/dates";
 import { getMissingPersonDetails } from "@/lib/people/person-queries";
 import { getDb } from "@/lib/server/database";
 import { saveAntemortem } from "../../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function AntemortemPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
+async function AntemortemPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
   setRequestLocale(locale);
   const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
@@ -28,3 +29,5 @@ export default async function AntemortemPage({ params }: { params: Promise<{ loc
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/persons/[personId]/antemortem", AntemortemPage);

@@ -10,8 +10,9 @@ import type { UpdateMissingPersonValues } from "@/lib/people/schemas";
 import { getDb } from "@/lib/server/database";
 import { updateMissingPerson, voidMissingPerson } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function EditMissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
+async function EditMissingPersonPage({ params }: { params: Promise<{ locale: Locale; personId: string }> }) {
   const { locale, personId } = await params;
   const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
   setRequestLocale(locale);
@@ -43,3 +44,5 @@ export default async function EditMissingPersonPage({ params }: { params: Promis
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/persons/[personId]/edit", EditMissingPersonPage);

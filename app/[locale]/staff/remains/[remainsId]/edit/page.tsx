@@ -7,8 +7,9 @@ import { getRemainsRecord } from "@/lib/forensic/remains-queries";
 import { getDb } from "@/lib/server/database";
 import { updateRemains } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function EditRemainsPage({ params }: { params: Promise<{ locale: Locale; remainsId: string }> }) {
+async function EditRemainsPage({ params }: { params: Promise<{ locale: Locale; remainsId: string }> }) {
   const { locale, remainsId } = await params;
   setRequestLocale(locale);
   const read = authoriseRead(await requirePagePermission(locale, "forensic.write"), "forensic.read");
@@ -41,3 +42,5 @@ export default async function EditRemainsPage({ params }: { params: Promise<{ lo
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/remains/[remainsId]/edit", EditRemainsPage);

@@ -9,8 +9,9 @@ import { authoriseRead } from "@/lib/auth/read-access";
 import { getRemainsRecord } from "@/lib/forensic/remains-queries";
 import { getDb } from "@/lib/server/database";
 import { savePostmortem } from "../../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function PostmortemPage({ params }: { params: Promise<{ locale: Locale; remainsId: string }> }) {
+async function PostmortemPage({ params }: { params: Promise<{ locale: Locale; remainsId: string }> }) {
   const { locale, remainsId } = await params;
   setRequestLocale(locale);
   const read = authoriseRead(await requirePagePermission(locale, "forensic.write"), "forensic.read");
@@ -25,3 +26,5 @@ export default async function PostmortemPage({ params }: { params: Promise<{ loc
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/remains/[remainsId]/postmortem", PostmortemPage);

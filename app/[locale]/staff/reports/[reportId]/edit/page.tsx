@@ -12,9 +12,10 @@ import type { UpdatePoliceReportValues } from "@/lib/reports/schemas";
 import { getDb } from "@/lib/server/database";
 import { updatePoliceReport, voidPoliceReport } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Correcting a police report and the people it names, or voiding a report entered in error. */
-export default async function EditPoliceReportPage({ params }: { params: Promise<{ locale: Locale; reportId: string }> }) {
+async function EditPoliceReportPage({ params }: { params: Promise<{ locale: Locale; reportId: string }> }) {
   const { locale, reportId } = await params;
   setRequestLocale(locale);
   const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
@@ -50,3 +51,5 @@ export default async function EditPoliceReportPage({ params }: { params: Promise
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/reports/[reportId]/edit", EditPoliceReportPage);

@@ -11,9 +11,10 @@ import { getReferenceSample } from "@/lib/people/sample-queries";
 import { getDb } from "@/lib/server/database";
 import { updateSample, voidSample } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** Correcting how a reference sample was collected (never its lab status), or voiding one entered in error. */
-export default async function EditSamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
+async function EditSamplePage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   setRequestLocale(locale);
   const read = authoriseRead(await requirePagePermission(locale, "people.write"), "people.read");
@@ -44,3 +45,5 @@ export default async function EditSamplePage({ params }: { params: Promise<{ loc
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/samples/[sampleId]/edit", EditSamplePage);

@@ -9,9 +9,10 @@ import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
 import { recordPageRead } from "@/lib/audit/record-read";
 import { printCollectionReceipt } from "../../actions";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The family's receipt, in Arabic and English; printing it goes through an audited action. */
-export default async function SampleReceiptPage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
+async function SampleReceiptPage({ params }: { params: Promise<{ locale: Locale; sampleId: string }> }) {
   const { locale, sampleId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "personalData.export");
@@ -28,3 +29,5 @@ export default async function SampleReceiptPage({ params }: { params: Promise<{ 
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/samples/[sampleId]/receipt", SampleReceiptPage);

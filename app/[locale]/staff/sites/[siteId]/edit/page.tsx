@@ -8,8 +8,9 @@ import { getGraveSite } from "@/lib/forensic/site-queries";
 import { getDb } from "@/lib/server/database";
 import { updateGraveSite } from "../../actions";
 import { authoriseRead } from "@/lib/auth/read-access";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
-export default async function EditGraveSitePage({ params }: { params: Promise<{ locale: Locale; siteId: string }> }) {
+async function EditGraveSitePage({ params }: { params: Promise<{ locale: Locale; siteId: string }> }) {
   const { locale, siteId } = await params;
   setRequestLocale(locale);
   const session = await requirePagePermission(locale, "forensic.write");
@@ -38,3 +39,5 @@ export default async function EditGraveSitePage({ params }: { params: Promise<{ 
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/sites/[siteId]/edit", EditGraveSitePage);

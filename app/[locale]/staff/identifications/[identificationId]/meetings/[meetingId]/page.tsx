@@ -9,9 +9,10 @@ import { listNotificationMeetings } from "@/lib/identifications/meetings";
 import { getIdentification } from "@/lib/identifications/queries";
 import { getDb } from "@/lib/server/database";
 import { getOfficeContact } from "@/lib/settings/office-contact";
+import { withStaffPageMessages } from "@/components/i18n/staff-page-messages";
 
 /** The family's printed summary of one meeting, in Arabic and in English. */
-export default async function MeetingSummaryPage({ params }: { params: Promise<{ locale: Locale; identificationId: string; meetingId: string }> }) {
+async function MeetingSummaryPage({ params }: { params: Promise<{ locale: Locale; identificationId: string; meetingId: string }> }) {
   const { locale, identificationId, meetingId } = await params;
   setRequestLocale(locale);
   const read = await requirePageRead(locale, "people.read");
@@ -30,3 +31,5 @@ export default async function MeetingSummaryPage({ params }: { params: Promise<{
     </section>
   );
 }
+
+export default withStaffPageMessages("/staff/identifications/[identificationId]/meetings/[meetingId]", MeetingSummaryPage);
