@@ -1,9 +1,9 @@
 /**
  * The integration files that share their worker's modules (`isolate: false`, the integration-shared
  * project in vitest.config.ts) instead of loading them anew for each file: they
- * replace no module and no part of the environment, and pass each database they use by hand. Loading
+ * replace no module and no part of the environment, and open the databases they use themselves. Loading
  * each file's modules anew cost these files about a third of their CPU (bench/RESULTS.md, "CI
- * time", 2026-12-07 19:51). Every other integration file runs isolated, as before; a file that
+ * time", 2026-12-07 19:17–20:15). Every other integration file runs isolated, as before; a file that
  * mocks may not be listed (tests/unit/integration-sharing.test.ts).
  */
 export const INTEGRATION_FILES_SHARED = [
