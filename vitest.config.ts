@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { INTEGRATION_FILES_SHARED } from "./tests/integration-files-shared";
 import { InterleavedSequencer } from "./tests/interleaved-sequencer";
 import { UNIT_FILES_ISOLATED } from "./tests/unit-files-isolated";
 
@@ -29,6 +30,22 @@ const BROWSER_FILES_RUN_ALONE = [
  */
 const ALL_TESTS_IN_ONE_RUN = process.env.ALL_TESTS_IN_ONE_RUN === "1";
 const WORKERS = 3;
+
+/** What both integration projects share. */
+const integrationTests = {
+  environment: "node",
+  // Migrates one PGlite and one PostgreSQL database per run; each test database copies one. Both
+  // projects name it; it runs once for the two (support/global-setup.ts).
+  globalSetup: ["tests/integration/support/global-setup.ts"],
+  // Each isolated integration file runs in a process of its own, which compiles PGlite's 9 MB of
+  // WebAssembly for its databases: V8's optimising tier (TurboFan) then costs some 3 CPU-s per file
+  // that a test's few hundred statements never earn back (bench/RESULTS.md, "CI time", 2026-12-07
+  // 16:58). Liftoff, V8's baseline WebAssembly compiler, runs the same PostgreSQL; the app itself
+  // keeps V8's defaults.
+  execArgv: ["--liftoff-only"],
+  testTimeout: 120_000,
+  hookTimeout: 300_000,
+};
 
 /** What both browser projects share; the global setup builds and seeds once for the two (global-setup.ts). */
 const browserTests = {
@@ -72,18 +89,16 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          // Migrates one PGlite and one PostgreSQL database per run; each test database copies one.
-          globalSetup: ["tests/integration/support/global-setup.ts"],
-          // Each integration file runs in a process of its own, which compiles PGlite's 9 MB of
-          // WebAssembly for its databases: V8's optimising tier (TurboFan) then costs some 3 CPU-s
-          // per file that a test's few hundred statements never earn back (bench/RESULTS.md, "CI
-          // time", 2026-12-07 16:58). Liftoff, V8's baseline WebAssembly compiler, runs the same
-          // PostgreSQL; the app itself keeps V8's defaults.
-          execArgv: ["--liftoff-only"],
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
+          exclude: INTEGRATION_FILES_SHARED,
+          ...integrationTests,
         },
+      },
+      {
+        extends: true,
+        // The integration files listed in tests/integration-files-shared.ts (they replace no module
+        // nor the environment) share their worker's modules instead of loading them anew for each
+        // file, as the unit files do.
+        test: { name: "integration-shared", include: INTEGRATION_FILES_SHARED, isolate: false, ...integrationTests },
       },
       {
         extends: true,

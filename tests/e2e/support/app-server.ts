@@ -174,6 +174,12 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     process.once("exit", killOnExit);
     await waitUntilHealthy(baseUrl, server);
     const runningServer = server;
+    let stopping = false;
+    // A server that dies under a run otherwise shows only as refused connections in whichever
+    // tests were using it (the shared one in several files at once): say when, and what it wrote last.
+    void runningServer.exited.then((code) => {
+      if (!stopping) console.error(`app server ${baseUrl} exited (${code}) before the tests were done with it; its last output:\n${runningServer.output.toString()}`);
+    });
     return {
       baseUrl,
       url: (pathname) => new URL(pathname, baseUrl).toString(),
@@ -181,6 +187,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       dataDirectory: database ? null : dataDirectory,
       logLines: () => [...log.lines],
       stop: async () => {
+        stopping = true;
         process.off("exit", killOnExit);
         await stopProcessGroup(runningServer);
         await removeDataDirectory();

@@ -37,18 +37,53 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+interface Prepared {
+  pgliteTemplateFile: string;
+  postgresTemplate: string;
+  seededTemplateFolder: string;
+  /** How many projects' setups use it; the last teardown removes it. */
+  users: number;
+  remove(): Promise<void>;
+}
+
+/**
+ * Both integration projects (integration, and integration-shared for the files that share their
+ * worker's modules) name this setup, and vitest runs it once per project, each time on a module
+ * instance of its own: the first one migrates, and leaves what it made here for the second, so the
+ * two share the templates and the demo data seeded from them (support/seeded-templates.ts).
+ */
+const sharedAcrossProjects = globalThis as typeof globalThis & { tarhunaIntegrationPrepared?: Promise<Prepared> };
+
 /** Migrates one database per engine for the whole run; each test database is a copy of it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  sharedAcrossProjects.tarhunaIntegrationPrepared ??= prepare();
+  const prepared = await sharedAcrossProjects.tarhunaIntegrationPrepared;
+  prepared.users += 1;
+  project.provide("pgliteTemplateFile", prepared.pgliteTemplateFile);
+  project.provide("postgresTemplate", prepared.postgresTemplate);
+  project.provide("seededTemplateFolder", prepared.seededTemplateFolder);
+  return async () => {
+    prepared.users -= 1;
+    if (prepared.users > 0) return;
+    sharedAcrossProjects.tarhunaIntegrationPrepared = undefined;
+    await prepared.remove();
+  };
+}
+
+async function prepare(): Promise<Prepared> {
   const pglite = await makePgliteTemplate();
   const postgresTemplate = (await postgresAnswers()) ? await makePostgresTemplate() : null;
-  project.provide("pgliteTemplateFile", pglite.file);
-  project.provide("postgresTemplate", postgresTemplate?.name ?? "");
   const seededTemplateFolder = fs.mkdtempSync(path.join(os.tmpdir(), "tarhuna-test-seeded-"));
-  project.provide("seededTemplateFolder", seededTemplateFolder);
-  return async () => {
-    pglite.remove();
-    fs.rmSync(seededTemplateFolder, { recursive: true, force: true });
-    if (postgresTemplate) await dropDatabase(seededPostgresTemplateName(postgresTemplate.name));
-    await postgresTemplate?.remove();
+  return {
+    pgliteTemplateFile: pglite.file,
+    postgresTemplate: postgresTemplate?.name ?? "",
+    seededTemplateFolder,
+    users: 0,
+    async remove() {
+      pglite.remove();
+      fs.rmSync(seededTemplateFolder, { recursive: true, force: true });
+      if (postgresTemplate) await dropDatabase(seededPostgresTemplateName(postgresTemplate.name));
+      await postgresTemplate?.remove();
+    },
   };
 }
