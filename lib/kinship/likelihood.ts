@@ -114,11 +114,12 @@ export function prepareKinship(
     return Object.assign(() => unplaceable(message, mutation), {
       lrAndInconsistent: () => ({ lr: Number.NaN, inconsistentLoci: [] }),
       lrAndInconsistentCoded: () => ({ lr: Number.NaN, inconsistentLoci: [] }),
+      fullCoded: () => unplaceable(message, mutation),
     });
   }
-  const full = (missing: Profile): KinshipResult => {
+  const full = (missing: Profile, coded?: CodedProfile): KinshipResult => {
     try {
-      const result = prepared.ratio(missing);
+      const result = coded ? prepared.ratio.fullCoded(coded) : prepared.ratio(missing);
       return { ...result, warnings: [...prepared.warnings, ...result.warnings], usedReferences: prepared.used, assumedSides: prepared.assumedSides, placementProblem: null, mutation };
     } catch (error) {
       if (!(error instanceof PedigreeError)) throw error;
@@ -142,13 +143,15 @@ export function prepareKinship(
       return { lr: Number.NaN, inconsistentLoci: [] };
     }
   };
-  return Object.assign(full, { lrAndInconsistent, lrAndInconsistentCoded });
+  return Object.assign((missing: Profile) => full(missing), { lrAndInconsistent, lrAndInconsistentCoded, fullCoded: (missing: CodedProfile) => full(missing.profile, missing) });
 }
 
 /** A family made ready (prepareKinship): the full answer per body, or its LR and inconsistent loci alone (the same numbers), from the profile or coded. */
 export type PreparedKinship = ((missing: Profile) => KinshipResult) & {
   lrAndInconsistent(missing: Profile): LrAndInconsistent;
   lrAndInconsistentCoded(missing: CodedProfile): LrAndInconsistent;
+  /** The full answer of a coded profile: the same as called with its profile (its locus outcomes found by number). */
+  fullCoded(missing: CodedProfile): KinshipResult;
 };
 
 /**

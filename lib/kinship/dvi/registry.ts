@@ -1,6 +1,5 @@
 import type { FrequencyTable } from "../frequencies";
-import { prepareKinship, shareBetweenFamilies, type KinshipResult } from "../likelihood";
-import type { LrAndInconsistent } from "../pedigree/ratio";
+import { prepareKinship, shareBetweenFamilies, type KinshipResult, type PreparedKinship } from "../likelihood";
 import { GenotypeCodes, type CodedProfile } from "../pedigree/coded-profiles";
 import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type ScreenRemains } from "../screen";
 import type { KinshipOptions, Profile } from "../types";
@@ -124,19 +123,24 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // by array reads (coded-profiles.ts), the same outcomes in the same order.
   const genotypeCodes = new GenotypeCodes();
   const coded = new Map(remains.map((body) => [body.id, genotypeCodes.code(body.profile)]));
-  // By position in `screened` (a Map keyed by 1.4 M pair objects at national scale was a cost of its own).
-  const exact: LrAndInconsistent[] = new Array<LrAndInconsistent>(screened.length);
+  // By position in `screened` (a Map keyed by 1.4 M pair objects at national scale was a cost of its own),
+  // the LRs in a typed array: the answers' objects then die young instead of surviving to the end.
+  const exactLr = new Float64Array(screened.length);
+  const exactLoci = new Array<readonly string[]>(screened.length);
   for (const [candidateId, indexes] of bodiesOf) {
     const compute = prepare(candidateId, indexes);
     for (const index of indexes) {
-      exact[index] = compute.lrAndInconsistentCoded(coded.get((screened[index] as ScreenPair).remainsId) as CodedProfile);
+      const result = compute.lrAndInconsistentCoded(coded.get((screened[index] as ScreenPair).remainsId) as CodedProfile);
+      exactLr[index] = result.lr;
+      exactLoci[index] = result.inconsistentLoci;
     }
   }
   for (let screenIndex = 0; screenIndex < screened.length; screenIndex += 1) {
     const entry = screened[screenIndex] as ScreenPair;
-    const result = exact[screenIndex] as LrAndInconsistent;
+    const resultLr = exactLr[screenIndex] as number;
+    const inconsistentLoci = exactLoci[screenIndex] as readonly string[];
     for (const candidateId of entry.candidateIds) {
-      const lr = Number.isNaN(result.lr) ? 0 : result.lr;
+      const lr = Number.isNaN(resultLr) ? 0 : resultLr;
       const pair: RegistryPair = {
         body: entry.remainsId,
         family: candidateId,
@@ -144,15 +148,15 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
         key: candidateId,
         lr,
         log10Lr: Math.log10(lr),
-        inconsistentLoci: result.inconsistentLoci,
+        inconsistentLoci,
         sexMismatch: false,
-        excluded: isExcluded(result.inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
+        excluded: isExcluded(inconsistentLoci.length, lr, false, DEFAULT_EXCLUSION_LOCI),
         screenIndex,
       };
       pairs.push(pair);
     }
   }
-  const fullResults = new Map<string, (missing: Profile) => KinshipResult>();
+  const fullResults = new Map<string, PreparedKinship>();
   const fullResult = (entry: ScreenPair): KinshipResult => {
     const candidateId = entry.candidateIds[0] ?? "";
     let compute = fullResults.get(candidateId);
@@ -160,7 +164,8 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
       compute = prepare(candidateId, bodiesOf.get(candidateId) ?? []);
       fullResults.set(candidateId, compute);
     }
-    return compute(profiles.get(entry.remainsId) as Profile);
+    // By number, as the exact pass asked: the shared store holds its outcomes under the numbers alone.
+    return compute.fullCoded(coded.get(entry.remainsId) as CodedProfile);
   };
   // Candidates with the very same references cannot be told apart by DNA: one column for the rule.
   // (Set in a loop: the same entries in the same order as a Map made from every pair's tuples, without the 1.4 M tuples.)

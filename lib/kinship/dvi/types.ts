@@ -62,7 +62,7 @@ export interface DviPair {
   /** log10 of lr; −Infinity when lr is 0. */
   log10Lr: number;
   /** Loci where the body cannot be this missing person without a mutation. */
-  inconsistentLoci: string[];
+  inconsistentLoci: readonly string[];
   sexMismatch: boolean;
   /** At least `exclusionLoci` inconsistent loci, a sex mismatch, or an LR of 0: never a candidate. */
   excluded: boolean;

@@ -26,8 +26,8 @@ export function pedigreeLikelihood(
   const persons = pedigree.ids.length;
   // The choices of the elimination and of the founder sum depend only on which genes share a
   // factor and how many values each has: made once per such structure (structureOf) and replayed.
-  const key = structureKey(pedigree, observations, domains, theta, locus.frequencies.length);
-  let structure = structures.get(key);
+  const key = structureKeyOf(pedigree, observations, domains, theta, locus.frequencies.length);
+  let structure = findStructure(key);
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
     for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
@@ -36,7 +36,7 @@ export function pedigreeLikelihood(
     else {
       const steps: EliminationStep[] = [];
       scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card, steps);
-      remember(key, { steps, founders: null });
+      rememberStructure(key, { steps, founders: null });
     }
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
@@ -46,7 +46,7 @@ export function pedigreeLikelihood(
     const steps: EliminationStep[] = [];
     remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card, steps);
     structure = { steps, founders: founderStructure(remaining, founderGenes, domains, locus.frequencies.length, theta, null) };
-    remember(key, structure);
+    rememberStructure(key, structure);
   }
   return sumOverFounders(structure.founders as FounderStructure, remaining, domains, locus.frequencies, theta, null).total;
 }
@@ -68,14 +68,76 @@ interface Structure {
  * serve millions of computations. Cleared if it ever grows past a bound (an unusual mix of pedigrees).
  */
 const structures = new Map<string, Structure>();
+/**
+ * The same, by the pedigree's shape string (shapeOf) and then structureKey's other parts as one
+ * number (numericStructureKey), when they fit: a lookup per computation (1.7 M at national scale)
+ * by a string key built for it cost more than the elimination it replayed (its concatenation,
+ * then hashing it in the map: ≈ 3 % of the national layer's samples).
+ */
+const structuresByShape = new Map<string, Map<number, Structure>>();
+let structuresKept = 0;
 const STRUCTURES_KEPT = 20_000;
-function remember(key: string, structure: Structure): void {
-  if (structures.size >= STRUCTURES_KEPT) structures.clear();
-  structures.set(key, structure);
+
+/** A structure's key: the pedigree's shape and the rest as one number, or (when that does not fit) the whole key as a string. */
+type StructureKey = { shape: string; rest: number } | string;
+
+function findStructure(key: StructureKey): Structure | undefined {
+  return typeof key === "string" ? structures.get(key) : structuresByShape.get(key.shape)?.get(key.rest);
+}
+
+function rememberStructure(key: StructureKey, structure: Structure): void {
+  if (structuresKept >= STRUCTURES_KEPT) {
+    structures.clear();
+    structuresByShape.clear();
+    structuresKept = 0;
+  }
+  structuresKept += 1;
+  if (typeof key === "string") {
+    structures.set(key, structure);
+    return;
+  }
+  let byRest = structuresByShape.get(key.shape);
+  if (!byRest) {
+    byRest = new Map();
+    structuresByShape.set(key.shape, byRest);
+  }
+  byRest.set(key.rest, structure);
 }
 
 /** Each pedigree's parents as a string, once per pedigree object. */
 const shapeKeys = new WeakMap<IndexedPedigree, string>();
+function shapeOf(pedigree: IndexedPedigree): string {
+  let shape = shapeKeys.get(pedigree);
+  if (shape === undefined) {
+    shape = `${pedigree.mother.join(",")}|${pedigree.father.join(",")}`;
+    shapeKeys.set(pedigree, shape);
+  }
+  return shape;
+}
+
+/**
+ * structureKey's parts other than the shape as one number in mixed radix (θ > 0; the number of
+ * alleles; the domains' largest possible size, which sets their radix; each person typed or not;
+ * each gene's domain size), or -1 when it would not fit exactly in a double. With the shape (which
+ * fixes the number of persons and so of digits) it names what structureKey names.
+ */
+function numericStructureKey(observations: readonly (Observation | null)[], domains: readonly (readonly number[])[], theta: number, alleleCount: number, persons: number): number {
+  let largest = 0;
+  for (const domain of domains) if (domain.length > largest) largest = domain.length;
+  if (alleleCount >= 1 << 10 || largest >= 1 << 10) return -1;
+  const radix = largest + 1;
+  if (Math.log2(2 * 2 ** 20) + persons + domains.length * Math.log2(radix) > 52) return -1;
+  let key = (theta > 0 ? 1 : 0) * (1 << 10) + alleleCount;
+  key = key * (1 << 10) + largest;
+  for (let person = 0; person < persons; person += 1) key = key * 2 + (observations[person] ? 1 : 0);
+  for (const domain of domains) key = key * radix + domain.length;
+  return key;
+}
+
+function structureKeyOf(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], domains: readonly (readonly number[])[], theta: number, alleleCount: number): StructureKey {
+  const rest = numericStructureKey(observations, domains, theta, alleleCount, pedigree.ids.length);
+  return rest >= 0 ? { shape: shapeOf(pedigree), rest } : structureKey(pedigree, observations, domains, theta, alleleCount);
+}
 
 /**
  * Everything the choices of the elimination and of the founder sum read: the parents (which genes
@@ -85,12 +147,7 @@ const shapeKeys = new WeakMap<IndexedPedigree, string>();
  * cardinalities in the same order, so every choice, and every product's order, is the same.
  */
 function structureKey(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], domains: readonly (readonly number[])[], theta: number, alleleCount: number): string {
-  let shape = shapeKeys.get(pedigree);
-  if (shape === undefined) {
-    shape = `${pedigree.mother.join(",")}|${pedigree.father.join(",")}`;
-    shapeKeys.set(pedigree, shape);
-  }
-  let key = `${shape}|${theta > 0 ? 1 : 0}|${alleleCount}|`;
+  let key = `${shapeOf(pedigree)}|${theta > 0 ? 1 : 0}|${alleleCount}|`;
   for (let person = 0; person < pedigree.ids.length; person += 1) key += observations[person] ? "t" : "u";
   for (const domain of domains) key += `,${domain.length}`;
   return key;
@@ -591,4 +648,6 @@ function founderOrder(factors: readonly Factor[], founderGenes: readonly number[
 /** Forgets every structure pedigreeLikelihood has made (tests: a computation from scratch against one replayed). */
 export function forgetPedigreeStructures(): void {
   structures.clear();
+  structuresByShape.clear();
+  structuresKept = 0;
 }

@@ -63,6 +63,8 @@ export type PreparedLikelihoodRatio = ((
    * another numbering than the first one met is answered by lrAndInconsistent.
    */
   lrAndInconsistentCoded(missing: CodedProfile): LrAndInconsistent;
+  /** The full answer (the family's own drop-out, inconsistency counted) of a coded profile: the numbers of calling it with the profile, found by number in the shared store. */
+  fullCoded(missing: CodedProfile): PedigreeResult;
 };
 
 /** A shared entry's key for one body genotype and drop-out ("" without an entry). */
@@ -78,8 +80,12 @@ function codedKey(locus: number, genotype: number): number {
 /** What the DVI layer keeps of every pair. */
 export interface LrAndInconsistent {
   lr: number;
-  inconsistentLoci: string[];
+  /** Read only: a pair with no inconsistent locus gets the one shared empty list (NO_LOCI). */
+  inconsistentLoci: readonly string[];
 }
+
+/** The inconsistent loci of every pair that has none (most of the DVI layer's 1.4 M at national scale): one list, never written. */
+const NO_LOCI: readonly string[] = Object.freeze([]);
 
 /**
  * LR = P(profiles | H1) / P(profiles | H2), per locus and multiplied over loci. H1: the pedigree as
@@ -170,14 +176,15 @@ export function prepareLikelihoodRatio(
       entry.codedBy ??= codedBy;
       if (entry.codedBy === codedBy) numbered = code;
     }
+    // A numbered question reads and fills the number-keyed maps alone, any other the string-keyed
+    // ones: a genotype asked both ways is computed twice (the same numbers from the same inputs),
+    // which happens to no pair of the DVI layer, whose every question is numbered (its rows' full
+    // results too, fullCoded). Making, storing and hashing a key string per computation was most
+    // of the cost of a store miss beside the arithmetic, and 870,000 strings kept to the end.
     // The key string only when it is read (no closure: this runs millions of times).
     let key: string | null = null;
     let system: PlannedSystem | null = null;
-    let likelihoods = numbered >= 0 ? entry?.likelihoodsByCode.get(numbered) : undefined;
-    if (!likelihoods) {
-      likelihoods = entry?.likelihoods.get((key ??= entryKey(entry, genotype, dropout, base.missing)));
-      if (likelihoods && numbered >= 0) entry?.likelihoodsByCode.set(numbered, likelihoods);
-    }
+    let likelihoods = numbered >= 0 ? entry?.likelihoodsByCode.get(numbered) : entry?.likelihoods.get((key = entryKey(entry, genotype, dropout, base.missing)));
     if (!likelihoods) {
       system = plan.system(genotype);
       const locus = system.locus(options.mutation);
@@ -186,8 +193,8 @@ export function prepareLikelihoodRatio(
         unrelated: pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, locus, genotype, dropout), locus, options.theta),
         warnings: locus.warnings,
       };
-      entry?.likelihoods.set((key ??= entryKey(entry, genotype, dropout, base.missing)), likelihoods);
       if (numbered >= 0) entry?.likelihoodsByCode.set(numbered, likelihoods);
+      else entry?.likelihoods.set((key ??= entryKey(entry, genotype, dropout, base.missing)), likelihoods);
     }
     const { withMissing, unrelated } = likelihoods;
     const ratio = unrelated === 0 ? null : withMissing / unrelated;
@@ -201,11 +208,7 @@ export function prepareLikelihoodRatio(
         // and one of frequency 0 none), so the test runs at θ = 0, without the joint founder sum.
         // Another family with this locus signature may have answered it (SignatureEntry); else a
         // family computed once for all its bodies answers the test from its own vectors.
-        let known = numbered >= 0 ? entry?.inconsistentByCode.get(numbered) : undefined;
-        if (known === undefined) {
-          known = entry?.inconsistent.get((key ??= entryKey(entry, genotype, dropout, base.missing)));
-          if (known !== undefined && numbered >= 0) entry?.inconsistentByCode.set(numbered, known);
-        }
+        const known = numbered >= 0 ? entry?.inconsistentByCode.get(numbered) : entry?.inconsistent.get((key ??= entryKey(entry, genotype, dropout, base.missing)));
         if (known !== undefined) inconsistent = known;
         else {
           const fromVectors = familyLocus(locusName)?.inconsistent(genotype, dropout[base.missing] ?? 0) ?? null;
@@ -217,8 +220,8 @@ export function prepareLikelihoodRatio(
               pedigreeLikelihood(plan.h1.pedigree, plan.observations(plan.h1, strictLocus, genotype, dropout), strictLocus, 0) === 0 &&
               pedigreeLikelihood(plan.h2.pedigree, plan.observations(plan.h2, strictLocus, genotype, dropout), strictLocus, 0) !== 0;
           }
-          entry?.inconsistent.set((key ??= entryKey(entry, genotype, dropout, base.missing)), inconsistent);
           if (numbered >= 0) entry?.inconsistentByCode.set(numbered, inconsistent);
+          else entry?.inconsistent.set((key ??= entryKey(entry, genotype, dropout, base.missing)), inconsistent);
         }
       }
     }
@@ -277,6 +280,8 @@ export function prepareLikelihoodRatio(
     genotype: Genotype,
     missingD: number | undefined,
     countInconsistent: boolean,
+    codedBy: object | null = null,
+    code = -1,
   ): LocusOutcome => {
     let atLocus = outcomes.get(locusName);
     if (!atLocus) {
@@ -285,7 +290,7 @@ export function prepareLikelihoodRatio(
     }
     let outcome = atLocus.get(genotype);
     if (!outcome) {
-      outcome = locusOutcome(locusName, genotype, dropoutWith(missingD), countInconsistent);
+      outcome = locusOutcome(locusName, genotype, dropoutWith(missingD), countInconsistent, codedBy, code);
       atLocus.set(genotype, outcome);
     }
     return outcome;
@@ -318,7 +323,7 @@ export function prepareLikelihoodRatio(
     const missingD = baseDropout[base.missing];
     checkDropout(missingD);
     let lr = 1;
-    const inconsistentLoci: string[] = [];
+    let inconsistentLoci: string[] | null = null;
     const { offsets, state, ratio, referenced: referencedByCode } = space;
     for (let at = 0; at < loci.length; at += 1) {
       const locus = loci[at] as number;
@@ -335,19 +340,23 @@ export function prepareLikelihoodRatio(
       }
       if (known === 3) continue;
       lr *= ratio[entry] as number;
-      if (known === 2) inconsistentLoci.push(locusName);
+      if (known === 2) (inconsistentLoci ??= []).push(locusName);
     }
-    return { lr, inconsistentLoci };
+    return { lr, inconsistentLoci: inconsistentLoci ?? NO_LOCI };
   };
 
-  const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult => {
+  /** The full answer; with `coded` (missingProfile's own coding), each locus's outcome found in the shared store by number. */
+  const answer = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout: number | undefined, countInconsistent: boolean, coded: CodedProfile | null): PedigreeResult => {
     const missingD = missingDropout ?? baseDropout[base.missing];
     checkDropout(missingD);
     const outcomes = outcomesOfVariant(missingD, countInconsistent);
     const result: PedigreeResult = { lr: 1, log10Lr: 0, loci: {}, inconsistentLoci: [], referenceInconsistentLoci: [], warnings: [] };
-    for (const locusName of Object.keys(missingProfile)) {
+    const names = coded ? coded.names : Object.keys(missingProfile);
+    for (let at = 0; at < names.length; at += 1) {
+      const locusName = names[at] as string;
       if (!referenced(locusName)) continue;
-      const outcome = keptOutcome(outcomes, locusName, missingProfile[locusName] as Genotype, missingD, countInconsistent);
+      const code = coded && (missingD ?? 0) === 0 ? codedKey(coded.loci[at] as number, coded.genotypes[at] as number) : -1;
+      const outcome = keptOutcome(outcomes, locusName, missingProfile[locusName] as Genotype, missingD, countInconsistent, coded?.codes ?? null, code);
       for (const warning of outcome.warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
       if (outcome.ratio === null) {
         result.referenceInconsistentLoci.push(locusName);
@@ -361,7 +370,10 @@ export function prepareLikelihoodRatio(
     }
     return result;
   };
-  return Object.assign(full, { lrAndInconsistent, lrAndInconsistentCoded });
+  const full = (missingProfile: Readonly<Record<string, Genotype>>, missingDropout?: number, countInconsistent = true): PedigreeResult =>
+    answer(missingProfile, missingDropout, countInconsistent, null);
+  const fullCoded = (missing: CodedProfile): PedigreeResult => answer(missing.profile, undefined, true, missing);
+  return Object.assign(full, { lrAndInconsistent, lrAndInconsistentCoded, fullCoded });
 }
 
 /** One question: prepareLikelihoodRatio asked once. */
