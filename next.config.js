@@ -50,6 +50,12 @@ const nextConfig = {
     // for two cores: the first health check came about a second later (bench/RESULTS.md, cold
     // start). Each page's code now loads on its first visit instead.
     preloadEntriesOnStart: false,
+    // The stylesheet goes into each page's HTML instead of a request of its own that held the first
+    // paint: on the public page a visitor's phone waited for it, and the async scripts that arrived
+    // meanwhile ran before the first paint, which Lighthouse's mobile model then counted against
+    // the page (/ar: 89–94 with the request, 97–99 without it; bench/RESULTS.md, 2026-12-07 20:21).
+    // Styles are inline-capable under the CSP already (style-src 'unsafe-inline').
+    inlineCss: true,
   },
   async headers() {
     return [

@@ -36,7 +36,9 @@ export async function AuditTable({ entries, locale, references, storedEntry }: {
                 <time dateTime={entry.occurredAt.toISOString()}>{formatDateTime(locale, entry.occurredAt)}</time>
               </td>
               <td className={cell}>
-                <bdi>{entry.actorLabel}</bdi>
+                {/* A username, "family TRH-F-0018" or "command line": Latin identifiers, kept whole (a code
+                    must never break at its dashes, tests/e2e/right-to-left-values.test.ts). */}
+                <LtrText>{entry.actorLabel}</LtrText>
                 {entry.actorUsername !== null && entry.actorUsername !== entry.actorLabel && (
                   <span className="block text-xs text-muted">{withIsolatedValues((values) => t("actorNow", values), { username: entry.actorUsername })}</span>
                 )}
