@@ -7,6 +7,7 @@ import { runCommand } from "./run-command";
 import { screenshotDirectory } from "./screenshots";
 import { seedBoth, seededFromDescription } from "./seeded-data";
 import { startSharedAppServer, type SharedServerStart } from "./shared-app-server";
+import { sharedAcrossProjects } from "../../shared-global-setup";
 
 const BUILD_TIMEOUT_MILLISECONDS = 15 * 60_000;
 
@@ -16,17 +17,8 @@ interface Prepared {
   seededPostgresDatabase: string;
   /** The server the e2e project's reading files share (shared-app-server.ts), once that project asked for it. */
   sharedServer: SharedServerStart | null;
-  /** How many projects' setups use it; the last teardown removes it. */
-  users: number;
   remove(): Promise<void>;
 }
-
-/**
- * Both browser projects (e2e, and e2e-alone for the files that run alone) name this setup, and
- * vitest runs it once per project, each time on a module instance of its own: the first one builds
- * and seeds, and leaves what it made here for the second.
- */
-const sharedAcrossProjects = globalThis as typeof globalThis & { tarhunaE2ePrepared?: Promise<Prepared> };
 
 /**
  * The e2e tests run the production build, so it is built once per `npm run test:e2e`.
@@ -34,21 +26,16 @@ const sharedAcrossProjects = globalThis as typeof globalThis & { tarhunaE2ePrepa
  * Then the demo data is seeded once per engine; each test file's server gets a copy (seeded-data.ts).
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  sharedAcrossProjects.tarhunaE2ePrepared ??= prepare();
-  const prepared = await sharedAcrossProjects.tarhunaE2ePrepared;
-  prepared.users += 1;
+  // Both browser projects (e2e, and e2e-alone for the files that run alone) name this setup: the
+  // first one builds and seeds, and the two share what it made.
+  const { prepared, release } = await sharedAcrossProjects("e2e", prepare);
   project.provide("seededDataDirectory", prepared.seededDataDirectory);
   project.provide("seededPostgresDatabase", prepared.seededPostgresDatabase);
   // Only the e2e project's files share a server: the files run alone start their own, and the
   // shared one stays idle (it answers no request) while they run.
   if (project.name === "e2e") prepared.sharedServer ??= await startSharedServer(prepared.seededDataDirectory);
   project.provide("sharedAppServerUrl", project.name === "e2e" ? (prepared.sharedServer?.baseUrl ?? "") : "");
-  return async () => {
-    prepared.users -= 1;
-    if (prepared.users > 0) return;
-    sharedAcrossProjects.tarhunaE2ePrepared = undefined;
-    await prepared.remove();
-  };
+  return release;
 }
 
 async function prepare(): Promise<Prepared> {
@@ -61,7 +48,6 @@ async function prepare(): Promise<Prepared> {
     seededDataDirectory: embedded.dataDirectory,
     seededPostgresDatabase: postgres?.name ?? "",
     sharedServer: null,
-    users: 0,
     async remove() {
       // A start that failed has said so already (startSharedServer); there is nothing to stop then.
       const shared = await prepared.sharedServer?.server.catch(() => null);

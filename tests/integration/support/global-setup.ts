@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { adminClient, makePgliteTemplate, makePostgresTemplate, seededPostgresTemplateName } from "./migrated-templates";
+import { sharedAcrossProjects } from "../../shared-global-setup";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -41,33 +42,19 @@ interface Prepared {
   pgliteTemplateFile: string;
   postgresTemplate: string;
   seededTemplateFolder: string;
-  /** How many projects' setups use it; the last teardown removes it. */
-  users: number;
   remove(): Promise<void>;
 }
 
-/**
- * Both integration projects (integration, and integration-shared for the files that share their
- * worker's modules) name this setup, and vitest runs it once per project, each time on a module
- * instance of its own: the first one migrates, and leaves what it made here for the second, so the
- * two share the templates and the demo data seeded from them (support/seeded-templates.ts).
- */
-const sharedAcrossProjects = globalThis as typeof globalThis & { tarhunaIntegrationPrepared?: Promise<Prepared> };
-
 /** Migrates one database per engine for the whole run; each test database is a copy of it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  sharedAcrossProjects.tarhunaIntegrationPrepared ??= prepare();
-  const prepared = await sharedAcrossProjects.tarhunaIntegrationPrepared;
-  prepared.users += 1;
+  // Both integration projects (integration, and integration-shared for the files that share their
+  // worker's modules) name this setup: the first one migrates, and the two share the templates and
+  // the demo data seeded from them (support/seeded-templates.ts).
+  const { prepared, release } = await sharedAcrossProjects("integration", prepare);
   project.provide("pgliteTemplateFile", prepared.pgliteTemplateFile);
   project.provide("postgresTemplate", prepared.postgresTemplate);
   project.provide("seededTemplateFolder", prepared.seededTemplateFolder);
-  return async () => {
-    prepared.users -= 1;
-    if (prepared.users > 0) return;
-    sharedAcrossProjects.tarhunaIntegrationPrepared = undefined;
-    await prepared.remove();
-  };
+  return release;
 }
 
 async function prepare(): Promise<Prepared> {
@@ -78,7 +65,6 @@ async function prepare(): Promise<Prepared> {
     pgliteTemplateFile: pglite.file,
     postgresTemplate: postgresTemplate?.name ?? "",
     seededTemplateFolder,
-    users: 0,
     async remove() {
       pglite.remove();
       fs.rmSync(seededTemplateFolder, { recursive: true, force: true });
