@@ -19,6 +19,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Transaction;
 
+/** Whether `executor` is a transaction (drizzle's transactions, on either driver, can roll back). */
+export function isTransaction(executor: Executor): executor is Transaction {
+  return "rollback" in executor;
+}
+
 export interface DatabaseHandle {
   db: Database;
   config: DatabaseConfig;
@@ -136,7 +141,7 @@ const dialect = new PgDialect();
  */
 export async function selectPreparedRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
   const client = (executor as { $client?: unknown }).$client;
-  if (typeof client !== "function" || !("unsafe" in client) || "rollback" in executor) return selectRows<Row>(executor, query);
+  if (typeof client !== "function" || !("unsafe" in client) || isTransaction(executor)) return selectRows<Row>(executor, query);
   const { sql, params } = dialect.sqlToQuery(query);
   return (await (client as postgres.Sql).unsafe(sql, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
 }

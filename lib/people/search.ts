@@ -1,11 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { personFromRow, type PersonRow } from "./person-row";
-import { selectPreparedRows, selectRows, type Executor } from "@/db/client";
+import { isTransaction, selectPreparedRows, selectRows, type Executor } from "@/db/client";
 import { createNameScorer, storedPartKey, type PartMatch } from "@/lib/names/name-match";
 import { normaliseArabicName } from "@/lib/names/normalise-arabic";
 import { findKeyedCandidates, findSingleKeyCandidates, findSpelledCandidates, type NameCandidateRow } from "./name-candidates";
-import { inTransaction, isTransaction, prefixPattern, trigramThresholdSettings } from "./trigram";
+import { inTransaction, prefixPattern, trigramThresholdSettings } from "./trigram";
 
 export type SearchMatch = "caseNumber" | "familyReference" | "reportNumber" | "name";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/client";
+import { isTransaction, type Executor } from "@/db/client";
 
 /**
  * Runs `query` in a transaction whose pg_trgm thresholds are set for it alone (set_config is
@@ -37,10 +37,6 @@ export async function inTransaction<Result>(db: Executor, work: (tx: Executor) =
   // Only reads run here: nothing for lib/audit/run-transaction.ts to announce.
   // eslint-disable-next-line no-restricted-syntax -- a read-only transaction
   return isTransaction(db) ? work(db) : db.transaction(work);
-}
-
-export function isTransaction(db: Executor): db is Transaction {
-  return "rollback" in db;
 }
 
 /** A LIKE pattern matching text that starts with `prefix`, whatever characters it holds. */
