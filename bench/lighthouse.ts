@@ -19,7 +19,8 @@ import { launchDebuggableChromium } from "./chromium";
  * measured LIGHTHOUSE_RUNS times (default 3) and the median run is reported, with the machine's load
  * average, since other work on the machine inflates the simulated figures. Appends the figures to
  * bench/RESULTS.md; LIGHTHOUSE_JSON_DIR=<dir> also keeps each run's full Lighthouse report there.
- * LIGHTHOUSE_PAGES=<label>,<label> measures only those pages (labels as in PAGES below).
+ * LIGHTHOUSE_PAGES="<label>;<label>" measures only those pages (labels as in PAGES below; `;` between
+ * them, since a label may hold a comma). A label that names no page stops the run before anything is measured.
  */
 const GOALS = { performance: 95, accessibility: 100, scriptKilobytes: 200 };
 /** `family` pages are opened with a demo family's portal session; `map` pages show the grave-site map. */
@@ -37,6 +38,17 @@ const PAGES: MeasuredPage[] = [
   { pathname: "/ar/report", label: "/ar/report", map: false, family: false },
 ];
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+
+/** The labels LIGHTHOUSE_PAGES names, or undefined for every page; a label no page has is an error, not an empty run. */
+function pagesAsked(setting: string | undefined): string[] | undefined {
+  if (!setting?.trim()) return undefined;
+  const labels = setting.split(";").map((label) => label.trim()).filter(Boolean);
+  const unknown = labels.filter((label) => !PAGES.some((page) => page.label === label));
+  if (unknown.length > 0) {
+    throw new Error(`LIGHTHOUSE_PAGES names no page as ${unknown.map((label) => `"${label}"`).join(", ")}; the pages are: ${PAGES.map((page) => page.label).join("; ")}`);
+  }
+  return labels;
+}
 const JSON_DIRECTORY = process.env.LIGHTHOUSE_JSON_DIR;
 
 interface Measurement {
@@ -192,6 +204,7 @@ async function addToResults(section: string): Promise<void> {
 
 async function main(): Promise<void> {
   const givenBaseUrl = process.argv[2];
+  const only = pagesAsked(process.env.LIGHTHOUSE_PAGES);
   const tiles = await startTileServer();
   const server: AppServer | null = givenBaseUrl ? null : await startAppServer({ environment: { MAP_TILE_URL: tiles.template, MAP_TILE_ATTRIBUTION: "bench tiles" } });
   const chromium = await launchDebuggableChromium();
@@ -199,7 +212,6 @@ async function main(): Promise<void> {
     const baseUrl = givenBaseUrl ?? server?.baseUrl ?? "";
     const before = loadAverage();
     const measurements: Reported[] = [];
-    const only = process.env.LIGHTHOUSE_PAGES?.split(",");
     // One family session for the runs: each sign-in is an audited change (and counts against the portal's limit).
     let familyCookie: string | null = null;
     for (const page of PAGES.filter((entry) => !only || only.includes(entry.label))) {

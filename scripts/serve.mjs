@@ -164,8 +164,10 @@ function replayPublicAnswer(request, response) {
   if (!answer) return false;
   const warning = noticeUnnamedProxy(request.socket.remoteAddress, request.headers);
   if (warning) serverLog.warn({ event: "proxy.unnamed" }, warning);
-  const requestId = logEachRequest(request, response, instanceName, undefined, { setHeader: false });
-  response.writeHead(answer.status, instanceName ? [...answer.flat, "X-Request-Id", requestId, "x-tarhuna-instance", instanceName] : [...answer.flat, "X-Request-Id", requestId]);
+  // The kept list has a place for this answer's id: node reads the list within writeHead and keeps
+  // none of it, so one list serves every copy without a new one made per answer.
+  answer.headers[answer.idAt] = logEachRequest(request, response, instanceName, undefined, { setHeader: false });
+  response.writeHead(answer.status, answer.headers);
   response.end(answer.body);
   return true;
 }
@@ -222,7 +224,9 @@ class KeepingResponse extends http.ServerResponse {
         // At most a few variants per path (see encodingKey); a full map starts afresh.
         if (kept.size >= MAX_KEPT_ANSWERS) kept.clear();
         const body = Buffer.concat(keeping.chunks);
-        kept.set(keeping.key, { token: tokenAfter, status: 200, flat: flatHeaders(this.getHeaders(), body.length), body });
+        const flat = flatHeaders(this.getHeaders(), body.length);
+        const headers = [...flat, "X-Request-Id", "", ...(instanceName ? ["x-tarhuna-instance", instanceName] : [])];
+        kept.set(keeping.key, { token: tokenAfter, status: 200, headers, idAt: flat.length + 1, body });
       }
     }
     return super.end(chunk, ...rest);

@@ -5,6 +5,7 @@
 // line) and dropping what may quote a query, its values or a missing person's name (an error's
 // message, a multi-line dump). Plain JavaScript for scripts/serve.mjs, which node runs without a build step.
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { format } from "node:util";
 import pino from "pino";
 
@@ -24,6 +25,32 @@ const requestLines = pino.destination({ dest: 1, minLength: 4096, sync: true });
 setInterval(() => requestLines.flush(), REQUEST_LINES_FLUSH_MS).unref();
 process.on("exit", () => requestLines.flushSync());
 const requestLog = pino({ level: process.env.LOG_LEVEL || "info" }, requestLines);
+
+/**
+ * What every request line starts with, as pino writes it for an info line of requestLog: level,
+ * then the time, then pid and hostname (pino's base), then the line's own fields.
+ */
+const LINE_LEVEL = `{"level":${pino.levels.values.info},"time":`;
+const LINE_BASE = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}`;
+
+/**
+ * One request line, byte for byte what `requestLog.info(fields, "request")` writes (the unit test
+ * holds the two side by side), built from its few fields directly. On a press day this line is
+ * written for every kept public answer, and pino's general path (an object built per line, its keys
+ * walked and each value's type asked, in a function every other line of the process also goes
+ * through) was the largest part of what such an answer cost beyond a bare server (issue 30; bench/RESULTS.md,
+ * 2026-12-07 22:xx). Strings go through JSON.stringify, as pino's do when they need escaping.
+ */
+export function requestLine({ requestId, method, path, status, durationMs, instance, aborted }, time = Date.now()) {
+  return (
+    `${LINE_LEVEL}${time}${LINE_BASE},"event":"request","requestId":${JSON.stringify(requestId)},"method":${JSON.stringify(method)}` +
+    `,"path":${JSON.stringify(path)},"status":${status},"durationMs":${durationMs}` +
+    `${instance ? `,"instance":${JSON.stringify(instance)}` : ""}${aborted ? ',"aborted":true' : ""},"msg":"request"}\n`
+  );
+}
+
+/** Writes a request line to the batched destination, when LOG_LEVEL lets info lines through. */
+const writeRequestLine = requestLog.isLevelEnabled("info") ? (line) => requestLines.write(line) : () => {};
 
 /**
  * Words that give a line away as SQL or a failed query's report (drizzle: "Failed query: … params: …").
@@ -84,26 +111,25 @@ export function pathOnly(url) {
  * the connection closed: method, path without query, status, duration, instance, id. Never headers,
  * cookies, the query or the body.
  */
-export function logEachRequest(request, response, instance, log = requestLog, { setHeader = true } = {}) {
+export function logEachRequest(request, response, instance, write = writeRequestLine, { setHeader = true } = {}) {
   const requestId = randomUUID();
   const started = process.hrtime.bigint();
   request.headers["x-request-id"] = requestId;
   // A caller that writes the answer's headers in one go (a kept public page) sends the id itself.
   if (setHeader) response.setHeader("X-Request-Id", requestId);
-  response.once("close", () => {
+  // `on`, not `once`: 'close' comes once per response, and once's wrapper was one more object per answer.
+  response.on("close", () => {
     const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-    log.info(
-      {
-        event: "request",
+    write(
+      requestLine({
         requestId,
         method: request.method,
         path: pathOnly(request.url),
         status: response.statusCode,
         durationMs,
-        ...(instance ? { instance } : {}),
-        ...(response.writableFinished ? {} : { aborted: true }),
-      },
-      "request",
+        instance,
+        aborted: !response.writableFinished,
+      }),
     );
   });
   return requestId;

@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { logEachRequest, routeConsoleToLog } from "@/scripts/support/server-log.mjs";
+import { logEachRequest, requestLine, routeConsoleToLog } from "@/scripts/support/server-log.mjs";
 
 const NAME = "عبد الرحيم الرماني";
 const SQL = `select "id" from "missing_persons" where "given_name" = $1`;
@@ -47,10 +47,10 @@ describe("the production server's log", () => {
   });
 
   it("writes one line per request: method, path without its query, status, duration, instance, id", () => {
-    const { log, lines } = capture();
+    const lines: string[] = [];
     const request = { method: "GET", url: `/ar/staff/search?q=${encodeURIComponent(NAME)}`, headers: { cookie: "next-auth.session-token=abc" } as Record<string, string> };
     const response = Object.assign(new EventEmitter(), { statusCode: 200, writableFinished: true, headers: {} as Record<string, string>, setHeader(name: string, value: string) { this.headers[name] = value; } });
-    logEachRequest(request, response, "3001", log);
+    logEachRequest(request, response, "3001", (line: string) => lines.push(line));
     response.emit("close");
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
@@ -58,6 +58,40 @@ describe("the production server's log", () => {
     expect(typeof entry.durationMs).toBe("number");
     expect(lines[0]).not.toContain("session-token");
     expect(lines[0]).not.toContain("?");
+  });
+
+  it("marks a request whose connection closed before its answer was finished", () => {
+    const lines: string[] = [];
+    const response = Object.assign(new EventEmitter(), { statusCode: 200, writableFinished: false, setHeader() {} });
+    logEachRequest({ method: "GET", url: "/ar", headers: {} }, response, "", (line: string) => lines.push(line));
+    response.emit("close");
+    const entry = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
+    expect(entry).toMatchObject({ event: "request", path: "/ar", aborted: true });
+    expect(entry).not.toHaveProperty("instance");
+  });
+
+  it("writes each request line byte for byte as pino writes the same fields, whatever the path holds", () => {
+    const written: string[] = [];
+    const log = pino(
+      { level: "info", timestamp: () => ',"time":1796681278818' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          written.push(chunk.toString("utf8"));
+          done();
+        },
+      }),
+    );
+    const cases = [
+      { requestId: "e7c40790-1f7f-4bac-bb3a-2df21b251439", method: "GET", path: "/api/public/summary", status: 200, durationMs: 0.12 },
+      { requestId: "id", method: "POST", path: '/ar/"quoted"\\back\\slash', status: 413, durationMs: 12, instance: "3001" },
+      { requestId: "id", method: "GET", path: "/ar/\u0001\u001f\u007f\u00e9\u2028", status: 404, durationMs: 1234.5, aborted: true },
+      { requestId: "id", method: "GET", path: `/${"ا".repeat(511)}…`, status: 200, durationMs: 0, instance: "3002", aborted: true },
+    ];
+    for (const fields of cases) {
+      const { instance, aborted, ...rest } = fields as typeof fields & { instance?: string; aborted?: boolean };
+      log.info({ event: "request", ...rest, ...(instance ? { instance } : {}), ...(aborted ? { aborted } : {}) }, "request");
+      expect(requestLine(fields, 1796681278818)).toBe(written.at(-1));
+    }
   });
 });
 
