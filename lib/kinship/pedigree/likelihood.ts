@@ -1,3 +1,4 @@
+import { compileStructure, runCompiled, type CompiledStructure } from "./compiled-structure";
 import { entry, multiplyAndSum, type Factor } from "./factor";
 import { beginFactorTables, factorTable } from "./factor-tables";
 import type { LocusAlleles } from "./locus-alleles";
@@ -21,13 +22,16 @@ export function pedigreeLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
-  beginFactorTables();
-  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
-  const persons = pedigree.ids.length;
+  const domains = geneDomains(pedigree.ids.length, observations, locus, -1);
   // The choices of the elimination and of the founder sum depend only on which genes share a
-  // factor and how many values each has: made once per such structure (structureOf) and replayed.
+  // factor and how many values each has: made once per such structure (structureOf), then run
+  // from its compiled form (compiled-structure.ts: the same operations in the same order).
   const key = structureKeyOf(pedigree, observations, domains, theta, locus.frequencies.length);
   let structure = findStructure(key);
+  if (structure?.compiled) return runCompiled(structure.compiled, observations, domains, locus, theta);
+  beginFactorTables();
+  const { factors, founderGenes, card } = buildFactors(pedigree, observations, locus, -1, domains);
+  const persons = pedigree.ids.length;
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
     for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
@@ -36,7 +40,7 @@ export function pedigreeLikelihood(
     else {
       const steps: EliminationStep[] = [];
       scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card, steps);
-      rememberStructure(key, { steps, founders: null });
+      rememberStructure(key, { steps, founders: null, compiled: compileStructure(factors, steps, card, null) });
     }
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
@@ -45,7 +49,9 @@ export function pedigreeLikelihood(
   else {
     const steps: EliminationStep[] = [];
     remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card, steps);
-    structure = { steps, founders: founderStructure(remaining, founderGenes, domains, locus.frequencies.length, theta, null) };
+    const founders = founderStructure(remaining, founderGenes, domains, locus.frequencies.length, theta, null);
+    // Compiled when the founder sum's memo keys are numbers (always, on the DVI layer's pedigrees).
+    structure = { steps, founders, compiled: founders.numericKeys ? compileStructure(factors, steps, card, founders) : null };
     rememberStructure(key, structure);
   }
   return sumOverFounders(structure.founders as FounderStructure, remaining, domains, locus.frequencies, theta, null).total;
@@ -61,6 +67,8 @@ interface EliminationStep {
 interface Structure {
   steps: EliminationStep[];
   founders: FounderStructure | null;
+  /** The structure as plain arrays (compiled-structure.ts), run by every computation after the first; null when the founder sum's keys are strings. */
+  compiled: CompiledStructure | null;
 }
 
 /**
@@ -192,7 +200,8 @@ export function pedigreeLikelihoodByGenes(
 ): Float64Array {
   const size = locus.labels.length;
   beginFactorTables();
-  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, open);
+  const domains = geneDomains(pedigree.ids.length, observations, locus, open);
+  const { factors, founderGenes, card } = buildFactors(pedigree, observations, locus, open, domains);
   const persons = pedigree.ids.length;
   const openGenes = [2 * open, 2 * open + 1];
   if (theta === 0) {
@@ -224,14 +233,9 @@ export function pedigreeLikelihoodByGenes(
  * `open` (or -1) is a person left untyped but kept whole: all alleles, both genes (see
  * pedigreeLikelihoodByGenes).
  */
-function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number) {
+function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number, domains: readonly (readonly number[])[]) {
   const size = locus.labels.length;
   const persons = pedigree.ids.length;
-  const domains: (readonly number[])[] = [];
-  for (let i = 0; i < persons; i += 1) {
-    const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
-    domains.push(possible, possible);
-  }
   const card = (gene: number) => domains[gene]?.length ?? 1;
   const factors: Factor[] = [];
   for (let i = 0; i < persons; i += 1) {
@@ -264,7 +268,18 @@ function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observa
     addMeiosis(built, 2 * child, pedigree.mother[child] ?? -1, locus.female);
     addMeiosis(built, 2 * child + 1, pedigree.father[child] ?? -1, locus.male);
   }
-  return { factors, founderGenes, domains, card };
+  return { factors, founderGenes, card };
+}
+
+/** Each gene's possible alleles (both genes of a person alike), `open` (or -1) a person kept whole: every allele. */
+function geneDomains(persons: number, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number): (readonly number[])[] {
+  const size = locus.labels.length;
+  const domains: (readonly number[])[] = [];
+  for (let i = 0; i < persons; i += 1) {
+    const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
+    domains.push(possible, possible);
+  }
+  return domains;
 }
 
 /** The factor of one meiosis into `gene` (or `gene` as a founder gene when its parent is unknown). */
@@ -383,7 +398,7 @@ interface OpenGenes {
  * written apart into byOpen instead of summed (the memo below them is shared by all).
  */
 /** What the founder sum of one structure reads besides the tables' values (founderStructure). */
-interface FounderStructure {
+export interface FounderStructure {
   order: number[];
   /** How many founder alleles the θ draw has seen before each level. */
   drawn: Int32Array;
