@@ -223,7 +223,7 @@ const memo = new NumericMemo();
 class SumState {
   compiled: CompiledStructure | null = null;
   domains: readonly (readonly number[])[] = [];
-  frequencies = new Float64Array(0);
+  frequencies: Float64Array = new Float64Array(0);
   theta = 0.5;
   countsKey = 0.5;
 }
