@@ -119,14 +119,25 @@ export class NuclearFamilyLikelihood {
     const mothers = this.candidates(family.mother);
     const fathers = this.candidates(family.father);
     const siblings = family.siblings.map((genotype) => this.indices(genotype));
-    for (const m of mothers) {
-      const [mi, mj] = genotypes[m] ?? [0, 0];
+    // Indexed loops, not for-of with destructuring: in optimised code those made an iterator and
+    // its results per step (a tenth of the national layer's garbage, from the screen's tables).
+    for (let mAt = 0; mAt < mothers.length; mAt += 1) {
+      const m = mothers[mAt] as number;
+      const mother = genotypes[m];
+      const mi = mother ? mother[0] : 0;
+      const mj = mother ? mother[1] : 0;
       const tm = transmissions[m] ?? new Float64Array(size);
-      for (const f of fathers) {
-        const [fi, fj] = genotypes[f] ?? [0, 0];
+      for (let fAt = 0; fAt < fathers.length; fAt += 1) {
+        const f = fathers[fAt] as number;
+        const father = genotypes[f];
+        const fi = father ? father[0] : 0;
+        const fj = father ? father[1] : 0;
         const tf = transmissions[f] ?? new Float64Array(size);
         let weight = genotypeFrequency(frequencies, mi, mj) * genotypeFrequency(frequencies, fi, fj);
-        for (const [a, b] of siblings) weight *= childProbability(tm, tf, a, b);
+        for (let sAt = 0; sAt < siblings.length; sAt += 1) {
+          const sibling = siblings[sAt] as [number, number];
+          weight *= childProbability(tm, tf, sibling[0], sibling[1]);
+        }
         if (weight === 0) continue;
         for (let u = 0; u < size; u += 1) {
           const wu = weight * (tm[u] ?? 0);
@@ -151,11 +162,17 @@ export class NuclearFamilyLikelihood {
       }
       const tx = transmissions[x] ?? new Float64Array(size);
       let sum = 0;
-      for (const s of spouses) {
-        const [si, sj] = genotypes[s] ?? [0, 0];
+      for (let sAt = 0; sAt < spouses.length; sAt += 1) {
+        const s = spouses[sAt] as number;
+        const spouse = genotypes[s];
+        const si = spouse ? spouse[0] : 0;
+        const sj = spouse ? spouse[1] : 0;
         const ts = transmissions[s] ?? new Float64Array(size);
         let product = genotypeFrequency(frequencies, si, sj);
-        for (const [a, b] of typedChildren) product *= childProbability(tx, ts, a, b);
+        for (let cAt = 0; cAt < typedChildren.length; cAt += 1) {
+          const child = typedChildren[cAt] as [number, number];
+          product *= childProbability(tx, ts, child[0], child[1]);
+        }
         sum += product;
       }
       term[xi * size + xj] = sum;

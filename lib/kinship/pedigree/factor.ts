@@ -28,7 +28,13 @@ const scratchFor = (needed: number) => {
  */
 export function multiplyAndSum(factors: readonly Factor[], sumOut: number | null, card: Cardinality): Factor {
   const scope: number[] = [];
-  for (const factor of factors) for (const v of factor.vars) if (v !== sumOut && !scope.includes(v)) scope.push(v);
+  for (let f = 0; f < factors.length; f += 1) {
+    const vars = (factors[f] as Factor).vars;
+    for (let at = 0; at < vars.length; at += 1) {
+      const v = vars[at] as number;
+      if (v !== sumOut && !scope.includes(v)) scope.push(v);
+    }
+  }
   const dimensions = scope.length;
   const count = factors.length;
   // One scratch array, in parts at these offsets: cards (per scope position), steps[f · dimensions +

@@ -1,4 +1,6 @@
+import { compileStructure, runCompiled, type CompiledStructure } from "./compiled-structure";
 import { entry, multiplyAndSum, type Factor } from "./factor";
+import { NumericMemo } from "./numeric-memo";
 import { beginFactorTables, factorTable } from "./factor-tables";
 import type { LocusAlleles } from "./locus-alleles";
 import { phenotypeProbability, possibleAlleles, type Observation } from "./phenotype";
@@ -21,13 +23,16 @@ export function pedigreeLikelihood(
   locus: LocusAlleles,
   theta: number,
 ): number {
-  beginFactorTables();
-  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, -1);
-  const persons = pedigree.ids.length;
+  const domains = geneDomains(pedigree.ids.length, observations, locus, -1);
   // The choices of the elimination and of the founder sum depend only on which genes share a
-  // factor and how many values each has: made once per such structure (structureOf) and replayed.
+  // factor and how many values each has: made once per such structure (structureOf), then run
+  // from its compiled form (compiled-structure.ts: the same operations in the same order).
   const key = structureKeyOf(pedigree, observations, domains, theta, locus.frequencies.length);
   let structure = findStructure(key);
+  if (structure?.compiled) return runCompiled(structure.compiled, observations, domains, locus, theta);
+  beginFactorTables();
+  const { factors, founderGenes, card } = buildFactors(pedigree, observations, locus, -1, domains);
+  const persons = pedigree.ids.length;
   if (theta === 0) {
     // Independent founders: each founder gene's prior is one more factor, and everything is eliminated.
     for (const gene of founderGenes) factors.push(founderPrior(gene, domains, locus));
@@ -36,7 +41,7 @@ export function pedigreeLikelihood(
     else {
       const steps: EliminationStep[] = [];
       scalars = eliminate(factors, new Set(Array.from({ length: 2 * persons }, (_, gene) => gene)), card, steps);
-      rememberStructure(key, { steps, founders: null });
+      rememberStructure(key, { steps, founders: null, compiled: compileStructure(factors, steps, card, null) });
     }
     return scalars.reduce((product, factor) => product * (factor.table[0] ?? 0), 1);
   }
@@ -45,7 +50,9 @@ export function pedigreeLikelihood(
   else {
     const steps: EliminationStep[] = [];
     remaining = eliminate(factors, new Set(genesOtherThan(founderGenes, persons)), card, steps);
-    structure = { steps, founders: founderStructure(remaining, founderGenes, domains, locus.frequencies.length, theta, null) };
+    const founders = founderStructure(remaining, founderGenes, domains, locus.frequencies.length, theta, null);
+    // Compiled when the founder sum's memo keys are numbers (always, on the DVI layer's pedigrees).
+    structure = { steps, founders, compiled: founders.numericKeys ? compileStructure(factors, steps, card, founders) : null };
     rememberStructure(key, structure);
   }
   return sumOverFounders(structure.founders as FounderStructure, remaining, domains, locus.frequencies, theta, null).total;
@@ -61,6 +68,8 @@ interface EliminationStep {
 interface Structure {
   steps: EliminationStep[];
   founders: FounderStructure | null;
+  /** The structure as plain arrays (compiled-structure.ts), run by every computation after the first; null when the founder sum's keys are strings. */
+  compiled: CompiledStructure | null;
 }
 
 /**
@@ -123,14 +132,14 @@ function shapeOf(pedigree: IndexedPedigree): string {
  */
 function numericStructureKey(observations: readonly (Observation | null)[], domains: readonly (readonly number[])[], theta: number, alleleCount: number, persons: number): number {
   let largest = 0;
-  for (const domain of domains) if (domain.length > largest) largest = domain.length;
+  for (let gene = 0; gene < domains.length; gene += 1) largest = Math.max(largest, (domains[gene] as readonly number[]).length);
   if (alleleCount >= 1 << 10 || largest >= 1 << 10) return -1;
   const radix = largest + 1;
   if (Math.log2(2 * 2 ** 20) + persons + domains.length * Math.log2(radix) > 52) return -1;
   let key = (theta > 0 ? 1 : 0) * (1 << 10) + alleleCount;
   key = key * (1 << 10) + largest;
   for (let person = 0; person < persons; person += 1) key = key * 2 + (observations[person] ? 1 : 0);
-  for (const domain of domains) key = key * radix + domain.length;
+  for (let gene = 0; gene < domains.length; gene += 1) key = key * radix + (domains[gene] as readonly number[]).length;
   return key;
 }
 
@@ -192,7 +201,8 @@ export function pedigreeLikelihoodByGenes(
 ): Float64Array {
   const size = locus.labels.length;
   beginFactorTables();
-  const { factors, founderGenes, domains, card } = buildFactors(pedigree, observations, locus, open);
+  const domains = geneDomains(pedigree.ids.length, observations, locus, open);
+  const { factors, founderGenes, card } = buildFactors(pedigree, observations, locus, open, domains);
   const persons = pedigree.ids.length;
   const openGenes = [2 * open, 2 * open + 1];
   if (theta === 0) {
@@ -224,14 +234,9 @@ export function pedigreeLikelihoodByGenes(
  * `open` (or -1) is a person left untyped but kept whole: all alleles, both genes (see
  * pedigreeLikelihoodByGenes).
  */
-function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number) {
+function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number, domains: readonly (readonly number[])[]) {
   const size = locus.labels.length;
   const persons = pedigree.ids.length;
-  const domains: (readonly number[])[] = [];
-  for (let i = 0; i < persons; i += 1) {
-    const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
-    domains.push(possible, possible);
-  }
   const card = (gene: number) => domains[gene]?.length ?? 1;
   const factors: Factor[] = [];
   for (let i = 0; i < persons; i += 1) {
@@ -264,7 +269,18 @@ function buildFactors(pedigree: IndexedPedigree, observations: readonly (Observa
     addMeiosis(built, 2 * child, pedigree.mother[child] ?? -1, locus.female);
     addMeiosis(built, 2 * child + 1, pedigree.father[child] ?? -1, locus.male);
   }
-  return { factors, founderGenes, domains, card };
+  return { factors, founderGenes, card };
+}
+
+/** Each gene's possible alleles (both genes of a person alike), `open` (or -1) a person kept whole: every allele. */
+function geneDomains(persons: number, observations: readonly (Observation | null)[], locus: LocusAlleles, open: number): (readonly number[])[] {
+  const size = locus.labels.length;
+  const domains: (readonly number[])[] = [];
+  for (let i = 0; i < persons; i += 1) {
+    const possible = possibleAlleles(i === open ? null : (observations[i] ?? null), size, locus.silent);
+    domains.push(possible, possible);
+  }
+  return domains;
 }
 
 /** The factor of one meiosis into `gene` (or `gene` as a founder gene when its parent is unknown). */
@@ -284,7 +300,10 @@ function addMeiosis(
     const xs = domains[2 * parent] ?? [];
     const table = factorTable(xs.length * zs.length);
     let at = 0;
-    for (const x of xs) for (const z of zs) table[at++] = matrix[x * size + z] ?? 0;
+    for (let i = 0; i < xs.length; i += 1) {
+      const x = xs[i] as number;
+      for (let k = 0; k < zs.length; k += 1) table[at++] = matrix[x * size + (zs[k] as number)] ?? 0;
+    }
     factors.push({ vars: [2 * parent, gene], table });
     founderGenes.push(2 * parent);
     return;
@@ -293,9 +312,15 @@ function addMeiosis(
   const ys = domains[2 * parent + 1] ?? [];
   const table = factorTable(xs.length * ys.length * zs.length);
   let at = 0;
-  for (const x of xs) {
-    for (const y of ys) {
-      for (const z of zs) table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
+  // Indexed loops: for-of here made an iterator's results per step in optimised code.
+  for (let i = 0; i < xs.length; i += 1) {
+    const x = xs[i] as number;
+    for (let j = 0; j < ys.length; j += 1) {
+      const y = ys[j] as number;
+      for (let k = 0; k < zs.length; k += 1) {
+        const z = zs[k] as number;
+        table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
+      }
     }
   }
   factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
@@ -336,9 +361,11 @@ function eliminate(factors: Factor[], toEliminate: Set<number>, card: (gene: num
       const v = left[at] as number;
       round += 1;
       let cost = 1;
-      for (const factor of pool) {
-        if (!factor.vars.includes(v)) continue;
-        for (const u of factor.vars) {
+      for (let f = 0; f < pool.length; f += 1) {
+        const vars = (pool[f] as Factor).vars;
+        if (!vars.includes(v)) continue;
+        for (let k = 0; k < vars.length; k += 1) {
+          const u = vars[k] as number;
           if (stamp[u] === round) continue;
           stamp[u] = round;
           cost *= card(u);
@@ -383,7 +410,7 @@ interface OpenGenes {
  * written apart into byOpen instead of summed (the memo below them is shared by all).
  */
 /** What the founder sum of one structure reads besides the tables' values (founderStructure). */
-interface FounderStructure {
+export interface FounderStructure {
   order: number[];
   /** How many founder alleles the θ draw has seen before each level. */
   drawn: Int32Array;
@@ -472,8 +499,12 @@ interface FounderSum {
   values: Int32Array;
   counts: Int32Array;
   countsKey: number;
-  memo: Map<number | string, number>;
+  /** Partial sums by string key (numeric keys go in numericMemo, begun by each sum). */
+  memo: Map<string, number>;
 }
+
+/** The founder sums' memo of numeric keys, reused by every sum (one at a time: a sum calls no other). */
+const numericMemo = new NumericMemo();
 
 /** The memo's key at `level` (see founderStructure): numeric in mixed radix, else a string. */
 function founderKey(sum: FounderSum, level: number): number | string {
@@ -482,7 +513,11 @@ function founderKey(sum: FounderSum, level: number): number | string {
   if (numericKeys) {
     // The level is the last digit, so that each level's digits (its own frontier) decode uniquely.
     let key = 0;
-    for (const v of frontier[level] ?? []) key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+    const genes = frontier[level] ?? [];
+    for (let at = 0; at < genes.length; at += 1) {
+      const v = genes[at] as number;
+      key = key * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+    }
     return (key * countsScale + sum.countsKey) * (order.length + 1) + level;
   }
   let key = `${level}|`;
@@ -494,8 +529,12 @@ function founderKey(sum: FounderSum, level: number): number | string {
 /** A factor's entry at the current values. */
 function readFactor(sum: FounderSum, factor: Factor): number {
   const { domains, values } = sum;
+  const vars = factor.vars;
   let index = 0;
-  for (const v of factor.vars) index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+  for (let at = 0; at < vars.length; at += 1) {
+    const v = vars[at] as number;
+    index = index * (domains[v]?.length ?? 1) + (values[v] ?? 0);
+  }
   return factor.table[index] ?? 0;
 }
 
@@ -508,8 +547,13 @@ function visitFounders(sum: FounderSum, level: number): number {
   const memoised = memoisedAt[level] === 1;
   const key = memoised ? founderKey(sum, level) : 0;
   if (memoised) {
-    const known = memo.get(key);
-    if (known !== undefined) return known;
+    if (typeof key === "number") {
+      const known = numericMemo.get(key);
+      if (known >= 0) return known;
+    } else {
+      const known = memo.get(key);
+      if (known !== undefined) return known;
+    }
   }
   let total = 0;
   const domain = domains[gene] ?? [];
@@ -520,7 +564,7 @@ function visitFounders(sum: FounderSum, level: number): number {
     if (prior === 0) continue;
     values[gene] = local;
     let weight = prior;
-    for (const factor of attached) weight *= readFactor(sum, factor);
+    for (let at = 0; at < attached.length; at += 1) weight *= readFactor(sum, attached[at] as Factor);
     if (weight === 0) continue;
     counts[allele] = (counts[allele] ?? 0) + 1;
     sum.countsKey += countWeights[allele] ?? 0;
@@ -528,7 +572,10 @@ function visitFounders(sum: FounderSum, level: number): number {
     counts[allele] = (counts[allele] ?? 0) - 1;
     sum.countsKey -= countWeights[allele] ?? 0;
   }
-  if (memoised) memo.set(key, total);
+  if (memoised) {
+    if (typeof key === "number") numericMemo.set(key, total);
+    else memo.set(key, total);
+  }
   return total;
 }
 
@@ -563,6 +610,7 @@ function sumOverFounders(
     countsKey: 0,
     memo: new Map(),
   };
+  numericMemo.begin();
   if (!open || !byOpen) return { total: constant * visitFounders(sum, 0), byOpen: null };
   const { counts, values } = sum;
   // The open genes: every combination of their alleles, each entry its own product.
@@ -578,7 +626,8 @@ function sumOverFounders(
       if (prior === 0) continue;
       values[gene] = allele;
       let weight = weightSoFar * prior;
-      for (const factor of attached[level] ?? []) weight *= readFactor(sum, factor);
+      const factors = attached[level] ?? [];
+      for (let at = 0; at < factors.length; at += 1) weight *= readFactor(sum, factors[at] as Factor);
       if (weight === 0) continue;
       if (founder) {
         counts[allele] = (counts[allele] ?? 0) + 1;
