@@ -1,27 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { BROWSER_FILES_RUN_ALONE } from "./tests/e2e-files-alone";
 import { INTEGRATION_FILES_SHARED } from "./tests/integration-files-shared";
 import { InterleavedSequencer } from "./tests/interleaved-sequencer";
 import { UNIT_FILES_ISOLATED } from "./tests/unit-files-isolated";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-
-/**
- * Browser files that judge how the server copes with load or a stall (an answer within 1 s while a
- * hostile workbook is read, a load run, a database that stops answering, an instance or a database
- * server killed behind a proxy or a standby): they run alone, so that
- * another file's work on the same two cores cannot decide their outcome.
- */
-const BROWSER_FILES_RUN_ALONE = [
-  "tests/e2e/spreadsheet-import.test.ts",
-  "tests/e2e/load-smoke.test.ts",
-  "tests/e2e/database-hang.test.ts",
-  // Two app instances and Caddy, or two PostgreSQL clusters: slow, and they judge time windows.
-  "tests/e2e/reverse-proxy.test.ts",
-  "tests/e2e/postgres-standby.test.ts",
-  // Rebuilds the app while a server answers: the build takes both cores, and it judges every answer.
-  "tests/e2e/build-swap.test.ts",
-];
 
 /**
  * `npm run test:ci` runs every project in one vitest run, the browser files side by side with the
@@ -107,6 +91,13 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           exclude: BROWSER_FILES_RUN_ALONE,
+          // A worker keeps its modules (Playwright, the app's modules a file imports) and its Chromium
+          // from one file to the next instead of starting both anew for each file (fixtures.ts,
+          // browserForThisFile); each test still opens a browser context of its own, and the files
+          // replace no module nor the environment (tests/unit/e2e-sharing.test.ts). Some 2–4 CPU-s
+          // less a file (bench/RESULTS.md, "CI time", 2026-12-07 22:05–23:40).
+          isolate: false,
+          env: { E2E_BROWSER_PER_WORKER: "1" },
           // Two files at a time: a file that changes data has its own production server and data
           // (app-server.ts), the files that only read share one (shared-app-server.ts), so no file
           // sees another's changes, and one file alone leaves much of the second core

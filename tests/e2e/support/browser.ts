@@ -23,6 +23,27 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch(BROWSER_OPTIONS);
 }
 
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The one browser of this test process, launched on first use and kept for the files the process
+ * runs next (fixtures.ts, browserForThisFile); launched again should it have closed or crashed.
+ * Playwright ends it with the process: Chromium leaves when its pipe to this process closes.
+ */
+export function browserForThisWorker(): Promise<Browser> {
+  workerBrowser ??= launchBrowser().then(
+    (browser) => {
+      browser.on("disconnected", () => (workerBrowser = undefined));
+      return browser;
+    },
+    (error: unknown) => {
+      workerBrowser = undefined;
+      throw error;
+    },
+  );
+  return workerBrowser;
+}
+
 /**
  * A browser with a profile on disk: closed and launched again on the same folder it keeps what a
  * phone keeps between two days (service workers, their caches, IndexedDB), as a new context cannot.
