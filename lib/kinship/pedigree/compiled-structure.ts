@@ -1,4 +1,4 @@
-import type { Factor } from "./factor";
+import { splitAtPositions, type Factor } from "./factor";
 import type { FounderStructure } from "./likelihood";
 import type { LocusAlleles } from "./locus-alleles";
 import { NumericMemo } from "./numeric-memo";
@@ -110,15 +110,7 @@ export function compileStructure(
   const compiledSteps: CompiledStep[] = [];
   for (const { variable, touching } of steps) {
     if (touching.length === 0) continue;
-    const chosen: number[] = [];
-    const rest: number[] = [];
-    let next = 0;
-    for (let at = 0; at < pool.length; at += 1) {
-      if (next < touching.length && touching[next] === at) {
-        chosen.push(pool[at] as number);
-        next += 1;
-      } else rest.push(pool[at] as number);
-    }
+    const { chosen, rest } = splitAtPositions(pool, touching);
     // multiplyAndSum's scope, cards and strides, as it computes them.
     const scope: number[] = [];
     for (const id of chosen) for (const v of varsOf[id] as readonly number[]) if (v !== variable && !scope.includes(v)) scope.push(v);

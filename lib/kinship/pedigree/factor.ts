@@ -153,3 +153,22 @@ export function entry(factor: Factor, values: ArrayLike<number>, card: Cardinali
   for (const v of factor.vars) index = index * card(v) + (values[v] ?? 0);
   return factor.table[index] ?? 0;
 }
+
+/**
+ * One elimination step's split of the pool (pedigree/likelihood.ts, compiled-structure.ts): the
+ * entries at `touching` (positions, ascending) in order, and the rest in order. The step's product
+ * is then appended to the rest, so the pool's order, and with it every later product, is the same
+ * wherever a structure's steps are replayed.
+ */
+export function splitAtPositions<Entry>(pool: readonly Entry[], touching: readonly number[]): { chosen: Entry[]; rest: Entry[] } {
+  const chosen: Entry[] = [];
+  const rest: Entry[] = [];
+  let next = 0;
+  for (let at = 0; at < pool.length; at += 1) {
+    if (next < touching.length && touching[next] === at) {
+      chosen.push(pool[at] as Entry);
+      next += 1;
+    } else rest.push(pool[at] as Entry);
+  }
+  return { chosen, rest };
+}

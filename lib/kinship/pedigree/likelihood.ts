@@ -1,5 +1,5 @@
 import { compileStructure, runCompiled, type CompiledStructure } from "./compiled-structure";
-import { entry, multiplyAndSum, type Factor } from "./factor";
+import { entry, multiplyAndSum, splitAtPositions, type Factor } from "./factor";
 import { NumericMemo } from "./numeric-memo";
 import { beginFactorTables, factorTable } from "./factor-tables";
 import type { LocusAlleles } from "./locus-alleles";
@@ -167,15 +167,7 @@ function replayElimination(factors: Factor[], steps: readonly EliminationStep[],
   let pool = factors;
   for (const { variable, touching } of steps) {
     if (touching.length === 0) continue;
-    const chosen: Factor[] = [];
-    const rest: Factor[] = [];
-    let next = 0;
-    for (let at = 0; at < pool.length; at += 1) {
-      if (next < touching.length && touching[next] === at) {
-        chosen.push(pool[at] as Factor);
-        next += 1;
-      } else rest.push(pool[at] as Factor);
-    }
+    const { chosen, rest } = splitAtPositions(pool, touching);
     rest.push(multiplyAndSum(chosen, variable, card));
     pool = rest;
   }
