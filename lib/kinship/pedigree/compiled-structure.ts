@@ -1,6 +1,7 @@
-import { splitAtPositions, type Factor } from "./factor";
+import { splitAtPositions, sumOfTwoProducts, type Factor } from "./factor";
 import type { FounderStructure } from "./likelihood";
 import type { LocusAlleles } from "./locus-alleles";
+import { writeMeiosis, writeOneGeneMeiosis } from "./meiosis-table";
 import { NumericMemo } from "./numeric-memo";
 import { phenotypeProbability, type Observation } from "./phenotype";
 
@@ -252,25 +253,8 @@ export function runCompiled(compiled: CompiledStructure, observations: readonly 
       const matrix = gene % 2 === 0 ? locus.female : locus.male;
       const zs = domains[gene] as readonly number[];
       const xs = domains[2 * parent] as readonly number[];
-      let at = offset;
-      if (kind === MEIOSIS_ONE_GENE) {
-        for (let i = 0; i < xs.length; i += 1) {
-          const x = xs[i] as number;
-          for (let k = 0; k < zs.length; k += 1) table[at++] = matrix[x * size + (zs[k] as number)] as number;
-        }
-      } else {
-        const ys = domains[2 * parent + 1] as readonly number[];
-        for (let i = 0; i < xs.length; i += 1) {
-          const x = xs[i] as number;
-          for (let j = 0; j < ys.length; j += 1) {
-            const y = ys[j] as number;
-            for (let k = 0; k < zs.length; k += 1) {
-              const z = zs[k] as number;
-              table[at++] = 0.5 * ((matrix[x * size + z] as number) + (matrix[y * size + z] as number));
-            }
-          }
-        }
-      }
+      if (kind === MEIOSIS_ONE_GENE) writeOneGeneMeiosis(table, offset, xs, zs, matrix, size);
+      else writeMeiosis(table, offset, xs, domains[2 * parent + 1] as readonly number[], zs, matrix, size);
     }
   }
   const { steps, finals, constants } = compiled;
@@ -311,17 +295,7 @@ function runStep(table: Float64Array, step: CompiledStep): void {
     let firstIndex = 0;
     let secondIndex = 0;
     for (let at = 0; at < outSize; at += 1) {
-      let i = firstOffset + firstIndex;
-      let j = secondOffset + secondIndex;
-      let sum = 0;
-      for (let within = 0; within < last; within += 1) {
-        let product = table[i] as number;
-        if (product !== 0) product *= table[j] as number;
-        sum += product;
-        i += firstSumStep;
-        j += secondSumStep;
-      }
-      table[outOffset + at] = sum;
+      table[outOffset + at] = sumOfTwoProducts(table, firstOffset + firstIndex, firstSumStep, table, secondOffset + secondIndex, secondSumStep, last);
       for (let position = dimensions - 1; position >= 0; position -= 1) {
         const value = (work[assignmentAt + position] as number) + 1;
         if (value < (cards[position] as number)) {

@@ -120,18 +120,7 @@ function multiplyTwo(
   let firstIndex = 0;
   let secondIndex = 0;
   for (let at = 0; at < out.length; at += 1) {
-    let i = firstIndex;
-    let j = secondIndex;
-    let sum = 0;
-    for (let within = 0; within < last; within += 1) {
-      // As the general loop: 1 × the first entry, then the second unless the product is already 0.
-      let product = first[i] as number;
-      if (product !== 0) product *= second[j] as number;
-      sum += product;
-      i += firstSumStep;
-      j += secondSumStep;
-    }
-    out[at] = sum;
+    out[at] = sumOfTwoProducts(first, firstIndex, firstSumStep, second, secondIndex, secondSumStep, last);
     for (let position = dimensions - 1; position >= 0; position -= 1) {
       const value = (work[assignmentAt + position] as number) + 1;
       if (value < (work[position] as number)) {
@@ -145,6 +134,26 @@ function multiplyTwo(
       work[assignmentAt + position] = 0;
     }
   }
+}
+
+/**
+ * One entry of a two-factor product summed over the eliminated variable: Σ first[i]·second[j] over
+ * its `last` values, stepping each table by its own stride. As the general loop: 1 × the first
+ * entry, then the second unless the product is already 0, summed in order (multiplyTwo here,
+ * compiled-structure.ts's two-factor steps on their one buffer), so either gives the same bits.
+ */
+export function sumOfTwoProducts(first: Float64Array, firstAt: number, firstStep: number, second: Float64Array, secondAt: number, secondStep: number, last: number): number {
+  let i = firstAt;
+  let j = secondAt;
+  let sum = 0;
+  for (let within = 0; within < last; within += 1) {
+    let product = first[i] as number;
+    if (product !== 0) product *= second[j] as number;
+    sum += product;
+    i += firstStep;
+    j += secondStep;
+  }
+  return sum;
 }
 
 /** Index of an assignment (values by variable) into a factor's table. */

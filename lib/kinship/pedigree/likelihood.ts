@@ -1,5 +1,6 @@
 import { compileStructure, runCompiled, type CompiledStructure } from "./compiled-structure";
 import { entry, multiplyAndSum, splitAtPositions, type Factor } from "./factor";
+import { writeMeiosis, writeOneGeneMeiosis } from "./meiosis-table";
 import { NumericMemo } from "./numeric-memo";
 import { beginFactorTables, factorTable } from "./factor-tables";
 import type { LocusAlleles } from "./locus-alleles";
@@ -291,11 +292,7 @@ function addMeiosis(
   if (oneGene[parent]) {
     const xs = domains[2 * parent] ?? [];
     const table = factorTable(xs.length * zs.length);
-    let at = 0;
-    for (let i = 0; i < xs.length; i += 1) {
-      const x = xs[i] as number;
-      for (let k = 0; k < zs.length; k += 1) table[at++] = matrix[x * size + (zs[k] as number)] ?? 0;
-    }
+    writeOneGeneMeiosis(table, 0, xs, zs, matrix, size);
     factors.push({ vars: [2 * parent, gene], table });
     founderGenes.push(2 * parent);
     return;
@@ -303,18 +300,7 @@ function addMeiosis(
   const xs = domains[2 * parent] ?? [];
   const ys = domains[2 * parent + 1] ?? [];
   const table = factorTable(xs.length * ys.length * zs.length);
-  let at = 0;
-  // Indexed loops: for-of here made an iterator's results per step in optimised code.
-  for (let i = 0; i < xs.length; i += 1) {
-    const x = xs[i] as number;
-    for (let j = 0; j < ys.length; j += 1) {
-      const y = ys[j] as number;
-      for (let k = 0; k < zs.length; k += 1) {
-        const z = zs[k] as number;
-        table[at++] = 0.5 * ((matrix[x * size + z] ?? 0) + (matrix[y * size + z] ?? 0));
-      }
-    }
-  }
+  writeMeiosis(table, 0, xs, ys, zs, matrix, size);
   factors.push({ vars: [2 * parent, 2 * parent + 1, gene], table });
 }
 
