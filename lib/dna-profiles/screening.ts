@@ -85,6 +85,9 @@ export type ScreenOutcome =
       unreferenced: number;
       /** The prior weight of "not in the database": unreferenced + expected unregistered victims (at least 1). */
       notInDatabaseWeight: number;
+      /** The T the leads were found with: the one asked for, raised with the number of comparisons (bodies × candidates). */
+      threshold: number;
+      comparisons: number;
       /** Weak pairs set aside to bound the joint search, and the factor within which posteriors then lie. */
       setAside: number;
       errorFactor: number;
@@ -149,7 +152,7 @@ export async function runKinshipScreen(access: ReadAccess<"dnaProfiles.use">, db
     };
   });
   rows.sort(byLeadThenStrength);
-  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight, setAside: dvi.setAside, errorFactor: dvi.errorFactor, excludedFamilies: input.excludedFamilies };
+  return { status: "done", frequencyTable: active.info, rows, candidates: input.candidates.length, missingPersonCount: input.missingPersonCount, unreferenced, notInDatabaseWeight, threshold: dvi.threshold, comparisons: dvi.comparisons, setAside: dvi.setAside, errorFactor: dvi.errorFactor, excludedFamilies: input.excludedFamilies };
 }
 
 /** Proposed, confirmed or later identifications of the screened bodies and the people they point to. */

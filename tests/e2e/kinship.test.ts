@@ -39,6 +39,24 @@ describe("DNA kinship screening", () => {
     await page.screenshot({ path: screenshotPath(context.task.name), fullPage: true });
   });
 
+  test("a threshold below a tenth of the comparisons is raised, and the leads page says so and why", async (context) => {
+    const page = await signedInPage(context, "forensic", "en");
+    // The demo's search is small enough for the default T: nothing is raised.
+    await page.goto(server.current.url("/en/staff/kinship/leads"));
+    await page.getByTestId("lead-count").waitFor({ state: "visible" });
+    await expect.poll(() => page.getByTestId("dvi-threshold-raised").count()).toBe(0);
+    await page.goto(server.current.url("/en/staff/kinship/leads?threshold=2"));
+    const note = page.getByTestId("dvi-threshold-raised");
+    await note.waitFor({ state: "visible" });
+    const text = await note.innerText();
+    const match = /T is raised from 2 to ([\d,]+) for this search: ([\d,]+) comparisons/.exec(text);
+    expect(match, text).not.toBeNull();
+    const [raised, comparisons] = [match?.[1], match?.[2]].map((figure) => Number((figure ?? "").replaceAll(",", "")));
+    expect(raised).toBe(Math.ceil((comparisons ?? 0) / 10));
+    // The rule the page states is the T the leads were found with.
+    await expect.poll(() => page.getByText(`a likelihood ratio of at least T = ${match?.[1] ?? ""} and`).count()).toBe(1);
+  });
+
   test("a laboratory file is imported with its bad rows listed by line, in Arabic", async (context) => {
     const page = await signedInPage(context, "forensic", "ar");
     await page.goto(server.current.url("/ar/staff/kinship"));

@@ -5,7 +5,7 @@ import { screenCandidatePairs, type ScreenCandidate, type ScreenPair, type Scree
 import type { KinshipOptions, Profile } from "../types";
 import { groupBy, NOT_IN_DATABASE, solveJoint } from "./joint";
 import { isExcluded } from "./pairwise";
-import { DEFAULT_EXCLUSION_LOCI, type DviPair } from "./types";
+import { DEFAULT_EXCLUSION_LOCI, searchSizeThreshold, type DviPair } from "./types";
 import { findUndisputed, runnersUp } from "./undisputed";
 
 /** Bounds each joint component's enumeration and dynamic programme on a page request. */
@@ -49,7 +49,7 @@ interface RegistryPair extends DviPair {
 const MISSING = "MP";
 
 export interface RegistryDviSettings extends KinshipOptions {
-  /** T of the undisputed rule. */
+  /** T of the undisputed rule asked for; the layer raises it with the size of the search (searchSizeThreshold). */
   threshold: number;
   /** Prior weight of "not in the database" against one missing person with references. */
   notInDatabaseWeight: number;
@@ -81,7 +81,8 @@ export interface RegistryDviRow {
 /**
  * The DVI layer over the registry's screen: every pair the screen does not put below the floor is
  * recomputed exactly (with the mutation model, counting inconsistent loci), excluded at 3 such loci;
- * undisputed pairs (LR ≥ T and ≥ T × every other LR in row and column) are the leads; posteriors
+ * undisputed pairs (LR ≥ T and ≥ T × every other LR in row and column, T raised with the number of
+ * comparisons: searchSizeThreshold) are the leads; posteriors
  * come from the joint model over all recomputed pairs. Each missing person has a pedigree of their
  * own here, so no body conditions another's LR (iterative conditioning needs family pedigrees with
  * several missing members, which the registry does not record yet).
@@ -171,7 +172,10 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
   // (Set in a loop: the same entries in the same order as a Map made from every pair's tuples, without the 1.4 M tuples.)
   const representative = new Map<string, string>();
   for (const entry of screened) for (const id of entry.candidateIds) representative.set(id, entry.candidateIds[0] ?? id);
-  const undisputed = new Set(findUndisputed(pairs.filter((pair) => representative.get(pair.key) === pair.key), settings.threshold).map((pair) => pair.body));
+  // Every body is compared with every missing person, excluded or below the floor or not: each comparison is a chance to meet a chance ratio.
+  const comparisons = remains.length * candidates.length;
+  const threshold = searchSizeThreshold(settings.threshold, comparisons);
+  const undisputed = new Set(findUndisputed(pairs.filter((pair) => representative.get(pair.key) === pair.key), threshold).map((pair) => pair.body));
   // Pairs weaker than "not in the database" itself (LR < w) are folded into the body's weight of
   // "not in the database", as the pairs below the floor are: their column constraint is ignored,
   // which keeps the joint components small. The folded weight is shared out again afterwards.
@@ -226,5 +230,5 @@ export function registryDvi(table: FrequencyTable, remains: readonly ScreenRemai
       belowFloor: { count: belowFloor.get(body.id)?.count ?? 0, lrSum: belowFloor.get(body.id)?.lrSum ?? 0 },
     };
   });
-  return { rows, setAside: joint.setAside.length, errorFactor: joint.errorFactor };
+  return { rows, setAside: joint.setAside.length, errorFactor: joint.errorFactor, threshold, comparisons };
 }

@@ -37,6 +37,21 @@ export interface DviOptions extends PedigreeOptions {
 }
 
 export const DEFAULT_DVI_THRESHOLD = 1e4;
+/**
+ * The registry's T never falls below one per this many comparisons (bodies × missing persons with
+ * references). An unrelated pair reaches an LR of T with probability at most 1/T (E[LR | unrelated]
+ * = 1), so comparisons / T bounds the expected number of chance ratios at T. The default T = 10⁴
+ * keeps that bound at 10 or below up to 10⁵ comparisons (Tarhuna: 116 bodies × 338 families is
+ * 4 × 10⁴); beyond, T rises with the search so the bound stays at 10. With T fixed at 10⁴, 10,000
+ * bodies × 10,000 families made 3 unrelated bodies leads in 5 simulated runs, with ratios of
+ * 10^5.9–10^6.5 against a mother's reference (bench/RESULTS.md, "DVI decision layer").
+ */
+export const COMPARISONS_PER_UNIT_OF_THRESHOLD = 10;
+
+/** The T the registry's lead rule uses: the one asked for, raised with the size of the search. */
+export function searchSizeThreshold(requested: number, comparisons: number): number {
+  return Math.max(requested, Math.ceil(comparisons / COMPARISONS_PER_UNIT_OF_THRESHOLD));
+}
 export const DEFAULT_EXCLUSION_LOCI = 3;
 export const DEFAULT_SEARCH_LIMIT = 200_000;
 /**

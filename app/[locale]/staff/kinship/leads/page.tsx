@@ -42,7 +42,12 @@ async function KinshipLeadsPage({ params, searchParams }: LeadsPageProps) {
           <p data-testid="dvi-prior">
             {t("leadsIntro", { remains: outcome.rows.length, candidates: outcome.candidates, weight: outcome.notInDatabaseWeight, unreferenced: outcome.unreferenced, unregistered: parameters.unregistered })}
           </p>
-          <p className="text-muted">{t("parameters", { ...parameters })}</p>
+          <p className="text-muted">{t("parameters", { ...parameters, threshold: outcome.threshold })}</p>
+          {outcome.threshold > parameters.threshold && (
+            <p role="note" data-testid="dvi-threshold-raised">
+              {t("thresholdRaised", { requested: parameters.threshold, threshold: outcome.threshold, comparisons: outcome.comparisons })}
+            </p>
+          )}
           <p className="text-muted">{t("exactNote")}</p>
           {outcome.setAside > 0 && (
             <p role="note" data-testid="dvi-approximate">
