@@ -6,7 +6,7 @@ import arabic from "@/lib/i18n/messages/ar";
 import english from "@/lib/i18n/messages/en";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openSignedInPage } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -46,7 +46,7 @@ describe("Arabic first (issue 24)", () => {
     for await (const chunk of csv) text += String(chunk);
     expect(text).toContain("رقم القيد");
     expect(text).toContain("TRH-MP-00018");
-    await page.screenshot({ path: screenshotPath(context.task.name, "audit"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "audit", { fullPage: true });
     expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe("Arabic first (issue 24)", () => {
     inWords(await table.innerText());
     // An examiner reads no stored JSON at all.
     expect(await edit.getByTestId("audit-technical-details").count()).toBe(0);
-    await examiner.screenshot({ path: screenshotPath(context.task.name, "history"), fullPage: true });
+    await keepScreenshot(examiner, context.task.name, "history", { fullPage: true });
 
     // The administrator's audit viewer, filtered by the body's code, says the same.
     const admin = await signedIn(context, "admin");
@@ -117,7 +117,7 @@ describe("Arabic first (issue 24)", () => {
     const technical = row.getByTestId("audit-technical-details");
     expect(await technical.count()).toBe(1);
     expect(await technical.locator("pre").first().isVisible()).toBe(false);
-    await admin.screenshot({ path: screenshotPath(context.task.name, "audit"), fullPage: true });
+    await keepScreenshot(admin, context.task.name, "audit", { fullPage: true });
     expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
   });
 
@@ -132,7 +132,7 @@ describe("Arabic first (issue 24)", () => {
     expect(await page.getByTestId("print-receipt").isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId("letterhead").count()).toBe(2);
     await expect.poll(() => page.getByTestId("signature-lines").first().innerText()).toContain(arabic.Settings.print.stamp);
-    await page.screenshot({ path: screenshotPath(context.task.name, "receipt-print"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "receipt-print", { fullPage: true });
   });
 
   test("item 5: the access slip prints alone, with no blank page", async (context) => {
@@ -145,7 +145,7 @@ describe("Arabic first (issue 24)", () => {
     await confirm.click();
     await page.getByTestId("access-code-slip").waitFor();
     await page.emulateMedia({ media: "print" });
-    await page.screenshot({ path: screenshotPath(context.task.name, "slip-print"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "slip-print", { fullPage: true });
     const pdf = await page.pdf({ format: "A4" });
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
     // Every printed page carries part of the slip: none is blank, and nothing else of the page prints.
@@ -183,7 +183,7 @@ describe("Arabic first (issue 24)", () => {
     expect(await date.getAttribute("aria-invalid")).toBe("true");
     await date.fill("21/03/2024");
     await expect.poll(() => page.locator("#recoveredOn-error").count()).toBe(0);
-    await page.screenshot({ path: screenshotPath(context.task.name, "date-field") });
+    await keepScreenshot(page, context.task.name, "date-field");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
 
     await page.goto(server.current.url("/ar/staff/kinship"));

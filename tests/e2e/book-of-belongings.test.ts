@@ -11,7 +11,7 @@ import english from "@/lib/i18n/messages/en";
 import { axeViolations, signInToPortal } from "./support/family-portal";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openAppPage, openSignedInPage, PHONE } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -59,7 +59,7 @@ describe("the Book of Belongings", () => {
     const refusedBytes = Buffer.from("%PDF-1.7\n1 0 obj<<>>endobj\n");
     await uploadThrough(item, { name: "notes.jpg", mimeType: "image/jpeg", buffer: refusedBytes });
     await expect.poll(() => item.getByText(belongings.photoRefusals.notImage).count()).toBe(1);
-    await page.screenshot({ path: screenshotPath(context.task.name, "refused"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "refused", { fullPage: true });
     expect(await photos.count()).toBe(before);
 
     await uploadThrough(item, { name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: await cameraPhoto() });
@@ -72,7 +72,7 @@ describe("the Book of Belongings", () => {
     await expect.poll(() => loadedWidth(thumbnail)).toBeGreaterThan(0);
     expect(await loadedWidth(thumbnail)).toBeLessThanOrEqual(360);
     expect(await item.getByText(belongings.photoRefusals.notImage).count()).toBe(0);
-    await page.screenshot({ path: screenshotPath(context.task.name, "thumbnail"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "thumbnail", { fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
     // The kept original on disk: the SHA-256 the page showed, no EXIF or GPS block left in it.
@@ -97,14 +97,14 @@ describe("the Book of Belongings", () => {
     await page.getByTestId("content-warning").waitFor();
     expect(await page.getByTestId("viewing-item").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath(context.task.name, "warning"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "warning", { fullPage: true });
     await page.getByTestId("accept-warning").click();
     const items = page.getByTestId("viewing-item");
     await expect.poll(() => items.count()).toBeGreaterThan(0);
     // What the family sees names no grave site or body.
     expect(await page.getByTestId("viewing-items").innerText()).not.toMatch(/TRH-GS-/);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath(context.task.name, "catalogue"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "catalogue", { fullPage: true });
 
     // A pause hides everything at once, and the family continues when ready.
     await page.getByTestId("pause-viewing").click();
@@ -138,7 +138,7 @@ describe("the Book of Belongings", () => {
     expect(await lead.innerText()).toContain(caseNumber);
     expect(await forensic.locator("main").innerText()).toContain(belongings.leads.notIdentification);
     expect(await axeViolations(forensic)).toEqual([]);
-    await forensic.screenshot({ path: screenshotPath(context.task.name, "queue"), fullPage: true });
+    await keepScreenshot(forensic, context.task.name, "queue", { fullPage: true });
   });
 
   test("a family with remote viewing sees the catalogue in the portal after a content warning; a family without it does not", async (context) => {
@@ -160,7 +160,7 @@ describe("the Book of Belongings", () => {
     await thumbnail.scrollIntoViewIfNeeded();
     await expect.poll(() => loadedWidth(thumbnail)).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath(context.task.name, "portal"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "portal", { fullPage: true });
 
     // "I think I recognise this" sends the lead to the office.
     const item = items.first();
@@ -178,7 +178,7 @@ describe("the Book of Belongings", () => {
     expect(refused?.status()).toBe(404);
     expect(await other.getByTestId("portal-item").count()).toBe(0);
     expect(await other.getByTestId("content-warning").count()).toBe(0);
-    await other.screenshot({ path: screenshotPath(context.task.name, "no-remote-viewing"), fullPage: true });
+    await keepScreenshot(other, context.task.name, "no-remote-viewing", { fullPage: true });
 
     // Each remote viewing is in the audit trail, by the family.
     const admin = await openSignedInPage(context, browser.current, server.current, "admin");

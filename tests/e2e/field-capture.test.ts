@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { launchBrowserWithProfile } from "./support/browser";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openSignedInPage, PHONE } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -97,7 +97,7 @@ describe("field capture offline", () => {
     await expect.poll(() => waiting(page)).toBe("3 سجلات بانتظار الإرسال");
     const photo = page.getByTestId("field-photo-item");
     await expect.poll(() => photo.getAttribute("data-state")).toBe("waiting");
-    await page.screenshot({ path: screenshotPath(context.task.name, "offline"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "offline", { fullPage: true });
 
     // The first upload reaches the server, but its answer is lost on the way back (the network drops).
     let uploads = 0;
@@ -172,7 +172,7 @@ describe("field capture offline", () => {
     await conflict.waitFor({ state: "visible" });
     await expect.poll(() => conflict.getByTestId("field-conflict-theirs").innerText()).toBe("أُرسلت الجمجمة إلى المختبر");
     await expect.poll(() => conflict.getByTestId("field-conflict-mine").innerText()).toBe("جمجمة ثانية بجانب الرفات");
-    await page.screenshot({ path: screenshotPath(context.task.name, "conflict"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "conflict", { fullPage: true });
   });
 
   test("a sync started the moment a body is saved keeps the body on the device: it can be given a note, and the site's next body code moves on", async (context) => {
@@ -250,7 +250,7 @@ describe("field capture offline", () => {
       await form.locator("#site-longitude").fill("13.64");
       await form.locator('button[type="submit"]').click();
       await expect.poll(() => waiting(page)).toBe("سجلان بانتظار الإرسال");
-      await page.screenshot({ path: screenshotPath(context.task.name, "reopened-offline"), fullPage: true });
+      await keepScreenshot(page, context.task.name, "reopened-offline", { fullPage: true });
       // The kept shell has no staff navigation (no name), and no staff page or API answer was kept.
       expect(await page.locator("[data-staff-shell]").count()).toBe(0);
       const keptUrls = await page.evaluate(async () => {

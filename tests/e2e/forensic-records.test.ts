@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -73,7 +73,7 @@ describe("forensic records", () => {
     const sitePath = await createSiteByClickingTheMap(forensic);
     const remainsPath = await addBodyWithTwoEffects(forensic);
     await recordTransfer(forensic);
-    await forensic.screenshot({ path: screenshotPath(context.task.name, "forensic"), fullPage: true });
+    await keepScreenshot(forensic, context.task.name, "forensic", { fullPage: true });
 
     const registrar = await signedInPage(context, "registrar");
     await registrar.goto(server.current.url(remainsPath));
@@ -89,7 +89,7 @@ describe("forensic records", () => {
     await expect.poll(() => registrar.getByTestId("add-remains").count()).toBe(0);
     await registrar.goto(server.current.url("/ar/staff/sites/new"));
     await registrar.waitForURL((url) => url.pathname === "/ar/staff/forbidden");
-    await registrar.screenshot({ path: screenshotPath(context.task.name, "registrar"), fullPage: true });
+    await keepScreenshot(registrar, context.task.name, "registrar", { fullPage: true });
   });
 
   test("the remains list pages forward and back, keeping its sort and filters in the address", async (context) => {
@@ -107,6 +107,6 @@ describe("forensic records", () => {
     await page.getByTestId("previous-page").click();
     await page.waitForURL((url) => url.searchParams.has("before") && url.searchParams.get("sort") === "-code" && url.searchParams.get("sex") === "male");
     await expect.poll(codes).toEqual(firstRows);
-    await page.screenshot({ path: screenshotPath(context.task.name, "back-on-first-page"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "back-on-first-page", { fullPage: true });
   });
 });

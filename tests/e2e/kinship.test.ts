@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -36,7 +36,7 @@ describe("DNA kinship screening", () => {
     const freeLead = page.getByTestId("lead-row").filter({ has: page.getByTestId("propose-from-lead") }).first();
     const proposal = await freeLead.getByTestId("propose-from-lead").first().getAttribute("href");
     expect(proposal).toMatch(/^\/en\/staff\/identifications\/new\?remains=[0-9a-f-]{36}&person=[0-9a-f-]{36}&lr=\d/);
-    await page.screenshot({ path: screenshotPath(context.task.name), fullPage: true });
+    await keepScreenshot(page, context.task.name, undefined, { fullPage: true });
   });
 
   test("a threshold below a tenth of the comparisons is raised, and the leads page says so and why", async (context) => {

@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { sharedAppServerForReaders, browserForThisFile } from "./support/fixtures";
 import { DESKTOP, openAppPage, openSignedInPage } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 // Opens the public map and the grave-site form without saving it: the run's shared server.
 const server = sharedAppServerForReaders();
@@ -79,7 +79,7 @@ describe("maps without internet", () => {
     await expect.poll(() => page.locator(".leaflet-control-attribution").innerText()).toContain("GeoNames");
     expect(await page.locator(".leaflet-control-attribution svg").count(), "Leaflet's flag is gone").toBe(0);
     expect(await noticeCoversAttribution(page, page.getByTestId("map-tiles-unavailable"), "site-map")).toBe(false);
-    await page.getByTestId("site-map").screenshot({ path: screenshotPath(context.task.name, "map") });
+    await keepScreenshot(page.getByTestId("site-map"), context.task.name, "map");
   });
 
   test("the grave-site form's map shows towns and coast offline, and a click still places the point", async (context) => {
@@ -95,7 +95,7 @@ describe("maps without internet", () => {
     expect(refused.length).toBeGreaterThan(0);
     await page.getByTestId("location-map").click();
     await expect.poll(() => page.locator("#latitude").inputValue()).toMatch(/^32\.\d+/);
-    await page.getByTestId("location-map").screenshot({ path: screenshotPath(context.task.name, "map") });
+    await keepScreenshot(page.getByTestId("location-map"), context.task.name, "map");
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ describe("maps without internet", () => {
     expect(await page.locator("#longitude").inputValue()).toBe("13.65412");
     await expect.poll(() => page.getByTestId("position-status").innerText()).toContain("12");
     expect(await page.getByTestId("position-status").innerText()).toContain("بدقة");
-    await page.screenshot({ path: screenshotPath(context.task.name, "form"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "form", { fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -120,6 +120,6 @@ describe("maps without internet", () => {
     await page.getByTestId("use-my-position").click();
     await expect.poll(() => page.getByTestId("position-status").innerText(), { timeout: 15_000 }).toContain("لم يُسمح للمتصفح");
     expect(await page.locator("#latitude").inputValue()).toBe("");
-    await page.getByTestId("position-status").screenshot({ path: screenshotPath(context.task.name, "status") });
+    await keepScreenshot(page.getByTestId("position-status"), context.task.name, "status");
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, test, type TestContext } from "vitest";
 import arabic from "@/lib/i18n/messages/ar";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
 import { openSignedInPage } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 import { searchAsStaff } from "./support/staff-search";
 
 const server = appServerForThisFile();
@@ -117,7 +117,7 @@ describe("correcting people records", () => {
     await page.getByTestId("link-existing").first().click();
     await expect.poll(() => page.getByTestId("chosen-persons").innerText()).toContain(caseNumber);
     await expect.poll(() => page.getByTestId("new-persons").count()).toBe(0);
-    await page.screenshot({ path: screenshotPath(context.task.name, "linked"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "linked", { fullPage: true });
     await page.locator('[data-testid="police-report-form"] button[type="submit"]').click();
     await page.waitForURL(REPORT_SAVED_ADDRESS);
     await expect.poll(() => page.getByTestId("report-persons").innerText()).toContain(caseNumber);
@@ -161,7 +161,7 @@ describe("correcting people records", () => {
     await page.goto(server.current.url(new URL(page.url()).pathname.replace(/\/edit$/, "")));
     await page.getByTestId("voided-notice").waitFor();
     await expect.poll(() => page.getByTestId("edit-report").count()).toBe(0);
-    await page.screenshot({ path: screenshotPath(context.task.name, "voided"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "voided", { fullPage: true });
   });
 
   test("a registrar's void of a missing person waits until a second staff member approves it on the approvals page", async (context) => {
@@ -192,7 +192,7 @@ describe("correcting people records", () => {
     await request.getByTestId("approve-request").click();
     await expect.poll(() => admin.getByTestId("pending-approval").filter({ hasText: reason }).count()).toBe(0);
     await expect.poll(() => admin.getByTestId("decided-approval").first().innerText()).toContain(arabic.Approvals.status.approved);
-    await admin.screenshot({ path: screenshotPath(context.task.name, "approved"), fullPage: true });
+    await keepScreenshot(admin, context.task.name, "approved", { fullPage: true });
     await admin.goto(server.current.url(personPath));
     await admin.getByTestId("person-name").waitFor();
     expect(await admin.getByTestId("edit-person").count()).toBe(0);

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test, type TestContext } from "vitest";
 import { openSignedInPage } from "./support/open-page";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 import { searchAsStaff } from "./support/staff-search";
 
 const server = appServerForThisFile();
@@ -101,7 +101,7 @@ describe("people records", () => {
     await page.reload();
     await page.getByTestId("print-receipt").click();
     await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("yes");
-    await page.screenshot({ path: screenshotPath(context.task.name, "receipt"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "receipt", { fullPage: true });
 
     await searchAsStaff(page, server.current, "مصطفي ابراهيم الطاهر الزقزوقى");
     const first = page.getByTestId("search-result").first();

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
 import { openAppPage, openSignedInPage, PHONE } from "./support/open-page";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 import { navigationPathnames } from "./support/staff-pages";
 
 const server = sharedAppServerForReaders();
@@ -52,9 +52,9 @@ describe("on a 360 px phone", () => {
     const nameHeights = await page.locator(".scroll-table tbody th").evaluateAll((cells) => cells.map((cell) => cell.getClientRects()[0]?.height ?? 0));
     const lineHeight = await page.locator(".scroll-table tbody td").first().evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight) + parseFloat(getComputedStyle(cell).paddingTop) + parseFloat(getComputedStyle(cell).paddingBottom));
     for (const height of nameHeights) expect(height).toBeLessThanOrEqual(lineHeight + 1);
-    await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "phone", { fullPage: true });
     expect(await firstColumnStaysInView(page, ".scroll-table")).toEqual({ scrolled: true, firstCellVisible: true });
-    await page.screenshot({ path: screenshotPath(context.task.name, "scrolled"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "scrolled", { fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe("on a 360 px phone", () => {
     await page.getByTestId("report-rows").locator("tr").first().waitFor({ state: "visible" });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await wrappedCodes(page, ".scroll-table table")).toEqual([]);
-    await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "phone", { fullPage: true });
     expect(await firstColumnStaysInView(page, ".scroll-table")).toEqual({ scrolled: true, firstCellVisible: true });
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe("on a 360 px phone", () => {
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) {
           overflowing.push({ pathname, overflow });
-          await page.screenshot({ path: screenshotPath(context.task.name, pathname), fullPage: true });
+          await keepScreenshot(page, context.task.name, pathname, { fullPage: true });
         }
       }
       expect(overflowing).toEqual([]);

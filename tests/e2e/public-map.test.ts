@@ -6,7 +6,7 @@ import { insertRemains, readPersonalData } from "./support/personal-data";
 import { getGraveSites, getPublicSummary } from "./support/public-api";
 import { digitsOf, readHeadlineFigures } from "./support/public-page";
 import { countSitesOnMap, imageSourcesOf, libyaOutline, showSiteMap } from "./support/public-map";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 // On PostgreSQL so that a test can change the records behind the app's back; tiles off, as in an
 // offline deployment.
@@ -44,8 +44,8 @@ describe("the public map", () => {
     expect(box?.width ?? 0).toBeGreaterThan(PHONE.width / 2);
     // No image tile from a tile server; the offline basemap draws its own canvas tiles.
     await expect.poll(() => page.locator("img.leaflet-tile").count()).toBe(0);
-    await page.getByTestId("site-map").screenshot({ path: screenshotPath(context.task.name, "map") });
-    await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
+    await keepScreenshot(page.getByTestId("site-map"), context.task.name, "map");
+    await keepScreenshot(page, context.task.name, "phone", { fullPage: true });
   });
 
   test("no name, phone, case number or family reference reaches the public page or API", async (context) => {

@@ -5,7 +5,7 @@ import { getGraveSites, getPublicSummary, HEADLINE_FIGURES, type PublicSummary }
 import { digitsOf, documentLanguage, readHeadlineFigures } from "./support/public-page";
 import { DESKTOP, openAppPage, PHONE } from "./support/open-page";
 import { countSitesOnMap, imageSourcesOf, libyaOutline, showSiteMap } from "./support/public-map";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const EASTERN_ARABIC_DIGITS = /[٠-٩]/;
 const TILE_HOST = "https://tile.openstreetmap.org";
@@ -54,7 +54,7 @@ describe("the public page", () => {
     const banner = page.getByTestId("demo-banner");
     await banner.waitFor({ state: "visible" });
     await expect.poll(() => banner.innerText()).toContain("بيانات");
-    await page.screenshot({ path: screenshotPath(context.task.name, "desktop"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "desktop", { fullPage: true });
   });
 
   test("the language switch goes to English and back with the same figures", async (context) => {
@@ -67,7 +67,7 @@ describe("the public page", () => {
     const banner = page.getByTestId("demo-banner");
     await banner.waitFor({ state: "visible" });
     await expect.poll(() => banner.innerText()).toContain("Demonstration data");
-    await page.screenshot({ path: screenshotPath(context.task.name, "english"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "english", { fullPage: true });
 
     await page.getByTestId("language-switch").click();
     await page.waitForURL((url) => url.pathname === "/ar");
@@ -80,7 +80,7 @@ describe("the public page", () => {
     const page = await openPage(context, "/ar", PHONE);
     await expectDocumentLanguage(page, "ar", "rtl");
     await expectFiguresMatch(page, summary);
-    await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "phone", { fullPage: true });
   });
 
   test("the map's grave sites add up to the bodies recovered", async () => {
@@ -100,6 +100,6 @@ describe("the public page", () => {
     // The map steps back to the whole country once the tiles fail: count when the clusters have settled.
     await expect.poll(() => countSitesOnMap(page), { timeout: 10_000 }).toBe(graveSites.features.length);
     await libyaOutline(page).waitFor({ state: "visible" });
-    await page.screenshot({ path: screenshotPath(context.task.name, "phone"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "phone", { fullPage: true });
   });
 });

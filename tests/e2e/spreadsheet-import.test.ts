@@ -4,7 +4,7 @@ import { expect, test, type TestContext } from "vitest";
 import { lastColumnWorkbook, sharedStringBomb } from "../integration/support/hostile-spreadsheets";
 import { openSignedInPage } from "./support/open-page";
 import { appServerForThisFile, browserForThisFile } from "./support/fixtures";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot } from "./support/screenshots";
 
 const server = appServerForThisFile();
 const browser = browserForThisFile();
@@ -36,7 +36,7 @@ test("a registrar uploads a CSV, sees the dry run with the bad row, imports, and
   // The records to be saved are previewed before anything is.
   const previewed = await report.getByTestId("import-preview").locator("tbody tr").allTextContents();
   expect(previewed).toEqual([expect.stringContaining(`${prefix}-1`), expect.stringContaining(`${prefix}-3`)]);
-  await page.screenshot({ path: screenshotPath("spreadsheet import", "dry-run"), fullPage: true });
+  await keepScreenshot(page, "spreadsheet import", "dry-run", { fullPage: true });
 
   await page.getByRole("button", { name: "استورد سجلين جديدين" }).click();
   await page.locator("dialog").getByRole("button", { name: "استورد" }).click();
@@ -83,7 +83,7 @@ test("hostile workbooks are read in a worker of the production server: the repor
   const refusal = page.getByRole("alert").filter({ hasText: "يتجاوز ملف Excel بعد فكّ ضغطه" });
   const zipBomb = await slowestHealthAnswer(server.current.url("/api/health"), refusal.waitFor({ timeout: 60_000 }));
   await expect.poll(() => refusal.textContent()).toContain("لم يُستورد شيء");
-  await page.screenshot({ path: screenshotPath("spreadsheet import", "zip-bomb-refused"), fullPage: true });
+  await keepScreenshot(page, "spreadsheet import", "zip-bomb-refused", { fullPage: true });
   expect(Math.max(lastColumn, zipBomb)).toBeLessThan(1_000);
 });
 

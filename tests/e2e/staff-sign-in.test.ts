@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/users";
 import arabic from "@/lib/i18n/messages/ar";
 import english from "@/lib/i18n/messages/en";
 import { browserForThisFile, sharedAppServerForReaders } from "./support/fixtures";
-import { screenshotPath } from "./support/screenshots";
+import { keepScreenshot, screenshotPath } from "./support/screenshots";
 import {
   ARABIC_AREA_HEADINGS,
   mainHeading,
@@ -61,7 +61,7 @@ describe("staff sign-in", () => {
       const allowedAreas = STAFF_AREAS.filter((area) => can(role, area.permission));
       await expect.poll(() => navigationPathnames(page)).toEqual(allowedAreas.map((area) => `/ar${area.href}`));
       await expect.poll(() => mainHeading(page)).toBe(arabic.Staff.dashboardTitle);
-      await page.screenshot({ path: screenshotPath(context.task.name, "dashboard"), fullPage: true });
+      await keepScreenshot(page, context.task.name, "dashboard", { fullPage: true });
 
       for (const area of STAFF_AREAS) {
         await page.goto(server.current.url(`/ar${area.href}`));
@@ -103,7 +103,7 @@ describe("staff sign-in", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("true");
     await expect.poll(() => firstLink.isVisible()).toBe(true);
-    await page.screenshot({ path: screenshotPath(context.task.name, "menu-open"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "menu-open", { fullPage: true });
     await page.keyboard.press("Space");
     await expect.poll(() => firstLink.isVisible()).toBe(false);
     // Folded, the navigation takes one line of a 360 px screen, not half of it.
@@ -128,7 +128,7 @@ describe("staff sign-in", () => {
     const unknownUserMessage = await signInErrorMessage(page);
     expect(unknownUserMessage).toBe("اسم المستخدم أو كلمة المرور أو الرمز غير صحيح.");
     expect(pathnameOf(page)).toBe("/ar/login");
-    await page.screenshot({ path: screenshotPath(context.task.name, "error"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "error", { fullPage: true });
 
     await page.reload();
     await submitSignInForm(page, ARABIC_LABELS, { username: "viewer", password: "wrong-password" });
@@ -141,7 +141,7 @@ describe("staff sign-in", () => {
     await submitSignInForm(page, ENGLISH_LABELS, { username: "nobody-here", password: DEMO_PASSWORD });
     const unknownUserMessage = await signInErrorMessage(page);
     expect(unknownUserMessage).toBe("Wrong username, password or code.");
-    await page.screenshot({ path: screenshotPath(context.task.name, "error"), fullPage: true });
+    await keepScreenshot(page, context.task.name, "error", { fullPage: true });
 
     await page.reload();
     await submitSignInForm(page, ENGLISH_LABELS, { username: "registrar", password: "wrong-password" });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Browser } from "playwright-core";
 import { startAppServer, type AppServer, type AppServerOptions } from "./app-server";
 import { browserForThisWorker, launchBrowser } from "./browser";
+import { takePooledAppServer } from "./server-pool";
 import { sharedAppServer } from "./shared-app-server";
 
 function required<T>(value: T | undefined, what: string): T {
@@ -9,11 +10,16 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** One app server with fresh demo data for the test file, stopped when the file is done. */
+/**
+ * One app server with fresh demo data for the test file, stopped when the file is done. In the e2e
+ * project one with no settings (no options) comes from the run's pool (server-pool.ts), started
+ * while the files before ran and stopped while the next runs; any other is started here.
+ */
 export function appServerForThisFile(options: AppServerOptions = {}): { readonly current: AppServer } {
   let server: AppServer | undefined;
   beforeAll(async () => {
-    server = await startAppServer(options);
+    const poolUrl = Object.keys(options).length === 0 ? inject("appServerPoolUrl") : "";
+    server = poolUrl ? await takePooledAppServer(poolUrl) : await startAppServer(options);
   });
   afterAll(async () => {
     await server?.stop();

@@ -6,6 +6,7 @@ import { repositoryRoot } from "./repository-root";
 import { runCommand } from "./run-command";
 import { screenshotDirectory } from "./screenshots";
 import { seedBoth, seededFromDescription } from "./seeded-data";
+import { startAppServerPool, type AppServerPool } from "./server-pool";
 import { startSharedAppServer, type SharedServerStart } from "./shared-app-server";
 import { sharedAcrossProjects } from "../../shared-global-setup";
 
@@ -17,6 +18,8 @@ interface Prepared {
   seededPostgresDatabase: string;
   /** The server the e2e project's reading files share (shared-app-server.ts), once that project asked for it. */
   sharedServer: SharedServerStart | null;
+  /** The e2e project's servers started ahead for its files (server-pool.ts), once that project asked. */
+  serverPool: AppServerPool | null;
   remove(): Promise<void>;
 }
 
@@ -35,6 +38,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   // shared one stays idle (it answers no request) while they run.
   if (project.name === "e2e") prepared.sharedServer ??= await startSharedServer(prepared.seededDataDirectory);
   project.provide("sharedAppServerUrl", project.name === "e2e" ? (prepared.sharedServer?.baseUrl ?? "") : "");
+  // Only the e2e project's files share a worker among several files, and so can take a server started
+  // ahead of them; the files run alone start their own (they judge timing, with nothing else running).
+  if (project.name === "e2e" && prepared.serverPool === null) {
+    const expectedTakes = await filesTakingAPooledServer(project);
+    if (expectedTakes > 0) prepared.serverPool = await startAppServerPool(prepared.seededDataDirectory, expectedTakes);
+  }
+  project.provide("appServerPoolUrl", project.name === "e2e" ? (prepared.serverPool?.url ?? "") : "");
   return release;
 }
 
@@ -48,7 +58,9 @@ async function prepare(): Promise<Prepared> {
     seededDataDirectory: embedded.dataDirectory,
     seededPostgresDatabase: postgres?.name ?? "",
     sharedServer: null,
+    serverPool: null,
     async remove() {
+      await prepared.serverPool?.close();
       // A start that failed has said so already (startSharedServer); there is nothing to stop then.
       const shared = await prepared.sharedServer?.server.catch(() => null);
       await shared?.stop();
@@ -74,6 +86,18 @@ async function seededAheadOrNow(started: number) {
   if (!fs.existsSync(aheadFile)) throw new Error(`E2E_SEEDED_AHEAD names ${aheadFile}, which seed-ahead.ts has not written (did it fail?)`);
   console.log(`e2e: demo data seeded ahead by tests/e2e/support/seed-ahead.ts (${aheadFile})`);
   return seededFromDescription(fs.readFileSync(aheadFile, "utf8"));
+}
+
+/**
+ * How many of this run's files in the project ask for a server with no settings of their own
+ * (`appServerForThisFile()`, fixtures.ts): the pool starts no more ahead than that. The run's file
+ * filters (`vitest run --project e2e tests/e2e/x.test.ts`) are vitest's own field, not a public
+ * one; without it every file of the project counts (a server or two too many started ahead).
+ */
+async function filesTakingAPooledServer(project: TestProject): Promise<number> {
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  const { testFiles } = await project.globTestFiles(filters);
+  return testFiles.reduce((count, file) => count + (fs.readFileSync(file, "utf8").match(/appServerForThisFile\(\)/g)?.length ?? 0), 0);
 }
 
 /** Starts the shared server in the background; the files that use it wait for its health check. */
