@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, selectRows } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { buildTemplate, copyTemplateIfEmpty, templatePaths } from "@/scripts/support/pglite-template";
+import { migratedPgliteImage } from "./support/databases";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const journal = JSON.parse(fs.readFileSync(path.join(projectRoot, "db", "migrations", "meta", "_journal.json"), "utf8")) as {
@@ -68,8 +69,8 @@ describe("the prebuilt embedded database", () => {
 
   it("never replaces a data directory that already holds a database", async () => {
     const dataDir = path.join(dataRoot, "existing", "pglite");
-    const handle = await openDatabase({ kind: "pglite", dataDir });
-    await migrateDatabase(handle);
+    // A migrated database, loaded from the run's migrated image rather than migrated again here.
+    const handle = await openDatabase({ kind: "pglite", dataDir }, { pgliteImage: migratedPgliteImage() });
     await handle.db.execute(sql`create table kept_record (note text)`);
     await handle.db.execute(sql`insert into kept_record values ('recorded before the restart')`);
     await handle.close();

@@ -6,12 +6,19 @@ import { verifyPassword } from "@/lib/auth/argon2";
 import { testBackends, type TestDatabase } from "./support/databases";
 import { uniqueSuffix } from "./support/factories";
 import { runScript, type ScriptResult } from "./support/run-script";
+import { runScriptInProcess } from "./support/run-script-in-process";
 
 const PASSWORD = "a long walk to tarhuna";
 
-/** Runs scripts/user-create.ts as `npm run user:create` does, with `input` piped to standard input. */
-function runUserCreate(databaseUrl: string, commandArguments: string[], input: string): Promise<ScriptResult> {
-  return runScript("scripts/user-create.ts", { DATABASE_URL: databaseUrl }, commandArguments, input);
+/**
+ * Runs scripts/user-create.ts as `npm run user:create` does, with `input` piped to standard input:
+ * spawned for real by the first test, in this process by the others (support/run-script-in-process.ts).
+ */
+function runUserCreate(databaseUrl: string, commandArguments: string[], input: string, how: "spawned" | "in-process" = "in-process"): Promise<ScriptResult> {
+  const environment = { DATABASE_URL: databaseUrl };
+  return how === "spawned"
+    ? runScript("scripts/user-create.ts", environment, commandArguments, input)
+    : runScriptInProcess("scripts/user-create.ts", environment, commandArguments, input);
 }
 
 const postgres = (await testBackends()).find((backend) => backend.name === "PostgreSQL");
@@ -34,7 +41,7 @@ describe.skipIf(!postgres || postgres.skip)("user:create on a throw-away Postgre
 
   it("creates the first administrator with the password from standard input, audited as the command line", async () => {
     const username = `chief-${uniqueSuffix()}`;
-    const result = await runUserCreate(opened().url, ["--username", username, "--role", "admin", "--display-name", "رئيس السجل"], `${PASSWORD}\n`);
+    const result = await runUserCreate(opened().url, ["--username", username, "--role", "admin", "--display-name", "رئيس السجل"], `${PASSWORD}\n`, "spawned");
     expect(result, result.stderr).toMatchObject({ exitCode: 0 });
 
     const user = await findUser(username);

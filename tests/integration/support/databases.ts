@@ -66,8 +66,11 @@ async function createPostgresDatabase(template = postgresTemplate()): Promise<Te
 
 let pgliteImage: Blob | undefined;
 
-/** Read once per test file's worker; PGlite copies it into memory for each database. */
-function migratedPgliteImage(): Blob {
+/**
+ * The run's migrated PGlite image (support/global-setup.ts), read once per test file's worker;
+ * PGlite copies it into memory, or into the data folder it is opened on, for each database.
+ */
+export function migratedPgliteImage(): Blob {
   pgliteImage ??= new Blob([fs.readFileSync(inject("pgliteTemplateFile"))]);
   return pgliteImage;
 }

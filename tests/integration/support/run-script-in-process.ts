@@ -1,4 +1,5 @@
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
 import { vi } from "vitest";
@@ -25,6 +26,17 @@ function changeEnvironment(changes: Record<string, string | undefined>): () => v
 }
 
 /**
+ * process.stdin replaced by a pipe that holds `input` and then ends, as a spawned command's is when
+ * runScript writes `input` to it (not a terminal); returns how to put the real one back.
+ */
+function replaceStandardInput(input: string): () => void {
+  const real = Object.getOwnPropertyDescriptor(process, "stdin");
+  if (!real?.configurable) throw new Error("process.stdin cannot be replaced in this Node.js");
+  Object.defineProperty(process, "stdin", { configurable: true, enumerable: real.enumerable, value: Readable.from([input]) });
+  return () => Object.defineProperty(process, "stdin", real);
+}
+
+/**
  * Runs one of the project's scripts inside the test's own process, as `runScript` would in a new
  * one: the same arguments, environment changes, exit code and console output, without starting
  * npx, tsx and Node again (seconds per command on two busy cores). Each command keeps one test
@@ -32,11 +44,13 @@ function changeEnvironment(changes: Record<string, string | undefined>): () => v
  * The preload's settings file step runs first, as it does for every command
  * (scripts/support/register-server-only.mjs); the environment is restored whole afterwards.
  * The script is evaluated afresh (vi.resetModules), so nothing it caches carries over.
+ * `input`, when given, is the command's standard input (a piped password), as runScript's.
  */
 export async function runScriptInProcess(
   script: string,
   changes: Record<string, string | undefined>,
   args: readonly string[] = [],
+  input?: string,
 ): Promise<ScriptResult> {
   const scriptPath = path.join(projectRoot, script);
   let stdout = "";
@@ -56,6 +70,7 @@ export async function runScriptInProcess(
   const argv = process.argv;
   process.argv = [argv[0] ?? "node", scriptPath, ...args];
   const restoreEnvironment = changeEnvironment(changes);
+  const restoreInput = input === undefined ? () => {} : replaceStandardInput(input);
   try {
     // The preload ends the command itself when the settings file named cannot be read.
     if (!readSettingsFileForCommand()) return { exitCode: await exited, stdout, stderr };
@@ -65,6 +80,7 @@ export async function runScriptInProcess(
     return { exitCode: await exited, stdout, stderr };
   } finally {
     restoreEnvironment();
+    restoreInput();
     process.argv = argv;
     for (const spy of spies) spy.mockRestore();
   }
