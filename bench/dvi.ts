@@ -7,7 +7,6 @@ import { computeKinship } from "@/lib/kinship/likelihood";
 import { DEMO_FREQUENCIES, DEMO_MIN_FREQUENCY } from "@/lib/kinship/demo-frequencies";
 import { registryDvi } from "@/lib/kinship/dvi/registry";
 import { dropGenes, simulatePower } from "@/lib/kinship/dvi/sampling-advice";
-import { searchSizeThreshold } from "@/lib/kinship/dvi/types";
 import { legacyPedigree, LEGACY_MISSING_ID } from "@/lib/kinship/pedigree/legacy-form";
 import type { PedigreePerson } from "@/lib/kinship/pedigree/types";
 import type { ScreenCandidate, ScreenRemains } from "@/lib/kinship/screen";
@@ -127,7 +126,8 @@ async function main() {
   const [bodies, families, share] = national ? [10_000, 10_000, 0.1] : [150, 400, 0.5];
   const load = os.loadavg();
   const results = Array.from({ length: runs }, (_, index) => run(bodies, families, share, 1_000 + index));
-  const threshold = searchSizeThreshold(THRESHOLD, bodies * families);
+  // The T the layer used (it raises the one asked for with the size of the search): the same for every run of one scale.
+  const threshold = results[0]?.threshold ?? THRESHOLD;
   // 600 at national scale: T = 10⁷ sits in the tail, where 100 simulations (s.e. ≈ 4 points) disagreed with the simulated programme by up to 9 points and 600 by 1.
   const predicted = predictedInclusion(national ? 600 : 300, threshold);
   const total = (name: string) => {
